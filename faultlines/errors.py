@@ -1,0 +1,54 @@
+"""Errors with stable codes. Each message says what went wrong and, where it can, how to fix it."""
+from __future__ import annotations
+
+
+class FaultlinesError(Exception):
+    """Base class; ``code`` is stable across versions (FL###)."""
+
+    code = "FL000"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.args[0]}"
+
+
+class InputError(FaultlinesError):
+    """One input could not be read; the run goes on with the others.
+
+    Codes: FL101 missing/unreadable, FL102 empty, FL103 binary, FL104 too
+    large, FL105 undecodable text, FL106 no main text in HTML, FL107 URL
+    refused (private address, scheme), FL108 fetch failed, FL109 not a feed,
+    FL110 malformed JSON document, FL111 unsupported kind.
+    """
+
+    code = "FL100"
+
+    def __init__(self, source: str, reason: str, *, code: str | None = None) -> None:
+        super().__init__(reason, code=code)
+        self.source = source
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason} [{self.code}]"
+
+
+class StoreError(FaultlinesError):
+    """The store could not be opened, migrated or queried (FL2xx)."""
+
+    code = "FL200"
+
+
+class QueryError(FaultlinesError):
+    """A user query could not be understood (FL3xx); the message says why."""
+
+    code = "FL300"
+
+
+class AnalyzerError(FaultlinesError):
+    """An analyzer is unknown, misconfigured or failed on a document (FL4xx)."""
+
+    code = "FL400"

@@ -1,0 +1,48 @@
+"""One explicit, frozen settings object: defaults, then environment, then CLI.
+
+Variants are made with :func:`dataclasses.replace`; nothing mutates a shared
+instance.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Store location: a file path or an SQLAlchemy URL (sqlite:///..., postgresql://...).
+    db: str = "faultlines.db"
+    # Inputs larger than this are refused before being read.
+    max_bytes: int = 20 * MB
+    # URL fetching.
+    allow_private: bool = False
+    http_timeout: float = 20.0
+    max_redirects: int = 5
+    user_agent: str = "faultlines/0.1 (+https://github.com/faultlines)"
+    # Worker processes for HTML extraction (trafilatura is CPU-bound and not thread-safe).
+    workers: int = field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)))
+    # Languages analysed fully; others are stored and flagged.
+    languages: tuple[str, ...] = ("en", "ru")
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> "Settings":
+        env: dict[str, Any] = {}
+        if os.environ.get("FAULTLINES_DB"):
+            env["db"] = os.environ["FAULTLINES_DB"]
+        if os.environ.get("FAULTLINES_MAX_BYTES"):
+            env["max_bytes"] = int(os.environ["FAULTLINES_MAX_BYTES"])
+        if os.environ.get("FAULTLINES_WORKERS"):
+            env["workers"] = max(1, int(os.environ["FAULTLINES_WORKERS"]))
+        env.update({k: v for k, v in overrides.items() if v is not None})
+        return replace(cls(), **env)
+
+    def db_url(self) -> str:
+        """The store as an SQLAlchemy URL (a bare path means an SQLite file)."""
+        if "://" in self.db:
+            return self.db
+        return f"sqlite:///{Path(self.db).expanduser()}"

@@ -1,0 +1,84 @@
+"""Language identification and segmentation on real English and Russian text."""
+from faultlines.model import Document
+from faultlines.pipeline import Pipeline
+from faultlines.settings import Settings
+from faultlines.text.segment import paragraph_spans
+
+EN = (
+    "Russia weighs military help for Tajikistan\n\n"
+    "10/12/2025\n\n"
+    "On November 26, gunmen from Afghanistan attacked a camp of Chinese workers in Khatlon province. "
+    "Three Chinese citizens were killed, officials in Dushanbe said.\n"
+    "Reuters reported, citing sources in Dushanbe, that talks on Russian help were under way. "
+    "The U.S. embassy declined to comment on Dec. 1.\n\n"
+    "This is a hard-wrapped paragraph that goes on\nacross two lines of the file.\n"
+)
+RU = (
+    "МИД Таджикистана опроверг сообщения Reuters\n\n"
+    "«Reuters распространяет дезинформацию. Ничего подобного не происходит», — заявили в МИД.\n\n"
+    "По словам г. Рахимова, т.е. официального представителя, на границе спокойно. "
+    "Трое граждан Китая погибли 26 ноября.\n"
+)
+
+
+def analyze(text, **kw):
+    doc = Document(id="t", text=text, **kw)
+    return Pipeline(("language", "segment"), Settings())(doc)
+
+
+def test_language_identification_en_ru_and_other():
+    assert analyze(EN).language == "en"
+    doc = analyze(RU)
+    assert doc.language == "ru" and doc.language_score > 0.5
+    assert doc.meta["language_supported"] is True
+    uz = analyze("Toshkentda bugun kuchli yomg'ir yog'di va shahar ko'chalarida suv toshqini bo'ldi.")
+    assert uz.language not in ("en", "ru")
+    assert uz.meta["language_supported"] is False
+
+
+def test_given_language_is_kept():
+    assert analyze(EN, language="en").language_score is None
+
+
+def test_paragraphs_one_per_line_but_wrapped_lines_joined():
+    texts = [EN[s:e] for s, e in paragraph_spans(EN)]
+    assert texts[0] == "Russia weighs military help for Tajikistan"
+    assert texts[1] == "10/12/2025"
+    assert texts[2].startswith("On November 26") and texts[2].endswith("officials in Dushanbe said.")
+    assert texts[3].startswith("Reuters reported")
+    assert texts[4] == "This is a hard-wrapped paragraph that goes on\nacross two lines of the file."
+    assert len(texts) == 5
+
+
+def test_english_sentences_respect_abbreviations_and_offsets():
+    doc = analyze(EN)
+    sentences = [t for _, t in doc.iter_text("sentence")]
+    assert "The U.S. embassy declined to comment on Dec. 1." in sentences
+    assert "Three Chinese citizens were killed, officials in Dushanbe said." in sentences
+    for a in doc.layer("sentence"):
+        assert doc.text[a.start:a.end] == doc.text[a.start:a.end].strip()
+        assert a.analyzer == "segment" and a.version
+
+
+def test_russian_sentences_with_quotes_and_abbreviations():
+    doc = analyze(RU)
+    sentences = [t for _, t in doc.iter_text("sentence")]
+    assert "По словам г. Рахимова, т.е. официального представителя, на границе спокойно." in sentences
+    assert "Трое граждан Китая погибли 26 ноября." in sentences
+    # Two sentences inside one quote; the attribution stays with the second.
+    assert sentences[1] == "«Reuters распространяет дезинформацию."
+    assert sentences[2] == "Ничего подобного не происходит», — заявили в МИД."
+
+
+def test_crlf_offsets_stay_true():
+    text = "Title\r\n\r\nFirst sentence here. Second one.\r\nNext paragraph.\r\n"
+    doc = analyze(text)
+    assert [t for _, t in doc.iter_text("paragraph")] == ["Title", "First sentence here. Second one.", "Next paragraph."]
+    assert doc.text == text
+
+
+def test_segmentation_is_idempotent():
+    doc = analyze(EN)
+    before = [(a.start, a.end) for a in doc.layer("sentence")]
+    Pipeline(("language", "segment"), Settings())(doc)
+    assert [(a.start, a.end) for a in doc.layer("sentence")] == before
