@@ -1,0 +1,97 @@
+"""Publication date lines and the choice among ambiguous readings."""
+from __future__ import annotations
+
+import pytest
+
+from faultlines.ingest.published import choose_published, iso_date, normalize_given, parse_date_line
+
+
+@pytest.mark.parametrize(
+    "line, readings",
+    [
+        ("10/12/2025", ["2025-12-10", "2025-10-12"]),
+        ("10.12.2025", ["2025-12-10"]),
+        ("2025-12-10", ["2025-12-10"]),
+        ("December 10, 2025", ["2025-12-10"]),
+        ("10 December 2025", ["2025-12-10"]),
+        ("Dec. 10, 2025", ["2025-12-10"]),
+        ("10 декабря 2025", ["2025-12-10"]),
+        ("10 декабря 2025 г.", ["2025-12-10"]),
+        ("Published: 10/12/2025", ["2025-12-10", "2025-10-12"]),
+        ("Опубликовано: 10 декабря 2025 г.", ["2025-12-10"]),
+        ("Wednesday, December 10, 2025 08:15 GMT", ["2025-12-10"]),
+        ("10 декабря 2025 г. в 14:30 мск", ["2025-12-10"]),
+        ("13/12/2025", ["2025-12-13"]),
+        ("12/13/2025", ["2025-12-13"]),
+        ("12/12/2025", ["2025-12-12"]),
+        ("2025-12-10T08:00:00Z", ["2025-12-10"]),
+        ("31/02/2025", []),
+        ("Officials met on 10 December 2025 in Dushanbe.", []),
+        ("Chinese workers killed near the border", []),
+        ("", []),
+    ],
+)
+def test_parse_date_line(line: str, readings: list[str]) -> None:
+    assert parse_date_line(line) == readings
+
+
+EVENTS_EN = (
+    "Gunmen attacked a camp on November 30, killing two Chinese nationals. "
+    "An earlier attack on November 26 targeted a gold mine."
+)
+
+
+def test_ambiguous_date_resolved_by_reported_events() -> None:
+    chosen, basis = choose_published(parse_date_line("10/12/2025"), EVENTS_EN, "en", raw="10/12/2025")
+    assert chosen == "2025-12-10"
+    assert basis == "10/12/2025 is ambiguous; 2025-10-12 is before the events the text reports (2025-11-30)"
+
+
+def test_ambiguous_date_resolved_by_russian_events() -> None:
+    text = "Нападение произошло 30 ноября. Ещё 26 ноября был обстрелян объект."
+    chosen, basis = choose_published(["2025-10-12", "2025-12-10"], text, "ru", raw="10/12/2025")
+    assert chosen == "2025-12-10"
+    assert "2025-11-30" in basis
+
+
+def test_event_year_inferred_across_new_year() -> None:
+    # 01/02/2026: a December 30 attack belongs to 2025, so neither reading is dropped by it;
+    # "January 15" drops 2026-01-02.
+    text = "The attack on December 30 was followed by another on January 15."
+    chosen, basis = choose_published(parse_date_line("01/02/2026"), text, "en", raw="01/02/2026")
+    assert chosen == "2026-02-01"
+    assert "2026-01-02 is before the events the text reports (2026-01-15)" in basis
+
+
+def test_locale_decides_without_events() -> None:
+    readings = parse_date_line("03/04/2025")
+    assert choose_published(readings, "Nothing dated here.", "ru", raw="03/04/2025")[0] == "2025-04-03"
+    assert choose_published(readings, "Nothing dated here.", "en", raw="03/04/2025")[0] == "2025-04-03"
+    chosen, basis = choose_published(readings, "Nothing dated here.", "en-US", raw="03/04/2025")
+    assert chosen == "2025-03-04"
+    assert "US" in basis and "ambiguous" in basis
+
+
+def test_single_and_no_reading() -> None:
+    assert choose_published(["2025-12-10"], "", raw="December 10, 2025") == (
+        "2025-12-10",
+        "date line 'December 10, 2025'",
+    )
+    assert choose_published([], "text")[0] is None
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    # "may 20" must not count as an event on May 20.
+    text = "Officials said up to 20 people may 20 times over be affected."
+    chosen, _ = choose_published(parse_date_line("05/04/2025"), text, "en", raw="05/04/2025")
+    assert chosen == "2025-04-05"
+
+
+def test_normalize_given_and_iso_date() -> None:
+    assert normalize_given("2025-12-10") == "2025-12-10"
+    assert normalize_given("2025-12-10T08:00:00") == "2025-12-10"
+    with pytest.raises(ValueError):
+        normalize_given("yesterday")
+    assert iso_date("2025-12-02T09:00:00Z") == "2025-12-02"
+    assert iso_date("Wed, 10 Dec 2025 08:00:00 GMT") == "2025-12-10"
+    assert iso_date("nonsense") is None
