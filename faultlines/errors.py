@@ -22,7 +22,8 @@ class InputError(FaultlinesError):
     Codes: FL101 missing/unreadable, FL102 empty, FL103 binary, FL104 too
     large, FL105 undecodable text, FL106 no main text in HTML, FL107 URL
     refused (private address, scheme), FL108 fetch failed, FL109 not a feed,
-    FL110 malformed JSON document, FL111 unsupported kind.
+    FL110 malformed JSON document, FL111 unsupported kind, FL112 several
+    documents where one was expected.
     """
 
     code = "FL100"
@@ -37,18 +38,33 @@ class InputError(FaultlinesError):
 
 
 class StoreError(FaultlinesError):
-    """The store could not be opened, migrated or queried (FL2xx)."""
+    """The store could not be opened, migrated or written (FL2xx).
+
+    FL201 cannot open or create, FL202 not a database, FL203 newer schema,
+    FL204 migration failed, FL205 bad data or offsets, FL206 document not
+    stored or its text differs, FL207 locked, FL208 read-only or disk
+    full, FL209 unsupported database.
+    """
 
     code = "FL200"
 
 
 class QueryError(FaultlinesError):
-    """A user query could not be understood (FL3xx); the message says why."""
+    """A user query could not be understood (FL3xx); the message says why.
+
+    FL301 nothing to search for, FL302 bad query syntax, FL303 bad filter,
+    FL304 bad export format or output.
+    """
 
     code = "FL300"
 
 
 class AnalyzerError(FaultlinesError):
-    """An analyzer is unknown, misconfigured or failed on a document (FL4xx)."""
+    """An analyzer is unknown, misconfigured or failed on a document (FL4xx).
+
+    FL401 name registered twice, FL402 analyzer incomplete, FL403 unknown
+    analyzer, FL404 requirement not met by an earlier analyzer, FL405
+    analyzer failed on a document.
+    """
 
     code = "FL400"

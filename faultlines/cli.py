@@ -1,0 +1,342 @@
+"""Command line: thin wrappers around the public Python API.
+
+Exit status: 0 success; 1 some inputs could not be read or analyzed (the
+others were processed and stored); 2 bad usage or query; 3 store error.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from .errors import FaultlinesError, QueryError, StoreError
+from .settings import Settings
+
+app = typer.Typer(
+    name="faultlines",
+    help="Events, claims, persuasion and narratives in English and Russian news, stored and searchable.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score an analyzer against a gold set or a shared-task corpus.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", help="Store: an SQLite file or SQLAlchemy URL [env FAULTLINES_DB; default ./faultlines.db]."),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summaries; errors only.")]
+PublishedOption = Annotated[
+    Optional[str], typer.Option("--published", help="Publication date YYYY-MM-DD for every input (overrides dates found).")
+]
+IncludeOption = Annotated[
+    Optional[list[str]], typer.Option("--include", help="Glob of files to read in directories (repeatable).")
+]
+ExcludeOption = Annotated[Optional[list[str]], typer.Option("--exclude", help="Glob of files to skip (repeatable).")]
+PrivateOption = Annotated[
+    bool, typer.Option("--allow-private", help="Allow fetching URLs on loopback/private/link-local addresses.")
+]
+MaxBytesOption = Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")]
+
+
+def _settings(db: str | None = None, **overrides) -> Settings:
+    return Settings.from_env(db=db, **overrides)
+
+
+def _fatal(exc: Exception) -> None:
+    err.print(f"faultlines: error: {exc}", markup=False, soft_wrap=True)
+    if isinstance(exc, StoreError):
+        raise typer.Exit(3)
+    raise typer.Exit(2)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except (QueryError, StoreError, FaultlinesError) as exc:
+        _fatal(exc)
+
+
+def _print_error(message: str) -> None:
+    err.print(f"faultlines: {message}", markup=False, soft_wrap=True)
+
+
+@contextmanager
+def _progress(quiet: bool, label: str) -> Iterator:
+    """A progress display on stderr; yields a callback taking the number of documents done."""
+    if quiet:
+        yield lambda n: None
+        return
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("docs"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task(label, total=None)
+        yield lambda n: progress.advance(task, n)
+
+
+def _open_store(settings: Settings):
+    from .store import Store
+
+    return Store(settings=settings)
+
+
+def _run(inputs, settings, *, store, quiet, emit=None, published=None, include=None, exclude=None, analyzers=None):
+    from .pipeline import DEFAULT_ANALYZERS, INGEST_ANALYZERS
+    from .runner import run
+
+    with _progress(quiet, "analyzing" if emit else "ingesting") as advance:
+        return run(
+            inputs,
+            settings=settings,
+            analyzers=analyzers or (DEFAULT_ANALYZERS if emit else INGEST_ANALYZERS),
+            store=store,
+            published=published,
+            include=include or None,
+            exclude=exclude or (),
+            emit=emit,
+            on_error=_print_error,
+            on_progress=advance,
+        )
+
+
+def _summary(report, store_path: str | None, quiet: bool) -> None:
+    if quiet:
+        return
+    parts = [f"{report.read} read", f"{report.added} added", f"{report.updated} updated", f"{report.unchanged} unchanged"]
+    if report.errors:
+        parts.append(f"{len(report.errors)} failed")
+    where = f" into {store_path}" if store_path else ""
+    err.print(f"faultlines: {', '.join(parts)}{where}", markup=False)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs, feeds, or - for stdin.")],
+    db: DbOption = None,
+    published: PublishedOption = None,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
+    allow_private: PrivateOption = False,
+    max_bytes: MaxBytesOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Read articles, identify language, segment, and store them (idempotent)."""
+    settings = _settings(db, allow_private=allow_private or None, max_bytes=max_bytes)
+    with _errors(), _open_store(settings) as store:
+        report = _run(paths, settings, store=store, quiet=quiet, published=published, include=include, exclude=exclude)
+    _summary(report, settings.db, quiet)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs, feeds, or - for stdin.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format (jsonl).")] = "jsonl",
+    no_store: Annotated[bool, typer.Option("--no-store", help="Only print results; do not write the store.")] = False,
+    analyzers: Annotated[
+        Optional[str], typer.Option("--analyzers", help="Comma-separated analyzer names (default: all available).")
+    ] = None,
+    db: DbOption = None,
+    published: PublishedOption = None,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
+    allow_private: PrivateOption = False,
+    max_bytes: MaxBytesOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Analyze articles and write one JSON object per document to standard output."""
+    from .output import document_record
+
+    if format != "jsonl":
+        _fatal(QueryError(f"unknown --format {format!r}; use jsonl"))
+    settings = _settings(db, allow_private=allow_private or None, max_bytes=max_bytes)
+    names = [n.strip() for n in analyzers.split(",") if n.strip()] if analyzers else None
+
+    def emit(doc) -> None:
+        sys.stdout.write(json.dumps(document_record(doc), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+    with _errors():
+        if no_store:
+            report = _run(paths, settings, store=None, quiet=quiet, emit=emit, published=published,
+                          include=include, exclude=exclude, analyzers=names)
+        else:
+            with _open_store(settings) as store:
+                report = _run(paths, settings, store=store, quiet=quiet, emit=emit, published=published,
+                              include=include, exclude=exclude, analyzers=names)
+    _summary(report, None if no_store else settings.db, quiet)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find; \"quoted phrases\", OR, and prefix* work.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000)] = 20,
+    raw: Annotated[bool, typer.Option("--raw", help="Pass the query to SQLite FTS5 unchanged.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Full-text search over titles and texts."""
+    from rich.table import Table
+
+    settings = _settings(db)
+    with _errors(), _open_store(settings) as store:
+        hits = store.search(query, limit=limit, raw=raw)
+    if as_json:
+        for hit in hits:
+            out.print(json.dumps(hit._asdict() if hasattr(hit, "_asdict") else vars(hit), ensure_ascii=False),
+                      markup=False, soft_wrap=True)
+        return
+    if not hits:
+        err.print(f"no documents match {query!r}", markup=False)
+        return
+    table = Table("id", "title", "snippet", show_lines=False)
+    for hit in hits:
+        table.add_row(hit.id, hit.title or "", hit.snippet or "")
+    out.print(table)
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(metavar="ID", help="Document id (see `faultlines search`).")],
+    as_json: Annotated[bool, typer.Option("--json", help="The INTERFACES.md record instead of a report.")] = False,
+    db: DbOption = None,
+) -> None:
+    """A readable report of one document with all its annotations."""
+    from .output import document_record
+    from .report import render_document
+
+    settings = _settings(db)
+    with _errors(), _open_store(settings) as store:
+        doc = store.get(doc_id)
+    if doc is None:
+        err.print(f"faultlines: error: no document with id {doc_id!r} in {settings.db}", markup=False)
+        raise typer.Exit(2)
+    if as_json:
+        sys.stdout.write(json.dumps(document_record(doc), ensure_ascii=False, indent=2) + "\n")
+        return
+    render_document(doc, out)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (default: stdout; required for parquet).")] = None,
+    language: Annotated[Optional[str], typer.Option("--language", help="Only documents in this language.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Published on or before YYYY-MM-DD.")] = None,
+    db: DbOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Stream the store out as JSONL, CSV or Parquet."""
+    from .export import export as export_store
+
+    if format not in ("jsonl", "csv", "parquet"):
+        _fatal(QueryError(f"unknown --format {format!r}; use jsonl, csv or parquet"))
+    if format == "parquet" and output is None:
+        _fatal(QueryError("parquet needs a file: add --out FILE.parquet"))
+    settings = _settings(db)
+    with _errors(), _open_store(settings) as store:
+        rows = export_store(store, format, output, language=language, since=since, until=until)
+    if not quiet and output is not None:
+        err.print(f"faultlines: exported {rows} documents to {output}", markup=False)
+
+
+@app.command()
+def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Counts of documents, languages and annotations in the store."""
+    settings = _settings(db)
+    with _errors(), _open_store(settings) as store:
+        figures = store.stats()
+    if as_json:
+        out.print(json.dumps(figures, ensure_ascii=False, indent=2), markup=False)
+    else:
+        from .report import render_stats
+
+        render_stats(figures, out)
+
+
+@app.command()
+def demo(
+    db: Annotated[str, typer.Option("--db", help="Demo store file (recreated).")] = "faultlines-demo.db",
+    quiet: QuietOption = False,
+) -> None:
+    """Ingest and analyze the bundled demo corpus into a fresh SQLite file and summarize it."""
+    from .demo import DEMO_ARTICLES, reset_store_file
+    from .pipeline import DEFAULT_ANALYZERS
+    from .report import render_demo_summary
+
+    reset_store_file(db)
+    settings = _settings(db)
+    with _errors(), _open_store(settings) as store:
+        report = _run([str(DEMO_ARTICLES)], settings, store=store, quiet=quiet, analyzers=DEFAULT_ANALYZERS)
+        if not quiet:
+            render_demo_summary(store, report, out)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def bench(
+    suite: Annotated[str, typer.Argument(help="Benchmark to run: ingest, or one an analyzer stage adds.")] = "ingest",
+    size: Annotated[int, typer.Option("--docs", "--size", help="Number of documents to process.")] = 20000,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Measure throughput and memory (suites: ingest, and those the analyzers add)."""
+    from .bench import BENCHMARKS
+
+    if suite not in BENCHMARKS:
+        _fatal(QueryError(f"unknown benchmark {suite!r}; choose from {', '.join(sorted(BENCHMARKS))}"))
+    result = BENCHMARKS[suite](size, progress=None if as_json else err)
+    if as_json:
+        out.print(json.dumps(result, indent=2), markup=False)
+    else:
+        from .report import render_bench
+
+        render_bench(result, out)
+
+
+def _register_stage_commands() -> None:
+    """Each stage package may ship ``commands.py`` with ``register(app, eval_app)``.
+
+    Stages contribute their own commands (``faultlines eval events``, ...) without editing this file.
+    """
+    import importlib
+    import importlib.util
+    import pkgutil
+
+    import faultlines
+
+    for module in sorted(pkgutil.iter_modules(faultlines.__path__), key=lambda m: m.name):
+        if module.ispkg and importlib.util.find_spec(f"faultlines.{module.name}.commands") is not None:
+            importlib.import_module(f"faultlines.{module.name}.commands").register(app, eval_app)
+
+
+_register_stage_commands()
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="faultlines: %(levelname)s: %(message)s")
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("faultlines: interrupted; stored batches are kept, re-run to resume", markup=False)
+        sys.exit(130)

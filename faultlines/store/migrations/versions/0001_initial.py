@@ -1,0 +1,162 @@
+"""Initial schema: documents, their sources, annotations, analyses, runs, full-text index.
+
+Revision ID: 0001_initial
+Revises:
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0001_initial"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+# SQLite: an external-content FTS5 table over documents(title, text), kept in
+# step by triggers. remove_diacritics 2 folds accents; unicode61 handles Cyrillic.
+SQLITE_FTS = [
+    """CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text,
+        content='documents', content_rowid='pk',
+        tokenize='unicode61 remove_diacritics 2'
+    )""",
+    # Bulk ingest is FTS-bound: merging segments less eagerly makes adds ~25% faster at a
+    # negligible query cost (Store.optimize() merges them all after a large ingest).
+    "INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 16)",
+    "INSERT INTO documents_fts(documents_fts, rank) VALUES ('crisismerge', 64)",
+    """CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+    END""",
+    """CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+        VALUES ('delete', old.pk, old.title, old.text);
+    END""",
+    """CREATE TRIGGER documents_fts_au AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+        VALUES ('delete', old.pk, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+    END""",
+]
+SQLITE_FTS_DROP = [
+    "DROP TRIGGER IF EXISTS documents_fts_au",
+    "DROP TRIGGER IF EXISTS documents_fts_ad",
+    "DROP TRIGGER IF EXISTS documents_fts_ai",
+    "DROP TABLE IF EXISTS documents_fts",
+]
+
+# PostgreSQL: an expression GIN index for to_tsvector search (not exercised by the tests yet).
+PG_FTS = (
+    "CREATE INDEX ix_documents_fts ON documents USING GIN "
+    "(to_tsvector('simple', coalesce(title, '') || ' ' || text))"
+)
+PG_FTS_DROP = "DROP INDEX IF EXISTS ix_documents_fts"
+
+
+def upgrade() -> None:
+    op.create_table(
+        "runs",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("started_at", sa.Text(), nullable=False),
+        sa.Column("finished_at", sa.Text(), nullable=True),
+        sa.Column("command", sa.Text(), nullable=True),
+        sa.Column("settings", sa.JSON(), nullable=True),
+        sa.Column("counts", sa.JSON(), nullable=True),
+        sa.Column("status", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_runs"),
+    )
+    op.create_table(
+        "documents",
+        sa.Column("pk", sa.Integer(), nullable=False),
+        sa.Column("id", sa.Text(), nullable=False),
+        sa.Column("content_hash", sa.Text(), nullable=False),
+        sa.Column("title", sa.Text(), nullable=True),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("source", sa.Text(), nullable=True),
+        sa.Column("source_kind", sa.Text(), nullable=False),
+        sa.Column("language", sa.Text(), nullable=True),
+        sa.Column("language_score", sa.Float(), nullable=True),
+        sa.Column("published", sa.Text(), nullable=True),
+        sa.Column("published_readings", sa.JSON(), nullable=False),
+        sa.Column("published_basis", sa.Text(), nullable=True),
+        sa.Column("fetched", sa.Text(), nullable=True),
+        sa.Column("meta", sa.JSON(), nullable=False),
+        sa.Column("ingested_at", sa.Text(), nullable=False),
+        sa.Column("updated_at", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("pk", name="pk_documents"),
+        sa.UniqueConstraint("id", name="uq_documents_id"),
+        sa.UniqueConstraint("content_hash", name="uq_documents_content_hash"),
+    )
+    op.create_index("ix_documents_source", "documents", ["source"])
+    op.create_index("ix_documents_language", "documents", ["language"])
+    op.create_index("ix_documents_published", "documents", ["published"])
+    op.create_table(
+        "document_sources",
+        sa.Column("doc_pk", sa.Integer(), nullable=False),
+        sa.Column("source", sa.Text(), nullable=False),
+        sa.Column("first_seen", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["doc_pk"], ["documents.pk"], name="fk_document_sources_doc_pk_documents", ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("doc_pk", "source", name="pk_document_sources"),
+    )
+    op.create_index("ix_document_sources_source", "document_sources", ["source"])
+    op.create_table(
+        "annotations",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("doc_pk", sa.Integer(), nullable=False),
+        sa.Column("analyzer", sa.Text(), nullable=False),
+        sa.Column("version", sa.Text(), nullable=False),
+        sa.Column("layer", sa.Text(), nullable=False),
+        sa.Column("label", sa.Text(), nullable=True),
+        sa.Column("start", sa.Integer(), nullable=False),
+        sa.Column("end", sa.Integer(), nullable=False),
+        sa.Column("score", sa.Float(), nullable=True),
+        sa.Column("attrs", sa.JSON(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["doc_pk"], ["documents.pk"], name="fk_annotations_doc_pk_documents", ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name="pk_annotations"),
+    )
+    op.create_index("ix_annotations_doc_pk_analyzer_version", "annotations", ["doc_pk", "analyzer", "version"])
+    op.create_index("ix_annotations_layer_label", "annotations", ["layer", "label"])
+    op.create_table(
+        "analyses",
+        sa.Column("doc_pk", sa.Integer(), nullable=False),
+        sa.Column("analyzer", sa.Text(), nullable=False),
+        sa.Column("version", sa.Text(), nullable=False),
+        sa.Column("run_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["doc_pk"], ["documents.pk"], name="fk_analyses_doc_pk_documents", ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(["run_id"], ["runs.id"], name="fk_analyses_run_id_runs", ondelete="SET NULL"),
+        sa.PrimaryKeyConstraint("doc_pk", "analyzer", "version", name="pk_analyses"),
+    )
+
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        for statement in SQLITE_FTS:
+            op.execute(statement)
+    elif dialect == "postgresql":
+        op.execute(PG_FTS)
+
+
+def downgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        for statement in SQLITE_FTS_DROP:
+            op.execute(statement)
+    elif dialect == "postgresql":
+        op.execute(PG_FTS_DROP)
+    op.drop_table("analyses")
+    op.drop_index("ix_annotations_layer_label", table_name="annotations")
+    op.drop_index("ix_annotations_doc_pk_analyzer_version", table_name="annotations")
+    op.drop_table("annotations")
+    op.drop_index("ix_document_sources_source", table_name="document_sources")
+    op.drop_table("document_sources")
+    op.drop_index("ix_documents_published", table_name="documents")
+    op.drop_index("ix_documents_language", table_name="documents")
+    op.drop_index("ix_documents_source", table_name="documents")
+    op.drop_table("documents")
+    op.drop_table("runs")
