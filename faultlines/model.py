@@ -108,6 +108,8 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     annotations: list[Annotation] = field(default_factory=list)
     content_hash: str = ""
+    # Per-run scratch space shared by analyzers (e.g. the spaCy parse); never serialized or compared.
+    work: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
@@ -155,7 +157,7 @@ class Document:
 
     # serialization -----------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "work"}
         data["annotations"] = [a.to_dict() for a in self.annotations]
         data["published_readings"] = list(self.published_readings)
         data["meta"] = dict(self.meta)
@@ -164,7 +166,7 @@ class Document:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Document":
         known = {f.name for f in fields(cls)}
-        kwargs = {k: v for k, v in data.items() if k in known and k != "annotations"}
+        kwargs = {k: v for k, v in data.items() if k in known and k not in ("annotations", "work")}
         doc = cls(**kwargs)
         doc.extend(Annotation.from_dict(a) for a in data.get("annotations") or [])
         return doc

@@ -21,7 +21,9 @@ log = logging.getLogger(__name__)
 
 # Modules whose import registers the built-in analyzers (imports are cheap: models load in __init__).
 BUILTIN_MODULES = ("faultlines.text",)
-DEFAULT_ANALYZERS = ("language", "segment")
+# `ingest` runs the cheap text stage; `analyze` runs every analyzer.
+INGEST_ANALYZERS = ("language", "segment")
+DEFAULT_ANALYZERS = ("language", "segment", "nlp")
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ def get_analyzer(name: str, settings: Settings) -> Analyzer:
 class Pipeline:
     """An ordered list of analyzers applied to documents in batches."""
 
-    def __init__(self, names: Sequence[str] = DEFAULT_ANALYZERS, settings: Settings | None = None) -> None:
+    def __init__(self, names: Sequence[str] = INGEST_ANALYZERS, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.from_env()
         specs = registered()
         assigned: set[str] = set()

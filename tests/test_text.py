@@ -1,8 +1,12 @@
 """Language identification and segmentation on real English and Russian text."""
+from functools import lru_cache
+
+from hypothesis import given, settings, strategies as st
+
 from faultlines.model import Document
 from faultlines.pipeline import Pipeline
 from faultlines.settings import Settings
-from faultlines.text.segment import paragraph_spans
+from faultlines.text.segment import _english_sentences, paragraph_spans
 
 EN = (
     "Russia weighs military help for Tajikistan\n\n"
@@ -82,3 +86,24 @@ def test_segmentation_is_idempotent():
     before = [(a.start, a.end) for a in doc.layer("sentence")]
     Pipeline(("language", "segment"), Settings())(doc)
     assert [(a.start, a.end) for a in doc.layer("sentence")] == before
+
+
+_PIECES = ["The", "U.S.", "said", "Dec.", "1", ".", "!", "?", "…", "\"", "”", ")", "(", "Mr.", "Smith", "ok",
+           "...", "!!", " ", "  ", "\n", "\n\n", "3.5", "e.g.", "Osh", ":", ",", "'", "«", "»"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map(lambda parts: " ".join(parts)))
+def test_vectorized_sentence_rule_matches_spacy_sentencizer(text):
+    parsed = _reference_sentencizer()(text)
+    expected = [(s.start_char, s.end_char) for s in parsed.sents] if len(parsed) else []
+    assert _english_sentences(text) == expected
+
+
+@lru_cache(maxsize=1)
+def _reference_sentencizer():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp

@@ -54,11 +54,14 @@ def _control_ratio(data: bytes) -> float:
     return (len(data) - len(data.translate(None, _CONTROL_BYTES))) / len(data)
 
 
+# Control characters that do not occur in text (tab, newlines, form feed and ESC do), DEL and U+FFFD.
+_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
+
+
 def _text_control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if (ord(ch) < 0x20 and ch not in "\t\n\x0b\x0c\r\x1b") or ch in "\x7f\ufffd")
-    return bad / len(text)
+    return len(_TEXT_CONTROL.findall(text)) / len(text)
 
 
 def _is_mixed_utf8(data: bytes) -> bool:

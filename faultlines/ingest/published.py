@@ -298,12 +298,14 @@ class Published:
         doc.published_basis = self.basis
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def language_hint(text: str) -> str:
     """"ru" when the text is mostly Cyrillic, else "en": a hint for the date locale only."""
-    sample = text[:5000]
-    cyr = sum(1 for c in sample if "\u0400" <= c <= "\u04ff")
-    lat = sum(1 for c in sample if c.isascii() and c.isalpha())
-    return "ru" if cyr > lat else "en"
+    sample = text[:2000]
+    return "ru" if len(_CYRILLIC.findall(sample)) > len(_LATIN.findall(sample)) else "en"
 
 
 def from_lines(lines: Iterable[str], text: str, *, hint: str | None = None, max_lines: int = 5) -> Published:

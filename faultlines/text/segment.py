@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+import numpy as np
+
 from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
 
@@ -64,12 +66,46 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _english_sentencizer():
+def _english_tokenizer():
     import spacy
+    from spacy.pipeline.sentencizer import Sentencizer
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    punct = {nlp.vocab.strings.add(ch) for ch in Sentencizer.default_punct_chars}
+    return nlp.tokenizer, np.array(sorted(punct), dtype=np.uint64)
+
+
+def _english_sentences(text: str) -> list[tuple[int, int]]:
+    """spaCy's sentencizer rule, vectorized over the token arrays (its Python loop is the bottleneck).
+
+    A token starts a sentence when it is not punctuation and a sentence-final
+    character (.!? …) occurs after the previous non-punctuation token; the
+    tokenizer's exceptions keep "U.S.", "Dec." and "Mr." whole.
+    """
+    from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
+
+    tokenizer, final_punct = _english_tokenizer()
+    doc = tokenizer(text)
+    if not len(doc):
+        return []
+    rows = doc.to_array([ORTH, IDX, LENGTH, IS_PUNCT])
+    is_final = np.isin(rows[:, 0], final_punct)
+    punct_like = is_final | (rows[:, 3] == 1)
+    # finals_before[i]: sentence-final tokens seen before token i; compare with the count at the
+    # previous non-punctuation token to know whether one came in between.
+    finals_before = np.concatenate(([0], np.cumsum(is_final)[:-1]))
+    index = np.arange(len(rows))
+    last_word = np.maximum.accumulate(np.where(~punct_like, index, -1))
+    prev_word = np.concatenate(([-1], last_word[:-1]))
+    safe = np.maximum(prev_word, 0)
+    finals_through_prev_word = np.where(prev_word >= 0, finals_before[safe] + is_final[safe], 0)
+    starts = np.flatnonzero(~punct_like & (finals_before > finals_through_prev_word) & (index > 0))
+    bounds = [0, *starts.tolist(), len(rows)]
+    return [
+        (int(rows[a, 1]), int(rows[b - 1, 1] + rows[b - 1, 2]))
+        for a, b in zip(bounds, bounds[1:])
+        if a < b
+    ]
 
 
 def _razdel_sentences(text: str) -> list[tuple[int, int]]:
@@ -78,15 +114,34 @@ def _razdel_sentences(text: str) -> list[tuple[int, int]]:
     return [(s.start, s.stop) for s in sentenize(text)]
 
 
-def sentence_spans(paragraphs: list[str], language: str | None) -> list[list[tuple[int, int]]]:
-    """Sentence ranges relative to each paragraph."""
+def _clip(sentences: list[tuple[int, int]], paragraphs: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Sentences cut at paragraph boundaries (a sentence never spans two paragraphs), trimmed.
+
+    Both lists are sorted and non-overlapping, so one merge pass suffices.
+    """
+    clipped = []
+    i = j = 0
+    while i < len(sentences) and j < len(paragraphs):
+        (s_start, s_end), (p_start, p_end) = sentences[i], paragraphs[j]
+        start, end = _trim(text, max(s_start, p_start), min(s_end, p_end))
+        if start < end:
+            clipped.append((start, end))
+        if s_end <= p_end:
+            i += 1
+        else:
+            j += 1
+    return clipped
+
+
+def sentence_spans(text: str, paragraphs: list[tuple[int, int]], language: str | None) -> list[tuple[int, int]]:
+    """Sentence ranges in ``text``, none crossing a paragraph boundary."""
     if language == "en":
-        nlp = _english_sentencizer()
-        return [
-            [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
-            for doc in nlp.pipe(paragraphs, batch_size=256)
-        ]
-    return [_razdel_sentences(p) for p in paragraphs]
+        return _clip(_english_sentences(text), paragraphs, text)
+    return [
+        (p_start + s, p_start + e)
+        for p_start, p_end in paragraphs
+        for s, e in _razdel_sentences(text[p_start:p_end])
+    ]
 
 
 @analyzer("segment", version="1", requires=("language",), assigns=("paragraph", "sentence"))
@@ -98,17 +153,12 @@ class Segmenter(Analyzer):
 
     def pipe(self, docs):
         docs = list(docs)
-        # Batch every English paragraph of the batch through one spaCy pipe call.
-        by_language: dict[str | None, list[tuple[Document, tuple[int, int]]]] = {}
         for doc in docs:
             doc.drop_layer("paragraph")
             doc.drop_layer("sentence")
-            for start, end in paragraph_spans(doc.text):
+            paragraphs = paragraph_spans(doc.text)
+            for start, end in paragraphs:
                 doc.add(Annotation("paragraph", start, end, analyzer=self.name, version=self.version))
-                by_language.setdefault(doc.language, []).append((doc, (start, end)))
-        for language, items in by_language.items():
-            texts = [doc.text[s:e] for doc, (s, e) in items]
-            for (doc, (p_start, _)), sentences in zip(items, sentence_spans(texts, language)):
-                for s, e in sentences:
-                    doc.add(Annotation("sentence", p_start + s, p_start + e, analyzer=self.name, version=self.version))
+            for start, end in sentence_spans(doc.text, paragraphs, doc.language):
+                doc.add(Annotation("sentence", start, end, analyzer=self.name, version=self.version))
         return docs

@@ -1,0 +1,1 @@
+"""Packaged data: lexicons, patterns and label sets (heuristics as data)."""

