@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Annotated, Iterator, Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .errors import FaultlinesError, QueryError, StoreError
@@ -196,7 +198,6 @@ def search(
     db: DbOption = None,
 ) -> None:
     """Full-text search over titles and texts."""
-    from rich.table import Table
 
     settings = _settings(db)
     with _errors(), _open_store(settings) as store:
@@ -209,10 +210,15 @@ def search(
     if not hits:
         err.print(f"no documents match {query!r}", markup=False)
         return
-    table = Table("id", "title", "snippet", show_lines=False)
     for hit in hits:
-        table.add_row(hit.id, hit.title or "", hit.snippet or "")
-    out.print(table)
+        line = Text(hit.id, style="bold cyan")
+        line.append(f"  {hit.title or ''}", style="bold")
+        out.print(line)
+        # The store marks matches with «»: show them highlighted.
+        snippet = Text("    ")
+        for n, part in enumerate(re.split(r"[«»]", " ".join((hit.snippet or "").split()))):
+            snippet.append(part, style="reverse" if n % 2 else "")
+        out.print(snippet)
 
 
 @app.command()
@@ -285,8 +291,9 @@ def demo(
     from .pipeline import DEFAULT_ANALYZERS
     from .report import render_demo_summary
 
-    reset_store_file(db)
     settings = _settings(db)
+    with _errors():
+        reset_store_file(db)
     with _errors(), _open_store(settings) as store:
         report = _run([str(DEMO_ARTICLES)], settings, store=store, quiet=quiet, analyzers=DEFAULT_ANALYZERS)
         if not quiet:
@@ -326,8 +333,12 @@ def _register_stage_commands() -> None:
     import faultlines
 
     for module in sorted(pkgutil.iter_modules(faultlines.__path__), key=lambda m: m.name):
-        if module.ispkg and importlib.util.find_spec(f"faultlines.{module.name}.commands") is not None:
-            importlib.import_module(f"faultlines.{module.name}.commands").register(app, eval_app)
+        name = f"faultlines.{module.name}.commands"
+        try:
+            if module.ispkg and importlib.util.find_spec(name) is not None:
+                importlib.import_module(name).register(app, eval_app)
+        except Exception as exc:  # noqa: BLE001 - one broken stage must not take the whole CLI down
+            err.print(f"faultlines: warning: commands of {module.name!r} not loaded: {exc}", markup=False)
 
 
 _register_stage_commands()
@@ -340,3 +351,5 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("faultlines: interrupted; stored batches are kept, re-run to resume", markup=False)
         sys.exit(130)
+if __name__ == "__main__":
+    main()

@@ -16,7 +16,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
+import logging
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
@@ -29,6 +31,8 @@ from .settings import Settings
 
 if TYPE_CHECKING:
     from .store import Store
+
+log = logging.getLogger(__name__)
 
 # Files handed to a worker at a time, and how many files justify starting workers.
 CHUNK_FILES = 32
@@ -180,34 +184,44 @@ def _outcomes(
             initializer=_init_worker,
             initargs=(worker_settings, tuple(analyzers), skip_analyzed),
         )
-    pending: deque[Future | _Outcome | str] = deque()
+    pending: deque[tuple[Future, list[str]] | _Outcome | str] = deque()
+
+    def resolve(item) -> _Outcome:
+        nonlocal pool
+        if isinstance(item, str):  # a URL, feed or stdin: read here
+            return local.run([item], published, include, exclude)
+        if isinstance(item, _Outcome):
+            return item
+        future, paths = item
+        try:
+            return future.result()
+        except BrokenProcessPool as exc:
+            # Workers cannot start in some hosts (e.g. a script fed on stdin); finish in this process.
+            if pool is not None:
+                log.warning("worker processes failed (%s); continuing in one process", exc)
+                pool.shutdown(cancel_futures=True)
+                pool = None
+            return local.run(paths, published, DEFAULT_INCLUDE, ())
+
     try:
         for unit in (*head, *units):
             if isinstance(unit, str) and unit.startswith("!"):
                 pending.append(_Outcome(errors=[unit[1:]]))
             elif isinstance(unit, tuple) and pool is not None:
-                pending.append(pool.submit(_work, unit[1], published))
+                pending.append((pool.submit(_work, unit[1], published), unit[1]))
             elif isinstance(unit, tuple):
                 pending.append(local.run(unit[1], published, DEFAULT_INCLUDE, ()))
             else:
                 pending.append(unit)
             # Bounded look-ahead keeps memory flat however large the input.
-            while len(pending) > 2 * max(settings.workers, 1) or (pending and not isinstance(pending[0], Future)):
-                yield _resolve(pending.popleft(), local, published, include, exclude)
+            while len(pending) > 2 * max(settings.workers, 1) or (pending and not isinstance(pending[0], tuple)):
+                yield resolve(pending.popleft())
         while pending:
-            yield _resolve(pending.popleft(), local, published, include, exclude)
+            yield resolve(pending.popleft())
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         local.close()
-
-
-def _resolve(item: Future | _Outcome | str, local: _Analysis, published, include, exclude) -> _Outcome:
-    if isinstance(item, Future):
-        return item.result()
-    if isinstance(item, str):  # a URL, feed or stdin: read here
-        return local.run([item], published, include, exclude)
-    return item
 
 
 def run(

@@ -1,4 +1,4 @@
-"""The bundled demo corpus: short articles the project wrote (see articles/README.md)."""
+"""The bundled demo corpus: short articles the project wrote (see README.md beside this file)."""
 from __future__ import annotations
 
 from pathlib import Path

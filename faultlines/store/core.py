@@ -14,7 +14,7 @@ import logging
 import sqlite3
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from itertools import islice
 from pathlib import Path
@@ -278,11 +278,12 @@ class Store:
         *,
         timeout: float = 30.0,
     ) -> None:
-        if url_or_path is None:
-            url = (settings or Settings.from_env()).db_url()
-        else:
-            url = Settings(db=str(url_or_path)).db_url()
-        self.url = make_url(url)
+        settings = settings or Settings.from_env()
+        if url_or_path is not None:
+            settings = replace(settings, db=str(url_or_path))
+        # Kept so that work done for this store (e.g. worker processes) opens the same database.
+        self.settings = settings
+        self.url = make_url(settings.db_url())
         self.dialect = self.url.get_backend_name()
         self.path: Path | None = None
         if self.dialect == "sqlite" and self.url.database not in (None, "", ":memory:"):

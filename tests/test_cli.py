@@ -1,0 +1,235 @@
+"""The `faultlines` command end to end, on real files and a real SQLite store."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from faultlines.bench import write_corpus
+from faultlines.cli import app
+
+ARTICLE = """Gunmen attack Chinese workers near the Afghan border
+
+10/12/2025
+
+On November 26, gunmen from Afghanistan attacked a camp of Chinese workers in Khatlon province, killing three Chinese citizens.
+Tajikistan's Foreign Ministry said in a statement: "Reuters is spreading misinformation."
+"""
+RUSSIAN = """МИД Таджикистана опроверг сообщение Reuters
+
+4 декабря 2025 г.
+
+«Reuters распространяет дезинформацию», — заявили в министерстве. По данным источников, переговоры продолжаются.
+"""
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "attack.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "mid.txt").write_bytes(RUSSIAN.encode("cp1251"))
+    return folder
+
+
+def invoke(runner, *args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+def records(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_analyze_writes_interface_records(runner, corpus, tmp_path):
+    db = tmp_path / "s.db"
+    result = invoke(runner, "analyze", corpus / "attack.txt", "--format", "jsonl", "--db", db, "-q")
+    assert result.exit_code == 0, result.stderr
+    (record,) = records(result.stdout)
+    for key in ("id", "source", "title", "text", "language", "published", "genre", "techniques",
+                "narratives", "entities", "events", "debunks", "claims"):
+        assert key in record
+    assert record["id"] == "attack"
+    assert record["title"] == "Gunmen attack Chinese workers near the Afghan border"
+    assert record["language"] == "en"
+    assert record["published"] == "2025-12-10"
+    assert record["published_readings"] == ["2025-10-12", "2025-12-10"]
+    assert record["text"] == ARTICLE
+    for start, end in record["sentences"]:
+        assert record["text"][start:end].strip() == record["text"][start:end]
+    assert db.exists()
+
+
+def test_analyze_no_store_and_published_override(runner, corpus, tmp_path):
+    db = tmp_path / "none.db"
+    result = invoke(runner, "analyze", corpus, "--no-store", "--db", db, "--published", "2025-12-11", "-q")
+    assert result.exit_code == 0
+    got = {r["id"]: r for r in records(result.stdout)}
+    assert set(got) == {"attack", "mid"}
+    assert got["mid"]["language"] == "ru" and "дезинформацию" in got["mid"]["text"]
+    assert {r["published"] for r in got.values()} == {"2025-12-11"}
+    assert not db.exists()
+
+
+def test_bad_inputs_reported_one_line_each_and_good_ones_kept(runner, corpus, tmp_path):
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (corpus / "docs.jsonl").write_text('{"id": "w1", "text": "Protest in Almaty on Monday."}\nnot json\n{"id": "w2"}\n')
+    db = tmp_path / "s.db"
+    result = invoke(runner, "analyze", corpus, "--db", db, "-q")
+    assert result.exit_code == 1
+    assert {r["id"] for r in records(result.stdout)} == {"attack", "mid", "w1"}
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(errors) == 4, errors
+    assert any("empty.txt" in e and "FL102" in e for e in errors)
+    assert any("binary.txt" in e and "FL103" in e for e in errors)
+    assert any("docs.jsonl" in e and "line 2" in e for e in errors)
+    assert all("Traceback" not in e for e in errors)
+    stats = json.loads(invoke(runner, "stats", "--db", db, "--json").stdout)
+    assert stats["documents"] == 3
+
+
+def test_ingest_is_idempotent(runner, corpus, tmp_path):
+    db = tmp_path / "s.db"
+    first = invoke(runner, "ingest", corpus, "--db", db)
+    assert first.exit_code == 0
+    assert "2 added" in first.stderr
+    second = invoke(runner, "ingest", corpus, "--db", db)
+    assert second.exit_code == 0
+    assert "0 added" in second.stderr and "2 unchanged" in second.stderr
+    stats = json.loads(invoke(runner, "stats", "--db", db, "--json").stdout)
+    assert stats["documents"] == 2
+
+
+def test_oversize_input_refused_with_limit(runner, corpus, tmp_path):
+    result = invoke(runner, "ingest", corpus / "attack.txt", "--db", tmp_path / "s.db", "--max-bytes", "100", "-q")
+    assert result.exit_code == 1
+    assert "FL104" in result.stderr and "attack.txt" in result.stderr
+
+
+def test_stdin(runner, tmp_path):
+    result = invoke(runner, "analyze", "-", "--no-store", "-q", input=ARTICLE)
+    assert result.exit_code == 0
+    (record,) = records(result.stdout)
+    assert record["source"] == "<stdin>" and record["published"] == "2025-12-10"
+
+
+@pytest.mark.parametrize("query", ['"', "NEAR(", "a OR", "*", "-x", "title:", "'; DROP TABLE documents; --", "^", "()"])
+def test_search_never_crashes_on_hostile_queries(runner, corpus, tmp_path, query):
+    db = tmp_path / "s.db"
+    invoke(runner, "ingest", corpus, "--db", db, "-q")
+    # "--" ends options, as a user would type it for a query starting with "-".
+    result = invoke(runner, "search", "--db", db, "--", query)
+    assert result.exit_code in (0, 2)
+    assert "Traceback" not in result.output + result.stderr
+    if result.exit_code == 2:
+        assert len(result.stderr.strip().splitlines()) == 1
+    raw = invoke(runner, "search", "--raw", "--db", db, "--", query)
+    assert raw.exit_code in (0, 2) and "Traceback" not in raw.stderr
+    assert json.loads(invoke(runner, "stats", "--db", db, "--json").stdout)["documents"] == 2
+
+
+def test_search_and_show(runner, corpus, tmp_path):
+    db = tmp_path / "s.db"
+    invoke(runner, "ingest", corpus, "--db", db, "-q")
+    hits = [json.loads(line) for line in invoke(runner, "search", "Khatlon", "--json", "--db", db).stdout.splitlines()]
+    assert [h["id"] for h in hits] == ["attack"]
+    assert "«Khatlon»" in hits[0]["snippet"]
+    russian = invoke(runner, "search", "дезинформацию", "--json", "--db", db).stdout
+    assert '"mid"' in russian
+    shown = invoke(runner, "show", "attack", "--db", db)
+    assert shown.exit_code == 0
+    assert "Gunmen attack Chinese workers" in shown.stdout and "2025-12-10" in shown.stdout
+    assert "readings: 2025-10-12, 2025-12-10" in shown.stdout
+    missing = invoke(runner, "show", "nope", "--db", db)
+    assert missing.exit_code == 2 and "no document" in missing.stderr
+
+
+def test_export_formats(runner, corpus, tmp_path):
+    db = tmp_path / "s.db"
+    invoke(runner, "ingest", corpus, "--db", db, "-q")
+    jsonl = invoke(runner, "export", "--format", "jsonl", "--db", db)
+    assert {r["id"] for r in records(jsonl.stdout)} == {"attack", "mid"}
+    csv_out = tmp_path / "out.csv"
+    assert invoke(runner, "export", "--format", "csv", "--out", csv_out, "--db", db, "-q").exit_code == 0
+    assert csv_out.read_text(encoding="utf-8").splitlines()[0].startswith("id,")
+    parquet = tmp_path / "out.parquet"
+    assert invoke(runner, "export", "--format", "parquet", "--out", parquet, "--db", db, "-q").exit_code == 0
+    assert sorted(pq.read_table(parquet).column("id").to_pylist()) == ["attack", "mid"]
+    only_ru = invoke(runner, "export", "--language", "ru", "--db", db)
+    assert [r["id"] for r in records(only_ru.stdout)] == ["mid"]
+    bad = invoke(runner, "export", "--format", "xml", "--db", db)
+    assert bad.exit_code == 2 and "unknown --format" in bad.stderr
+
+
+def test_unknown_analyzer_is_a_clean_error(runner, corpus):
+    result = invoke(runner, "analyze", corpus, "--no-store", "--analyzers", "language,nope")
+    assert result.exit_code == 2
+    assert "unknown analyzer 'nope'" in result.stderr
+
+
+def test_killed_ingest_resumes_without_duplicates(tmp_path):
+    """SIGKILL a real `faultlines ingest` mid-run (worker processes and all), run it again."""
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 1500)
+    db = tmp_path / "s.db"
+    command = [sys.executable, "-m", "faultlines.cli", "ingest", str(corpus), "--db", str(db), "-q"]
+    process = subprocess.Popen(command, start_new_session=True)
+    deadline = time.time() + 60
+    stored = 0
+    while time.time() < deadline and process.poll() is None:
+        time.sleep(0.05)
+        if db.exists():
+            try:
+                with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as con:
+                    stored = con.execute("select count(*) from documents").fetchone()[0]
+            except sqlite3.OperationalError:
+                continue
+            if stored > 0:
+                break
+    assert process.poll() is None, "ingest finished before it could be killed; enlarge the corpus"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert 0 < stored < 1500
+    rerun = subprocess.run(command, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    with sqlite3.connect(db) as con:
+        assert con.execute("select count(*) from documents").fetchone()[0] == 1500
+        assert con.execute("select count(distinct content_hash) from documents").fetchone()[0] == 1500
+        assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
+        con.execute("insert into documents_fts(documents_fts) values('integrity-check')")
+        per_doc = con.execute(
+            "select count(*) from (select doc_pk, start, end, layer, count(*) c from annotations "
+            "group by doc_pk, start, end, layer, analyzer, version having c > 1)"
+        ).fetchone()[0]
+        assert per_doc == 0
+
+
+def test_demo_and_bench(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke(runner, "demo", "--db", "demo.db")
+    assert result.exit_code == 0, result.stderr
+    assert "tajikistan-forgetful-friends" in result.stdout
+    stats = json.loads(invoke(runner, "stats", "--db", "demo.db", "--json").stdout)
+    assert stats["documents"] >= 16 and set(stats["by_language"]) == {"en", "ru"}
+    again = invoke(runner, "demo", "--db", "demo.db", "-q")
+    assert again.exit_code == 0
+    Path("notes.txt").write_text("my notes")
+    refused = invoke(runner, "demo", "--db", "notes.txt")
+    assert refused.exit_code == 3 and Path("notes.txt").read_text() == "my notes"
+    bench = invoke(runner, "bench", "--docs", "150", "--json")
+    figures = json.loads(bench.stdout)
+    assert figures["stored"] == 150 and figures["docs_per_second"] > 0
