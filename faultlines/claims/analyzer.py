@@ -1,0 +1,60 @@
+"""The ``claims`` analyzer: claim annotations with speaker, source chain, stance, topic and links."""
+from __future__ import annotations
+
+import hashlib
+
+from ..model import Annotation, Document
+from ..pipeline import Analyzer, analyzer
+from . import worthiness
+from .extract import Claim, extract
+from .linking import link
+
+VERSION = "1"
+
+
+def claim_id(doc: Document, start: int, end: int, speaker: str | None) -> str:
+    """Stable across re-analysis: the article's content hash, the span and the speaker."""
+    key = f"{doc.content_hash}:{start}:{end}:{speaker or ''}"
+    return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def attrs(claim: Claim) -> dict:
+    """The INTERFACES §1 claim fields plus extras (see docs/claims.md)."""
+    data = {
+        "speaker": claim.speaker,
+        "via": claim.via,
+        "stance": claim.stance,
+        "quote": claim.quote,
+        "about": claim.about,
+        "claim_id": claim.id,
+        "kind": claim.kind,
+        "cue": claim.cue,
+        "check_worthiness": claim.worthiness,
+        "speaker_start": claim.speaker_span[0] if claim.speaker_span else None,
+        "speaker_end": claim.speaker_span[1] if claim.speaker_span else None,
+    }
+    for key in ("denies", "confirms"):
+        data[key] = claim.links.get(key)
+    return data
+
+
+@analyzer("claims", version=VERSION, requires=("parse", "sentence"), assigns=("claim",))
+class ClaimsAnalyzer(Analyzer):
+    """Finds who claims what, via whom and with which stance (English and Russian)."""
+
+    def __call__(self, doc: Document) -> Document:
+        doc.drop_layer("claim")
+        if not doc.meta.get("language_supported", doc.language in ("en", "ru")):
+            return doc
+        claims = extract(doc, worthiness.score)
+        ex = doc.work.get("claims_extractor")
+        for claim in claims:
+            claim.id = claim_id(doc, claim.start, claim.end, claim.speaker)
+            if ex is not None:
+                claim.worthiness = worthiness.score(ex, claim)
+        if ex is not None:
+            link(ex, claims)
+        for claim in claims:
+            doc.add(Annotation("claim", claim.start, claim.end, label=claim.stance, attrs=attrs(claim),
+                               score=claim.worthiness, analyzer=self.name, version=self.version))
+        return doc

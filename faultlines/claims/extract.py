@@ -1,0 +1,592 @@
+"""Claims in one parsed document: quotes, reported speech, "according to", and the author's own assertions.
+
+Reads the shared parse through :mod:`.parse` (no second parse) and the cue
+lexicons through :mod:`.lexicon`. Returns :class:`Claim` objects; the
+analyzer turns them into ``claim`` annotations.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Document
+from .lexicon import Lexicon, lexicon, sources
+from .parse import Parsed, Tok, parsed
+from .quotes import Quote, find_quotes
+from .speakers import PERSON, clean, speaker_of
+
+SUBJECTS = ("nsubj", "nsubj:pass")
+POSITIVE = ("assert", "confirm", "cite")
+# dobj-only complements make a claim only for these stances ("confirmed the talks", "dismissed the report")
+NOMINAL_OK = ("confirm", "deny", "question", "predict")
+_FINAL = " \t\n.;:!?\"'”“»«„’‘"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class Claim:
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    via: list[str] | None = None
+    stance: str = "assert"
+    quote: bool = False
+    cue: str | None = None
+    kind: str = "reported"  # quote | reported | according | author
+    group: int | None = None
+    about: str | None = None
+    pronoun: str | None = None  # unresolved pronoun speaker ("he", "его", "they")
+    frame: tuple[int, int] | None = None  # the attribution text outside the claim
+    links: dict[str, str] = field(default_factory=dict)
+    id: str = ""
+    worthiness: float = 0.0
+    contradicts: list[str] = field(default_factory=list)
+
+
+class Extractor:
+    def __init__(self, doc: Document, view: Parsed, lex: Lexicon) -> None:
+        self.doc, self.text, self.p, self.lex = doc, doc.text, view, lex
+        self.quotes = find_quotes(doc.text)
+        self.consumed: set[int] = set()
+        self.persons = self._person_mentions()
+
+    # -- helpers -------------------------------------------------------------
+    def in_quote(self, offset: int) -> Quote | None:
+        for q in self.quotes:
+            if q.open <= offset < q.close:
+                return q
+        return None
+
+    def quoted(self, offset: int) -> bool:
+        return self.in_quote(offset) is not None
+
+    def _person_mentions(self) -> list[tuple[int, str]]:
+        found, run = [], []
+        for tok in self.p.tokens + [None]:
+            if tok is not None and tok.ent in PERSON and tok.text[:1].isupper() and (not run or run[-1].i == tok.i - 1):
+                run.append(tok)
+                continue
+            if run:
+                name = self.text[run[0].start : run[-1].end]
+                if self.lex.language == "ru":
+                    from .speakers import nominative
+
+                    name = nominative(run, self.text) or name
+                found.append((run[0].start, clean(re.sub(r"['’]s$", "", name), self.lex)))
+            run = [tok] if tok is not None and tok.ent in PERSON and tok.text[:1].isupper() else []
+        return found
+
+    def stance_of(self, tok: Tok) -> str | None:
+        if tok.pos not in ("VERB", "AUX") and not (self.lex.language == "en" and tok.lemma in ("say", "tell")):
+            return None
+        return self.lex.verb_stance(tok.lemma, tok.text)
+
+    def span_of(self, indices: list[int]) -> tuple[int, int]:
+        tokens = [self.p.tokens[i] for i in indices]
+        return self._trim(tokens[0].start, tokens[-1].end)
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        while end > start and self.text[end - 1] in _FINAL:
+            end -= 1
+        while start < end and self.text[start] in " \t\n,—–-":
+            start += 1
+        return start, end
+
+    def subject(self, verb: int) -> int | None:
+        tokens = self.p.tokens
+        agent = self._agent(verb)
+        for child in self.p.children[verb]:
+            if tokens[child].dep in SUBJECTS and not self.quoted(tokens[child].start):
+                # expletive "it was reported by X that": X speaks
+                return agent if agent is not None and tokens[child].lower == "it" else child
+        if tokens[verb].dep == "conj" and tokens[verb].head != verb:
+            return self.subject(tokens[verb].head)
+        return agent
+
+    def _agent(self, verb: int) -> int | None:
+        tokens = self.p.tokens
+        for child in self.p.children[verb]:
+            if tokens[child].dep == "agent":
+                objects = [c for c in self.p.children[child] if tokens[c].dep == "pobj"]
+                if objects:
+                    return objects[0]
+        return None
+
+    def speaker(self, head: int) -> tuple[str | None, tuple[int, int] | None, str | None]:
+        """(name, span, pronoun) for a subject token; pronouns are resolved later, in text order."""
+        tok = self.p.tokens[head]
+        verb = self.p.tokens[tok.head]
+        if tok.lower in ("that", "who", "which", "который", "которая", "которое", "которые") and verb.dep in ("relcl", "acl:relcl", "acl") and verb.head != verb.i:
+            return self.speaker(verb.head)
+        if tok.lower in self.lex.words("pronouns_person") or tok.lower in self.lex.words("pronouns_group") or tok.lower in (
+            "which", "who", "который", "которая", "которое", "которые"):
+            return None, (tok.start, tok.end), tok.lower
+        name, start, end = speaker_of(self.p, self.text, head, self.lex, self.quoted)
+        return (name or None), (start, end), None
+
+    def content_stance(self, stance: str, start: int, end: int) -> str:
+        body = self.text[start:end]
+        if stance in ("assert", "cite") and self.lex.has_cue("deny_content", body):
+            return "deny"
+        if stance == "assert" and self.lex.has_cue("predict_content", body):
+            return "predict"
+        return stance
+
+    def negated(self, verb: int) -> bool:
+        tokens = self.p.tokens
+        if any(tokens[c].dep in ("neg", "advmod") and tokens[c].lower in ("not", "n't", "never", "не") for c in self.p.children[verb]):
+            return True
+        return verb > 0 and tokens[verb - 1].lower == "не"
+
+    def via_for(self, speaker: str | None, lo: int, hi: int, sent: tuple[int, int]) -> tuple[list[str] | None, bool]:
+        """The source chain named between token ``lo`` and ``hi``: (via, cites_someone)."""
+        tokens = self.p.tokens
+        for i in range(max(lo, sent[0]), min(hi, sent[1])):
+            tok = tokens[i]
+            if self.quoted(tok.start):
+                continue
+            if tok.lower in self.lex.words("citing") or (tok.lower == "ссылкой" and i > 0 and tokens[i - 1].lower in ("со", "с")) \
+                    or tok.lower in ("ссылаясь", "цитируя"):
+                j = i + 1
+                if j < sent[1] and tokens[j].lower == "на":
+                    j += 1
+                if j < sent[1]:
+                    phrase = self._phrase_until_comma(j, sent)
+                    if phrase:
+                        origin = clean(self.text[tokens[phrase[0]].start : tokens[phrase[-1]].end], self.lex)
+                        return [speaker or "?", origin], True
+        # an outlet the statement was given to ("told Asia-Plus", "confirmed to RIA Novosti", "рассказал РИА Новости")
+        window_start, window_end = tokens[max(lo, sent[0])].start, tokens[min(hi, sent[1]) - 1].end
+        found = sources().find_outlet(self.text[window_start:window_end])
+        if found is not None and speaker and found[2] != speaker and found[2] not in speaker:
+            return [found[2], speaker], False
+        if speaker:
+            inside = sources().find_outlet(speaker)
+            if inside is not None and inside[2] != speaker and speaker.strip() != speaker[inside[0]:inside[1]]:
+                return [inside[2], speaker], False
+        return None, False
+
+    def _phrase_until_comma(self, j: int, sent: tuple[int, int]) -> list[int]:
+        tokens = self.p.tokens
+        out = []
+        while j < sent[1] and tokens[j].text not in (",", ".", ";", "—", ":") and not self.quoted(tokens[j].start):
+            if out and tokens[j].pos in ("VERB",) and tokens[j].lower not in ("based",):
+                break
+            out.append(j)
+            j += 1
+        return out
+
+    # -- quotes --------------------------------------------------------------
+    def sentence_at(self, offset: int) -> tuple[int, int] | None:
+        for first, last in self.p.sentences:
+            if first < last and self.p.tokens[first].start <= offset < self.p.tokens[last - 1].end + 1:
+                return first, last
+        return None
+
+    def _cue_in(self, indices: list[int], prefer_last: bool) -> int | None:
+        hits = [i for i in indices if self.stance_of(self.p.tokens[i]) is not None]
+        if not hits:
+            return None
+        return hits[-1] if prefer_last else hits[0]
+
+    def quote_claims(self) -> list[Claim]:
+        claims: list[Claim] = []
+        by_group: dict[int, Claim] = {}
+        previous: Claim | None = None
+        for q in self.quotes:
+            claim = Claim(q.start, q.end, quote=True, kind="quote", group=q.group)
+            self._attribute(q, claim)
+            inner_words = len(_WORD.findall(self.text[q.start:q.end]))
+            short = inner_words <= 3 and not re.search(r"[.!?…]", self.text[q.start:q.end])
+            if short and not self._introduced(q, claim):
+                continue  # scare quotes, names, single words: not a statement
+            if claim.speaker is None and claim.pronoun is None:
+                earlier = by_group.get(q.group)
+                if earlier is not None and earlier is not claim:
+                    claim.speaker, claim.pronoun = earlier.speaker, earlier.pronoun
+                elif previous is not None and self._same_paragraph(previous.end, q.open) and self._only_frame_between(previous, q):
+                    claim.speaker, claim.pronoun, claim.via = previous.speaker, previous.pronoun, previous.via
+                    claim.stance = previous.stance if previous.stance != "deny" else "assert"
+            claim.stance = self.content_stance(claim.stance, q.start, q.end)
+            if q.group in by_group and claim.speaker is not None and by_group[q.group].speaker is None:
+                first = by_group[q.group]
+                first.speaker, first.pronoun, first.speaker_span = claim.speaker, claim.pronoun, claim.speaker_span
+            by_group.setdefault(q.group, claim)
+            if claim.speaker is not None or claim.pronoun is not None:
+                for other in claims:
+                    if other.group == q.group and other.speaker is None and other.pronoun is None:
+                        other.speaker, other.pronoun, other.speaker_span = claim.speaker, claim.pronoun, claim.speaker_span
+            claims.append(claim)
+            previous = claim
+        return claims
+
+    def _introduced(self, q: Quote, claim: Claim) -> bool:
+        """A short quote is a statement only when a reporting verb stands right by it."""
+        if claim.cue is None or claim.cue == ":" or claim.frame is None:
+            return False
+        between = self.text[claim.frame[1] : q.open] if claim.frame[1] <= q.open else self.text[q.close : claim.frame[0]]
+        return len(_WORD.findall(between)) <= 5 and len(_WORD.findall(self.text[claim.frame[0]:claim.frame[1]])) <= 12
+
+    def _same_paragraph(self, a: int, b: int) -> bool:
+        return "\n\n" not in self.text[a:b]
+
+    def _only_frame_between(self, previous: Claim, q: Quote) -> bool:
+        between = self.text[previous.end : q.open]
+        return previous.frame is not None and len(between) < 120 and between.count(".") <= 1
+
+    def _attribute(self, q: Quote, claim: Claim) -> None:
+        tokens = self.p.tokens
+        inner = self.text[q.start:q.end]
+        after = self.text[q.close : q.close + 3].lstrip(" ")
+        right_ok = inner.endswith((",", "?", "!", "…")) or after[:1] in (",", "—", "–", "-") or after[:1].islower()
+        if right_ok:
+            right = []
+            for tok in tokens:
+                if tok.start < q.close:
+                    continue
+                if tok.text in (".", "!", "?") or self.quoted(tok.start) or "\n\n" in self.text[q.close : tok.start]:
+                    break
+                right.append(tok.i)
+            verb = self._cue_in(right, prefer_last=False)
+            if verb is not None and self._attribute_by_verb(verb, claim, right):
+                return
+        sent = self.sentence_at(q.open)
+        left = [t.i for t in tokens if sent is not None and sent[0] <= t.i < sent[1] and t.end <= q.open and not self.quoted(t.start)]
+        before = self.text[: q.open].rstrip(" \t")
+        if not left or all(tokens[i].text in ("\"", "“", "«", "„", ">") for i in left):
+            # the quote opens its sentence: a colon ending the previous line introduces it
+            if before.rstrip().endswith(":"):
+                prev = self.sentence_at(len(before.rstrip()) - 1)
+                if prev is not None:
+                    left = [i for i in range(*prev) if not self.quoted(tokens[i].start)]
+        if left:
+            verb = self._cue_in(left, prefer_last=True)
+            if verb is not None and self._attribute_by_verb(verb, claim, left):
+                return
+            if self.text[tokens[left[-1]].start : q.open].strip().endswith((":", ",")) or before.rstrip().endswith(":"):
+                head = self._main_subject(left)
+                if head is not None:
+                    claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(head)
+                    claim.frame = (tokens[left[0]].start, tokens[left[-1]].end)
+                    claim.cue = ":"
+
+    def _main_subject(self, indices: list[int]) -> int | None:
+        tokens = self.p.tokens
+        inside = set(indices)
+        for i in indices:
+            if tokens[i].dep in SUBJECTS and tokens[i].pos in ("NOUN", "PROPN", "PRON"):
+                return i
+        for i in indices:
+            if tokens[i].pos in ("NOUN", "PROPN") and (tokens[i].head not in inside or tokens[tokens[i].head].pos != "NOUN"):
+                return i
+        return None
+
+    def _attribute_by_verb(self, verb: int, claim: Claim, window: list[int]) -> bool:
+        tokens = self.p.tokens
+        stance = self.stance_of(tokens[verb]) or "assert"
+        if stance == "deny_if_content":
+            stance = "assert"
+        head = self.subject(verb)
+        if head is not None and head not in window:
+            head = None
+        if head is None:
+            # "— говорится в заявлении МИД", "said Deputy Minister X" without a parsed subject
+            for i in window:
+                if i > verb and tokens[i].pos in ("NOUN", "PROPN") and not self.quoted(tokens[i].start):
+                    head = i
+                    break
+        if head is None:
+            return False
+        claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(head)
+        claim.cue = tokens[verb].text
+        claim.stance = "question" if stance == "confirm" and self.negated(verb) else stance
+        sent = self.p.sentence_of(verb)
+        claim.via, cites = self.via_for(claim.speaker, window[0], window[-1] + 1, sent)
+        if stance == "cite" and claim.via is None:
+            # "приводит агентство слова одного из них": the origin is the nmod of "слова"
+            for child in self.p.children[verb]:
+                if tokens[child].dep == "obj":
+                    owners = [c for c in self.p.children[child] if tokens[c].dep == "nmod"]
+                    if owners:
+                        origin = self.text[tokens[min(self.p.subtree(owners[0]))].start : tokens[max(self.p.subtree(owners[0]))].end]
+                        claim.via = [claim.speaker or "?", clean(origin, self.lex)]
+        if cites and claim.stance == "assert":
+            claim.stance = "cite"
+        claim.frame = (tokens[window[0]].start, tokens[window[-1]].end)
+        return True
+
+    # -- reported speech -----------------------------------------------------
+    def according_claims(self) -> list[Claim]:
+        claims = []
+        tokens = self.p.tokens
+        for first, last in self.p.sentences:
+            words = [t.lower for t in tokens[first:last]]
+            for seq in self.lex.according:
+                n = len(seq)
+                for k in range(0, last - first - n + 1):
+                    if tuple(words[k : k + n]) != seq or self.quoted(tokens[first + k].start):
+                        continue
+                    cue_start = first + k
+                    claim = Claim(0, 0, kind="according", cue=" ".join(seq))
+                    pronouns = [i for i in range(cue_start, cue_start + n) if tokens[i].lower in self.lex.words("pronouns_person") + self.lex.words("pronouns_group")]
+                    if pronouns:  # "по его словам, ...": the speaker sits inside the cue
+                        phrase = list(range(cue_start, cue_start + n))
+                        claim.speaker_span, claim.pronoun = (tokens[pronouns[0]].start, tokens[pronouns[0]].end), tokens[pronouns[0]].lower
+                    else:
+                        phrase = self._phrase_until_comma(cue_start + n, (first, last))
+                        if not phrase:
+                            continue
+                        heads = [i for i in phrase if tokens[i].head not in phrase or tokens[i].head == i]
+                        head = heads[0] if heads else phrase[0]
+                        claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(head)
+                    self.consumed.update(range(cue_start, phrase[-1] + 1))
+                    after = phrase[-1] + 1
+                    # skip ", which cited local residents," / ", со ссылкой на ..."
+                    if after + 1 < last and tokens[after].text == "," and tokens[after + 1].lower in ("which", "who", "citing", "quoting", "который", "которое", "которая", "со"):
+                        via, _ = self.via_for(claim.speaker, after + 1, last, (first, last))
+                        claim.via = via
+                        nxt = next((j for j in range(after + 1, last) if tokens[j].text == ","), None)
+                        if nxt is not None:
+                            self.consumed.update(range(after, nxt))
+                            after = nxt
+                    if cue_start > first + 2 and tokens[cue_start - 1].text == ",":
+                        start, end = self._trim(tokens[first].start, tokens[cue_start - 1].start)  # "P, according to X."
+                    elif after < last and tokens[after].text == ",":
+                        start, end = self._trim(tokens[after].end, tokens[last - 1].end)
+                    else:
+                        continue
+                    if end - start < 8:
+                        continue
+                    claim.start, claim.end = start, end
+                    claim.stance = self.content_stance("cite" if claim.via else "assert", start, end)
+                    claim.frame = (tokens[cue_start].start, tokens[phrase[-1]].end)
+                    claims.append(claim)
+        return claims
+
+    def phrase_claims(self) -> list[Claim]:
+        """Multiword stance cues whose object is the claim: "cast doubt on X", "called into question X"."""
+        claims = []
+        tokens = self.p.tokens
+        for cue, stance in (self.lex.data.get("verb_particles") or {}).items():
+            words = cue.split()
+            for first, last in self.p.sentences:
+                for k in range(first, last - len(words)):
+                    seq = tokens[k : k + len(words)]
+                    if self.quoted(seq[0].start) or not all(t.lemma == w or t.lower == w for t, w in zip(seq, words)):
+                        continue
+                    j = k + len(words)
+                    if j < last and tokens[j].pos == "ADP":
+                        j += 1
+                    head = self.subject(k)
+                    if head is None or j >= last - 1:
+                        continue
+                    start, end = self._trim(tokens[j].start, tokens[last - 1].end)
+                    claim = Claim(start, end, cue=cue, kind="reported", stance=stance)
+                    claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(head)
+                    claim.frame = (tokens[min(head, k)].start, tokens[j - 1].end)
+                    self.consumed.update(range(k, j))
+                    claims.append(claim)
+        return claims
+
+    def reported_claims(self) -> list[Claim]:
+        claims = []
+        tokens = self.p.tokens
+        for tok in tokens:
+            if tok.i in self.consumed or self.quoted(tok.start):
+                continue
+            stance = self.stance_of(tok)
+            if stance is None:
+                continue
+            claim = self._reported(tok.i, stance)
+            if claim is not None:
+                claims.append(claim)
+        return claims
+
+    def _complement(self, verb: int, stance: str) -> tuple[int, int] | None:
+        tokens = self.p.tokens
+        sent = self.p.sentence_of(verb)
+        comps = self.lex.words("complementizers")
+        # "said that P", "reported, citing sources, that P", "rejected claims that P", "заявил, что P"
+        for j in range(verb + 1, min(sent[1], verb + 14)):
+            tok = tokens[j]
+            if tok.text in (".", ";", "!", "?") or self.quoted(tok.start):
+                break
+            if tok.lower in comps and (tok.lower != "ли") and (self.lex.language == "en" or tokens[j - 1].text == "," or tokens[j - 1].lower == "том"):
+                if tok.lower == "if" and stance != "question":
+                    continue
+                if j + 1 < sent[1]:
+                    return self._trim(tokens[j + 1].start, tokens[sent[1] - 1].end)
+            if j > verb + 1 and self.stance_of(tok) is not None and tok.lower not in self.lex.words("citing"):
+                break
+        head = self.subject(verb)
+        # fronted: "P, a security source told Asia-Plus." / "P, — сказал X."
+        left_edge = min(verb, head if head is not None else verb)
+        if head is not None and head < verb:
+            left_edge = min(self.p.subtree(head) + [verb])
+        relative = head is not None and tokens[head].lower in ("which", "who", "that", "который", "которая", "которое", "которые")
+        if not relative and left_edge - 1 > sent[0] + 2 and tokens[left_edge - 1].text in (",", "—"):
+            cut = left_edge - 1
+            while cut > sent[0] and tokens[cut - 1].text in (",", "—"):
+                cut -= 1
+            return self._trim(tokens[sent[0]].start, tokens[cut - 1].end)
+        for child in self.p.children[verb]:
+            if tokens[child].dep == "ccomp" and child > verb:
+                sub = self.p.subtree(child)
+                return self.span_of([i for i in sub if i > verb])
+        objects = [c for c in self.p.children[verb] if tokens[c].dep in ("obj", "dobj") and c > verb]
+        xcomp = [c for c in self.p.children[verb] if tokens[c].dep == "xcomp" and c > verb]
+        if objects and xcomp and xcomp[0] > objects[0]:  # "expects the economy to grow by 8 percent"
+            return self._trim(tokens[objects[0]].start, tokens[max(self.p.subtree(xcomp[0]))].end)
+        if stance in NOMINAL_OK or stance == "deny_if_content":
+            if objects:
+                return self.span_of(self.p.subtree(objects[0]))
+            for child in self.p.children[verb]:  # "cast doubt on the figures"
+                if tokens[child].dep == "prep" and child > verb:
+                    pobj = [c for c in self.p.children[child] if tokens[c].dep == "pobj"]
+                    if pobj:
+                        return self.span_of(self.p.subtree(pobj[0]))
+        return None
+
+    def _reported(self, verb: int, stance: str) -> Claim | None:
+        tokens = self.p.tokens
+        head = self.subject(verb)
+        if head is None:
+            return None
+        span = self._complement(verb, stance)
+        if span is None or span[1] - span[0] < 3:
+            return None
+        if stance == "deny_if_content":
+            sent = self.p.sentence_of(verb)
+            frame = self.text[tokens[sent[0]].start : tokens[sent[1] - 1].end]
+            if not self.lex.has_cue("deny_content", frame):
+                return None
+            stance = "deny"
+        elif stance == "question" and tokens[verb].lemma == "ask" and not any(t.lower in ("whether", "if") for t in self.p.tokens_in(tokens[verb].end, span[0] + 1)):
+            return None
+        claim = Claim(span[0], span[1], cue=tokens[verb].text, kind="reported")
+        claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(head)
+        if self.negated(verb):
+            stance = {"confirm": "question", "deny": "confirm"}.get(stance, stance)
+        sent = self.p.sentence_of(verb)
+        lo = min(verb, head)
+        hi = max(verb + 1, next((t.i for t in tokens[verb:sent[1]] if t.start >= span[0]), sent[1]))
+        if span[1] <= tokens[verb].start:  # fronted: the frame follows the claim
+            hi = sent[1]
+        claim.via, cites = self.via_for(claim.speaker, lo, hi, sent)
+        if claim.via is None:
+            outside = [t.i for t in tokens[sent[0]:sent[1]] if not (span[0] <= t.start < span[1])]
+            if outside:
+                claim.via, _ = self.via_for(claim.speaker, outside[0], outside[-1] + 1, sent)
+                if claim.via and self.text[span[0]:span[1]].find(claim.via[0]) >= 0:
+                    claim.via = None
+        claim.stance = self.content_stance("cite" if cites and stance == "assert" else stance, span[0], span[1])
+        claim.frame = (tokens[lo].start, tokens[hi - 1].end)
+        return claim
+
+    # -- the author's own claims -------------------------------------------
+    def author_claims(self, taken: list[Claim], score) -> list[Claim]:
+        doc = self.doc
+        speaker = doc.meta.get("author") or doc.meta.get("site") or "author"
+        if isinstance(speaker, list):
+            speaker = ", ".join(map(str, speaker))
+        claims = []
+        title_end = len(doc.title) if doc.title and self.text.startswith(doc.title) else 0
+        for first, last in self.p.sentences:
+            if first >= last:
+                continue
+            start, end = self.p.tokens[first].start, self.p.tokens[last - 1].end
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+            if end <= title_end or not any(t.pos in ("VERB", "AUX") for t in self.p.tokens[first:last]):
+                continue
+            if any(c.start < end and start < c.end for c in taken) or any(c.frame and c.frame[0] < end and start < c.frame[1] for c in taken):
+                continue
+            if any(q.open < end and start < q.close and len(_WORD.findall(self.text[q.start:q.end])) > 3 for q in self.quotes):
+                continue
+            body = self.text[start:end].rstrip()
+            if body.endswith(("?", "!", ":")) or len(_WORD.findall(body)) < 5 or "\n" in body.strip():
+                continue
+            claim = Claim(start, end, speaker=str(speaker), stance="assert", kind="author")
+            if score(self, claim) >= AUTHOR_MIN:
+                claims.append(claim)
+        return claims
+
+
+# A sentence of the author's becomes a claim at this check-worthiness: base 0.2 plus
+# at least 0.3 of evidence (numbers, dates, named actors, event verbs).
+AUTHOR_MIN = 0.5
+
+
+def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
+    """Give pronoun speakers a name: he/she/его -> the last person named; they/it/which -> the last speaker."""
+    last_speaker: str | None = None
+    for claim in sorted(claims, key=lambda c: c.start):
+        if claim.pronoun is not None and claim.speaker is None:
+            at = claim.speaker_span[0] if claim.speaker_span else claim.start
+            if claim.pronoun in ex.lex.words("pronouns_person"):
+                people = [name for offset, name in ex.persons if offset < at]
+                claim.speaker = people[-1] if people else last_speaker
+            else:
+                claim.speaker = last_speaker
+        if claim.speaker and claim.kind != "author":
+            last_speaker = claim.speaker
+    by_group: dict[int, str] = {}
+    for claim in claims:
+        if claim.group is not None and claim.speaker:
+            by_group.setdefault(claim.group, claim.speaker)
+    for claim in claims:
+        if claim.group is not None and claim.speaker is None and claim.group in by_group:
+            claim.speaker = by_group[claim.group]
+
+
+def merge(quotes: list[Claim], reported: list[Claim]) -> list[Claim]:
+    """Quotes win over reported speech whose complement they mostly are; exact duplicates go."""
+    kept: list[Claim] = list(quotes)
+    for claim in reported:
+        covered = 0
+        for q in quotes:
+            overlap = min(q.end, claim.end) - max(q.start, claim.start)
+            if overlap > 0:
+                covered += overlap
+                if q.speaker is None and q.pronoun is None:
+                    q.speaker, q.pronoun, q.speaker_span, q.via = claim.speaker, claim.pronoun, claim.speaker_span, claim.via
+        if covered >= 0.5 * (claim.end - claim.start):
+            continue
+        if any(abs(k.start - claim.start) < 3 and abs(k.end - claim.end) < 3 for k in kept):
+            continue
+        kept.append(claim)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _within_paragraph(ex: Extractor, claim: Claim) -> Claim | None:
+    """Reported speech never runs past its paragraph (a title without a full stop parses as one sentence with the lead)."""
+    if claim.kind == "quote":
+        return claim
+    anchor = claim.frame[0] if claim.frame else claim.start
+    para_start = ex.text.rfind("\n\n", 0, anchor)
+    para_start = 0 if para_start == -1 else para_start + 2
+    para_end = ex.text.find("\n\n", anchor)
+    para_end = len(ex.text) if para_end == -1 else para_end
+    start, end = ex._trim(max(claim.start, para_start), min(claim.end, para_end))
+    if end - start < 3:
+        return None
+    claim.start, claim.end = start, end
+    return claim
+
+
+def extract(doc: Document, score) -> list[Claim]:
+    """Every claim in ``doc``, in text order; [] without a parse (unsupported language)."""
+    view = parsed(doc)
+    if view is None:
+        return []
+    ex = Extractor(doc, view, lexicon("ru" if doc.language == "ru" else "en"))
+    quotes = ex.quote_claims()
+    according = ex.according_claims() + ex.phrase_claims()
+    reported = ex.reported_claims()
+    claims = [c for c in (_within_paragraph(ex, c) for c in merge(quotes, according + reported)) if c is not None]
+    resolve_pronouns(claims, ex)
+    claims += ex.author_claims(claims, score)
+    claims.sort(key=lambda c: (c.start, c.end))
+    doc.work["claims_extractor"] = ex
+    return claims

@@ -1,0 +1,116 @@
+"""Cue lexicons for the claims stage, loaded lazily from ``faultlines/resources``.
+
+The heuristics live in data (``claims_en.json``, ``claims_ru.json``,
+``claims_sources.json``) so an analyst can extend them without touching
+control flow.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+def _load(name: str) -> dict[str, Any]:
+    return json.loads(resources.files("faultlines.resources").joinpath(name).read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's cues, with the lookups the extractor needs."""
+
+    language: str
+    data: dict[str, Any]
+
+    def verb_stance(self, lemma: str, text: str) -> str | None:
+        """Stance a reporting verb carries, or None when the word is no reporting verb."""
+        if self.language == "en":
+            return self.data["verbs"].get(lemma.lower())
+        word = text.lower()
+        best = None
+        for stem, stance in self.data["verbs"].items():
+            # the longest matching stem wins ("подтверд" over nothing, "опроверг" over "опровер")
+            if " " not in stem and word.startswith(stem) and (best is None or len(stem) > len(best[0])):
+                best = (stem, stance)
+        return best[1] if best else None
+
+    def words(self, key: str) -> tuple[str, ...]:
+        return tuple(self.data.get(key, ()))
+
+    @property
+    def according(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(seq) for seq in self.data.get("according", ()))
+
+    def has_cue(self, key: str, text: str) -> bool:
+        return _cue_pattern(self.language, key)(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _cue_regex(language: str, key: str) -> re.Pattern[str]:
+    words = lexicon(language).data.get(key, ())
+    if language == "ru":
+        # Russian cues are stems: match at a word start, any ending.
+        body = "|".join(sorted(words, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _cue_pattern(language: str, key: str):
+    return _cue_regex(language, key).search
+
+
+def cue_count(language: str, key: str, text: str) -> int:
+    return len(_cue_regex(language, key).findall(text))
+
+
+@lru_cache(maxsize=4)
+def lexicon(language: str) -> Lexicon:
+    return Lexicon(language, _load("claims_ru.json" if language == "ru" else "claims_en.json"))
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Known outlets and offices: alias (case-folded) -> canonical name."""
+
+    outlets: dict[str, str]
+    offices: dict[str, str]
+    anonymous: frozenset[str]
+
+    def outlet(self, name: str) -> str | None:
+        return self.outlets.get(_fold(name))
+
+    def canonical(self, name: str) -> str:
+        """The canonical name of a known outlet or office, else the name unchanged."""
+        folded = _fold(name)
+        return self.outlets.get(folded) or self.offices.get(folded) or name
+
+    def find_outlet(self, text: str) -> tuple[int, int, str] | None:
+        """The first known outlet named in ``text``: (start, end, canonical)."""
+        match = _outlet_regex().search(text)
+        if match is None:
+            return None
+        return match.start(), match.end(), self.outlets[_fold(match.group(0))]
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("ё", "е").replace("Ё", "Е")).strip().casefold()
+
+
+@lru_cache(maxsize=1)
+def sources() -> Sources:
+    data = _load("claims_sources.json")
+    outlets = {_fold(alias): canon for canon, aliases in data["outlets"].items() for alias in [canon, *aliases]}
+    offices = {_fold(alias): canon for canon, aliases in data["offices"].items() for alias in [canon, *aliases]}
+    return Sources(outlets, offices, frozenset(w.casefold() for w in data["anonymous"]))
+
+
+@lru_cache(maxsize=1)
+def _outlet_regex() -> re.Pattern[str]:
+    data = _load("claims_sources.json")
+    aliases = sorted({a for canon, al in data["outlets"].items() for a in [canon, *al]}, key=len, reverse=True)
+    # Case-sensitive on purpose: "AP" or "RIA" must not match inside ordinary words.
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in aliases) + r")(?!\w)")

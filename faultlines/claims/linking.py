@@ -1,0 +1,99 @@
+"""Inside one article: what each claim is about, and which claim a denial or confirmation answers.
+
+A denial ("Nothing of the sort is happening", "dismissed the report") links
+to the earlier claim it answers by another speaker: the one whose speaker it
+names, else the one sharing most content words, else (for an anaphoric
+"the report", "the talks") the nearest one before it. A confirmation links
+the same way. The link is stored as ``denies`` / ``confirms`` (the target's
+claim id) and the denial's ``about`` becomes the target's.
+"""
+from __future__ import annotations
+
+import re
+
+from .extract import POSITIVE, Claim, Extractor
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "that", "was", "were", "is", "are", "be", "been", "with",
+         "for", "by", "at", "it", "its", "this", "their", "his", "her", "not", "no", "any", "had", "has", "have", "from",
+         "в", "на", "и", "с", "о", "что", "не", "по", "за", "к", "из", "для", "как", "это", "его", "её", "их", "от", "том"}
+_ANAPHORA = {"report", "reports", "claim", "claims", "rumour", "rumours", "rumor", "rumors", "talks", "story", "allegation",
+             "allegations", "information", "сообщение", "сообщения", "информацию", "информация", "слухи", "данные", "публикацию"}
+
+
+def stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+
+
+def about(ex: Extractor, claim: Claim) -> str:
+    """A short topic: the object (else the subject) phrase of the claim's main clause, at most 10 words."""
+    tokens = ex.p.tokens_in(claim.start, claim.end)
+    if not tokens:
+        return _short(ex.text[claim.start : claim.end])
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head not in inside or t.head == t.i]
+    root = roots[0] if roots else tokens[0]
+    for wanted in (("obj", "dobj"), ("nsubj", "nsubj:pass")):
+        for child in ex.p.children[root.i]:
+            if ex.p.tokens[child].dep in wanted and child in inside:
+                sub = [i for i in ex.p.subtree(child) if i in inside]
+                return _short(ex.text[ex.p.tokens[sub[0]].start : ex.p.tokens[sub[-1]].end])
+    return _short(ex.text[claim.start : claim.end])
+
+
+def _short(text: str, words: int = 10) -> str:
+    parts = text.split()
+    out = " ".join(parts[:words])
+    out = re.sub(r"^(the|a|an)\s+", "", out, flags=re.IGNORECASE)
+    return out.strip(" ,.;:«»\"“”")
+
+
+def link(ex: Extractor, claims: list[Claim]) -> None:
+    for claim in claims:
+        claim.about = about(ex, claim)
+    for index, claim in enumerate(claims):
+        if claim.stance not in ("deny", "confirm") or claim.kind == "author":
+            continue
+        target = _target(ex, claims, index)
+        if target is None:
+            continue
+        claim.links["denies" if claim.stance == "deny" else "confirms"] = target.id
+        claim.about = target.about
+
+
+def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
+    claim = claims[index]
+    frame_text = ex.text[claim.start : claim.end]
+    if claim.frame:
+        frame_text += " " + ex.text[claim.frame[0] : claim.frame[1]]
+    own = stems(ex.text[claim.start : claim.end])
+    anaphoric = bool({w.lower() for w in _WORD.findall(ex.text[claim.start : claim.end])} & _ANAPHORA) or claim.quote
+    best, best_score = None, 0.0
+    # earlier claims first; a later one only when the article reports the denial first
+    candidates = [(d, c) for d, c in enumerate(reversed(claims[:index]), 1)] + \
+                 [(d + 3, c) for d, c in enumerate(claims[index + 1 :], 1)]
+    for distance, other in candidates:
+        if other.speaker == claim.speaker or other.kind == "author":
+            continue
+        if claim.stance == "confirm" and other.stance == "confirm":
+            continue
+        if other.stance not in POSITIVE:
+            continue
+        value = 0.0
+        if other.speaker and re.search(rf"(?<!\w){re.escape(other.speaker)}", frame_text):
+            value += 3.0
+        theirs = stems(ex.text[other.start : other.end])
+        if own and theirs:
+            value += 5.0 * len(own & theirs) / len(own | theirs)
+        if anaphoric:
+            value += 1.0
+        value -= 0.1 * distance
+        if value > best_score:
+            best, best_score = other, value
+    if best_score < 0.5 and claim.stance == "confirm":
+        # "Two days later, the Council confirmed that consultations were under way": a
+        # confirmation right after a denial by another speaker confirms what was denied
+        for other in reversed(claims[max(0, index - 3) : index]):
+            if other.stance == "deny" and other.speaker != claim.speaker and other.links.get("denies"):
+                return next((c for c in claims if c.id == other.links["denies"]), None)
+    return best if best_score >= 0.5 else None

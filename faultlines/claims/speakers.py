@@ -1,0 +1,154 @@
+"""Speaker names from the parse: the noun phrase, a person's name, an outlet's canonical name.
+
+A speaker is normalized for reading and matching: determiners dropped
+("the Security Council" -> "Security Council"), a person named inside a
+longer phrase reduced to the name ("Foreign Minister Sirojiddin Muhriddin"
+-> "Sirojiddin Muhriddin"), "the ministry's statement" -> "ministry", a news
+agency to its canonical outlet name ("the state news agency Khovar" ->
+"Khovar"), and Russian oblique cases put back in the nominative ("по словам
+местных жителей" -> "местные жители").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import Lexicon, sources
+from .parse import Parsed, Tok
+
+PERSON = ("PERSON", "PER")
+_STOP_RIGHT = {",", "(", "—", "–", ":", ";", "«", "»", "\"", "“", "”"}
+_CUT_DEPS = {"relcl", "acl", "acl:relcl", "appos", "advcl", "parataxis", "punct", "cc", "conj"}
+_STATEMENT_NOUNS = {"statement", "statements", "communique", "release", "letter", "post", "website", "заявление", "заявлении",
+                    "сообщение", "сообщении", "заявления", "ведомства"}
+_OUTLET_HEADS = {"agency", "outlet", "newspaper", "channel", "portal", "agency's", "агентство", "агентства", "агентству",
+                 "издание", "издания", "газета", "газеты", "портал", "портала", "телеканал", "телеканала"}
+
+
+def clean(name: str, lex: Lexicon) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,.:;—–-\"'«»“”„")
+    name = re.sub(r"['’]s$", "", name)  # "the ministry's (statement)"
+    words = name.split(" ")
+    trim = set(lex.words("speaker_trim_leading"))
+    while len(words) > 1 and words[0].lower() in trim:
+        words = words[1:]
+    return " ".join(words)
+
+
+def person_run(parsed: Parsed, indices: list[int], head: int | None = None) -> tuple[int, int] | None:
+    """The run of person-entity tokens among ``indices`` holding ``head``, else the last one.
+
+    Titles come first in English and Russian ("Deputy Foreign Minister Roman
+    Vassilenko"), so the name is the run nearest the end of the phrase.
+    """
+    runs: list[list[int]] = []
+    for i in indices:
+        if parsed.tokens[i].ent in PERSON and parsed.tokens[i].text[:1].isupper():
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    runs = [r for r in runs if any(parsed.tokens[i].pos == "PROPN" for i in r)]
+    if not runs:
+        return None
+    chosen = next((r for r in runs if head in r), runs[-1])
+    # the model sometimes folds a title into the name ("Opposition politician Aidos Sadykov")
+    while len(chosen) > 1 and (parsed.tokens[chosen[0]].pos != "PROPN" or parsed.tokens[chosen[1]].text[:1].islower()):
+        chosen = chosen[1:]
+    return chosen[0], chosen[-1]
+
+
+def noun_phrase(parsed: Parsed, head: int, blocked) -> list[int]:
+    """Contiguous tokens of ``head``'s phrase, cut before commas, clauses and quotes."""
+    keep = set()
+    stack = [head]
+    while stack:
+        current = stack.pop()
+        keep.add(current)
+        for child in parsed.children[current]:
+            if parsed.tokens[child].dep not in _CUT_DEPS:
+                stack.append(child)
+    left = head
+    while left - 1 in keep and parsed.tokens[left - 1].text not in _STOP_RIGHT and not blocked(parsed.tokens[left - 1].start):
+        left -= 1
+    right = head
+    while right + 1 in keep and parsed.tokens[right + 1].text not in _STOP_RIGHT and not blocked(parsed.tokens[right + 1].start):
+        right += 1
+    return list(range(left, right + 1))
+
+
+def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> tuple[str, int, int]:
+    """(name, start, end) of the speaker whose phrase is headed by token ``head``."""
+    tokens = parsed.tokens
+    full = [i for i in parsed.subtree(head) if not blocked(tokens[i].start)]
+    # "the ministry's statement", "в заявлении МИД": the one who made the statement speaks
+    if tokens[head].lower in _STATEMENT_NOUNS:
+        owners = [c for c in parsed.children[head] if tokens[c].dep in ("nmod:poss", "nmod", "poss") and c != head]
+        if owners:
+            return speaker_of(parsed, text, owners[0], lex, blocked)
+    run = person_run(parsed, [i for i in full if abs(i - head) <= 8], head)
+    if run is not None:
+        first, last = run
+        name = text[tokens[first].start : tokens[last].end]
+        if lex.language == "ru":
+            name = nominative([tokens[i] for i in range(first, last + 1)], text) or name
+        return clean(re.sub(r"['’]s$", "", name), lex), tokens[first].start, tokens[last].end
+    for child in parsed.children[head]:
+        if tokens[child].dep in ("appos", "flat", "flat:name") and tokens[child].pos == "PROPN" and tokens[head].pos == "NOUN" \
+                and child > head and "," not in text[tokens[head].end : tokens[child].start]:
+            head = child
+            break
+    phrase = noun_phrase(parsed, head, blocked)
+    if tokens[head].pos == "PROPN":
+        # "Opposition politician Aidos Sadykov" with no entity tag: a title (common nouns) before a name
+        first = head
+        while first - 1 in phrase and tokens[first - 1].pos == "PROPN":
+            first -= 1
+        if head - first >= 1 and first - 1 in phrase and tokens[first - 1].pos == "NOUN":
+            phrase = [i for i in phrase if i >= first]
+    start, end = tokens[phrase[0]].start, tokens[phrase[-1]].end
+    name = text[start:end]
+    # subjects are nominative by syntax ("два собеседника" is a numeral phrase, not an oblique case)
+    if lex.language == "ru" and tokens[head].case not in ("", "Nom") and tokens[head].dep not in ("nsubj", "nsubj:pass"):
+        agreeing = [tokens[i] for i in phrase if i <= head]
+        tail = text[tokens[head].end : end]
+        name = (nominative(agreeing, text) or text[start : tokens[head].end]) + tail
+    outlet = sources().find_outlet(name)
+    if outlet is not None:
+        head_word = tokens[head].lower
+        if head_word in _OUTLET_HEADS or sources().outlet(tokens[head].text) or name[outlet[0]:outlet[1]] == name.strip():
+            return name[outlet[0] : outlet[1]], start, end
+    return clean(name, lex), start, end
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    from natasha import MorphVocab  # pymorphy's dictionaries, already installed with natasha
+
+    return MorphVocab()
+
+
+def nominative(tokens: list[Tok], text: str) -> str | None:
+    """Russian words put in the nominative, keeping number; None when they already are."""
+    if not tokens or all(t.case in ("", "Nom") for t in tokens):
+        return None
+    words = []
+    morph = _morph()
+    for tok in tokens:
+        word = tok.text
+        if tok.case not in ("", "Nom") and word[:1].isalpha():
+            # natasha's MorphVocab speaks UD grammemes ("Nom", "Plur")
+            parses = [p for p in morph.parse(word) if p.feats.get("Case") == tok.case] or morph.parse(word)[:1]
+            for parse in parses:
+                inflected = parse.inflect({"Nom", parse.feats.get("Number", "Sing")})
+                if inflected is not None:
+                    new = inflected.word
+                    # keep the written case pattern: "МИД" stays upper case, names stay capitalized
+                    word = new.upper() if word.isupper() else new.capitalize() if word[:1].isupper() else new
+                    break
+        words.append(word)
+    # keep the original spacing between tokens
+    out = words[0]
+    for prev, tok, word in zip(tokens, tokens[1:], words[1:]):
+        out += text[prev.end : tok.start] + word
+    return out

@@ -1,0 +1,140 @@
+"""Reported speech and attribution (English and Russian), source chains, stances, denial links."""
+from __future__ import annotations
+
+import pytest
+
+from claims_support import claims
+
+
+def one(text, language="en", **meta):
+    found = [c for c in claims(text, language, **meta) if c["kind"] != "author"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, span, speaker, stance", [
+    ("The governor of Khatlon said the camp had been guarded by only two watchmen.",
+     "the camp had been guarded by only two watchmen", "governor of Khatlon", "assert"),
+    ("In an official statement, the State Committee for National Security said that the attackers had crossed the Panj river at night.",
+     "the attackers had crossed the Panj river at night", "State Committee for National Security", "assert"),
+    ("According to the Interior Ministry, 12 people were detained during the protest in Almaty.",
+     "12 people were detained during the protest in Almaty", "Interior Ministry", "assert"),
+    ("It was reported by the state news agency Khovar that the president had chaired an emergency meeting of the Security Council.",
+     "the president had chaired an emergency meeting of the Security Council", "Khovar", "assert"),
+    ("Bakhtiyor Saidov, the deputy head of the district, visited the camp on Thursday. He said that security would be strengthened at all Chinese sites.",
+     "security would be strengthened at all Chinese sites", "Bakhtiyor Saidov", "assert"),
+])
+def test_english_reported_speech(text, span, speaker, stance):
+    found = [c for c in claims(text) if c["kind"] != "author"]
+    claim = next(c for c in found if c["text"] == span)
+    assert (claim["speaker"], claim["stance"], claim["quote"]) == (speaker, stance, False)
+
+
+def test_fronted_claim_with_outlet_recipient_in_chain():
+    claim = one("The drone was launched from the Afghan side of the river, a security source told Asia-Plus.")
+    assert claim["text"] == "The drone was launched from the Afghan side of the river"
+    assert claim["speaker"] == "security source"
+    assert claim["via"] == ["Asia-Plus", "security source"]
+
+
+@pytest.mark.parametrize("text, speaker, via", [
+    ("Reuters reported, citing sources in Dushanbe, that Tajikistan was holding talks with Russia on military help to secure the border.",
+     "Reuters", ["Reuters", "sources in Dushanbe"]),
+    ("RIA Novosti, quoting an unnamed military source, reported that the 201st base had raised its readiness level.",
+     "RIA Novosti", ["RIA Novosti", "unnamed military source"]),
+    ("According to Eurasianet, which cited local residents, the shooting lasted for more than three hours.",
+     "Eurasianet", ["Eurasianet", "local residents"]),
+])
+def test_source_chains_cite(text, speaker, via):
+    claim = one(text)
+    assert (claim["speaker"], claim["via"], claim["stance"]) == (speaker, via, "cite")
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ("Tajikistan's Foreign Ministry denied that any talks on Russian troops were taking place.", "Tajikistan's Foreign Ministry", "deny"),
+    ("The Kremlin dismissed the report as misinformation.", "Kremlin", "deny"),
+    ("A spokesman for the Chinese embassy said the reports of a planned base in Murghab were not true.", "spokesman for the Chinese embassy", "deny"),
+    ("Two days later, the Security Council quietly confirmed that consultations with Moscow were under way.", "Security Council", "confirm"),
+    ("The border service acknowledged that one of its posts had been abandoned during the attack.", "border service", "confirm"),
+    ("Gennady Torbin, a retired colonel who once served on that very border, predicted years ago that the Taliban's return would turn the Panj into a sieve.",
+     "Gennady Torbin", "predict"),
+    ("Analysts at the Crisis Group warned that the violence could spread to the Kyrgyz side of the Fergana Valley.", "Analysts at the Crisis Group", "predict"),
+    ("Independent analysts questioned whether the border service had enough men to patrol the Darvaz section.", "Independent analysts", "question"),
+    ("Opposition politician Aidos Sadykov cast doubt on the official casualty figures.", "Aidos Sadykov", "question"),
+])
+def test_stance_from_verb_and_context(text, speaker, stance):
+    claim = one(text)
+    assert (claim["speaker"], claim["stance"]) == (speaker, stance)
+
+
+@pytest.mark.parametrize("text, span, speaker, stance", [
+    ("Глава МВД Казахстана заявил, что в ходе беспорядков в Алматы были задержаны 12 человек.",
+     "в ходе беспорядков в Алматы были задержаны 12 человек", "Глава МВД Казахстана", "assert"),
+    ("По словам местных жителей, стрельба в Ворухе продолжалась несколько часов.",
+     "стрельба в Ворухе продолжалась несколько часов", "местные жители", "assert"),
+    ("По данным Минздрава, в результате столкновения пострадали 12 человек.",
+     "в результате столкновения пострадали 12 человек", "Минздрав", "assert"),
+    ("Как передаёт ТАСС, российская военная база в Таджикистане переведена в режим повышенной готовности.",
+     "российская военная база в Таджикистане переведена в режим повышенной готовности", "ТАСС", "assert"),
+    ("Государственный комитет национальной безопасности Таджикистана опроверг сообщения о размещении в ГБАО китайской военной базы.",
+     "сообщения о размещении в ГБАО китайской военной базы", "Государственный комитет национальной безопасности Таджикистана", "deny"),
+    ("МИД Таджикистана назвал дезинформацией сообщение Reuters о переговорах с Россией.",
+     "сообщение Reuters о переговорах с Россией", "МИД Таджикистана", "deny"),
+    ("Политолог Аркадий Дубнов предупредил, что подобные слухи будут появляться и дальше.",
+     "подобные слухи будут появляться и дальше", "Аркадий Дубнов", "predict"),
+    ("Оппозиционные политики усомнились в том, что власти сообщили полное число погибших.",
+     "власти сообщили полное число погибших", "Оппозиционные политики", "question"),
+])
+def test_russian_reported_speech(text, span, speaker, stance):
+    claim = next(c for c in claims(text, "ru") if c["text"] == span)
+    assert (claim["speaker"], claim["stance"]) == (speaker, stance)
+
+
+def test_russian_chain_with_so_ssylkoy():
+    claim = one("Во вторник Reuters со ссылкой на источники в Душанбе сообщило, что таджикская сторона обратилась к России с просьбой о военной помощи.", "ru")
+    assert claim["speaker"] == "Reuters" and claim["stance"] == "cite"
+    assert claim["via"] == ["Reuters", "источники в Душанбе"]
+
+
+def test_russian_confirmation():
+    claim = one("Два собеседника РИА Новости в таджикских силовых структурах подтвердили, что консультации с российской стороной действительно ведутся.", "ru")
+    assert claim["stance"] == "confirm" and claim["via"][0] == "RIA Novosti"
+
+
+def test_author_assertions_use_the_site_name():
+    found = claims("Russia maintains the 201st military base in Tajikistan, its largest ground force facility abroad.", site="Eurasia Monitor")
+    assert [(c["speaker"], c["stance"], c["kind"]) for c in found] == [("Eurasia Monitor", "assert", "author")]
+    assert claims("On November 26, gunmen from Afghanistan attacked a camp in Khatlon province, killing three Chinese citizens.")[0]["speaker"] == "author"
+
+
+def test_opinion_and_questions_are_not_author_claims():
+    assert claims("Where is the outrage? Let them remember who their friends are first.") == []
+
+
+def test_denial_links_to_the_claim_it_denies():
+    text = ("Last week Reuters reported, citing sources in Dushanbe, that Tajikistan was holding talks with Russia on military help. "
+            "The next day the Foreign Ministry dismissed the Reuters report as misinformation.")
+    found = claims(text)
+    report = next(c for c in found if c["speaker"] == "Reuters")
+    denial = next(c for c in found if c["stance"] == "deny")
+    assert denial["denies"] == report["claim_id"]
+    assert denial["about"] == report["about"]
+
+
+def test_claim_ids_are_stable_across_reanalysis():
+    from faultlines.model import Document
+    from faultlines.pipeline import Pipeline
+
+    text = "The Kremlin dismissed the report as misinformation."
+    pipe = Pipeline(("language", "segment", "nlp", "claims"))
+    first = pipe(Document(id="a", text=text, language="en")).layer("claim")[0].attrs["claim_id"]
+    second = pipe(Document(id="b", text=text, language="en")).layer("claim")[0].attrs["claim_id"]
+    assert first == second and first.startswith("c") and len(first) == 13
+
+
+def test_unsupported_language_gets_no_claims():
+    from faultlines.model import Document
+    from faultlines.pipeline import Pipeline
+
+    doc = Pipeline(("language", "segment", "nlp", "claims"))(Document(id="k", text="Бу хабар дурыс емес деп мәлімдеді.", language="kk"))
+    assert doc.layer("claim") == []
