@@ -28,6 +28,15 @@ def normalize_for_identity(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed so the span neither starts nor ends with white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def content_hash(text: str) -> str:
     """SHA-256 hex digest of the normalized text: the identity of an article."""
     return hashlib.sha256(normalize_for_identity(text).encode("utf-8")).hexdigest()

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import strip_span
+
 MAX_QUOTE = 1500
 # opening mark -> closing marks accepted for it
 PAIRS = {"«": "»", "“": "”\"", "„": "“”", "\"": "\"”", "‘": "’", "'": "'’"}
@@ -63,13 +65,6 @@ def _is_closing(text: str, i: int, opener: str) -> bool:
     return not after.isalnum()
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
 
 def _paragraph_end(text: str, i: int) -> int:
     stop = text.find("\n\n", i)
@@ -110,7 +105,7 @@ def find_quotes(text: str) -> list[Quote]:
         para_end = min(_paragraph_end(text, i), i + MAX_QUOTE)
         close = _find_close(text, i, para_end)
         if close is not None:
-            start, end = _trim(text, i + 1, close)
+            start, end = strip_span(text, i + 1, close)
             if start < end:
                 if continuing is None:
                     group += 1
@@ -128,7 +123,7 @@ def find_quotes(text: str) -> list[Quote]:
         this_group = continuing or group
         if nxt is not None and para_end < len(text) and text[nxt] == mark and para_end - i < MAX_QUOTE:
             # newspaper style: the quote goes on in the next paragraph, which reopens it
-            start, end = _trim(text, i + 1, para_end)
+            start, end = strip_span(text, i + 1, para_end)
             if start < end:
                 quotes.append(Quote(i, para_end, start, end, this_group, False))
             continuing = this_group
@@ -136,7 +131,7 @@ def find_quotes(text: str) -> list[Quote]:
             continue
         # unbalanced: end the quote with the sentence it opened in
         cap = _sentence_cap(text, i + 1, para_end)
-        start, end = _trim(text, i + 1, cap)
+        start, end = strip_span(text, i + 1, cap)
         if start < end:
             quotes.append(Quote(i, cap, start, end, this_group, False))
         continuing = None
@@ -169,7 +164,7 @@ def _blocks(text: str) -> list[tuple[int, int, int, int]]:
     def flush() -> None:
         if current:
             first, last = current[0], current[-1]
-            start, end = _trim(text, first.start(1), last.end(1))
+            start, end = strip_span(text, first.start(1), last.end(1))
             if start < end:
                 found.append((first.start(), last.end(), start, end))
             current.clear()

@@ -14,7 +14,7 @@ from typing import Iterator
 
 import numpy as np
 
-from ..model import Annotation, Document
+from ..model import Annotation, Document, strip_span
 from ..pipeline import Analyzer, analyzer
 
 _BLANK_RUN = re.compile(r"(?:[ \t\r\f\v\u00a0]*\n){2,}|\Z")
@@ -32,13 +32,6 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = stop + 1
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of paragraphs, trimmed of surrounding white space."""
@@ -55,7 +48,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
             last = index == len(lines) - 1
             next_is_item = not last and _LIST_ITEM.match(text, lines[index + 1][0]) is not None
             if last or _PARAGRAPH_END.search(line) or next_is_item or not line.strip():
-                s, e = _trim(text, para_start, line_end)
+                s, e = strip_span(text, para_start, line_end)
                 if s < e:
                     spans.append((s, e))
                 para_start = None
@@ -123,7 +116,7 @@ def _clip(sentences: list[tuple[int, int]], paragraphs: list[tuple[int, int]], t
     i = j = 0
     while i < len(sentences) and j < len(paragraphs):
         (s_start, s_end), (p_start, p_end) = sentences[i], paragraphs[j]
-        start, end = _trim(text, max(s_start, p_start), min(s_end, p_end))
+        start, end = strip_span(text, max(s_start, p_start), min(s_end, p_end))
         if start < end:
             clipped.append((start, end))
         if s_end <= p_end:
