@@ -1,0 +1,178 @@
+"""Actors: who did it and to whom, as written and normalized to ACLED's naming.
+
+"gunmen from Afghanistan" -> "Unidentified Armed Group (Tajikistan)", inter
+3, origin Afghanistan; "Chinese employees of the construction company Shohin
+SM" -> "Civilians (China)", inter 7, nationality China, employer Shohin SM.
+The lexicon is resources/actors.json; nationality comes from demonyms and
+"from X" / "граждан Китая" phrases, resolved through the gazetteer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .gazetteer import Gazetteer
+from .text import key, load_resource
+
+_EMPLOYER_EN = re.compile(r"^\s+(?:of|for)\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:company|firm|contractor|mine|project)?\s*"
+                          r"(?P<org>(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*){0,3})")
+_EMPLOYER_RU = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:компани\w+|фирм\w+|предприяти\w+|подрядчик\w*|рудник\w*)\s*[«\"](?P<org>[^»\"]{1,40})[»\"]")
+_FROM_EN = re.compile(r"^\s+(?:who\s+had\s+)?(?:(?:crossed|coming|came|infiltrated)\s+)?(?:from|of)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)")
+_FROM_RU = re.compile(r"^\s*,?\s*(?:пришедш\w+\s+|проникш\w+\s+)?(?:из|с|со)\s+(?P<place>[\w-]+(?:\s+(?:территории|стороны|берега))?)|^\s+(?P<gen>[А-ЯЁ][\w-]+)")
+_CITIZENS = re.compile(r"(?:citizens?|nationals?|граждан\w*|подданн\w*)$", re.I)
+_COORD = re.compile(r"(?P<a>[A-Z][a-z]+|[А-ЯЁа-яё]+ск\w+)\s+(?:and|и)\s+(?P<b>[A-Z][a-z]+|[А-ЯЁа-яё]+ск\w+)\s+$")
+
+
+@dataclass
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    acled_template: str
+    inter: int
+    armed: bool
+    weak: bool = False
+    protest: bool = False
+    riot: bool = False
+    nationality: str | None = None  # ISO code
+    origin: str | None = None  # ISO code of where they came from ("from Afghanistan")
+    employer: str | None = None
+    countries: list[str] = field(default_factory=list)  # "Kyrgyz and Tajik border guards": two nationalities
+    fixed_country: str | None = None
+
+    def acled(self, event_iso: str | None, gaz: Gazetteer, which: int = 0) -> str:
+        iso = self.fixed_country
+        if self.countries:
+            iso = self.countries[min(which, len(self.countries) - 1)]
+        if iso is None:
+            iso = (self.nationality if self.inter in (1, 7, 6, 5) else None) or event_iso or self.nationality
+        country = gaz.country(iso)
+        name = country.name if country else None
+        if "{country}" in self.acled_template:
+            if name is None:
+                return self.acled_template.replace(" ({country})", "").replace(" of {country}", "")
+            return self.acled_template.format(country=name)
+        return self.acled_template
+
+
+@lru_cache(maxsize=2)
+def _lexicon(language: str) -> list[tuple[re.Pattern, dict]]:
+    data = load_resource("actors.json")["ru" if language == "ru" else "en"]
+    flags = re.IGNORECASE if language == "ru" else 0
+    out = []
+    for entry in data:
+        pattern = entry["re"]
+        out.append((re.compile(r"(?<!\w)(?:" + pattern + ")", re.IGNORECASE), entry))
+    return out
+
+
+def _country_of(word: str, gaz: Gazetteer) -> str | None:
+    iso = gaz.demonym(word)
+    if iso:
+        return iso
+    for place in gaz.lookup(word):
+        if place.kind == "country":
+            return place.iso
+    return None
+
+
+def find_actors(sentence: str, offset: int, language: str, gaz: Gazetteer) -> list[ActorMention]:
+    """Actor mentions in one sentence, in text order, with nationality, origin and employer."""
+    found: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, entry in _lexicon(language):
+        for m in pattern.finditer(sentence):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            # "Taliban fighters", "сотрудники ГКНБ": a word glued to an earlier actor belongs to it
+            if any(0 <= m.start() - e <= 1 or 0 <= s - m.end() <= 1 for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            a = ActorMention(m.start(), m.end(), m.group(), entry["acled"], int(entry["inter"]), bool(entry["armed"]),
+                             bool(entry.get("weak")), bool(entry.get("protest")), bool(entry.get("riot")),
+                             fixed_country=entry.get("country"))
+            _qualify(a, sentence, language, gaz)
+            a.start += offset
+            a.end += offset
+            found.append(a)
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _qualify(a: ActorMention, s: str, language: str, gaz: Gazetteer) -> None:
+    """Nationality from the words before, origin and employer from the words after; widen the surface text."""
+    start, end = a.start, a.end
+    before = s[max(0, start - 60):start]
+    coord = _COORD.search(before[-40:]) if before else None
+    if coord:
+        isos = [i for i in (_country_of(coord.group("a"), gaz), _country_of(coord.group("b"), gaz)) if i]
+        if len(isos) == 2:
+            a.countries = isos
+            start -= len(before[-40:]) - coord.start()
+    if not a.countries:
+        words = list(re.finditer(r"[\w’'-]+", before))
+        for w in reversed(words[-3:]):
+            token = w.group()
+            if token.endswith(("'s", "’s")):
+                token = token[:-2]
+            iso = _country_of(token, gaz)
+            if iso:
+                a.nationality = iso
+                start = start - (len(before) - w.start())
+                break
+            if not (token[:1].islower() and language == "en" and token in ("local", "armed", "unknown", "unidentified", "foreign", "two", "three", "several")):
+                if language == "en":
+                    break
+    after = s[end:end + 90]
+    if language == "ru":
+        m = _FROM_RU.match(after)
+        if m:
+            word = (m.group("place") or m.group("gen") or "").split()[0]
+            iso = _country_of(word, gaz)
+            if iso:
+                if m.group("gen") and _CITIZENS.search(a.text):
+                    a.nationality = iso  # "граждан Китая"
+                elif m.group("place"):
+                    a.origin = iso
+                end += m.end()
+        emp = _EMPLOYER_RU.match(s[end:end + 90])
+        if emp:
+            a.employer = emp.group("org").strip()
+            end += emp.end()
+    else:
+        m = _FROM_EN.match(after)
+        if m:
+            iso = _country_of(m.group("place").split()[0], gaz) or _country_of(m.group("place"), gaz)
+            if iso:
+                if " of " in m.group(0) and _CITIZENS.search(a.text):
+                    a.nationality = iso
+                else:
+                    a.origin = iso
+                end += m.end()
+        emp = _EMPLOYER_EN.match(s[end:end + 90])
+        if emp and not _country_of(emp.group("org").split()[0], gaz) and not gaz.lookup(emp.group("org").split()[0]):
+            a.employer = emp.group("org").strip()
+            end += emp.end()
+    if a.origin and a.nationality is None and a.inter in (3, 2):
+        a.nationality = None
+    a.start, a.end, a.text = start, end, s[start:end]
+
+
+def inter_label(code: int | None) -> str | None:
+    if code is None:
+        return None
+    return load_resource("actors.json")["inter"].get(str(code))
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction code: the two inter codes, lower first (10*a + b); a lone actor is 10*a."""
+    if inter1 is None:
+        return None
+    if inter2 is None:
+        return inter1 * 10
+    a, b = sorted((inter1, inter2))
+    return a * 10 + b
+
+
+__all__ = ["ActorMention", "find_actors", "inter_label", "interaction", "key"]

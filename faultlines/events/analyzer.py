@@ -1,0 +1,43 @@
+"""The "events" analyzer: one ``event`` annotation per incident, INTERFACES §1 fields in its attrs."""
+from __future__ import annotations
+
+from ..model import Annotation, Document
+from ..pipeline import Analyzer, analyzer
+from .extract import EventExtractor, aggregate_warnings
+
+VERSION = "1"
+
+
+@analyzer("events", version=VERSION, requires=("ner", "sentence"), assigns=("event",))
+class EventAnalyzer(Analyzer):
+    """Rule-based ACLED/PLOVER event coder over the shared sentence and NER layers (English and Russian)."""
+
+    def __init__(self, settings) -> None:
+        super().__init__(settings)
+        self.extractor = EventExtractor()
+
+    def __call__(self, doc: Document) -> Document:
+        doc.drop_layer("event")
+        doc.meta.pop("event_warnings", None)
+        doc.meta.pop("event_aggregates", None)
+        if doc.language not in ("en", "ru"):
+            return doc
+        candidates, aggregates = self.extractor.extract(doc)
+        events = []
+        for cand in candidates:
+            attrs = self.extractor.attrs(cand, doc)
+            start, end = cand.mentions[0].sentence
+            events.append((start, end, attrs))
+        doc_warnings = aggregate_warnings(aggregates, [a for _, _, a in events])
+        for start, end, attrs in events:
+            if doc_warnings and attrs["event_type"] in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+                attrs["warnings"] = attrs["warnings"] + doc_warnings
+            doc.add(Annotation("event", start, end, label=attrs["event_type"], attrs=attrs,
+                               analyzer=self.name, version=self.version))
+        if aggregates:
+            doc.meta["event_aggregates"] = [
+                {"start": a.start, "end": a.end, "fatalities": a.fatalities, "injuries": a.injuries} for a in aggregates
+            ]
+        if doc_warnings:
+            doc.meta["event_warnings"] = doc_warnings
+        return doc

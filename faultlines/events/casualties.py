@@ -1,0 +1,126 @@
+"""Fatalities and injuries from digits and number words in English and Russian.
+
+"three Chinese citizens were killed", "killing three", "two killed, two
+wounded", "трое погибших", "не менее 12 человек ранены". Totals ("in total,
+five nationals have died", "всего погибли") are flagged as aggregates: the
+analyzer checks them against the events it counted instead of making new
+events of them. ACLED's rule for vague figures is kept: the lowest number
+reported ("dozens" counts as 12 is not used; "dozens" is left uncounted).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import load_resource
+
+_NUMBERS = load_resource("numbers.json")
+_EN_WORDS = {k: v for k, v in _NUMBERS["en"].items() if k not in ("a", "an", "single", "both")}
+_EN_NUM = "|".join(sorted((re.escape(w) for w in _EN_WORDS), key=len, reverse=True))
+_RU_NUM = "|".join(sorted((re.escape(w) for w in _NUMBERS["ru"]), key=len, reverse=True))
+_QUAL_EN = r"(?:(?P<q>at\s+least|more\s+than|over|nearly|almost|about|around|up\s+to|some)\s+)?"
+_QUAL_RU = r"(?:(?P<q>не\s+менее|более|около|свыше|по\s+меньшей\s+мере|как\s+минимум|почти|ещё|еще)\s+)?"
+_NUM_EN = rf"{_QUAL_EN}(?P<n>\d+|{_EN_NUM})"
+_NUM_RU = rf"{_QUAL_RU}(?P<n>\d+|{_RU_NUM})"
+_MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS_RU = "январ\\w*|феврал\\w*|март\\w*|апрел\\w*|ма[яй]|июн\\w*|июл\\w*|август\\w*|сентябр\\w*|октябр\\w*|ноябр\\w*|декабр\\w*"
+_FILL_EN = rf"(?:\s+(?!(?:days?|weeks?|months?|years?|hours?|minutes?|kilometres?|km|miles?|times|{_MONTHS_EN})\b)[\w’'-]+){{0,4}}?"
+_FILL_RU = rf"(?:\s+(?!(?:дн\w*|недел\w*|месяц\w*|год\w*|лет|час\w*|минут\w*|км|километр\w*|раз|{_MONTHS_RU})\b)[\w-]+){{0,3}}?"
+
+_KILLED_EN = r"(?:killed|dead|died|slain|shot\s+dead|lost\s+their\s+lives|perished|killed\s+outright)"
+_HURT_EN = r"(?:wounded|injured|hurt|hospitali[sz]ed|wounds|injuries)"
+_KILLED_RU = r"(?:погиб\w*|убит\w*|скончал\w*|погибш\w*|застрелен\w*|жертв\w*)"
+_HURT_RU = r"(?:ранен\w*|ранени\w*|пострадал\w*|пострадавш\w*|травм\w*|госпитализирован\w*)"
+
+_PATTERNS = {
+    "en": [
+        ("fatalities", re.compile(rf"\b{_NUM_EN}{_FILL_EN}\s+(?:(?:were|was|have\s+been|had\s+been|are|have|has|had|being)\s+)?{_KILLED_EN}\b", re.I)),
+        ("fatalities", re.compile(rf"\b(?:killing|killed|kill|claimed\s+the\s+lives\s+of|left)\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)(?=(?:{_FILL_EN})(?:\s|[,.;]|$))", re.I)),
+        ("fatalities", re.compile(rf"\bdeath\s+toll\s+(?:rose\s+to|reached|of|stands\s+at|stood\s+at)\s+{_NUM_EN}\b", re.I)),
+        ("fatalities", re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered|shot\s+and\s+killed)\s+(?P<n>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|worker|serviceman|farmer|driver|journalist|teacher)\b", re.I)),
+        ("fatalities", re.compile(r"\b(?P<n>a|an|one)\s+(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|worker|serviceman|farmer)\s+(?:was\s+)?(?:killed|died|shot\s+dead)\b", re.I)),
+        ("injuries", re.compile(rf"\b{_NUM_EN}{_FILL_EN}\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?{_HURT_EN}\b", re.I)),
+        ("injuries", re.compile(rf"\b(?:wounding|wounded|injuring|injured|hurt)\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)", re.I)),
+        ("fatalities_zero", re.compile(r"\b(?:no\s+one|nobody|no-one)\s+(?:was|were)\s+(?:killed|hurt|injured)|\bno\s+(?:casualties|deaths|fatalities)\b|\bwithout\s+casualties\b", re.I)),
+    ],
+    "ru": [
+        ("fatalities", re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+{_KILLED_RU}", re.I)),
+        ("fatalities", re.compile(rf"{_KILLED_RU}(?:\s+(?!(?:и|а)\b)[\w-]+){{0,2}}?\s+{_NUM_RU}\b(?!\s+(?:дн\w*|лет|год\w*|недел\w*|раз)\b)", re.I)),
+        # a singular verb and a person: "погиб водитель грузовика"
+        ("fatalities", re.compile(r"(?<!\w)(?:погиб|убит|скончался|застрелен|погибла|убита)\s+(?:[\w-]+\s+){0,2}?(?P<n>водитель|житель|жительница|человек|военнослужащий|пограничник|полицейский|мужчина|женщина|ребёнок|ребенок|рабочий|сотрудник|журналист|фермер|пастух|солдат)\b", re.I)),
+        ("injuries", re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+(?:получил\w*\s+)?{_HURT_RU}", re.I)),
+        ("injuries", re.compile(rf"(?:ранен\w*|пострадал\w*)(?:\s+[\w-]+){{0,2}}?\s+{_NUM_RU}\b(?!\s+(?:дн\w*|лет|год\w*|недел\w*|раз)\b)", re.I)),
+        ("fatalities_zero", re.compile(r"(?:никто\s+не\s+(?:пострадал|погиб)|обошлось\s+без\s+жертв|без\s+жертв|жертв\s+нет|никого\s+не\s+было)", re.I)),
+    ],
+}
+# Cues of a total over several events (or over a period), not one incident.
+_AGGREGATE = {
+    "en": re.compile(r"\b(?:in\s+total|a\s+total\s+of|in\s+all|altogether|all\s+told|overall|so\s+far\s+this\s+year|since\s+the\s+start\s+of|combined|in\s+less\s+than\s+a\s+week|over\s+the\s+past\s+(?:week|month|year)|in\s+recent\s+(?:weeks|months))\b", re.I),
+    "ru": re.compile(r"(?:всего|в\s+общей\s+сложности|итого|общее\s+число|с\s+начала\s+года|за\s+(?:последн\w+\s+)?(?:неделю|месяц|год)|менее\s+чем\s+за\s+неделю)", re.I),
+}
+
+
+@dataclass
+class Count:
+    field: str  # fatalities | injuries
+    value: int
+    start: int
+    end: int
+    qualifier: str | None = None
+
+
+_RU_PERSONS = {"водитель", "житель", "жительница", "человек", "военнослужащий", "пограничник", "полицейский", "мужчина",
+               "женщина", "ребёнок", "ребенок", "рабочий", "сотрудник", "журналист", "фермер", "пастух", "солдат"}
+_COORD_HEAD = {
+    "en": re.compile(rf"\b{_NUM_EN}{_FILL_EN}\s+and\s+$", re.I),
+    "ru": re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+и\s+$", re.I),
+}
+
+
+def _value(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    if w in ("a", "an", "the") or w in _RU_PERSONS:
+        return 1
+    return _EN_WORDS.get(w) or _NUMBERS["ru"].get(w)
+
+
+def counts(text: str, language: str, offset: int = 0) -> list[Count]:
+    """Casualty figures stated in ``text`` (one sentence)."""
+    found: list[Count] = []
+    taken: list[tuple[int, int, str]] = []
+    for field, pattern in _PATTERNS["ru" if language == "ru" else "en"]:
+        for m in pattern.finditer(text):
+            if field == "fatalities_zero":
+                found.append(Count("fatalities", 0, offset + m.start(), offset + m.end()))
+                continue
+            n_start = m.start("n")
+            if text[max(0, n_start - 3):n_start].lower() == "no ":  # "no one was hurt"
+                continue
+            if any(s <= n_start < e and f == field for s, e, f in taken):
+                continue
+            value = _value(m.group("n"))
+            if value is None or (1900 <= value <= 2100 and m.group("n").isdigit()):  # a year, not a count
+                continue
+            if field == "fatalities":
+                # "Five Taliban fighters and two Tajik border guards were killed": both counts
+                head = _COORD_HEAD["ru" if language == "ru" else "en"].search(text[:m.start()])
+                if head is not None and _value(head.group("n")) is not None:
+                    value += _value(head.group("n")) or 0
+            taken.append((m.start(), m.end(), field))
+            q = m.groupdict().get("q")
+            found.append(Count(field, value, offset + m.start(), offset + m.end(), q.lower() if q else None))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def summarize(found: list[Count]) -> tuple[int | None, int | None]:
+    """(fatalities, injuries) of one mention: the largest figure of each kind stated in it."""
+    fat = [c.value for c in found if c.field == "fatalities"]
+    inj = [c.value for c in found if c.field == "injuries"]
+    return (max(fat) if fat else None), (max(inj) if inj else None)
+
+
+def is_aggregate(text: str, language: str) -> bool:
+    return bool(_AGGREGATE["ru" if language == "ru" else "en"].search(text))

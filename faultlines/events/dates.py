@@ -1,0 +1,306 @@
+"""Event dates: absolute, relative and vague expressions resolved against the publication date.
+
+Rules rather than dateparser's free search: dateparser misses most Russian
+relative phrases ("накануне", "в конце ноября") and costs a millisecond per
+call, which would break the speed budget when run over every sentence. The
+month tables, the date-line reader for ambiguous numeric dates
+(``10/12/2025``) and the locale rule are those of
+:mod:`faultlines.ingest.published`, reused rather than copied.
+
+Every resolved mention says how it was resolved (``basis``); impossible
+dates (30 February) and dates after the publication are kept as warnings,
+never raised.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..ingest.published import EN_MONTHS, RU_MONTHS, _locale, parse_date_line
+from .text import load_resource
+
+_EN_MONTH = "|".join(sorted({m.capitalize() for m in EN_MONTHS}, key=len, reverse=True))
+_RU_MONTH_GEN = "|".join(sorted((m for m in RU_MONTHS if len(m) > 3), key=len, reverse=True))
+# Prepositional month forms: "в ноябре", "в мае".
+_RU_MONTH_PREP = {"январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7, "августе": 8,
+                  "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12}
+_RU_PREP = "|".join(_RU_MONTH_PREP)
+
+EN_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+RU_WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4, "пятница": 4,
+               "субботу": 5, "суббота": 5, "воскресенье": 6}
+_EN_WD = "|".join(d.capitalize() for d in EN_WEEKDAYS)
+_RU_WD = "|".join(RU_WEEKDAYS)
+
+_NUMBERS = load_resource("numbers.json")
+_EN_NUM = "|".join(sorted((re.escape(w) for w in _NUMBERS["en"]), key=len, reverse=True))
+_RU_NUM = "|".join(sorted((re.escape(w) for w in _NUMBERS["ru"]), key=len, reverse=True))
+_UNITS = {**_NUMBERS["units"]["en"], **_NUMBERS["units"]["ru"]}
+_EN_UNIT = "|".join(sorted(_NUMBERS["units"]["en"], key=len, reverse=True))
+_RU_UNIT = "|".join(sorted(_NUMBERS["units"]["ru"], key=len, reverse=True))
+
+# Words before a date that make it the date of a report, not of the event.
+_REPORT = re.compile(r"\b(?:said|says|reported|announced|told|confirmed|stated|сообщил\w*|заявил\w*|рассказал\w*|"
+                     r"подтвердил\w*|объявил\w*|сообщается)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+_REPORT_AFTER = re.compile(r"^\W*(?:\w+\W+){0,1}(?:сообщил\w*|заявил\w*|said|announced|reported|confirmed)\b", re.IGNORECASE)
+
+
+@dataclass
+class DateMention:
+    """One date expression and the date (or range) it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    date: date | None
+    precision: str  # day | month | year | range
+    basis: str
+    end_date: date | None = None
+    relative: bool = False  # resolved from an earlier date of the text ("four days later")
+    report: bool = False  # the date something was said or reported, not when it happened
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def range(self) -> list[str] | None:
+        if self.date is None:
+            return None
+        return [self.date.isoformat(), (self.end_date or self.date).isoformat()]
+
+
+def _num(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    return _NUMBERS["en"].get(w) or _NUMBERS["ru"].get(w)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _infer_year(month: int, day: int, published: date | None) -> int:
+    """The year of a yearless date: the publication's, or the year before for a date months ahead of it."""
+    if published is None:
+        return date.today().year
+    try:
+        d = date(published.year, month, min(day, 28) if month == 2 and day == 29 else day)
+    except ValueError:
+        return published.year
+    return published.year - 1 if (d - published).days > 183 else published.year
+
+
+def _shift(anchor: date, n: int, unit: str, sign: int) -> tuple[date, str]:
+    if unit == "day":
+        return anchor + timedelta(days=sign * n), "day"
+    if unit == "week":
+        return anchor + timedelta(weeks=sign * n), "day"
+    if unit == "month":
+        m = anchor.month - 1 + sign * n
+        y, m = anchor.year + m // 12, m % 12 + 1
+        return date(y, m, min(anchor.day, calendar.monthrange(y, m)[1])), "month"
+    y = anchor.year + sign * n
+    return date(y, anchor.month, min(anchor.day, calendar.monthrange(y, anchor.month)[1])), "year"
+
+
+_PART_RANGES = {"early": (1, 10), "beginning": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (21, 31), "end": (21, 31),
+                "начал": (1, 10), "середин": (11, 20), "конц": (21, 31), "конец": (21, 31)}
+
+
+class DateResolver:
+    """Finds date expressions in one document and resolves them in text order."""
+
+    def __init__(self, language: str, published: str | None, locale_hint: str | None = None) -> None:
+        self.language = language
+        self.published = date.fromisoformat(published) if published else None
+        self.day_first, self.locale_why = _locale(locale_hint or language)
+        self.anchor: date | None = None  # the latest resolved explicit date, for "four days later"
+        self.anchor_precision = "day"
+
+    # public -----------------------------------------------------------------
+    def find(self, text: str, offset: int = 0) -> list[DateMention]:
+        """Date mentions of one sentence (offsets shifted by ``offset``), resolved in order."""
+        raw: list[tuple[int, int, str, re.Match]] = []
+        for kind, pattern in _PATTERNS_RU if self.language == "ru" else _PATTERNS_EN:
+            for m in pattern.finditer(text):
+                raw.append((m.start(), m.end(), kind, m))
+        raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+        out: list[DateMention] = []
+        last_end = -1
+        for start, end, kind, m in raw:
+            if start < last_end:
+                continue
+            mention = self._resolve(kind, m)
+            if mention is None:
+                continue
+            last_end = end
+            mention.start, mention.end, mention.text = offset + start, offset + end, text[start:end]
+            mention.report = bool(_REPORT.search(text[max(0, start - 40):start]) or _REPORT_AFTER.search(text[end:end + 30]))
+            self._check(mention)
+            # Report dates anchor too: "Reuters reported last week ...; officials confirmed it the same day".
+            if mention.date is not None:
+                self.anchor, self.anchor_precision = mention.date, mention.precision
+            out.append(mention)
+        return out
+
+    # resolution -----------------------------------------------------------
+    def _check(self, mention: DateMention) -> None:
+        if mention.date and self.published and mention.date > self.published:
+            mention.warnings.append(f"date {mention.date.isoformat()} ({mention.text!r}) is after the publication date {self.published.isoformat()}")
+
+    def _day(self, year: int | None, month: int, day: int, basis: str) -> DateMention:
+        y = year if year is not None else _infer_year(month, day, self.published)
+        try:
+            return DateMention(0, 0, "", date(y, month, day), "day", basis if year else f"{basis}; year from the publication date")
+        except ValueError:
+            return DateMention(0, 0, "", None, "day", "impossible date",
+                               warnings=[f"impossible date: day {day} of month {month} in {y}"])
+
+    def _base(self) -> date | None:
+        return self.published or self.anchor
+
+    def _resolve(self, kind: str, m: re.Match) -> DateMention | None:
+        g = m.groupdict()
+        pub = self.published
+        if kind == "md":
+            month = EN_MONTHS[g["month"].lower().rstrip(".")]
+            return self._day(int(g["year"]) if g.get("year") else None, month, int(g["day"]), "explicit date")
+        if kind == "dm":
+            month = (EN_MONTHS if self.language != "ru" else RU_MONTHS)[g["month"].lower().rstrip(".")]
+            return self._day(int(g["year"]) if g.get("year") else None, month, int(g["day"]), "explicit date")
+        if kind == "numeric":
+            return self._numeric(m.group(0))
+        if kind == "iso":
+            try:
+                return DateMention(0, 0, "", date(int(g["y"]), int(g["m"]), int(g["d"])), "day", "ISO date")
+            except ValueError:
+                return DateMention(0, 0, "", None, "day", "impossible date", warnings=[f"impossible date {m.group(0)!r}"])
+        if kind in ("month", "month_ru", "part", "part_ru"):
+            word = g["month"].lower()
+            month = _RU_MONTH_PREP.get(word) or RU_MONTHS.get(word) or EN_MONTHS.get(word)
+            if month is None:
+                return None
+            year = int(g["year"]) if g.get("year") else (pub.year if g.get("this") and pub else _infer_year(month, 15, pub))
+            if kind.startswith("part"):
+                part = next(v for k, v in _PART_RANGES.items() if g["part"].lower().startswith(k))
+                last = calendar.monthrange(year, month)[1]
+                return DateMention(0, 0, "", date(year, month, part[0]), "range", f"{g['part']} of the month",
+                                   end_date=date(year, month, min(part[1], last)))
+            return DateMention(0, 0, "", date(year, month, 1), "month", "month named", end_date=_month_end(year, month))
+        if kind == "year":
+            y = int(g["year"])
+            return DateMention(0, 0, "", date(y, 1, 1), "year", "year named", end_date=date(y, 12, 31))
+        if kind in ("weekday", "weekday_ru"):
+            if pub is None:
+                return None
+            wd = (EN_WEEKDAYS.get(g["wd"].lower()) if kind == "weekday" else RU_WEEKDAYS.get(g["wd"].lower()))
+            if wd is None:
+                return None
+            back = (pub.weekday() - wd) % 7
+            if g.get("last") and back == 0:
+                back = 7
+            return DateMention(0, 0, "", pub - timedelta(days=back), "day", "weekday: the latest one on or before the publication date")
+        if kind == "deictic":
+            word = m.group(0).lower()
+            if pub is None and not self.anchor:
+                return None
+            if "накануне" in word:
+                base = self.anchor or pub
+                return DateMention(0, 0, "", base - timedelta(days=1), "day", "'накануне': the day before the date of the report", relative=True)
+            base = pub
+            if base is None:
+                return None
+            if "позавчера" in word or "day before yesterday" in word:
+                return DateMention(0, 0, "", base - timedelta(days=2), "day", "two days before publication")
+            if "yesterday" in word or "вчера" in word or "last night" in word:
+                return DateMention(0, 0, "", base - timedelta(days=1), "day", "the day before publication")
+            return DateMention(0, 0, "", base, "day", "the publication date")
+        if kind == "week":
+            if pub is None:
+                return None
+            word = m.group(0).lower()
+            monday = pub - timedelta(days=pub.weekday())
+            if "last" in word or "прошл" in word:
+                return DateMention(0, 0, "", monday - timedelta(days=7), "range", "the week before the publication week",
+                                   end_date=monday - timedelta(days=1))
+            if "earlier this month" in word or "в начале месяца" in word:
+                return DateMention(0, 0, "", pub.replace(day=1), "range", "this month up to publication", end_date=pub)
+            if "month" in word or "месяц" in word:
+                first = pub.replace(day=1) - timedelta(days=1)
+                return DateMention(0, 0, "", first.replace(day=1), "month", "the month before publication", end_date=first)
+            return DateMention(0, 0, "", monday, "range", "the publication week", end_date=pub)
+        if kind in ("later", "ago"):
+            n_word, unit_word = g.get("n") or g.get("n2"), g.get("unit") or g.get("unit2")
+            n = _num(n_word) if n_word else 1
+            unit = _UNITS.get(unit_word.lower()) if unit_word else "day"
+            if n is None or unit is None:
+                return None
+            if kind == "ago":
+                base, sign, why = pub, -1, "counted back from the publication date"
+            else:
+                word = m.group(0).lower()
+                sign = -1 if ("earlier" in word or "before" in word or "раньше" in word or "ранее" in word) else 1
+                base, why = self.anchor, "counted from the previous date in the text"
+            if base is None:
+                return None
+            d, precision = _shift(base, n, unit, sign)
+            if unit == "year" and self.anchor_precision in ("month", "year"):
+                precision = self.anchor_precision
+            return DateMention(0, 0, "", d, precision, why, relative=kind == "later")
+        if kind == "sameday":
+            if self.anchor is None:
+                return None
+            word = m.group(0).lower()
+            nxt = any(w in word for w in ("next", "following", "следующ"))
+            return DateMention(0, 0, "", self.anchor + timedelta(days=1 if nxt else 0), "day",
+                               "counted from the previous date in the text", relative=True)
+        return None
+
+    def _numeric(self, written: str) -> DateMention:
+        """A numeric date: ambiguous readings decided as the publication date's are (see ingest.published)."""
+        readings = [date.fromisoformat(r) for r in parse_date_line(written)]
+        if not readings:
+            return DateMention(0, 0, "", None, "day", "impossible date", warnings=[f"impossible date {written!r}"])
+        if len(readings) == 1:
+            return DateMention(0, 0, "", readings[0], "day", "numeric date")
+        ok = [r for r in readings if not self.published or r <= self.published]
+        if len(ok) == 1:
+            other = next(r for r in readings if r not in ok)
+            return DateMention(0, 0, "", ok[0], "day",
+                               f"{written} is ambiguous; {other.isoformat()} would be after the publication date")
+        chosen = readings[0] if self.day_first else readings[-1]
+        return DateMention(0, 0, "", chosen, "day", f"{written} is ambiguous; read as {chosen.isoformat()}: {self.locale_why}")
+
+
+_Y = r"(?:,?\s+(?P<year>\d{4}))?"
+_PATTERNS_EN: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("numeric", re.compile(r"\b\d{1,2}([./])\d{1,2}\1\d{4}\b")),
+    ("part", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<part>early|mid|late|beginning of|middle of|end of)[\s-]+(?P<month>{_EN_MONTH})(?:\s+(?P<year>\d{{4}}))?\b")),
+    ("md", re.compile(rf"\b(?P<month>{_EN_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_Y}")),
+    ("dm", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_EN_MONTH})\b\.?{_Y}")),
+    ("month", re.compile(rf"\b(?:in|since|during|of|from|until|by)\s+(?P<month>{_EN_MONTH})(?:\s+(?P<year>\d{{4}})|(?P<this>\s+this\s+year))?\b(?!\s+\d)")),
+    ("month", re.compile(rf"\b(?P<month>{_EN_MONTH})\s+(?P<year>\d{{4}})\b")),
+    ("year", re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:people|[a-z]+s\b))")),
+    ("weekday", re.compile(rf"\b(?:(?:on|last|this)\s+)?(?P<last>last\s+)?(?P<wd>{_EN_WD})(?:\s+(?:night|morning|evening|afternoon))?\b")),
+    ("deictic", re.compile(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|this\s+morning|last\s+night|tonight)\b", re.IGNORECASE)),
+    ("week", re.compile(r"\b(?:last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|earlier\s+this\s+month)\b", re.IGNORECASE)),
+    ("later", re.compile(rf"\b(?P<n>{_EN_NUM}|\d+)\s+(?P<unit>{_EN_UNIT})\s+(?:later|after(?:wards)?|earlier|before)\b", re.IGNORECASE)),
+    ("ago", re.compile(rf"\b(?P<n>{_EN_NUM}|\d+)\s+(?P<unit>{_EN_UNIT})\s+ago\b", re.IGNORECASE)),
+    ("sameday", re.compile(r"\b(?:the\s+same\s+day|the\s+next\s+day|the\s+following\s+day|a\s+day\s+later|next\s+morning)\b", re.IGNORECASE)),
+]
+_PATTERNS_RU: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("numeric", re.compile(r"\b\d{1,2}([./])\d{1,2}\1\d{4}\b")),
+    ("part_ru", re.compile(rf"(?:в|во)\s+(?P<part>начале|середине|конце)\s+(?P<month>{_RU_MONTH_GEN})(?:\s+(?P<year>\d{{4}}))?", re.IGNORECASE)),
+    ("dm", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+(?P<month>{_RU_MONTH_GEN})(?![а-яё])(?:\s+(?P<year>\d{{4}}))?", re.IGNORECASE)),
+    ("month_ru", re.compile(rf"\b[вВ]о?\s+(?P<month>{_RU_PREP})(?:\s+(?P<year>\d{{4}})|(?P<this>\s+этого\s+года|\s+текущего\s+года))?", re.IGNORECASE)),
+    ("year", re.compile(r"\b[вВ]\s+(?P<year>(?:19|20)\d{2})\s+год", re.IGNORECASE)),
+    ("weekday_ru", re.compile(rf"\b(?:в|во)\s+(?P<last>прошл\w+\s+)?(?P<wd>{_RU_WD})\b", re.IGNORECASE)),
+    ("deictic", re.compile(r"(?:позавчера|вчера|сегодня|накануне)", re.IGNORECASE)),
+    ("week", re.compile(r"(?:на\s+прошлой\s+неделе|на\s+этой\s+неделе|в\s+прошлом\s+месяце|в\s+начале\s+месяца)", re.IGNORECASE)),
+    ("later", re.compile(rf"(?:через|спустя)\s+(?P<n>{_RU_NUM}|\d+)\s+(?P<unit>{_RU_UNIT})|(?P<n2>{_RU_NUM}|\d+)\s+(?P<unit2>{_RU_UNIT})\s+спустя", re.IGNORECASE)),
+    ("ago", re.compile(rf"(?P<n>{_RU_NUM}|\d+)\s+(?P<unit>{_RU_UNIT})\s+(?:назад|тому\s+назад)", re.IGNORECASE)),
+    ("sameday", re.compile(r"(?:в\s+тот\s+же\s+день|на\s+следующий\s+день|на\s+следующее\s+утро)", re.IGNORECASE)),
+]

@@ -1,0 +1,582 @@
+"""From sentences to coded events: cues, dates, places, actors, casualties, then in-article merging.
+
+One pass over the sentences of a document, reading the shared spaCy /
+natasha results only through the "sentence" and "ner" layers (no second
+parse). Per sentence:
+
+1. event cues from resources/triggers.json; a cue inside a hedge ("could
+   attack", "если") or inside what is being denied ("denied reports of
+   talks") makes no event;
+2. a sentence with a total ("in total, five died", "всего погибли") is an
+   aggregate, checked later against the events counted;
+3. a sentence with casualty figures and no cue completes the event before
+   it ("Один человек погиб, не менее 12 человек ранены");
+4. otherwise one candidate per ACLED-typed cue (the strongest) and one per
+   other PLOVER category.
+
+Candidates are then merged: a later mention joins the latest earlier event
+whose type family, date, place and fatalities do not contradict it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from ..model import Document
+from .actors import ActorMention, find_actors, inter_label, interaction
+from .casualties import counts, is_aggregate, summarize
+from .dates import DateMention, DateResolver
+from .gazetteer import KIND_RANK, Gazetteer, Place, PlaceMention, gazetteer, rank
+from .text import load_resource
+
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+ACLED_CODED_FATALITIES = VIOLENT_TYPES | {"Protests", "Riots", "Strategic developments"}
+_DATE_LINE = re.compile(r"^\W*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\w+,?\s+\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\s+\d{4}(?:\s*г\.?|\s+года)?|\w+\s+\d{1,2},\s+\d{4})[\s,\d:.г]*$")
+_CIVILIAN_PLACE = re.compile(r"\b(?:camp|village|house|home|market|bus|school|mosque|workers|residents|civilians|лагер\w*|сел\w*|жил\w+ дом\w*|рынк\w*|автобус\w*|мирн\w+)\b", re.I)
+_INTERVENTION = {"en": re.compile(r"\b(?:detained|arrested|dispersed|broke up|detentions?|arrests?)\b", re.I),
+                 "ru": re.compile(r"задерж\w*|разогнал\w*|арест\w*", re.I)}
+# An arrest verb says the police intervened even when the police go unnamed ("задержаны пятеро участников").
+_ARREST_VERB = {"en": re.compile(r"\b(?:were|was|have been|had been)\s+(?:detained|arrested)\b", re.I),
+                "ru": re.compile(r"(?<!\w)(?:задержан[аоы]?|задержали|арестован[аоы]?|арестовали)(?!\w)", re.I)}
+_FORCE = {"en": re.compile(r"\b(?:tear gas|rubber bullets|live (?:fire|ammunition)|opened fire on (?:the )?(?:protesters|demonstrators|crowd)|beat(?:en)? (?:protesters|demonstrators)|(?:were|was) killed)\b", re.I),
+          "ru": re.compile(r"слезоточив\w*|резинов\w+ пул\w*|открыл\w* огонь по (?:протестующ|демонстрант|толп)\w*|погиб\w*|убит\w*", re.I)}
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    text: str
+    event_type: str | None
+    sub_event_type: str | None
+    plover: str
+    priority: int
+
+
+@dataclass
+class Mention:
+    """One sentence's evidence for one event."""
+
+    sentence: tuple[int, int]
+    paragraph: int
+    trigger: Trigger
+    dates: list[DateMention]
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    fatalities: int | None
+    injuries: int | None
+    inherited_date: DateMention | None
+    loose_places: list[tuple[int, int, str]] = field(default_factory=list)  # NER places the gazetteer lacks
+    definite: bool = False
+    inherited_place: Place | None = None  # the setting of the event before it in the paragraph
+
+
+@dataclass
+class Candidate:
+    mentions: list[Mention]
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    plover: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    def date(self) -> DateMention | None:
+        return _best_date([d for m in self.mentions for d in m.dates])
+
+    def place(self) -> Place | None:
+        return _most_specific([p for m in self.mentions for p in m.places])
+
+    def fatalities(self) -> int | None:
+        values = [m.fatalities for m in self.mentions if m.fatalities is not None]
+        return values[0] if values else None
+
+
+@dataclass
+class Aggregate:
+    start: int
+    end: int
+    fatalities: int | None
+    injuries: int | None
+    text: str
+
+
+def _strength(d: DateMention) -> int:
+    if d.date is None:
+        return -1
+    return {"day": 3, "range": 2, "month": 2, "year": 1}[d.precision] + (0 if d.relative else 1)
+
+
+def _best_date(dates: list[DateMention]) -> DateMention | None:
+    """The event date among a sentence's dates: explicit before relative, event dates before report dates."""
+    usable = [d for d in dates if d.date is not None]
+    if not usable:
+        impossible = [d for d in dates if d.date is None]
+        return impossible[0] if impossible else None
+    events = [d for d in usable if not d.report] or usable
+    return max(events, key=lambda d: (_strength(d), -d.start))
+
+
+@lru_cache(maxsize=2)
+def _cues(language: str):
+    """(cues, hedges, definite references, demands, back-references) of one language."""
+    data = load_resource("triggers.json")
+    lang = "ru" if language == "ru" else "en"
+    # Russian cues are stems ("удар\\w*"): anchor them at a word start so "государственной" holds no "удар".
+    cues = [(re.compile(e["re"] if lang == "en" else r"(?<!\w)(?:" + e["re"] + ")", re.IGNORECASE), e) for e in data[lang]]
+    # Hedges are case-sensitive in English so that the month "May" is no hedge.
+    hedges = re.compile(data["hedges"][lang], 0 if lang == "en" else re.IGNORECASE)
+    definite = re.compile(data["definite_reference"][lang], re.IGNORECASE)
+    demands = re.compile(data["demands"][lang], re.IGNORECASE)
+    references = re.compile(data["references"][lang], re.IGNORECASE)
+    return cues, hedges, definite, demands, references
+
+
+class EventExtractor:
+    """Extracts, merges and codes the events of one document."""
+
+    def __init__(self, gaz: Gazetteer | None = None) -> None:
+        self.gaz = gaz or gazetteer()
+        self.focus = set(self.gaz.config["focus_countries"])
+
+    # cues -------------------------------------------------------------------
+    def triggers(self, sentence: str, offset: int, language: str) -> list[Trigger]:
+        cues, hedges, _, demands, references = _cues(language)
+        found: list[Trigger] = []
+        for pattern, e in cues:
+            for m in pattern.finditer(sentence):
+                found.append(Trigger(offset + m.start(), offset + m.end(), m.group(), e["type"], e["sub"], e["plover"], e["prio"]))
+        if not found:
+            return []
+        found.sort(key=lambda t: t.start)
+        # What follows a denial or accusation is its content, not an event ("denied reports of talks").
+        speech = [t for t in found if t.plover in ("REJECT", "ACCUSE")]
+        cut = speech[0].end if speech else None
+        probe = sentence[0].lower() + sentence[1:] if language != "ru" else sentence
+        kept = []
+        for t in found:
+            if t.plover in ("REJECT", "ACCUSE"):
+                kept.append(t)
+                continue
+            if cut is not None and t.start >= cut:
+                continue
+            s, e = t.start - offset, t.end - offset
+            window = probe[max(0, s - 70):min(len(probe), e + 25)]
+            if hedges.search(window):
+                continue
+            # "after the attacks", "после нападений": an event told before, not a new one
+            if references.search(sentence[max(0, s - 40):s]):
+                continue
+            # "demanding the release of activists" is a demand, not a release
+            if t.plover != "PROTEST" and demands.search(sentence[max(0, s - 60):s]):
+                continue
+            kept.append(t)
+        return kept
+
+    # main -------------------------------------------------------------------
+    def extract(self, doc: Document) -> tuple[list[Candidate], list[Aggregate]]:
+        language = "ru" if doc.language == "ru" else "en"
+        text = doc.text
+        sentences = [(a.start, a.end) for a in doc.layer("sentence")] or [(0, len(text))]
+        paragraphs = [(a.start, a.end) for a in doc.layer("paragraph")]
+        ner = [(a.start, a.end) for a in doc.layer("ner") if a.label in ("LOC", "GPE", "FAC")]
+        resolver = DateResolver(language, doc.published, language)
+        definite_re = _cues(language)[2]
+
+        raw: list[tuple[int, int, int, list[PlaceMention]]] = []
+        for start, end in sentences:
+            s = text[start:end]
+            if _DATE_LINE.match(s) or not s.strip():
+                continue
+            para = next((i for i, (ps, pe) in enumerate(paragraphs) if ps <= start < pe), 0)
+            raw.append((start, end, para, self.gaz.find(s, start)))
+        context_isos, context_admin1 = self._context(raw)
+
+        mentions: list[Mention] = []
+        aggregates: list[Aggregate] = []
+        candidates: list[Candidate] = []
+        last_by_para: dict[int, Candidate] = {}
+        date_para = None
+        for start, end, para, places in raw:
+            s = text[start:end]
+            inherited = None
+            # a date carries over to later sentences of its own paragraph only
+            if resolver.anchor is not None and date_para == para:
+                inherited = DateMention(start, start, "", resolver.anchor, resolver.anchor_precision, "carried from the previous date in the text", relative=True)
+            dates = resolver.find(s, start)
+            if any(d.date for d in dates):
+                date_para = para
+            found = self.triggers(s, start, language)
+            figures = counts(s, language, start)
+            fat, inj = summarize(figures)
+            if figures and is_aggregate(s, language):
+                aggregates.append(Aggregate(start, end, fat, inj, s))
+                continue
+            if not found:
+                prev = last_by_para.get(para)
+                if prev is None:
+                    continue
+                last = prev.mentions[-1]
+                if figures and prev.first.trigger.plover == "ASSAULT" and prev.fatalities() is None and not dates:
+                    last.fatalities = fat if last.fatalities is None else last.fatalities
+                    last.injuries = inj if last.injuries is None else last.injuries
+                elif definite_re.search(s):
+                    # "Акция прошла накануне", "The attack took place in ...": details of the event before
+                    if prev.date() is None and dates:
+                        last.dates = last.dates + dates
+                    if prev.place() is None:
+                        for p in places:
+                            p.candidates = rank(p, context_isos, context_admin1, self.focus)
+                            p.place = p.candidates[0] if p.candidates else None
+                        last.places = last.places + places
+                    if figures and prev.fatalities() is None:
+                        last.fatalities, last.injuries = fat, inj
+                continue
+            for p in places:
+                p.candidates = rank(p, context_isos, context_admin1, self.focus)
+                p.place = p.candidates[0] if p.candidates else None
+            actors = find_actors(s, start, language, self.gaz)
+            for p in places:  # "граждане Китая", "gunmen from Afghanistan": who, not where
+                if any(a.start <= p.start < a.end for a in actors):
+                    p.origin = True
+            loose = [(a, b, text[a:b]) for a, b in ner if start <= a < end and not any(p.start <= a < p.end for p in places)
+                     and not self.gaz.demonym(text[a:b]) and not any(x.start <= a < x.end for x in actors)]
+            definite = bool(definite_re.search(s))
+            selected = self._select(found)
+            for trig in selected:
+                own_dates = dates
+                if len(selected) > 1 and dates:
+                    # several events in one sentence: each takes the dates nearest to its own cue
+                    own_dates = [d for d in dates if min(selected, key=lambda t: abs(t.start - d.start)) is trig]
+                hurt = trig.plover in ("ASSAULT", "PROTEST")  # counts belong to violence, not to a deal in the same sentence
+                mention = Mention((start, end), para, trig, own_dates, places, actors, fat if hurt else None,
+                                  inj if hurt else None, inherited, loose, definite)
+                if para in last_by_para:
+                    mention.inherited_place = last_by_para[para].place()
+                mentions.append(mention)
+                cand = self._merge_or_new(candidates, mention)
+                if trig.event_type is not None:
+                    last_by_para[para] = cand
+        for cand in candidates:
+            self._code(cand, language, text)
+        return candidates, aggregates
+
+    def _context(self, raw) -> tuple[set[str], set[str]]:
+        """Countries and regions the article names unambiguously: they settle the ambiguous names."""
+        isos: set[str] = set()
+        admin1: set[str] = set()
+        for _, _, _, places in raw:
+            for p in places:
+                if len({c.iso for c in p.candidates}) == 1:
+                    isos.add(p.candidates[0].iso or "")
+                if len({c.admin1_code for c in p.candidates}) == 1 and p.candidates[0].admin1_code:
+                    admin1.add(p.candidates[0].admin1_code)
+        return isos, admin1
+
+    @staticmethod
+    def _select(found: list[Trigger]) -> list[Trigger]:
+        """The strongest ACLED-typed cue, plus one cue per other PLOVER category (talks give way to an agreement)."""
+        typed = [t for t in found if t.event_type is not None]
+        out: list[Trigger] = []
+        if typed:
+            best = max(typed, key=lambda t: (t.priority, -t.start))
+            out.append(best)
+        plovers = {t.plover for t in out}
+        # A second coded event in one sentence only for a different kind of development
+        # ("clashes ... and three years later the two sides signed a deal"); an arrest at a protest is the protest.
+        if typed:
+            extra = [t for t in typed if t.plover in ("AGREE", "MOBILIZE") and t.plover not in plovers]
+            if extra and out[0].plover not in ("AGREE", "MOBILIZE"):
+                out.append(max(extra, key=lambda t: t.priority))
+                plovers.add(out[-1].plover)
+        for t in sorted((t for t in found if t.event_type is None), key=lambda t: -t.priority):
+            if t.plover in plovers:
+                continue
+            if t.plover == "CONSULT" and ("AGREE" in plovers or any(x.plover == "AGREE" for x in found)):
+                continue
+            if typed and t.plover in ("REJECT", "ACCUSE") and out[0].plover == "ASSAULT" and t.start > out[0].start:
+                continue
+            out.append(t)
+            plovers.add(t.plover)
+        return out
+
+    # merging ----------------------------------------------------------------
+    def _merge_or_new(self, candidates: list[Candidate], mention: Mention) -> Candidate:
+        fits = [c for c in candidates if self._compatible(c, mention)]
+        if fits:
+            # An event of the same paragraph first (the one just told), else the article's main (first) event.
+            same = [c for c in fits if c.mentions[-1].paragraph == mention.paragraph]
+            cand = same[-1] if same else fits[0]
+            cand.mentions.append(mention)
+            return cand
+        cand = Candidate([mention])
+        candidates.append(cand)
+        return cand
+
+    def _compatible(self, cand: Candidate, m: Mention) -> bool:
+        a, b = cand.first.trigger, m.trigger
+        violent = a.plover == "ASSAULT" and b.plover == "ASSAULT"
+        same = violent or (a.plover == b.plover and (a.event_type == b.event_type or None in (a.event_type, b.event_type)))
+        protest_arrest = {a.sub_event_type, b.sub_event_type} >= {"Arrests"} and "PROTEST" in (a.plover, b.plover)
+        if not (same or protest_arrest):
+            return False
+        d1, d2 = cand.date(), _best_date(m.dates)
+        if d1 and d2 and d1.date and d2.date:
+            r1 = (d1.date, d1.end_date or d1.date)
+            r2 = (d2.date, d2.end_date or d2.date)
+            if r1[1] < r2[0] or r2[1] < r1[0]:
+                return False
+        elif not (d2 is None or d2.date is None) and not m.definite and d1 is None:
+            pass
+        p1 = cand.place()
+        p2 = _most_specific(m.places)
+        if p1 and p2:
+            if p1.iso != p2.iso:
+                return False
+            if p1.admin1_code and p2.admin1_code and p1.admin1_code != p2.admin1_code:
+                return False
+            if p1.kind == p2.kind and p1.kind in ("admin2", "city") and p1.id != p2.id:
+                return False
+        f1, f2 = cand.fatalities(), m.fatalities
+        if f1 is not None and f2 is not None and f1 != f2:
+            return False
+        if not violent and not protest_arrest and not m.definite and (d2 is not None or p2 is not None) and (d1 is None and p1 is None):
+            return False
+        # Two fully specified mentions of non-violent events stay apart unless they agree on both date and place.
+        return True
+
+    # coding -----------------------------------------------------------------
+    def _code(self, cand: Candidate, language: str, text: str) -> None:
+        mentions = cand.mentions
+        best = max(mentions, key=lambda m: (m.trigger.event_type is not None, m.trigger.priority))
+        t = best.trigger
+        cand.plover = t.plover
+        cand.event_type, cand.sub_event_type = t.event_type, t.sub_event_type
+        span_text = " ".join(text[m.sentence[0]:m.sentence[1]] for m in mentions)
+        actors = [a for m in mentions for a in m.actors]
+        fat = cand.fatalities()
+        if cand.event_type == "attack":
+            armed = [a for a in actors if a.armed and not a.weak]
+            targets = [a for a in actors if not a.armed]
+            second_armed = len(armed) > 1 or (armed and armed[0].countries)
+            if targets or (_CIVILIAN_PLACE.search(span_text) and not second_armed):
+                cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
+            else:
+                cand.event_type, cand.sub_event_type = "Battles", "Armed clash"
+        if cand.event_type == "Violence against civilians" and cand.sub_event_type == "Attack":
+            targets = [a for a in actors if a.armed and not a.weak][1:] + [a for a in actors if not a.armed]
+            if targets and all(a.armed for a in targets) and not any(not a.armed for a in actors):
+                cand.event_type, cand.sub_event_type = "Battles", "Armed clash"
+        if cand.event_type == "Battles" and any(a.riot for a in actors):
+            # "rioters ... clashed with police" is a riot, not a battle between armed groups
+            cand.event_type, cand.sub_event_type, cand.plover = "Riots", "Violent demonstration", "PROTEST"
+        if cand.event_type == "Protests":
+            police = any(a.armed and not a.weak for a in actors)
+            if fat or _FORCE["ru" if language == "ru" else "en"].search(span_text):
+                cand.sub_event_type = "Excessive force against protesters"
+            elif (police or _ARREST_VERB["ru" if language == "ru" else "en"].search(span_text)) and \
+                    _INTERVENTION["ru" if language == "ru" else "en"].search(span_text):
+                cand.sub_event_type = "Protest with intervention"
+
+    # output -----------------------------------------------------------------
+    def attrs(self, cand: Candidate, doc: Document) -> dict[str, Any]:
+        """The INTERFACES §1 event fields (plus extras) of one merged event."""
+        language = "ru" if doc.language == "ru" else "en"
+        warnings = list(cand.warnings)
+        d = cand.date()
+        basis = d.basis if d else None
+        if d is None or d.date is None:
+            fallback = next((m.inherited_date for m in cand.mentions if m.inherited_date), None)
+            if d is not None:
+                warnings.extend(d.warnings)
+            if fallback is not None and (d is None):
+                d, basis = fallback, fallback.basis
+            elif doc.published and d is None:
+                pub = date.fromisoformat(doc.published)
+                d = DateMention(0, 0, "", pub, "day", "publication date (the text gives no date)")
+                basis = d.basis
+                warnings.append("no date in the text: dated by publication")
+        if d is not None:
+            warnings.extend(w for w in d.warnings if w not in warnings)
+        place = cand.place()
+        place_text = next((p.text for m in cand.mentions for p in m.places if p.place is place), None) if place else None
+        if place is None and not any(m.loose_places for m in cand.mentions):
+            place = next((m.inherited_place for m in cand.mentions if m.inherited_place), None)
+            if place is not None:
+                place_text = None
+                warnings.append("place carried from the previous event of the paragraph")
+        country = iso = admin1 = admin2 = location = None
+        lat = lon = None
+        geo_precision = None
+        if place is not None:
+            country, iso, admin1 = place.country, place.iso, place.admin1
+            admin2 = place.admin2
+            location = place.name
+            lat, lon = place.latitude, place.longitude
+            if place.kind == "country":
+                capital = None
+                lat = lon = capital
+            geo_precision = place.geo_precision
+            if place.kind == "city":
+                admin2 = next((p.place.admin2 for m in cand.mentions for p in m.places
+                               if p.place and p.place.kind == "admin2" and p.place.admin1_code == place.admin1_code), None)
+        else:
+            loose = next((lp for m in cand.mentions for lp in m.loose_places), None)
+            if loose is not None:
+                location, place_text = loose[2], loose[2]
+                warnings.append(f"place {loose[2]!r} not in the gazetteer: no coordinates")
+        actors = [a for m in cand.mentions for a in m.actors]
+        a1, a2 = self._roles(cand, actors, doc, language)
+        fat = cand.fatalities()
+        inj = next((m.injuries for m in cand.mentions if m.injuries is not None), None)
+        acled = cand.event_type is not None
+        if acled and fat is None:
+            fat = 0  # ACLED codes an event with no reported deaths as 0 fatalities
+        a1_name = a1[0].acled(iso, self.gaz, a1[1]) if a1 else (self._default_actor1(cand, iso) if acled else None)
+        a2_name = a2[0].acled(iso, self.gaz, a2[1]) if a2 else (self._default_actor2(cand, iso) if acled else None)
+        inter1 = a1[0].inter if a1 else (self._default_inter1(cand) if acled else None)
+        inter2 = a2[0].inter if a2 else (1 if a2_name else None)
+        attrs: dict[str, Any] = {
+            "event_type": cand.event_type,
+            "sub_event_type": cand.sub_event_type,
+            "plover": cand.plover,
+            "date": d.date.isoformat() if d and d.date else None,
+            "date_precision": d.precision if d and d.date else None,
+            "country": country,
+            "iso": iso,
+            "admin1": admin1,
+            "admin2": admin2,
+            "location": location,
+            "latitude": lat,
+            "longitude": lon,
+            "actor1": a1[0].text if a1 else a1_name,
+            "actor2": a2[0].text if a2 else a2_name,
+            "fatalities": fat,
+            "injuries": inj,
+            # extras
+            "actor1_acled": a1_name,
+            "actor2_acled": a2_name,
+            "actor1_type": inter_label(inter1),
+            "actor2_type": inter_label(inter2),
+            "inter1": inter1,
+            "inter2": inter2,
+            "interaction": interaction(inter1, inter2) if acled else None,
+            "actor1_origin": self._country_name(a1[0].origin) if a1 else None,
+            "actor1_nationality": self._country_name(a1[0].nationality) if a1 else None,
+            "actor2_origin": self._country_name(a2[0].origin) if a2 else None,
+            "actor2_nationality": self._country_name(a2[0].nationality) if a2 else None,
+            "actor2_employer": a2[0].employer if a2 else None,
+            "date_basis": basis,
+            "date_range": d.range if d and d.date else None,
+            "geo_precision": geo_precision,
+            "place_text": place_text,
+            "trigger": cand.mentions[0].trigger.text,
+            "mentions": [[m.sentence[0], m.sentence[1]] for m in cand.mentions],
+            "warnings": warnings,
+        }
+        return attrs
+
+    def _country_name(self, iso: str | None) -> str | None:
+        c = self.gaz.country(iso)
+        return c.name if c else None
+
+    def _roles(self, cand: Candidate, actors: list[ActorMention], doc: Document, language: str):
+        """(actor1, actor2) as (mention, which-country-index) pairs by the event type's logic."""
+        et, sub = cand.event_type, cand.sub_event_type
+        armed = [a for a in actors if a.armed and not a.weak]
+        state = [a for a in actors if a.armed]
+        unarmed = [a for a in actors if not a.armed]
+        protesters = [a for a in actors if a.protest]
+        if et == "Protests":
+            p1 = (protesters[0], 0) if protesters else None
+            police = [a for a in state if not a.weak] or state
+            p2 = (police[0], 0) if police and sub != "Peaceful protest" else None
+            return p1, p2
+        if et == "Riots":
+            rioters = [a for a in actors if a.riot]
+            p1 = (rioters[0], 0) if rioters else None
+            others = [a for a in actors if not a.riot]
+            return p1, ((others[0], 0) if others else None)
+        if sub == "Arrests":
+            p1 = (state[0], 0) if state else None
+            return p1, ((unarmed[0], 0) if unarmed else None)
+        if et in VIOLENT_TYPES:
+            multi = next((a for a in armed if len(a.countries) == 2), None)
+            if multi is not None:
+                return (multi, 0), (multi, 1)
+            # The initiator stands before the cue (active voice) or after "by"; what follows the cue is the target.
+            cues = {m.sentence: m.trigger.start for m in cand.mentions}
+            def before_cue(a: ActorMention) -> bool:
+                return any(s <= a.start < e and a.start < c for (s, e), c in cues.items())
+            first = next((a for a in armed if before_cue(a)), None)
+            if first is None and et == "Battles" and armed:
+                first = armed[0]
+            if et == "Battles":
+                rest = [a for a in armed if a is not first and (first is None or a.acled_template != first.acled_template or a.nationality != first.nationality)]
+                second = rest[0] if rest else None
+                return ((first, 0) if first else None), ((second, 0) if second else None)
+            targets = [a for a in unarmed if a.nationality] or unarmed or [a for a in armed if a is not first]
+            target = targets[0] if targets else None
+            return ((first, 0) if first else None), ((target, 0) if target else None)
+        if et == "Strategic developments":
+            return ((state[0], 0) if state else None), None
+        return None, None
+
+    def _default_actor1(self, cand: Candidate, iso: str | None) -> str | None:
+        country = self._country_name(iso)
+        suffix = f" ({country})" if country else ""
+        if cand.event_type == "Protests":
+            return f"Protesters{suffix}"
+        if cand.event_type == "Riots":
+            return f"Rioters{suffix}"
+        if cand.event_type in VIOLENT_TYPES:
+            return f"Unidentified Armed Group{suffix}"
+        if cand.sub_event_type == "Arrests" and country:
+            return f"Police Forces of {country}"
+        return None
+
+    def _default_actor2(self, cand: Candidate, iso: str | None) -> str | None:
+        return None
+
+    @staticmethod
+    def _default_inter1(cand: Candidate) -> int | None:
+        return {"Protests": 6, "Riots": 5}.get(cand.event_type or "", 3 if cand.event_type in VIOLENT_TYPES else (1 if cand.sub_event_type == "Arrests" else None))
+
+
+def _most_specific(places: list[PlaceMention]) -> Place | None:
+    """The most specific place the text locates the event in ("in", "near", "в"), else the most specific named."""
+    usable = [p for p in places if p.place is not None and not p.origin]
+    located = [p for p in usable if p.locative] or usable
+    best = None
+    for p in located:
+        if best is None or KIND_RANK[p.place.kind] > KIND_RANK[best.kind]:
+            best = p.place
+    # "in Tajikistan's southern Khatlon province": a more specific place inside the located one refines it.
+    for p in usable:
+        q = p.place
+        if best is not None and KIND_RANK[q.kind] > KIND_RANK[best.kind] and q.iso == best.iso and (
+                best.kind == "country" or (best.admin1_code and q.admin1_code == best.admin1_code)):
+            best = q
+    return best
+
+
+def aggregate_warnings(aggregates: list[Aggregate], events: list[dict[str, Any]]) -> list[str]:
+    """Compare each stated total with the sum of the violent events counted in the article."""
+    out = []
+    counted = [e for e in events if e.get("event_type") in VIOLENT_TYPES]
+    total = sum(e.get("fatalities") or 0 for e in counted)
+    for agg in aggregates:
+        if agg.fatalities is None or not counted:
+            continue
+        if agg.fatalities != total:
+            out.append(f"stated total of {agg.fatalities} fatalities ({agg.text.strip()[:80]!r}) does not match the "
+                       f"{total} counted in {len(counted)} event(s)")
+    return out
+
+
+__all__ = ["EventExtractor", "Aggregate", "Candidate", "aggregate_warnings", "timedelta"]

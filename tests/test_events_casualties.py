@@ -1,0 +1,33 @@
+"""Fatality and injury figures from digits and number words, and totals recognized as aggregates."""
+import pytest
+
+from faultlines.events.casualties import counts, is_aggregate, summarize
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Three Chinese citizens were killed on Wednesday when gunmen attacked.", "en", (3, None)),
+        ("Gunmen attacked the camp, killing three Chinese citizens.", "en", (3, None)),
+        ("A drone attack killed two Chinese nationals and wounded two more.", "en", (2, 2)),
+        ("Two killed, two wounded in border attack", "en", (2, 2)),
+        ("Five Taliban fighters and two Tajik border guards were killed.", "en", (7, None)),
+        ("Gunmen shot dead a police officer.", "en", (1, None)),
+        ("Artillery hit two houses. No one was hurt.", "en", (0, None)),
+        ("Clashes in September 2022 killed more than 100 people.", "en", (100, None)),
+        ("Four days later, on November 30, a drone struck.", "en", (None, None)),
+        ("Итог того нападения — трое погибших, все граждане Китая.", "ru", (3, None)),
+        ("Один человек погиб, не менее 12 человек ранены.", "ru", (1, 12)),
+        ("Двое граждан Китая погибли и ещё двое получили ранения.", "ru", (2, 2)),
+        ("10 августа погиб водитель грузовика.", "ru", (1, None)),
+        ("Ранены трое жителей Воруха.", "ru", (None, 3)),
+    ],
+)
+def test_counts(text, language, expected):
+    assert summarize(counts(text, language)) == expected
+
+
+def test_aggregates():
+    assert is_aggregate("In total, five Chinese nationals have died in less than a week.", "en")
+    assert is_aggregate("Всего в ходе столкновений погибли три человека.", "ru")
+    assert not is_aggregate("Three Chinese citizens were killed on Wednesday.", "en")

@@ -1,0 +1,69 @@
+"""Event date resolution against the publication date (rules only: no models load here)."""
+from datetime import date
+
+from faultlines.events.dates import DateResolver
+
+
+def _one(resolver, text):
+    found = [m for m in resolver.find(text) if m.date is not None or m.warnings]
+    assert found, text
+    return found[-1]
+
+
+def test_month_day_takes_the_publication_year():
+    r = DateResolver("en", "2025-12-10")
+    m = _one(r, "On November 26, gunmen attacked a camp.")
+    assert (m.date, m.precision) == (date(2025, 11, 26), "day")
+
+
+def test_yearless_date_months_ahead_is_last_year():
+    r = DateResolver("en", "2026-01-05")
+    assert _one(r, "The clash of December 30 left two dead.").date == date(2025, 12, 30)
+
+
+def test_weekday_and_relative_phrases():
+    r = DateResolver("en", "2025-11-27")  # a Thursday
+    assert _one(r, "Three citizens were killed on Wednesday.").date == date(2025, 11, 26)
+    assert _one(r, "Four days later, the drone struck.").date == date(2025, 11, 30)
+    week = _one(DateResolver("en", "2025-12-10"), "Last week Reuters reported talks.")
+    assert (week.date, week.end_date, week.precision) == (date(2025, 12, 1), date(2025, 12, 7), "range")
+
+
+def test_late_november_is_a_range():
+    m = _one(DateResolver("en", "2025-12-10"), "In late November, gunmen opened fire.")
+    assert (m.date, m.end_date, m.precision) == (date(2025, 11, 21), date(2025, 11, 30), "range")
+
+
+def test_three_years_later_keeps_month_precision():
+    r = DateResolver("en", "2025-10-20")
+    r.find("In July 2022, thousands protested in Nukus.")
+    m = _one(r, "Three years later the anniversary passed quietly.")
+    assert (m.date, m.precision) == (date(2025, 7, 1), "month")
+
+
+def test_ambiguous_numeric_date_decided_by_the_publication_date():
+    # 10/01/2025 is 10 January or 1 October; published 15 January, October is impossible.
+    m = _one(DateResolver("en", "2025-01-15"), "Gunmen ambushed a bus on 10/01/2025.")
+    assert m.date == date(2025, 1, 10)
+    assert "ambiguous" in m.basis and "after the publication date" in m.basis
+    # Both readings possible: the locale decides (day first outside the US) and says so.
+    both = _one(DateResolver("en", "2026-03-01"), "The protest on 10/12/2025 was dispersed.")
+    assert both.date == date(2025, 12, 10) and "day first" in both.basis
+
+
+def test_impossible_and_future_dates_are_flagged_not_raised():
+    r = DateResolver("en", "2025-12-10")
+    bad = _one(r, "The attack on February 30 was reported.")
+    assert bad.date is None and any("impossible" in w for w in bad.warnings)
+    future = _one(r, "Officials said the clash on December 20 killed two.")
+    assert any("after the publication" in w for w in future.warnings)
+
+
+def test_russian_dates():
+    r = DateResolver("ru", "2025-12-01")  # a Monday
+    assert _one(r, "26 ноября вооружённые люди атаковали лагерь.").date == date(2025, 11, 26)
+    assert _one(r, "Об этом в понедельник сообщили власти.").date == date(2025, 12, 1)
+    assert _one(r, "Нападение произошло накануне вечером.").date == date(2025, 11, 30)
+    late = _one(r, "Это второе нападение в конце ноября.")
+    assert (late.date, late.end_date, late.precision) == (date(2025, 11, 21), date(2025, 11, 30), "range")
+    assert _one(DateResolver("ru", "2025-10-14"), "В сентябре 2022 года шли бои.").precision == "month"

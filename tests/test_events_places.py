@@ -1,0 +1,56 @@
+"""The offline gazetteer: GeoNames data from packages plus the alias table, English and Russian forms."""
+import pytest
+
+from faultlines.events.gazetteer import gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer()
+
+
+@pytest.mark.parametrize(
+    "name, kind, admin1",
+    [
+        ("Darvaz", "admin2", "Gorno-Badakhshan"),
+        ("Darvoz", "admin2", "Gorno-Badakhshan"),
+        ("Дарвазском районе", "admin2", "Gorno-Badakhshan"),
+        ("GBAO", "admin1", "Gorno-Badakhshan"),
+        ("Kuhistoni Badakhshon", "admin1", "Gorno-Badakhshan"),
+        ("Горно-Бадахшанской автономной области", "admin1", "Gorno-Badakhshan"),
+        ("Khatlan", "admin1", "Khatlon"),
+        ("Хатлонской области", "admin1", "Khatlon"),
+        ("Shamsiddin Shohin", "admin2", "Khatlon"),
+        ("Шамсиддин-Шохинском районе", "admin2", "Khatlon"),
+        ("Isfara", "city", "Sughd"),
+        ("Исфаре", "city", "Sughd"),
+        ("Batken", "city", "Batken"),
+        ("Баткене", "city", "Batken"),
+        ("Воруха", "city", "Sughd"),
+    ],
+)
+def test_transliterations_and_russian_cases(gaz, name, kind, admin1):
+    best = gaz.lookup(name)[0]
+    assert (best.kind, best.admin1) == (kind, admin1)
+    assert best.iso in ("TJ", "KG")
+    assert best.latitude is not None and best.longitude is not None
+
+
+def test_countries_in_both_languages(gaz):
+    assert gaz.lookup("Таджикистана")[0].iso == "TJ"
+    assert gaz.lookup("Kyrgyzstan")[0].name == "Kyrgyzstan"
+    assert gaz.lookup("Russia")[0].iso == "RU"
+
+
+def test_find_marks_origin_level_and_skips_rivers(gaz):
+    text = "Gunmen from Afghanistan attacked a camp in Shamsiddin Shohin district of Khatlon province near the Panj river."
+    found = {m.text: m for m in gaz.find(text)}
+    assert found["Afghanistan"].origin
+    assert found["Shamsiddin Shohin district"].level_hint == "admin2"
+    assert found["Khatlon province"].candidates[0].admin1 == "Khatlon"
+    assert not any(t.startswith("Panj") for t in found)
+
+
+def test_demonyms_are_not_places(gaz):
+    assert gaz.lookup("Kazakh") == []
+    assert gaz.demonym("Chinese") == "CN" and gaz.demonym("таджикские") == "TJ"
