@@ -78,21 +78,31 @@ def render_stats(figures: dict[str, Any], console: Console) -> None:
 
 
 def render_demo_summary(store, report, console: Console) -> None:
-    table = Table("id", "lang", "published", "paras", "sents", "title", title="demo corpus", title_justify="left")
+    table = Table(title="demo corpus", title_justify="left")
+    # Cells are shortened here: Rich collapses narrow columns beside no_wrap ones.
+    table.add_column("id")
+    for name in ("lang", "published"):
+        table.add_column(name)
+    for name in ("sents", "events", "claims"):
+        table.add_column(name, justify="right")
+    table.add_column("title")
     for doc in store.iter_documents():
         table.add_row(
-            doc.id,
+            _snippet(doc.id, 24),
             doc.language or "?",
             doc.published or "?",
-            str(len(doc.layer("paragraph"))),
             str(len(doc.layer("sentence"))),
-            _snippet(doc.title or "", 60),
+            str(len(doc.layer("event"))),
+            str(len(doc.layer("claim"))),
+            _snippet(doc.title or "", 22),
         )
     console.print(table)
     render_stats(store.stats(), console)
     console.print(
-        f"{report.read} read, {report.added} stored. Try: [bold]faultlines search Khatlon --db {store.path}[/] "
-        f"or [bold]faultlines show tajikistan-forgetful-friends --db {store.path}[/]"
+        f"{report.read} read, {report.added} stored. Next: [bold]faultlines search Khatlon --db {store.where}[/], "
+        f"[bold]faultlines show tajikistan-forgetful-friends --db {store.where}[/], "
+        f"[bold]faultlines events incidents --db {store.where}[/], "
+        f"[bold]faultlines claims contradictions --db {store.where}[/]"
     )
 
 
