@@ -70,6 +70,11 @@ def _errors() -> Iterator[None]:
         _fatal(exc)
 
 
+def _write_json(value, indent: int | None = None) -> None:
+    # Plain stdout, not Rich: Rich wraps long lines, which would break the JSON.
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=indent) + "\n")
+
+
 def _print_error(message: str) -> None:
     err.print(f"faultlines: {message}", markup=False, soft_wrap=True)
 
@@ -204,8 +209,7 @@ def search(
         hits = store.search(query, limit=limit, raw=raw)
     if as_json:
         for hit in hits:
-            out.print(json.dumps(hit._asdict() if hasattr(hit, "_asdict") else vars(hit), ensure_ascii=False),
-                      markup=False, soft_wrap=True)
+            _write_json(hit._asdict() if hasattr(hit, "_asdict") else vars(hit))
         return
     if not hits:
         err.print(f"no documents match {query!r}", markup=False)
@@ -274,7 +278,7 @@ def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] 
     with _errors(), _open_store(settings) as store:
         figures = store.stats()
     if as_json:
-        out.print(json.dumps(figures, ensure_ascii=False, indent=2), markup=False)
+        _write_json(figures, indent=2)
     else:
         from .report import render_stats
 
@@ -314,7 +318,7 @@ def bench(
         _fatal(QueryError(f"unknown benchmark {suite!r}; choose from {', '.join(sorted(BENCHMARKS))}"))
     result = BENCHMARKS[suite](size, progress=None if as_json else err)
     if as_json:
-        out.print(json.dumps(result, indent=2), markup=False)
+        _write_json(result, indent=2)
     else:
         from .report import render_bench
 

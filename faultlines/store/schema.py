@@ -22,10 +22,11 @@ from sqlalchemy import (
     PrimaryKeyConstraint,
     Table,
     Text,
+    text,
 )
 
 #: The newest migration; a store at this revision is opened without importing Alembic.
-SCHEMA_REVISION = "0001_initial"
+SCHEMA_REVISION = "0002_query_indexes"
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -96,6 +97,13 @@ annotations = Table(
     Column("attrs", JSON, nullable=False),
     Index("ix_annotations_doc_pk_analyzer_version", "doc_pk", "analyzer", "version"),
     Index("ix_annotations_layer_label", "layer", "label"),
+    # Partial indexes of migration 0002 for the read side (query.py); its expression
+    # indexes on attrs (event country/date) are dialect-specific and live only there.
+    Index("ix_annotations_technique", "label", "doc_pk", sqlite_where=text("layer = 'technique'"),
+          postgresql_where=text("layer = 'technique'")),
+    Index("ix_annotations_narrative", "label", "doc_pk", sqlite_where=text("layer = 'narrative'"),
+          postgresql_where=text("layer = 'narrative'")),
+    Index("ix_annotations_claim", "label", sqlite_where=text("layer = 'claim'"), postgresql_where=text("layer = 'claim'")),
 )
 
 analyses = Table(

@@ -1,0 +1,149 @@
+"""The application factory: ``create_app(ServeSettings(...))``.
+
+One :class:`~faultlines.store.Store` (the writer, used only by ``POST
+/api/analyze?store=true``) and one :class:`~faultlines.query.Queries` (read-only
+connections, used by every GET) per app. Models for ``POST /api/analyze`` load
+once at startup (lifespan), and cross-article contradictions are computed in a
+background thread so no request waits for the embedding model.
+"""
+from __future__ import annotations
+
+import ipaddress
+import logging
+import threading
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any, AsyncIterator
+
+from fastapi import FastAPI
+
+from ..settings import Settings
+from . import errors
+from .security import Guard
+
+log = logging.getLogger(__name__)
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    """What ``faultlines serve`` was asked for (defaults → environment → CLI, like :class:`Settings`)."""
+
+    db: str = "faultlines.db"
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    # Required on API and pages when set; `serve` refuses a non-loopback host without one.
+    token: str | None = None
+    # Request bodies above this are refused with 413.
+    max_body: int = 1024 * 1024
+    # POST /api/analyze refuses texts longer than this (characters).
+    analyze_max_chars: int = 200_000
+    # Load the analyzers at startup so POST /api/analyze answers at once (off: it answers 503).
+    load_models: bool = True
+    # Compute cross-article contradictions in the background at startup.
+    contradictions: bool = True
+    analyzers: tuple[str, ...] | None = None
+    core: Settings = field(default_factory=Settings)
+
+    def check(self) -> None:
+        """Refuse to expose the store on a non-loopback address without a token."""
+        from ..errors import FaultlinesError
+
+        if not is_loopback(self.host) and not self.token:
+            raise FaultlinesError(
+                f"refusing to serve on {self.host}: binding beyond loopback needs a token; "
+                "set FAULTLINES_TOKEN (a long random string) or use --host 127.0.0.1",
+                code="FL501",
+            )
+
+
+class _Contradictions:
+    """Contradictions computed once in a background thread; ``state`` is pending, ready, unavailable or failed."""
+
+    def __init__(self) -> None:
+        self.state = "pending"
+        self.rows: list[dict[str, Any]] = []
+        self.error: str | None = None
+        self.thread: threading.Thread | None = None
+
+    def start(self, queries: Any, lock: threading.Lock) -> None:
+        def work() -> None:
+            try:
+                with lock:
+                    rows = queries.contradictions()
+                if rows is None:
+                    self.state = "unavailable"
+                else:
+                    self.rows, self.state = rows, "ready"
+            except Exception as exc:  # noqa: BLE001 - reported on the page, logged here
+                log.exception("contradictions failed")
+                self.error, self.state = f"{type(exc).__name__}: {exc}", "failed"
+
+        self.thread = threading.Thread(target=work, name="faultlines-contradictions", daemon=True)
+        self.thread.start()
+
+
+def create_app(settings: ServeSettings | None = None) -> FastAPI:
+    """The FastAPI app serving the REST API under /api, the dashboard, /docs and /-/health."""
+    from ..store import Store
+    from ..query import Queries
+    from ..web import install as install_web
+    from .routers import ROUTERS
+
+    settings = settings or ServeSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        core = Settings.from_env(db=settings.db)
+        store = Store(settings=core)
+        app.state.store = store
+        app.state.queries = Queries(store)
+        app.state.pipeline = None
+        app.state.model_lock = threading.Lock()
+        app.state.contradictions = _Contradictions()
+        try:
+            if settings.load_models:
+                from ..pipeline import DEFAULT_ANALYZERS, Pipeline
+
+                app.state.pipeline = Pipeline(settings.analyzers or DEFAULT_ANALYZERS, core)
+            if settings.contradictions:
+                app.state.contradictions.start(app.state.queries, app.state.model_lock)
+            else:
+                app.state.contradictions.state = "disabled"
+            yield
+        finally:
+            app.state.queries.close()
+            store.close()
+
+    app = FastAPI(
+        title="faultlines",
+        summary="Events, claims, persuasion and narratives in English and Russian news.",
+        version=_version(),
+        lifespan=lifespan,
+        docs_url=None,  # served by the dashboard with vendored Swagger UI (no CDN, strict CSP)
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    errors.install(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    install_web(app)
+    app.add_middleware(Guard, token=settings.token, max_body=settings.max_body)
+    return app
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__

@@ -1,0 +1,43 @@
+"""``faultlines serve``: the REST API and dashboard over a store (and ``faultlines bench api``)."""
+from __future__ import annotations
+
+import os
+from typing import Annotated, Optional
+
+import typer
+
+from . import bench  # noqa: F401 - registers `faultlines bench api`
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    @app.command()
+    def serve(
+        host: Annotated[str, typer.Option("--host", help="Address to bind; anything but loopback needs FAULTLINES_TOKEN.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port.")] = 8765,
+        db: Annotated[Optional[str], typer.Option("--db", help="Store: an SQLite file or SQLAlchemy URL [env FAULTLINES_DB; default ./faultlines.db].")] = None,
+        no_models: Annotated[bool, typer.Option("--no-models", help="Do not load analyzers (POST /api/analyze answers 503); starts faster.")] = False,
+        no_contradictions: Annotated[bool, typer.Option("--no-contradictions", help="Do not compare claims across articles at startup.")] = False,
+    ) -> None:
+        """Serve the REST API (/api, docs at /docs) and the dashboard over a store."""
+        import uvicorn
+
+        from ..cli import _fatal, _settings, err
+        from ..errors import FaultlinesError
+        from ..store import Store
+        from .app import ServeSettings, create_app
+
+        core = _settings(db)
+        settings = ServeSettings(
+            db=core.db, host=host, port=port, token=os.environ.get("FAULTLINES_TOKEN") or None,
+            load_models=not no_models, contradictions=not no_contradictions, core=core,
+        )
+        try:
+            settings.check()
+            if core.db and "://" not in core.db and not os.path.exists(core.db):
+                raise FaultlinesError(f"no store at {core.db}: run `faultlines demo --db {core.db}` or `faultlines ingest` first, or pass --db", code="FL502")
+            Store(settings=core).close()  # migrate (once, as the writer) before read-only connections open
+        except FaultlinesError as exc:
+            _fatal(exc)
+        shown = f"[{host}]" if ":" in host else host
+        err.print(f"faultlines: serving {core.db} at http://{shown}:{port}/ (API docs at /docs)", markup=False)
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", server_header=False)

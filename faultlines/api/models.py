@@ -1,0 +1,190 @@
+"""Pydantic response models: the shapes documented in the OpenAPI schema (/openapi.json, /docs).
+
+Annotation attributes pass through as extra fields (``extra="allow"``): the
+record fields of INTERFACES.md §1 plus whatever an analyzer adds.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class ErrorOut(BaseModel):
+    ok: bool = False
+    error: str
+    errors: list[Any] = []
+    status: int
+
+
+class DocRef(BaseModel):
+    id: str
+    title: Optional[str] = None
+    published: Optional[str] = None
+    language: Optional[str] = None
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    title: Optional[str] = None
+    source: Optional[str] = None
+    outlet: str
+    language: Optional[str] = None
+    published: Optional[str] = None
+    chars: int
+    counts: dict[str, int] = {}
+    narratives: list[str] = []
+    snippet: Optional[str] = Field(None, description="With q: matched words between U+E000 and U+E001")
+
+
+class DocumentPage(BaseModel):
+    items: list[DocumentSummary]
+    next_cursor: Optional[str] = Field(None, description="Pass as ?cursor= for the next page; null on the last page")
+    limit: int
+    count: int
+
+
+class AnnotationOut(BaseModel):
+    layer: str
+    label: Optional[str] = None
+    start: int
+    end: int
+    text: str
+    score: Optional[float] = None
+    attrs: dict[str, Any] = {}
+    analyzer: str
+    version: str
+
+
+class DocumentOut(Open):
+    """The INTERFACES.md §1 record (``faultlines analyze`` output) plus ``annotations``: every stored annotation."""
+
+    id: str
+    text: str
+    title: Optional[str] = None
+    source: Optional[str] = None
+    language: Optional[str] = None
+    published: Optional[str] = None
+    techniques: list[dict[str, Any]] = []
+    narratives: list[dict[str, Any]] = []
+    entities: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    claims: list[dict[str, Any]] = []
+    annotations: list[AnnotationOut] = []
+
+
+class EventOut(Open):
+    event_type: Optional[str] = None
+    start: int
+    end: int
+    annotation_id: int
+    document: DocRef
+
+
+class EventPage(BaseModel):
+    items: list[EventOut]
+    next_cursor: Optional[str] = None
+    limit: int
+    count: int
+
+
+class ClaimOut(Open):
+    text: str
+    stance: Optional[str] = None
+    speaker: Optional[str] = None
+    start: int
+    end: int
+    annotation_id: int
+    document: DocRef
+
+
+class ClaimPage(BaseModel):
+    items: list[ClaimOut]
+    next_cursor: Optional[str] = None
+    limit: int
+    count: int
+
+
+class Contradictions(BaseModel):
+    state: str = Field(description="pending (still computing), ready, unavailable (no claims stage), disabled or failed")
+    error: Optional[str] = None
+    items: list[dict[str, Any]] = []
+
+
+class Series(BaseModel):
+    name: str
+    counts: list[int]
+    total: int
+
+
+class Trends(BaseModel):
+    period: str
+    by: str
+    narrative: Optional[str] = None
+    periods: list[str]
+    series: list[Series]
+
+
+class TopNarrative(BaseModel):
+    narrative: str
+    this_week: int
+    last_week: int
+    change: int
+
+
+class EntityOut(BaseModel):
+    name: str
+    type: Optional[str] = None
+    role: Optional[str] = None
+    mentions: int
+    documents: int
+
+
+class Entities(BaseModel):
+    layer: str
+    items: list[EntityOut]
+
+
+class SearchHitOut(BaseModel):
+    id: str
+    title: Optional[str] = None
+    published: Optional[str] = None
+    language: Optional[str] = None
+    outlet: str
+    snippet: str
+    rank: float
+
+
+class SearchOut(BaseModel):
+    q: str
+    documents: list[SearchHitOut]
+    claims: list[ClaimOut]
+    entities: list[EntityOut]
+
+
+class Stats(BaseModel):
+    documents: int
+    by_language: dict[str, int]
+    annotations_by_layer: dict[str, int]
+    newest_published: Optional[str] = None
+
+
+class Health(BaseModel):
+    ok: bool
+    version: str
+    documents: int
+    models_loaded: bool
+
+
+class AnalyzeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, description="The article text; a first line followed by an empty line is the title")
+    id: Optional[str] = Field(None, max_length=200, pattern=r"^[\w.~:@+\-]+$")
+    published: Optional[str] = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
+    source: Optional[str] = Field(None, max_length=2000)
+    store: bool = Field(False, description="Also save the document and its annotations in the store")

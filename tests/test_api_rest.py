@@ -1,0 +1,312 @@
+"""The REST API against a real SQLite store of the demo corpus (plus a hostile article).
+
+TestClient drives the real app (lifespan, middleware, error handlers); the
+browser tests (test_web_browser.py) drive a real uvicorn server.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+from web_support import HOSTILE_ID, IMG, SCRIPT, demo_store
+
+from faultlines.api import ServeSettings, create_app
+from faultlines.api.security import session_value
+from faultlines.errors import FaultlinesError
+from faultlines.query import MARK_END, MARK_START
+
+
+@pytest.fixture(scope="module")
+def db() -> str:
+    return str(demo_store())
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    # Models load once (lifespan) for POST /api/analyze; contradictions are computed in the background.
+    with TestClient(create_app(ServeSettings(db=db))) as c:
+        yield c
+
+
+def _error(response, status: int) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert body["ok"] is False and body["status"] == status and body["error"]
+    assert "Traceback" not in response.text
+    return body
+
+
+def _all_ids(db: str) -> list[str]:
+    with sqlite3.connect(db) as conn:
+        return [r[0] for r in conn.execute("SELECT id FROM documents")]
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def test_health_and_stats(client, db) -> None:
+    health = client.get("/-/health").json()
+    assert health["ok"] and health["documents"] == len(_all_ids(db)) and health["models_loaded"]
+    stats = client.get("/api/stats").json()
+    assert stats["documents"] == len(_all_ids(db)) >= 17 and stats["by_language"]["ru"] >= 6
+    assert stats["annotations_by_layer"]["event"] >= 1 and stats["annotations_by_layer"]["ner"] > 100
+
+
+def test_documents_pages_cover_every_document_once_newest_first(client, db) -> None:
+    seen, dates, cursor = [], [], None
+    for _ in range(20):
+        page = client.get("/api/documents", params={"limit": 3, "cursor": cursor}).json()
+        seen += [d["id"] for d in page["items"]]
+        dates += [d["published"] for d in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert sorted(seen) == sorted(_all_ids(db))
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True)
+    assert dates[: len(dated)] == dated  # undated documents (if any) come last
+
+
+def test_document_filters(client) -> None:
+    ru = client.get("/api/documents", params={"language": "ru"}).json()["items"]
+    assert ru and all(d["language"] == "ru" for d in ru)
+    december = client.get("/api/documents", params={"since": "2025-12-01", "until": "2025-12-05"}).json()["items"]
+    assert december and all("2025-12-01" <= d["published"] <= "2025-12-05" for d in december)
+    month = client.get("/api/documents", params={"since": "2025-11", "until": "2025-11"}).json()["items"]
+    assert month and all(d["published"].startswith("2025-11") for d in month)
+    wire = client.get("/api/documents", params={"source": "https://example.org/wire/"}).json()["items"]
+    assert {d["id"] for d in wire} == {"fl-wire-20251008-001", "fl-wire-20251114-002", "fl-wire-20251203-003"}
+    tajik = client.get("/api/documents", params={"country": "Tajikistan"}).json()["items"]
+    assert HOSTILE_ID in {d["id"] for d in tajik}
+    technique = client.get("/api/documents", params={"technique": "Loaded_Language"}).json()["items"]
+    assert [d["id"] for d in technique] == [HOSTILE_ID]
+    none = client.get("/api/documents", params={"narrative": "No such narrative"}).json()
+    assert none["items"] == [] and none["next_cursor"] is None
+
+
+def test_full_text_query_marks_snippets(client) -> None:
+    hits = client.get("/api/documents", params={"q": "Душанбе", "language": "ru"}).json()["items"]
+    assert hits and all(d["language"] == "ru" for d in hits)
+    assert all(f"{MARK_START}Душанбе{MARK_END}" in d["snippet"] for d in hits)
+    # Typed syntax is made safe, never an FTS error.
+    assert client.get("/api/documents", params={"q": 'NEAR( "unbalanced'}).status_code == 200
+
+
+def test_one_document_with_all_annotations(client) -> None:
+    record = client.get("/api/documents/tajikistan-forgetful-friends").json()
+    for key in ("id", "source", "title", "text", "language", "published", "techniques", "narratives", "entities",
+                "events", "claims"):
+        assert key in record
+    assert record["published"] == "2025-12-10" and record["claims"]
+    layers = {a["layer"] for a in record["annotations"]}
+    assert "ner" in layers and "claim" in layers
+    for a in record["annotations"]:
+        assert record["text"][a["start"] : a["end"]] == a["text"]
+
+
+def test_events_list_and_geojson(client) -> None:
+    events = client.get("/api/events").json()["items"]
+    hostile = [e for e in events if e["document"]["id"] == HOSTILE_ID]
+    assert hostile and hostile[0]["actor1"] == IMG and hostile[0]["country"] == "Tajikistan"
+    assert client.get("/api/events", params={"country": "Nowhere"}).json()["items"] == []
+    december = client.get("/api/events", params={"since": "2025-12-08", "until": "2025-12-08"}).json()["items"]
+    assert december and all(e["date"] == "2025-12-08" for e in december)
+    geo = client.get("/api/events.geojson", params={"country": "Tajikistan"})
+    assert geo.headers["content-type"].startswith("application/geo+json")
+    features = geo.json()["features"]
+    assert any(f["geometry"]["coordinates"] == [68.8, 37.9] for f in features)
+    assert all(f["properties"]["country"] == "Tajikistan" for f in features)
+
+
+def test_claims_filters_and_contradictions(client) -> None:
+    denials = client.get("/api/claims", params={"stance": "deny", "limit": 100}).json()["items"]
+    assert denials and all(c["stance"] == "deny" for c in denials)
+    assert all(c["text"] for c in denials)
+    reuters = client.get("/api/claims", params={"q": "Reuters"}).json()["items"]
+    assert reuters and all("reuters" in (c["text"] + (c["speaker"] or "") + (c["about"] or "")).lower() for c in reuters)
+    state = client.get("/api/contradictions").json()["state"]
+    assert state in ("pending", "ready", "unavailable")
+
+
+def test_search_entities_trends_facets(client) -> None:
+    found = client.get("/api/search", params={"q": "Reuters"}).json()
+    assert found["documents"] and found["claims"]
+    entities = client.get("/api/entities", params={"limit": 5}).json()
+    assert entities["layer"] == "ner" and entities["items"][0]["mentions"] >= entities["items"][-1]["mentions"]
+    trends = client.get("/api/narratives/trends", params={"period": "week"}).json()
+    assert trends["period"] == "week" and isinstance(trends["series"], list)
+    assert client.get("/api/narratives/top").status_code == 200
+    facets = client.get("/api/facets").json()
+    assert {"value": "Tajikistan", "count": 1} in facets["countries"] or facets["countries"]
+
+
+# --------------------------------------------------------------------------- exports
+
+
+def test_exports_stream_every_document(client, db) -> None:
+    with client.stream("GET", "/api/export.jsonl") as response:
+        assert response.status_code == 200
+        lines = [json.loads(line) for line in response.iter_lines() if line]
+    assert sorted(r["id"] for r in lines) == sorted(_all_ids(db))
+    hostile = next(r for r in lines if r["id"] == HOSTILE_ID)
+    assert hostile["techniques"][0]["technique"] == "Loaded_Language" and hostile["events"][0]["actor1"] == IMG
+    # The same records as `faultlines export` (Store.iter_documents + document_record).
+    from faultlines.output import document_record
+    from faultlines.store import Store
+
+    with Store(db) as store:
+        expected = {d.id: document_record(d, with_segments=False) for d in store.iter_documents()}
+    assert {r["id"]: r for r in lines} == expected
+    rows = list(csv.reader(io.StringIO(client.get("/api/export.csv", params={"language": "ru"}).text)))
+    assert rows[0][:3] == ["id", "source", "title"] and len(rows) - 1 == sum(1 for r in lines if r["language"] == "ru")
+    events = list(csv.reader(io.StringIO(client.get("/api/events.csv").text)))
+    assert events[0][0] == "event_type" and any(r[events[0].index("actor1")] == IMG for r in events[1:])
+
+
+# --------------------------------------------------------------------------- analyze
+
+
+def test_analyze_returns_the_record_and_stores_only_when_asked(client, db) -> None:
+    text = "Border talks resume\n\nOfficials in Dushanbe said on Monday that the talks with Kyrgyzstan would resume."
+    before = len(_all_ids(db))
+    record = client.post("/api/analyze", json={"text": text, "published": "2025-12-01"}).json()
+    assert record["title"] == "Border talks resume" and record["published"] == "2025-12-01"
+    assert any(a["layer"] == "ner" and a["text"] == "Dushanbe" for a in record["annotations"])
+    assert len(_all_ids(db)) == before
+    stored = client.post("/api/analyze", json={"text": text, "id": "api-talks", "store": True}).json()
+    assert stored["stored_id"] == "api-talks"
+    assert client.get("/api/documents/api-talks").json()["title"] == "Border talks resume"
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        ("/api/documents?limit=0", "limit"),
+        ("/api/documents?limit=abc", "limit"),
+        ("/api/documents?limit=100000", "limit"),
+        ("/api/documents?since=2025-13-45", "calendar date"),
+        ("/api/documents?since=yesterday", "since"),
+        ("/api/documents?since=2025-12-01&until=2025-01-01", "after until"),
+        ("/api/documents?cursor=not-a-cursor", "cursor"),
+        ("/api/documents?cursor=bad!chars", "cursor"),
+        ("/api/documents?language=english", "language"),
+        ("/api/documents?q=" + "x" * 400, "q"),
+        ("/api/documents?q=%22%22", "nothing to search"),
+        ("/api/events?iso=TJK", "iso"),
+        ("/api/events?cursor=WyJ4Il0", "cursor"),
+        ("/api/claims?stance=shout", "stance"),
+        ("/api/narratives/trends?period=year", "period"),
+        ("/api/entities?layer=sentence", "layer"),
+        ("/api/search", "q"),
+        ("/api/export.jsonl?until=2025-02-30", "calendar date"),
+    ],
+)
+def test_bad_parameters_are_400_json(client, url: str, words: str) -> None:
+    body = _error(client.get(url), 400)
+    assert words in body["error"]
+
+
+def test_unknown_ids_and_paths_are_404_json(client) -> None:
+    assert "no document" in _error(client.get("/api/documents/no-such-doc"), 404)["error"]
+    _error(client.get("/api/nothing-here"), 404)
+    _error(client.get("/api/documents/bad%01id"), 400)
+    _error(client.post("/api/documents"), 405)
+    page = client.get("/articles/no-such-doc")
+    assert page.status_code == 404 and "no document" in page.text and page.headers["content-type"].startswith("text/html")
+
+
+def test_bad_and_huge_bodies_are_4xx_json(client) -> None:
+    _error(client.post("/api/analyze", content=b"{not json", headers={"content-type": "application/json"}), 400)
+    _error(client.post("/api/analyze", json={"text": "x", "unknown": 1}), 400)
+    _error(client.post("/api/analyze", json={"text": ""}), 400)
+    _error(client.post("/api/analyze", json={"text": "x", "published": "12/10/2025"}), 400)
+    assert "too large" in _error(client.post("/api/analyze", json={"text": "x" * 2_000_000}), 413)["error"]
+
+    def chunks():
+        for _ in range(40):
+            yield b"x" * 65536
+
+    _error(client.post("/api/analyze", content=chunks(), headers={"content-type": "application/json"}), 413)
+
+
+# --------------------------------------------------------------------------- security
+
+
+def test_security_headers_on_every_response(client) -> None:
+    for url in ("/", "/api/documents", "/api/nothing", "/static/css/app.css"):
+        headers = client.get(url).headers
+        csp = headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+        assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_hostile_article_is_escaped_everywhere(client) -> None:
+    for url in (f"/articles/{HOSTILE_ID}", f"/articles/{HOSTILE_ID}?layer=event", f"/articles/{HOSTILE_ID}?layer=claim",
+                "/", "/documents", "/events", "/claims?q=Officials", "/search?q=Dushanbe+ministry"):
+        html = client.get(url).text
+        assert SCRIPT not in html and IMG not in html, url
+    html = client.get(f"/articles/{HOSTILE_ID}").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_token_required_when_configured(db) -> None:
+    token = "s3cret-token-for-tests"
+    with TestClient(create_app(ServeSettings(db=db, token=token, load_models=False, contradictions=False))) as c:
+        assert "Bearer" in _error(c.get("/api/documents"), 401)["error"]
+        _error(c.get("/api/documents", headers={"Authorization": "Bearer wrong"}), 401)
+        assert c.get("/api/documents", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+        assert c.get("/").status_code == 401
+        assert c.get("/static/css/app.css").status_code == 200 and c.get("/-/health").status_code == 200
+        login = c.get(f"/events?country=Tajikistan&token={token}", follow_redirects=False)
+        assert login.status_code == 303 and login.headers["location"] == "/events?country=Tajikistan"
+        assert token not in login.headers["set-cookie"] and "HttpOnly" in login.headers["set-cookie"]
+        assert c.get("/events?country=Tajikistan").status_code == 200  # the cookie now
+        c.cookies.clear()
+        c.cookies.set("faultlines_session", session_value("other"))
+        assert c.get("/").status_code == 401
+
+
+def test_serve_refuses_public_address_without_token(monkeypatch, db) -> None:
+    with pytest.raises(FaultlinesError, match="FAULTLINES_TOKEN"):
+        ServeSettings(db=db, host="0.0.0.0").check()
+    ServeSettings(db=db, host="0.0.0.0", token="t").check()
+    ServeSettings(db=db, host="::1").check()
+    from faultlines.cli import app
+
+    monkeypatch.delenv("FAULTLINES_TOKEN", raising=False)
+    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--db", db])
+    assert result.exit_code == 2 and "FAULTLINES_TOKEN" in result.output
+
+
+def test_query_indexes_from_migration_0002(db) -> None:
+    with sqlite3.connect(db) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        plan = " ".join(
+            r[3] for r in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM annotations WHERE layer = 'event' "
+                "AND json_extract(attrs, '$.country') = 'Tajikistan'"
+            )
+        )
+    assert {"ix_annotations_event_country", "ix_annotations_event_date", "ix_annotations_technique"} <= names
+    assert "ix_annotations_event_country" in plan
+
+
+def test_contradictions_finish_in_the_background(client) -> None:
+    deadline = time.time() + 90
+    state = client.get("/api/contradictions").json()
+    while state["state"] == "pending" and time.time() < deadline:
+        time.sleep(0.5)
+        state = client.get("/api/contradictions").json()
+    assert state["state"] in ("ready", "unavailable"), state
+    if state["state"] == "ready":
+        assert all(x["stance_a"] == "deny" for x in state["items"])
