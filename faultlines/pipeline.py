@@ -20,10 +20,10 @@ from .settings import Settings
 log = logging.getLogger(__name__)
 
 # Modules whose import registers the built-in analyzers (imports are cheap: models load in __init__).
-BUILTIN_MODULES = ("faultlines.text", "faultlines.claims", "faultlines.events")
+BUILTIN_MODULES = ("faultlines.text", "faultlines.claims", "faultlines.events", "faultlines.persuasion")
 # `ingest` runs the cheap text stage; `analyze` runs every analyzer.
 INGEST_ANALYZERS = ("language", "segment")
-DEFAULT_ANALYZERS = ("language", "segment", "nlp", "claims", "events")
+DEFAULT_ANALYZERS = ("language", "segment", "nlp", "claims", "events", "persuasion")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,92 @@
+"""The ``persuasion`` analyzer: technique spans, genre and frames from the shipped per-language models."""
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Annotation, Document
+from ..pipeline import Analyzer, analyzer
+from .system import MODEL_DIR, PersuasionModel, Unit
+
+log = logging.getLogger(__name__)
+VERSION = "1"
+LANGS = ("en", "ru")
+
+
+@lru_cache(maxsize=1)
+def definitions() -> dict[str, str]:
+    path = Path(__file__).parent / "resources" / "definitions.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def unit_of_document(doc: Document) -> Unit:
+    """Paragraphs and sentences from the segment layers (the same splitter training used for sentences)."""
+    paragraphs = [(a.start, a.end) for a in doc.layer("paragraph")]
+    sentences = [(a.start, a.end) for a in doc.layer("sentence")]
+    return Unit(doc.id, doc.text, paragraphs, sentences)
+
+
+@analyzer("persuasion", version=VERSION, requires=("paragraph", "sentence"),
+          assigns=("technique", "technique_paragraph", "genre", "frame"))
+class PersuasionAnalyzer(Analyzer):
+    """Where and how a text persuades: the 23 SemEval-2023 techniques as spans, its genre and its frames."""
+
+    def __init__(self, settings, model_dir: Path = MODEL_DIR) -> None:
+        super().__init__(settings)
+        self.model_dir = Path(model_dir)
+        self._models: dict[str, PersuasionModel] = {}
+
+    def model(self, lang: str) -> "PersuasionModel | None":
+        if lang not in self._models:
+            if not (self.model_dir / f"{lang}.npz").exists():
+                log.warning("persuasion: no %s weights in %s; run `faultlines train persuasion`", lang, self.model_dir)
+                self._models[lang] = None
+            else:
+                self._models[lang] = PersuasionModel.load(self.model_dir, lang)
+        return self._models[lang]
+
+    def __call__(self, doc: Document) -> Document:
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs):
+        docs = list(docs)
+        groups: dict[str, list[Document]] = {}
+        for doc in docs:
+            for layer in ("technique", "technique_paragraph", "genre", "frame"):
+                doc.drop_layer(layer)
+            if doc.language not in LANGS:
+                # the models know English and Russian only; say so instead of guessing
+                doc.meta["persuasion_skipped"] = f"language {doc.language!r} is not supported (en, ru)"
+                continue
+            if not doc.text.strip() or not doc.layer("paragraph"):
+                continue
+            groups.setdefault(doc.language, []).append(doc)
+        defs = definitions()
+        for lang, group in groups.items():
+            model = self.model(lang)
+            if model is None:
+                for doc in group:
+                    doc.meta["persuasion_skipped"] = f"no trained {lang} weights in {self.model_dir}"
+                continue
+            # one batched featurization for every document of the language
+            preds = model.predict([unit_of_document(d) for d in group])
+            for doc, pred in zip(group, preds):
+                self._annotate(doc, pred, defs)
+        return docs
+
+    def _annotate(self, doc: Document, pred, defs: dict[str, str]) -> None:
+        meta = dict(analyzer=self.name, version=self.version)
+        for tech, start, end, score in sorted(pred.spans, key=lambda s: (s[1], s[2], s[0])):
+            doc.add(Annotation("technique", start, end, label=tech, score=score,
+                               attrs={"definition": defs.get(tech, "")}, **meta))
+        for start, end, labels in pred.paragraphs:
+            for tech, score in sorted(labels.items()):
+                doc.add(Annotation("technique_paragraph", start, end, label=tech, score=score,
+                                   attrs={"definition": defs.get(tech, "")}, **meta))
+        n = len(doc.text)
+        for genre, score in sorted(pred.genre.items()):
+            doc.add(Annotation("genre", 0, n, label=genre, score=score, **meta))
+        for frame, score in sorted(pred.frames.items()):
+            doc.add(Annotation("frame", 0, n, label=frame, score=score, **meta))

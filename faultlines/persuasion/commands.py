@@ -1,0 +1,150 @@
+"""CLI of the persuasion stage: ``faultlines predict semeval2023-spans|semeval2023-paragraphs``,
+``faultlines train persuasion`` and ``faultlines eval persuasion``."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import bench as _bench  # noqa: F401 - registers ``faultlines bench persuasion``
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DataOption = Annotated[Path, typer.Option("--data", help="Folder with semeval2023_task3/ (and ptc_semeval2020_task11/).")]
+LangOption = Annotated[Optional[str], typer.Option("--lang", help="en, ru or en,ru; default: detected / both.")]
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"faultlines: error: {message}", markup=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _group(app: typer.Typer, name: str, help: str) -> typer.Typer:
+    """The sub-app ``name``, shared with other stages that may have registered it first."""
+    for info in app.registered_groups:
+        if info.name == name and info.typer_instance is not None:
+            return info.typer_instance
+    group = typer.Typer(help=help, no_args_is_help=True)
+    app.add_typer(group, name=name)
+    return group
+
+
+def _langs(lang: str | None) -> list[str]:
+    langs = [x.strip() for x in (lang or "en,ru").split(",") if x.strip()]
+    bad = [x for x in langs if x not in ("en", "ru")]
+    if bad:
+        _fail(f"unsupported language(s) {', '.join(bad)}: use en and/or ru")
+    return langs
+
+
+def _say(message: str) -> None:
+    err.print(f"faultlines: {message}", markup=False)
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    predict_app = _group(app, "predict", "Predict in shared-task formats (read by the official scorers).")
+    train_app = _group(app, "train", "Rebuild the shipped model weights from the research corpora.")
+
+    def _predict(articles: Path, lang: str | None):
+        from .corpus import predict_dir
+
+        if not articles.is_dir():
+            _fail(f"{articles} is not a directory of article<ID>.txt files")
+        if lang is not None:
+            _langs(lang)
+        return predict_dir(articles, lang)
+
+    @predict_app.command("semeval2023-spans")
+    def predict_spans(
+        articles: Annotated[Path, typer.Option("--articles", help="Folder of article<ID>.txt files.")],
+        out_file: Annotated[Path, typer.Option("--out", help="Output: ID<TAB>technique<TAB>start<TAB>end lines.")],
+        lang: LangOption = None,
+    ) -> None:
+        """SemEval-2023 T3 technique spans for every article in a folder."""
+        from .scoring import write_spans
+
+        results = _predict(articles, lang)
+        rows = [(a.id, t, s, e) for a, _, p in results for t, s, e, _ in sorted(p.spans, key=lambda x: (x[1], x[2], x[0]))]
+        write_spans(rows, out_file)
+        _say(f"{len(rows)} spans in {len(results)} articles -> {out_file}")
+
+    @predict_app.command("semeval2023-paragraphs")
+    def predict_paragraphs(
+        articles: Annotated[Path, typer.Option("--articles", help="Folder of article<ID>.txt files.")],
+        out_file: Annotated[Path, typer.Option("--out", help="Output: ID<TAB>line<TAB>techniques (subtask 3).")],
+        lang: LangOption = None,
+    ) -> None:
+        """SemEval-2023 T3 subtask-3 paragraph labels (one line per non-empty article line)."""
+        from .data import TECHNIQUES
+        from .scoring import write_paragraphs
+
+        results = _predict(articles, lang)
+        rows = [(a.id, line, sorted(labels, key=TECHNIQUES.index))
+                for a, u, p in results for line, (_, _, labels) in zip(u.lines, p.paragraphs)]
+        write_paragraphs(rows, out_file)
+        _say(f"{len(rows)} paragraphs of {len(results)} articles -> {out_file}")
+
+    @train_app.command("persuasion")
+    def train_persuasion(
+        data: DataOption = Path("../shared/datasets"),
+        lang: LangOption = None,
+        seed: Annotated[int, typer.Option("--seed", help="Seed of the article folds and the solvers.")] = 13,
+        out_dir: Annotated[Optional[Path], typer.Option("--out", help="Where to write the weights (default: the package).")] = None,
+    ) -> None:
+        """Train the persuasion heads on SemEval-2023 T3 and write faultlines/persuasion/model/."""
+        from .corpus import train_and_save
+        from .system import MODEL_DIR
+
+        try:
+            files = train_and_save(data, _langs(lang), seed=seed, out=out_dir or MODEL_DIR, say=_say)
+        except FileNotFoundError as exc:
+            _fail(str(exc))
+        for f in files:
+            out.print(f"{f}\t{f.stat().st_size / 1e6:.2f} MB", markup=False)
+
+    @eval_app.command("persuasion")
+    def eval_persuasion(
+        data: DataOption = Path("../shared/datasets"),
+        lang: LangOption = None,
+        folds: Annotated[int, typer.Option("--folds", help="Article-level cross-validation folds.")] = 5,
+        seed: Annotated[int, typer.Option("--seed")] = 13,
+        ptc: Annotated[bool, typer.Option("--ptc/--no-ptc", help="English on the fixed PTC-dev article split instead of k folds.")] = True,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+    ) -> None:
+        """Held-out figures by the official scorers: k-fold cross-validation split by article."""
+        from dataclasses import replace
+
+        from .corpus import cross_validate, default_config, dump, evaluate_ptc_dev
+        from .data import load_semeval, semeval_root
+
+        if folds < 2:
+            _fail("--folds must be at least 2")
+        results = {}
+        for lg in _langs(lang):
+            if ptc and lg == "en":
+                continue  # English is scored on the fixed PTC-dev split (a 5-fold run takes ~5x longer)
+            articles = load_semeval(semeval_root(data), lg)
+            if not articles:
+                _fail(f"no SemEval-2023 {lg} training articles under {data}")
+            cfg = replace(default_config(lg), seed=seed)
+            results[lg] = cross_validate(articles, cfg, folds, data, say=_say)
+        if ptc and "en" in _langs(lang):
+            results["en ptc-dev split"] = evaluate_ptc_dev(data, replace(default_config("en"), seed=seed), say=_say)
+        if as_json:
+            sys.stdout.write(dump(results) + "\n")
+            return
+        from rich.table import Table
+
+        table = Table("lang", "paragraph micro-F1", "paragraph macro-F1", "span F1", "genre macro-F1",
+                      "frames micro-F1")
+        for lg, r in results.items():
+            table.add_row(lg, *(f"{r.get(k, float('nan')):.3f}" for k in (
+                "paragraph_micro_f1", "paragraph_macro_f1", "span_f1", "genre_macro_f1", "frames_micro_f1")))
+        out.print(table)
+        for lg, r in results.items():
+            if "ptc_dev_span_f1" in r:
+                out.print(f"{lg}: span F1 on PTC's own dev labels {r['ptc_dev_span_f1']:.3f}", markup=False)

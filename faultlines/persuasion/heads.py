@@ -1,0 +1,232 @@
+"""Trainable pieces: TF-IDF featurizers and logistic-regression heads with tuned thresholds.
+
+Everything is stored as plain arrays (``.npz``) and JSON vocabularies, never
+pickles, so the shipped weights are inspectable and load without running code.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+from scipy import sparse
+
+WORD_PATTERN = r"(?u)\b\w+\b"
+# thresholds tried per label; 1.01 switches a label off (raises micro precision on hopeless labels)
+GRID = np.concatenate([np.arange(0.02, 0.2, 0.02), np.arange(0.2, 0.96, 0.05), [1.01]])
+
+
+_STEM_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def stems(text: str) -> list[str]:
+    """Crude stems (the first five letters) and their bigrams: inflection-proof like char n-grams
+    (Russian endings), at a tenth of their features per paragraph."""
+    toks = [w[:5] for w in _STEM_WORD.findall(text.lower())]
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+
+
+class Tfidf:
+    """Word (1-2 gram), stem (1-2 gram) or char_wb (2-5 gram) TF-IDF with a vocabulary that round-trips through JSON."""
+
+    def __init__(self, kind: str, max_features: int, vocabulary: dict[str, int] | None = None,
+                 idf: np.ndarray | None = None) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.kind = kind
+        self.max_features = max_features
+        args = dict(sublinear_tf=True, lowercase=True, dtype=np.float32)
+        if kind == "word":
+            args.update(analyzer="word", ngram_range=(1, 2), token_pattern=WORD_PATTERN, min_df=2)
+        elif kind == "stem":
+            args.update(analyzer=stems, min_df=2)
+        else:
+            args.update(analyzer="char_wb", ngram_range=(2, 5), min_df=3)
+        if vocabulary is not None:
+            args.pop("min_df")
+            self.vec = TfidfVectorizer(vocabulary=vocabulary, **args)
+            self.vec.fit(["x"])
+            self.vec.idf_ = np.asarray(idf, dtype=np.float64)
+        else:
+            self.vec = TfidfVectorizer(max_features=max_features, **args)
+
+    def fit(self, texts: Sequence[str]) -> "Tfidf":
+        self.vec.fit(texts)
+        return self
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        return self.vec.transform(texts).astype(np.float32)
+
+    @property
+    def size(self) -> int:
+        return len(self.vec.vocabulary_)
+
+    def state(self) -> tuple[dict, np.ndarray]:
+        vocab = {k: int(v) for k, v in sorted(self.vec.vocabulary_.items(), key=lambda kv: kv[1])}
+        return vocab, np.asarray(self.vec.idf_, dtype=np.float32)
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+@dataclass
+class MultiLabelHead:
+    """One binary logistic regression per label, plus a decision threshold per label."""
+
+    labels: tuple[str, ...]
+    coef: np.ndarray  # (labels, features)
+    intercept: np.ndarray  # (labels,)
+    thresholds: np.ndarray  # (labels,)
+
+    def proba(self, X) -> np.ndarray:
+        z = X @ self.coef.T.astype(np.float32)
+        z = np.asarray(z) + self.intercept
+        return sigmoid(z)
+
+    def decide(self, P: np.ndarray) -> np.ndarray:
+        return P >= self.thresholds
+
+
+def fit_binary(X, Y: np.ndarray, C: float, seed: int, max_iter: int = 60) -> tuple[np.ndarray, np.ndarray]:
+    """All labels' L2-regularised logistic regressions at once (liblinear's objective, C * loss + |w|^2 / 2).
+
+    The labels are independent, but one L-BFGS run over all of them costs a
+    single sparse product per step for every label together, which is what
+    makes cross-validation fit on two cores. Starts from zero: deterministic
+    (``seed`` is kept for the interface; no randomness is involved).
+    """
+    X = sparse.csr_matrix(X, dtype=np.float32) if sparse.issparse(X) else np.asarray(X, dtype=np.float32)
+    Xt = X.T.tocsr() if sparse.issparse(X) else X.T
+    n, d = X.shape
+    L = Y.shape[1]
+    Yf = Y.astype(np.float64)
+
+    def objective(theta):
+        W = theta[: d * L].reshape(d, L)
+        b = theta[d * L:]
+        # float32 products (the cost), float64 sums
+        Z = np.asarray(X @ W.astype(np.float32), dtype=np.float64) + b
+        # log(1 + exp(-y z)) with y in {0,1}: softplus(z) - y z
+        loss = np.logaddexp(0, Z) - Yf * Z
+        G = (1.0 / (1.0 + np.exp(-Z)) - Yf) * C
+        gW = np.asarray(Xt @ G.astype(np.float32), dtype=np.float64) + W
+        gb = G.sum(0)
+        return C * loss.sum() + 0.5 * (W * W).sum(), np.concatenate([gW.ravel(), gb])
+
+    theta = lbfgs(objective, np.zeros(d * L + L), max_iter)
+    W = theta[: d * L].reshape(d, L)
+    return W.T.astype(np.float32), theta[d * L:].astype(np.float32)
+
+
+def lbfgs(f, x: np.ndarray, max_iter: int, m: int = 10, tol: float = 1e-6) -> np.ndarray:
+    """Plain L-BFGS with backtracking (scipy's L-BFGS-B spends most time on its bound bookkeeping
+    at a million parameters; this costs a few vector operations per step)."""
+    fx, g = f(x)
+    S: list[np.ndarray] = []
+    Yk: list[np.ndarray] = []
+    for _ in range(max_iter):
+        q = g.copy()
+        alphas = []
+        for s, y in zip(reversed(S), reversed(Yk)):
+            a = s.dot(q) / y.dot(s)
+            alphas.append(a)
+            q -= a * y
+        if S:
+            q *= S[-1].dot(Yk[-1]) / Yk[-1].dot(Yk[-1])
+        for (s, y), a in zip(zip(S, Yk), reversed(alphas)):
+            q += (a - y.dot(q) / y.dot(s)) * s
+        direction = -q
+        slope = g.dot(direction)
+        if slope >= 0:  # not a descent direction: restart from the gradient
+            S.clear(), Yk.clear()
+            direction, slope = -g, -g.dot(g)
+        step = 1.0 if S else 1.0 / max(np.sqrt(g.dot(g)), 1.0)
+        for _ls in range(10):
+            x_new = x + step * direction
+            f_new, g_new = f(x_new)
+            if f_new <= fx + 1e-4 * step * slope:
+                break
+            step *= 0.5
+        else:
+            break
+        s, y = x_new - x, g_new - g
+        if y.dot(s) > 1e-10:
+            S.append(s)
+            Yk.append(y)
+            if len(S) > m:
+                S.pop(0), Yk.pop(0)
+        converged = abs(fx - f_new) <= tol * max(abs(fx), 1.0)
+        x, fx, g = x_new, f_new, g_new
+        if converged:
+            break
+    return x
+
+
+def tune_thresholds(P: np.ndarray, Y: np.ndarray, passes: int = 2) -> np.ndarray:
+    """Per-label thresholds maximising micro-F1 over all labels (coordinate ascent on the grid)."""
+    Yb = Y.astype(bool)
+    # tp/fp/fn[label, grid]
+    pred = P[:, :, None] >= GRID[None, None, :]
+    tp = (pred & Yb[:, :, None]).sum(0)
+    fp = (pred & ~Yb[:, :, None]).sum(0)
+    fn = Yb.sum(0)[:, None] - tp
+    # start from each label's own best F1
+    f1 = 2 * tp / np.maximum(2 * tp + fp + fn, 1)
+    choice = f1.argmax(1)
+    L = P.shape[1]
+    for _ in range(passes):
+        for j in range(L):
+            rows = np.arange(L)
+            TP = tp[rows, choice].sum() - tp[j, choice[j]]
+            FP = fp[rows, choice].sum() - fp[j, choice[j]]
+            FN = fn[rows, choice].sum() - fn[j, choice[j]]
+            micro = 2 * (TP + tp[j]) / np.maximum(2 * (TP + tp[j]) + FP + fp[j] + FN + fn[j], 1)
+            choice[j] = int(micro.argmax())
+    return GRID[choice].astype(np.float32)
+
+
+def train_head(X, Y: np.ndarray, groups: Sequence[str], labels: Sequence[str], *, C: float, seed: int,
+               inner_folds: int = 2) -> MultiLabelHead:
+    """Fit on all rows; thresholds from out-of-fold probabilities of ``inner_folds`` article folds."""
+    from .data import fold_of
+
+    X = sparse.csr_matrix(X) if sparse.issparse(X) else np.asarray(X)
+    folds = np.array([fold_of(g, inner_folds, seed + 1) for g in groups])
+    oof = np.zeros(Y.shape, dtype=np.float32)
+    for k in range(inner_folds):
+        tr, te = folds != k, folds == k
+        if not te.any() or not tr.any():
+            continue
+        coef, inter = fit_binary(X[tr], Y[tr], C, seed)
+        oof[te] = sigmoid(np.asarray(X[te] @ coef.T) + inter)
+    thresholds = tune_thresholds(oof, Y)
+    coef, inter = fit_binary(X, Y, C, seed)
+    return MultiLabelHead(tuple(labels), coef, inter, thresholds)
+
+
+def train_multiclass(X, y: Sequence[str], labels: Sequence[str], *, C: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.linear_model import LogisticRegression
+
+    idx = np.array([labels.index(v) for v in y])
+    lr = LogisticRegression(C=C, max_iter=1000, random_state=seed, class_weight="balanced")
+    lr.fit(X, idx)
+    coef = np.zeros((len(labels), X.shape[1]), dtype=np.float32)
+    inter = np.full(len(labels), -30.0, dtype=np.float32)
+    present = lr.classes_
+    if len(present) == 2:  # sklearn keeps one row for two classes
+        coef[present[1]] = lr.coef_[0] / 2
+        coef[present[0]] = -lr.coef_[0] / 2
+        inter[present[1]] = lr.intercept_[0] / 2
+        inter[present[0]] = -lr.intercept_[0] / 2
+    else:
+        coef[present] = lr.coef_
+        inter[present] = lr.intercept_
+    return coef, inter
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)

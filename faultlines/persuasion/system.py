@@ -1,0 +1,332 @@
+"""The persuasion model of one language: paragraph, sentence (span), genre and frame heads.
+
+Inputs are :class:`Unit` lists built either from corpus articles (training,
+``predict semeval2023-*``) or from analyzed documents (the analyzer), so both
+paths featurize identically.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+from scipy import sparse
+
+from .data import FRAMES, GENRES, TECHNIQUES
+from .features import context_texts, lexicon, shape_features, words
+from .heads import MultiLabelHead, Tfidf, softmax, train_head, train_multiclass
+
+log = logging.getLogger(__name__)
+
+MODEL_DIR = Path(__file__).parent / "model"
+# Techniques whose gold spans are a few words: emit the learned/lexicon phrase, not the whole sentence.
+TIGHT = ("Loaded_Language", "Name_Calling-Labeling", "Exaggeration-Minimisation", "Doubt", "Repetition", "Slogans")
+MAX_PHRASE = 4
+_TOKEN = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)  # the tokenizer of features.words
+
+
+@dataclass
+class Unit:
+    """One article as the heads see it: paragraph and sentence ranges into ``text``."""
+
+    id: str
+    text: str
+    paragraphs: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    lines: list[int] = field(default_factory=list)  # SemEval line number per paragraph, when known
+
+
+@dataclass
+class Config:
+    lang: str
+    use_embeddings: bool = False
+    use_context: bool = True
+    use_lexicon: bool = True
+    word_features: int = 30000
+    char_features: int = 40000
+    # "stem" (cheap) or "char" (char_wb 2-5 grams: ~8x the non-zeros, so ~8x the training time)
+    sub_word: str = "stem"
+    strict_tight: bool = False
+    C_par: float = 4.0
+    C_sent: float = 4.0
+    C_doc: float = 4.0
+    seed: int = 13
+
+
+@dataclass
+class Prediction:
+    paragraphs: list[tuple[int, int, dict[str, float]]]  # (start, end, {technique: score}) decided labels
+    spans: list[tuple[str, int, int, float]]
+    genre: dict[str, float]
+    frames: dict[str, float]
+
+
+def sentences_by_paragraph(unit: Unit) -> list[list[tuple[int, int]]]:
+    out: list[list[tuple[int, int]]] = [[] for _ in unit.paragraphs]
+    j = 0
+    for s, e in unit.sentences:
+        while j < len(unit.paragraphs) and unit.paragraphs[j][1] <= s:
+            j += 1
+        if j < len(unit.paragraphs) and unit.paragraphs[j][0] <= s:
+            out[j].append((s, e))
+    return out
+
+
+class PersuasionModel:
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.word: Tfidf | None = None
+        self.char: Tfidf | None = None
+        self.par: MultiLabelHead | None = None
+        self.sent: MultiLabelHead | None = None
+        self.frames: MultiLabelHead | None = None
+        self.genre_coef: np.ndarray | None = None
+        self.genre_intercept: np.ndarray | None = None
+        self.phrases: dict[str, list] = {}
+
+    # features -------------------------------------------------------------
+    def _blocks(self, texts: Sequence[str], ctx: Sequence[str] | None, extra: list[np.ndarray],
+                emb: np.ndarray | None) -> sparse.csr_matrix:
+        blocks = [self.word.transform(texts), self.char.transform(texts)]
+        if ctx is not None and self.config.use_context:
+            blocks.append(self.word.transform(ctx) * 0.5)
+        if self.config.use_lexicon:
+            blocks.append(sparse.csr_matrix(lexicon(self.config.lang).counts(texts)))
+        blocks += [sparse.csr_matrix(x) for x in extra]
+        if emb is not None and self.config.use_embeddings:
+            blocks.append(sparse.csr_matrix(emb))
+        return sparse.hstack(blocks, format="csr", dtype=np.float32)
+
+    def paragraph_matrix(self, units: Sequence[Unit], emb: np.ndarray | None = None) -> sparse.csr_matrix:
+        texts, ctx, shape, art = [], [], [], []
+        for u in units:
+            paras = [u.text[s:e] for s, e in u.paragraphs]
+            texts += paras
+            ctx += context_texts(paras)
+            shape.append(shape_features(paras))
+            art.append(np.full((len(paras), 1), np.log1p(len(paras)) / 5, dtype=np.float32))
+        extra = [np.vstack(shape) if shape else np.zeros((0, 9), np.float32),
+                 np.vstack(art) if art else np.zeros((0, 1), np.float32)]
+        if self.config.use_embeddings and emb is not None:
+            # the article's mean paragraph vector: what the whole piece is about / how it speaks
+            means, i = [], 0
+            for u in units:
+                n = len(u.paragraphs)
+                m = emb[i:i + n].mean(0, keepdims=True) if n else np.zeros((1, emb.shape[1]), np.float32)
+                means.append(np.repeat(m, n, axis=0))
+                i += n
+            emb = np.hstack([emb, np.vstack(means) if means else emb[:0]])
+        return self._blocks(texts, ctx, extra, emb)
+
+    def sentence_matrix(self, units: Sequence[Unit]) -> tuple[sparse.csr_matrix, list[tuple[int, int, int]]]:
+        texts, ctx, where = [], [], []
+        for ui, u in enumerate(units):
+            for (ps, pe), sents in zip(u.paragraphs, sentences_by_paragraph(u)):
+                para = u.text[ps:pe]
+                for s, e in sents:
+                    texts.append(u.text[s:e])
+                    ctx.append(para)
+                    where.append((ui, s, e))
+        if not texts:
+            return sparse.csr_matrix((0, 1), dtype=np.float32), where
+        return self._blocks(texts, ctx, [], None), where
+
+    def document_matrix(self, units: Sequence[Unit], emb: np.ndarray | None = None) -> sparse.csr_matrix:
+        texts = [u.text for u in units]
+        means = None
+        if self.config.use_embeddings and emb is not None:
+            rows, i = [], 0
+            for u in units:
+                n = len(u.paragraphs)
+                rows.append(emb[i:i + n].mean(0) if n else np.zeros(emb.shape[1], np.float32))
+                i += n
+            means = np.vstack(rows)
+        return self._blocks(texts, None, [], means)
+
+    # training -------------------------------------------------------------
+    def fit(self, units: Sequence[Unit], par_labels: Sequence[Sequence[tuple[str, ...]]],
+            spans: Sequence[Sequence[tuple[str, int, int]]], genres: Sequence[str | None],
+            frames: Sequence[Sequence[str] | None], emb: np.ndarray | None = None,
+            log_step: Callable[[str], None] = lambda m: None) -> "PersuasionModel":
+        cfg = self.config
+        para_texts = [u.text[s:e] for u in units for s, e in u.paragraphs]
+        self.word = Tfidf("word", cfg.word_features).fit(para_texts)
+        self.char = Tfidf(cfg.sub_word, cfg.char_features).fit(para_texts)
+        groups = [u.id for u in units for _ in u.paragraphs]
+        X = self.paragraph_matrix(units, emb)
+        Y = np.array([[t in labels for t in TECHNIQUES] for ls in par_labels for labels in ls], dtype=np.int8)
+        log_step(f"paragraph head: {X.shape[0]} paragraphs x {X.shape[1]} features")
+        self.par = train_head(X, Y, groups, TECHNIQUES, C=cfg.C_par, seed=cfg.seed)
+        # sentence head: a sentence is positive for a technique when a gold span of it overlaps the
+        # sentence by at least half of the shorter of the two
+        XS, where = self.sentence_matrix(units)
+        YS = np.zeros((len(where), len(TECHNIQUES)), dtype=np.int8)
+        index = {t: i for i, t in enumerate(TECHNIQUES)}
+        by_unit: dict[int, list] = {}
+        for k, (ui, s, e) in enumerate(where):
+            by_unit.setdefault(ui, []).append((k, s, e))
+        for ui, items in by_unit.items():
+            for tech, gs, ge in spans[ui]:
+                for k, s, e in items:
+                    ov = min(e, ge) - max(s, gs)
+                    if ov > 0 and ov >= 0.5 * min(e - s, ge - gs):
+                        YS[k, index[tech]] = 1
+        log_step(f"sentence head: {XS.shape[0]} sentences")
+        self.sent = train_head(XS, YS, [units[ui].id for ui, _, _ in where], TECHNIQUES, C=cfg.C_sent, seed=cfg.seed)
+        self.phrases = learn_phrases(units, spans)
+        # document heads
+        docs = [i for i, g in enumerate(genres) if g in GENRES]
+        if docs:
+            XD = self.document_matrix(units, emb)
+            present = sorted({genres[i] for i in docs})
+            if len(present) > 1:
+                self.genre_coef, self.genre_intercept = train_multiclass(
+                    XD[docs], [genres[i] for i in docs], list(GENRES), C=cfg.C_doc, seed=cfg.seed)
+            fdocs = [i for i, f in enumerate(frames) if f is not None and len(f)]
+            if fdocs:
+                YF = np.array([[f in frames[i] for f in FRAMES] for i in fdocs], dtype=np.int8)
+                self.frames = train_head(XD[fdocs], YF, [units[i].id for i in fdocs], FRAMES, C=cfg.C_doc,
+                                         seed=cfg.seed)
+        log_step("document heads done")
+        return self
+
+    # inference ------------------------------------------------------------
+    def predict(self, units: Sequence[Unit], emb: np.ndarray | None = None, *, strict_tight: bool | None = None
+                ) -> list[Prediction]:
+        """``strict_tight``: drop a short-span technique's sentence when no phrase or cue narrows it
+        (default: the config's ``strict_tight``)."""
+        strict = self.config.strict_tight if strict_tight is None else strict_tight
+        if not units:
+            return []
+        X = self.paragraph_matrix(units, emb)
+        P = self.par.proba(X) if X.shape[0] else np.zeros((0, len(TECHNIQUES)))
+        D = self.par.decide(P)
+        XS, where = self.sentence_matrix(units)
+        PS = self.sent.proba(XS) if XS.shape[0] else np.zeros((0, len(TECHNIQUES)))
+        DS = self.sent.decide(PS)
+        XD = self.document_matrix(units, emb)
+        out: list[Prediction] = []
+        i = 0
+        lex = lexicon(self.config.lang)
+        for ui, u in enumerate(units):
+            paras = []
+            for (s, e) in u.paragraphs:
+                paras.append((s, e, {TECHNIQUES[j]: float(P[i, j]) for j in np.flatnonzero(D[i])}))
+                i += 1
+            genre = {}
+            if self.genre_coef is not None:
+                probs = softmax(np.asarray(XD[ui] @ self.genre_coef.T).ravel() + self.genre_intercept)
+                genre = {g: float(p) for g, p in zip(GENRES, probs)}
+            frames = {}
+            if self.frames is not None:
+                pf = self.frames.proba(XD[ui]).ravel()
+                frames = {FRAMES[j]: float(pf[j]) for j in np.flatnonzero(pf >= self.frames.thresholds)}
+            out.append(Prediction(paras, [], genre, frames))
+        for k, (ui, s, e) in enumerate(where):
+            for j in np.flatnonzero(DS[k]):
+                tech = TECHNIQUES[j]
+                score = float(PS[k, j])
+                tight = self._tight_spans(units[ui].text, s, e, tech, lex) if tech in TIGHT else []
+                if strict and tech in TIGHT and not tight:
+                    continue
+                for ts, te in tight or [(s, e)]:
+                    out[ui].spans.append((tech, ts, te, score))
+        return out
+
+    def _tight_spans(self, text: str, s: int, e: int, tech: str, lex) -> list[tuple[int, int]]:
+        """Phrases inside a positive sentence that training marked with ``tech`` (or lexicon cues for it)."""
+        found = []
+        toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, s, e)]
+        for n in range(MAX_PHRASE, 0, -1):
+            for i in range(len(toks) - n + 1):
+                key = " ".join(w for _, _, w in toks[i:i + n])
+                hit = self.phrases.get(key)
+                if hit and tech in hit:
+                    a, b = toks[i][0], toks[i + n - 1][1]
+                    if not any(a < fe and b > fs for fs, fe in found):
+                        found.append((a, b))
+        if not found:
+            for cls, techs in lex.techniques.items():
+                if tech in techs[:1]:
+                    found += [(a + s, b + s) for a, b in lex.matches(text[s:e], cls)]
+        return sorted(found)
+
+    # persistence ----------------------------------------------------------
+    def save(self, directory: Path) -> list[Path]:
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        wv, wi = self.word.state()
+        cv, ci = self.char.state()
+        arrays = {"word_idf": wi, "char_idf": ci}
+        for name, head in (("par", self.par), ("sent", self.sent), ("frames", self.frames)):
+            if head is not None:
+                arrays[f"{name}_coef"] = head.coef.astype(np.float16)
+                arrays[f"{name}_intercept"] = head.intercept
+                arrays[f"{name}_thresholds"] = head.thresholds
+        if self.genre_coef is not None:
+            arrays["genre_coef"] = self.genre_coef.astype(np.float16)
+            arrays["genre_intercept"] = self.genre_intercept
+        weights = directory / f"{self.config.lang}.npz"
+        np.savez_compressed(weights, **arrays)
+        vocab = directory / f"{self.config.lang}.vocab.json"
+        vocab.write_text(json.dumps({"word": list(wv), "char": list(cv)}, ensure_ascii=False), encoding="utf-8")
+        meta = directory / f"{self.config.lang}.json"
+        meta.write_text(json.dumps({"config": self.config.__dict__, "techniques": list(TECHNIQUES),
+                                    "frames": list(FRAMES), "genres": list(GENRES), "phrases": self.phrases},
+                                   ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
+        return [weights, vocab, meta]
+
+    @classmethod
+    def load(cls, directory: Path, lang: str) -> "PersuasionModel":
+        directory = Path(directory)
+        meta = json.loads((directory / f"{lang}.json").read_text(encoding="utf-8"))
+        model = cls(Config(**meta["config"]))
+        vocab = json.loads((directory / f"{lang}.vocab.json").read_text(encoding="utf-8"))
+        with np.load(directory / f"{lang}.npz") as z:
+            a = {k: z[k] for k in z.files}
+        model.word = Tfidf("word", 0, {w: i for i, w in enumerate(vocab["word"])}, a["word_idf"])
+        model.char = Tfidf(model.config.sub_word, 0, {w: i for i, w in enumerate(vocab["char"])}, a["char_idf"])
+        labels = {"par": TECHNIQUES, "sent": TECHNIQUES, "frames": FRAMES}
+        for name in ("par", "sent", "frames"):
+            if f"{name}_coef" in a:
+                setattr(model, name, MultiLabelHead(labels[name], a[f"{name}_coef"].astype(np.float32),
+                                                    a[f"{name}_intercept"], a[f"{name}_thresholds"]))
+        if "genre_coef" in a:
+            model.genre_coef = a["genre_coef"].astype(np.float32)
+            model.genre_intercept = a["genre_intercept"]
+        model.phrases = meta["phrases"]
+        return model
+
+
+def learn_phrases(units: Sequence[Unit], spans: Sequence[Sequence[tuple[str, int, int]]],
+                  min_count: int = 2, min_precision: float = 0.2) -> dict[str, list[str]]:
+    """Short phrases the annotators marked as a tight-span technique often enough, with their precision."""
+    from collections import Counter
+
+    marked: dict[str, Counter] = {}
+    for u, ss in zip(units, spans):
+        for tech, s, e in ss:
+            if tech not in TIGHT:
+                continue
+            key = " ".join(words(u.text[s:e]))
+            if key and len(key.split()) <= MAX_PHRASE:
+                marked.setdefault(key, Counter())[tech] += 1
+    total: Counter = Counter()
+    wanted = set(marked)
+    for u in units:
+        toks = words(u.text)
+        for n in range(1, MAX_PHRASE + 1):
+            for i in range(len(toks) - n + 1):
+                key = " ".join(toks[i:i + n])
+                if key in wanted:
+                    total[key] += 1
+    out: dict[str, list[str]] = {}
+    for key, techs in sorted(marked.items()):
+        keep = [t for t, c in techs.most_common() if c >= min_count and c / max(total[key], c) >= min_precision]
+        if keep:
+            out[key] = keep
+    return out

@@ -1,0 +1,98 @@
+"""The shipped persuasion models on project-written English and Russian texts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from faultlines.model import Document
+from faultlines.output import document_record
+from faultlines.pipeline import Pipeline
+from faultlines.settings import Settings
+from faultlines.persuasion.data import FRAMES, GENRES, TECHNIQUES
+from faultlines.workbench import analyze
+
+DEMO = Path(__file__).resolve().parents[1] / "faultlines" / "demo" / "articles"
+ANALYZERS = ("language", "segment", "persuasion")
+
+RUSSIAN_OPINION = """Позор киевского режима
+
+Так называемые «демократы» из Киева снова показали своё истинное лицо. Этот марионеточный режим, 
+который держится на подачках Запада, готов предать собственный народ ради очередного транша.
+
+Министерство иностранных дел сообщило, что консультации продолжатся в понедельник.
+
+Неужели кто-то ещё верит их лживым обещаниям? Вся эта циничная вакханалия закончится катастрофой для всей Европы.
+"""
+
+
+@pytest.fixture(scope="module")
+def tajik():
+    return analyze(str(DEMO / "tajikistan-forgetful-friends.txt"), analyzers=ANALYZERS)
+
+
+@pytest.fixture(scope="module")
+def russian():
+    return analyze(RUSSIAN_OPINION, analyzers=ANALYZERS)
+
+
+def _check_spans(doc):
+    for a in doc.layer("technique"):
+        assert a.label in TECHNIQUES
+        assert 0 <= a.start < a.end <= len(doc.text)
+        assert doc.text[a.start:a.end].strip(), "a span covers text"
+        assert a.attrs["definition"], "each span explains its technique"
+        assert 0.0 <= a.score <= 1.0
+
+
+def test_english_opinion_gets_loaded_language_and_genre(tajik):
+    _check_spans(tajik)
+    labels = {a.label for a in tajik.layer("technique")}
+    assert labels & {"Loaded_Language", "Name_Calling-Labeling"}
+    record = document_record(tajik)
+    assert record["genre"] == "opinion"
+    assert record["techniques"] and {"technique", "start", "end", "score", "definition"} <= set(record["techniques"][0])
+    genres = tajik.layer("genre")
+    assert {a.label for a in genres} <= set(GENRES)
+    assert all(a.start == 0 and a.end == len(tajik.text) for a in genres)
+    assert {a.label for a in tajik.layer("frame")} <= set(FRAMES)
+
+
+def test_russian_opinion(russian):
+    assert russian.language == "ru"
+    _check_spans(russian)
+    labels = {a.label for a in russian.layer("technique")}
+    assert labels & {"Loaded_Language", "Name_Calling-Labeling", "Doubt"}
+    assert russian.layer("genre")
+
+
+def test_paragraph_labels_sit_on_paragraphs(tajik):
+    paragraphs = {(a.start, a.end) for a in tajik.layer("paragraph")}
+    assert tajik.layer("technique_paragraph")
+    assert all((a.start, a.end) in paragraphs for a in tajik.layer("technique_paragraph"))
+
+
+@pytest.mark.parametrize("text", [
+    "One short sentence.",
+    "Ein kurzer deutscher Text über das Wetter in Berlin, der keine Propaganda enthält.",
+])
+def test_odd_inputs_do_not_fail(text):
+    doc = analyze(text, analyzers=ANALYZERS)
+    _check_spans(doc)
+    if doc.language not in ("en", "ru"):
+        assert "persuasion_skipped" in doc.meta
+
+
+@pytest.mark.parametrize("text", ["", "\n\n\n   \n", "Title\n\n\n\n\n\nBody line after empty paragraphs."])
+def test_empty_and_blank_documents(text):
+    # the workbench refuses empty input, so run the pipeline on a Document directly
+    doc = Document(id="blank", text=text, language="en")
+    doc = Pipeline(ANALYZERS, Settings.from_env())(doc)
+    _check_spans(doc)
+
+
+def test_long_document():
+    para = "The corrupt regime keeps lying to everyone, and its puppets in parliament applaud every lie."
+    doc = analyze("\n\n".join(f"{para} Item {i}." for i in range(200)), analyzers=ANALYZERS)
+    _check_spans(doc)
+    assert len(doc.layer("paragraph")) == 200

@@ -1,0 +1,112 @@
+"""Training end to end on a tiny corpus the test writes, determinism, and the predict formats."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from faultlines.cli import app
+from faultlines.persuasion.data import TECHNIQUES, load_semeval, read_text
+from persuasion_support import ARTICLES, SCORERS, write_corpus
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return write_corpus(tmp_path_factory.mktemp("semeval"))
+
+
+def _train(corpus, out):
+    result = runner.invoke(app, ["train", "persuasion", "--data", str(corpus), "--lang", "en", "--seed", "13",
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_reader_offsets_match_span_text(corpus):
+    arts = load_semeval(corpus / "semeval2023_task3", "en")
+    assert len(arts) == len(ARTICLES)
+    first = arts[0]
+    assert first.genre == "opinion" and "Political" in first.frames
+    assert {first.text[s.start:s.end] for s in first.spans} >= {"corrupt regime", "so-called reforms"}
+    # paragraph labels sit on the odd lines (title, empty line, body...)
+    assert first.paragraph_labels[3] == ("Loaded_Language", "Name_Calling-Labeling")
+
+
+def test_train_is_deterministic(corpus, tmp_path):
+    a = _train(corpus, tmp_path / "a")
+    b = _train(corpus, tmp_path / "b")
+    names = sorted(p.name for p in a.iterdir())
+    assert names == ["en.json", "en.npz", "en.vocab.json"]
+    for name in ("en.json", "en.vocab.json"):
+        assert (a / name).read_bytes() == (b / name).read_bytes()
+    with np.load(a / "en.npz") as za, np.load(b / "en.npz") as zb:
+        assert sorted(za.files) == sorted(zb.files)
+        for key in za.files:
+            assert np.array_equal(za[key], zb[key]), key
+
+
+def test_trained_model_predicts_sensible_genre(corpus, tmp_path):
+    from faultlines.persuasion.corpus import predict_dir
+
+    model = _train(corpus, tmp_path / "m")
+    results = predict_dir(corpus / "semeval2023_task3" / "en" / "train-articles", "en", model)
+    genres = {a.id: max(p.genre, key=p.genre.get) for a, _, p in results}
+    # the training articles themselves: a tiny linear model fits them
+    assert genres["900000002"] == "reporting" and genres["900000001"] == "opinion"
+
+
+@pytest.fixture(scope="module")
+def article_dir(tmp_path_factory):
+    d = tmp_path_factory.mktemp("articles")
+    (d / "article1.txt").write_bytes(
+        "Betrayal in the Capital\n\nThe corrupt regime and its cowardly puppets have betrayed the nation once again.\n\n"
+        "Officials said talks would continue on Monday.\n\nHow can anyone still trust these liars?\n".encode("utf-8"))
+    (d / "article2.txt").write_bytes(
+        "Позор режима\n\nЭтот продажный режим и его марионетки снова предали свой народ.\n\n"
+        "Переговоры продолжатся в понедельник, сообщили в министерстве.\n".encode("utf-8"))
+    (d / "notes.txt").write_text("not an article file\n", encoding="utf-8")
+    return d
+
+
+def test_predict_spans_format(article_dir, tmp_path):
+    out = tmp_path / "spans.txt"
+    result = runner.invoke(app, ["predict", "semeval2023-spans", "--articles", str(article_dir), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    texts = {"1": read_text(article_dir / "article1.txt"), "2": read_text(article_dir / "article2.txt")}
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines, "the loaded-language article yields spans"
+    for line in lines:
+        aid, tech, start, end = line.split("\t")
+        assert aid in texts and tech in TECHNIQUES
+        assert 0 <= int(start) < int(end) <= len(texts[aid])
+        assert texts[aid][int(start):int(end)].strip()
+
+
+def test_predict_paragraphs_format(article_dir, tmp_path):
+    out = tmp_path / "par.txt"
+    result = runner.invoke(app, ["predict", "semeval2023-paragraphs", "--articles", str(article_dir),
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    # one row per non-empty line: 4 in article 1, 3 in article 2
+    assert [(r[0], r[1]) for r in rows] == [("1", "1"), ("1", "3"), ("1", "5"), ("1", "7"),
+                                            ("2", "1"), ("2", "3"), ("2", "5")]
+    for r in rows:
+        assert len(r) == 3 and all(t in TECHNIQUES for t in filter(None, r[2].split(",")))
+    if (SCORERS / "scorer-subtask-3.py").exists():
+        pytest.importorskip("sklearn")
+        check = subprocess.run([sys.executable, str(SCORERS / "scorer-subtask-3.py"), "-p", str(out),
+                                "-f", str(SCORERS / "techniques_subtask3.txt")], capture_output=True, text=True)
+        assert "format is correct" in check.stdout, check.stdout + check.stderr
+
+
+def test_predict_rejects_missing_folder(tmp_path):
+    result = runner.invoke(app, ["predict", "semeval2023-spans", "--articles", str(tmp_path / "nope"),
+                                 "--out", str(tmp_path / "x")])
+    assert result.exit_code == 2 and re.search("not a directory", result.output)
