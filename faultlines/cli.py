@@ -9,7 +9,7 @@ import json
 import logging
 import re
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
@@ -182,14 +182,9 @@ def analyze(
         sys.stdout.write(json.dumps(document_record(doc), ensure_ascii=False) + "\n")
         sys.stdout.flush()
 
-    with _errors():
-        if no_store:
-            report = _run(paths, settings, store=None, quiet=quiet, emit=emit, published=published,
-                          include=include, exclude=exclude, analyzers=names)
-        else:
-            with _open_store(settings) as store:
-                report = _run(paths, settings, store=store, quiet=quiet, emit=emit, published=published,
-                              include=include, exclude=exclude, analyzers=names)
+    with _errors(), (nullcontext() if no_store else _open_store(settings)) as store:
+        report = _run(paths, settings, store=store, quiet=quiet, emit=emit, published=published,
+                      include=include, exclude=exclude, analyzers=names)
     _summary(report, None if no_store else settings.db, quiet)
     raise typer.Exit(0 if report.ok else 1)
 

@@ -109,29 +109,35 @@ def get_analyzer(name: str, settings: Settings) -> Analyzer:
     return _INSTANCES[key]
 
 
+def check_pipeline(names: Sequence[str]) -> dict[str, str]:
+    """``{name: version}`` for an analyzer sequence, checked without loading any model.
+
+    Raises when a name is unknown or an analyzer's ``requires`` is not
+    assigned by one before it.
+    """
+    specs = registered()
+    assigned: set[str] = set()
+    for name in names:
+        if name not in specs:
+            raise AnalyzerError(f"unknown analyzer {name!r}; known analyzers: {', '.join(sorted(specs))}", code="FL403")
+        missing = [r for r in specs[name].requires if r not in assigned]
+        if missing:
+            raise AnalyzerError(
+                f"analyzer {name!r} requires {missing} but no earlier analyzer assigns it; reorder the pipeline",
+                code="FL404",
+            )
+        assigned.update(specs[name].assigns)
+    return {name: specs[name].version for name in names}
+
+
 class Pipeline:
     """An ordered list of analyzers applied to documents in batches."""
 
     def __init__(self, names: Sequence[str] = INGEST_ANALYZERS, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.from_env()
-        specs = registered()
-        assigned: set[str] = set()
-        for name in names:
-            if name not in specs:
-                raise AnalyzerError(f"unknown analyzer {name!r}; known analyzers: {', '.join(sorted(specs))}", code="FL403")
-            missing = [r for r in specs[name].requires if r not in assigned]
-            if missing:
-                raise AnalyzerError(
-                    f"analyzer {name!r} requires {missing} but no earlier analyzer assigns it; reorder the pipeline",
-                    code="FL404",
-                )
-            assigned.update(specs[name].assigns)
+        self.versions = check_pipeline(names)
         self.names = tuple(names)
         self.analyzers = [get_analyzer(name, self.settings) for name in names]
-
-    @property
-    def versions(self) -> dict[str, str]:
-        return {a.name: a.version for a in self.analyzers}
 
     def __call__(self, doc: Document) -> Document:
         for analyzer_ in self.analyzers:

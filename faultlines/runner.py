@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 from .errors import InputError
 from .ingest import DEFAULT_INCLUDE, iter_documents, walk_directory
 from .model import Document
-from .pipeline import INGEST_ANALYZERS, AnalysisFailure, Pipeline
+from .pipeline import INGEST_ANALYZERS, AnalysisFailure, Pipeline, check_pipeline
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -79,7 +79,9 @@ class _Analysis:
 
     def __init__(self, settings: Settings, analyzers: Sequence[str], skip_analyzed: bool) -> None:
         self.settings = settings
-        self.pipeline = Pipeline(analyzers, settings)
+        self.analyzers = tuple(analyzers)
+        self.versions = check_pipeline(analyzers)
+        self._pipeline: Pipeline | None = None
         self.skip_analyzed = skip_analyzed
         self._store = None
 
@@ -90,7 +92,7 @@ class _Analysis:
             from .store import Store
 
             self._store = Store(settings=self.settings)
-        return self._store.analyzed([d.content_hash for d in docs], self.pipeline.versions)
+        return self._store.analyzed([d.content_hash for d in docs], self.versions)
 
     def run(self, inputs: Sequence[str], published: str | None, include, exclude) -> _Outcome:
         outcome = _Outcome()
@@ -104,7 +106,9 @@ class _Analysis:
         done = self._done(docs)
         outcome.already = [d for d in docs if d.content_hash in done]
         fresh = [d for d in docs if d.content_hash not in done]
-        for item in self.pipeline.pipe(fresh, batch_size=len(fresh) or 1, on_error="record"):
+        if self._pipeline is None:  # built on first use: with worker processes the main process never needs the models
+            self._pipeline = Pipeline(self.analyzers, self.settings)
+        for item in self._pipeline.pipe(fresh, batch_size=len(fresh) or 1, on_error="record"):
             if isinstance(item, AnalysisFailure):
                 outcome.errors.append(
                     f"{item.doc.source or item.doc.id}: analyzer {item.analyzer} failed: {item.error} [FL405]"
@@ -245,7 +249,7 @@ def run(
     are still passed to the store so a new source path is recorded.
     """
     report = RunReport()
-    versions = Pipeline(analyzers, settings).versions  # fails fast on an unknown analyzer
+    versions = check_pipeline(analyzers)  # fails fast on an unknown analyzer, before reading anything
     skip = skip_analyzed and store is not None and emit is None
     run_id = store.start_run("run " + " ".join(inputs), {"analyzers": versions}) if store else None
     status = "failed"
