@@ -28,6 +28,8 @@ class Settings:
     workers: int = field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)))
     # Languages analysed fully; others are stored and flagged.
     languages: tuple[str, ...] = ("en", "ru")
+    # SQLite file caching the shared encoder's vectors by text hash (None: memory only).
+    encoder_cache: str | None = None
 
     @classmethod
     def from_env(cls, **overrides: Any) -> "Settings":
@@ -38,6 +40,8 @@ class Settings:
             env["max_bytes"] = int(os.environ["FAULTLINES_MAX_BYTES"])
         if os.environ.get("FAULTLINES_WORKERS"):
             env["workers"] = max(1, int(os.environ["FAULTLINES_WORKERS"]))
+        if os.environ.get("FAULTLINES_ENCODER_CACHE"):
+            env["encoder_cache"] = os.environ["FAULTLINES_ENCODER_CACHE"]
         env.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **env)
 

@@ -12,3 +12,17 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip_slow)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_encoder_cache(tmp_path_factory):
+    """One on-disk encoder cache for the session (inherited by CLI subprocesses): a text is encoded once per run."""
+    import os
+
+    if os.environ.get("FAULTLINES_ENCODER_CACHE"):
+        yield os.environ["FAULTLINES_ENCODER_CACHE"]
+        return
+    path = str(tmp_path_factory.mktemp("encoder") / "encodings.sqlite")
+    os.environ["FAULTLINES_ENCODER_CACHE"] = path
+    yield path
+    os.environ.pop("FAULTLINES_ENCODER_CACHE", None)

@@ -140,9 +140,9 @@ def find_contradictions(documents: Iterable[Document], *, embedder=None, thresho
     if not negatives or not positives:
         return found
     if embedder is None:
-        from .embed import default_embedder
+        from ..text.encode import shared_encoder
 
-        embedder = default_embedder()
+        embedder = shared_encoder()
     neg_vectors = embedder([r.proposition for r in negatives])
     pos_vectors = embedder([r.proposition for r in positives])
     similarity = neg_vectors @ pos_vectors.T

@@ -6,8 +6,11 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
+from ..text.encode import encoding_of
 from .system import MODEL_DIR, PersuasionModel, Unit
 
 log = logging.getLogger(__name__)
@@ -26,6 +29,17 @@ def unit_of_document(doc: Document) -> Unit:
     paragraphs = [(a.start, a.end) for a in doc.layer("paragraph")]
     sentences = [(a.start, a.end) for a in doc.layer("sentence")]
     return Unit(doc.id, doc.text, paragraphs, sentences)
+
+
+def paragraph_vectors(docs: list[Document], units: list[Unit]) -> np.ndarray:
+    """The shared encoding's vector for each unit paragraph, in unit order (zero where a paragraph is blank)."""
+    rows = []
+    for doc, unit in zip(docs, units):
+        encoding = encoding_of(doc)
+        for start, _ in unit.paragraphs:
+            i = encoding.paragraph_at(start)
+            rows.append(encoding.vectors[i] if i is not None else np.zeros(encoding.vectors.shape[1], np.float32))
+    return np.stack(rows) if rows else np.zeros((0, 384), np.float32)
 
 
 @analyzer("persuasion", version=VERSION, requires=("paragraph", "sentence"),
@@ -70,8 +84,9 @@ class PersuasionAnalyzer(Analyzer):
                 for doc in group:
                     doc.meta["persuasion_skipped"] = f"no trained {lang} weights in {self.model_dir}"
                 continue
+            units = [unit_of_document(d) for d in group]
             # one batched featurization for every document of the language
-            preds = model.predict([unit_of_document(d) for d in group])
+            preds = model.predict(units, paragraph_vectors(group, units) if model.config.use_embeddings else None)
             for doc, pred in zip(group, preds):
                 self._annotate(doc, pred, defs)
         return docs

@@ -31,10 +31,15 @@ def unit_of(art: Article, *, labelled_only: bool = True) -> tuple[Unit, list[tup
 
 
 def _embeddings(units: Sequence[Unit], lang: str, cache: Path | None) -> np.ndarray:
-    from .encode import embed
+    """Paragraph vectors from the shared encoder, keyed like the ``encode`` pass (stripped paragraph text).
 
-    texts = [u.text[s:e] for u in units for s, e in u.paragraphs]
-    return embed(texts, None if cache is None else Path(cache) / lang)
+    ``cache`` is a directory: vectors persist in its ``encodings.sqlite`` so cross-validation never re-encodes.
+    """
+    from ..text.encode import shared_encoder
+
+    texts = [u.text[s:e].strip() for u in units for s, e in u.paragraphs]
+    encoder = shared_encoder("e5", str(Path(cache) / "encodings.sqlite") if cache is not None else None)
+    return encoder(texts)
 
 
 def fit(articles: Sequence[Article], config: Config, cache: Path | None = None, say: Say = lambda m: None
