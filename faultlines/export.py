@@ -1,22 +1,27 @@
 """Export stored documents as JSON Lines, CSV or Parquet, streaming.
 
-Memory stays bounded: documents come from :meth:`Store.iter_documents`
-(keyset pages) and are written as they arrive, Parquet one row group per
-page. Files are written under a temporary name and renamed when complete, so
-an interrupted export never leaves a truncated file behind.
+Memory stays bounded: documents come from :meth:`Queries.export_rows`
+(keyset pages, one query per page and table) and are written as they
+arrive, Parquet one row group per page. A JSON line is the same text as
+``json.dumps(document_record(doc), ensure_ascii=False)``, built without
+decoding and re-encoding each stored annotation. Files are written under a
+temporary name and renamed when complete, so an interrupted export never
+leaves a truncated file behind.
 """
 from __future__ import annotations
 
 import csv
-import json
 import os
 import sys
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from .errors import QueryError
-from .output import RECORD_LISTS, document_record
+from .output import RECORD_LISTS
+from .query import ExportRow, Queries
+from .store.core import _iso_bound
 
 FORMATS = ("jsonl", "csv", "parquet")
 CSV_COLUMNS = (
@@ -24,7 +29,8 @@ CSV_COLUMNS = (
     + [f"n_{name}" for name in RECORD_LISTS]
     + ["text"]
 )
-PARQUET_COLUMNS = ["id", "source", "title", "text", "language", "published", "genre", *RECORD_LISTS]
+SCALAR_COLUMNS = ["id", "source", "title", "text", "language", "published", "genre"]
+PARQUET_COLUMNS = [*SCALAR_COLUMNS, *RECORD_LISTS]
 
 
 @contextmanager
@@ -49,57 +55,73 @@ def _open_out(out: Path | str | None, *, binary: bool = False, newline: str | No
             tmp.unlink()
 
 
-def export(store: Any, fmt: str, out: Path | str | None = None, *, batch_size: int = 1000, **filters: Any) -> int:
+def export(
+    store: Any, fmt: str, out: Path | str | None = None, *, batch_size: int = 1000,
+    language: str | Iterable[str] | None = None, since: str | date | None = None, until: str | date | None = None,
+) -> int:
     """Write every stored document (optionally filtered) in ``fmt``; returns the number of rows.
 
     ``fmt`` is ``"jsonl"`` (one :func:`~faultlines.output.document_record` per
     line), ``"csv"`` (one row per document: metadata, a count per record list
     field, the text) or ``"parquet"`` (list fields as JSON strings). ``out``
-    None or ``"-"`` writes jsonl/csv to standard output. ``filters`` go to
-    :meth:`Store.iter_documents` (``language``, ``since``, ``until``).
+    None or ``"-"`` writes jsonl/csv to standard output. The filters are those
+    of :meth:`Store.iter_documents`: ``language`` (one or several), ``since``
+    and ``until`` (published; a bare ``until`` date includes that day).
     """
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}", code="FL304")
-    docs = store.iter_documents(batch_size=batch_size, with_annotations=True, **filters)
-    records = (document_record(doc) for doc in docs)
+    queries = Queries(store)
+    try:
+        rows = queries.export_rows(
+            languages=None if language is None else [language] if isinstance(language, str) else list(language),
+            low=_iso_bound(since, upper=False), high=_iso_bound(until, upper=True),
+            with_segments=fmt == "jsonl", render=fmt != "csv", batch_size=batch_size,
+        )
+        return _write(fmt, rows, out, batch_size)
+    finally:
+        queries.close()
+
+
+def _write(fmt: str, rows: Iterator[ExportRow], out: Path | str | None, batch_size: int) -> int:
     if fmt == "jsonl":
-        return _jsonl(records, out)
+        return _jsonl(rows, out)
     if fmt == "csv":
-        return _csv(records, out)
-    return _parquet(records, out, batch_size)
+        return _csv(rows, out)
+    return _parquet(rows, out, batch_size)
 
 
-def _jsonl(records: Iterator[dict[str, Any]], out: Path | str | None) -> int:
-    rows = 0
+def csv_fields(row: ExportRow) -> list[Any]:
+    """The CSV_COLUMNS values of one row."""
+    return [row.id, row.source, row.title, row.language, row.published, row.genre, *row.counts, row.text]
+
+
+def _jsonl(rows: Iterator[ExportRow], out: Path | str | None) -> int:
+    count = 0
     with _open_out(out, newline="\n") as handle:
-        for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False))
+        for row in rows:
+            handle.write(row.json())
             handle.write("\n")
-            rows += 1
-    return rows
+            count += 1
+    return count
 
 
-def _csv(records: Iterator[dict[str, Any]], out: Path | str | None) -> int:
-    rows = 0
+def _csv(rows: Iterator[ExportRow], out: Path | str | None) -> int:
+    count = 0
     with _open_out(out, newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
-        for record in records:
-            writer.writerow(
-                [record["id"], record["source"], record["title"], record["language"], record["published"], record["genre"]]
-                + [len(record[name]) for name in RECORD_LISTS]
-                + [record["text"]]
-            )
-            rows += 1
-    return rows
+        for row in rows:
+            writer.writerow(csv_fields(row))
+            count += 1
+    return count
 
 
-def _parquet(records: Iterator[dict[str, Any]], out: Path | str | None, batch_size: int) -> int:
+def _parquet(rows: Iterator[ExportRow], out: Path | str | None, batch_size: int) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = pa.schema([pa.field(name, pa.string()) for name in PARQUET_COLUMNS])
-    rows = 0
+    count = 0
     with _open_out(out, binary=True) as path:
         with pq.ParquetWriter(str(path), schema, compression="zstd") as writer:
             columns: dict[str, list[Any]] = {name: [] for name in PARQUET_COLUMNS}
@@ -110,12 +132,13 @@ def _parquet(records: Iterator[dict[str, Any]], out: Path | str | None, batch_si
                     for values in columns.values():
                         values.clear()
 
-            for record in records:
-                for name in PARQUET_COLUMNS:
-                    value = record[name]
-                    columns[name].append(json.dumps(value, ensure_ascii=False) if name in RECORD_LISTS else value)
-                rows += 1
+            for row in rows:
+                for name in SCALAR_COLUMNS:
+                    columns[name].append(getattr(row, name))
+                for name, value in zip(RECORD_LISTS, row.lists):
+                    columns[name].append(value)
+                count += 1
                 if len(columns["id"]) >= batch_size:
                     flush()
             flush()
-    return rows
+    return count

@@ -14,6 +14,7 @@ techniques, entities with roles) simply give empty results.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import logging
 import re
@@ -22,7 +23,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator, NamedTuple, Sequence
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
@@ -30,6 +31,7 @@ from sqlalchemy import event, exc
 from sqlalchemy.engine import Connection, Engine
 
 from .errors import QueryError, StoreError
+from .output import LAYER_FIELDS, RECORD_LISTS
 from .store.fts import to_fts_query
 from .store.schema import analyses, annotations, documents
 
@@ -37,6 +39,8 @@ log = logging.getLogger(__name__)
 
 MAX_LIMIT = 500
 GEOJSON_MAX = 5000
+# Search looks for claims in this many of the newest documents that match the words (see Queries.search_claims).
+SEARCH_CLAIM_DOCUMENTS = 2000
 # Snippet markers: private-use characters, because « » are ordinary Russian quotes.
 MARK_START, MARK_END = "\ue000", "\ue001"
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -237,6 +241,7 @@ class Queries:
         mine_created = (
             sa.select(mine.c.created_at)
             .where(mine.c.doc_pk == a.c.doc_pk, mine.c.analyzer == a.c.analyzer, mine.c.version == a.c.version)
+            .correlate(a)  # without it SQLAlchemy drops the link to the outer row and hides both versions
             .scalar_subquery()
         )
         return ~sa.exists().where(
@@ -485,22 +490,29 @@ class Queries:
                  "rank": h.rank}
                 for h in self.store.search(q, limit=limit)
             ]
-        # Rank first (FTS5's rank column, titles weighted 5:1), then make snippets for the top rows
-        # only: snippet() in the ranked query itself would run for every match before the sort.
-        sql = sa.text(
-            "SELECT d.id AS id, d.title AS title, d.published AS published, d.language AS language, "
-            "d.source AS source, snippet(documents_fts, -1, :a, :b, '…', 24) AS snippet, "
-            "documents_fts.rank AS rank FROM documents_fts JOIN documents AS d ON d.pk = documents_fts.rowid "
-            "WHERE documents_fts MATCH :match AND documents_fts.rank MATCH 'bm25(5.0, 1.0)' AND documents_fts.rowid IN "
-            "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH :match AND rank MATCH 'bm25(5.0, 1.0)' "
-            "ORDER BY rank LIMIT :limit) ORDER BY rank"
+        # Rank first (bm25, titles weighted 5:1; the function is cheaper per match than FTS5's rank column, and a
+        # common word matches tens of thousands of rows), then read and make snippets for the returned page only.
+        ranked_sql = sa.text(
+            "SELECT rowid AS pk, bm25(documents_fts, 5.0, 1.0) AS rank FROM documents_fts "
+            "WHERE documents_fts MATCH :match ORDER BY rank, rowid DESC LIMIT :limit"
+        )
+        page_sql = sa.text(
+            "SELECT d.pk AS pk, d.id AS id, d.title AS title, d.published AS published, d.language AS language, "
+            "d.source AS source, snippet(documents_fts, -1, :a, :b, '…', 24) AS snippet "
+            "FROM documents_fts JOIN documents AS d ON d.pk = documents_fts.rowid "
+            "WHERE documents_fts MATCH :match AND documents_fts.rowid IN (SELECT value FROM json_each(:pks))"
         )
         with self._read() as c:
-            rows = c.execute(sql, {"a": MARK_START, "b": MARK_END, "match": match, "limit": limit}).all()
+            ranked = c.execute(ranked_sql, {"match": match, "limit": limit}).all()
+            if not ranked:
+                return []
+            params = {"a": MARK_START, "b": MARK_END, "match": match, "pks": json.dumps([r.pk for r in ranked])}
+            by_pk = {r.pk: r for r in c.execute(page_sql, params)}
         return [
             {"id": r.id, "title": r.title, "published": r.published, "language": r.language, "outlet": outlet(r.source),
-             "snippet": r.snippet or "", "rank": round(float(r.rank), 4)}
-            for r in rows
+             "snippet": r.snippet or "", "rank": round(float(hit.rank), 4)}
+            for hit in ranked
+            if (r := by_pk.get(hit.pk)) is not None
         ]
 
     # -- events -------------------------------------------------------------------
@@ -613,8 +625,42 @@ class Queries:
     def claims(self, f: ClaimFilters = ClaimFilters(), *, limit: int = 50, cursor: str | None = None) -> Page:
         """Claims newest first (by annotation id), filtered; keyset-paged."""
         check_limit(limit)
-        a, d = annotations, documents
         values = decode_cursor(cursor, (int,))
+        conditions = [annotations.c.id < values[0]] if values else []
+        with self._read() as c:
+            rows = c.execute(self._claims_query(f, conditions).limit(limit + 1)).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        items = [self._claim_item(r) for r in rows]
+        return Page(items, encode_cursor([rows[-1].aid]) if more and rows else None, limit)
+
+    def search_claims(self, q: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Claims whose text, speaker or topic contains ``q`` (as ``claims(ClaimFilters(q=q))``), newest first.
+
+        Only the SEARCH_CLAIM_DOCUMENTS newest documents that match ``q`` in
+        the full-text index are looked at: a claim that contains the words is
+        in a document that contains them, and a search box cannot wait for a
+        scan of every claim span in the store (~1 s on 100,000 documents when
+        nothing matches).
+        """
+        check_limit(limit)
+        if self.dialect != "sqlite":  # pragma: no cover - PostgreSQL later
+            return self.claims(ClaimFilters(q=q), limit=limit).items
+        matching = (
+            sa.select(sa.literal_column("rowid"))
+            .select_from(sa.table("documents_fts"))
+            .where(sa.literal_column("documents_fts").op("MATCH")(to_fts_query(q)))
+            .order_by(sa.literal_column("rowid").desc())
+            .limit(SEARCH_CLAIM_DOCUMENTS)
+        )
+        query = self._claims_query(ClaimFilters(q=q), [annotations.c.doc_pk.in_(matching)]).limit(limit)
+        with self._read() as c:
+            rows = c.execute(query).all()
+        return [self._claim_item(r) for r in rows]
+
+    def _claims_query(self, f: ClaimFilters, extra: list[Any]) -> Any:
+        """Claims matching ``f`` and the ``extra`` conditions, newest first (by annotation id)."""
+        a, d = annotations, documents
         text = self._span_text(a, d)
         conditions = [a.c.layer == "claim", self._latest(a)]
         if f.stance:
@@ -634,9 +680,8 @@ class Queries:
                     sa.func.instr(sa.func.lower(self._attr(a.c.attrs, "about")), needle) > 0,
                 )
             )
-        if values:
-            conditions.append(a.c.id < values[0])
-        query = (
+        conditions.extend(extra)
+        return (
             sa.select(
                 a.c.id.label("aid"), a.c.label, a.c.start, a.c.end, a.c.score, sa.type_coerce(a.c.attrs, sa.Text).label("attrs"),
                 text.label("text"), d.c.id.label("doc_id"), d.c.title.label("doc_title"), d.c.published.label("doc_published"),
@@ -645,21 +690,15 @@ class Queries:
             .select_from(a.join(d, d.c.pk == a.c.doc_pk))
             .where(*conditions)
             .order_by(a.c.id.desc())
-            .limit(limit + 1)
         )
-        with self._read() as c:
-            rows = c.execute(query).all()
-        more = len(rows) > limit
-        rows = rows[:limit]
-        items = []
-        for r in rows:
-            item: dict[str, Any] = {"text": r.text}
-            item.update(self._loads(r.attrs))
-            item.setdefault("stance", r.label)
-            item.update({"start": r.start, "end": r.end, "score": r.score, "annotation_id": r.aid})
-            item["document"] = {"id": r.doc_id, "title": r.doc_title, "published": r.doc_published, "language": r.doc_language}
-            items.append(item)
-        return Page(items, encode_cursor([rows[-1].aid]) if more and rows else None, limit)
+
+    def _claim_item(self, r: Any) -> dict[str, Any]:
+        item: dict[str, Any] = {"text": r.text}
+        item.update(self._loads(r.attrs))
+        item.setdefault("stance", r.label)
+        item.update({"start": r.start, "end": r.end, "score": r.score, "annotation_id": r.aid})
+        item["document"] = {"id": r.doc_id, "title": r.doc_title, "published": r.doc_published, "language": r.doc_language}
+        return item
 
     def contradictions(self, *, max_documents: int = 300) -> list[dict[str, Any]] | None:
         """Contradicting claim pairs among the newest ``max_documents`` documents with claims.
@@ -850,91 +889,285 @@ class Queries:
 
     # -- export -------------------------------------------------------------------------
 
-    def iter_records(
-        self, *, language: str | None = None, since: str | None = None, until: str | None = None, batch_size: int = 1000,
-    ) -> Iterator[dict[str, Any]]:
-        """Every document (filtered) as its INTERFACES.md §1 record, in storage order, ``batch_size`` at a time.
+    def export_rows(
+        self, *, languages: Sequence[str] | None = None, low: str | None = None, high: str | None = None,
+        with_segments: bool = False, render: bool = True, batch_size: int = 1000,
+    ) -> Iterator["ExportRow"]:
+        """Every document (filtered) as an :class:`ExportRow`, in storage order, ``batch_size`` at a time.
 
-        Like :meth:`Store.iter_documents` (keyset pages on ``pk``, no
-        connection held between pages, latest analyzer versions) but reading
-        only the layers a record shows: a store's sentence/paragraph/NER rows
-        (most of its annotations) never leave SQLite.
+        ``languages`` None means any (an empty list, none); ``low``/``high``
+        bound ``published`` (ISO text, inclusive/exclusive; undated documents
+        drop out when either is given). Keyset pages on ``pk``, no connection
+        held between pages, latest analyzer versions as :meth:`Store.get`;
+        one query per page and table, never one per document, and only the
+        layers a record shows (a store's sentence and NER rows stay in the
+        database unless ``with_segments``). ``render`` False skips building
+        the JSON (a CSV needs only the counts).
         """
-        from .model import Annotation, Document
-        from .output import LAYER_FIELDS, document_record
-
-        d, a = documents, annotations
-        low, high = check_range(since, until)
-        conditions = []
-        if language:
-            conditions.append(d.c.language == language)
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        if languages is not None and not languages:
+            return
+        where, filters = ["pk > ?"], []
+        if languages:
+            where.append(f"language IN ({', '.join('?' * len(languages))})")
+            filters.extend(languages)
         if low:
-            conditions.append(d.c.published >= low)
+            where.append("published >= ?")
+            filters.append(low)
         if high:
-            conditions.append(d.c.published < high)
-        layers = list(LAYER_FIELDS) + ["genre"]
-        columns = (d.c.pk, d.c.id, d.c.text, d.c.title, d.c.source, d.c.source_kind, d.c.language, d.c.language_score,
-                   d.c.published, sa.type_coerce(d.c.published_readings, sa.Text).label("readings"), d.c.published_basis,
-                   d.c.fetched, sa.type_coerce(d.c.meta, sa.Text).label("meta"), d.c.content_hash)
+            where.append("published < ?")
+            filters.append(high)
+        layers = [*_ITEM_LAYERS, "genre", *(("paragraph", "sentence") if with_segments else ())]
+        sql = {
+            "documents": "SELECT pk, id, source, title, text, language, published, language_score, published_readings, "
+                         "published_basis, source_kind, content_hash, meta FROM documents "
+                         f"WHERE {' AND '.join(where)} ORDER BY pk LIMIT ?",
+            # The covering primary key: created_at is read only where two versions of an analyzer compete.
+            "versions": "SELECT doc_pk, analyzer, version FROM analyses WHERE doc_pk BETWEEN ? AND ?",
+            "created": "SELECT doc_pk, analyzer, version, created_at FROM analyses WHERE doc_pk BETWEEN ? AND ?",
+            # Text order within a layer, ties in insertion order: what Document.layer() gives.
+            "annotations": 'SELECT doc_pk, analyzer, version, layer, label, start, "end", score, '
+                           f"{'attrs' if render else 'NULL'} "
+                           f"FROM annotations WHERE doc_pk BETWEEN ? AND ? AND layer IN ({', '.join('?' * len(layers))}) "
+                           'ORDER BY doc_pk, start, "end", id',
+            # Which analyzer versions annotated each document (the record's "analyzers"), from the covering index.
+            "ran": "SELECT DISTINCT doc_pk, analyzer, version FROM annotations WHERE doc_pk BETWEEN ? AND ?",
+        }
+        if self.dialect != "sqlite":  # pragma: no cover - PostgreSQL later (its drivers take %s, not ?)
+            sql = {name: text.replace("?", "%s") for name, text in sql.items()}
+        analyzer_lists: dict[tuple[tuple[str, str], ...], str] = {}  # the "analyzers" JSON of each set seen
         last = 0
         while True:
             with self._read() as c:
-                rows = c.execute(
-                    sa.select(*columns).where(*conditions, d.c.pk > last).order_by(d.c.pk).limit(batch_size)
-                ).all()
-                if not rows:
-                    return
-                first, last = rows[0].pk, rows[-1].pk
-                latest: dict[tuple[int, str], tuple[str, str]] = {}
-                for pk, analyzer, version, created in c.execute(
-                    sa.select(analyses.c.doc_pk, analyses.c.analyzer, analyses.c.version, analyses.c.created_at)
-                    .where(analyses.c.doc_pk.between(first, last))
-                ):
-                    key = (pk, analyzer)
-                    if key not in latest or (created, version) > latest[key]:
-                        latest[key] = (created, version)
-                found: dict[int, list[Annotation]] = {}
-                if self.dialect == "sqlite":
-                    # The hot loop of an export: the driver's cursor directly (constant SQL, bound values).
-                    marks = ", ".join("?" * len(layers))
-                    rows_iter: Any = c.connection.driver_connection.execute(
-                        'SELECT doc_pk, analyzer, version, layer, label, start, "end", score, attrs FROM annotations '
-                        f"WHERE doc_pk BETWEEN ? AND ? AND layer IN ({marks}) ORDER BY id",
-                        (first, last, *layers),
+                cursor = c.connection.driver_connection.cursor()
+                try:
+                    cursor.execute(sql["documents"], (last, *filters, batch_size))
+                    docs = cursor.fetchall()
+                    if not docs:
+                        return
+                    first, last = docs[0][0], docs[-1][0]
+                    latest = self._latest_versions(cursor, sql, first, last)
+                    cursor.execute(sql["ran"], (first, last))
+                    ran: dict[int, list[tuple[str, str]]] = {}
+                    dropped = False
+                    for pk, analyzer, version in cursor:
+                        if latest.get((pk, analyzer), version) != version:
+                            dropped = True
+                        elif analyzer:
+                            ran.setdefault(pk, []).append((analyzer, version))
+                    texts = {r[0]: r[4] for r in docs}
+                    # Most pages hold neither older analyzer versions nor filtered-out documents: no test per row then.
+                    check = dropped or bool(filters)
+                    found: dict[int, dict[str, list[Any]]] = {}  # pk -> record field -> items
+                    bucket: dict[str, list[Any]] = {}
+                    current = None
+                    cursor.execute(sql["annotations"], (first, last, *layers))
+                    for pk, analyzer, version, layer, label, start, end, score, attrs in cursor:
+                        if check and (pk not in texts or latest.get((pk, analyzer), version) != version):
+                            continue
+                        if pk != current:
+                            current, bucket = pk, found.setdefault(pk, {})
+                        kind, name, label_key, with_text, own_keys = _LAYER_SPECS[layer]
+                        if kind is _ITEM:
+                            value = None
+                            if render:
+                                value = _item_json(label_key, with_text, own_keys, texts[pk], label, start, end, score, attrs)
+                        elif kind is _SEGMENT:
+                            value = f"[{start}, {end}]"
+                        else:  # genre: the best label is chosen below
+                            value = (label, score)
+                        items = bucket.get(name)
+                        if items is None:
+                            bucket[name] = [value]
+                        else:
+                            items.append(value)
+                finally:
+                    cursor.close()
+            nothing: dict[str, list[Any]] = {}
+            for (pk, doc_id, source, title, text, language, published, language_score, readings, basis, source_kind,
+                 content, meta) in docs:
+                bucket = found.get(pk, nothing)
+                counts = tuple([len(bucket.get(name, ())) for name in RECORD_LISTS])
+                lists: tuple[str, ...] = ()
+                extra = ""
+                if render:
+                    lists = tuple([_list_json(bucket.get(name)) for name in RECORD_LISTS])
+                    pairs = tuple(ran.get(pk, ()))
+                    analyzers_json = analyzer_lists.get(pairs)
+                    if analyzers_json is None:
+                        names = sorted({f"{analyzer}@{version}" for analyzer, version in pairs})
+                        analyzers_json = analyzer_lists[pairs] = json.dumps(names, ensure_ascii=False)
+                    extra = (
+                        f', "language_score": {_json_number(language_score)}, "published_readings": {_json_list(readings)}, '
+                        f'"published_basis": {_json_text(basis)}, "source_kind": {_json_text(source_kind)}, '
+                        f'"content_hash": {_json_text(content)}, "meta": {_json_object(meta)}, "analyzers": {analyzers_json}'
                     )
-                else:  # pragma: no cover - PostgreSQL later
-                    rows_iter = c.execute(
-                        sa.select(a.c.doc_pk, a.c.analyzer, a.c.version, a.c.layer, a.c.label, a.c.start, a.c.end,
-                                  a.c.score, sa.type_coerce(a.c.attrs, sa.Text))
-                        .where(a.c.doc_pk.between(first, last), a.c.layer.in_(layers))
-                        .order_by(a.c.id)
-                    )
-                # Which analyzer versions annotated each document (the record's "analyzers"), from the covering index.
-                ran: dict[int, set[str]] = {}
-                for pk, analyzer, version in c.execute(
-                    sa.select(a.c.doc_pk, a.c.analyzer, a.c.version).where(a.c.doc_pk.between(first, last)).distinct()
-                ):
-                    chosen = latest.get((pk, analyzer))
-                    if analyzer and (chosen is None or chosen[1] == version):
-                        ran.setdefault(pk, set()).add(f"{analyzer}@{version}")
-                for pk, analyzer, version, layer, label, start, end, score, attrs in rows_iter:
-                    chosen = latest.get((pk, analyzer))
-                    if chosen is not None and chosen[1] != version:
-                        continue
-                    found.setdefault(pk, []).append(Annotation(layer, start, end, label, self._loads(attrs), score, analyzer, version))
-            for r in rows:
-                readings = json.loads(r.readings) if r.readings and r.readings != "[]" else []
-                doc = Document(
-                    id=r.id, text=r.text, title=r.title, source=r.source, source_kind=r.source_kind, language=r.language,
-                    language_score=r.language_score, published=r.published, published_readings=readings,
-                    published_basis=r.published_basis, fetched=r.fetched, meta=self._loads(r.meta),
-                    annotations=found.get(r.pk, []), content_hash=r.content_hash,
-                )
-                record = document_record(doc, with_segments=False)
-                record["analyzers"] = sorted(ran.get(r.pk, ()))
-                yield record
-            if len(rows) < batch_size:
+                    if with_segments:
+                        extra += (f', "paragraphs": {_list_json(bucket.get("paragraphs"))}, '
+                                  f'"sentences": {_list_json(bucket.get("sentences"))}')
+                genre = _best_label(bucket["genre"]) if "genre" in bucket else None
+                yield ExportRow(doc_id, source, title, text, language, published, genre, counts, lists, extra)
+            if len(docs) < batch_size:
                 return
+
+    @staticmethod
+    def _latest_versions(cursor: Any, sql: dict[str, str], first: int, last: int) -> dict[tuple[int, str], str]:
+        """(doc pk, analyzer) -> the version that ran last, for the documents ``first``..``last``."""
+        latest: dict[tuple[int, str], str] = {}
+        competing = False
+        cursor.execute(sql["versions"], (first, last))
+        for pk, analyzer, version in cursor:
+            competing = competing or (pk, analyzer) in latest
+            latest[(pk, analyzer)] = version
+        if competing:
+            newest: dict[tuple[int, str], tuple[str, str]] = {}
+            cursor.execute(sql["created"], (first, last))
+            for pk, analyzer, version, created in cursor:
+                key = (pk, analyzer)
+                if key not in newest or (created, version) > newest[key]:
+                    newest[key] = (created, version)
+            latest = {key: version for key, (_, version) in newest.items()}
+        return latest
+
+
+# --------------------------------------------------------------------------- export rows
+
+# json.dumps(str, ensure_ascii=False) without the per-call overhead (the C function it uses).
+_encode_string = json.encoder.encode_basestring
+_ITEM, _SEGMENT, _GENRE = "item", "segment", "genre"
+_ITEM_LAYERS = tuple(LAYER_FIELDS)
+# layer -> (kind, record field, label key, span text?, the keys an item sets itself as they would appear in attrs JSON).
+_LAYER_SPECS: dict[str, tuple[Any, ...]] = {
+    layer: (_ITEM, field_name, label_key, with_text, tuple(
+        f'"{key}"' for key in ("start", "end", "score", *(["text"] if with_text else []), *([label_key] if label_key else []))
+    ))
+    for layer, (field_name, label_key, with_text) in LAYER_FIELDS.items()
+}
+_LAYER_SPECS.update({
+    "genre": (_GENRE, "genre", None, False, ()),
+    "paragraph": (_SEGMENT, "paragraphs", None, False, ()),
+    "sentence": (_SEGMENT, "sentences", None, False, ()),
+})
+_LISTS_FORMAT = ", ".join(f'"{name}": {{}}' for name in RECORD_LISTS)
+
+
+def _json_text(value: str | None) -> str:
+    return "null" if value is None else _encode_string(value)
+
+
+def _json_number(value: float | int | None) -> str:
+    if value is None:
+        return "null"
+    if value - value != 0:
+        return json.dumps(value)  # NaN, Infinity
+    return repr(value)  # what json.dumps writes for int and float
+
+
+def _json_object(stored: Any) -> str:
+    """A stored JSON object column as record JSON: the stored text itself (written by json.dumps) when it is one."""
+    if isinstance(stored, str) and stored[:1] == "{" and stored[-1:] == "}":
+        return stored
+    return json.dumps(Queries._loads(stored), ensure_ascii=False)
+
+
+def _json_list(stored: Any) -> str:
+    if isinstance(stored, str) and stored[:1] == "[" and stored[-1:] == "]":
+        return stored
+    value = json.loads(stored) if isinstance(stored, str) else stored
+    return json.dumps(list(value or []), ensure_ascii=False)
+
+
+def _list_json(items: list[str] | None) -> str:
+    return "[" + ", ".join(items) + "]" if items else "[]"
+
+
+def _sets_any(attrs: str, keys: tuple[str, ...]) -> bool:
+    """Whether stored attrs JSON may set one of ``keys`` (quoted): json.dumps never escapes the letters of a key,
+    and a quoted key inside a string value would read ``\\"key\\"``, so a miss is certain, a hit possible."""
+    for key in keys:
+        if key in attrs:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _score_json(score: float) -> str:
+    """An item's score as the record writes it (rounded to 4 places); scores repeat, so remembered."""
+    return _json_number(round(score, 4))
+
+
+def _item_json(
+    label_key: str | None, with_text: bool, own_keys: tuple[str, ...], text: str, label: str | None, start: int, end: int,
+    score: float | None, attrs: Any,
+) -> str:
+    """``output._item`` as JSON text: the stored attrs JSON is spliced in unless it may set one of the item's own keys."""
+    if attrs == "{}":
+        members = ""
+    elif isinstance(attrs, str) and attrs[:1] == "{" and attrs[-1:] == "}" and not _sets_any(attrs, own_keys):
+        members = attrs[1:-1].strip()
+        members = members + ", " if members else ""
+    else:
+        return _item_json_decoded(label_key, with_text, text, label, start, end, score, attrs)
+    span = '"text": ' + _encode_string(text[start:end]) + ", " if with_text else ""
+    labelled = "" if label_key is None else f'"{label_key}": {"null" if label is None else _encode_string(label)}, '
+    scored = "" if score is None else ', "score": ' + _score_json(score)
+    return f'{{{span}{labelled}{members}"start": {start}, "end": {end}{scored}}}'
+
+
+def _item_json_decoded(
+    label_key: str | None, with_text: bool, text: str, label: str | None, start: int, end: int, score: float | None, attrs: Any,
+) -> str:
+    """The attrs override the label or the span text (as dict.update does in output._item): build the dict."""
+    item: dict[str, Any] = {}
+    if with_text:
+        item["text"] = text[start:end]
+    if label_key is not None:
+        item[label_key] = label
+    item.update(Queries._loads(attrs))
+    item["start"] = start
+    item["end"] = end
+    if score is not None:
+        item["score"] = round(score, 4)
+    return json.dumps(item, ensure_ascii=False)
+
+
+def _best_label(candidates: list[tuple[str | None, float | None]]) -> str | None:
+    """``output.best_label``: the first highest-scoring label, a missing score counting as 0."""
+    best, best_score = None, None
+    for label, score in candidates:
+        score = 0.0 if score is None else score
+        if best_score is None or score > best_score:
+            best, best_score = label, score
+    return best
+
+
+class ExportRow(NamedTuple):
+    """One document as :meth:`Queries.export_rows` reads it: scalar fields, record list sizes and JSON, the rest as JSON."""
+
+    id: str
+    source: str | None
+    title: str | None
+    text: str
+    language: str | None
+    published: str | None
+    genre: str | None
+    #: the number of items of each RECORD_LISTS field
+    counts: tuple[int, ...]
+    #: each RECORD_LISTS field as JSON text (what json.dumps writes for it); empty when read with ``render=False``
+    lists: tuple[str, ...]
+    #: the record's remaining fields as JSON members (', "language_score": …'); empty with ``render=False``
+    extra: str
+
+    def json(self) -> str:
+        """The INTERFACES.md §1 record, the same text as ``json.dumps(document_record(doc), ensure_ascii=False)``."""
+        doc_id, source, title, text, language, published, genre, _, lists, extra = self
+        return (
+            f'{{"id": {_json_text(doc_id)}, "source": {_json_text(source)}, "title": {_json_text(title)}, '
+            f'"text": {_encode_string(text)}, "language": {_json_text(language)}, '
+            f'"published": {_json_text(published)}, "genre": {_json_text(genre)}, '
+            f"{_LISTS_FORMAT.format(*lists)}{extra}}}"
+        )
 
 
 def document_detail(store: Any, doc_id: str) -> dict[str, Any] | None:

@@ -138,9 +138,21 @@ def test_claims_filters_and_contradictions(client) -> None:
     assert state in ("pending", "ready", "unavailable")
 
 
+def test_search_ranks_the_best_documents_first(client, db) -> None:
+    hits = client.get("/api/search", params={"q": "Tajikistan", "limit": 3}).json()["documents"]
+    with sqlite3.connect(db) as conn:
+        every = [r[0] for r in conn.execute(
+            "SELECT bm25(documents_fts, 5.0, 1.0) FROM documents_fts WHERE documents_fts MATCH 'tajikistan' ORDER BY 1")]
+    assert len(every) > 3 and [h["rank"] for h in hits] == [round(r, 4) for r in every[:3]]
+    assert all(MARK_START + "Tajikistan" in h["snippet"].replace(MARK_END, "") for h in hits)
+
+
 def test_search_entities_trends_facets(client) -> None:
     found = client.get("/api/search", params={"q": "Reuters"}).json()
     assert found["documents"] and found["claims"]
+    # Claims found by search are those the claims list finds for the same words, in the same order.
+    listed = client.get("/api/claims", params={"q": "Reuters", "limit": 100}).json()["items"]
+    assert [c["annotation_id"] for c in found["claims"]] == [c["annotation_id"] for c in listed][: len(found["claims"])]
     entities = client.get("/api/entities", params={"limit": 5}).json()
     assert entities["layer"] == "ner" and entities["items"][0]["mentions"] >= entities["items"][-1]["mentions"]
     trends = client.get("/api/narratives/trends", params={"period": "week"}).json()
@@ -171,6 +183,25 @@ def test_exports_stream_every_document(client, db) -> None:
     assert rows[0][:3] == ["id", "source", "title"] and len(rows) - 1 == sum(1 for r in lines if r["language"] == "ru")
     events = list(csv.reader(io.StringIO(client.get("/api/events.csv").text)))
     assert events[0][0] == "event_type" and any(r[events[0].index("actor1")] == IMG for r in events[1:])
+
+
+def test_exports_write_the_records_byte_for_byte(client, db, tmp_path) -> None:
+    """The fast export path (stored JSON spliced, not decoded) writes exactly json.dumps(document_record(doc))."""
+    from faultlines.export import export
+    from faultlines.output import document_record
+    from faultlines.store import Store
+
+    with client.stream("GET", "/api/export.jsonl") as response:
+        served = [line for line in response.iter_lines() if line]
+    out = tmp_path / "all.jsonl"
+    with Store(db) as store:
+        stored = list(store.iter_documents())
+        export(store, "jsonl", out)
+    assert served == [json.dumps(document_record(d, with_segments=False), ensure_ascii=False) for d in stored]
+    written = out.read_text(encoding="utf-8").splitlines()
+    assert written == [json.dumps(document_record(d), ensure_ascii=False) for d in stored]
+    assert [json.loads(line) for line in written] == [json.loads(json.dumps(document_record(d))) for d in stored]
+    assert sum(len(json.loads(line)["events"]) + len(json.loads(line)["claims"]) for line in written) > 10
 
 
 # --------------------------------------------------------------------------- analyze

@@ -125,3 +125,93 @@ def test_memory_stays_bounded(tmp_path: Path) -> None:
             tracemalloc.stop()
     corpus = 1500 * len(text)
     assert all(peak < corpus / 2 for peak in peaks), (peaks, corpus)
+
+
+def _tricky_docs() -> list:
+    """Documents whose annotations take every branch of the export's JSON building (see Queries.export_rows)."""
+    docs = _docs()
+    khatlon, rogun, ru = docs[0], docs[1], docs[3]
+    # Attrs that repeat the label key, as the events analyzer writes them, and that override the span text.
+    khatlon.add(Annotation("event", 121, 200, label="Battles", analyzer="events", version="1",
+                           attrs={"event_type": "Battles", "country": "Tajikistan", "latitude": 37.9, "injuries": None}))
+    khatlon.add(Annotation("entity", 0, 5, label="CARDINAL", analyzer="ner", version="1", attrs={"type": "NUM", "text": "3"}))
+    khatlon.add(Annotation("claim", 200, 260, analyzer="claims", version="1", score=None,
+                           attrs={"quote": 'they said "start": now', "sources": ["Reuters", "AP"], "nested": {"a": [1, 2.5]}}))
+    khatlon.add(Annotation("debunk", 0, len(khatlon.text), analyzer="debunks", version="1",
+                           attrs={"attributed_to": None, "claim": "invasion", "motive": None, "counter": "requested"}))
+    khatlon.add(Annotation("genre", 0, len(khatlon.text), label="analysis", score=0.9, analyzer="genre", version="1"))
+    khatlon.add(Annotation("paragraph", 0, 200, analyzer="segment", version="1"))
+    khatlon.add(Annotation("sentence", 0, 120, analyzer="segment", version="1"))
+    khatlon.add(Annotation("sentence", 121, 200, analyzer="segment", version="1"))
+    # Equal spans keep their insertion order; a missing score counts as 0 for the genre.
+    rogun.add(Annotation("technique", 0, 40, label="Loaded_Language", score=0.123456, analyzer="persuasion", version="1",
+                         attrs={"definition": "Слова с сильной окраской", "paragraph": 0}))
+    rogun.add(Annotation("technique", 0, 40, label="Doubt", score=0.5, analyzer="persuasion", version="1"))
+    rogun.add(Annotation("genre", 0, len(rogun.text), label="news", analyzer="genre", version="1"))
+    rogun.add(Annotation("narrative", 0, len(rogun.text), label="Water war", score=1.0, analyzer="narratives", version="1",
+                         attrs={"subnarrative": "Dams as weapons"}))
+    rogun.meta = {"feed": "Азия-Плюс", "tags": ["water", "dam"]}
+    rogun.published_readings = ["2025-10-12", "2025-12-10"]
+    rogun.published_basis = "day-first (locale ru)"
+    ru.add(Annotation("entity", 43, 50, label="ORG", analyzer="roles", version="1",
+                      attrs={"role": "Antagonist", "fine_roles": ["Deceiver"], "canonical": "Reuters"}))
+    return docs
+
+
+def test_export_lines_are_exactly_the_document_records(tmp_path: Path) -> None:
+    """Lines are built from the stored JSON without decoding it: they must be json.dumps(document_record(doc)) exactly."""
+    with Store(tmp_path / "s.db") as s:
+        s.add(_tricky_docs())
+        # A newer version of one analyzer: the older version's annotations leave the record.
+        rogun = next(d for d in s.iter_documents() if d.id == "rogun-dam")
+        rogun.annotations = [Annotation("technique", 10, 30, label="Flag_Waving", score=0.7, analyzer="persuasion", version="2")]
+        s.save_annotations([rogun])
+        stored = list(s.iter_documents())
+        out = tmp_path / "out.jsonl"
+        assert export(s, "jsonl", out, batch_size=2) == len(stored)
+        lines = out.read_text(encoding="utf-8").splitlines()
+        assert lines == [json.dumps(document_record(d), ensure_ascii=False) for d in stored]
+        by_id = {json.loads(line)["id"]: json.loads(line) for line in lines}
+        assert [t["technique"] for t in by_id["rogun-dam"]["techniques"]] == ["Flag_Waving"]
+        assert by_id["rogun-dam"]["genre"] == "news" and by_id["khatlon-attack"]["genre"] == "news"  # a tie: the first
+        assert by_id["khatlon-attack"]["entities"][0]["text"] == "3" and by_id["khatlon-attack"]["paragraphs"] == [[0, 200]]
+        # The REST export's records: the same, without the segments.
+        from faultlines.query import Queries
+
+        queries = Queries(s)
+        rows = list(queries.export_rows(batch_size=3))
+        assert [row.json() for row in rows] == [json.dumps(document_record(d, with_segments=False), ensure_ascii=False) for d in stored]
+        counted = list(queries.export_rows(render=False))
+        assert [row.counts for row in counted] == [tuple(len(document_record(d)[name]) for name in RECORD_LISTS) for d in stored]
+        queries.close()
+
+
+@pytest.mark.parametrize(
+    "filters", [{"language": "ru"}, {"language": ["en", "ru"]}, {"language": []}, {"since": "2025-10-12"},
+                {"until": "2025-10-12"}, {"since": "2025-01-01", "until": "2025-11-30", "language": "en"}],
+)
+def test_filters_match_iter_documents(store: Store, tmp_path: Path, filters: dict) -> None:
+    out = tmp_path / "f.jsonl"
+    export(store, "jsonl", out, batch_size=2, **filters)
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == [d.id for d in store.iter_documents(**filters)]
+
+
+def test_rerunning_an_older_analyzer_version_shows_its_claims(tmp_path: Path) -> None:
+    """The list endpoints keep the annotations of the version that ran last, whichever version that is."""
+    import time
+
+    from faultlines.query import ClaimFilters, Queries
+
+    with Store(tmp_path / "v.db") as s:
+        s.add(_tricky_docs())
+        khatlon = next(d for d in s.iter_documents() if d.id == "khatlon-attack")
+        khatlon.annotations = [Annotation("claim", 0, 40, analyzer="claims", version="2", attrs={"stance": "assert"})]
+        s.save_annotations([khatlon])
+        time.sleep(1.1)  # created_at has one-second resolution on some stores
+        khatlon.annotations = [Annotation("claim", 50, 90, analyzer="claims", version="1", attrs={"stance": "deny"})]
+        s.save_annotations([khatlon])
+        queries = Queries(s)
+        mine = [c for c in queries.claims(ClaimFilters(), limit=50).items if c["document"]["id"] == "khatlon-attack"]
+        queries.close()
+    assert [(c["start"], c["stance"]) for c in mine] == [(50, "deny")]

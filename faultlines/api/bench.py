@@ -9,6 +9,7 @@ and memory of streaming the whole store out as JSONL and CSV.
 from __future__ import annotations
 
 import json
+import os
 import random
 import socket
 import sqlite3
@@ -120,6 +121,11 @@ def _serve(path: Path):
     return process, base
 
 
+def _load_average() -> float:
+    """The 1-minute load average: other work on the machine slows every figure here."""
+    return round(os.getloadavg()[0], 1)
+
+
 def _rss_of(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -147,11 +153,18 @@ def _latency(client: Any, base: str, cases: dict[str, list[str]], repeat: int) -
     return figures
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (so that rates can be read on a machine shared with other work)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _export(client: Any, base: str, url: str, pid: int) -> dict[str, Any]:
-    """Stream ``url`` to the end, counting records (CSV rows may span lines) and sampling the server's memory."""
+    """Stream ``url`` to the end, counting records (CSV rows may span lines), sampling the server's memory and CPU."""
     import csv
 
     samples = []
+    cpu = _cpu_seconds(pid)
     t = time.perf_counter()
     first_byte = None
     rows = 0
@@ -165,10 +178,12 @@ def _export(client: Any, base: str, url: str, pid: int) -> dict[str, Any]:
             if rows % 10000 == 0:
                 samples.append(_rss_of(pid))
     elapsed = time.perf_counter() - t
+    cpu = _cpu_seconds(pid) - cpu
     if url.endswith(".csv"):
         rows -= 1  # the header
     early = samples[0] if samples else _rss_of(pid)
     return {"rows": rows, "seconds": round(elapsed, 1), "rows_per_second": round(rows / elapsed),
+            "server_cpu_seconds": round(cpu, 1), "rows_per_server_cpu_second": round(rows / max(cpu, 0.01)),
             "first_byte_ms": round((first_byte or 0) * 1000, 1), "server_rss_mib_at_10k": round(early, 1),
             "server_rss_growth_mib_after_10k": round((samples[-1] - early) if samples else 0.0, 1)}
 
@@ -178,6 +193,7 @@ def bench_api(size: int = 100_000, *, progress=None) -> dict[str, Any]:
     import httpx
 
     size = max(size, 1000)
+    load_before = _load_average()
     with tempfile.TemporaryDirectory(prefix="faultlines-bench-api-") as tmp:
         path = Path(tmp) / "api.db"
         if progress is not None:
@@ -229,6 +245,7 @@ def bench_api(size: int = 100_000, *, progress=None) -> dict[str, Any]:
         "name": "REST API on SQLite (faultlines serve in its own process, loopback HTTP)",
         "documents": size,
         "events": 2 * size,
+        "load_average_at_start_and_end": [load_before, _load_average()],
         **built,
         "latency": latency,
         "worst_list_filter_p95_ms": worst,

@@ -164,7 +164,7 @@ def search(request: Request, q: Annotated[Optional[str], Query(max_length=300)] 
     if q and q.strip():
         results = {
             "documents": queries_.search(q, limit=30),
-            "claims": queries_.claims(ClaimFilters(q=q), limit=20).items,
+            "claims": queries_.search_claims(q, limit=20),
             "entities": queries_.entities(q=q, limit=20)["items"],
         }
     return page(request, "search.html", "search", q=q or "", results=results)

@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Iterator
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import StreamingResponse
 
-from ...export import CSV_COLUMNS
-from ...output import RECORD_LISTS
-from ...query import EventFilters, Queries, check_range
+from ...export import CSV_COLUMNS, csv_fields
+from ...query import EventFilters, ExportRow, Queries, check_range
 from ..deps import Label, Language, Since, Until, queries
 from ..models import ErrorOut
 
@@ -30,55 +28,54 @@ def _csv_line(row: list) -> str:
     return buffer.getvalue()
 
 
-def _chunked(lines: Iterator[str]) -> Iterator[str]:
-    """Join lines into ~256 KB chunks: each chunk of a sync generator costs a thread hop in Starlette."""
-    buffer: list[str] = []
+def _rows(q: Queries, language: str | None, since: str | None, until: str | None, *, render: bool) -> Iterator[ExportRow]:
+    low, high = check_range(since, until)  # a bad range is a 400 before the stream starts
+    return q.export_rows(languages=[language] if language else None, low=low, high=high, render=render)
+
+
+def _jsonl_chunks(rows: Iterator[ExportRow]) -> Iterator[bytes]:
+    """~256 KB of lines per chunk: each chunk of a sync generator costs a thread hop in Starlette."""
+    lines: list[str] = []
     size = 0
-    for line in lines:
-        buffer.append(line)
+    for row in rows:
+        line = row.json()
+        lines.append(line)
         size += len(line)
         if size >= CHUNK:
-            yield "".join(buffer)
-            buffer, size = [], 0
-    if buffer:
-        yield "".join(buffer)
+            lines.append("")
+            yield "\n".join(lines).encode("utf-8")
+            lines, size = [], 0
+    if lines:
+        lines.append("")
+        yield "\n".join(lines).encode("utf-8")
 
 
-def _records(q: Queries, language: str | None, since: str | None, until: str | None) -> Iterator[dict]:
-    check_range(since, until)  # a bad range is a 400 before the stream starts
-    return q.iter_records(language=language, since=since, until=until)
+def _csv_chunks(rows: Iterator[ExportRow]) -> Iterator[bytes]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        writer.writerow(csv_fields(row))
+        if buffer.tell() >= CHUNK:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
 
 
 @router.get("/export.jsonl", summary="Every document as an INTERFACES.md §1 record per line (streamed)")
 def export_jsonl(language: Language = None, since: Since = None, until: Until = None,
                  q: Queries = Depends(queries)) -> StreamingResponse:
-    records = _records(q, language, since, until)
-    lines = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n" for record in records)
-    return StreamingResponse(_chunked(lines), media_type="application/x-ndjson",
+    rows = _rows(q, language, since, until, render=True)
+    return StreamingResponse(_jsonl_chunks(rows), media_type="application/x-ndjson",
                              headers={"Content-Disposition": 'attachment; filename="faultlines.jsonl"'})
 
 
 @router.get("/export.csv", summary="Every document as a CSV row: metadata, counts per record list, text (streamed)")
 def export_csv(language: Language = None, since: Since = None, until: Until = None,
                q: Queries = Depends(queries)) -> StreamingResponse:
-    records = _records(q, language, since, until)
-
-    def lines() -> Iterator[str]:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(CSV_COLUMNS)
-        for record in records:
-            writer.writerow(
-                [record["id"], record["source"], record["title"], record["language"], record["published"], record["genre"]]
-                + [len(record[name]) for name in RECORD_LISTS] + [record["text"]]
-            )
-            if buffer.tell() >= CHUNK:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
-        yield buffer.getvalue()
-
-    return StreamingResponse(lines(), media_type="text/csv; charset=utf-8",
+    rows = _rows(q, language, since, until, render=False)
+    return StreamingResponse(_csv_chunks(rows), media_type="text/csv; charset=utf-8",
                              headers={"Content-Disposition": 'attachment; filename="faultlines.csv"'})
 
 

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from ...query import ClaimFilters, Queries
+from ...query import Queries
 from ..deps import queries
 from ..models import ErrorOut, SearchOut
 
@@ -17,10 +17,13 @@ def search(
     limit: Annotated[int, Query(ge=1, le=100)] = 30,
     queries_: Queries = Depends(queries),
 ) -> dict:
-    """Document snippets mark matches between U+E000 and U+E001 (« » are ordinary quotes in Russian)."""
+    """Document snippets mark matches between U+E000 and U+E001 (« » are ordinary quotes in Russian).
+
+    Claims are those containing ``q`` in the newest matching documents (``Queries.search_claims``).
+    """
     return {
         "q": q,
         "documents": queries_.search(q, limit=limit),
-        "claims": queries_.claims(ClaimFilters(q=q), limit=min(limit, 20)).items,
+        "claims": queries_.search_claims(q, limit=min(limit, 20)),
         "entities": queries_.entities(q=q, limit=min(limit, 20))["items"],
     }
