@@ -224,9 +224,14 @@ def search(
 def show(
     doc_id: Annotated[str, typer.Argument(metavar="ID", help="Document id (see `faultlines search`).")],
     as_json: Annotated[bool, typer.Option("--json", help="The INTERFACES.md record instead of a report.")] = False,
+    no_text: Annotated[bool, typer.Option("--no-text", help="Leave out the article text.")] = False,
+    layers: Annotated[str, typer.Option(
+        "--layers", help="Layers whose spans are marked in the text, comma-separated (e.g. technique,claim).")] = "technique",
+    truncate: Annotated[int, typer.Option(
+        "--truncate", min=0, help="Show at most this many characters of the text (0: all).")] = 0,
     db: DbOption = None,
 ) -> None:
-    """A readable report of one document with all its annotations."""
+    """A readable report of one document: its text with persuasion spans marked, a legend and all its annotations."""
     from .output import document_record
     from .report import render_document
 
@@ -239,7 +244,8 @@ def show(
     if as_json:
         sys.stdout.write(json.dumps(document_record(doc), ensure_ascii=False, indent=2) + "\n")
         return
-    render_document(doc, out)
+    marked = tuple(name.strip() for name in layers.split(",") if name.strip())
+    render_document(doc, out, show_text=not no_text, mark_layers=marked, truncate=truncate or None)
 
 
 @app.command()

@@ -20,7 +20,8 @@ from .settings import Settings
 log = logging.getLogger(__name__)
 
 # Modules whose import registers the built-in analyzers (imports are cheap: models load in __init__).
-BUILTIN_MODULES = ("faultlines.text", "faultlines.claims", "faultlines.events", "faultlines.persuasion")
+BUILTIN_MODULES = ("faultlines.text", "faultlines.claims", "faultlines.events", "faultlines.persuasion",
+                   "faultlines.narratives")
 # `ingest` runs the cheap text stage; `analyze` runs every analyzer.
 INGEST_ANALYZERS = ("language", "segment")
 DEFAULT_ANALYZERS = ("language", "segment", "nlp", "claims", "events", "persuasion")

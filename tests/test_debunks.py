@@ -1,0 +1,215 @@
+"""The debunks analyzer on articles written for the project (tests/data/debunk_*), through the real pipeline."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from faultlines.cli import app
+from faultlines.ingest.files import read_text_file
+from faultlines.output import document_record
+from faultlines.pipeline import Pipeline, registered
+from faultlines.settings import Settings
+from faultlines.workbench import analyze
+
+DATA = Path(__file__).parent / "data"
+DEMO = Path(__file__).resolve().parents[1] / "faultlines" / "demo" / "articles"
+GOLD = json.loads((DATA / "debunk_gold.json").read_text(encoding="utf-8"))
+WRITTEN = {entry["file"]: entry["items"] for entry in GOLD if entry["split"] == "written"}
+FIELDS = ("attributed_to", "claim", "motive", "counter")
+ANALYZERS = ("language", "segment", "debunks")
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(ANALYZERS, Settings())
+
+
+def _read(pipeline, path: Path):
+    return next(pipeline.pipe([read_text_file(path, Settings())]))
+
+
+def _items(text: str):
+    doc = analyze(text, analyzers=ANALYZERS)
+    return doc, [{k: a.attrs[k] for k in FIELDS} for a in doc.layer("debunk")]
+
+
+def _check_offsets(doc, annotation):
+    """Every span indexes the text exactly and lies inside the item."""
+    text, attrs = doc.text, annotation.attrs
+    assert text[annotation.start : annotation.end].strip() == text[annotation.start : annotation.end]
+    for name in ("claim", "motive", "counter"):
+        span = attrs[f"{name}_span"]
+        if attrs[name] is None:
+            assert span is None
+            continue
+        start, end = span
+        assert text[start:end] == attrs[name]
+        assert annotation.start <= start < end <= annotation.end
+    if attrs["attributed_span"] is not None:
+        start, end = attrs["attributed_span"]
+        assert text[start:end].strip()
+
+
+def test_analyzer_is_registered_with_its_contract():
+    spec = registered()["debunks"]
+    assert spec.version == "1"
+    assert spec.requires == ("paragraph", "sentence")
+    assert spec.assigns == ("debunk",)
+
+
+@pytest.mark.parametrize("name", sorted(WRITTEN))
+def test_written_articles_recover_every_item(pipeline, name):
+    doc = _read(pipeline, DATA / name)
+    found = doc.layer("debunk")
+    assert [{k: a.attrs[k] for k in FIELDS} for a in found] == WRITTEN[name]
+    for annotation in found:
+        _check_offsets(doc, annotation)
+        assert annotation.label is None and annotation.analyzer == "debunks"
+
+
+def test_lie_motive_truth_record_matches_the_interface(pipeline):
+    doc = _read(pipeline, DATA / "debunk_csto_en.txt")
+    record = document_record(doc)
+    first = record["debunks"][0]
+    assert {k: first[k] for k in FIELDS} == {
+        "attributed_to": "Western media",
+        "claim": "Russia is invading Kazakhstan!",
+        "motive": "Misportray the peacekeeping operation as a neo-imperialist ploy.",
+        "counter": first["counter"],
+    }
+    assert first["counter"].startswith("The Kazakhstani leader officially requested assistance.")
+    assert first["form"] == "list" and first["labels"] == ["Lie", "Motive", "Truth"]
+    # the item spans the whole rebuttal, from its first label to the end of the counter
+    item = record["text"][first["start"] : first["end"]]
+    assert item.startswith("Lie: Russia is invading Kazakhstan!\nMotive:")
+    assert item.endswith("as the alliance's charter provides.")
+    assert [d["form"] for d in record["debunks"]] == ["list"] * 4 + ["inline"]
+
+
+def test_russian_list_without_motive_has_null_motive(pipeline):
+    doc = _read(pipeline, DATA / "debunk_csto_ru.txt")
+    third = doc.layer("debunk")[2]
+    assert third.attrs["claim"] == "Миротворцы разгоняли протестующих."
+    assert third.attrs["motive"] is None and third.attrs["labels"] == ["Ложь", "Правда"]
+    assert doc.text[third.start : third.end].startswith("**Ложь:**")
+
+
+def test_demo_article_myths_are_found():
+    doc = analyze(str(DEMO / "csto-kazakhstan-2022-myths-debunked.md"), analyzers=ANALYZERS)
+    items = doc.layer("debunk")
+    # "## Myth 1: …" headings introduce the items; only the Lie / Motive / Truth triples are items
+    assert [a.attrs["claim"] for a in items] == [
+        "Russia used the Collective Security Treaty Organization as a cover to invade Kazakhstan.",
+        "Once Russian soldiers were in Kazakhstan, they would stay for good.",
+        "CSTO troops shot at demonstrators in Almaty.",
+    ]
+    assert all(a.attrs["attributed_to"] == "Western press" and a.attrs["motive"] for a in items)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fake: Russia is invading Kazakhstan! / Reality: The Kazakhstani leader officially requested assistance.",
+     [(None, "Russia is invading Kazakhstan!", None, "The Kazakhstani leader officially requested assistance.")]),
+    ("LIE: The base is empty.\nTRUTH: The base holds 7,000 troops.\nMOTIVE: To scare Dushanbe.",
+     [(None, "The base is empty.", "To scare Dushanbe.", "The base holds 7,000 troops.")]),
+    ("Myth #2: Water wars are inevitable.\n\nFact #2: Basin agreements have held since 1992.",
+     [(None, "Water wars are inevitable.", None, "Basin agreements have held since 1992.")]),
+    ("Миф — Россия оккупирует Казахстан.\nПравда: Токаев сам попросил помощи.",
+     [(None, "Россия оккупирует Казахстан.", None, "Токаев сам попросил помощи.")]),
+    ("Lie: Western media claim that the CSTO fired on crowds.\nTruth: The troops guarded airports.",
+     [("Western media", "the CSTO fired on crowds.", None, "The troops guarded airports.")]),
+])
+def test_list_variants(text, expected):
+    _, items = _items(text)
+    assert [tuple(i[k] for k in FIELDS) for i in items] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Western media, however, continue to claim that the base is empty. In fact, it was reinforced last month.",
+     ("Western media", "the base is empty", None, "it was reinforced last month.")),
+    ("We are told that Russia is isolated. The truth is that trade with Asia has doubled.",
+     (None, "Russia is isolated", None, "trade with Asia has doubled.")),
+    ("It is a myth that the CSTO is a Russian army. Six states take part in its decisions.",
+     (None, "the CSTO is a Russian army", None, "Six states take part in its decisions.")),
+    ("Contrary to the BBC's claims that the troops fired on crowds, the contingent only guarded airports.",
+     ("BBC", "the troops fired on crowds", None, "the contingent only guarded airports.")),
+    ("Kremlin propagandists insist that the referendum was free. That is simply false. Observers were barred.",
+     ("Kremlin propagandists", "the referendum was free", None, "That is simply false. Observers were barred.")),
+    ("The Western narrative that Russia is isolated is false. In reality, trade with Asia doubled. "
+     "Their aim is obvious: to demoralise Russians.",
+     (None, "Russia is isolated", "to demoralise Russians", "trade with Asia doubled.")),
+    ("For years the Kremlin's propagandists have spread the lie that Ukraine started the war. "
+     "That is a lie designed to hide the invasion. Russian troops crossed the border in 2022.",
+     ("Kremlin's propagandists", "Ukraine started the war", "to hide the invasion",
+      "That is a lie designed to hide the invasion. Russian troops crossed the border in 2022.")),
+])
+def test_inline_english(text, expected):
+    _, items = _items(text)
+    assert [tuple(i[k] for k in FIELDS) for i in items] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Нам говорят, что Россия в изоляции. На самом деле торговля с Азией удвоилась.",
+     (None, "Россия в изоляции", None, "торговля с Азией удвоилась.")),
+    ("Западные политологи уверяют, что ОДКБ развалится. Ничего подобного. Организация провела учения.",
+     ("западные политологи", "ОДКБ развалится", None, "Ничего подобного. Организация провела учения.")),
+    # the opponent is put in the nominative
+    ("Вопреки заявлениям западных политиков, что Казахстан отвернулся от России, товарооборот вырос.",
+     ("западные политики", "Казахстан отвернулся от России", None, "товарооборот вырос.")),
+    ("Пресловутый тезис о том, что Россия потеряла Центральную Азию, не выдерживает критики: товарооборот растёт.",
+     (None, "Россия потеряла Центральную Азию", None, "товарооборот растёт.")),
+])
+def test_inline_russian(text, expected):
+    _, items = _items(text)
+    assert [tuple(i[k] for k in FIELDS) for i in items] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Reuters reported on Tuesday that Tajikistan was discussing Russian military help. Officials in Dushanbe denied the report.",
+    "The BBC reported that talks were held. The ministry declined to comment.",
+    "Officials denied the reports, and the Foreign Ministry said the claims were unfounded.",
+    "Critics say the project is too expensive, but supporters disagree.",
+    "Western officials say the sanctions are working, but Russia's economy grew by 3.6 percent.",
+    "He rejected the claim that Russia was behind the unrest.",
+    "The claim that Russia was behind the unrest is false, the ministry said.",
+    "One diplomat said it was a myth that the border could be sealed completely. Talks continue.",
+    "The lies that the Western media spread are endless.",
+    "The story that the minister resigned was published on Monday.",
+    "Fact sheet: the border is about 1,340 kilometres long.\nLie detectors are not used, the prosecutor said.",
+    "Fact: the border is 1,340 km long.\nTruth: nobody knows how many crossed it.",
+    "Claim: the border is closed.\n\nThe ministry gave no details.\n\nFact: trade continued.",
+    "По словам министра, миф о том, что мигранты не платят налоги, давно опровергнут.",
+    "Выводы должны сделать те, кто верит в сказки про то, что НАТО не антироссийская организация, отметил Климов. "
+    "Саммит пройдёт в июле.",
+    "Ранее западные СМИ сообщали, что Бишкек рассматривает такую возможность. Министерство это опровергло.",
+])
+def test_ordinary_reporting_is_not_a_debunk(text):
+    _, items = _items(text)
+    assert items == []
+
+
+@pytest.mark.parametrize("name", ["debunk_negative_en.txt", "debunk_negative_ru.txt",
+                                  "debunk_heldout_news_en.txt", "debunk_heldout_news_ru.txt"])
+def test_news_reports_have_no_debunks(pipeline, name):
+    assert _read(pipeline, DATA / name).layer("debunk") == []
+
+
+def test_reanalysis_replaces_the_layer(pipeline):
+    doc = _read(pipeline, DATA / "debunk_inline_en.txt")
+    count = len(doc.layer("debunk"))
+    pipeline(doc)
+    assert len(doc.layer("debunk")) == count == 6
+
+
+def test_eval_command_reports_the_documented_figures():
+    result = CliRunner().invoke(app, ["eval", "debunks", "--gold", str(DATA / "debunk_gold.json"), "--json"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert figures["written"]["precision"] == figures["written"]["recall"] == 1.0
+    # docs/debunks.md: held-out texts written after the rules were frozen
+    assert figures["heldout"]["precision"] == 1.0
+    assert figures["heldout"]["recall"] == pytest.approx(0.8)
+    assert figures["heldout"]["attributed_to_exact"] == pytest.approx(0.75)
