@@ -1,0 +1,535 @@
+"""Entity mentions for the roles analyzer: which named mentions are salient, and which name the same entity.
+
+Mentions come from the ``ner`` layer (spaCy for English, natasha for
+Russian) with types normalised to PER, ORG, GPE, NORP and LOC (spaCy
+PERSON → PER, FAC → LOC; natasha LOC → GPE when the alias table knows a
+state or capital), plus two kinds the NER misses: a demonym before an
+authority or military noun ("Tajik authorities", "российские войска") and a
+definite description referring back to a state or organisation named just
+before ("the republic", "the same strategic partner", "эта страна").
+
+Mentions of one document are merged into entities by, in order: the alias
+table (``resources/roles_aliases.json``: aliases, capitals and seats of power,
+demonym phrases, in English and by Russian lemmas, so "России" is "Россия"
+and "Вашингтон" is the United States), surname matching of persons ("Zelensky"
+joins "Volodymyr Zelensky"), and equal normalised text.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from ..model import Document, strip_span
+
+RESOURCES = Path(__file__).parent / "resources"
+TYPE_MAP = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC", "FAC": "LOC"}
+
+# Grammatical roles in which a state or place is only a setting, not an actor.
+PLACE_PREPOSITIONS = {
+    "en": {"in", "at", "near", "from", "to", "into", "across", "throughout", "within", "around", "outside", "inside",
+           "via", "through", "toward", "towards", "along", "over", "beyond", "off", "onto"},
+    "ru": {"в", "во", "на", "из", "под", "у", "около", "возле", "через", "по", "к", "до", "вокруг", "над", "близ"},
+}
+# "DUSHANBE, Nov 26 (Reuters) - ", "МОСКВА, 3 дек — РИА Новости": matched at a paragraph's start.
+_DATELINE = re.compile(
+    r"\s*(?:[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,40}|[^\n]{0,50}?\((?:Reuters|AP|AFP|TASS|ТАСС|РИА Новости|Sputnik|Xinhua|"
+    r"Interfax|Интерфакс|RIA Novosti|Anadolu|Bloomberg)\))\s*[,(]?[^\n—–]{0,40}?\s[—–-]{1,2}\s"
+)
+_WORD = re.compile(r"[\w][\w.'’-]*", re.UNICODE)
+
+
+# --------------------------------------------------------------------------- tokens and syntax
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lemma: str  # lower-cased
+    dep: str  # spaCy label (en) or Universal Dependencies relation (ru)
+    head: int  # index of the head token; the root points at itself
+    sent: int
+
+
+@lru_cache(maxsize=1)
+def morph_vocab():
+    from natasha import MorphVocab
+
+    return MorphVocab()
+
+
+@lru_cache(maxsize=200_000)
+def russian_lemma(word: str) -> str:
+    """Lower-cased lemma of one Russian word; all-capital abbreviations ("ВСУ", "РФ") stay as they are."""
+    if word.isupper() and len(word) <= 6 or any(ch.isdigit() for ch in word):
+        return word.lower()
+    parses = morph_vocab().parse(word.lower())
+    return parses[0].normal_form if parses else word.lower()
+
+
+def tokens_of(doc: Document) -> list[Token]:
+    """The document's tokens with lemma and dependency head, from the nlp pass's parse (cached in ``doc.work``)."""
+    cached = doc.work.get("roles.tokens")
+    if cached is not None:
+        return cached
+    tokens: list[Token] = []
+    if "spacy" in doc.work:
+        parsed = doc.work["spacy"]
+        sent_of = {}
+        for n, sent in enumerate(parsed.sents):
+            for t in sent:
+                sent_of[t.i] = n
+        tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.lemma_.lower(), t.dep_, t.head.i, sent_of.get(t.i, 0))
+                  for t in parsed]
+    elif "natasha" in doc.work:
+        parsed = doc.work["natasha"]
+        index: dict[str, int] = {}
+        flat = []
+        for n, sent in enumerate(parsed.sents):
+            for t in sent.tokens:
+                index[t.id] = len(flat)
+                flat.append((t, n))
+        for i, (t, n) in enumerate(flat):
+            tokens.append(Token(t.start, t.stop, t.text, russian_lemma(t.text), t.rel or "", index.get(t.head_id, i), n))
+    else:  # no parse (other language or library use): words only
+        sentences = [(a.start, a.end) for a in doc.layer("sentence")] or [(0, len(doc.text))]
+        for n, (s, e) in enumerate(sentences):
+            for m in _WORD.finditer(doc.text, s, e):
+                tokens.append(Token(m.start(), m.end(), m.group(), m.group().lower(), "", len(tokens), n))
+    doc.work["roles.tokens"] = tokens
+    return tokens
+
+
+def tokens_in(tokens: Sequence[Token], start: int, end: int) -> list[int]:
+    return [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
+
+
+def head_of(tokens: Sequence[Token], start: int, end: int) -> int | None:
+    """The token of a span whose head lies outside it (the span's syntactic head)."""
+    inside = tokens_in(tokens, start, end)
+    for i in inside:
+        h = tokens[i].head
+        if h == i or not (start <= tokens[h].start < end):
+            return i
+    return inside[-1] if inside else None
+
+
+def grammatical_role(tokens: Sequence[Token], i: int, lang: str) -> tuple[str, str]:
+    """(coarse role, governing word's lemma) of token ``i``: subj, subjpass, obj, agent, poss, prep:<lemma>, mod, …
+
+    Conjuncts, appositions and name parts take the role of what they attach to.
+    """
+    seen = set()
+    while tokens[i].dep in ("conj", "appos", "flat", "flat:name", "flat:foreign") and tokens[i].head != i and i not in seen:
+        seen.add(i)
+        i = tokens[i].head
+    t = tokens[i]
+    head = tokens[t.head]
+    dep = t.dep
+    if lang == "en":
+        if dep in ("nsubj", "csubj", "expl"):
+            return "subj", head.lemma
+        if dep in ("nsubjpass", "csubjpass"):
+            return "subjpass", head.lemma
+        if dep in ("dobj", "dative", "oprd"):
+            return "obj", head.lemma
+        if dep == "pobj":
+            governor = tokens[head.head].lemma
+            if head.dep == "agent":
+                return "agent", governor
+            return f"prep:{head.lemma}", governor
+        if dep == "poss":
+            return "poss", head.lemma
+        if dep in ("amod", "compound", "nmod", "npadvmod", "nummod"):
+            return "mod", head.lemma
+        if dep in ("attr", "acomp"):
+            return "attr", head.lemma
+        if dep == "ROOT":
+            return "root", t.lemma
+        return dep or "other", head.lemma
+    if dep == "nsubj":
+        return "subj", head.lemma
+    if dep == "nsubj:pass":
+        return "subjpass", head.lemma
+    if dep in ("obj", "iobj"):
+        return "obj", head.lemma
+    if dep in ("obl", "obl:agent", "nmod"):
+        case = _case_of(tokens, i)
+        if case is not None:
+            return f"prep:{case}", head.lemma
+        return ("poss" if dep == "nmod" else "obl"), head.lemma
+    if dep in ("amod", "compound"):
+        return "mod", head.lemma
+    if dep == "root":
+        return "root", t.lemma
+    return dep or "other", head.lemma
+
+
+def _case_of(tokens: Sequence[Token], i: int) -> str | None:
+    """The preposition attached to token ``i`` (UD ``case``), searched among the few tokens before it."""
+    for j in range(max(0, i - 4), i):
+        if tokens[j].dep == "case" and tokens[j].head == i:
+            return tokens[j].lemma
+    return None
+
+
+# --------------------------------------------------------------------------- the alias table
+
+
+def english_key(text: str) -> str:
+    t = text.strip().strip("\"'«»“”„").lower().replace("’", "'")
+    t = re.sub(r"'s?$", "", t)
+    t = re.sub(r"^(?:the|a|an)\s+", "", t)
+    return re.sub(r"\s+", " ", t).strip(" .,;:")
+
+
+def russian_key(text: str) -> str:
+    return " ".join(russian_lemma(w) for w in re.findall(r"[\w]+(?:-[\w]+)*", text.strip("\"'«»“”„")))
+
+
+def mention_key(text: str, lang: str) -> str:
+    """Normalised form compared for identity: lower case without article/possessive (en), lemmas (ru)."""
+    return russian_key(text) if lang == "ru" else english_key(text)
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    canonical: str
+    type: str
+    bloc: str
+
+
+class Aliases:
+    """The alias table, indexed by normalised key per language."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.entities: dict[str, KnownEntity] = {}
+        self.keys: dict[str, dict[str, str]] = {"en": {}, "ru": {}}
+        self.demonyms: dict[str, dict[str, str]] = {"en": {}, "ru": {}}
+        self.military: dict[str, str] = {}
+        for item in data["entities"]:
+            known = KnownEntity(item["canonical"], item["type"], item.get("bloc", "other"))
+            self.entities[known.canonical] = known
+            if item.get("military"):
+                self.military[known.canonical] = item["military"]
+            names = {lang: list(item.get(lang, [])) + list(item.get("seats", {}).get(lang, [])) for lang in ("en", "ru")}
+            names["en"].append(known.canonical)
+            for lang, aliases in names.items():
+                for alias in aliases:
+                    for key in self._keys(alias, lang):
+                        self.keys[lang].setdefault(key, known.canonical)
+            for lang, words in item.get("demonyms", {}).items():
+                for word in words:
+                    for key in self._keys(word, lang):
+                        self.demonyms[lang].setdefault(key, known.canonical)
+        self.authority = {lang: {mention_key(w, lang) for w in words} for lang, words in data["authority_nouns"].items()}
+        self.military_nouns = {lang: {mention_key(w, lang) for w in words} for lang, words in data["military_nouns"].items()}
+        self.descriptions = {
+            lang: {mention_key(w, lang): types.split("|") for types, words in by_type.items() for w in words}
+            for lang, by_type in data["descriptions"].items() if lang != "about"
+        }
+
+    @staticmethod
+    def _keys(text: str, lang: str) -> set[str]:
+        keys = {mention_key(text, lang)}
+        if lang == "ru":  # lower-case abbreviations in the table ("всу", "вс рф") are matched unlemmatized too
+            keys.add(re.sub(r"\s+", " ", text.lower().strip()))
+        return keys
+
+    def lookup(self, text: str, lang: str) -> KnownEntity | None:
+        keys = self.keys.get(lang, {})
+        for key in (mention_key(text, lang), re.sub(r"\s+", " ", text.lower().strip())):
+            if key in keys:
+                return self.entities[keys[key]]
+        if lang == "en":  # "President Putin", "US President Joe Biden": a known person's name at the end
+            words = mention_key(text, lang).split()
+            for n in (3, 2, 1):
+                if len(words) > n and " ".join(words[-n:]) in keys:
+                    known = self.entities[keys[" ".join(words[-n:])]]
+                    if known.type == "PER":
+                        return known
+        return None
+
+    def bloc(self, canonical: str | None) -> str:
+        known = self.entities.get(canonical or "")
+        return known.bloc if known else "none"
+
+
+@lru_cache(maxsize=1)
+def aliases() -> Aliases:
+    return Aliases(json.loads((RESOURCES / "roles_aliases.json").read_text(encoding="utf-8")))
+
+
+# --------------------------------------------------------------------------- mentions and entities
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str
+    kind: str = "ner"  # ner | demonym | description | given
+    key: str = ""
+    canonical: str | None = None  # from the alias table
+    role: str = "other"  # grammatical role of the head (grammatical_role)
+    governor: str = ""
+    sent: int = 0
+    salient: bool = True
+    entity: int = -1  # index into the document's entity list
+
+
+@dataclass
+class Entity:
+    id: str
+    canonical: str
+    type: str
+    bloc: str
+    mentions: list[int] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # offsets of its mentions
+
+
+def _in_dateline(doc: Document, start: int) -> bool:
+    for p in doc.layer("paragraph"):
+        if p.start <= start < p.end:
+            m = _DATELINE.match(doc.text, p.start, min(p.end, p.start + 120))
+            return bool(m and start < m.end())
+    return False
+
+
+def _demonym_phrases(tokens: Sequence[Token], lang: str, table: Aliases) -> list[Mention]:
+    """'Tajik authorities', 'Russian armed forces', 'российские войска': a demonym before an authority or military noun."""
+    found = []
+    for i, t in enumerate(tokens):
+        state = table.demonyms[lang].get(t.lemma if lang == "ru" else t.text.lower())
+        if state is None:
+            continue
+        h = t.head
+        if not (i < h <= i + 3) or t.dep not in ("amod", "compound", "nmod", "npadvmod", "nummod"):
+            continue
+        # "armed forces" / "вооружённые силы": the noun with its modifiers between the demonym and the head
+        between = tokens[i + 1 : h + 1]
+        forms = {tokens[h].lemma, " ".join(x.lemma for x in between)}
+        if lang == "en":
+            forms |= {tokens[h].text.lower(), " ".join(x.text.lower() for x in between)}
+        if forms & table.authority[lang]:
+            canonical = state
+        elif forms & table.military_nouns[lang]:
+            canonical = table.military.get(state, state)
+        else:
+            continue
+        known = table.entities[canonical]
+        found.append(Mention(t.start, tokens[h].end, "", known.type, kind="demonym", canonical=canonical))
+    return found
+
+
+# A determiner, then up to three lower-case words of which one is the description's head noun.
+_DESCRIPTION = {
+    "en": re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:same\s+)?([a-z-]+)(?:\s+([a-z-]+))?(?:\s+([a-z-]+))?"),
+    "ru": re.compile(r"(?i)\b(?:эт[аоиуй]\w*|данн\w+|т[аоуея][тйяю]?\s+же)\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?"),
+}
+
+
+def _descriptions(doc: Document, lang: str, table: Aliases) -> list[tuple[int, int, list[str]]]:
+    """Candidate definite descriptions: (start, end, compatible types)."""
+    words = table.descriptions.get(lang, {})
+    found = []
+    for m in _DESCRIPTION[lang].finditer(doc.text):
+        for g in (1, 2, 3):
+            if m.group(g) is None or (lang == "ru" and not m.group(g).islower()):
+                break
+            head = mention_key(m.group(g), lang)
+            if head in words:
+                found.append((m.start(), m.end(g), words[head]))
+                break
+    return found
+
+
+def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+    """Named-entity mentions of a parsed document (``ner`` layer + demonym phrases), plus ``given`` spans.
+
+    ``given`` spans (the shared task's mentions) are kept even where the NER
+    found nothing; NER mentions overlapping them are dropped.
+    """
+    lang = doc.language if doc.language in ("en", "ru") else "en"
+    table = aliases()
+    tokens = tokens_of(doc)
+    mentions: list[Mention] = []
+    given = sorted(set(given))
+    for start, end in given:
+        mentions.append(Mention(start, end, doc.text[start:end], "", kind="given"))
+    phrases = _demonym_phrases(tokens, lang, table)
+    taken = [(m.start, m.end) for m in mentions]
+    for m in phrases:
+        if not any(s < m.end and m.start < e for s, e in taken):
+            m.text = doc.text[m.start : m.end]
+            mentions.append(m)
+            taken.append((m.start, m.end))
+    ner_type: dict[tuple[int, int], str] = {}
+    for a in doc.layer("ner"):
+        label = TYPE_MAP.get(a.label or "")
+        if label is None:
+            continue
+        # a name never runs across a line break ("Kharkiv\n\nRussian" is a parser slip)
+        start, end = strip_span(doc.text, a.start, a.end)
+        if "\n" in doc.text[start:end]:
+            end = doc.text.index("\n", start)
+        if end <= start:
+            continue
+        ner_type[(start, end)] = label
+        if any(s < end and start < e for s, e in taken):
+            continue
+        mentions.append(Mention(start, end, doc.text[start:end], label))
+        taken.append((start, end))
+    mentions += _repeats(doc, mentions, taken)
+    for m in mentions:
+        known = table.lookup(m.text, lang) if m.canonical is None else table.entities[m.canonical]
+        if known is not None:
+            m.canonical = known.canonical
+            m.type = known.type
+        elif _is_demonym(m.text, lang, table):  # spaCy tags "Tajik" PERSON now and then
+            m.type = "NORP"
+        elif not m.type:  # a given span: the type of the NER mention overlapping it, else ORG
+            m.type = next((t for (s, e), t in ner_type.items() if s < m.end and m.start < e), "ORG")
+        m.key = mention_key(m.text, lang)
+        h = head_of(tokens, m.start, m.end)
+        if h is not None:
+            m.role, m.governor = grammatical_role(tokens, h, lang)
+            m.sent = tokens[h].sent
+    mentions.sort(key=lambda m: (m.start, m.end))
+    _add_descriptions(doc, lang, table, tokens, mentions)
+    return mentions
+
+
+def _is_demonym(text: str, lang: str, table: Aliases) -> bool:
+    """"Tajik", "Tajiks", "таджикский": a people's name, not a person's."""
+    key = mention_key(text, lang)
+    return key in table.demonyms[lang] or (lang == "en" and key.endswith("s") and key[:-1] in table.demonyms[lang])
+
+
+def _repeats(doc: Document, mentions: Sequence[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Other occurrences of a name the NER found once ("Kharkiv has been hit" after "in Kharkiv")."""
+    found = []
+    names = {(m.text, m.type) for m in mentions if m.kind == "ner" and len(m.text) > 2}
+    for name, type_ in sorted(names, key=lambda x: (-len(x[0]), x)):  # longest first, in a fixed order
+        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+            if not any(s < hit.end() and hit.start() < e for s, e in taken):
+                found.append(Mention(hit.start(), hit.end(), name, type_))
+                taken.append((hit.start(), hit.end()))
+    return found
+
+
+def _add_descriptions(doc: Document, lang: str, table: Aliases, tokens: Sequence[Token], mentions: list[Mention]) -> None:
+    """Definite descriptions resolved to the one compatible mention of the same or the previous sentence."""
+    for start, end, types in _descriptions(doc, lang, table):
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        h = head_of(tokens, start, end)
+        if h is None:
+            continue
+        sent = tokens[h].sent
+        role, governor = grammatical_role(tokens, h, lang)
+        # a co-argument of the same verb is never the antecedent ("Moscow values the same partner")
+        before = [m for m in mentions if m.end <= start and m.type in types and m.kind != "description"
+                  and not (m.sent == sent and m.governor == governor)]
+        for window in (sent, sent - 1):
+            candidates = [m for m in before if m.sent == window]
+            if candidates:
+                break
+        names = {m.canonical or m.key for m in candidates}
+        if len(names) > 1:  # ambiguous: only a lone grammatical subject may be meant
+            subjects = {m.canonical or m.key for m in candidates if m.role == "subj"}
+            names = subjects if len(subjects) == 1 else set()
+        if len(names) != 1:
+            continue
+        antecedent = next(m for m in reversed(candidates) if (m.canonical or m.key) in names)
+        mentions.append(Mention(start, end, doc.text[start:end], antecedent.type, kind="description",
+                                key=antecedent.key, canonical=antecedent.canonical, role=role, governor=governor,
+                                sent=sent))
+    mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def merge(doc: Document, mentions: list[Mention]) -> list[Entity]:
+    """Group mentions into entities (sets ``Mention.entity``); entity ids are e1, e2… in order of first mention."""
+    lang = doc.language if doc.language in ("en", "ru") else "en"
+    table = aliases()
+    # persons without an alias entry: full names are indexed by surname so a bare surname joins them
+    by_surname: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "PER" and m.canonical is None and len(m.key.split()) >= 2:
+            by_surname.setdefault(m.key.split()[-1], set()).add(m.key)
+    group_of: dict[str, int] = {}
+    entities: list[Entity] = []
+    for m in mentions:
+        if m.canonical is not None:
+            group = f"alias:{m.canonical}"
+        elif m.type == "PER":
+            words = m.key.split()
+            full = by_surname.get(words[-1], set()) if words else set()
+            group = f"per:{next(iter(full))}" if len(full) == 1 else f"per:{m.key}"
+        else:
+            group = f"text:{m.key}"
+        if group not in group_of:
+            group_of[group] = len(entities)
+            entities.append(Entity(f"e{len(entities) + 1}", m.canonical or "", m.type, table.bloc(m.canonical)))
+        m.entity = group_of[group]
+        entities[m.entity].mentions.append(mentions.index(m))
+        entities[m.entity].starts.append(m.start)
+    for e in entities:
+        if not e.canonical:
+            e.canonical = _display_name(doc, [mentions[i] for i in e.mentions], lang)
+    return entities
+
+
+def _display_name(doc: Document, mentions: list[Mention], lang: str) -> str:
+    """The longest name among an unknown entity's mentions (in the nominative for Russian when natasha has it)."""
+    best = max(mentions, key=lambda m: (len(m.key.split()), len(m.text), -m.start))
+    if lang == "ru" and "natasha" in doc.work:
+        for span in doc.work["natasha"].spans:
+            if span.start == best.start and span.stop == best.end:
+                span.normalize(morph_vocab())
+                return span.normal or best.text
+    name = re.sub(r"^(?:the|The)\s+", "", best.text.strip())
+    return re.sub(r"['’]s?$", "", name)
+
+
+def mark_salience(doc: Document, mentions: list[Mention], entities: list[Entity]) -> None:
+    """An entity is salient when some mention casts it as more than a setting; datelines never count.
+
+    Mere settings: a state or place after a place preposition ("in Kyiv") or
+    modifying a noun ("Kharkiv region"), a demonym modifying a noun ("Russian
+    gas"), a source in parentheses ("(Reuters)").
+    """
+    lang = doc.language if doc.language in ("en", "ru") else "en"
+    places = PLACE_PREPOSITIONS[lang]
+    for m in mentions:
+        if _in_dateline(doc, m.start):
+            m.salient = False
+            continue
+        if m.kind in ("demonym", "given", "description"):
+            continue
+        prep = m.role[5:] if m.role.startswith("prep:") else None
+        if m.type in ("GPE", "LOC") and (prep in places or m.role == "mod"):
+            m.salient = False
+        elif m.type == "NORP" and m.role == "mod":
+            m.salient = False
+        elif doc.text[max(0, m.start - 1) : m.start] == "(" and doc.text[m.end : m.end + 1] == ")":
+            m.salient = False
+    for e in entities:
+        if not any(mentions[i].salient for i in e.mentions):
+            continue
+        for i in e.mentions:  # every mention of a salient entity, but never one in a dateline
+            mentions[i].salient = not _in_dateline(doc, mentions[i].start)
+
+
+def document_entities(doc: Document, given: Iterable[tuple[int, int]] = ()) -> tuple[list[Mention], list[Entity]]:
+    """Mentions (with salience) and entities of a parsed document."""
+    mentions = find_mentions(doc, given)
+    entities = merge(doc, mentions)
+    mark_salience(doc, mentions, entities)
+    return mentions, entities

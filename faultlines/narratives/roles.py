@@ -1,0 +1,353 @@
+"""Entity framing roles (SemEval-2025 T10 subtask 1): who an article casts as protagonist, antagonist or innocent.
+
+For every salient entity mention (:mod:`.entities`) the ``roles`` analyzer
+predicts a main role (Protagonist, Antagonist, Innocent) and fine roles (the
+22 of the task, restricted to the main role's own) from
+
+* the shared encoding: the vector of the paragraph holding the mention and the
+  document vector (:mod:`faultlines.text.encode`; no model of its own);
+* the mention's context: its grammatical role and governing word, the lemmas
+  around it and in its sentence, and role cues (``resources/roles_lexicon.json``);
+* the entity: its canonical name, type and bloc (``resources/roles_aliases.json``),
+  and the bloc crossed with the document vector's main directions, so a
+  state can be cast differently by articles of different stance.
+
+Two multinomial logistic regressions (main role; fine role) read these
+features; probabilities are smoothed over the mentions of one entity in the
+document, and the (main, fine) pair with the highest joint probability wins. The weights are plain arrays (``model/roles.npz``) and JSON
+(``model/roles.json``), rebuilt by ``faultlines train roles``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+from scipy import sparse
+
+from ..model import Annotation, Document
+from ..pipeline import Analyzer, analyzer
+from .entities import RESOURCES, Entity, Mention, Token, document_entities, tokens_of
+
+MODEL_DIR = Path(__file__).parent / "model"
+MAIN_ROLES = ("Protagonist", "Antagonist", "Innocent")
+FINE_ROLES: dict[str, tuple[str, ...]] = {
+    "Protagonist": ("Guardian", "Martyr", "Peacemaker", "Rebel", "Underdog", "Virtuous"),
+    "Antagonist": ("Instigator", "Conspirator", "Tyrant", "Foreign Adversary", "Traitor", "Spy", "Saboteur",
+                   "Corrupt", "Incompetent", "Terrorist", "Deceiver", "Bigot"),
+    "Innocent": ("Forgotten", "Exploited", "Victim", "Scapegoat"),
+}
+ALL_FINE = tuple(r for roles in FINE_ROLES.values() for r in roles)
+BLOCS = ("russia", "ukraine", "west", "central_asia", "other", "none")
+WINDOW = 4  # words each side of a mention read as its immediate context
+_STOP = {
+    "en": set("the a an of and or to in on at for by with from as is are was were be been has have had it its this that "
+              "these those he she they his her their them we our you i not but which who whom whose will would can could "
+              "said says also than then there here into about after before over more most s 's".split()),
+    "ru": set("и в во на с со к ко по о об от до из у за для не что это как а но же бы ли то так также быть который "
+              "он она они его ее её их мы вы я этот тот весь свой при под над или".split()),
+}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, dict[str, tuple[str, ...]]]:
+    data = json.loads((RESOURCES / "roles_lexicon.json").read_text(encoding="utf-8"))
+    return {lang: {role: tuple(cues) for role, cues in data[lang].items()} for lang in ("en", "ru")}
+
+
+# --------------------------------------------------------------------------- features
+
+
+@dataclass
+class MentionContext:
+    """What the role model reads about one mention."""
+
+    lang: str
+    words: list[str]  # features of the mention's context and entity (strings, vocabulary-indexed)
+    paragraph: np.ndarray
+    document: np.ndarray
+    entity: np.ndarray  # mean vector of the paragraphs mentioning the entity
+    bloc: str
+    group: str = ""  # the entity (within its document) whose mentions share probabilities
+
+
+def _cues(lemmas: Sequence[str], texts: Sequence[str], lang: str) -> list[str]:
+    joined = " " + " ".join(lemmas) + " " + " ".join(texts) + " "
+    found = []
+    words = set(lemmas) | set(texts)
+    for role, cues in lexicon()[lang].items():
+        for cue in cues:
+            if (" " in cue and f" {cue}" in joined) or any(w.startswith(cue) for w in words):
+                found.append(role)
+                break
+    return found
+
+
+def mention_words(doc: Document, tokens: Sequence[Token], m: Mention, entity: Entity, n_mentions: int,
+                  lang: str) -> list[str]:
+    """The sparse features of a mention, as strings."""
+    inside = [i for i, t in enumerate(tokens) if t.start < m.end and t.end > m.start]
+    first = inside[0] if inside else next((i for i, t in enumerate(tokens) if t.start >= m.end), len(tokens))
+    last = inside[-1] if inside else first - 1
+    stop = _STOP[lang]
+
+    def content(i: int) -> bool:
+        return tokens[i].lemma.isalpha() and tokens[i].lemma not in stop
+
+    left = [tokens[i].lemma for i in range(first - 1, -1, -1) if tokens[i].sent == m.sent and content(i)][:WINDOW]
+    right = [tokens[i].lemma for i in range(last + 1, len(tokens)) if tokens[i].sent == m.sent and content(i)][:WINDOW]
+    sentence = [t for i, t in enumerate(tokens) if t.sent == m.sent and not (first <= i <= last)]
+    words = [f"rel={m.role}", f"gov={m.governor}", f"relgov={m.role}|{m.governor}", f"type={m.type}",
+             f"bloc={entity.bloc}", f"ent={entity.canonical.lower()}", f"bloc={entity.bloc}|{lang}",
+             f"ent={entity.canonical.lower()}|{lang}", f"mentions={min(n_mentions, 4)}", f"lang={lang}"]
+    words += [f"L={w}" for w in left] + [f"R={w}" for w in right]
+    own = [tokens[i] for i in inside]
+    words += [f"M={t.lemma}" for t in own if t.lemma.isalpha() and t.lemma not in stop]
+    words += [f"cueM={r}" for r in _cues([t.lemma for t in own], [t.text.lower() for t in own], lang)]
+    words += [f"cueG={r}|{m.role}" for r in _cues([m.governor], [m.governor], lang)]
+    window = left + right
+    words += [f"cueW={r}" for r in _cues(window, window, lang)]
+    in_sentence = _cues([t.lemma for t in sentence], [t.text.lower() for t in sentence], lang)
+    words += [f"cueS={r}" for r in in_sentence] + [f"cueS={r}|{entity.bloc}" for r in in_sentence]
+    if m.start < len(doc.title or "") + 2:
+        words.append("in_title")
+    return words
+
+
+def contexts_for(doc: Document, mentions: Sequence[Mention], entities: Sequence[Entity]) -> list[MentionContext]:
+    """One :class:`MentionContext` per mention of a parsed, encoded document."""
+    from ..text.encode import encoding_of
+
+    lang = doc.language if doc.language in ("en", "ru") else "en"
+    tokens = tokens_of(doc)
+    encoding = encoding_of(doc)
+    out = []
+    for m in mentions:
+        entity = entities[m.entity]
+        k = encoding.paragraph_at(m.start)
+        paragraph = encoding.vectors[k] if k is not None else encoding.document
+        words = mention_words(doc, tokens, m, entity, len(entity.mentions), lang)
+        rows = sorted({k for k in (encoding.paragraph_at(s) for s in entity.starts) if k is not None})
+        vector = encoding.vectors[rows].mean(0) if rows else paragraph
+        vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
+        out.append(MentionContext(lang, words, paragraph, encoding.document, vector, entity.bloc,
+                                  f"{doc.id}#{entity.id}"))
+    return out
+
+
+# --------------------------------------------------------------------------- the model
+
+
+@dataclass
+class RoleModel:
+    """Vocabulary, projections and the two logistic regressions (see the module docstring)."""
+
+    vocabulary: dict[str, int]
+    projection: np.ndarray  # (k, dim): main directions of document vectors, crossed with the bloc
+    center: np.ndarray  # (dim,)
+    main_coef: np.ndarray  # (3, features)
+    main_intercept: np.ndarray
+    fine_coef: np.ndarray  # (22, features)
+    fine_intercept: np.ndarray
+    config: dict[str, Any] = field(default_factory=dict)
+
+    # features ------------------------------------------------------------------
+    @staticmethod
+    def dense_block(contexts: Sequence[MentionContext], projection: np.ndarray, center: np.ndarray,
+                    dense_weight: float, cross_weight: float) -> np.ndarray:
+        P = np.stack([c.paragraph for c in contexts]).astype(np.float32)
+        E = np.stack([c.entity for c in contexts]).astype(np.float32)
+        D = np.stack([c.document for c in contexts]).astype(np.float32)
+        Z = (D - center) @ projection.T  # (n, k)
+        cross = np.zeros((len(contexts), len(BLOCS) * Z.shape[1]), dtype=np.float32)
+        for i, c in enumerate(contexts):
+            b = BLOCS.index(c.bloc) if c.bloc in BLOCS else BLOCS.index("none")
+            cross[i, b * Z.shape[1] : (b + 1) * Z.shape[1]] = Z[i]
+        return np.hstack([dense_weight * P, dense_weight * E, dense_weight * D, cross_weight * cross])
+
+    @staticmethod
+    def sparse_block(contexts: Sequence[MentionContext], vocabulary: dict[str, int]) -> sparse.csr_matrix:
+        rows, cols = [], []
+        for i, c in enumerate(contexts):
+            for j in sorted({vocabulary[w] for w in c.words if w in vocabulary}):
+                rows.append(i)
+                cols.append(j)
+        X = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                              shape=(len(contexts), len(vocabulary)))
+        norms = np.sqrt(np.asarray(X.multiply(X).sum(1)).ravel())
+        return sparse.diags(1.0 / np.maximum(norms, 1.0)).dot(X).tocsr()
+
+    def features(self, contexts: Sequence[MentionContext]) -> sparse.csr_matrix:
+        cfg = self.config
+        dense = self.dense_block(contexts, self.projection, self.center, cfg["dense_weight"], cfg["cross_weight"])
+        return sparse.hstack([sparse.csr_matrix(dense), self.sparse_block(contexts, self.vocabulary)]).tocsr()
+
+    # prediction ----------------------------------------------------------------
+    def probabilities(self, contexts: Sequence[MentionContext]) -> tuple[np.ndarray, np.ndarray]:
+        """(main role probabilities (n, 3), fine role probabilities (n, 22)), smoothed over each entity's mentions."""
+        if not contexts:
+            return np.zeros((0, 3)), np.zeros((0, len(ALL_FINE)))
+        X = self.features(contexts)
+        main = _softmax(np.asarray(X @ self.main_coef.T) + self.main_intercept)
+        fine = _softmax(np.asarray(X @ self.fine_coef.T) + self.fine_intercept)
+        share = float(self.config.get("entity_share", 0.0))
+        if share > 0:
+            main, fine = _smooth(main, [c.group for c in contexts], share), _smooth(fine, [c.group for c in contexts], share)
+        return main, fine
+
+    def decide(self, main: np.ndarray, fine: np.ndarray) -> list[tuple[str, list[str], float]]:
+        """(main role, fine roles, main-role probability) per row.
+
+        The pair maximising P(main) · P(fine | main) wins, P(fine | main) being
+        the fine head's probability renormalised over the main role's own fine
+        roles; a second fine role is added when it comes within
+        ``second_ratio`` of the first (off in the shipped model: it cost exact
+        matches in cross-validation).
+        """
+        second = float(self.config.get("second_ratio", 1.01))
+        out = []
+        for pm, pf in zip(main, fine):
+            best = (-1.0, "", 0)
+            for k, role in enumerate(MAIN_ROLES):
+                own = [ALL_FINE.index(r) for r in FINE_ROLES[role]]
+                total = max(float(pf[own].sum()), 1e-12)
+                j = max(own, key=lambda i: pf[i])
+                score = float(pm[k]) * float(pf[j]) / total
+                if score > best[0]:
+                    best = (score, role, k)
+            _, role, k = best
+            order = sorted((ALL_FINE.index(r) for r in FINE_ROLES[role]), key=lambda i: -pf[i])
+            fines = [ALL_FINE[order[0]]]
+            if len(order) > 1 and pf[order[1]] >= second * pf[order[0]]:
+                fines.append(ALL_FINE[order[1]])
+            out.append((role, fines, float(pm[k])))
+        return out
+
+    def predict(self, contexts: Sequence[MentionContext]) -> list[tuple[str, list[str], float]]:
+        return self.decide(*self.probabilities(contexts))
+
+    # persistence ---------------------------------------------------------------
+    def save(self, directory: Path) -> list[Path]:
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        arrays = directory / "roles.npz"
+        np.savez_compressed(arrays, projection=self.projection.astype(np.float32), center=self.center.astype(np.float32),
+                            main_coef=self.main_coef.astype(np.float32), main_intercept=self.main_intercept.astype(np.float32),
+                            fine_coef=self.fine_coef.astype(np.float32), fine_intercept=self.fine_intercept.astype(np.float32))
+        meta = directory / "roles.json"
+        words = sorted(self.vocabulary, key=self.vocabulary.get)
+        meta.write_text(json.dumps({"config": self.config, "main_roles": MAIN_ROLES, "fine_roles": ALL_FINE,
+                                    "vocabulary": words}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        return [arrays, meta]
+
+    @classmethod
+    def load(cls, directory: Path = MODEL_DIR) -> "RoleModel":
+        directory = Path(directory)
+        meta = json.loads((directory / "roles.json").read_text(encoding="utf-8"))
+        with np.load(directory / "roles.npz") as z:
+            arrays = {k: z[k] for k in z.files}
+        return cls({w: i for i, w in enumerate(meta["vocabulary"])}, arrays["projection"], arrays["center"],
+                   arrays["main_coef"], arrays["main_intercept"], arrays["fine_coef"], arrays["fine_intercept"],
+                   meta["config"])
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(1, keepdims=True)
+
+
+def _smooth(P: np.ndarray, groups: Sequence[str], share: float) -> np.ndarray:
+    """Each row moved ``share`` of the way to the mean of its group's rows."""
+    out = P.copy()
+    index: dict[str, list[int]] = {}
+    for i, g in enumerate(groups):
+        index.setdefault(g, []).append(i)
+    for rows in index.values():
+        if len(rows) > 1:
+            out[rows] = (1 - share) * P[rows] + share * P[rows].mean(0)
+    return out
+
+
+@lru_cache(maxsize=2)
+def shipped_model(directory: str = str(MODEL_DIR)) -> RoleModel:
+    return RoleModel.load(Path(directory))
+
+
+# --------------------------------------------------------------------------- the analyzer
+
+
+def annotate(doc: Document, model: RoleModel, *, name: str = "roles", version: str = "1") -> None:
+    """Replace the document's ``entity`` layer with its salient mentions and their roles."""
+    doc.drop_layer("entity")
+    if doc.language not in ("en", "ru"):
+        return
+    mentions, entities = document_entities(doc)
+    mentions = [m for m in mentions if m.salient]
+    if not mentions:
+        return
+    main, fine = model.probabilities(contexts_for(doc, mentions, entities))
+    decided = model.decide(main, fine)
+    by_entity: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_entity.setdefault(m.entity, []).append(i)
+    # the entity's roles: the same decision over the mean probabilities of its mentions
+    aggregated = {e: model.decide(main[rows].mean(0, keepdims=True), fine[rows].mean(0, keepdims=True))[0]
+                  for e, rows in by_entity.items()}
+    for m, (role, fines, score) in zip(mentions, decided):
+        entity = entities[m.entity]
+        entity_role, entity_fines, _ = aggregated[m.entity]
+        doc.add(Annotation("entity", m.start, m.end, label=m.type, score=score, analyzer=name, version=version,
+                           attrs={"role": role, "fine_roles": fines, "entity_id": entity.id,
+                                  "canonical": entity.canonical, "entity_role": entity_role,
+                                  "entity_fine_roles": entity_fines}))
+
+
+def entity_roles(doc: Document) -> list[dict[str, Any]]:
+    """Per-entity aggregates of a document's ``entity`` layer, in order of first mention.
+
+    Each: ``entity_id``, ``canonical``, ``type``, ``role`` and ``fine_roles``
+    (the entity's roles in the document, decided over the mean probabilities
+    of its mentions), ``mentions``, ``texts`` (distinct surface forms),
+    ``mention_roles`` (how many mentions got each main role) and ``score``
+    (mean main-role probability of the mentions agreeing with ``role``).
+    """
+    grouped: dict[str, list[Annotation]] = {}
+    for a in doc.layer("entity"):
+        grouped.setdefault(str(a.attrs.get("entity_id")), []).append(a)
+    out = []
+    for entity_id, items in grouped.items():
+        first = items[0].attrs
+        role = first.get("entity_role") or first.get("role")
+        agreeing = [a.score or 0.0 for a in items if a.attrs.get("role") == role]
+        counts: dict[str, int] = {}
+        for a in items:
+            counts[a.attrs.get("role")] = counts.get(a.attrs.get("role"), 0) + 1
+        out.append({
+            "entity_id": entity_id, "canonical": first.get("canonical"), "type": items[0].label, "role": role,
+            "fine_roles": list(first.get("entity_fine_roles") or first.get("fine_roles") or []),
+            "mentions": len(items), "texts": list(dict.fromkeys(doc.text[a.start : a.end] for a in items)),
+            "mention_roles": counts, "score": round(float(np.mean(agreeing)), 4) if agreeing else 0.0,
+        })
+    return out
+
+
+@analyzer("roles", version="1", requires=("ner", "encoding"), assigns=("entity",))
+class RoleAnalyzer(Analyzer):
+    """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
+
+    def __init__(self, settings) -> None:
+        super().__init__(settings)
+        self.model = shipped_model()
+
+    def __call__(self, doc: Document) -> Document:
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs: Iterable[Document]) -> list[Document]:
+        docs = list(docs)
+        for doc in docs:
+            annotate(doc, self.model, name=self.name, version=self.version)
+        return docs

@@ -1,0 +1,45 @@
+"""``faultlines bench roles``: time of the roles head beside the shared encoder pass it reads.
+
+The demo corpus (English and Russian) is parsed once (not timed), encoded by
+a fresh encoder without a cache (timed: the encoder pass), then the roles
+head runs over the encoded documents (timed: mention finding, merging,
+features and both classifiers). Model loading is excluded from both. The
+issue's budget: narratives and roles together add at most 30% to the
+encoder pass.
+"""
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from ..bench import benchmark
+
+
+@benchmark("roles")
+def bench_roles(size: int = 0, *, progress=None) -> dict[str, Any]:
+    from ..events.bench import _corpus
+    from ..pipeline import Pipeline
+    from ..text.encode import Encoder, encode_documents
+    from .entities import morph_vocab, russian_lemma
+    from .roles import annotate, shipped_model
+
+    # distinct texts only: a repeated text would be served from the encoder's memory
+    docs = list({d.content_hash: d for d in _corpus(200)}.values())
+    docs = docs[:size] if size > 0 else docs
+    docs = [d for d in Pipeline(("language", "segment", "nlp")).pipe(docs)]
+    encoder = Encoder("e5")
+    encoder(["warm-up: loads the encoder model"])
+    started = time.perf_counter()
+    for doc, encoding in zip(docs, encode_documents(docs, encoder)):
+        doc.work["encoding"] = encoding
+    encode_seconds = time.perf_counter() - started
+    model = shipped_model()
+    morph_vocab()
+    russian_lemma.cache_clear()
+    started = time.perf_counter()
+    for doc in docs:
+        annotate(doc, model)
+    roles_seconds = time.perf_counter() - started
+    return {"name": "roles", "documents": len(docs), "paragraphs": sum(len(d.work["encoding"].spans) for d in docs),
+            "mentions": sum(len(d.layer("entity")) for d in docs), "encoder_seconds": round(encode_seconds, 2),
+            "roles_seconds": round(roles_seconds, 3), "roles_percent_of_encoder": round(100 * roles_seconds / encode_seconds, 1)}

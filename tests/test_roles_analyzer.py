@@ -1,0 +1,95 @@
+"""The ``roles`` analyzer in a real pipeline: output shape, record fields, and roles on clearly cast texts."""
+from __future__ import annotations
+
+import pytest
+
+from faultlines.model import Document
+from faultlines.narratives.roles import FINE_ROLES, MAIN_ROLES, entity_roles
+from faultlines.output import document_record
+from faultlines.pipeline import Pipeline, check_pipeline
+from faultlines.settings import Settings
+
+SHELLING = (
+    "Russian forces shell Kharkiv again\n\n"
+    "Russian forces shelled residential blocks in Kharkiv on Tuesday night, killing twelve civilians. "
+    "Kharkiv has been hit almost every day since the spring, and its residents have nowhere to hide.\n\n"
+    "President Volodymyr Zelensky thanked the rescuers and promised to defend every city. "
+    "Zelensky asked allies for more air defence to protect civilians.\n"
+)
+DONETSK = (
+    "Киев снова обстрелял Донецк\n\n"
+    "ВСУ нанесли ракетный удар по жилым кварталам Донецка, погибли мирные жители, в том числе дети. "
+    "Украинские боевики продолжают террор против мирного населения.\n\n"
+    "Жители Донецка провели ночь в подвалах.\n"
+)
+ANALYZERS = ("language", "segment", "nlp", "encode", "roles")
+
+
+@pytest.fixture(scope="module")
+def analyzed():
+    docs = [Document(id="kharkiv", text=SHELLING, title=SHELLING.split("\n")[0]),
+            Document(id="donetsk", text=DONETSK, title=DONETSK.split("\n")[0])]
+    return list(Pipeline(ANALYZERS, Settings()).pipe(docs))
+
+
+def roles_of(doc, text):
+    found = [a for a in doc.layer("entity") if doc.text[a.start : a.end] == text]
+    assert found, f"{text!r} not among {[doc.text[a.start:a.end] for a in doc.layer('entity')]}"
+    return found
+
+
+def test_roles_needs_ner_and_the_encoding():
+    assert check_pipeline(ANALYZERS)["roles"] == "1"
+    with pytest.raises(Exception, match="requires"):
+        check_pipeline(("language", "segment", "nlp", "roles"))
+
+
+def test_every_mention_has_a_main_role_its_own_fine_roles_and_an_entity(analyzed):
+    for doc in analyzed:
+        layer = doc.layer("entity")
+        assert layer, doc.id
+        for a in layer:
+            assert a.label in ("PER", "ORG", "GPE", "NORP", "LOC")
+            assert a.attrs["role"] in MAIN_ROLES and a.attrs["entity_role"] in MAIN_ROLES
+            assert a.attrs["fine_roles"] and set(a.attrs["fine_roles"]) <= set(FINE_ROLES[a.attrs["role"]])
+            assert set(a.attrs["entity_fine_roles"]) <= set(FINE_ROLES[a.attrs["entity_role"]])
+            assert a.attrs["entity_id"].startswith("e") and a.attrs["canonical"]
+            assert 0.0 < a.score <= 1.0 and a.analyzer == "roles"
+            assert doc.text[a.start : a.end].strip() == doc.text[a.start : a.end]
+        # one aggregated role per entity, shared by all its mentions
+        by_entity = {}
+        for a in layer:
+            by_entity.setdefault(a.attrs["entity_id"], set()).add(a.attrs["entity_role"])
+        assert all(len(v) == 1 for v in by_entity.values())
+
+
+def test_record_lists_entities_with_the_interface_fields(analyzed):
+    record = document_record(analyzed[0])
+    item = next(e for e in record["entities"] if e["text"] == "Zelensky")
+    assert {"text", "start", "end", "type", "role", "fine_roles", "score", "entity_id", "canonical"} <= set(item)
+    assert item["type"] == "PER" and item["canonical"] == "Volodymyr Zelensky"
+
+
+def test_clearly_cast_aggressor_victim_and_defender(analyzed):
+    kharkiv, donetsk = analyzed
+    assert {a.attrs["role"] for a in roles_of(kharkiv, "Russian forces")} == {"Antagonist"}
+    assert roles_of(kharkiv, "Kharkiv")[-1].attrs["entity_role"] == "Innocent"
+    assert roles_of(kharkiv, "Zelensky")[0].attrs["entity_role"] == "Protagonist"
+    assert roles_of(donetsk, "ВСУ")[0].attrs["role"] == "Antagonist"
+    assert "Terrorist" in roles_of(donetsk, "ВСУ")[0].attrs["fine_roles"]
+    assert roles_of(donetsk, "Донецка")[0].attrs["entity_role"] == "Innocent"
+
+
+def test_entity_aggregates_merge_mentions(analyzed):
+    aggregates = {e["canonical"]: e for e in entity_roles(analyzed[0])}
+    zelensky = aggregates["Volodymyr Zelensky"]
+    assert zelensky["mentions"] == 2 and zelensky["texts"] == ["Volodymyr Zelensky", "Zelensky"]
+    assert zelensky["role"] == "Protagonist" and zelensky["fine_roles"]
+    assert set(zelensky["fine_roles"]) <= set(FINE_ROLES["Protagonist"])
+    assert sum(zelensky["mention_roles"].values()) == 2
+
+
+def test_other_languages_get_no_entities():
+    doc = Document(id="de", text="Berlin und Paris verhandeln\n\nDie Regierung in Berlin sprach mit Paris.\n", language="de")
+    (doc,) = Pipeline(ANALYZERS, Settings()).pipe([doc])
+    assert doc.layer("entity") == []

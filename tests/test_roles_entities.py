@@ -1,0 +1,128 @@
+"""Entity mentions of the roles analyzer: salience and in-document merging, English and Russian."""
+from __future__ import annotations
+
+import pytest
+
+from faultlines.model import Document
+from faultlines.narratives.entities import aliases, document_entities, mention_key
+from faultlines.narratives.roles_corpus import RolesDataError, locate, read_lines
+from faultlines.pipeline import Pipeline
+from faultlines.settings import Settings
+
+ENGLISH = (
+    "Dushanbe denies Russian troop report\n\n"
+    "DUSHANBE, Nov 26 (Reuters) - Tajik authorities said on Tuesday that no new Russian troops had arrived. "
+    "Tajikistan signed a new border agreement with Russia last year. The republic will host more troops.\n\n"
+    "Volodymyr Zelensky met officials in Kharkiv. Zelensky's aides accused the Kremlin of lying, "
+    "and Moscow rejected the claim.\n"
+)
+RUSSIAN = (
+    "Москва и Душанбе договорились\n\n"
+    "МИД России заявил, что Вашингтон угрожает Таджикистану. США не раз вмешивались в дела региона. "
+    "Российские войска останутся в Таджикистане.\n\n"
+    "Владимир Зеленский обвинил Россию. Зеленского поддержали в Вашингтоне.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    docs = [Document(id="en", text=ENGLISH, title=ENGLISH.split("\n")[0]),
+            Document(id="ru", text=RUSSIAN, title=RUSSIAN.split("\n")[0])]
+    english, russian = Pipeline(("language", "segment", "nlp"), Settings()).pipe(docs)
+    assert english.language == "en" and russian.language == "ru"
+    return english, russian
+
+
+def entity_of(doc, mentions, entities, text):
+    found = [m for m in mentions if doc.text[m.start : m.end] == text]
+    assert found, f"no mention {text!r} in {[doc.text[m.start:m.end] for m in mentions]}"
+    return entities[found[0].entity]
+
+
+def test_english_surname_capital_and_demonym_merge(parsed):
+    doc = parsed[0]
+    mentions, entities = document_entities(doc)
+    zelensky = entity_of(doc, mentions, entities, "Volodymyr Zelensky")
+    assert entity_of(doc, mentions, entities, "Zelensky") is zelensky
+    assert zelensky.canonical == "Volodymyr Zelensky" and zelensky.type == "PER"
+    tajikistan = entity_of(doc, mentions, entities, "Tajikistan")
+    assert entity_of(doc, mentions, entities, "Dushanbe") is tajikistan
+    assert entity_of(doc, mentions, entities, "Tajik authorities") is tajikistan
+    assert tajikistan.canonical == "Tajikistan" and tajikistan.type == "GPE"
+    russia = entity_of(doc, mentions, entities, "Russia")
+    assert entity_of(doc, mentions, entities, "Kremlin") is russia
+    assert entity_of(doc, mentions, entities, "Moscow") is russia
+    assert russia is not tajikistan and zelensky is not russia
+
+
+def test_definite_description_resolves_to_the_one_state_before_it(parsed):
+    doc = parsed[0]
+    mentions, entities = document_entities(doc)
+    described = [m for m in mentions if m.kind == "description"]
+    assert [doc.text[m.start : m.end] for m in described] == ["The republic"]
+    # "Tajikistan" is the sentence's subject; "Russia" sits in a prepositional phrase
+    assert entities[described[0].entity].canonical == "Tajikistan"
+
+
+def test_dateline_and_mere_places_are_not_salient(parsed):
+    doc = parsed[0]
+    mentions, entities = document_entities(doc)
+    # the wire agency in the dateline is a source, not an actor
+    dateline = [m for m in mentions if doc.text[m.start : m.end] == "Reuters"]
+    assert dateline and not dateline[0].salient
+    # a demonym modifying a noun in the title ("Russian troop report") is a description, not an actor
+    assert not [m for m in mentions if doc.text[m.start : m.end] == "Russian" and m.salient]
+    # a city only named as the place of a meeting is a setting, not an actor
+    kharkiv = entity_of(doc, mentions, entities, "Kharkiv")
+    assert not any(mentions[i].salient for i in kharkiv.mentions)
+    assert entity_of(doc, mentions, entities, "Zelensky").canonical == "Volodymyr Zelensky"
+    assert all(m.salient for m in mentions if doc.text[m.start : m.end] in ("Zelensky", "Kremlin", "Tajik authorities"))
+
+
+def test_russian_inflections_capitals_and_demonym_phrases_merge(parsed):
+    doc = parsed[1]
+    mentions, entities = document_entities(doc)
+    russia = entity_of(doc, mentions, entities, "России")
+    assert entity_of(doc, mentions, entities, "Россию") is russia
+    assert entity_of(doc, mentions, entities, "Москва") is russia
+    assert russia.canonical == "Russia"
+    usa = entity_of(doc, mentions, entities, "США")
+    assert entity_of(doc, mentions, entities, "Вашингтон") is usa
+    assert entity_of(doc, mentions, entities, "Вашингтоне") is usa
+    assert usa.canonical == "United States"
+    tajikistan = entity_of(doc, mentions, entities, "Таджикистану")
+    assert entity_of(doc, mentions, entities, "Душанбе") is tajikistan
+    zelensky = entity_of(doc, mentions, entities, "Владимир Зеленский")
+    assert entity_of(doc, mentions, entities, "Зеленского") is zelensky
+    troops = entity_of(doc, mentions, entities, "Российские войска")
+    assert troops.canonical == "Russian Armed Forces" and troops is not russia
+
+
+def test_unknown_people_merge_by_surname_and_keys_are_lemmas():
+    assert mention_key("России", "ru") == mention_key("Россия", "ru") == "россия"
+    assert mention_key("the Kremlin's", "en") == "kremlin"
+    assert aliases().lookup("President Putin", "en").canonical == "Vladimir Putin"
+    text = "Aziz Karimov leads the party\n\nAziz Karimov spoke on Monday. Critics say Karimov misled voters.\n"
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="k", text=text)])
+    mentions, entities = document_entities(doc)
+    people = {entities[m.entity].id for m in mentions if doc.text[m.start : m.end] in ("Aziz Karimov", "Karimov")}
+    assert len(people) == 1
+
+
+def test_locate_finds_mentions_under_shifted_offsets():
+    text = "Заголовок\n\nПервый абзац.\nВторой абзац про Россию и Украину.\n"
+    at = text.index("Украину")
+    assert locate(text, "Украину", at, at + 6) == (at, at + 7)
+    # the Russian subtask-1 files count each newline twice
+    shifted = at + text.count("\n", 0, at)
+    assert locate(text, "Украину", shifted, shifted + 6) == (at, at + 7)
+
+
+def test_bad_mention_lines_are_refused_with_their_line_number(tmp_path):
+    path = tmp_path / "m.txt"
+    path.write_text("A.txt\tRussia\t10\t15\nB.txt\tUkraine\tten\t15\n", encoding="utf-8")
+    with pytest.raises(RolesDataError, match=r"m.txt:2: start and end must be integers"):
+        read_lines(path, labelled=False)
+    path.write_text("A.txt\tRussia\t10\n", encoding="utf-8")
+    with pytest.raises(RolesDataError, match=r"m.txt:1: expected"):
+        read_lines(path, labelled=False)
