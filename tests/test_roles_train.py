@@ -40,7 +40,7 @@ def test_training_is_deterministic_and_round_trips(samples, tmp_path):
     assert first.vocabulary == second.vocabulary
     assert np.array_equal(first.main_coef, second.main_coef) and np.array_equal(first.fine_coef, second.fine_coef)
     files = first.save(tmp_path)
-    assert sorted(f.name for f in files) == ["roles.json", "roles.npz"]
+    assert sorted(f.name for f in files) == ["roles_weights.json", "roles_weights.npz"]
     assert all(f.stat().st_size < 20_000_000 for f in files)
     loaded = RoleModel.load(tmp_path)
     contexts = [c for s in samples for c in s.contexts]

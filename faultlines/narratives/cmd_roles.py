@@ -50,7 +50,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         lang: LangOption = None,
         out_dir: Annotated[Optional[Path], typer.Option("--out", help="Where to write the weights (default: the package).")] = None,
     ) -> None:
-        """Train the entity-role model on SemEval-2025 T10 subtask 1 and write faultlines/narratives/model/roles.*."""
+        """Train the entity-role model on SemEval-2025 T10 subtask 1 and write faultlines/narratives/model/roles_weights.*."""
         from .roles import MODEL_DIR
         from .roles_corpus import RolesDataError, train_and_save
 

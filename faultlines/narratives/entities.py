@@ -303,7 +303,7 @@ def _in_dateline(doc: Document, start: int) -> bool:
 
 
 def _demonym_phrases(tokens: Sequence[Token], lang: str, table: Aliases) -> list[Mention]:
-    """'Tajik authorities', 'Russian armed forces', 'российские войска': a demonym before an authority or military noun."""
+    """A demonym before an authority or military noun: 'Tajik authorities', 'Russian armed forces', 'российские войска'."""
     found = []
     for i, t in enumerate(tokens):
         state = table.demonyms[lang].get(t.lemma if lang == "ru" else t.text.lower())

@@ -14,8 +14,9 @@ predicts a main role (Protagonist, Antagonist, Innocent) and fine roles (the
 
 Two multinomial logistic regressions (main role; fine role) read these
 features; probabilities are smoothed over the mentions of one entity in the
-document, and the (main, fine) pair with the highest joint probability wins. The weights are plain arrays (``model/roles.npz``) and JSON
-(``model/roles.json``), rebuilt by ``faultlines train roles``.
+document, and the (main, fine) pair with the highest joint probability wins.
+The weights are plain arrays (``model/roles_weights.npz``) and JSON
+(``model/roles_weights.json``), rebuilt by ``faultlines train roles``.
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from ..pipeline import Analyzer, analyzer
 from .entities import RESOURCES, Entity, Mention, Token, document_entities, tokens_of
 
 MODEL_DIR = Path(__file__).parent / "model"
+WEIGHTS = "roles_weights"  # .npz arrays + .json vocabulary and config, in MODEL_DIR
 MAIN_ROLES = ("Protagonist", "Antagonist", "Innocent")
 FINE_ROLES: dict[str, tuple[str, ...]] = {
     "Protagonist": ("Guardian", "Martyr", "Peacemaker", "Rebel", "Underdog", "Virtuous"),
@@ -233,11 +235,11 @@ class RoleModel:
     def save(self, directory: Path) -> list[Path]:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        arrays = directory / "roles.npz"
+        arrays = directory / f"{WEIGHTS}.npz"
         np.savez_compressed(arrays, projection=self.projection.astype(np.float32), center=self.center.astype(np.float32),
                             main_coef=self.main_coef.astype(np.float32), main_intercept=self.main_intercept.astype(np.float32),
                             fine_coef=self.fine_coef.astype(np.float32), fine_intercept=self.fine_intercept.astype(np.float32))
-        meta = directory / "roles.json"
+        meta = directory / f"{WEIGHTS}.json"
         words = sorted(self.vocabulary, key=self.vocabulary.get)
         meta.write_text(json.dumps({"config": self.config, "main_roles": MAIN_ROLES, "fine_roles": ALL_FINE,
                                     "vocabulary": words}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
@@ -246,8 +248,8 @@ class RoleModel:
     @classmethod
     def load(cls, directory: Path = MODEL_DIR) -> "RoleModel":
         directory = Path(directory)
-        meta = json.loads((directory / "roles.json").read_text(encoding="utf-8"))
-        with np.load(directory / "roles.npz") as z:
+        meta = json.loads((directory / f"{WEIGHTS}.json").read_text(encoding="utf-8"))
+        with np.load(directory / f"{WEIGHTS}.npz") as z:
             arrays = {k: z[k] for k in z.files}
         return cls({w: i for i, w in enumerate(meta["vocabulary"])}, arrays["projection"], arrays["center"],
                    arrays["main_coef"], arrays["main_intercept"], arrays["fine_coef"], arrays["fine_intercept"],
