@@ -154,7 +154,9 @@ def test_search_entities_trends_facets(client) -> None:
     listed = client.get("/api/claims", params={"q": "Reuters", "limit": 100}).json()["items"]
     assert [c["annotation_id"] for c in found["claims"]] == [c["annotation_id"] for c in listed][: len(found["claims"])]
     entities = client.get("/api/entities", params={"limit": 5}).json()
-    assert entities["layer"] == "ner" and entities["items"][0]["mentions"] >= entities["items"][-1]["mentions"]
+    # the demo store has entity roles, so the entity layer (mentions with roles) is listed
+    assert entities["layer"] == "entity" and entities["items"][0]["mentions"] >= entities["items"][-1]["mentions"]
+    assert {item["role"] for item in entities["items"]} <= {"Protagonist", "Antagonist", "Innocent"}
     trends = client.get("/api/narratives/trends", params={"period": "week"}).json()
     assert trends["period"] == "week" and isinstance(trends["series"], list)
     assert client.get("/api/narratives/top").status_code == 200
