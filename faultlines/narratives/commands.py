@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 import importlib
+import logging
 
 import typer
+
+log = logging.getLogger(__name__)
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     for name in ("cmd_narratives", "cmd_roles", "cmd_debunks"):
+        # one broken sub-module must not take its siblings' commands down
         try:
             module = importlib.import_module(f"{__package__}.{name}")
+            module.register(app, eval_app)
         except ModuleNotFoundError as exc:
             if exc.name != f"{__package__}.{name}":
-                raise
-            continue
-        module.register(app, eval_app)
+                log.warning("narratives commands %s not loaded: %s", name, exc)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("narratives commands %s not loaded: %s", name, exc)
