@@ -110,3 +110,39 @@ def test_predict_rejects_missing_folder(tmp_path):
     result = runner.invoke(app, ["predict", "semeval2023-spans", "--articles", str(tmp_path / "nope"),
                                  "--out", str(tmp_path / "x")])
     assert result.exit_code == 2 and re.search("not a directory", result.output)
+
+
+def test_model_with_encoder_vectors_reads_the_shared_encoding(corpus, tmp_path):
+    import json
+
+    from faultlines.errors import AnalyzerError
+    from faultlines.model import Document
+    from faultlines.persuasion.analyzer import PersuasionAnalyzer
+    from faultlines.pipeline import Pipeline
+    from faultlines.settings import Settings
+    from faultlines.text.encode import Encoding
+
+    out = tmp_path / "vectors"
+    result = runner.invoke(app, ["train", "persuasion", "--data", str(corpus), "--lang", "en", "--vectors", "e5",
+                                 "--cache", str(tmp_path / "encodings.sqlite"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "en.json").read_text(encoding="utf-8"))["config"]["use_embeddings"] is True
+
+    settings = Settings.from_env()
+    text = ("Puppets of the regime\n\nThe corrupt regime and its cowardly puppets betrayed the nation again.\n\n"
+            "Officials said the talks would continue on Monday.\n")
+    doc = Pipeline(("language", "segment", "encode"), settings)(Document(id="v", text=text, language="en"))
+    encoding = doc.work["encoding"]
+    analyzer = PersuasionAnalyzer(settings, model_dir=out)
+
+    def genre(d):
+        return {a.label: a.score for a in d.layer("genre")}
+
+    first = genre(analyzer(doc))
+    assert doc.work["encoding"] is encoding, "the heads read the encode pass's vectors, they do not encode again"
+    # other vectors in the shared encoding move the heads' outputs: they are read, not ignored
+    doc.work["encoding"] = Encoding(encoding.backend, encoding.spans, -encoding.vectors, encoding.title)
+    assert genre(analyzer(doc)) != pytest.approx(first)
+    doc.work["encoding"] = Encoding("use", encoding.spans, encoding.vectors, encoding.title)
+    with pytest.raises(AnalyzerError, match="retrain"):
+        analyzer(doc)

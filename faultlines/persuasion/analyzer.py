@@ -8,13 +8,14 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import AnalyzerError
 from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
 from ..text.encode import encoding_of
 from .system import MODEL_DIR, PersuasionModel, Unit
 
 log = logging.getLogger(__name__)
-VERSION = "1"
+VERSION = "2"
 LANGS = ("en", "ru")
 
 
@@ -31,11 +32,14 @@ def unit_of_document(doc: Document) -> Unit:
     return Unit(doc.id, doc.text, paragraphs, sentences)
 
 
-def paragraph_vectors(docs: list[Document], units: list[Unit]) -> np.ndarray:
+def paragraph_vectors(docs: list[Document], units: list[Unit], backend: str = "e5") -> np.ndarray:
     """The shared encoding's vector for each unit paragraph, in unit order (zero where a paragraph is blank)."""
     rows = []
     for doc, unit in zip(docs, units):
         encoding = encoding_of(doc)
+        if encoding.backend != backend:
+            raise AnalyzerError(f"the persuasion model reads {backend!r} vectors but the shared encoding is "
+                                f"{encoding.backend!r}; retrain it with `faultlines train persuasion`", code="FL405")
         for start, _ in unit.paragraphs:
             i = encoding.paragraph_at(start)
             rows.append(encoding.vectors[i] if i is not None else np.zeros(encoding.vectors.shape[1], np.float32))
@@ -86,7 +90,8 @@ class PersuasionAnalyzer(Analyzer):
                 continue
             units = [unit_of_document(d) for d in group]
             # one batched featurization for every document of the language
-            preds = model.predict(units, paragraph_vectors(group, units) if model.config.use_embeddings else None)
+            vectors = paragraph_vectors(group, units, model.config.encoder) if model.config.use_embeddings else None
+            preds = model.predict(units, vectors)
             for doc, pred in zip(group, preds):
                 self._annotate(doc, pred, defs)
         return docs

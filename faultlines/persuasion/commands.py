@@ -16,6 +16,10 @@ err = Console(stderr=True, highlight=False)
 
 DataOption = Annotated[Path, typer.Option("--data", help="Folder with semeval2023_task3/ (and ptc_semeval2020_task11/).")]
 LangOption = Annotated[Optional[str], typer.Option("--lang", help="en, ru or en,ru; default: detected / both.")]
+VectorsOption = Annotated[Optional[str], typer.Option(
+    "--vectors", help="Paragraph vectors of the shared encoder as features: none, e5 or use (default: as shipped).")]
+CacheOption = Annotated[Path, typer.Option("--cache", help="SQLite cache of the shared encoder's paragraph vectors "
+                                                        "(models with encoder features; never re-encodes a paragraph).")]
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -39,6 +43,19 @@ def _langs(lang: str | None) -> list[str]:
     if bad:
         _fail(f"unsupported language(s) {', '.join(bad)}: use en and/or ru")
     return langs
+
+
+def _config(lang: str, seed: int, vectors: str | None):
+    from dataclasses import replace
+
+    from .corpus import default_config
+
+    config = replace(default_config(lang), seed=seed)
+    if vectors is None:
+        return config
+    if vectors not in ("none", "e5", "use"):
+        _fail(f"--vectors must be none, e5 or use, not {vectors!r}")
+    return replace(config, use_embeddings=vectors != "none", encoder=vectors if vectors != "none" else config.encoder)
 
 
 def _say(message: str) -> None:
@@ -94,13 +111,18 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         lang: LangOption = None,
         seed: Annotated[int, typer.Option("--seed", help="Seed of the article folds and the solvers.")] = 13,
         out_dir: Annotated[Optional[Path], typer.Option("--out", help="Where to write the weights (default: the package).")] = None,
+        cache: CacheOption = Path(".cache/encodings.sqlite"),
+        vectors: VectorsOption = None,
     ) -> None:
         """Train the persuasion heads on SemEval-2023 T3 and write faultlines/persuasion/model/."""
         from .corpus import train_and_save
         from .system import MODEL_DIR
 
+        langs = _langs(lang)
+        configs = {lg: _config(lg, seed, vectors) for lg in langs}
         try:
-            files = train_and_save(data, _langs(lang), seed=seed, out=out_dir or MODEL_DIR, say=_say)
+            files = train_and_save(data, langs, seed=seed, out=out_dir or MODEL_DIR, configs=configs, cache=cache,
+                                   say=_say)
         except FileNotFoundError as exc:
             _fail(str(exc))
         for f in files:
@@ -114,11 +136,11 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         seed: Annotated[int, typer.Option("--seed")] = 13,
         ptc: Annotated[bool, typer.Option("--ptc/--no-ptc", help="English on the fixed PTC-dev article split instead of k folds.")] = True,
         as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+        cache: CacheOption = Path(".cache/encodings.sqlite"),
+        vectors: VectorsOption = None,
     ) -> None:
         """Held-out figures by the official scorers: k-fold cross-validation split by article."""
-        from dataclasses import replace
-
-        from .corpus import cross_validate, default_config, dump, evaluate_ptc_dev
+        from .corpus import cross_validate, dump, evaluate_ptc_dev
         from .data import load_semeval, semeval_root
 
         if folds < 2:
@@ -130,10 +152,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             articles = load_semeval(semeval_root(data), lg)
             if not articles:
                 _fail(f"no SemEval-2023 {lg} training articles under {data}")
-            cfg = replace(default_config(lg), seed=seed)
-            results[lg] = cross_validate(articles, cfg, folds, data, say=_say)
+            results[lg] = cross_validate(articles, _config(lg, seed, vectors), folds, data, cache, say=_say)
         if ptc and "en" in _langs(lang):
-            results["en ptc-dev split"] = evaluate_ptc_dev(data, replace(default_config("en"), seed=seed), say=_say)
+            results["en ptc-dev split"] = evaluate_ptc_dev(data, _config("en", seed, vectors), cache, say=_say)
         if as_json:
             sys.stdout.write(dump(results) + "\n")
             return

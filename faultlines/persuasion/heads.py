@@ -11,6 +11,7 @@ from typing import Sequence
 
 import numpy as np
 from scipy import sparse
+from threadpoolctl import threadpool_limits
 
 WORD_PATTERN = r"(?u)\b\w+\b"
 # thresholds tried per label; 1.01 switches a label off (raises micro precision on hopeless labels)
@@ -115,7 +116,10 @@ def fit_binary(X, Y: np.ndarray, C: float, seed: int, max_iter: int = 60) -> tup
         gb = G.sum(0)
         return C * loss.sum() + 0.5 * (W * W).sum(), np.concatenate([gW.ravel(), gb])
 
-    theta = lbfgs(objective, np.zeros(d * L + L), max_iter)
+    # one BLAS thread: the products are sparse (scipy, single-threaded) and the vector operations memory-bound;
+    # spinning BLAS threads only slow a shared machine down
+    with threadpool_limits(1, user_api="blas"):
+        theta = lbfgs(objective, np.zeros(d * L + L), max_iter)
     W = theta[: d * L].reshape(d, L)
     return W.T.astype(np.float32), theta[d * L:].astype(np.float32)
 
@@ -187,23 +191,45 @@ def tune_thresholds(P: np.ndarray, Y: np.ndarray, passes: int = 2) -> np.ndarray
     return GRID[choice].astype(np.float32)
 
 
-def train_head(X, Y: np.ndarray, groups: Sequence[str], labels: Sequence[str], *, C: float, seed: int,
-               inner_folds: int = 2) -> MultiLabelHead:
-    """Fit on all rows; thresholds from out-of-fold probabilities of ``inner_folds`` article folds."""
+def inner_folds_of(groups: Sequence[str], seed: int, folds: int = 2) -> np.ndarray:
+    """The article folds every head uses for its out-of-fold probabilities (the same split for all heads,
+    so a stacked head never sees a probability from a model trained on its own test rows)."""
     from .data import fold_of
 
+    return np.array([fold_of(g, folds, seed + 1) for g in groups])
+
+
+def out_of_fold(X, Y: np.ndarray, folds: np.ndarray, C: float, seed: int, max_iter: int = 60,
+                with_models: bool = False):
+    """Out-of-fold probabilities; with ``with_models`` also the fold models' mean (coef, intercept),
+    whose probabilities are calibrated like the out-of-fold ones that its thresholds are tuned on."""
     X = sparse.csr_matrix(X) if sparse.issparse(X) else np.asarray(X)
-    folds = np.array([fold_of(g, inner_folds, seed + 1) for g in groups])
     oof = np.zeros(Y.shape, dtype=np.float32)
-    for k in range(inner_folds):
+    models = []
+    for k in np.unique(folds):
         tr, te = folds != k, folds == k
-        if not te.any() or not tr.any():
+        if not tr.any():
             continue
-        coef, inter = fit_binary(X[tr], Y[tr], C, seed)
+        coef, inter = fit_binary(X[tr], Y[tr], C, seed, max_iter)
         oof[te] = sigmoid(np.asarray(X[te] @ coef.T) + inter)
+        models.append((coef, inter))
+    if not with_models:
+        return oof
+    if not models:  # a single article fold: nothing held out, fit on everything
+        models.append(fit_binary(X, Y, C, seed, max_iter))
+    return oof, np.mean([c for c, _ in models], axis=0), np.mean([i for _, i in models], axis=0)
+
+
+def train_head(X, Y: np.ndarray, groups: Sequence[str], labels: Sequence[str], *, C: float, seed: int,
+               with_oof: bool = False):
+    """Fit on all rows; thresholds from out-of-fold probabilities of two article folds
+    (returned too with ``with_oof``, for heads stacked on this one)."""
+    X = sparse.csr_matrix(X) if sparse.issparse(X) else np.asarray(X)
+    oof = out_of_fold(X, Y, inner_folds_of(groups, seed), C, seed)
     thresholds = tune_thresholds(oof, Y)
     coef, inter = fit_binary(X, Y, C, seed)
-    return MultiLabelHead(tuple(labels), coef, inter, thresholds)
+    head = MultiLabelHead(tuple(labels), coef, inter, thresholds)
+    return (head, oof) if with_oof else head
 
 
 def train_multiclass(X, y: Sequence[str], labels: Sequence[str], *, C: float, seed: int) -> tuple[np.ndarray, np.ndarray]:

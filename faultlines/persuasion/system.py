@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -17,16 +16,13 @@ import numpy as np
 from scipy import sparse
 
 from .data import FRAMES, GENRES, TECHNIQUES
-from .features import context_texts, lexicon, shape_features, words
-from .heads import MultiLabelHead, Tfidf, softmax, train_head, train_multiclass
+from .features import context_texts, lexicon, shape_features
+from .heads import MultiLabelHead, Tfidf, inner_folds_of, out_of_fold, softmax, train_head, train_multiclass
+from . import tokens as tok
 
 log = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).parent / "model"
-# Techniques whose gold spans are a few words: emit the learned/lexicon phrase, not the whole sentence.
-TIGHT = ("Loaded_Language", "Name_Calling-Labeling", "Exaggeration-Minimisation", "Doubt", "Repetition", "Slogans")
-MAX_PHRASE = 4
-_TOKEN = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)  # the tokenizer of features.words
 
 
 @dataclass
@@ -44,15 +40,17 @@ class Unit:
 class Config:
     lang: str
     use_embeddings: bool = False
+    # the shared encoder's backend the paragraph vectors come from (text.encode.BACKENDS)
+    encoder: str = "e5"
     use_context: bool = True
     use_lexicon: bool = True
     word_features: int = 30000
     char_features: int = 40000
     # "stem" (cheap) or "char" (char_wb 2-5 grams: ~8x the non-zeros, so ~8x the training time)
     sub_word: str = "stem"
-    strict_tight: bool = False
     C_par: float = 4.0
     C_sent: float = 4.0
+    C_token: float = 1.0
     C_doc: float = 4.0
     seed: int = 13
 
@@ -86,7 +84,11 @@ class PersuasionModel:
         self.frames: MultiLabelHead | None = None
         self.genre_coef: np.ndarray | None = None
         self.genre_intercept: np.ndarray | None = None
-        self.phrases: dict[str, list] = {}
+        self.token: MultiLabelHead | None = None  # over the techniques in ``token_techniques``
+        self.token_techniques = np.zeros(0, dtype=np.int16)  # indices into TECHNIQUES
+        self.token_columns: np.ndarray | None = None  # hashed buckets with token-head weights
+        # per technique: where its spans come from (tokens.OFF / TOKEN / SENTENCE)
+        self.span_mode = np.full(len(TECHNIQUES), tok.SENTENCE, dtype=np.int8)
 
     # features -------------------------------------------------------------
     def _blocks(self, texts: Sequence[str], ctx: Sequence[str] | None, extra: list[np.ndarray],
@@ -176,8 +178,9 @@ class PersuasionModel:
                     if ov > 0 and ov >= 0.5 * min(e - s, ge - gs):
                         YS[k, index[tech]] = 1
         log_step(f"sentence head: {XS.shape[0]} sentences")
-        self.sent = train_head(XS, YS, [units[ui].id for ui, _, _ in where], TECHNIQUES, C=cfg.C_sent, seed=cfg.seed)
-        self.phrases = learn_phrases(units, spans)
+        self.sent, sent_oof = train_head(XS, YS, [units[ui].id for ui, _, _ in where], TECHNIQUES, C=cfg.C_sent,
+                                         seed=cfg.seed, with_oof=True)
+        self._fit_spans(units, spans, where, sent_oof, log_step)
         # document heads
         docs = [i for i, g in enumerate(genres) if g in GENRES]
         if docs:
@@ -194,12 +197,53 @@ class PersuasionModel:
         log_step("document heads done")
         return self
 
+    def _tokens(self, units: Sequence[Unit]) -> tuple[tok.Tokens, sparse.csr_matrix]:
+        tokens = tok.tokenize(units, sentences_by_paragraph, lexicon(self.config.lang))
+        if self.token_columns is None:
+            self.token_columns = tok.used_columns(tok.hashed_matrix(tokens, None))
+        return tokens, tok.hashed_matrix(tokens, self.token_columns)
+
+    def _fit_spans(self, units, spans, where, sent_oof, log_step) -> None:
+        """The token head (on the short-span techniques), then each technique's span source (tokens,
+        sentences or none) and threshold, chosen by span F1 on out-of-fold predictions of two article folds."""
+        cfg = self.config
+        self.token_techniques = tok.short_span_techniques(spans, units, TECHNIQUES)
+        names = [TECHNIQUES[j] for j in self.token_techniques]
+        self.token_columns = None
+        tokens, XT = self._tokens(units)
+        YT = tok.token_labels(tokens, spans, names)
+        log_step(f"token head: {XT.shape[0]} tokens x {XT.shape[1]} features, {len(names)} techniques")
+        folds = inner_folds_of([units[ui].id for ui in tokens.unit], cfg.seed)
+        # the shipped head is the mean of the two fold models: the thresholds chosen on their out-of-fold
+        # probabilities keep their meaning (a refit on all tokens is more confident and over-predicts)
+        tok_oof, coef, inter = out_of_fold(XT, YT, folds, cfg.C_token, cfg.seed, tok.MAX_ITER, with_models=True)
+        credit = tok.SpanCredit([len(u.text) for u in units], spans)
+        s_unit = np.array([ui for ui, _, _ in where], dtype=np.int64)
+        s_start = np.array([s for _, s, _ in where], dtype=np.int64)
+        s_end = np.array([e for _, _, e in where], dtype=np.int64)
+        options = []
+        for j, tech in enumerate(TECHNIQUES):
+            opts = [(0.0, 0, 0.0)]
+            on = sent_oof[:, j] >= self.sent.thresholds[j] if len(where) else np.zeros(0, bool)
+            opts.append(credit.credit(tech, s_unit[on], s_start[on], s_end[on]))
+            if tech in names:
+                k = names.index(tech)
+                for g in tok.SPAN_GRID:
+                    r = np.array(tok.runs(tok_oof[:, k] >= g, tokens), dtype=np.int64).reshape(-1, 2)
+                    opts.append(credit.credit(tech, tokens.unit[r[:, 0]], tokens.start[r[:, 0]], tokens.end[r[:, 1]]))
+            options.append(opts)
+        choice = tok.choose_modes(options, [credit.n_gold(t) for t in TECHNIQUES])
+        thresholds = np.ones(len(names), dtype=np.float32)
+        for j, c in enumerate(choice):
+            self.span_mode[j] = (tok.OFF, tok.SENTENCE)[c] if c < 2 else tok.TOKEN
+            if c >= 2:
+                thresholds[names.index(TECHNIQUES[j])] = tok.SPAN_GRID[c - 2]
+        self.token = MultiLabelHead(tuple(names), coef, inter, thresholds)
+        log_step("span sources: " + ", ".join(f"{t}={'off token sentence'.split()[m]}"
+                                              for t, m in zip(TECHNIQUES, self.span_mode) if m != tok.OFF))
+
     # inference ------------------------------------------------------------
-    def predict(self, units: Sequence[Unit], emb: np.ndarray | None = None, *, strict_tight: bool | None = None
-                ) -> list[Prediction]:
-        """``strict_tight``: drop a short-span technique's sentence when no phrase or cue narrows it
-        (default: the config's ``strict_tight``)."""
-        strict = self.config.strict_tight if strict_tight is None else strict_tight
+    def predict(self, units: Sequence[Unit], emb: np.ndarray | None = None) -> list[Prediction]:
         if not units:
             return []
         X = self.paragraph_matrix(units, emb)
@@ -211,7 +255,6 @@ class PersuasionModel:
         XD = self.document_matrix(units, emb)
         out: list[Prediction] = []
         i = 0
-        lex = lexicon(self.config.lang)
         for ui, u in enumerate(units):
             paras = []
             for (s, e) in u.paragraphs:
@@ -227,33 +270,15 @@ class PersuasionModel:
                 frames = {FRAMES[j]: float(pf[j]) for j in np.flatnonzero(pf >= self.frames.thresholds)}
             out.append(Prediction(paras, [], genre, frames))
         for k, (ui, s, e) in enumerate(where):
-            for j in np.flatnonzero(DS[k]):
-                tech = TECHNIQUES[j]
-                score = float(PS[k, j])
-                tight = self._tight_spans(units[ui].text, s, e, tech, lex) if tech in TIGHT else []
-                if strict and tech in TIGHT and not tight:
-                    continue
-                for ts, te in tight or [(s, e)]:
-                    out[ui].spans.append((tech, ts, te, score))
+            for j in np.flatnonzero(DS[k] & (self.span_mode == tok.SENTENCE)):
+                out[ui].spans.append((TECHNIQUES[j], s, e, float(PS[k, j])))
+        columns = [k for k, j in enumerate(self.token_techniques) if self.span_mode[j] == tok.TOKEN]
+        if self.token is not None and columns:
+            tokens, XT = self._tokens(units)
+            PT = self.token.proba(XT) if len(tokens) else np.zeros((0, len(self.token.labels)))
+            for ui, tech, s, e, score in tok.decode(tokens, PT, columns, self.token.thresholds, self.token.labels):
+                out[ui].spans.append((tech, s, e, score))
         return out
-
-    def _tight_spans(self, text: str, s: int, e: int, tech: str, lex) -> list[tuple[int, int]]:
-        """Phrases inside a positive sentence that training marked with ``tech`` (or lexicon cues for it)."""
-        found = []
-        toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, s, e)]
-        for n in range(MAX_PHRASE, 0, -1):
-            for i in range(len(toks) - n + 1):
-                key = " ".join(w for _, _, w in toks[i:i + n])
-                hit = self.phrases.get(key)
-                if hit and tech in hit:
-                    a, b = toks[i][0], toks[i + n - 1][1]
-                    if not any(a < fe and b > fs for fs, fe in found):
-                        found.append((a, b))
-        if not found:
-            for cls, techs in lex.techniques.items():
-                if tech in techs[:1]:
-                    found += [(a + s, b + s) for a, b in lex.matches(text[s:e], cls)]
-        return sorted(found)
 
     # persistence ----------------------------------------------------------
     def save(self, directory: Path) -> list[Path]:
@@ -262,7 +287,7 @@ class PersuasionModel:
         wv, wi = self.word.state()
         cv, ci = self.char.state()
         arrays = {"word_idf": wi, "char_idf": ci}
-        for name, head in (("par", self.par), ("sent", self.sent), ("frames", self.frames)):
+        for name, head in (("par", self.par), ("sent", self.sent), ("frames", self.frames), ("token", self.token)):
             if head is not None:
                 arrays[f"{name}_coef"] = head.coef.astype(np.float16)
                 arrays[f"{name}_intercept"] = head.intercept
@@ -270,13 +295,17 @@ class PersuasionModel:
         if self.genre_coef is not None:
             arrays["genre_coef"] = self.genre_coef.astype(np.float16)
             arrays["genre_intercept"] = self.genre_intercept
+        arrays["span_mode"] = self.span_mode
+        if self.token is not None:
+            arrays["token_columns"] = self.token_columns
+            arrays["token_techniques"] = self.token_techniques
         weights = directory / f"{self.config.lang}.npz"
         np.savez_compressed(weights, **arrays)
         vocab = directory / f"{self.config.lang}.vocab.json"
         vocab.write_text(json.dumps({"word": list(wv), "char": list(cv)}, ensure_ascii=False), encoding="utf-8")
         meta = directory / f"{self.config.lang}.json"
         meta.write_text(json.dumps({"config": self.config.__dict__, "techniques": list(TECHNIQUES),
-                                    "frames": list(FRAMES), "genres": list(GENRES), "phrases": self.phrases},
+                                    "frames": list(FRAMES), "genres": list(GENRES)},
                                    ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
         return [weights, vocab, meta]
 
@@ -284,49 +313,26 @@ class PersuasionModel:
     def load(cls, directory: Path, lang: str) -> "PersuasionModel":
         directory = Path(directory)
         meta = json.loads((directory / f"{lang}.json").read_text(encoding="utf-8"))
-        model = cls(Config(**meta["config"]))
+        known = {f.name for f in fields(Config)}
+        # settings of older versions that no longer exist (version 1's phrase narrowing) are ignored
+        model = cls(Config(**{k: v for k, v in meta["config"].items() if k in known}))
         vocab = json.loads((directory / f"{lang}.vocab.json").read_text(encoding="utf-8"))
         with np.load(directory / f"{lang}.npz") as z:
             a = {k: z[k] for k in z.files}
         model.word = Tfidf("word", 0, {w: i for i, w in enumerate(vocab["word"])}, a["word_idf"])
         model.char = Tfidf(model.config.sub_word, 0, {w: i for i, w in enumerate(vocab["char"])}, a["char_idf"])
-        labels = {"par": TECHNIQUES, "sent": TECHNIQUES, "frames": FRAMES}
-        for name in ("par", "sent", "frames"):
+        model.token_techniques = a.get("token_techniques", model.token_techniques)
+        labels = {"par": TECHNIQUES, "sent": TECHNIQUES, "frames": FRAMES,
+                  "token": tuple(TECHNIQUES[j] for j in model.token_techniques)}
+        for name in labels:
             if f"{name}_coef" in a:
                 setattr(model, name, MultiLabelHead(labels[name], a[f"{name}_coef"].astype(np.float32),
                                                     a[f"{name}_intercept"], a[f"{name}_thresholds"]))
         if "genre_coef" in a:
             model.genre_coef = a["genre_coef"].astype(np.float32)
             model.genre_intercept = a["genre_intercept"]
-        model.phrases = meta["phrases"]
+        if "span_mode" in a:
+            model.span_mode = a["span_mode"]
+            model.token_columns = a.get("token_columns")
         return model
 
-
-def learn_phrases(units: Sequence[Unit], spans: Sequence[Sequence[tuple[str, int, int]]],
-                  min_count: int = 2, min_precision: float = 0.2) -> dict[str, list[str]]:
-    """Short phrases the annotators marked as a tight-span technique often enough, with their precision."""
-    from collections import Counter
-
-    marked: dict[str, Counter] = {}
-    for u, ss in zip(units, spans):
-        for tech, s, e in ss:
-            if tech not in TIGHT:
-                continue
-            key = " ".join(words(u.text[s:e]))
-            if key and len(key.split()) <= MAX_PHRASE:
-                marked.setdefault(key, Counter())[tech] += 1
-    total: Counter = Counter()
-    wanted = set(marked)
-    for u in units:
-        toks = words(u.text)
-        for n in range(1, MAX_PHRASE + 1):
-            for i in range(len(toks) - n + 1):
-                key = " ".join(toks[i:i + n])
-                if key in wanted:
-                    total[key] += 1
-    out: dict[str, list[str]] = {}
-    for key, techs in sorted(marked.items()):
-        keep = [t for t, c in techs.most_common() if c >= min_count and c / max(total[key], c) >= min_precision]
-        if keep:
-            out[key] = keep
-    return out
