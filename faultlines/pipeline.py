@@ -24,7 +24,7 @@ BUILTIN_MODULES = ("faultlines.text", "faultlines.claims", "faultlines.events", 
                    "faultlines.narratives")
 # `ingest` runs the cheap text stage; `analyze` runs every analyzer.
 INGEST_ANALYZERS = ("language", "segment")
-DEFAULT_ANALYZERS = ("language", "segment", "nlp", "encode", "claims", "events", "persuasion", "roles", "debunks")
+DEFAULT_ANALYZERS = ("language", "segment", "nlp", "encode", "claims", "events", "persuasion", "narratives", "roles", "debunks")
 
 
 @dataclass(frozen=True)

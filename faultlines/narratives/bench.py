@@ -1,0 +1,72 @@
+"""``faultlines bench narratives``: time of the narratives head beside the shared encoder pass it reads.
+
+The demo corpus (English and Russian, distinct texts only: a repeated text
+would be served from the encoder's memory) is segmented once (not timed),
+encoded by a fresh encoder without a disk cache (timed: the encoder pass),
+then the narratives analyzer runs over the encoded documents ``repeat``
+times (timed, averaged: SemEval heads + regional detector). Model loading is
+excluded from both. The issue's budget: narratives and roles together add
+at most 30% to the encoder pass.
+"""
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from ..bench import benchmark
+
+
+@benchmark("narratives")
+def bench_narratives(size: int = 0, *, progress=None, repeat: int = 5) -> dict[str, Any]:
+    from ..events.bench import _corpus
+    from ..pipeline import Pipeline
+    from ..text.encode import Encoder, encode_documents
+
+    docs = list({d.content_hash: d for d in _corpus(200)}.values())
+    docs = docs[:size] if size > 0 else docs
+    docs = list(Pipeline(("language", "segment")).pipe(docs))
+    encoder = Encoder("e5")
+    encoder(["warm-up: loads the encoder model"])
+    started = time.perf_counter()
+    for doc, encoding in zip(docs, encode_documents(docs, encoder)):
+        doc.work["encoding"] = encoding
+    encode_seconds = time.perf_counter() - started
+    analyzer = Pipeline(("language", "segment", "encode", "narratives")).analyzers[-1]
+    analyzer.pipe(docs[:1])  # warm-up: reads the weights
+    started = time.perf_counter()
+    for _ in range(repeat):
+        analyzer.pipe(docs)
+    seconds = (time.perf_counter() - started) / repeat
+    return {"name": "narratives", "documents": len(docs),
+            "paragraphs": sum(len(d.work["encoding"].spans) for d in docs),
+            "narratives": sum(len(d.layer("narrative")) for d in docs),
+            "encoder_seconds": round(encode_seconds, 2), "narratives_seconds": round(seconds, 4),
+            "narratives_percent_of_encoder": round(100 * seconds / encode_seconds, 2)}
+
+
+@benchmark("encoders")
+def bench_encoders(size: int = 0, *, progress=None) -> dict[str, Any]:
+    """Paragraphs per second of each installed encoder backend on the same demo paragraphs (fresh encoders,
+    no cache, model loading excluded): the speed column of the encoder comparison in docs/narratives.md."""
+    from ..events.bench import _corpus
+    from ..pipeline import Pipeline
+    from ..text.encode import BACKENDS, Encoder, encoding_units
+
+    docs = list({d.content_hash: d for d in _corpus(200)}.values())
+    docs = docs[:size] if size > 0 else docs
+    docs = list(Pipeline(("language", "segment")).pipe(docs))
+    texts = [d.text[s:e].strip() for d in docs for s, e in encoding_units(d)]
+    result: dict[str, Any] = {"name": "encoders", "documents": len(docs), "paragraphs": len(texts)}
+    for backend in BACKENDS:
+        encoder = Encoder(backend)
+        try:
+            encoder(["warm-up: loads the encoder model"])
+        except ImportError as exc:
+            result[f"{backend}_error"] = str(exc)
+            continue
+        started = time.perf_counter()
+        encoder(texts)
+        seconds = time.perf_counter() - started
+        result[f"{backend}_seconds"] = round(seconds, 2)
+        result[f"{backend}_paragraphs_per_s"] = round(len(texts) / seconds, 1)
+    return result

@@ -1,0 +1,137 @@
+"""The ``narratives`` analyzer: SemEval-2025 T10 narratives and the regional / user narratives of a document.
+
+Reads the shared encoding (``doc.work["encoding"]``) and runs no model of its own:
+
+* the trained SemEval heads (``model/narratives_semeval.*``, see
+  ``narrative_heads.py``) give ``URW:`` / ``CC:`` narratives and subnarratives
+  (with the abstaining thresholds: see ``ANALYSIS_DECISION``);
+* the few-shot detector (``regional.py``) gives the ``CA:`` narratives and any
+  a user added, with the paragraph that carries each as evidence.
+
+One ``narrative`` annotation per (narrative, subnarrative) pair, spanning the
+whole text: label = narrative, attrs ``subnarrative``, ``taxonomy``
+(``semeval2025`` | ``regional``), ``evidence`` ([start, end] of the paragraph,
+regional only), score = the narrative's probability. A document for which
+neither finds anything gets one ``Other`` / ``Other`` annotation.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+
+from ..model import Annotation, Document
+from ..pipeline import Analyzer, analyzer
+from ..text.encode import Encoding, encoding_of
+from .narrative_heads import HEADS_STEM, NarrativeHeads, encoding_features
+from .regional import RegionalModel, active_stem, current_fingerprint, units_of
+from .taxonomy import OTHER
+
+log = logging.getLogger(__name__)
+VERSION = "1"
+LANGS = ("en", "ru")
+LAYER = "narrative"
+# The SemEval decision thresholds tuned on English serve every language here: the Russian training documents all
+# push some narrative, so thresholds tuned on them never answer Other, while the analyzer reads any news.
+# (`predict semeval2025-narratives` keeps each language's own thresholds, the shared task's setting.)
+ANALYSIS_DECISION = "en"
+
+
+class RegionalSource:
+    """The active regional model, re-read when ``faultlines narratives reload`` replaces it."""
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._model: RegionalModel | None = None
+
+    def get(self) -> RegionalModel | None:
+        stem = active_stem()
+        meta = stem.with_suffix(".json")
+        try:
+            stat = meta.stat()
+            key = (str(stem), stat.st_mtime_ns, stat.st_size)
+        except FileNotFoundError:
+            key = None
+        if key != self._key:
+            self._key = key
+            self._model = None
+            if key is not None:
+                try:
+                    self._model = RegionalModel.load(stem)
+                except (OSError, ValueError, KeyError) as exc:
+                    log.warning("narratives: cannot read the regional model %s: %s", stem, exc)
+                else:
+                    if self._model.fingerprint != current_fingerprint():
+                        log.warning("narratives: the taxonomy files changed since %s was built; run "
+                                    "`faultlines narratives reload` to use them", stem)
+            else:
+                log.warning("narratives: no regional model in %s; run `faultlines train narratives`", stem)
+        return self._model
+
+
+@analyzer("narratives", version=VERSION, requires=("encoding",), assigns=(LAYER,))
+class NarrativeAnalyzer(Analyzer):
+    """Which narratives a document pushes: the SemEval-2025 taxonomy, the regional extension, users' own."""
+
+    def __init__(self, settings, heads_stem: Path = HEADS_STEM) -> None:
+        super().__init__(settings)
+        self.heads: NarrativeHeads | None = None
+        if Path(heads_stem).with_suffix(".json").exists():
+            self.heads = NarrativeHeads.load(heads_stem)
+        else:
+            log.warning("narratives: no SemEval weights in %s; run `faultlines train narratives`", heads_stem)
+        self.regional = RegionalSource()
+
+    def __call__(self, doc: Document) -> Document:
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs):
+        docs = list(docs)
+        todo: list[tuple[Document, Encoding]] = []
+        for doc in docs:
+            doc.drop_layer(LAYER)
+            if doc.language not in LANGS:
+                doc.meta["narratives_skipped"] = f"language {doc.language!r} is not supported (en, ru)"
+                continue
+            if doc.text.strip():
+                todo.append((doc, encoding_of(doc)))
+        if not todo:
+            return docs
+        semeval = self._semeval(todo)
+        regional = self.regional.get()
+        for (doc, encoding), pairs in zip(todo, semeval):
+            self._annotate(doc, encoding, pairs, regional)
+        return docs
+
+    def _semeval(self, todo: list[tuple[Document, Encoding]]) -> list[list[tuple[str, str, float, float]]]:
+        if self.heads is None:
+            return [[] for _ in todo]
+        X = np.stack([encoding_features(e, self.heads.config.features) for _, e in todo])
+        return self.heads.predict(X, [ANALYSIS_DECISION] * len(todo))
+
+    def _annotate(self, doc: Document, encoding: Encoding, pairs, regional: RegionalModel | None) -> None:
+        meta = dict(analyzer=self.name, version=self.version)
+        n = len(doc.text)
+        found = [(nar, sub, p, ps) for nar, sub, p, ps in pairs if nar != OTHER]
+        for narrative, subnarrative, p, p_sub in found:
+            doc.add(Annotation(LAYER, 0, n, label=narrative, score=p, attrs={
+                "subnarrative": subnarrative, "subnarrative_score": round(p_sub, 4), "taxonomy": "semeval2025"}, **meta))
+        hits = regional.detect(units_of(encoding.vectors, encoding.title)) if regional is not None else []
+        for hit in hits:
+            doc.add(Annotation(LAYER, 0, n, label=hit.narrative, score=hit.score, attrs={
+                "subnarrative": hit.subnarrative, "taxonomy": "regional",
+                "evidence": list(self._evidence(doc, encoding, hit.unit))}, **meta))
+        if not found and not hits:
+            p = pairs[0][2] if pairs else None
+            doc.add(Annotation(LAYER, 0, n, label=OTHER, score=p, attrs={"subnarrative": OTHER, "taxonomy": "semeval2025"},
+                               **meta))
+
+    @staticmethod
+    def _evidence(doc: Document, encoding: Encoding, unit: int) -> tuple[int, int]:
+        """The paragraph span of a unit; the title's place in the text for the title row."""
+        if unit < len(encoding.spans):
+            return encoding.spans[unit]
+        title = (doc.title or "").strip()
+        at = doc.text.find(title) if title else -1
+        return (at, at + len(title)) if at >= 0 else (0, len(doc.text))

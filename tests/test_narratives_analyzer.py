@@ -1,0 +1,147 @@
+"""The ``narratives`` analyzer in a real pipeline: output shape, regional narratives on texts written for the
+project (English and Russian, pushing and not pushing them), and a user's own narrative after ``reload``."""
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from faultlines.cli import app
+from faultlines.ingest.files import text_document
+from faultlines.output import document_record
+from faultlines.pipeline import Pipeline
+from faultlines.narratives.taxonomy import OTHER, load_taxonomy, narrative_of, semeval_labels
+
+CASES = Path(__file__).parent / "data" / "narratives" / "regional_cases.toml"
+runner = CliRunner()
+
+USER_TAXONOMY = """
+[[narrative]]
+name = "MY: Foreign miners plunder the nation's gold"
+definition = "Foreign mining companies, helped by corrupt officials, take the country's gold and leave poisoned land and rivers behind."
+examples_en = [
+    "The foreign company takes tonnes of our gold every year and leaves us cyanide in the rivers.",
+    "Our gold fields were handed to foreigners for a pittance by bribed officials.",
+    "The mine enriches shareholders abroad while the villages around it are poisoned.",
+]
+examples_ru = [
+    "Иностранная компания каждый год вывозит тонны нашего золота и оставляет нам цианид в реках.",
+    "Наши месторождения золота за бесценок отдали иностранцам продажные чиновники.",
+    "Рудник обогащает акционеров за границей, а окрестные сёла травятся.",
+]
+"""
+GOLD_TEXT = """Who owns our gold?
+
+For twenty years a foreign company has dug gold out of our mountains and shipped it abroad. The profits go to shareholders in Toronto and London, while the glacier above the mine melts and the river below it carries cyanide.
+
+The officials who signed the concession grew rich. The shepherds whose pastures were poisoned got nothing. This is not investment, it is plunder.
+"""
+GOLD_PRICE_TEXT = """Gold price reaches record
+
+The price of gold rose to a record of 2,400 dollars an ounce on Monday, traders in London said.
+
+Analysts attributed the rise to purchases by central banks and expectations of lower interest rates.
+"""
+
+
+def _docs(items: list[tuple[str, str]]):
+    docs = [text_document(text, doc_id=doc_id, source=doc_id, source_kind="text") for doc_id, text in items]
+    return list(Pipeline(("language", "segment", "encode", "narratives")).pipe(docs))
+
+
+def _cases(*ids: str) -> list[dict]:
+    by_id = {c["id"]: c for c in tomllib.loads(CASES.read_text(encoding="utf-8"))["case"]}
+    return [by_id[i] for i in ids]
+
+
+@pytest.fixture(scope="module")
+def regional_cache(tmp_path_factory):
+    """A cache directory of its own, so no reload of the user's machine leaks in (and none leaks out)."""
+    path = tmp_path_factory.mktemp("narratives-cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("FAULTLINES_NARRATIVES_CACHE", str(path))
+        mp.delenv("FAULTLINES_NARRATIVES", raising=False)
+        mp.setenv("XDG_CONFIG_HOME", str(path / "no-config"))
+        yield path
+
+
+@pytest.fixture(scope="module")
+def analyzed(regional_cache):
+    cases = _cases("guarantor-en", "jihad-en", "water-ru", "media-ru", "neutral-trade-en", "neutral-dam-ru")
+    return cases, _docs([(c["id"], c["text"]) for c in cases])
+
+
+def test_regional_narratives_on_written_texts(analyzed):
+    cases, docs = analyzed
+    for case, doc in zip(cases, docs):
+        found = {a.label for a in doc.layer("narrative") if a.attrs["taxonomy"] == "regional"}
+        assert found == set(case["expect"]), (case["id"], found)
+
+
+def test_output_shape(analyzed):
+    cases, docs = analyzed
+    coarse, fine = semeval_labels()
+    regional = set(load_taxonomy().names())
+    for doc in docs:
+        layer = doc.layer("narrative")
+        assert layer, doc.id
+        pairs = [(a.label, a.attrs["subnarrative"]) for a in layer]
+        assert len(pairs) == len(set(pairs))  # one annotation per (narrative, subnarrative)
+        for a in layer:
+            assert (a.start, a.end) == (0, len(doc.text))
+            assert a.analyzer == "narratives" and a.version == "1"
+            assert a.score is None or 0.0 <= a.score <= 1.0
+            if a.attrs["taxonomy"] == "regional":
+                assert a.label in regional
+                assert a.attrs["subnarrative"].startswith(a.label + ": ")
+                start, end = a.attrs["evidence"]
+                assert 0 <= start < end <= len(doc.text) and doc.text[start:end].strip()
+            else:
+                assert a.attrs["taxonomy"] == "semeval2025"
+                assert a.label in coarse and a.attrs["subnarrative"] in fine
+                assert narrative_of(a.attrs["subnarrative"]) == a.label
+        labels = [a.label for a in layer]
+        assert OTHER not in labels or labels == [OTHER]  # Other only when nothing else applies
+        record = document_record(doc)
+        assert [n["narrative"] for n in record["narratives"]] == labels
+        assert all({"narrative", "subnarrative", "start", "end"} <= set(n) for n in record["narratives"])
+    neutral = docs[[c["id"] for c in cases].index("neutral-trade-en")]
+    assert [(a.label, a.attrs["subnarrative"]) for a in neutral.layer("narrative")] == [(OTHER, OTHER)]
+
+
+def test_other_languages_are_skipped_not_guessed(regional_cache):
+    doc = _docs([("de", "Der Goldpreis ist gestiegen.\n\nHändler in London meldeten am Montag einen Rekord.")])[0]
+    assert doc.layer("narrative") == []
+    assert "not supported" in doc.meta["narratives_skipped"]
+
+
+def test_user_narrative_is_detected_after_reload(regional_cache, tmp_path):
+    user = tmp_path / "mine.toml"
+    user.write_text(USER_TAXONOMY, encoding="utf-8")
+    name = "MY: Foreign miners plunder the nation's gold"
+    before = _docs([("gold", GOLD_TEXT)])[0]
+    assert name not in {a.label for a in before.layer("narrative")}
+
+    result = runner.invoke(app, ["narratives", "reload", "--taxonomy", str(user), "--json"])
+    assert result.exit_code == 0, result.output
+    loaded = json.loads(result.stdout)
+    assert [n["name"] for n in loaded["narratives"]][-1] == name and str(user) in loaded["sources"]
+    assert (regional_cache / "narratives_regional.json").exists()
+
+    # the same (cached) analyzer instance picks the new model up at its next batch
+    gold, price = _docs([("gold-2", GOLD_TEXT), ("price", GOLD_PRICE_TEXT)])
+    hits = {a.label: a for a in gold.layer("narrative")}
+    assert name in hits and hits[name].attrs["subnarrative"] == f"{name}: Other"
+    assert name not in {a.label for a in price.layer("narrative")}
+
+
+def test_reload_rejects_a_bad_file_with_one_line(regional_cache, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[narrative]]\nname = "URW: Mine"\ndefinition = "d"\nexamples_en = ["a", "b"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["narratives", "reload", "--taxonomy", str(bad)])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("faultlines: error:") and "[FL113]" in lines[0]

@@ -1,0 +1,68 @@
+"""``faultlines narratives trend``: narrative prevalence per period and per outlet, read from a real store."""
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from faultlines.cli import app
+from faultlines.model import Annotation, Document
+from faultlines.store import Store
+
+runner = CliRunner()
+WATER = "CA: Scarce water and resources drive conflict"
+MEDIA = "CA: Western media lie"
+
+
+def _doc(doc_id: str, published: str, source: str, narratives: list[str]) -> Document:
+    text = f"Article {doc_id} about the region, published {published}."
+    doc = Document(id=doc_id, text=text, source=source, published=published, language="en")
+    for name in narratives:
+        doc.add(Annotation("narrative", 0, len(text), label=name, score=0.8, analyzer="narratives", version="1",
+                           attrs={"subnarrative": f"{name}: Other", "taxonomy": "regional"}))
+    return doc
+
+
+def _store(tmp_path):
+    path = tmp_path / "trend.db"
+    with Store(path) as store:
+        store.add([
+            _doc("a", "2025-10-03", "https://www.asiaplus.tj/news/a", [WATER]),
+            _doc("b", "2025-10-20", "https://kaktus.media/b", [WATER, MEDIA]),
+            _doc("c", "2025-11-05", "https://www.asiaplus.tj/news/c", [MEDIA]),
+            _doc("d", "2025-12-01", "https://kaktus.media/d", [WATER]),
+            _doc("e", "2025-09-01", "https://kaktus.media/e", [WATER]),
+        ])
+    return path
+
+
+def test_trend_by_narrative_per_month(tmp_path):
+    db = _store(tmp_path)
+    result = runner.invoke(app, ["narratives", "trend", "--since", "2025-10-01", "--until", "2025-11-30",
+                                 "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    trend = json.loads(result.stdout)
+    assert trend["periods"] == ["2025-10", "2025-11"]
+    series = {s["name"]: s["counts"] for s in trend["series"]}
+    assert series == {WATER: [2, 0], MEDIA: [1, 1]}
+
+
+def test_trend_by_source_and_table(tmp_path):
+    db = _store(tmp_path)
+    result = runner.invoke(app, ["narratives", "trend", "--since", "2025-10-01", "--by", "source", "--narrative", WATER,
+                                 "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    trend = json.loads(result.stdout)
+    assert {s["name"]: s["total"] for s in trend["series"]} == {"asiaplus.tj": 1, "kaktus.media": 2}
+    table = runner.invoke(app, ["narratives", "trend", "--period", "week", "--db", str(db)])
+    assert table.exit_code == 0, table.output
+    assert "2025-W40" in table.output and "Western media lie" in table.output
+
+
+def test_trend_rejects_bad_arguments_in_one_line(tmp_path):
+    db = _store(tmp_path)
+    for args, word in ((["--period", "year"], "period"), (["--by", "author"], "by must be"),
+                       (["--since", "2025-13-01"], "since")):
+        result = runner.invoke(app, ["narratives", "trend", "--db", str(db), *args])
+        assert result.exit_code == 2, args
+        assert result.output.startswith("faultlines: error:") and word in result.output
