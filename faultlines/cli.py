@@ -14,10 +14,17 @@ from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
 import typer
-from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.text import Text
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from .cli_common import DbOption, err, out, write_json
 from .errors import FaultlinesError, QueryError, StoreError
 from .settings import Settings
 
@@ -30,13 +37,6 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Score an analyzer against a gold set or a shared-task corpus.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
-
-DbOption = Annotated[
-    Optional[str],
-    typer.Option("--db", help="Store: an SQLite file or SQLAlchemy URL [env FAULTLINES_DB; default ./faultlines.db]."),
-]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summaries; errors only.")]
 PublishedOption = Annotated[
     Optional[str], typer.Option("--published", help="Publication date YYYY-MM-DD for every input (overrides dates found).")
@@ -68,11 +68,6 @@ def _errors() -> Iterator[None]:
         yield
     except (QueryError, StoreError, FaultlinesError) as exc:
         _fatal(exc)
-
-
-def _write_json(value, indent: int | None = None) -> None:
-    # Plain stdout, not Rich: Rich wraps long lines, which would break the JSON.
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=indent) + "\n")
 
 
 def _print_error(message: str) -> None:
@@ -204,7 +199,7 @@ def search(
         hits = store.search(query, limit=limit, raw=raw)
     if as_json:
         for hit in hits:
-            _write_json(hit._asdict() if hasattr(hit, "_asdict") else vars(hit))
+            write_json(hit._asdict() if hasattr(hit, "_asdict") else vars(hit))
         return
     if not hits:
         err.print(f"no documents match {query!r}", markup=False)
@@ -279,7 +274,7 @@ def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] 
     with _errors(), _open_store(settings) as store:
         figures = store.stats()
     if as_json:
-        _write_json(figures, indent=2)
+        write_json(figures, indent=2)
     else:
         from .report import render_stats
 
@@ -319,7 +314,7 @@ def bench(
         _fatal(QueryError(f"unknown benchmark {suite!r}; choose from {', '.join(sorted(BENCHMARKS))}"))
     result = BENCHMARKS[suite](size, progress=None if as_json else err)
     if as_json:
-        _write_json(result, indent=2)
+        write_json(result, indent=2)
     else:
         from .report import render_bench
 

@@ -7,27 +7,15 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
-
-DbOption = Annotated[
-    Optional[str],
-    typer.Option("--db", help="Store: an SQLite file or SQLAlchemy URL [env FAULTLINES_DB; default ./faultlines.db]."),
-]
+from ..cli_common import DbOption, err, fail, out
 
 
 def _settings(db: str | None):
     from ..settings import Settings
 
     return Settings.from_env(db=db)
-
-
-def _fail(message: str, code: int = 2) -> None:
-    err.print(f"faultlines: error: {message}", markup=False, soft_wrap=True)
-    raise typer.Exit(code)
 
 
 def _documents(settings):
@@ -39,7 +27,7 @@ def _documents(settings):
         with Store(settings=settings) as store:
             yield from store.iter_documents()
     except FaultlinesError as exc:
-        _fail(str(exc), 3)
+        fail(str(exc), 3)
 
 
 def _rows(settings):
@@ -80,7 +68,7 @@ def contradictions_command(db: str | None, format: str) -> None:
     from .contradictions import find_contradictions
 
     if format not in ("table", "jsonl", "csv"):
-        _fail(f"unknown --format {format!r}; use table, jsonl or csv")
+        fail(f"unknown --format {format!r}; use table, jsonl or csv")
     found = find_contradictions(_documents(_settings(db)))
     if format == "jsonl":
         for item in found:
@@ -110,7 +98,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         if ctx.invoked_subcommand is not None:
             return
         if format not in ("table", "jsonl", "csv"):
-            _fail(f"unknown --format {format!r}; use table, jsonl or csv")
+            fail(f"unknown --format {format!r}; use table, jsonl or csv")
         rows = [r for r in _rows(_settings(db)) if (r.get("check_worthiness") or 0) >= min_score]
         if check_worthy:
             rows.sort(key=lambda r: (-(r.get("check_worthiness") or 0), r["doc_id"], r["start"]))
@@ -156,7 +144,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             if not data:
                 err.print("faultlines: no reviewed claims; add verdicts with `faultlines review CLAIM_ID --rating …`", markup=False)
         else:
-            _fail(f"unknown --format {format!r}; use jsonl, csv or claimreview")
+            fail(f"unknown --format {format!r}; use jsonl, csv or claimreview")
 
     @app.command("review")
     def review(
@@ -175,9 +163,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         try:
             verdict = make_review(claim_id, rating, note, reviewer, url)
         except QueryError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         if not any(row.get("claim_id") == claim_id for row in _rows(settings)):
-            _fail(f"no claim with id {claim_id!r} in {settings.db}")
+            fail(f"no claim with id {claim_id!r} in {settings.db}")
         path = add_review(settings.db, verdict)
         err.print(f"faultlines: verdict {verdict['rating']} on {claim_id} saved to {path}", markup=False)
 
@@ -192,7 +180,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         for path in gold:
             if not path.exists():
-                _fail(f"gold file not found: {path}")
+                fail(f"gold file not found: {path}")
         report = evaluate(gold)
         if as_json:
             sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")

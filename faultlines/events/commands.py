@@ -7,22 +7,9 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
+from ..cli_common import DbOption, err, fail, out
 from . import bench as _bench  # noqa: F401 - registers ``faultlines bench events``
-
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
-
-DbOption = Annotated[
-    Optional[str],
-    typer.Option("--db", help="Store: an SQLite file or SQLAlchemy URL [env FAULTLINES_DB; default ./faultlines.db]."),
-]
-
-
-def _fail(message: str, code: int = 2) -> None:
-    err.print(f"faultlines: error: {message}", markup=False, soft_wrap=True)
-    raise typer.Exit(code)
 
 
 def _documents(db: str | None):
@@ -34,7 +21,7 @@ def _documents(db: str | None):
         with Store(settings=Settings.from_env(db=db)) as store:
             yield from store.iter_documents()
     except FaultlinesError as exc:
-        _fail(str(exc), 3)
+        fail(str(exc), 3)
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
@@ -80,7 +67,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from .export import FORMATS, export_events
 
         if format not in FORMATS:
-            _fail(f"unknown --format {format!r}; use {', '.join(FORMATS)}")
+            fail(f"unknown --format {format!r}; use {', '.join(FORMATS)}")
         stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
         try:
             n = export_events(_documents(db), format, stream)
@@ -102,7 +89,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from .evaluate import evaluate, load_gold
 
         if not gold.exists():
-            _fail(f"no gold file or directory at {gold}")
+            fail(f"no gold file or directory at {gold}")
         result = evaluate(load_gold(gold))
         if as_json:
             sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")

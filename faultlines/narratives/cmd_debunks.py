@@ -7,15 +7,13 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
+
+from ..cli_common import err, out
 
 FIELDS = ("attributed_to", "claim", "motive", "counter")
 # An item is found when its counter (and its claim, unless both are null) overlaps the gold one this much (token F1).
 MATCH_F1 = 0.5
-
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
 
 
 def _tokens(text: str | None) -> list[str]:

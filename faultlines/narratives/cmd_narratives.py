@@ -2,21 +2,15 @@
 ``faultlines predict semeval2025-narratives``, ``faultlines narratives reload`` and ``faultlines narratives trend``."""
 from __future__ import annotations
 
-import json
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Optional
 
 import numpy as np
 import typer
-from rich.console import Console
 
-from ..persuasion.commands import _group
+from ..cli_common import command_group, fail, out, parse_langs, say, write_json
 from . import bench as _bench  # noqa: F401 - registers ``faultlines bench narratives``
-
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
 
 DataOption = Annotated[Path, typer.Option("--data", help="Folder with semeval2025_task10/.")]
 CacheOption = Annotated[Path, typer.Option("--cache", help="SQLite cache of the shared encoder's vectors.")]
@@ -25,31 +19,10 @@ SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the document fo
 DEFAULT_CASES = (Path("tests/data/narratives/regional_cases.toml"), Path("tests/data/narratives/regional_heldout.toml"))
 
 
-def _fail(message: str, code: int = 2) -> None:
-    err.print(f"faultlines: error: {message}", markup=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def _say(message: str) -> None:
-    err.print(f"faultlines: {message}", markup=False, soft_wrap=True)
-
-
-def _langs(lang: str | None) -> list[str]:
-    langs = [x.strip() for x in (lang or "en,ru").split(",") if x.strip()]
-    bad = [x for x in langs if x not in ("en", "ru")]
-    if bad or not langs:
-        _fail(f"unsupported language(s) {', '.join(bad) or repr(lang)}: use en and/or ru")
-    return langs
-
-
-def _write_json(value) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=float) + "\n")
-
-
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
-    predict_app = _group(app, "predict", "Predict in shared-task formats (read by the official scorers).")
-    train_app = _group(app, "train", "Rebuild the shipped model weights from the research corpora.")
-    narratives_app = _group(app, "narratives", "Narratives, entity roles and debunks: tracking in the store.")
+    predict_app = command_group(app, "predict", "Predict in shared-task formats (read by the official scorers).")
+    train_app = command_group(app, "train", "Rebuild the shipped model weights from the research corpora.")
+    narratives_app = command_group(app, "narratives", "Narratives, entity roles and debunks: tracking in the store.")
 
     @train_app.command("narratives")
     def train_narratives(
@@ -64,10 +37,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from .taxonomy import MODEL_DIR
 
         try:
-            files = train_and_save(data, _langs(lang), replace(DEFAULT_CONFIG, seed=seed), cache=cache,
-                                   out_dir=out_dir or MODEL_DIR, say=_say)
+            files = train_and_save(data, parse_langs(lang), replace(DEFAULT_CONFIG, seed=seed), cache=cache,
+                                   out_dir=out_dir or MODEL_DIR, say=say)
         except FileNotFoundError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         for f in files:
             out.print(f"{f}\t{f.stat().st_size / 1e6:.2f} MB", markup=False)
 
@@ -88,43 +61,49 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     ) -> None:
         """Held-out figures from the official subtask-2 scorer (k-fold by document) beside the most-frequent baseline."""
         from ..text.encode import BACKENDS
-        from .narrative_corpus import DEFAULT_CONFIG, cross_validate, evaluate_regional, feature_matrix, load_corpus
         from .classify import ANALYSIS_DECISION
+        from .narrative_corpus import (
+            DEFAULT_CONFIG,
+            cross_validate,
+            evaluate_regional,
+            feature_matrix,
+            load_corpus,
+        )
         from .narrative_heads import FEATURES
 
         if folds < 2:
-            _fail("--folds must be at least 2")
+            fail("--folds must be at least 2")
         if not backend or any(b not in BACKENDS for b in backend.split("+")):
-            _fail(f"unknown --backend {backend!r}; use {', '.join(BACKENDS)} or e5+use")
+            fail(f"unknown --backend {backend!r}; use {', '.join(BACKENDS)} or e5+use")
         config = replace(DEFAULT_CONFIG, seed=seed)
         if features:
             kinds = tuple(x.strip() for x in features.split(",") if x.strip())
             if not kinds or any(k not in FEATURES for k in kinds):
-                _fail(f"--features takes a comma-separated subset of {','.join(FEATURES)}")
+                fail(f"--features takes a comma-separated subset of {','.join(FEATURES)}")
             config = replace(config, features=kinds)
         if c is not None:
             config = replace(config, C=c)
         try:
-            items = load_corpus(data, _langs(lang))
+            items = load_corpus(data, parse_langs(lang))
         except FileNotFoundError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         if not items:
-            _fail(f"no labelled SemEval-2025 subtask-2 documents under {data}")
-        _say(f"encoding {len(items)} documents ({backend}; cache {cache})")
+            fail(f"no labelled SemEval-2025 subtask-2 documents under {data}")
+        say(f"encoding {len(items)} documents ({backend}; cache {cache})")
         X = feature_matrix([d.doc for d in items], backend, cache, config)
-        result = cross_validate(items, X, config, folds, data, backend, say=_say,
+        result = cross_validate(items, X, config, folds, data, backend, say=say,
                                 decision=ANALYSIS_DECISION if analysis else None)
         if regional:
             case_files = cases if cases else [p for p in DEFAULT_CASES if p.exists()]
-            result["regional"] = evaluate_regional(case_files, data, "e5", cache, seed, say=_say)
+            result["regional"] = evaluate_regional(case_files, data, "e5", cache, seed, say=say)
         if as_json:
-            _write_json(result)
+            write_json(result, indent=2)
             return
         from rich.table import Table
 
         table = Table("lang", "docs", "coarse F1", "fine F1", "baseline coarse", "baseline fine",
                       title=f"SemEval-2025 T10 subtask 2, {folds}-fold CV by document (official scorer, samples-F1)")
-        for lg in _langs(lang):
+        for lg in parse_langs(lang):
             r = result.get(lg)
             if r:
                 table.add_row(lg, str(r["documents"]), f"{r['coarse_f1']:.3f}", f"{r['fine_f1']:.3f}",
@@ -152,15 +131,20 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         """SemEval-2025 T10 subtask-2 predictions for every .txt file of a folder, in file-name order."""
         from ..settings import Settings
         from ..text.encode import DEFAULT_BACKEND, encode_documents, shared_encoder
-        from .narrative_corpus import documents_in, read_documents, rows_of, write_predictions
+        from .narrative_corpus import (
+            documents_in,
+            read_documents,
+            rows_of,
+            write_predictions,
+        )
         from .narrative_heads import HEADS_STEM, NarrativeHeads, encoding_features
 
         if not documents.is_dir():
-            _fail(f"{documents} is not a directory of .txt documents")
+            fail(f"{documents} is not a directory of .txt documents")
         if lang is not None and lang not in ("en", "ru"):
-            _fail(f"unsupported --lang {lang!r}: use en or ru")
+            fail(f"unsupported --lang {lang!r}: use en or ru")
         if not HEADS_STEM.with_suffix(".json").exists():
-            _fail(f"no SemEval weights in {HEADS_STEM.parent}; run `faultlines train narratives`")
+            fail(f"no SemEval weights in {HEADS_STEM.parent}; run `faultlines train narratives`")
         settings = Settings.from_env()
         files = documents_in(documents)
         docs = read_documents(files, settings)
@@ -169,7 +153,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         X = np.stack([encoding_features(e, heads.config.features) for e in encodings]) if docs else None
         pairs = heads.predict(X, [lang or d.language for d in docs]) if docs else []
         write_predictions([(f.name, *rows_of(p)) for f, p in zip(files, pairs)], out_file)
-        _say(f"{len(files)} documents -> {out_file}")
+        say(f"{len(files)} documents -> {out_file}")
 
     @narratives_app.command("reload")
     def reload_narratives(
@@ -183,10 +167,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         try:
             tax, model, files = reload(taxonomy)
         except FaultlinesError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         if as_json:
-            _write_json({"files": [str(f) for f in files], "sources": list(tax.sources), "fingerprint": tax.fingerprint,
-                         "narratives": model.narratives})
+            write_json({"files": [str(f) for f in files], "sources": list(tax.sources), "fingerprint": tax.fingerprint,
+                        "narratives": model.narratives}, indent=2)
             return
         from rich.table import Table
 
@@ -195,7 +179,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             table.add_row(n.name, str(len(n.subnarratives)), str(len(n.examples) + sum(len(s.examples) for s in n.subnarratives)),
                           Path(n.source).name)
         out.print(table)
-        _say(f"{len(tax.narratives)} narratives from {len(tax.sources)} files -> {files[-1]}")
+        say(f"{len(tax.narratives)} narratives from {len(tax.sources)} files -> {files[-1]}")
 
     @narratives_app.command("trend")
     def trend(
@@ -222,9 +206,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 finally:
                     queries.close()
         except FaultlinesError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         if as_json:
-            _write_json(result)
+            write_json(result, indent=2)
             return
         from rich.table import Table
 
@@ -243,4 +227,4 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         for series in result["series"]:
             out.print(f"{series['total']:>6}  {series['name']}", markup=False)
         if not result["series"]:
-            _say("no dated documents with narratives in the store for that range")
+            say("no dated documents with narratives in the store for that range")

@@ -8,40 +8,19 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
-from ..persuasion.commands import _group
+from ..cli_common import command_group, fail, out, parse_langs, say
 from . import roles_bench as _bench  # noqa: F401 - registers ``faultlines bench roles``
-
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
 
 DataOption = Annotated[Path, typer.Option("--data", help="Folder with semeval2025_task10/.")]
 CacheOption = Annotated[Path, typer.Option("--cache", help="SQLite cache of the shared encoder's vectors.")]
 LangOption = Annotated[Optional[str], typer.Option("--lang", help="en, ru or en,ru; default: both.")]
 
 
-def _fail(message: str, code: int = 2) -> None:
-    err.print(f"faultlines: error: {message}", markup=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def _say(message: str) -> None:
-    err.print(f"faultlines: {message}", markup=False)
-
-
-def _langs(lang: str | None) -> list[str]:
-    langs = [x.strip() for x in (lang or "en,ru").split(",") if x.strip()]
-    bad = [x for x in langs if x not in ("en", "ru")]
-    if bad or not langs:
-        _fail(f"unsupported language(s) {', '.join(bad) or lang!r}: use en and/or ru")
-    return langs
-
-
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
-    predict_app = _group(app, "predict", "Predict in shared-task formats (read by the official scorers).")
-    train_app = _group(app, "train", "Rebuild the shipped model weights from the research corpora.")
-    narratives_app = _group(app, "narratives", "Narratives, entity roles and debunks: tracking in the store.")
+    predict_app = command_group(app, "predict", "Predict in shared-task formats (read by the official scorers).")
+    train_app = command_group(app, "train", "Rebuild the shipped model weights from the research corpora.")
+    narratives_app = command_group(app, "narratives", "Narratives, entity roles and debunks: tracking in the store.")
 
     @train_app.command("roles")
     def train_roles(
@@ -55,9 +34,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from .roles_corpus import RolesDataError, train_and_save
 
         try:
-            files = train_and_save(data, _langs(lang), cache, out=out_dir or MODEL_DIR, say=_say)
+            files = train_and_save(data, parse_langs(lang), cache, out=out_dir or MODEL_DIR, say=say)
         except (FileNotFoundError, RolesDataError) as exc:
-            _fail(str(exc))
+            fail(str(exc))
         for f in files:
             out.print(f"{f}\t{f.stat().st_size / 1e6:.2f} MB", markup=False)
 
@@ -73,17 +52,23 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     ) -> None:
         """Held-out figures by the official subtask-1 scorer (k-fold cross-validation split by document),
         beside the majority baseline (the most frequent main role and its most frequent fine role) on the same split."""
-        from .roles_corpus import RolesDataError, cross_validate, dump, load_corpus, scorer_path
+        from .roles_corpus import (
+            RolesDataError,
+            cross_validate,
+            dump,
+            load_corpus,
+            scorer_path,
+        )
 
         if folds < 2:
-            _fail("--folds must be at least 2")
+            fail("--folds must be at least 2")
         try:
             scorer = scorer_path(data)
-            samples = load_corpus(data, _langs(lang), cache, say=_say)
+            samples = load_corpus(data, parse_langs(lang), cache, say=say)
             with tempfile.TemporaryDirectory() as tmp:
-                results = cross_validate(samples, folds, seed, scorer, keep or Path(tmp), say=_say)
+                results = cross_validate(samples, folds, seed, scorer, keep or Path(tmp), say=say)
         except (FileNotFoundError, RolesDataError) as exc:
-            _fail(str(exc))
+            fail(str(exc))
         if as_json:
             sys.stdout.write(dump({"folds": folds, "seed": seed, "results": results}) + "\n")
             return
@@ -110,17 +95,17 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from .roles_corpus import RolesDataError, predict_file, write_rows
 
         if not documents.is_dir():
-            _fail(f"{documents} is not a directory of documents")
+            fail(f"{documents} is not a directory of documents")
         if not mentions.is_file():
-            _fail(f"{mentions} is not a file")
+            fail(f"{mentions} is not a file")
         if lang is not None and lang not in ("en", "ru"):
-            _fail(f"unsupported language {lang!r}: use en or ru")
+            fail(f"unsupported language {lang!r}: use en or ru")
         try:
-            rows = predict_file(documents, mentions, lang, cache, shipped_model(), say=_say)
+            rows = predict_file(documents, mentions, lang, cache, shipped_model(), say=say)
         except RolesDataError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         write_rows(rows, out_file)
-        _say(f"{len(rows)} mentions -> {out_file}")
+        say(f"{len(rows)} mentions -> {out_file}")
 
     @narratives_app.command("antagonists")
     def antagonists(
@@ -149,7 +134,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 finally:
                     queries.close()
         except FaultlinesError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         if as_json:
             import json
 
@@ -165,4 +150,4 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                               f"{item['share']:.0%}", str(item["mentions"]), ", ".join(item["fine_roles"][:3]))
         out.print(table)
         if not result["periods"]:
-            _say("no dated documents with entity roles in the store for that range")
+            say("no dated documents with entity roles in the store for that range")

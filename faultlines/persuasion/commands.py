@@ -7,12 +7,9 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
+from ..cli_common import command_group, fail, out, parse_langs, say
 from . import bench as _bench  # noqa: F401 - registers ``faultlines bench persuasion``
-
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
 
 DataOption = Annotated[Path, typer.Option("--data", help="Folder with semeval2023_task3/ (and ptc_semeval2020_task11/).")]
 LangOption = Annotated[Optional[str], typer.Option("--lang", help="en, ru or en,ru; default: detected / both.")]
@@ -20,29 +17,6 @@ VectorsOption = Annotated[Optional[str], typer.Option(
     "--vectors", help="Paragraph vectors of the shared encoder as features: none, e5 or use (default: as shipped).")]
 CacheOption = Annotated[Path, typer.Option("--cache", help="SQLite cache of the shared encoder's paragraph vectors "
                                                         "(models with encoder features; never re-encodes a paragraph).")]
-
-
-def _fail(message: str, code: int = 2) -> None:
-    err.print(f"faultlines: error: {message}", markup=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def _group(app: typer.Typer, name: str, help: str) -> typer.Typer:
-    """The sub-app ``name``, shared with other stages that may have registered it first."""
-    for info in app.registered_groups:
-        if info.name == name and info.typer_instance is not None:
-            return info.typer_instance
-    group = typer.Typer(help=help, no_args_is_help=True)
-    app.add_typer(group, name=name)
-    return group
-
-
-def _langs(lang: str | None) -> list[str]:
-    langs = [x.strip() for x in (lang or "en,ru").split(",") if x.strip()]
-    bad = [x for x in langs if x not in ("en", "ru")]
-    if bad:
-        _fail(f"unsupported language(s) {', '.join(bad)}: use en and/or ru")
-    return langs
 
 
 def _config(lang: str, seed: int, vectors: str | None):
@@ -54,25 +28,21 @@ def _config(lang: str, seed: int, vectors: str | None):
     if vectors is None:
         return config
     if vectors not in ("none", "e5", "use"):
-        _fail(f"--vectors must be none, e5 or use, not {vectors!r}")
+        fail(f"--vectors must be none, e5 or use, not {vectors!r}")
     return replace(config, use_embeddings=vectors != "none", encoder=vectors if vectors != "none" else config.encoder)
 
 
-def _say(message: str) -> None:
-    err.print(f"faultlines: {message}", markup=False)
-
-
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
-    predict_app = _group(app, "predict", "Predict in shared-task formats (read by the official scorers).")
-    train_app = _group(app, "train", "Rebuild the shipped model weights from the research corpora.")
+    predict_app = command_group(app, "predict", "Predict in shared-task formats (read by the official scorers).")
+    train_app = command_group(app, "train", "Rebuild the shipped model weights from the research corpora.")
 
     def _predict(articles: Path, lang: str | None):
         from .corpus import predict_dir
 
         if not articles.is_dir():
-            _fail(f"{articles} is not a directory of article<ID>.txt files")
+            fail(f"{articles} is not a directory of article<ID>.txt files")
         if lang is not None:
-            _langs(lang)
+            parse_langs(lang)
         return predict_dir(articles, lang)
 
     @predict_app.command("semeval2023-spans")
@@ -87,7 +57,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         results = _predict(articles, lang)
         rows = [(a.id, t, s, e) for a, _, p in results for t, s, e, _ in sorted(p.spans, key=lambda x: (x[1], x[2], x[0]))]
         write_spans(rows, out_file)
-        _say(f"{len(rows)} spans in {len(results)} articles -> {out_file}")
+        say(f"{len(rows)} spans in {len(results)} articles -> {out_file}")
 
     @predict_app.command("semeval2023-paragraphs")
     def predict_paragraphs(
@@ -103,7 +73,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         rows = [(a.id, line, sorted(labels, key=TECHNIQUES.index))
                 for a, u, p in results for line, (_, _, labels) in zip(u.lines, p.paragraphs)]
         write_paragraphs(rows, out_file)
-        _say(f"{len(rows)} paragraphs of {len(results)} articles -> {out_file}")
+        say(f"{len(rows)} paragraphs of {len(results)} articles -> {out_file}")
 
     @train_app.command("persuasion")
     def train_persuasion(
@@ -118,13 +88,13 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from .corpus import train_and_save
         from .system import MODEL_DIR
 
-        langs = _langs(lang)
+        langs = parse_langs(lang)
         configs = {lg: _config(lg, seed, vectors) for lg in langs}
         try:
             files = train_and_save(data, langs, seed=seed, out=out_dir or MODEL_DIR, configs=configs, cache=cache,
-                                   say=_say)
+                                   say=say)
         except FileNotFoundError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         for f in files:
             out.print(f"{f}\t{f.stat().st_size / 1e6:.2f} MB", markup=False)
 
@@ -144,17 +114,17 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from .data import load_semeval, semeval_root
 
         if folds < 2:
-            _fail("--folds must be at least 2")
+            fail("--folds must be at least 2")
         results = {}
-        for lg in _langs(lang):
+        for lg in parse_langs(lang):
             if ptc and lg == "en":
                 continue  # English is scored on the fixed PTC-dev split (a 5-fold run takes ~5x longer)
             articles = load_semeval(semeval_root(data), lg)
             if not articles:
-                _fail(f"no SemEval-2023 {lg} training articles under {data}")
-            results[lg] = cross_validate(articles, _config(lg, seed, vectors), folds, data, cache, say=_say)
-        if ptc and "en" in _langs(lang):
-            results["en ptc-dev split"] = evaluate_ptc_dev(data, _config("en", seed, vectors), cache, say=_say)
+                fail(f"no SemEval-2023 {lg} training articles under {data}")
+            results[lg] = cross_validate(articles, _config(lg, seed, vectors), folds, data, cache, say=say)
+        if ptc and "en" in parse_langs(lang):
+            results["en ptc-dev split"] = evaluate_ptc_dev(data, _config("en", seed, vectors), cache, say=say)
         if as_json:
             sys.stdout.write(dump(results) + "\n")
             return

@@ -1,0 +1,53 @@
+"""What the stages' CLI modules share: consoles, one-line errors, progress lines, shared sub-apps, --lang, JSON."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, NoReturn, Optional
+
+import typer
+from rich.console import Console
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", help="Store: an SQLite file or SQLAlchemy URL [env FAULTLINES_DB; default ./faultlines.db]."),
+]
+LANGUAGES = ("en", "ru")
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One line on stderr, then exit (2: bad usage or input)."""
+    err.print(f"faultlines: error: {message}", markup=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def say(message: str) -> None:
+    """A progress or status line on stderr (stdout stays parseable)."""
+    err.print(f"faultlines: {message}", markup=False, soft_wrap=True)
+
+
+def command_group(app: typer.Typer, name: str, help: str) -> typer.Typer:
+    """The sub-app ``name`` (predict, train, narratives…), shared with stages that may have registered it first."""
+    for info in app.registered_groups:
+        if info.name == name and info.typer_instance is not None:
+            return info.typer_instance
+    group = typer.Typer(help=help, no_args_is_help=True)
+    app.add_typer(group, name=name)
+    return group
+
+
+def parse_langs(lang: str | None) -> list[str]:
+    """``--lang en,ru`` as a list; both when not given."""
+    langs = [x.strip() for x in (lang or ",".join(LANGUAGES)).split(",") if x.strip()]
+    bad = [x for x in langs if x not in LANGUAGES]
+    if bad or not langs:
+        fail(f"unsupported language(s) {', '.join(bad) or repr(lang)}: use en and/or ru")
+    return langs
+
+
+def write_json(value, indent: int | None = None) -> None:
+    # Plain stdout, not Rich: Rich wraps long lines, which would break the JSON.
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=indent, default=float) + "\n")
