@@ -197,11 +197,17 @@ def test_events_map_base_layer_and_markers(page, tmp_path) -> None:
 def test_narratives_page(page, tmp_path) -> None:
     page.goto(page.base + "/narratives")
     trends = _get_json(page.base + "/api/narratives/trends?period=week")
-    if trends["series"]:
-        assert page.locator("svg.chart polyline").count() == min(12, len(trends["series"]))
-    else:
-        assert "narratives analyzer" in page.inner_text("#no-narratives")
+    assert trends["series"], "the demo corpus pushes narratives: the default pipeline runs the narratives analyzer"
+    assert page.locator("svg.chart polyline").count() == min(12, len(trends["series"]))
     _shot(page, "narratives", tmp_path)
+    # drill down: a narrative's outlets over time and its articles
+    top = trends["series"][0]
+    page.click(f"ul.legend a:text-is({json.dumps(top['name'])})")
+    assert page.inner_text("h1") == f"Narratives: {top['name']}"
+    articles = page.locator("section:has(h2:text-is('Articles')) li a")
+    assert articles.count() == top["total"]
+    articles.first.click()
+    assert page.url.startswith(page.base + "/articles/")
     _clean(page)
 
 
