@@ -145,7 +145,7 @@ def ingest(
     settings = _settings(db, allow_private=allow_private or None, max_bytes=max_bytes)
     with _errors(), _open_store(settings) as store:
         report = _run(paths, settings, store=store, quiet=quiet, published=published, include=include, exclude=exclude)
-    _summary(report, settings.db, quiet)
+    _summary(report, settings.db_shown(), quiet)
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -180,7 +180,7 @@ def analyze(
     with _errors(), (nullcontext() if no_store else _open_store(settings)) as store:
         report = _run(paths, settings, store=store, quiet=quiet, emit=emit, published=published,
                       include=include, exclude=exclude, analyzers=names)
-    _summary(report, None if no_store else settings.db, quiet)
+    _summary(report, None if no_store else settings.db_shown(), quiet)
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -188,7 +188,7 @@ def analyze(
 def search(
     query: Annotated[str, typer.Argument(help="Words to find; \"quoted phrases\", OR, and prefix* work.")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000)] = 20,
-    raw: Annotated[bool, typer.Option("--raw", help="Pass the query to SQLite FTS5 unchanged.")] = False,
+    raw: Annotated[bool, typer.Option("--raw", help="Pass the query through in the store's own syntax (SQLite FTS5 MATCH, PostgreSQL to_tsquery).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
     db: DbOption = None,
 ) -> None:
@@ -234,7 +234,7 @@ def show(
     with _errors(), _open_store(settings) as store:
         doc = store.get(doc_id)
     if doc is None:
-        err.print(f"faultlines: error: no document with id {doc_id!r} in {settings.db}", markup=False)
+        err.print(f"faultlines: error: no document with id {doc_id!r} in {settings.db_shown()}", markup=False)
         raise typer.Exit(2)
     if as_json:
         sys.stdout.write(json.dumps(document_record(doc), ensure_ascii=False, indent=2) + "\n")

@@ -1,8 +1,8 @@
 """Read-side queries shared by the REST API and the dashboard.
 
 Everything here only reads. On SQLite it uses its own read-only connections
-(``mode=ro``, ``PRAGMA query_only``), so a bug in a view can never write, and
-long reads never hold the writer's lock. Lists page with keyset cursors
+(``mode=ro``, ``PRAGMA query_only``), on PostgreSQL read-only transactions, so
+a bug in a view can never write, and long reads never hold the writer's lock. Lists page with keyset cursors
 (never OFFSET): a cursor is the sort key of the last row shown, encoded as
 opaque URL-safe text. Every value reaches SQL as a bound parameter; the only
 literals are the constant JSON paths, which must be literal for SQLite to use
@@ -32,6 +32,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from .errors import QueryError, StoreError
 from .output import LAYER_FIELDS, RECORD_LISTS
+from .store import pg
+from .store.core import add_sqlite_functions
 from .store.fts import to_fts_query
 from .store.schema import analyses, annotations, documents
 
@@ -186,7 +188,10 @@ class Queries:
 
     @staticmethod
     def _read_engine(store: Any) -> tuple[Engine, bool]:
-        if store.dialect != "sqlite" or store.path is None:
+        if store.dialect == "postgresql":
+            # The store's pool, every transaction READ ONLY (the server refuses any write).
+            return store._engine.execution_options(postgresql_readonly=True), False
+        if store.path is None:
             return store._engine, False
         uri = f"file:{store.path.resolve()}?mode=ro"
         engine = sa.create_engine(
@@ -197,6 +202,7 @@ class Queries:
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
             cursor = dbapi_connection.cursor()
+            add_sqlite_functions(dbapi_connection)
             try:
                 cursor.execute(f"PRAGMA busy_timeout = {int(store.timeout * 1000)}")
                 cursor.execute("PRAGMA query_only = ON")
@@ -219,6 +225,10 @@ class Queries:
             if "fts5" in message.lower() or "syntax" in message.lower():
                 raise QueryError(f"cannot search: {message}", code="FL302") from e
             raise StoreError(f"store {self.store.where}: {message}", code="FL200") from e
+        except exc.DataError as e:
+            if "NUL" in str(e.orig):  # psycopg refuses it before sending: PostgreSQL text cannot hold one
+                raise QueryError("a filter value holds a NUL character, which no stored text can match", code="FL303") from e
+            raise StoreError(f"store {self.store.where}: {e.orig}", code="FL200") from e
         except (exc.DBAPIError, sqlite3.Error) as e:
             raise StoreError(f"store {self.store.where}: {getattr(e, 'orig', e)}", code="FL200") from e
 
@@ -229,6 +239,16 @@ class Queries:
         if self.dialect == "sqlite":
             return sa.func.json_extract(column, sa.literal_column(f"'$.{name}'"))
         return column.op("->>")(sa.literal_column(f"'{name}'"))
+
+    def _lower(self, value: Any) -> Any:
+        """Lower case of every script (SQLite's own lower() folds ASCII only)."""
+        return sa.func.unicode_lower(value) if self.dialect == "sqlite" else sa.func.lower(value)
+
+    def _contains(self, haystack: Any, needle: str) -> Any:
+        """``needle`` occurs in ``haystack`` (plain text, no LIKE wildcards)."""
+        if self.dialect == "sqlite":
+            return sa.func.instr(haystack, needle) > 0
+        return sa.func.strpos(haystack, needle) > 0
 
     def _span_text(self, a: Any, d: Any) -> Any:
         return sa.func.substr(d.c.text, a.c.start + 1, a.c.end - a.c.start)
@@ -318,18 +338,18 @@ class Queries:
         with self._read() as c:
             languages = c.execute(
                 sa.select(documents.c.language, sa.func.count()).where(documents.c.language.is_not(None))
-                .group_by(documents.c.language).order_by(sa.func.count().desc())
+                .group_by(documents.c.language).order_by(sa.func.count().desc(), documents.c.language)
             ).all()
             country = self._attr(a.c.attrs, "country")
             countries = c.execute(
                 sa.select(country, sa.func.count()).where(a.c.layer == "event", country.is_not(None))
-                .group_by(country).order_by(sa.func.count().desc()).limit(300)
+                .group_by(country).order_by(sa.func.count().desc(), country).limit(300)
             ).all()
             labels = {}
             for layer in ("event", "narrative", "technique", "claim"):
                 labels[layer] = c.execute(
                     sa.select(a.c.label, sa.func.count()).where(a.c.layer == layer, a.c.label.is_not(None))
-                    .group_by(a.c.label).order_by(sa.func.count().desc()).limit(300)
+                    .group_by(a.c.label).order_by(sa.func.count().desc(), a.c.label).limit(300)
                 ).all()
         return {
             "languages": [tuple(r) for r in languages],
@@ -372,9 +392,8 @@ class Queries:
             conditions.append(self._having("event", lambda t: self._attr(t.c.attrs, "country") == f.country))
         if f.q:
             match = to_fts_query(f.q)
-            if self.dialect != "sqlite":  # pragma: no cover - PostgreSQL later
-                vector = sa.func.to_tsvector("simple", sa.func.coalesce(d.c.title, "") + " " + d.c.text)
-                conditions.append(vector.op("@@")(sa.func.websearch_to_tsquery("simple", f.q)))
+            if self.dialect == "postgresql":
+                conditions.append(pg.matches(pg.tsquery(f.q)))
             else:
                 fts = sa.table("documents_fts", sa.column("rowid"))
                 conditions.append(
@@ -427,7 +446,7 @@ class Queries:
             items = [self._doc_item(r) for r in rows]
             if items:
                 self._add_counts(c, rows, items)
-                if f.q and self.dialect == "sqlite":
+                if f.q:
                     self._add_snippets(c, f.q, rows, items)
         next_cursor = None
         if more and rows:
@@ -471,11 +490,16 @@ class Queries:
                 by_pk[pk]["narratives"].append(label)
 
     def _add_snippets(self, c: Connection, q: str, rows: list[Any], items: list[dict[str, Any]]) -> None:
+        by_pk = {r.pk: item for r, item in zip(rows, items)}
+        if self.dialect == "postgresql":
+            headline = pg.headline(pg.tsquery(q), MARK_START, MARK_END, 16)
+            for pk, snippet in c.execute(sa.select(documents.c.pk, headline).where(documents.c.pk.in_(list(by_pk)))):
+                by_pk[pk]["snippet"] = snippet
+            return
         sql = sa.text(
             "SELECT rowid AS pk, snippet(documents_fts, -1, :a, :b, '…', 16) AS snippet FROM documents_fts "
             "WHERE documents_fts MATCH :match AND rowid IN (SELECT value FROM json_each(:pks))"
         )
-        by_pk = {r.pk: item for r, item in zip(rows, items)}
         params = {"a": MARK_START, "b": MARK_END, "match": to_fts_query(q), "pks": json.dumps(list(by_pk))}
         for pk, snippet in c.execute(sql, params):
             by_pk[pk]["snippet"] = snippet
@@ -484,11 +508,16 @@ class Queries:
         """Documents matching ``q`` best first, each with a snippet marked by MARK_START/MARK_END."""
         check_limit(limit)
         match = to_fts_query(q)
-        if self.dialect != "sqlite":  # pragma: no cover - PostgreSQL later
+        if self.dialect == "postgresql":
+            d = documents
+            query = pg.ranked(pg.tsquery(q), limit, d.c.id, d.c.title, d.c.published, d.c.language, d.c.source,
+                              start=MARK_START, stop=MARK_END, words=24)
+            with self._read() as c:
+                rows = c.execute(query).all()
             return [
-                {"id": h.id, "title": h.title, "snippet": h.snippet.replace("«", MARK_START).replace("»", MARK_END),
-                 "rank": h.rank}
-                for h in self.store.search(q, limit=limit)
+                {"id": r.id, "title": r.title, "published": r.published, "language": r.language, "outlet": outlet(r.source),
+                 "snippet": r.snippet or "", "rank": round(-float(r.rank), 4)}
+                for r in rows
             ]
         # Rank first (bm25, titles weighted 5:1; the function is cheaper per match than FTS5's rank column, and a
         # common word matches tens of thousands of rows), then read and make snippets for the returned page only.
@@ -644,15 +673,19 @@ class Queries:
         nothing matches).
         """
         check_limit(limit)
-        if self.dialect != "sqlite":  # pragma: no cover - PostgreSQL later
-            return self.claims(ClaimFilters(q=q), limit=limit).items
-        matching = (
-            sa.select(sa.literal_column("rowid"))
-            .select_from(sa.table("documents_fts"))
-            .where(sa.literal_column("documents_fts").op("MATCH")(to_fts_query(q)))
-            .order_by(sa.literal_column("rowid").desc())
-            .limit(SEARCH_CLAIM_DOCUMENTS)
-        )
+        if self.dialect == "postgresql":
+            matching = (
+                sa.select(documents.c.pk).where(pg.matches(pg.tsquery(q)))
+                .order_by(documents.c.pk.desc()).limit(SEARCH_CLAIM_DOCUMENTS)
+            )
+        else:
+            matching = (
+                sa.select(sa.literal_column("rowid"))
+                .select_from(sa.table("documents_fts"))
+                .where(sa.literal_column("documents_fts").op("MATCH")(to_fts_query(q)))
+                .order_by(sa.literal_column("rowid").desc())
+                .limit(SEARCH_CLAIM_DOCUMENTS)
+            )
         query = self._claims_query(ClaimFilters(q=q), [annotations.c.doc_pk.in_(matching)]).limit(limit)
         with self._read() as c:
             rows = c.execute(query).all()
@@ -670,14 +703,14 @@ class Queries:
         if f.language:
             conditions.append(d.c.language == f.language)
         if f.speaker:
-            conditions.append(sa.func.instr(sa.func.lower(self._attr(a.c.attrs, "speaker")), f.speaker.lower()) > 0)
+            conditions.append(self._contains(self._lower(self._attr(a.c.attrs, "speaker")), f.speaker.lower()))
         if f.q:
             needle = f.q.lower()
             conditions.append(
                 sa.or_(
-                    sa.func.instr(sa.func.lower(text), needle) > 0,
-                    sa.func.instr(sa.func.lower(self._attr(a.c.attrs, "speaker")), needle) > 0,
-                    sa.func.instr(sa.func.lower(self._attr(a.c.attrs, "about")), needle) > 0,
+                    self._contains(self._lower(text), needle),
+                    self._contains(self._lower(self._attr(a.c.attrs, "speaker")), needle),
+                    self._contains(self._lower(self._attr(a.c.attrs, "about")), needle),
                 )
             )
         conditions.extend(extra)
@@ -779,7 +812,7 @@ class Queries:
                 "SELECT doc_pk, label FROM annotations INDEXED BY ix_annotations_narrative WHERE layer = 'narrative'"
                 + (" AND label = :label" if narrative else "")
             ).bindparams(**({"label": narrative} if narrative else {}))
-        else:  # pragma: no cover - PostgreSQL later
+        else:
             labels = sa.select(a.c.doc_pk, a.c.label).where(a.c.layer == "narrative")
             if narrative:
                 labels = labels.where(a.c.label == narrative)
@@ -848,7 +881,10 @@ class Queries:
         """Entity mentions grouped by name, type and role, most frequent first.
 
         ``layer`` defaults to "entity" (mentions with roles) when the store has
-        any, else "ner" (plain named entities).
+        any, else "ner" (plain named entities). Role mentions group under the
+        entity's canonical name ("Dushanbe" as the government and "Tajikistan"
+        are one entity), each item listing the surface forms seen (``aliases``);
+        ``q`` matches the canonical name or any surface form.
         """
         check_limit(limit)
         a, d = annotations, documents
@@ -858,7 +894,8 @@ class Queries:
                 layer = "entity" if has_roles else "ner"
             if layer not in ("entity", "ner"):
                 raise QueryError(f"layer must be entity or ner, not {layer!r}", code="FL303")
-            name = self._span_text(a, d)
+            surface = self._span_text(a, d)
+            name = sa.func.coalesce(self._attr(a.c.attrs, "canonical"), surface) if layer == "entity" else surface
             role_expr = self._attr(a.c.attrs, "role")
             conditions = [a.c.layer == layer]
             if type:
@@ -868,7 +905,13 @@ class Queries:
             if doc:
                 conditions.append(d.c.id == doc)
             if q:
-                conditions.append(sa.func.instr(sa.func.lower(name), q.lower()) > 0)
+                needle = q.lower()
+                matches = sa.or_(self._contains(self._lower(name), needle), self._contains(self._lower(surface), needle))
+                if layer == "entity":  # the whole entity, counted over all its forms, when one of them matches
+                    named = sa.select(name).select_from(a.join(d, d.c.pk == a.c.doc_pk)).where(*conditions, matches)
+                    conditions.append(name.in_(named))
+                else:
+                    conditions.append(matches)
             query = (
                 sa.select(name.label("name"), a.c.label, role_expr.label("role"), sa.func.count().label("mentions"),
                           sa.func.count(sa.distinct(a.c.doc_pk)).label("documents"))
@@ -879,10 +922,25 @@ class Queries:
                 .limit(limit)
             )
             rows = c.execute(query).all()
+            aliases: dict[tuple, list[str]] = {}
+            if rows and layer == "entity":
+                keys = {(r.name, r.label, r.role) for r in rows}
+                forms = (
+                    sa.select(name.label("name"), a.c.label, role_expr.label("role"), surface.label("surface"),
+                              sa.func.count().label("n"))
+                    .select_from(a.join(d, d.c.pk == a.c.doc_pk))
+                    .where(*conditions, name.in_(sorted({k[0] for k in keys})))
+                    .group_by(name, a.c.label, role_expr, surface)
+                    .order_by(sa.desc("n"), surface)
+                )
+                for f in c.execute(forms):
+                    if (f.name, f.label, f.role) in keys:
+                        aliases.setdefault((f.name, f.label, f.role), []).append(f.surface)
         return {
             "layer": layer,
             "items": [
-                {"name": r.name, "type": r.label, "role": r.role, "mentions": r.mentions, "documents": r.documents}
+                {"name": r.name, "type": r.label, "role": r.role, "mentions": r.mentions, "documents": r.documents,
+                 **({"aliases": aliases.get((r.name, r.label, r.role), [])} if layer == "entity" else {})}
                 for r in rows
             ],
         }
@@ -919,22 +977,24 @@ class Queries:
             where.append("published < ?")
             filters.append(high)
         layers = [*_ITEM_LAYERS, "genre", *(("paragraph", "sentence") if with_segments else ())]
+        # JSON columns as their stored text: SQLite gives it; PostgreSQL's json type keeps it verbatim, ::text reads it.
+        as_text = "::text" if self.dialect == "postgresql" else ""
         sql = {
-            "documents": "SELECT pk, id, source, title, text, language, published, language_score, published_readings, "
-                         "published_basis, source_kind, content_hash, meta FROM documents "
-                         f"WHERE {' AND '.join(where)} ORDER BY pk LIMIT ?",
+            "documents": "SELECT pk, id, source, title, text, language, published, language_score, "
+                         f"published_readings{as_text}, published_basis, source_kind, content_hash, meta{as_text} "
+                         f"FROM documents WHERE {' AND '.join(where)} ORDER BY pk LIMIT ?",
             # The covering primary key: created_at is read only where two versions of an analyzer compete.
             "versions": "SELECT doc_pk, analyzer, version FROM analyses WHERE doc_pk BETWEEN ? AND ?",
             "created": "SELECT doc_pk, analyzer, version, created_at FROM analyses WHERE doc_pk BETWEEN ? AND ?",
             # Text order within a layer, ties in insertion order: what Document.layer() gives.
             "annotations": 'SELECT doc_pk, analyzer, version, layer, label, start, "end", score, '
-                           f"{'attrs' if render else 'NULL'} "
+                           f"{'attrs' + as_text if render else 'NULL'} "
                            f"FROM annotations WHERE doc_pk BETWEEN ? AND ? AND layer IN ({', '.join('?' * len(layers))}) "
                            'ORDER BY doc_pk, start, "end", id',
             # Which analyzer versions annotated each document (the record's "analyzers"), from the covering index.
             "ran": "SELECT DISTINCT doc_pk, analyzer, version FROM annotations WHERE doc_pk BETWEEN ? AND ?",
         }
-        if self.dialect != "sqlite":  # pragma: no cover - PostgreSQL later (its drivers take %s, not ?)
+        if self.dialect == "postgresql":  # psycopg takes %s, not ?
             sql = {name: text.replace("?", "%s") for name, text in sql.items()}
         analyzer_lists: dict[tuple[tuple[str, str], ...], str] = {}  # the "analyzers" JSON of each set seen
         last = 0

@@ -15,7 +15,7 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Settings:
-    # Store location: a file path or an SQLAlchemy URL (sqlite:///..., postgresql://...).
+    # Store location: a file path or an SQLAlchemy URL (sqlite:///..., postgresql+psycopg://user@host/db).
     db: str = "faultlines.db"
     # Inputs larger than this are refused before being read.
     max_bytes: int = 20 * MB
@@ -48,7 +48,26 @@ class Settings:
         return replace(cls(), **env)
 
     def db_url(self) -> str:
-        """The store as an SQLAlchemy URL (a bare path means an SQLite file)."""
+        """The store as an SQLAlchemy URL (a bare path means an SQLite file).
+
+        A PostgreSQL URL without a driver (``postgresql://``, ``postgres://``) gets psycopg 3,
+        the driver of the ``postgres`` extra (SQLAlchemy's own default is psycopg2).
+        """
         if "://" in self.db:
+            scheme, rest = self.db.split("://", 1)
+            if scheme in ("postgresql", "postgres"):
+                return f"postgresql+psycopg://{rest}"
             return self.db
         return f"sqlite:///{Path(self.db).expanduser()}"
+
+    def db_shown(self) -> str:
+        """The store as messages name it: the path, or the URL with its password hidden."""
+        if "://" not in self.db:
+            return self.db
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            return make_url(self.db_url()).render_as_string(hide_password=True)
+        except ArgumentError:
+            return self.db.split("://", 1)[0] + "://…"

@@ -1,5 +1,8 @@
 import pytest
 
+# The throwaway PostgreSQL server fixtures (pg_server, pg_url) of tests/pg_support.py.
+pytest_plugins = ["pg_support"]
+
 
 def pytest_addoption(parser):
     parser.addoption("--runslow", action="store_true", default=False, help="run tests marked slow")

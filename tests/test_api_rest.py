@@ -157,6 +157,17 @@ def test_search_entities_trends_facets(client) -> None:
     # the demo store has entity roles, so the entity layer (mentions with roles) is listed
     assert entities["layer"] == "entity" and entities["items"][0]["mentions"] >= entities["items"][-1]["mentions"]
     assert {item["role"] for item in entities["items"]} <= {"Protagonist", "Antagonist", "Innocent"}
+    # mentions group under the entity's canonical name, whatever the surface form or language
+    tajikistan = client.get("/api/entities", params={"q": "душанбе", "type": "GPE"}).json()["items"]
+    assert tajikistan and {e["name"] for e in tajikistan} == {"Tajikistan"}
+    forms = {form for e in tajikistan for form in e["aliases"]}
+    assert {"Tajikistan", "Dushanbe", "Душанбе"} <= forms
+    listed = client.get("/api/entities", params={"type": "GPE", "limit": 100}).json()["items"]
+    # the entity is counted over all its forms, not only the matching ones
+    assert tajikistan == [e for e in listed if e["name"] == "Tajikistan"]
+    # claims text filters fold Cyrillic case on SQLite too
+    upper = client.get("/api/claims", params={"q": "ДУШАНБЕ", "limit": 100}).json()["items"]
+    assert upper and upper == client.get("/api/claims", params={"q": "душанбе", "limit": 100}).json()["items"]
     trends = client.get("/api/narratives/trends", params={"period": "week"}).json()
     assert trends["period"] == "week" and isinstance(trends["series"], list)
     assert client.get("/api/narratives/top").status_code == 200

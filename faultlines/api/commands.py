@@ -39,5 +39,5 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         except FaultlinesError as exc:
             _fatal(exc)
         shown = f"[{host}]" if ":" in host else host
-        err.print(f"faultlines: serving {core.db} at http://{shown}:{port}/ (API docs at /docs)", markup=False)
+        err.print(f"faultlines: serving {core.db_shown()} at http://{shown}:{port}/ (API docs at /docs)", markup=False)
         uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", server_header=False)

@@ -142,6 +142,7 @@ class EntityOut(BaseModel):
     role: Optional[str] = None
     mentions: int
     documents: int
+    aliases: Optional[list[str]] = Field(None, description="Surface forms grouped under the canonical name (entity layer).")
 
 
 class Entities(BaseModel):

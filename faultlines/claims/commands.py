@@ -165,7 +165,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         except QueryError as exc:
             fail(str(exc))
         if not any(row.get("claim_id") == claim_id for row in _rows(settings)):
-            fail(f"no claim with id {claim_id!r} in {settings.db}")
+            fail(f"no claim with id {claim_id!r} in {settings.db_shown()}")
         path = add_review(settings.db, verdict)
         err.print(f"faultlines: verdict {verdict['rating']} on {claim_id} saved to {path}", markup=False)
 

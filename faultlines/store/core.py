@@ -1,9 +1,10 @@
-"""The document store: SQLite now (PostgreSQL later) through SQLAlchemy Core.
+"""The document store: SQLite or PostgreSQL through SQLAlchemy Core.
 
-One :class:`Store` per database. Writes run in ``BEGIN IMMEDIATE``
-transactions (one writer at a time, the others wait ``busy_timeout``); reads
-are short transactions so a long export never blocks ingest. Every value
-reaches SQL as a bound parameter.
+One :class:`Store` per database. Writes run one at a time: in ``BEGIN
+IMMEDIATE`` transactions on SQLite (the others wait ``busy_timeout``), under a
+transaction-level advisory lock on PostgreSQL. Reads are short transactions so
+a long export never blocks ingest. Every value reaches SQL as a bound
+parameter.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from ..errors import QueryError, StoreError
 from ..model import Annotation, Document
 from ..settings import Settings
+from . import pg
 from .fts import to_fts_query
 from .schema import SCHEMA_REVISION, analyses, annotations, document_sources, documents, runs
 
@@ -35,6 +37,10 @@ log = logging.getLogger(__name__)
 # Bound parameters per IN (...) list; far below SQLite's 32766 limit.
 _CHUNK = 500
 _WRITE_OPTION = "faultlines_write"
+# PostgreSQL advisory lock keys (per database): one writer, and one migrator, at a time.
+_PG_WRITE_LOCK = 0x466C5772  # "FlWr"
+_PG_MIGRATE_LOCK = 0x466C4D67  # "FlMg"
+_DIALECTS = ("sqlite", "postgresql")
 
 Versions = Literal["latest", "all"] | Mapping[str, str]
 
@@ -51,7 +57,7 @@ class AddResult:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One full-text match. ``rank`` is FTS5 bm25: lower (more negative) is better."""
+    """One full-text match. ``rank``: lower (more negative) is better (FTS5 bm25; minus ts_rank on PostgreSQL)."""
 
     id: str
     title: str | None
@@ -262,11 +268,22 @@ def _compiled_insert(table: sa.Table, columns: tuple[str, ...], ignore: bool) ->
 # --------------------------------------------------------------------------- the store
 
 
+def _unicode_lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
+
+
+def add_sqlite_functions(connection: sqlite3.Connection) -> None:
+    """SQL functions SQLite lacks: ``unicode_lower`` (its own ``lower()`` folds ASCII only, so "Душанбе" would
+    never match "душанбе")."""
+    connection.create_function("unicode_lower", 1, _unicode_lower, deterministic=True)
+
+
 class Store:
     """The faultlines document store.
 
     ``Store(path)`` opens (creating and migrating if needed) an SQLite file;
-    ``Store("postgresql://...")`` any SQLAlchemy URL; ``Store()`` the
+    ``Store("postgresql+psycopg://user@host/db")`` a PostgreSQL database
+    (which must exist; its tables are created); ``Store()`` the
     ``Settings.from_env().db`` location. Use as a context manager or call
     :meth:`close`.
     """
@@ -301,8 +318,23 @@ class Store:
 
     def _create_engine(self) -> Engine:
         kwargs: dict[str, Any] = {"json_serializer": _dumps, "json_deserializer": json.loads}
-        if self.dialect != "sqlite":
-            return sa.create_engine(self.url, **kwargs)
+        if self.dialect not in _DIALECTS:
+            raise StoreError(
+                f"store {self.where}: {self.dialect} is not supported; use an SQLite file or a "
+                "postgresql+psycopg:// URL",
+                code="FL209",
+            )
+        if self.dialect == "postgresql":
+            # A server may drop idle connections (restarts, timeouts): test each before use.
+            kwargs["pool_pre_ping"] = True
+            kwargs["connect_args"] = {"connect_timeout": max(1, round(self.timeout)), "application_name": "faultlines"}
+            try:
+                return sa.create_engine(self.url, **kwargs)
+            except ImportError as e:
+                raise StoreError(
+                    f"store {self.where} needs the PostgreSQL driver: pip install 'faultlines[postgres]' ({e})",
+                    code="FL209",
+                ) from e
         if self.path is not None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -325,6 +357,7 @@ class Store:
         def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
             # Let SQLAlchemy (below) issue BEGIN itself, so DDL is transactional too.
             dbapi_connection.isolation_level = None
+            add_sqlite_functions(dbapi_connection)
             cursor = dbapi_connection.cursor()
             try:
                 cursor.execute(f"PRAGMA busy_timeout = {busy_ms}")
@@ -346,6 +379,14 @@ class Store:
         message = _first_line(error)
         lower = message.lower()
         where = self.where
+        if self.dialect == "postgresql" and isinstance(error, exc.OperationalError) and (
+            "connection" in lower or "could not connect" in lower or "authentication" in lower
+        ):
+            return StoreError(
+                f"cannot connect to store {where}: {message}; check the --db URL (or FAULTLINES_DB), "
+                "that the server runs and that the database exists",
+                code="FL201",
+            )
         if "unable to open database file" in lower:
             return StoreError(
                 f"cannot open store {where}: the file or its directory is not writable; "
@@ -386,6 +427,9 @@ class Store:
             with self._engine.connect() as connection:
                 connection.execution_options(**{_WRITE_OPTION: True})
                 with connection.begin():
+                    if self.dialect == "postgresql":
+                        # Writers queue here, as on SQLite: a batch's lookups stay true until it commits.
+                        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
                     yield connection
         except exc.StatementError as e:
             if isinstance(e, exc.DBAPIError):
@@ -428,7 +472,10 @@ class Store:
         try:
             with self._engine.connect() as connection:
                 connection.execution_options(**{_WRITE_OPTION: True})
-                migrate.upgrade(connection)
+                if self.dialect == "postgresql":
+                    self._migrate_pg(connection, migrate)
+                else:
+                    migrate.upgrade(connection)
         except Exception as e:
             # Another process may have migrated it meanwhile.
             try:
@@ -445,6 +492,19 @@ class Store:
                 "if it is not a faultlines store, use another --db path",
                 code="FL204",
             ) from e
+
+    def _migrate_pg(self, connection: Connection, migrate: Any) -> None:
+        """Migrate under a session advisory lock: another process opening the new database waits, then finds it done."""
+        connection.exec_driver_sql(f"SELECT pg_advisory_lock({_PG_MIGRATE_LOCK})")
+        connection.commit()
+        try:
+            if self._revision(connection) != SCHEMA_REVISION:
+                connection.commit()
+                migrate.upgrade(connection)
+        finally:
+            connection.rollback()
+            connection.exec_driver_sql(f"SELECT pg_advisory_unlock({_PG_MIGRATE_LOCK})")
+            connection.commit()
 
     def close(self) -> None:
         self._engine.dispose()
@@ -490,9 +550,21 @@ class Store:
         for batch in _batched(docs, batch_size):
             for doc in batch:
                 _check_offsets(doc)
+                if self.dialect == "postgresql":
+                    self._check_no_nul(doc)
             with self._write() as connection:
                 self._add_batch(connection, batch, result, run_id, analyzers)
         return result
+
+    def _check_no_nul(self, doc: Document) -> None:
+        for name in ("id", "text", "title", "source", "language", "published"):
+            value = getattr(doc, name)
+            if isinstance(value, str) and "\x00" in value:
+                raise StoreError(
+                    f"document {doc.id!r} has a NUL character in its {name}, which PostgreSQL text cannot hold; "
+                    f"remove it and add the document again; nothing of this batch was stored",
+                    code="FL205",
+                )
 
     def _lookup(
         self, connection: Connection, batch: list[Document], analyzers: Mapping[str, str] | None
@@ -686,14 +758,13 @@ class Store:
                 params = rows
             connection.exec_driver_sql(sql, params)
             return
+        # PostgreSQL: SQLAlchemy sends the rows as multi-row INSERTs ("insertmanyvalues").
         dicts = [dict(zip(columns, row)) for row in rows]
         if not ignore:
             connection.execute(table.insert(), dicts)
             return
-        if self.dialect == "postgresql":  # pragma: no cover - PostgreSQL later
-            from sqlalchemy.dialects.postgresql import insert
-        else:  # pragma: no cover - other databases are not supported
-            raise StoreError(f"store {self.where}: {self.dialect} is not supported (use SQLite or PostgreSQL)", code="FL209")
+        from sqlalchemy.dialects.postgresql import insert
+
         connection.execute(insert(table).on_conflict_do_nothing(), dicts)
 
     def _write_annotations(self, connection: Connection, entries: list[_Entry], run_id: int | None, now: str) -> None:
@@ -960,7 +1031,9 @@ class Store:
 
     def optimize(self) -> None:
         """Merge the full-text index into one segment (worth it after a large ingest) and refresh planner stats."""
-        if self.dialect != "sqlite":
+        if self.dialect == "postgresql":  # its GIN index needs no merging; autovacuum would get to the stats later
+            with self._write() as connection:
+                connection.exec_driver_sql("ANALYZE documents, document_sources, annotations, analyses")
             return
         with self._write() as connection:
             connection.exec_driver_sql("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
@@ -1009,9 +1082,11 @@ class Store:
         """Full-text search over titles and texts, best first.
 
         By default any input is turned into a safe query
-        (:func:`~faultlines.store.fts.to_fts_query`); ``raw=True`` passes
-        FTS5 syntax through, and a syntax error becomes a QueryError.
-        Snippets mark matches with « ».
+        (:func:`~faultlines.store.fts.to_fts_query`; the same words, phrases,
+        ``OR`` and ``prefix*`` on PostgreSQL); ``raw=True`` passes the
+        database's own syntax through (FTS5 MATCH on SQLite, ``to_tsquery``
+        on PostgreSQL), and a syntax error becomes a QueryError. Snippets
+        mark matches with « ».
         """
         if not isinstance(limit, int) or limit < 1:
             raise QueryError(f"limit must be a positive integer, not {limit!r}", code="FL303")
@@ -1021,10 +1096,8 @@ class Store:
             match = query
         else:
             match = to_fts_query(query)
-        if self.dialect == "postgresql":  # pragma: no cover - written for later, not tested yet
-            return self._search_pg(query, limit)
-        if self.dialect != "sqlite":  # pragma: no cover
-            raise StoreError(f"search is not supported on {self.dialect} ({self.where})", code="FL209")
+        if self.dialect == "postgresql":
+            return self._search_pg(query, limit, raw)
         sql = sa.text(
             "SELECT d.id AS id, d.title AS title, "
             "snippet(documents_fts, -1, '«', '»', '…', 16) AS snippet, "
@@ -1048,18 +1121,20 @@ class Store:
             raise self._error(e) from e
         return [SearchHit(r.id, r.title, r.snippet or "", float(r.rank)) for r in rows]
 
-    def _search_pg(self, query: str, limit: int) -> list[SearchHit]:  # pragma: no cover - PostgreSQL later
-        vector = sa.func.to_tsvector("simple", sa.func.coalesce(documents.c.title, "") + " " + documents.c.text)
-        tsquery = sa.func.websearch_to_tsquery("simple", query)
-        rank = sa.func.ts_rank(vector, tsquery)
-        snippet = sa.func.ts_headline(
-            "simple", documents.c.text, tsquery, "StartSel=«, StopSel=», MaxFragments=1, MaxWords=24"
+    def _search_pg(self, query: str, limit: int, raw: bool) -> list[SearchHit]:
+        if "\x00" in query:  # the one character PostgreSQL text cannot hold (the safe path drops it)
+            query = query.replace("\x00", " ")
+        statement = pg.ranked(
+            pg.tsquery(query, raw=raw), limit, documents.c.id, documents.c.title, start="«", stop="»", words=16
         )
-        stmt = (
-            sa.select(documents.c.id, documents.c.title, snippet.label("snippet"), rank.label("rank"))
-            .where(vector.op("@@")(tsquery))
-            .order_by(rank.desc())
-            .limit(limit)
-        )
-        with self._read() as connection:
-            return [SearchHit(r.id, r.title, r.snippet or "", -float(r.rank)) for r in connection.execute(stmt)]
+        try:
+            with self._engine.connect() as connection:
+                rows = connection.execute(statement).all()
+        except (exc.DataError, exc.ProgrammingError) as e:  # a raw query's syntax
+            hint = " (leave out --raw to search the words as typed)" if raw else ""
+            raise QueryError(f"cannot search for {query[:60]!r}: {_first_line(e)}{hint}", code="FL302") from e
+        except exc.DBAPIError as e:
+            raise self._error(e) from e
+        except (exc.StatementError, UnicodeError) as e:  # text the driver cannot encode (lone surrogates)
+            raise QueryError(f"cannot search for {query[:60]!r}: not valid text", code="FL302") from e
+        return [SearchHit(r.id, r.title, r.snippet or "", -float(r.rank)) for r in rows]

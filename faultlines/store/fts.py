@@ -11,6 +11,9 @@ search box should offer and quotes everything else:
 - a trailing ``*`` makes a prefix query (``Душанб*``);
 - unbalanced quotes, bare ``AND``/``NOT``/``NEAR``, parentheses, colons,
   carets, braces and ``+`` are dropped.
+
+:func:`to_tsquery_text` turns the same parse into PostgreSQL ``to_tsquery``
+syntax (every term quoted), so a search box means the same on both stores.
 """
 from __future__ import annotations
 
@@ -52,11 +55,11 @@ def _bare(segment: str, items: list) -> None:
         prefix = chunk.endswith("*")
         core = chunk.rstrip("*")
         if _has_token(core):
-            items.append(quote(core) + ("*" if prefix else ""))
+            items.append((core, prefix))
 
 
-def to_fts_query(text: str) -> str:
-    """A safe FTS5 MATCH expression for ``text``; QueryError when nothing searchable is left."""
+def _groups(text: str) -> list[list[tuple[str, bool]]]:
+    """What ``text`` asks for: groups joined by AND of (term or phrase, prefix?) joined by OR."""
     cleaned = _UNSAFE.sub(" ", text)
     items: list = []
     position = 0
@@ -64,11 +67,11 @@ def to_fts_query(text: str) -> str:
         _bare(cleaned[position : match.start()], items)
         phrase = " ".join(match.group(1).split())
         if _has_token(phrase):
-            items.append(quote(phrase) + match.group(2))
+            items.append((phrase, bool(match.group(2))))
         position = match.end()
     _bare(cleaned[position:], items)
 
-    groups: list[list[str]] = []
+    groups: list[list[tuple[str, bool]]] = []
     join_or = False
     for item in items:
         if item is _OR:
@@ -84,4 +87,25 @@ def to_fts_query(text: str) -> str:
         raise QueryError(
             f"nothing to search for in {shown!r}: give at least one word", code="FL301"
         )
-    return " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
+    return groups
+
+
+def _join(groups: list[list[str]], and_: str, or_: str) -> str:
+    return and_.join(g[0] if len(g) == 1 else "(" + or_.join(g) + ")" for g in groups)
+
+
+def to_fts_query(text: str) -> str:
+    """A safe FTS5 MATCH expression for ``text``; QueryError when nothing searchable is left."""
+    groups = _groups(text)
+    return _join([[quote(term) + ("*" if prefix else "") for term, prefix in g] for g in groups], " AND ", " OR ")
+
+
+def _ts_quote(term: str) -> str:
+    """A ``to_tsquery`` operand: quoted, so its words are only words (several become a phrase)."""
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def to_tsquery_text(text: str) -> str:
+    """The same query as :func:`to_fts_query` in PostgreSQL ``to_tsquery`` syntax (a bound value, never SQL)."""
+    groups = _groups(text)
+    return _join([[_ts_quote(term) + (":*" if prefix else "") for term, prefix in g] for g in groups], " & ", " | ")

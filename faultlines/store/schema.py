@@ -1,9 +1,11 @@
 """The store's tables as SQLAlchemy Core metadata.
 
 Portable types only (Integer, Float, Text, JSON), so the same schema runs on
-SQLite now and PostgreSQL later. Times are ISO-8601 text in UTC. The SQLite
-full-text index (``documents_fts``) is not part of this metadata: it is
-created by the migrations, on SQLite only.
+SQLite and PostgreSQL. Times are ISO-8601 text in UTC. On PostgreSQL the
+key, label and time columns (:data:`Key`) use the "C" collation, so they
+compare byte by byte as on SQLite. The full-text index is not part of this
+metadata: the migrations make it, ``documents_fts`` on SQLite and the
+generated ``documents.search_vector`` column on PostgreSQL.
 
 The migrations in ``migrations/versions`` are the source of truth for a
 store's layout; ``tests/test_store_migrations.py`` checks that this metadata
@@ -25,6 +27,9 @@ from sqlalchemy import (
     text,
 )
 
+#: Text compared byte by byte on both databases: identifiers, codes, labels, ISO times.
+Key = Text().with_variant(Text(collation="C"), "postgresql")
+
 #: The newest migration; a store at this revision is opened without importing Alembic.
 SCHEMA_REVISION = "0002_query_indexes"
 
@@ -42,12 +47,12 @@ runs = Table(
     "runs",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("started_at", Text, nullable=False),
-    Column("finished_at", Text),
+    Column("started_at", Key, nullable=False),
+    Column("finished_at", Key),
     Column("command", Text),
     Column("settings", JSON),
     Column("counts", JSON),
-    Column("status", Text, nullable=False),
+    Column("status", Key, nullable=False),
 )
 
 documents = Table(
@@ -56,29 +61,29 @@ documents = Table(
     # INTEGER PRIMARY KEY: the SQLite rowid, used by the FTS external-content
     # table and for keyset pagination.
     Column("pk", Integer, primary_key=True),
-    Column("id", Text, nullable=False, unique=True),
-    Column("content_hash", Text, nullable=False, unique=True),
+    Column("id", Key, nullable=False, unique=True),
+    Column("content_hash", Key, nullable=False, unique=True),
     Column("title", Text),
     Column("text", Text, nullable=False),
-    Column("source", Text, index=True),
-    Column("source_kind", Text, nullable=False),
-    Column("language", Text, index=True),
+    Column("source", Key, index=True),
+    Column("source_kind", Key, nullable=False),
+    Column("language", Key, index=True),
     Column("language_score", Float),
-    Column("published", Text, index=True),
+    Column("published", Key, index=True),
     Column("published_readings", JSON, nullable=False),
-    Column("published_basis", Text),
-    Column("fetched", Text),
+    Column("published_basis", Key),
+    Column("fetched", Key),
     Column("meta", JSON, nullable=False),
-    Column("ingested_at", Text, nullable=False),
-    Column("updated_at", Text, nullable=False),
+    Column("ingested_at", Key, nullable=False),
+    Column("updated_at", Key, nullable=False),
 )
 
 document_sources = Table(
     "document_sources",
     metadata,
     Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), nullable=False),
-    Column("source", Text, nullable=False, index=True),
-    Column("first_seen", Text, nullable=False),
+    Column("source", Key, nullable=False, index=True),
+    Column("first_seen", Key, nullable=False),
     PrimaryKeyConstraint("doc_pk", "source"),
 )
 
@@ -87,10 +92,10 @@ annotations = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), nullable=False),
-    Column("analyzer", Text, nullable=False),
-    Column("version", Text, nullable=False),
-    Column("layer", Text, nullable=False),
-    Column("label", Text),
+    Column("analyzer", Key, nullable=False),
+    Column("version", Key, nullable=False),
+    Column("layer", Key, nullable=False),
+    Column("label", Key),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("score", Float),
@@ -110,14 +115,21 @@ analyses = Table(
     "analyses",
     metadata,
     Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), nullable=False),
-    Column("analyzer", Text, nullable=False),
-    Column("version", Text, nullable=False),
+    Column("analyzer", Key, nullable=False),
+    Column("version", Key, nullable=False),
     Column("run_id", Integer, ForeignKey("runs.id", ondelete="SET NULL")),
-    Column("created_at", Text, nullable=False),
+    Column("created_at", Key, nullable=False),
     PrimaryKeyConstraint("doc_pk", "analyzer", "version"),
 )
 
 
+#: Made by hand in the migrations, outside this metadata: PostgreSQL's full-text column and
+#: index, and the expression indexes on event attrs (SQLite's are not reflected at all).
+HAND_MADE = {"search_vector", "ix_documents_search_vector", "ix_annotations_event_date", "ix_annotations_event_country"}
+
+
 def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001
-    """Alembic autogenerate filter: the FTS5 table and its shadow tables are made by hand in migrations."""
-    return not (type_ == "table" and name is not None and name.startswith("documents_fts"))
+    """Alembic autogenerate filter: leaves out the FTS5 tables and the other :data:`HAND_MADE` objects."""
+    if type_ == "table" and name is not None and name.startswith("documents_fts"):
+        return False
+    return not (type_ in ("column", "index") and name in HAND_MADE)

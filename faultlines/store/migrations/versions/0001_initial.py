@@ -45,44 +45,58 @@ SQLITE_FTS_DROP = [
     "DROP TABLE IF EXISTS documents_fts",
 ]
 
-# PostgreSQL: an expression GIN index for to_tsvector search (not exercised by the tests yet).
-PG_FTS = (
-    "CREATE INDEX ix_documents_fts ON documents USING GIN "
-    "(to_tsvector('simple', coalesce(title, '') || ' ' || text))"
-)
-PG_FTS_DROP = "DROP INDEX IF EXISTS ix_documents_fts"
+# PostgreSQL: a stored tsvector column (generated, so it follows every insert and edit)
+# under a GIN index. The 'simple' configuration lower-cases and keeps every word (no
+# stemming, no stop words) in any language, as unicode61 does; titles weigh more (A) than
+# texts (D). A tsvector holds at most 1 MB, so only the first 200,000 characters of a text
+# are indexed: a longer document must still be storable.
+PG_FTS = [
+    """ALTER TABLE documents ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple', left(coalesce(title, ''), 2000)), 'A') ||
+        setweight(to_tsvector('simple', left(text, 200000)), 'D')
+    ) STORED""",
+    "CREATE INDEX ix_documents_search_vector ON documents USING GIN (search_vector)",
+]
+PG_FTS_DROP = [
+    "DROP INDEX IF EXISTS ix_documents_search_vector",
+    "ALTER TABLE documents DROP COLUMN IF EXISTS search_vector",
+]
 
 
 def upgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    # Identifiers, codes, labels and ISO times compare byte by byte, as on SQLite, whatever
+    # the PostgreSQL database's locale (ranges, keyset cursors and prefixes rely on it).
+    key = sa.Text(collation="C") if dialect == "postgresql" else sa.Text()
     op.create_table(
         "runs",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("started_at", sa.Text(), nullable=False),
-        sa.Column("finished_at", sa.Text(), nullable=True),
+        sa.Column("started_at", key, nullable=False),
+        sa.Column("finished_at", key, nullable=True),
         sa.Column("command", sa.Text(), nullable=True),
         sa.Column("settings", sa.JSON(), nullable=True),
         sa.Column("counts", sa.JSON(), nullable=True),
-        sa.Column("status", sa.Text(), nullable=False),
+        sa.Column("status", key, nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_runs"),
     )
     op.create_table(
         "documents",
         sa.Column("pk", sa.Integer(), nullable=False),
-        sa.Column("id", sa.Text(), nullable=False),
-        sa.Column("content_hash", sa.Text(), nullable=False),
+        sa.Column("id", key, nullable=False),
+        sa.Column("content_hash", key, nullable=False),
         sa.Column("title", sa.Text(), nullable=True),
         sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("source", sa.Text(), nullable=True),
-        sa.Column("source_kind", sa.Text(), nullable=False),
-        sa.Column("language", sa.Text(), nullable=True),
+        sa.Column("source", key, nullable=True),
+        sa.Column("source_kind", key, nullable=False),
+        sa.Column("language", key, nullable=True),
         sa.Column("language_score", sa.Float(), nullable=True),
-        sa.Column("published", sa.Text(), nullable=True),
+        sa.Column("published", key, nullable=True),
         sa.Column("published_readings", sa.JSON(), nullable=False),
-        sa.Column("published_basis", sa.Text(), nullable=True),
-        sa.Column("fetched", sa.Text(), nullable=True),
+        sa.Column("published_basis", key, nullable=True),
+        sa.Column("fetched", key, nullable=True),
         sa.Column("meta", sa.JSON(), nullable=False),
-        sa.Column("ingested_at", sa.Text(), nullable=False),
-        sa.Column("updated_at", sa.Text(), nullable=False),
+        sa.Column("ingested_at", key, nullable=False),
+        sa.Column("updated_at", key, nullable=False),
         sa.PrimaryKeyConstraint("pk", name="pk_documents"),
         sa.UniqueConstraint("id", name="uq_documents_id"),
         sa.UniqueConstraint("content_hash", name="uq_documents_content_hash"),
@@ -93,8 +107,8 @@ def upgrade() -> None:
     op.create_table(
         "document_sources",
         sa.Column("doc_pk", sa.Integer(), nullable=False),
-        sa.Column("source", sa.Text(), nullable=False),
-        sa.Column("first_seen", sa.Text(), nullable=False),
+        sa.Column("source", key, nullable=False),
+        sa.Column("first_seen", key, nullable=False),
         sa.ForeignKeyConstraint(
             ["doc_pk"], ["documents.pk"], name="fk_document_sources_doc_pk_documents", ondelete="CASCADE"
         ),
@@ -105,10 +119,10 @@ def upgrade() -> None:
         "annotations",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("doc_pk", sa.Integer(), nullable=False),
-        sa.Column("analyzer", sa.Text(), nullable=False),
-        sa.Column("version", sa.Text(), nullable=False),
-        sa.Column("layer", sa.Text(), nullable=False),
-        sa.Column("label", sa.Text(), nullable=True),
+        sa.Column("analyzer", key, nullable=False),
+        sa.Column("version", key, nullable=False),
+        sa.Column("layer", key, nullable=False),
+        sa.Column("label", key, nullable=True),
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("score", sa.Float(), nullable=True),
@@ -123,10 +137,10 @@ def upgrade() -> None:
     op.create_table(
         "analyses",
         sa.Column("doc_pk", sa.Integer(), nullable=False),
-        sa.Column("analyzer", sa.Text(), nullable=False),
-        sa.Column("version", sa.Text(), nullable=False),
+        sa.Column("analyzer", key, nullable=False),
+        sa.Column("version", key, nullable=False),
         sa.Column("run_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", sa.Text(), nullable=False),
+        sa.Column("created_at", key, nullable=False),
         sa.ForeignKeyConstraint(
             ["doc_pk"], ["documents.pk"], name="fk_analyses_doc_pk_documents", ondelete="CASCADE"
         ),
@@ -134,12 +148,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("doc_pk", "analyzer", "version", name="pk_analyses"),
     )
 
-    dialect = op.get_bind().dialect.name
-    if dialect == "sqlite":
-        for statement in SQLITE_FTS:
-            op.execute(statement)
-    elif dialect == "postgresql":
-        op.execute(PG_FTS)
+    for statement in SQLITE_FTS if dialect == "sqlite" else PG_FTS if dialect == "postgresql" else []:
+        op.execute(statement)
 
 
 def downgrade() -> None:
@@ -148,7 +158,8 @@ def downgrade() -> None:
         for statement in SQLITE_FTS_DROP:
             op.execute(statement)
     elif dialect == "postgresql":
-        op.execute(PG_FTS_DROP)
+        for statement in PG_FTS_DROP:
+            op.execute(statement)
     op.drop_table("analyses")
     op.drop_index("ix_annotations_layer_label", table_name="annotations")
     op.drop_index("ix_annotations_doc_pk_analyzer_version", table_name="annotations")
