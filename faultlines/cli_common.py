@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, NoReturn, Optional
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, Iterator, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -16,6 +18,8 @@ DbOption = Annotated[
     typer.Option("--db", help="Store: an SQLite file or SQLAlchemy URL [env FAULTLINES_DB; default ./faultlines.db]."),
 ]
 LANGUAGES = ("en", "ru")
+# Training and evaluation read the shared encoder's vectors through this cache, so cross-validation never re-encodes.
+EncoderCacheOption = Annotated[Path, typer.Option("--cache", help="SQLite cache of the shared encoder's vectors.")]
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -48,6 +52,31 @@ def parse_langs(lang: str | None) -> list[str]:
     return langs
 
 
+def print_written(files: list[Path]) -> None:
+    """The files a training command wrote, with their sizes (weights must stay small)."""
+    for f in files:
+        out.print(f"{f}\t{f.stat().st_size / 1e6:.2f} MB", markup=False)
+
+
 def write_json(value, indent: int | None = None) -> None:
     # Plain stdout, not Rich: Rich wraps long lines, which would break the JSON.
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=indent, default=float) + "\n")
+
+
+@contextmanager
+def open_queries(db: str | None) -> Iterator[Any]:
+    """The store's read API (:class:`faultlines.query.Queries`) for one command; a store or query error is one line."""
+    from .errors import FaultlinesError
+    from .query import Queries
+    from .settings import Settings
+    from .store import Store
+
+    try:
+        with Store(settings=Settings.from_env(db=db)) as store:
+            queries = Queries(store)
+            try:
+                yield queries
+            finally:
+                queries.close()
+    except FaultlinesError as exc:
+        fail(str(exc))

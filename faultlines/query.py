@@ -96,6 +96,22 @@ def _upper(value: str) -> str:
     return f"{int(value) + 1:04d}"
 
 
+def period_of(published: str | None, period: str) -> str | None:
+    """The period an ISO date falls in: ``2025-11-26`` (day), ``2025-W48`` (ISO week) or ``2025-11`` (month)."""
+    if not published:
+        return None
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    if period == "day":
+        return day.isoformat()
+    if period == "month":
+        return day.isoformat()[:7]
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
 def check_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
     since, until = check_date(since, "since"), check_date(until, "until")
     if since and until and since > until:
@@ -794,18 +810,6 @@ class Queries:
     def _narrative_trends(self, period: str, by: str, narrative: str | None, low: str | None, high: str | None) -> dict[str, Any]:
         a, d = annotations, documents
 
-        def bucket(published: str) -> str | None:
-            try:
-                day = date.fromisoformat(published[:10])
-            except ValueError:
-                return None
-            if period == "day":
-                return day.isoformat()
-            if period == "month":
-                return day.isoformat()[:7]
-            year, week, _ = day.isocalendar()
-            return f"{year}-W{week:02d}"
-
         if self.dialect == "sqlite":
             # The planner prefers ix_annotations_layer_label, which is not covering here.
             labels: Any = sa.text(
@@ -825,7 +829,7 @@ class Queries:
             by_doc: dict[int, set[str]] = {}
             for pk, label in c.execute(labels):
                 by_doc.setdefault(pk, set()).add(label or "?")
-            when = {pk: bucket(published) for pk, published in c.execute(dated) if pk in by_doc}
+            when = {pk: period_of(published, period) for pk, published in c.execute(dated) if pk in by_doc}
             outlets: dict[int, str] = {}
             if by == "source":
                 pks = sorted(when)

@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 from faultlines.cli import app
 from faultlines.errors import QueryError
 from faultlines.model import Annotation, Document
-from faultlines.narratives.tracking import period_of, role_leaders
+from faultlines.narratives.tracking import role_leaders
+from faultlines.query import period_of
 from faultlines.pipeline import Pipeline
 from faultlines.query import Queries
 from faultlines.settings import Settings

@@ -9,13 +9,21 @@ from typing import Annotated, Optional
 import numpy as np
 import typer
 
-from ..cli_common import command_group, fail, out, parse_langs, say, write_json
+from ..cli_common import (
+    DbOption,
+    EncoderCacheOption,
+    command_group,
+    fail,
+    open_queries,
+    out,
+    parse_langs,
+    print_written,
+    say,
+    write_json,
+)
 from . import bench as _bench  # noqa: F401 - registers ``faultlines bench narratives``
+from .commands import DataOption, LangOption, SeedOption
 
-DataOption = Annotated[Path, typer.Option("--data", help="Folder with semeval2025_task10/.")]
-CacheOption = Annotated[Path, typer.Option("--cache", help="SQLite cache of the shared encoder's vectors.")]
-LangOption = Annotated[Optional[str], typer.Option("--lang", help="en, ru or en,ru; default: both.")]
-SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the document folds.")]
 DEFAULT_CASES = (Path("tests/data/narratives/regional_cases.toml"), Path("tests/data/narratives/regional_heldout.toml"))
 
 
@@ -27,7 +35,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     @train_app.command("narratives")
     def train_narratives(
         data: DataOption = Path("../shared/datasets"),
-        cache: CacheOption = Path(".cache/encodings.sqlite"),
+        cache: EncoderCacheOption = Path(".cache/encodings.sqlite"),
         lang: LangOption = None,
         seed: SeedOption = 13,
         out_dir: Annotated[Optional[Path], typer.Option("--out", help="Where to write the weights (default: the package).")] = None,
@@ -41,13 +49,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                                    out_dir=out_dir or MODEL_DIR, say=say)
         except FileNotFoundError as exc:
             fail(str(exc))
-        for f in files:
-            out.print(f"{f}\t{f.stat().st_size / 1e6:.2f} MB", markup=False)
+        print_written(files)
 
     @eval_app.command("narratives")
     def eval_narratives(
         data: DataOption = Path("../shared/datasets"),
-        cache: CacheOption = Path(".cache/encodings.sqlite"),
+        cache: EncoderCacheOption = Path(".cache/encodings.sqlite"),
         lang: LangOption = None,
         folds: Annotated[int, typer.Option("--folds", help="Document-level cross-validation folds.")] = 5,
         seed: SeedOption = 13,
@@ -188,25 +195,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         by: Annotated[str, typer.Option("--by", help="narrative (documents per narrative) or source (per outlet).")] = "narrative",
         period: Annotated[str, typer.Option("--period", help="day, week or month.")] = "month",
         narrative: Annotated[Optional[str], typer.Option("--narrative", help="Only this narrative (e.g. with --by source).")] = None,
-        db: Annotated[Optional[str], typer.Option("--db", help="Store: an SQLite file or SQLAlchemy URL [env FAULTLINES_DB].")] = None,
+        db: DbOption = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     ) -> None:
         """Narrative prevalence over time: documents per period per narrative, or per outlet, from the store."""
-        from ..errors import FaultlinesError
-        from ..query import Queries
-        from ..settings import Settings
-        from ..store import Store
-
-        try:
-            with Store(settings=Settings.from_env(db=db)) as store:
-                queries = Queries(store)
-                try:
-                    result = queries.narrative_trends(period=period, by=by, narrative=narrative, since=since,
-                                                      until=until)
-                finally:
-                    queries.close()
-        except FaultlinesError as exc:
-            fail(str(exc))
+        with open_queries(db) as queries:
+            result = queries.narrative_trends(period=period, by=by, narrative=narrative, since=since, until=until)
         if as_json:
             write_json(result, indent=2)
             return

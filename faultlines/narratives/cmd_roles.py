@@ -9,12 +9,20 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..cli_common import command_group, fail, out, parse_langs, say
+from ..cli_common import (
+    DbOption,
+    EncoderCacheOption,
+    command_group,
+    fail,
+    open_queries,
+    out,
+    parse_langs,
+    print_written,
+    say,
+    write_json,
+)
 from . import roles_bench as _bench  # noqa: F401 - registers ``faultlines bench roles``
-
-DataOption = Annotated[Path, typer.Option("--data", help="Folder with semeval2025_task10/.")]
-CacheOption = Annotated[Path, typer.Option("--cache", help="SQLite cache of the shared encoder's vectors.")]
-LangOption = Annotated[Optional[str], typer.Option("--lang", help="en, ru or en,ru; default: both.")]
+from .commands import DataOption, LangOption
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
@@ -25,7 +33,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     @train_app.command("roles")
     def train_roles(
         data: DataOption = Path("../shared/datasets"),
-        cache: CacheOption = Path(".cache/encodings.sqlite"),
+        cache: EncoderCacheOption = Path(".cache/encodings.sqlite"),
         lang: LangOption = None,
         out_dir: Annotated[Optional[Path], typer.Option("--out", help="Where to write the weights (default: the package).")] = None,
     ) -> None:
@@ -37,13 +45,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             files = train_and_save(data, parse_langs(lang), cache, out=out_dir or MODEL_DIR, say=say)
         except (FileNotFoundError, RolesDataError) as exc:
             fail(str(exc))
-        for f in files:
-            out.print(f"{f}\t{f.stat().st_size / 1e6:.2f} MB", markup=False)
+        print_written(files)
 
     @eval_app.command("roles")
     def eval_roles(
         data: DataOption = Path("../shared/datasets"),
-        cache: CacheOption = Path(".cache/encodings.sqlite"),
+        cache: EncoderCacheOption = Path(".cache/encodings.sqlite"),
         lang: LangOption = None,
         folds: Annotated[int, typer.Option("--folds", help="Document-level cross-validation folds.")] = 5,
         seed: Annotated[int, typer.Option("--seed", help="Seed of the document folds.")] = 13,
@@ -88,7 +95,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         mentions: Annotated[Path, typer.Option("--mentions", help="FILE<TAB>mention<TAB>start<TAB>end lines.")],
         out_file: Annotated[Path, typer.Option("--out", help="Output: the mention lines with main and fine roles.")],
         lang: Annotated[Optional[str], typer.Option("--lang", help="en or ru; default: detected per document.")] = None,
-        cache: CacheOption = Path(".cache/encodings.sqlite"),
+        cache: EncoderCacheOption = Path(".cache/encodings.sqlite"),
     ) -> None:
         """SemEval-2025 T10 subtask-1 roles for every mention line (the format the official scorer reads)."""
         from .roles import shipped_model
@@ -115,30 +122,17 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         role: Annotated[str, typer.Option("--role", help="Protagonist, Antagonist or Innocent.")] = "Antagonist",
         language: Annotated[Optional[str], typer.Option("--lang", help="Only documents in this language.")] = None,
         limit: Annotated[int, typer.Option("--limit", help="Entities per period.")] = 10,
-        db: Annotated[Optional[str], typer.Option("--db", help="Store: an SQLite file or SQLAlchemy URL [env FAULTLINES_DB].")] = None,
+        db: DbOption = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     ) -> None:
         """The entities most cast as antagonist (or --role) per period: documents casting each, from the store."""
-        from ..errors import FaultlinesError
-        from ..query import Queries
-        from ..settings import Settings
-        from ..store import Store
         from .tracking import role_leaders
 
-        try:
-            with Store(settings=Settings.from_env(db=db)) as store:
-                queries = Queries(store)
-                try:
-                    result = role_leaders(queries, role=role, period=period, since=since, until=until,
-                                          language=language, limit=limit)
-                finally:
-                    queries.close()
-        except FaultlinesError as exc:
-            fail(str(exc))
+        with open_queries(db) as queries:
+            result = role_leaders(queries, role=role, period=period, since=since, until=until, language=language,
+                                  limit=limit)
         if as_json:
-            import json
-
-            sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+            write_json(result, indent=2)
             return
         from rich.table import Table
 

@@ -3,10 +3,17 @@ from __future__ import annotations
 
 import importlib
 import logging
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
 log = logging.getLogger(__name__)
+
+# Options of the stage's train / eval / predict commands (cmd_narratives, cmd_roles).
+DataOption = Annotated[Path, typer.Option("--data", help="Folder with semeval2025_task10/.")]
+LangOption = Annotated[Optional[str], typer.Option("--lang", help="en, ru or en,ru; default: both.")]
+SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the document folds.")]
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

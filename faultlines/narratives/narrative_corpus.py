@@ -12,7 +12,7 @@ import io
 import tempfile
 import time
 from contextlib import redirect_stdout
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
@@ -22,7 +22,14 @@ import numpy as np
 from ..errors import FaultlinesError
 from ..model import Document
 from ..text.encode import Encoder, Encoding, encode_documents
-from .narrative_heads import HEADS_STEM, Config, NarrativeHeads, encoding_features, fit_heads, fold_of
+from .narrative_heads import (
+    HEADS_STEM,
+    Config,
+    NarrativeHeads,
+    encoding_features,
+    fit_heads,
+    fold_of,
+)
 from .regional import BACKGROUND_FILE, SHIPPED_STEM
 from .taxonomy import MODEL_DIR, OTHER, Taxonomy, narrative_of
 
@@ -314,7 +321,13 @@ def evaluate_regional(case_files: Sequence[Path], data: Path | None, backend: st
     """The regional detector on the project's written cases (the shipped model), and its false-alarm rate on
     news it never saw: SemEval-2025 documents (Ukraine war, climate: no Central Asian narratives expected)
     of one half, with the background centroids taken from the other half only."""
-    from .regional import SHIPPED_STEM as SHIPPED, RegionalModel, build_regional_model, paragraph_centroids, units_of
+    from .regional import SHIPPED_STEM as SHIPPED
+    from .regional import (
+        RegionalModel,
+        build_regional_model,
+        paragraph_centroids,
+        units_of,
+    )
     from .taxonomy import load_taxonomy
 
     encoder = Encoder(backend, cache_path=Path(cache) if cache else None)

@@ -24,7 +24,15 @@ from typing import Callable, Sequence
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from .taxonomy import MODEL_DIR, OTHER, SHIPPED_FILES, Taxonomy, cache_dir, load_taxonomy, user_taxonomy_paths
+from .taxonomy import (
+    MODEL_DIR,
+    OTHER,
+    SHIPPED_FILES,
+    Taxonomy,
+    cache_dir,
+    load_taxonomy,
+    user_taxonomy_paths,
+)
 
 log = logging.getLogger(__name__)
 

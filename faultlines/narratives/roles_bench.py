@@ -17,22 +17,11 @@ from ..bench import benchmark
 
 @benchmark("roles")
 def bench_roles(size: int = 0, *, progress=None) -> dict[str, Any]:
-    from ..events.bench import _corpus
-    from ..pipeline import Pipeline
-    from ..text.encode import Encoder, encode_documents
+    from .bench import encoded_demo
     from .entities import morph_vocab, russian_lemma
     from .roles import annotate, shipped_model
 
-    # distinct texts only: a repeated text would be served from the encoder's memory
-    docs = list({d.content_hash: d for d in _corpus(200)}.values())
-    docs = docs[:size] if size > 0 else docs
-    docs = [d for d in Pipeline(("language", "segment", "nlp")).pipe(docs)]
-    encoder = Encoder("e5")
-    encoder(["warm-up: loads the encoder model"])
-    started = time.perf_counter()
-    for doc, encoding in zip(docs, encode_documents(docs, encoder)):
-        doc.work["encoding"] = encoding
-    encode_seconds = time.perf_counter() - started
+    docs, encode_seconds = encoded_demo(size, ("language", "segment", "nlp"))
     model = shipped_model()
     morph_vocab()
     russian_lemma.cache_clear()

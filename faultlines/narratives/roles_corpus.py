@@ -24,7 +24,14 @@ import numpy as np
 
 from ..errors import FaultlinesError
 from ..model import Document
-from .roles import ALL_FINE, MAIN_ROLES, MODEL_DIR, MentionContext, RoleModel, contexts_for
+from .roles import (
+    ALL_FINE,
+    MAIN_ROLES,
+    MODEL_DIR,
+    MentionContext,
+    RoleModel,
+    contexts_for,
+)
 
 LANG_DIRS = {"en": "EN", "ru": "RU"}
 SCORER = "subtask1_scorer.py"

@@ -9,31 +9,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from datetime import date
 from typing import Any, Iterator
 
 from ..errors import QueryError
 from ..output import RECORD_LISTS
-from ..query import check_range
+from ..query import check_range, period_of
 from .roles import MAIN_ROLES
 
 PERIODS = ("day", "week", "month")
-
-
-def period_of(published: str | None, period: str) -> str | None:
-    """The period an ISO date falls in: ``2025-11-26``, ``2025-W48`` or ``2025-11``."""
-    if not published:
-        return None
-    try:
-        day = date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-    if period == "day":
-        return day.isoformat()
-    if period == "month":
-        return day.isoformat()[:7]
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def role_leaders(queries: Any, *, role: str = "Antagonist", period: str = "month", since: str | None = None,

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..cli_common import command_group, fail, out, parse_langs, say
+from ..cli_common import command_group, fail, out, parse_langs, print_written, say
 from . import bench as _bench  # noqa: F401 - registers ``faultlines bench persuasion``
 
 DataOption = Annotated[Path, typer.Option("--data", help="Folder with semeval2023_task3/ (and ptc_semeval2020_task11/).")]
@@ -95,8 +95,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                                    say=say)
         except FileNotFoundError as exc:
             fail(str(exc))
-        for f in files:
-            out.print(f"{f}\t{f.stat().st_size / 1e6:.2f} MB", markup=False)
+        print_written(files)
 
     @eval_app.command("persuasion")
     def eval_persuasion(
