@@ -1,7 +1,7 @@
 """``faultlines bench api``: latency of the REST list/filter endpoints and export throughput on a large store.
 
 Builds (bulk-inserted, synthetic) a store of ``size`` documents with two
-events, one narrative label and one claim each, starts the real app under
+events, one narrative label, one claim and five entity mentions with roles each, starts the real app under
 uvicorn on a free loopback port and measures, over HTTP, p50/p95 latency of
 list and filter requests (first pages and deep cursor pages) and the rows/s
 and memory of streaming the whole store out as JSONL and CSV.
@@ -33,6 +33,19 @@ EVENT_TYPES = [
     ("Strategic developments", "Arrests"),
 ]
 NARRATIVES = [f"CA: Narrative {i}" for i in range(12)]
+# (canonical name, type, surface forms): the roles analyzer's entity layer, several forms per entity.
+ENTITIES = [
+    ("Tajikistan", "GPE", ("Tajikistan", "Dushanbe", "Таджикистан", "Душанбе")),
+    ("Russia", "GPE", ("Russia", "Moscow", "the Kremlin", "Россия", "Москва")),
+    ("Kyrgyzstan", "GPE", ("Kyrgyzstan", "Bishkek", "Кыргызстан")),
+    ("China", "GPE", ("China", "Beijing", "Китай")),
+    ("Afghanistan", "GPE", ("Afghanistan", "Kabul", "the Taliban", "Афганистан")),
+    ("CSTO", "ORG", ("CSTO", "the alliance", "ОДКБ")),
+    ("Reuters", "ORG", ("Reuters",)),
+    ("Emomali Rahmon", "PER", ("Emomali Rahmon", "Rahmon", "Рахмон")),
+] + [(f"Person {i}", "PER", (f"Person {i}",)) for i in range(200)]
+ROLES = [("Antagonist", "Foreign Adversary"), ("Antagonist", "Instigator"), ("Protagonist", "Guardian"),
+         ("Innocent", "Victim")]
 WORDS = ("border", "water", "gunmen", "ministry", "talks", "drone", "camp", "workers", "protest", "treaty", "base",
          "Khatlon", "Darvaz", "Batken", "Osh", "Nukus", "Dushanbe", "Almaty", "граница", "вода", "переговоры")
 
@@ -44,7 +57,8 @@ def _free_port() -> int:
 
 
 def build_store(path: Path, size: int, seed: int = 11) -> dict[str, Any]:
-    """A migrated store with ``size`` documents, 2 events, 1 narrative and 1 claim each, bulk-inserted."""
+    """A migrated store with ``size`` documents, 2 events, 1 narrative, 1 claim and 5 entity mentions each,
+    bulk-inserted."""
     from ..store import Store
 
     Store(path).close()  # creates and migrates
@@ -61,12 +75,19 @@ def build_store(path: Path, size: int, seed: int = 11) -> dict[str, Any]:
                          + [f"term{min(int(rng.paretovariate(0.8)), 20000)}" for _ in range(50)])
         title = f"Report {pk}: {rng.choice(WORDS)}"
         text = f"{title}\n\n{words}.\n"
+        mentions = []  # five entity mentions in a closing paragraph
+        for _ in range(5):
+            canonical, kind, forms = ENTITIES[min(int(rng.paretovariate(1.0)) - 1, len(ENTITIES) - 1)]
+            surface = rng.choice(forms)
+            role, fine = rng.choice(ROLES)
+            mentions.append((len(text), len(text) + len(surface), canonical, kind, role, fine))
+            text += surface + (". " if len(mentions) < 5 else ".\n")
         published = (start_day + timedelta(days=rng.randrange(730))).isoformat() if rng.random() > 0.02 else None
         language = "ru" if pk % 10 < 3 else "en"
         source = f"https://{rng.choice(['example.org', 'news.example.com', 'wire.example.net'])}/a/{pk}"
         docs.append((pk, f"doc-{pk:07d}", f"{pk:064x}", title, text, source, "url", language, 0.99, published, "[]",
                      None, now, "{}", now, now))
-        for analyzer in ("events", "narratives", "claims"):
+        for analyzer in ("events", "narratives", "claims", "roles"):
             analyses.append((pk, analyzer, "1", None, now))
         for _ in range(2):
             country, iso, lat, lon = rng.choice(COUNTRIES)
@@ -78,6 +99,10 @@ def build_store(path: Path, size: int, seed: int = 11) -> dict[str, Any]:
                      "fatalities": rng.randrange(6), "injuries": None}
             anns.append((pk, "events", "1", "event", event_type, 0, 20, 0.8, json.dumps(attrs)))
         anns.append((pk, "narratives", "1", "narrative", rng.choice(NARRATIVES), 0, len(text), 0.7, "{}"))
+        for start, end, canonical, kind, role, fine in mentions:
+            anns.append((pk, "roles", "1", "entity", kind, start, end, 0.6, json.dumps(
+                {"role": role, "fine_roles": [fine], "canonical": canonical, "entity_id": canonical.lower(),
+                 "entity_role": role})))
         stance = rng.choice(["assert", "assert", "deny", "confirm", "cite", "predict"])
         anns.append((pk, "claims", "1", "claim", stance, 0, 30, 0.5,
                      json.dumps({"speaker": rng.choice(["the ministry", "Reuters", "officials"]), "stance": stance})))
@@ -227,6 +252,10 @@ def bench_api(size: int = 100_000, *, progress=None) -> dict[str, Any]:
                     "events by type and dates": [f"/api/events?event_type={t[0]}&since={m}-01&until={m}-28" for t in EVENT_TYPES for m in months[:3]],
                     "events GeoJSON by country (1000)": [f"/api/events.geojson?country={c[0]}&limit=1000" for c in COUNTRIES],
                     "claims by stance": ["/api/claims?stance=deny", "/api/claims?stance=cite"],
+                    "entities (first page)": ["/api/entities?limit=50"],
+                    "entities by role and type": [f"/api/entities?role={r}&type={t}" for r in ("Antagonist", "Innocent") for t in ("GPE", "PER")],
+                    "entities by name": [f"/api/entities?q={w}" for w in ("tajik", "душанбе", "person 7", "reuters")],
+                    "search with entities": [f"/api/search?q={w}" for w in ("Dushanbe", "Rahmon", "Reuters")],
                     "narrative trends (month)": ["/api/narratives/trends?period=month&since=2025-01-01"],
                     "stats (counts)": ["/api/stats"],
                 }

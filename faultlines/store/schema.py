@@ -31,7 +31,7 @@ from sqlalchemy import (
 Key = Text().with_variant(Text(collation="C"), "postgresql")
 
 #: The newest migration; a store at this revision is opened without importing Alembic.
-SCHEMA_REVISION = "0002_query_indexes"
+SCHEMA_REVISION = "0003_entity_index"
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -125,7 +125,8 @@ analyses = Table(
 
 #: Made by hand in the migrations, outside this metadata: PostgreSQL's full-text column and
 #: index, and the expression indexes on event attrs (SQLite's are not reflected at all).
-HAND_MADE = {"search_vector", "ix_documents_search_vector", "ix_annotations_event_date", "ix_annotations_event_country"}
+HAND_MADE = {"search_vector", "ix_documents_search_vector", "ix_annotations_event_date", "ix_annotations_event_country",
+             "ix_annotations_entity"}
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001

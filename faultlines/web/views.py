@@ -162,11 +162,7 @@ def search(request: Request, q: Annotated[Optional[str], Query(max_length=300)] 
            queries_: Queries = Depends(queries)) -> HTMLResponse:
     results = None
     if q and q.strip():
-        results = {
-            "documents": queries_.search(q, limit=30),
-            "claims": queries_.search_claims(q, limit=20),
-            "entities": queries_.entities(q=q, limit=20)["items"],
-        }
+        results = queries_.search_all(q, limit=30)
     return page(request, "search.html", "search", q=q or "", results=results)
 
 

@@ -21,9 +21,4 @@ def search(
 
     Claims are those containing ``q`` in the newest matching documents (``Queries.search_claims``).
     """
-    return {
-        "q": q,
-        "documents": queries_.search(q, limit=limit),
-        "claims": queries_.search_claims(q, limit=min(limit, 20)),
-        "entities": queries_.entities(q=q, limit=min(limit, 20))["items"],
-    }
+    return {"q": q, **queries_.search_all(q, limit=limit)}
