@@ -147,6 +147,27 @@ def test_search_ranks_the_best_documents_first(client, db) -> None:
     assert all(MARK_START + "Tajikistan" in h["snippet"].replace(MARK_END, "") for h in hits)
 
 
+def test_a_very_common_word_is_ranked_among_the_newest_matches(client, db, monkeypatch) -> None:
+    import faultlines.query
+
+    with sqlite3.connect(db) as conn:
+        newest = [r[0] for r in conn.execute(
+            "SELECT rowid, bm25(documents_fts, 5.0, 1.0) FROM documents_fts WHERE documents_fts MATCH 'tajikistan' "
+            "ORDER BY rowid DESC")]
+        ranks = dict(conn.execute("SELECT rowid, bm25(documents_fts, 5.0, 1.0) FROM documents_fts "
+                                  "WHERE documents_fts MATCH 'tajikistan'").fetchall())
+    assert len(newest) > 4
+    whole = client.get("/api/search", params={"q": "Tajikistan"}).json()
+    assert whole["documents_ranked_among"] is None and len(whole["documents"]) == len(newest)
+    monkeypatch.setattr(faultlines.query, "SEARCH_RANK_DOCUMENTS", 4)
+    bounded = client.get("/api/search", params={"q": "Tajikistan"}).json()
+    assert bounded["documents_ranked_among"] == 4
+    expected = sorted(newest[:4], key=lambda pk: (ranks[pk], -pk))
+    assert [h["rank"] for h in bounded["documents"]] == [round(ranks[pk], 4) for pk in expected]
+    page = client.get("/search", params={"q": "Tajikistan"}).text
+    assert 'id="ranked-among"' in page and "4 newest" in page
+
+
 def test_search_entities_trends_facets(client) -> None:
     found = client.get("/api/search", params={"q": "Reuters"}).json()
     assert found["documents"] and found["claims"]

@@ -311,6 +311,17 @@ def test_search_finds_the_same_documents_with_snippets(stores, q, word) -> None:
         assert bool(claims) == (q.lower() == "душанбе")  # a claim quotes officials in Душанбе; no "*" in claim texts
 
 
+def test_a_common_word_is_ranked_among_the_same_newest_matches(stores, monkeypatch) -> None:
+    import faultlines.query
+
+    monkeypatch.setattr(faultlines.query, "SEARCH_RANK_DOCUMENTS", 3)
+    sq, pq = stores.queries()
+    on_sqlite, on_postgres = sq.search_all("Tajikistan", limit=50), pq.search_all("Tajikistan", limit=50)
+    assert on_sqlite["documents_ranked_among"] == on_postgres["documents_ranked_among"] == 3
+    assert len(on_postgres["documents"]) == 3
+    assert {h["id"] for h in on_postgres["documents"]} == {h["id"] for h in on_sqlite["documents"]}
+
+
 def test_raw_search_takes_tsquery_syntax(stores) -> None:
     with_reuters = {h.id for h in stores.postgres.search("Душанбе & Reuters", raw=True, limit=50)}
     without = {h.id for h in stores.postgres.search("Душанбе & !Reuters", raw=True, limit=50)}

@@ -163,6 +163,9 @@ class SearchHitOut(BaseModel):
 class SearchOut(BaseModel):
     q: str
     documents: list[SearchHitOut]
+    documents_ranked_among: Optional[int] = Field(
+        None, description="Set when the words are in more documents than this: the documents are the best of the "
+                          "newest this many matches (add words or a date range to reach older ones).")
     claims: list[ClaimOut]
     entities: list[EntityOut]
 

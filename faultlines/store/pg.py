@@ -45,15 +45,16 @@ def headline(query: Any, start: str, stop: str, words: int) -> Any:
     return sa.func.ts_headline(_CONFIG, sa.func.left(documents.c.text, INDEXED_CHARS), query, sa.literal(options, sa.Text))
 
 
-def ranked(query: Any, limit: int, *columns: Any, start: str, stop: str, words: int) -> Any:
-    """The ``limit`` best matches, best first (ties: newest stored first), with ``columns`` and a snippet.
+def ranked(query: Any, limit: int, *columns: Any, start: str, stop: str, words: int, floor: int | None = None) -> Any:
+    """The ``limit`` best matches, best first (ties: newest stored first), with ``columns`` and a snippet
+    (``floor``: only documents stored at or after that pk).
 
     Ranked in a subquery first, so that snippets (which parse the text) are made for the returned rows only.
     """
     score = rank(query).label("rank")
     best = (
         sa.select(documents.c.pk, score)
-        .where(matches(query))
+        .where(matches(query), *([documents.c.pk >= floor] if floor is not None else []))
         .order_by(score.desc(), documents.c.pk.desc())
         .limit(limit)
         .subquery("best")
