@@ -925,11 +925,12 @@ class Queries:
         ``layer`` defaults to "entity" (mentions with roles) when the store has
         any, else "ner" (plain named entities). Role mentions group under the
         entity's canonical name ("Dushanbe" as the government and "Tajikistan"
-        are one entity), each item listing the surface forms of its newest mentions (``aliases``);
-        ``q`` picks the entities whose canonical name contains it, or one of
-        whose forms does in the newest ENTITY_SEARCH_DOCUMENTS documents
-        matching it in the full-text index (a substring scan of every mention
-        would take seconds on a large store), any script's case folded.
+        are one entity), each item listing the surface forms of its newest
+        mentions (``aliases``); ``q`` picks the entities whose canonical name
+        contains it, or one of whose forms does in the newest
+        ENTITY_SEARCH_DOCUMENTS documents matching it in the full-text index (a
+        substring scan of every mention would take seconds on a large store),
+        any script's case folded.
         """
         check_limit(limit)
         with self._read() as c:
@@ -973,7 +974,7 @@ class Queries:
                        limit: int) -> list[dict[str, Any]]:
         """The entity layer grouped by canonical name, type and role.
 
-        Without ``doc`` the groups come from :meth:`_entity_groups` (the whole
+        Without ``doc`` the groups come from :meth:`_group_entities` (the whole
         store, once per store version) and are filtered here; one document's
         are counted on the spot.
         """
