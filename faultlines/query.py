@@ -1028,6 +1028,36 @@ class Queries:
         forms = Counter(form for (form,) in c.execute(newest))
         return [f for f, _ in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))]
 
+    def entity_mentions(self, *, language: str | None = None, low: str | None = None,
+                        high: str | None = None) -> Iterator[tuple[str | None, list[dict[str, Any]]]]:
+        """(published, mentions) for every document with entity-role mentions, ``published`` in
+        [``low``, ``high``) when given; each mention: ``type``, ``role``, ``fine_roles``, ``entity_id``,
+        ``canonical``, ``entity_role`` (the latest roles version; the entity layer only, never whole records)."""
+        a, d = annotations, documents
+        conditions = [ENTITY_LAYER, self._latest(a)]
+        if language:
+            conditions.append(d.c.language == language)
+        if low:
+            conditions.append(d.c.published >= low)
+        if high:
+            conditions.append(d.c.published < high)
+        query = (
+            sa.select(a.c.doc_pk, d.c.published, a.c.label, sa.type_coerce(a.c.attrs, sa.Text).label("attrs"))
+            .select_from(a.join(d, d.c.pk == a.c.doc_pk)).where(*conditions).order_by(a.c.doc_pk, a.c.start, a.c.id)
+        )
+        keys = ("role", "fine_roles", "entity_id", "canonical", "entity_role")
+        with self._read() as c:
+            current, published, mentions = None, None, []
+            for r in c.execute(query):
+                if r.doc_pk != current:
+                    if mentions:
+                        yield published, mentions
+                    current, published, mentions = r.doc_pk, r.published, []
+                attrs = self._loads(r.attrs)
+                mentions.append({"type": r.label, **{k: attrs.get(k) for k in keys}})
+            if mentions:
+                yield published, mentions
+
     def _entity_names_matching(self, c: Any, q: str, every: list[str]) -> list[str]:
         """Of the canonical names ``every``, those containing ``q``, and those of entities named by a form
         containing it in the ENTITY_SEARCH_DOCUMENTS newest documents that match ``q`` (as a prefix) in the full-text

@@ -1,18 +1,15 @@
 """Tracking entity roles in the store: which entities articles cast most as antagonist (or another role) per period.
 
-Reads only through the public read API (:meth:`faultlines.query.Queries.export_rows`,
-the entity lists of the stored records), counting each document once per entity: an entity counts for a role in a
-document when its aggregated role there (``entity_role``, over all its
-mentions) is that role.
+Reads only through the public read API (:meth:`faultlines.query.Queries.entity_mentions`: the entity layer of
+each document, never whole records), counting each document once per entity: an entity counts for a role in a
+document when its aggregated role there (``entity_role``, over all its mentions) is that role.
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from typing import Any, Iterator
+from typing import Any
 
 from ..errors import QueryError
-from ..output import RECORD_LISTS
 from ..query import check_range, period_of
 from .roles import MAIN_ROLES
 
@@ -39,7 +36,7 @@ def role_leaders(queries: Any, *, role: str = "Antagonist", period: str = "month
     seen: dict[str, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
     documents: dict[str, int] = defaultdict(int)
     undated = 0
-    for published, entities in _entity_lists(queries, language, low, high):
+    for published, entities in queries.entity_mentions(language=language, low=low, high=high):
         if not entities:
             continue
         bucket = period_of(published, period)
@@ -78,10 +75,3 @@ def role_leaders(queries: Any, *, role: str = "Antagonist", period: str = "month
         })
     return {"role": role, "period": period, "since": since, "until": until, "undated_documents": undated,
             "periods": periods}
-
-
-def _entity_lists(queries: Any, language: str | None, low: str | None, high: str | None) -> Iterator[tuple[str | None, list]]:
-    """(published, entities of the record) for every stored document in the range."""
-    field = RECORD_LISTS.index("entities")
-    for row in queries.export_rows(languages=[language] if language else None, low=low, high=high):
-        yield row.published, (json.loads(row.lists[field]) if row.counts[field] else [])
