@@ -39,7 +39,7 @@ def roles_of(doc, text):
 
 
 def test_roles_needs_ner_and_the_encoding():
-    assert check_pipeline(ANALYZERS)["roles"] == "1"
+    assert check_pipeline(ANALYZERS)["roles"] == "2"
     with pytest.raises(Exception, match="requires"):
         check_pipeline(("language", "segment", "nlp", "roles"))
 
@@ -93,3 +93,26 @@ def test_other_languages_get_no_entities():
     doc = Document(id="de", text="Berlin und Paris verhandeln\n\nDie Regierung in Berlin sprach mit Paris.\n", language="de")
     (doc,) = Pipeline(ANALYZERS, Settings()).pipe([doc])
     assert doc.layer("entity") == []
+
+
+ATTACK = (
+    "Three dead in Khatlon\n\n"
+    "On November 26, gunmen from Afghanistan attacked a camp of Chinese employees of the construction company "
+    "Shohin SM in Shamsiddin Shohin district of Khatlon province, killing three Chinese citizens.\n\n"
+    "The company Shohin SM said its workers had been guarding the site for weeks.\n"
+)
+
+
+def test_victims_of_an_attack_on_civilians_are_innocent_when_events_ran():
+    """The events layer says who did what to whom; the roles take it over the model's reading of stance."""
+    doc = Document(id="attack", text=ATTACK, title=ATTACK.split("\n")[0], published="2025-12-10")
+    (with_events,) = Pipeline(("language", "segment", "nlp", "encode", "events", "roles"), Settings()).pipe([doc])
+    (event,) = [e for e in with_events.layer("event") if e.label == "Violence against civilians"]
+    assert "Shohin SM" in event.attrs["actor2"]
+    in_event = [a for a in roles_of(with_events, "Shohin SM") if a.start < event.end]
+    assert [(a.attrs["role"], a.attrs["fine_roles"]) for a in in_event] == [("Innocent", ["Victim"])]
+    # without the events layer the model alone decides (the rule only reads what an earlier analyzer found)
+    plain = Document(id="attack-plain", text=ATTACK, title=ATTACK.split("\n")[0], published="2025-12-10")
+    (alone,) = Pipeline(ANALYZERS, Settings()).pipe([plain])
+    assert alone.layer("event") == []
+    assert {a.attrs["role"] for a in roles_of(alone, "Shohin SM")} <= set(MAIN_ROLES)

@@ -282,7 +282,7 @@ def shipped_model(directory: str = str(MODEL_DIR)) -> RoleModel:
 # --------------------------------------------------------------------------- the analyzer
 
 
-def annotate(doc: Document, model: RoleModel, *, name: str = "roles", version: str = "1") -> None:
+def annotate(doc: Document, model: RoleModel, *, name: str = "roles", version: str = "2") -> None:
     """Replace the document's ``entity`` layer with its salient mentions and their roles."""
     doc.drop_layer("entity")
     if doc.language not in ("en", "ru"):
@@ -292,6 +292,7 @@ def annotate(doc: Document, model: RoleModel, *, name: str = "roles", version: s
     if not mentions:
         return
     main, fine = model.probabilities(contexts_for(doc, mentions, entities))
+    _cast_event_actors(doc, mentions, main, fine)
     decided = model.decide(main, fine)
     by_entity: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
@@ -306,6 +307,36 @@ def annotate(doc: Document, model: RoleModel, *, name: str = "roles", version: s
                            attrs={"role": role, "fine_roles": fines, "entity_id": entity.id,
                                   "canonical": entity.canonical, "entity_role": entity_role,
                                   "entity_fine_roles": entity_fines}))
+
+
+# Event types whose second actor is, by definition, the victims (ACLED: violence against unarmed civilians).
+VICTIM_EVENTS = ("Violence against civilians",)
+
+
+def _cast_event_actors(doc: Document, mentions: Sequence[Mention], main: np.ndarray, fine: np.ndarray) -> None:
+    """Where the events analyzer ran before (the default pipeline), a mention named in an attack on civilians
+    takes its role from the event, overriding the model (which reads stance, not who did what to whom): in the
+    victims (``actor2``) Innocent / Victim, in the attackers (``actor1``) Antagonist with the model's best
+    antagonist fine role. A mention counts when it lies in a sentence of the event and its text occurs in the
+    actor's description ("Shohin SM" in "Chinese employees of the construction company Shohin SM")."""
+    innocent, antagonist = MAIN_ROLES.index("Innocent"), MAIN_ROLES.index("Antagonist")
+    victim = ALL_FINE.index("Victim")
+    for event in doc.layer("event"):
+        if event.label not in VICTIM_EVENTS:
+            continue
+        spans = event.attrs.get("mentions") or [[event.start, event.end]]
+        actors = {"actor1": (event.attrs.get("actor1") or "").lower(), "actor2": (event.attrs.get("actor2") or "").lower()}
+        for i, m in enumerate(mentions):
+            if not any(start <= m.start and m.end <= end for start, end in spans):
+                continue
+            text = doc.text[m.start:m.end].lower()
+            if len(text) < 3:
+                continue
+            if text in actors["actor2"]:
+                main[i] = np.eye(len(MAIN_ROLES))[innocent]
+                fine[i] = np.eye(len(ALL_FINE))[victim]
+            elif text in actors["actor1"]:
+                main[i] = np.eye(len(MAIN_ROLES))[antagonist]
 
 
 def entity_roles(doc: Document) -> list[dict[str, Any]]:
@@ -337,7 +368,7 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
     return out
 
 
-@analyzer("roles", version="1", requires=("ner", "encoding"), assigns=("entity",))
+@analyzer("roles", version="2", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 
