@@ -88,10 +88,22 @@ def test_validator_rejects_broken_claimreview():
     assert len(validate_claim_review({"@type": "Review"})) >= 5
 
 
-def test_malformed_sidecar_lines_are_skipped(tmp_path):
-    from faultlines.claims.reviews import load_reviews, sidecar_path
+def test_verdicts_of_an_earlier_version_sidecar_are_still_read(tmp_path):
+    """Earlier versions kept verdicts in <db>.reviews.jsonl: they still count (malformed lines skipped), and a
+    newer verdict stored in the store's reviews table wins over an older one from the file."""
+    from faultlines.claims.reviews import add_review, load_reviews, make_review, sidecar_path
+    from faultlines.settings import Settings
+    from faultlines.store import Store
 
-    db = str(tmp_path / "x.db")
-    sidecar_path(db).write_text('not json\n{"claim_id": "c123456789012", "rating": "bogus"}\n'
-                                '{"claim_id": "c123456789012", "rating": "true", "reviewed_at": "2025-12-11T00:00:00+00:00"}\n')
-    assert load_reviews(db)["c123456789012"]["rating"] == "true"
+    settings = Settings(db=str(tmp_path / "x.db"))
+    sidecar_path(settings.db).write_text(
+        'not json\n{"claim_id": "c123456789012", "rating": "bogus"}\n'
+        '{"claim_id": "c123456789012", "rating": "true", "reviewed_at": "2025-12-11T00:00:00+00:00"}\n'
+        '{"claim_id": "c000000000001", "rating": "mixed", "reviewed_at": "2025-12-11T00:00:00+00:00"}\n')
+    assert {k: v["rating"] for k, v in load_reviews(settings).items()} == {"c123456789012": "true", "c000000000001": "mixed"}
+    add_review(settings, make_review("c123456789012", "misleading", note="context was cut"))
+    latest = load_reviews(settings)
+    assert latest["c123456789012"]["rating"] == "misleading" and latest["c123456789012"]["note"] == "context was cut"
+    assert latest["c000000000001"]["rating"] == "mixed"
+    with Store(settings=settings) as store:  # in the store itself, not a file
+        assert list(store.reviews()) == ["c123456789012"]

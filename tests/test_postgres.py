@@ -542,3 +542,20 @@ def test_cli_never_prints_the_store_password(pg_url, tmp_path) -> None:
     assert "s3cret-pw" not in result.output and "***" in result.output
     missing = CliRunner().invoke(app, ["show", "no-such-id", "--db", url])
     assert missing.exit_code != 0 and "s3cret-pw" not in missing.output
+
+
+def test_claim_verdicts_are_stored_in_postgresql(stores) -> None:
+    from typer.testing import CliRunner
+
+    from faultlines.cli import app
+
+    claims = [json.loads(line) for line in
+              CliRunner().invoke(app, ["claims", "export", "--format", "jsonl", "--db", stores.url]).stdout.splitlines()]
+    denial = next(c for c in claims if c["stance"] == "deny")
+    done = CliRunner().invoke(app, ["review", denial["claim_id"], "--rating", "misleading", "--note", "see the Security Council",
+                                    "--db", stores.url])
+    assert done.exit_code == 0, done.output
+    exported = CliRunner().invoke(app, ["claims", "export", "--format", "claimreview", "--db", stores.url])
+    assert exported.exit_code == 0, exported.output
+    (review,) = json.loads(exported.stdout)
+    assert review["reviewRating"]["alternateName"] == "Misleading" and review["claimReviewed"] == denial["text"]

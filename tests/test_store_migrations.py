@@ -12,7 +12,7 @@ from helpers import all_docs, sqlite_checks
 from faultlines.store import SCHEMA_REVISION, Store, migrate
 from faultlines.store.schema import include_object, metadata
 
-TABLES = {"alembic_version", "analyses", "annotations", "document_sources", "documents", "documents_fts", "runs"}
+TABLES = {"alembic_version", "analyses", "annotations", "document_sources", "documents", "documents_fts", "reviews", "runs"}
 
 
 def _tables(path: Path) -> set[str]:

@@ -134,7 +134,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         if format in ("jsonl", "csv"):
             _emit(list(_rows(settings)), format, CSV_FIELDS, output)
         elif format == "claimreview":
-            reviews = load_reviews(settings.db)
+            reviews = load_reviews(settings)
             data = claim_reviews(_rows(settings), reviews)
             text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
             if output:
@@ -166,8 +166,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             fail(str(exc))
         if not any(row.get("claim_id") == claim_id for row in _rows(settings)):
             fail(f"no claim with id {claim_id!r} in {settings.db_shown()}")
-        path = add_review(settings.db, verdict)
-        err.print(f"faultlines: verdict {verdict['rating']} on {claim_id} saved to {path}", markup=False)
+        add_review(settings, verdict)
+        err.print(f"faultlines: verdict {verdict['rating']} on {claim_id} stored in {settings.db_shown()}", markup=False)
 
     @eval_app.command("claims")
     def eval_claims(

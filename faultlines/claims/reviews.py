@@ -1,8 +1,7 @@
-"""Analyst verdicts on claims, kept in a JSONL sidecar next to the store.
+"""Analyst verdicts on claims, kept in the store's ``reviews`` table (the latest per claim counts).
 
-The store schema has no table for verdicts yet (a ``reviews`` table keyed by
-claim id is wanted), so ``faultlines review`` appends one validated line per
-verdict to ``<db>.reviews.jsonl``; the latest line for a claim wins.
+Earlier versions appended them to ``<db>.reviews.jsonl`` beside an SQLite
+store; :func:`load_reviews` still reads that file, so no verdict is lost.
 """
 from __future__ import annotations
 
@@ -25,12 +24,12 @@ RATINGS: dict[str, tuple[int, str]] = {
 }
 
 
-def sidecar_path(db: str) -> Path:
-    """``<db>.reviews.jsonl`` beside an SQLite file (a URL's path part for sqlite:/// URLs)."""
+def sidecar_path(db: str) -> Path | None:
+    """Where earlier versions kept the verdicts of an SQLite store: ``<db>.reviews.jsonl`` (None for servers)."""
     if db.startswith("sqlite:///"):
         db = db[len("sqlite:///") :]
     elif "://" in db:
-        raise QueryError("reviews need a local SQLite store; a `reviews` table would serve other databases")
+        return None
     return Path(db + ".reviews.jsonl")
 
 
@@ -45,24 +44,37 @@ def make_review(claim_id: str, rating: str, note: str | None = None, reviewer: s
             "reviewed_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
 
 
-def add_review(db: str, review: dict[str, Any]) -> Path:
-    path = sidecar_path(db)
-    with path.open("a", encoding="utf-8") as out:
-        out.write(json.dumps(review, ensure_ascii=False) + "\n")
-    return path
+def add_review(settings: Any, review: dict[str, Any]) -> None:
+    from ..store import Store
+
+    with Store(settings=settings) as store:
+        store.add_review(review)
 
 
-def load_reviews(db: str) -> dict[str, dict[str, Any]]:
-    """claim id -> latest verdict; malformed lines are skipped, never fatal."""
+def load_reviews(settings: Any) -> dict[str, dict[str, Any]]:
+    """claim id -> latest verdict, from the store and from an earlier version's sidecar file (malformed lines
+    there are skipped, never fatal)."""
+    from ..store import Store
+
+    found: list[dict[str, Any]] = list(_sidecar_reviews(settings.db))
+    with Store(settings=settings) as store:
+        found += store.reviews().values()
+    latest: dict[str, dict[str, Any]] = {}
+    for review in sorted(found, key=lambda r: str(r.get("reviewed_at") or "")):
+        latest[review["claim_id"]] = review
+    return latest
+
+
+def _sidecar_reviews(db: str) -> list[dict[str, Any]]:
     path = sidecar_path(db)
-    reviews: dict[str, dict[str, Any]] = {}
-    if not path.exists():
-        return reviews
+    if path is None or not path.exists():
+        return []
+    found = []
     for line in path.read_text("utf-8").splitlines():
         try:
             review = json.loads(line)
         except json.JSONDecodeError:
             continue
         if isinstance(review, dict) and review.get("rating") in RATINGS and review.get("claim_id"):
-            reviews[review["claim_id"]] = review
-    return reviews
+            found.append(review)
+    return found

@@ -30,7 +30,7 @@ from ..model import Annotation, Document
 from ..settings import Settings
 from . import pg
 from .fts import to_fts_query
-from .schema import SCHEMA_REVISION, analyses, annotations, document_sources, documents, runs
+from .schema import SCHEMA_REVISION, analyses, annotations, document_sources, documents, reviews, runs
 
 log = logging.getLogger(__name__)
 
@@ -891,6 +891,26 @@ class Store:
         """Every run, newest first."""
         with self._read() as connection:
             return [dict(r._mapping) for r in connection.execute(sa.select(runs).order_by(runs.c.id.desc()))]
+
+    # -- analysts' verdicts -----------------------------------------------------------
+
+    def add_review(self, review: Mapping[str, Any]) -> None:
+        """Store one verdict on a claim (``claim_id``, ``rating``, ``reviewed_at``; ``note``, ``reviewer``, ``url``
+        optional); earlier verdicts on the claim are kept, the latest counts."""
+        row = {name: review.get(name) for name in ("claim_id", "rating", "note", "reviewer", "url", "reviewed_at")}
+        with self._write() as connection:
+            connection.execute(reviews.insert(), row)
+
+    def reviews(self) -> dict[str, dict[str, Any]]:
+        """claim id -> its latest verdict (by ``reviewed_at``, then by order of storing)."""
+        latest: dict[str, dict[str, Any]] = {}
+        query = sa.select(reviews).order_by(reviews.c.reviewed_at, reviews.c.id)
+        with self._read() as connection:
+            for r in connection.execute(query):
+                item = dict(r._mapping)
+                item.pop("id")
+                latest[item["claim_id"]] = item
+        return latest
 
     # -- reading --------------------------------------------------------------------
 

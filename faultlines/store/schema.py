@@ -31,7 +31,7 @@ from sqlalchemy import (
 Key = Text().with_variant(Text(collation="C"), "postgresql")
 
 #: The newest migration; a store at this revision is opened without importing Alembic.
-SCHEMA_REVISION = "0003_entity_index"
+SCHEMA_REVISION = "0004_reviews"
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -120,6 +120,22 @@ analyses = Table(
     Column("run_id", Integer, ForeignKey("runs.id", ondelete="SET NULL")),
     Column("created_at", Key, nullable=False),
     PrimaryKeyConstraint("doc_pk", "analyzer", "version"),
+)
+
+
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # Claim ids (``c`` + 12 hex digits) are derived from the claim's text and document, not a foreign key: a
+    # verdict outlives a re-analysis that renumbers annotations.
+    Column("claim_id", Key, nullable=False),
+    Column("rating", Key, nullable=False),
+    Column("note", Text),
+    Column("reviewer", Text),
+    Column("url", Text),
+    Column("reviewed_at", Key, nullable=False),
+    Index("ix_reviews_claim_id", "claim_id", "reviewed_at"),
 )
 
 
