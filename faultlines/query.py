@@ -1062,17 +1062,18 @@ class Queries:
         """Of the canonical names ``every``, those containing ``q``, and those of entities named by a form
         containing it in the ENTITY_SEARCH_DOCUMENTS newest documents that match ``q`` (as a prefix) in the full-text
         index."""
-        needle = q.lower().strip()
+        needle = q.lower().strip().rstrip("*").strip()  # "tajik*" means what "tajik" does here
         if not needle:
             return []
         a, d = annotations, documents
         canonical = self._attr(a.c.attrs, "canonical")
         names = {n for n in every if needle in n.lower()}
-        prefix = needle.split()[-1]
-        if prefix.isalnum():  # the last word as a prefix ("tajik" -> Tajikistan); other text is matched as typed
-            needle_query = needle + "*"
-        else:
-            needle_query = needle
+        # the last word as a prefix ("tajik" -> Tajikistan); other text is matched as typed
+        needle_query = needle + "*" if needle.split()[-1].isalnum() else needle
+        try:
+            to_fts_query(needle_query)
+        except QueryError:  # punctuation only: no words to look up forms by
+            return sorted(names)
         if self.dialect == "postgresql":
             matching = (sa.select(documents.c.pk).where(pg.matches(pg.tsquery(needle_query)))
                         .order_by(documents.c.pk.desc()).limit(ENTITY_SEARCH_DOCUMENTS))

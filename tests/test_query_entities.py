@@ -52,6 +52,9 @@ def test_entities_group_by_canonical_name_with_forms(tmp_path) -> None:
             assert [(i["role"], i["mentions"]) for i in queries.entities(doc="b")["items"]] == [
                 ("Antagonist", 1), ("Innocent", 1)]
             assert queries.entities(limit=1)["items"] == listed["items"][:1]
+            assert {i["name"] for i in queries.entities(q="Tajik*")["items"]} == {"Tajikistan"}
+            for odd in ('"', "*", "NEAR(", "()", "x" * 300):  # search-box input that names nothing: no entity, no error
+                assert queries.entities(q=odd)["items"] == []
             # the same reader (as a running server keeps it) sees what is stored after its first answer
             store.add([_doc("c", [("the Kremlin", "Russia", "GPE", "Protagonist"), ("Moscow", "Russia", "GPE", "Protagonist"),
                                   ("Moscow", "Russia", "GPE", "Protagonist")])])
