@@ -316,8 +316,8 @@ VICTIM_EVENTS = ("Violence against civilians",)
 def _cast_event_actors(doc: Document, mentions: Sequence[Mention], main: np.ndarray, fine: np.ndarray) -> None:
     """Where the events analyzer ran before (the default pipeline), a mention named in an attack on civilians
     takes its role from the event, overriding the model (which reads stance, not who did what to whom): in the
-    victims (``actor2``) Innocent / Victim, in the attackers (``actor1``) Antagonist with the model's best
-    antagonist fine role. A mention counts when it lies in a sentence of the event and its text occurs in the
+    victims (``actor2``) Innocent / Victim, in the attackers (``actor1``; not a place named as where they came
+    from) Antagonist with the model's best antagonist fine role. A mention counts when it lies in a sentence of the event and its text occurs in the
     actor's description ("Shohin SM" in "Chinese employees of the construction company Shohin SM")."""
     innocent, antagonist = MAIN_ROLES.index("Innocent"), MAIN_ROLES.index("Antagonist")
     victim = ALL_FINE.index("Victim")
@@ -335,7 +335,7 @@ def _cast_event_actors(doc: Document, mentions: Sequence[Mention], main: np.ndar
             if text in actors["actor2"]:
                 main[i] = np.eye(len(MAIN_ROLES))[innocent]
                 fine[i] = np.eye(len(ALL_FINE))[victim]
-            elif text in actors["actor1"]:
+            elif text in actors["actor1"] and m.type not in ("GPE", "LOC"):  # "gunmen from Afghanistan": not the state
                 main[i] = np.eye(len(MAIN_ROLES))[antagonist]
 
 
