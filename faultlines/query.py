@@ -727,19 +727,7 @@ class Queries:
         nothing matches).
         """
         check_limit(limit)
-        if self.dialect == "postgresql":
-            matching = (
-                sa.select(documents.c.pk).where(pg.matches(pg.tsquery(q)))
-                .order_by(documents.c.pk.desc()).limit(SEARCH_CLAIM_DOCUMENTS)
-            )
-        else:
-            matching = (
-                sa.select(sa.literal_column("rowid"))
-                .select_from(sa.table("documents_fts"))
-                .where(sa.literal_column("documents_fts").op("MATCH")(to_fts_query(q)))
-                .order_by(sa.literal_column("rowid").desc())
-                .limit(SEARCH_CLAIM_DOCUMENTS)
-            )
+        matching = self._newest_matching(q, SEARCH_CLAIM_DOCUMENTS)
         query = self._claims_query(ClaimFilters(q=q), [annotations.c.doc_pk.in_(matching)]).limit(limit)
         with self._read() as c:
             rows = c.execute(query).all()
@@ -1071,18 +1059,9 @@ class Queries:
         # the last word as a prefix ("tajik" -> Tajikistan); other text is matched as typed
         needle_query = needle + "*" if needle.split()[-1].isalnum() else needle
         try:
-            to_fts_query(needle_query)
+            matching = self._newest_matching(needle_query, ENTITY_SEARCH_DOCUMENTS)
         except QueryError:  # punctuation only: no words to look up forms by
             return sorted(names)
-        if self.dialect == "postgresql":
-            matching = (sa.select(documents.c.pk).where(pg.matches(pg.tsquery(needle_query)))
-                        .order_by(documents.c.pk.desc()).limit(ENTITY_SEARCH_DOCUMENTS))
-        else:
-            matching = (
-                sa.select(sa.literal_column("rowid")).select_from(sa.table("documents_fts"))
-                .where(sa.literal_column("documents_fts").op("MATCH")(to_fts_query(needle_query)))
-                .order_by(sa.literal_column("rowid").desc()).limit(ENTITY_SEARCH_DOCUMENTS)
-            )
         surface = self._span_text(a, d)
         named = (
             sa.select(canonical, surface).select_from(a.join(d, d.c.pk == a.c.doc_pk))
@@ -1090,6 +1069,18 @@ class Queries:
         )
         names.update(name for name, form in c.execute(named) if name and form and needle in form.lower())
         return sorted(names)
+
+    def _newest_matching(self, q: str, limit: int) -> Any:
+        """A subquery of the pks of the ``limit`` newest documents matching the search-box text ``q`` in the
+        full-text index (QueryError FL301 when ``q`` holds no word)."""
+        if self.dialect == "postgresql":
+            return (sa.select(documents.c.pk).where(pg.matches(pg.tsquery(q)))
+                    .order_by(documents.c.pk.desc()).limit(limit))
+        return (
+            sa.select(sa.literal_column("rowid")).select_from(sa.table("documents_fts"))
+            .where(sa.literal_column("documents_fts").op("MATCH")(to_fts_query(q)))
+            .order_by(sa.literal_column("rowid").desc()).limit(limit)
+        )
 
     def _bytewise(self, value: Any) -> Any:
         """``value`` ordered by code point on both databases (SQLite's default; PostgreSQL's is the locale's)."""
