@@ -109,6 +109,12 @@ def _examples(path, where: str, entry: dict) -> tuple[tuple[str, str], ...]:
     return examples
 
 
+def _known_keys(path, where: str, entry: dict, known: set[str]) -> None:
+    extra = sorted(set(entry) - known)
+    if extra:
+        raise _fail(path, f"{where}: unknown key(s) {', '.join(extra)} (known: {', '.join(sorted(known))})")
+
+
 def _definition(path, where: str, entry: dict) -> str:
     definition = entry.get("definition")
     if not isinstance(definition, str) or not definition.strip():
@@ -148,9 +154,7 @@ def parse_taxonomy(text: str, path: Path | str = "<string>") -> tuple[list[Narra
             raise _fail(path, f"{where}: name must read 'PREFIX: Name' with a prefix of your own, e.g. 'CA: ...'")
         if match.group(1).upper() in RESERVED_PREFIXES or name == OTHER:
             raise _fail(path, f"{where}: the prefix {match.group(1)}: belongs to the SemEval taxonomy; use a prefix of your own")
-        extra = sorted(set(entry) - _NARRATIVE_KEYS)
-        if extra:
-            raise _fail(path, f"{where}: unknown key(s) {', '.join(extra)} (known: {', '.join(sorted(_NARRATIVE_KEYS))})")
+        _known_keys(path, where, entry, _NARRATIVE_KEYS)
         if name in seen:
             raise _fail(path, f"{where}: duplicate narrative name")
         seen.add(name)
@@ -175,9 +179,7 @@ def parse_taxonomy(text: str, path: Path | str = "<string>") -> tuple[list[Narra
                 sub_name = sub_name[len(name) + 2:]
             if ": " in sub_name or sub_name == OTHER:
                 raise _fail(path, f"{sub_where}: a subnarrative name must not contain ': ' or be 'Other'")
-            extra = sorted(set(sub) - _SUB_KEYS)
-            if extra:
-                raise _fail(path, f"{sub_where}: unknown key(s) {', '.join(extra)} (known: {', '.join(sorted(_SUB_KEYS))})")
+            _known_keys(path, sub_where, sub, _SUB_KEYS)
             if sub_name in sub_seen:
                 raise _fail(path, f"{sub_where}: duplicate subnarrative name")
             sub_seen.add(sub_name)
