@@ -106,6 +106,12 @@ def _upper(value: str) -> str:
     return f"{int(value) + 1:04d}"
 
 
+def _search_hit(row: Any, rank: float) -> dict[str, Any]:
+    """One ranked search result (``rank``: lower is better, as bm25 gives it)."""
+    return {"id": row.id, "title": row.title, "published": row.published, "language": row.language,
+            "outlet": outlet(row.source), "snippet": row.snippet or "", "rank": round(rank, 4)}
+
+
 def period_of(published: str | None, period: str) -> str | None:
     """The period an ISO date falls in: ``2025-11-26`` (day), ``2025-W48`` (ISO week) or ``2025-11`` (month)."""
     if not published:
@@ -554,26 +560,18 @@ class Queries:
         """The hits, and the number of newest matches they were ranked among when that bound applied."""
         check_limit(limit)
         match = to_fts_query(q)
+        # the lower bound of the newest SEARCH_RANK_DOCUMENTS matches (both indexes walk matches in pk order: cheap)
+        floor_query = self._newest_matching(q, 1).offset(SEARCH_RANK_DOCUMENTS - 1)
         if self.dialect == "postgresql":
             d = documents
             with self._read() as c:
-                floor = c.execute(
-                    sa.select(d.c.pk).where(pg.matches(pg.tsquery(q))).order_by(d.c.pk.desc())
-                    .offset(SEARCH_RANK_DOCUMENTS - 1).limit(1)
-                ).scalar()
+                floor = c.execute(floor_query).scalar()
                 query = pg.ranked(pg.tsquery(q), limit, d.c.id, d.c.title, d.c.published, d.c.language, d.c.source,
                                   start=MARK_START, stop=MARK_END, words=24, floor=floor)
                 rows = c.execute(query).all()
-            return [
-                {"id": r.id, "title": r.title, "published": r.published, "language": r.language, "outlet": outlet(r.source),
-                 "snippet": r.snippet or "", "rank": round(-float(r.rank), 4)}
-                for r in rows
-            ], (SEARCH_RANK_DOCUMENTS if floor is not None else None)
-        # The newest matches' lower bound (FTS5 walks its doclist in rowid order: cheap), then rank (bm25, titles
-        # weighted 5:1; cheaper per match than FTS5's rank column), then read and make snippets for the page only.
-        floor_sql = sa.text(
-            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :match ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
-        )
+            return [_search_hit(r, -float(r.rank)) for r in rows], (SEARCH_RANK_DOCUMENTS if floor is not None else None)
+        # Rank (bm25, titles weighted 5:1; cheaper per match than FTS5's rank column), then read and make snippets
+        # for the returned page only.
         ranked_sql = sa.text(
             "SELECT rowid AS pk, bm25(documents_fts, 5.0, 1.0) AS rank FROM documents_fts "
             "WHERE documents_fts MATCH :match AND rowid >= :floor ORDER BY rank, rowid DESC LIMIT :limit"
@@ -585,18 +583,14 @@ class Queries:
             "WHERE documents_fts MATCH :match AND documents_fts.rowid IN (SELECT value FROM json_each(:pks))"
         )
         with self._read() as c:
-            floor = c.execute(floor_sql, {"match": match, "skip": SEARCH_RANK_DOCUMENTS - 1}).scalar()
+            floor = c.execute(floor_query).scalar()
             ranked = c.execute(ranked_sql, {"match": match, "floor": floor or 0, "limit": limit}).all()
             if not ranked:
                 return [], None
             params = {"a": MARK_START, "b": MARK_END, "match": match, "pks": json.dumps([r.pk for r in ranked])}
             by_pk = {r.pk: r for r in c.execute(page_sql, params)}
-        return [
-            {"id": r.id, "title": r.title, "published": r.published, "language": r.language, "outlet": outlet(r.source),
-             "snippet": r.snippet or "", "rank": round(float(hit.rank), 4)}
-            for hit in ranked
-            if (r := by_pk.get(hit.pk)) is not None
-        ], (SEARCH_RANK_DOCUMENTS if floor is not None else None)
+        hits = [_search_hit(r, float(hit.rank)) for hit in ranked if (r := by_pk.get(hit.pk)) is not None]
+        return hits, (SEARCH_RANK_DOCUMENTS if floor is not None else None)
 
     # -- events -------------------------------------------------------------------
 
