@@ -21,6 +21,8 @@ The weights are plain arrays (``model/roles_weights.npz``) and JSON
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -76,32 +78,60 @@ class MentionContext:
     group: str = ""  # the entity (within its document) whose mentions share probabilities
 
 
+@lru_cache(maxsize=4)
+def _cue_matchers(lang: str) -> list[tuple[str, tuple[str, ...], re.Pattern]]:
+    """Per role: its multi-word cues (found in the joined text) and one pattern matching a word that starts
+    with any of its cues (one regex instead of a startswith per cue and word: the head's main cost)."""
+    return [(role, tuple(f" {c}" for c in cues if " " in c), re.compile("|".join(re.escape(c) for c in cues)))
+            for role, cues in lexicon()[lang].items() if cues]
+
+
+@lru_cache(maxsize=200_000)
+def word_cue_roles(lang: str, word: str) -> frozenset[str]:
+    """The roles with a cue that starts ``word`` (cached: a sentence's words are read for each of its mentions)."""
+    return frozenset(role for role, _, prefix in _cue_matchers(lang) if prefix.match(word))
+
+
 def _cues(lemmas: Sequence[str], texts: Sequence[str], lang: str) -> list[str]:
+    """The roles whose cues occur: a cue is a word prefix, or a phrase of several words."""
     joined = " " + " ".join(lemmas) + " " + " ".join(texts) + " "
-    found = []
-    words = set(lemmas) | set(texts)
-    for role, cues in lexicon()[lang].items():
-        for cue in cues:
-            if (" " in cue and f" {cue}" in joined) or any(w.startswith(cue) for w in words):
-                found.append(role)
-                break
-    return found
+    hit = frozenset().union(*(word_cue_roles(lang, w) for w in set(lemmas) | set(texts)))
+    return [role for role, phrases, _ in _cue_matchers(lang) if role in hit or any(p in joined for p in phrases)]
+
+
+@dataclass
+class TokenIndex:
+    """Built once per document so that each mention finds its tokens and its sentence's without a scan."""
+
+    starts: list[int]
+    ends: list[int]  # tokens neither overlap nor go backwards, so both lists are sorted
+    by_sentence: dict[int, list[int]]  # token indices per sentence, in order
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token]) -> "TokenIndex":
+        by_sentence: dict[int, list[int]] = {}
+        for i, t in enumerate(tokens):
+            by_sentence.setdefault(t.sent, []).append(i)
+        return cls([t.start for t in tokens], [t.end for t in tokens], by_sentence)
 
 
 def mention_words(doc: Document, tokens: Sequence[Token], m: Mention, entity: Entity, n_mentions: int,
-                  lang: str) -> list[str]:
+                  lang: str, index: TokenIndex | None = None) -> list[str]:
     """The sparse features of a mention, as strings."""
-    inside = [i for i, t in enumerate(tokens) if t.start < m.end and t.end > m.start]
-    first = inside[0] if inside else next((i for i, t in enumerate(tokens) if t.start >= m.end), len(tokens))
+    index = index or TokenIndex.of(tokens)
+    after = bisect_left(index.starts, m.end)
+    inside = list(range(bisect_right(index.ends, m.start), after))
+    first = inside[0] if inside else after
     last = inside[-1] if inside else first - 1
     stop = _STOP[lang]
+    same = index.by_sentence.get(m.sent, [])
 
     def content(i: int) -> bool:
         return tokens[i].lemma.isalpha() and tokens[i].lemma not in stop
 
-    left = [tokens[i].lemma for i in range(first - 1, -1, -1) if tokens[i].sent == m.sent and content(i)][:WINDOW]
-    right = [tokens[i].lemma for i in range(last + 1, len(tokens)) if tokens[i].sent == m.sent and content(i)][:WINDOW]
-    sentence = [t for i, t in enumerate(tokens) if t.sent == m.sent and not (first <= i <= last)]
+    left = [tokens[i].lemma for i in reversed(same) if i < first and content(i)][:WINDOW]
+    right = [tokens[i].lemma for i in same if i > last and content(i)][:WINDOW]
+    sentence = [tokens[i] for i in same if not (first <= i <= last)]
     words = [f"rel={m.role}", f"gov={m.governor}", f"relgov={m.role}|{m.governor}", f"type={m.type}",
              f"bloc={entity.bloc}", f"ent={entity.canonical.lower()}", f"bloc={entity.bloc}|{lang}",
              f"ent={entity.canonical.lower()}|{lang}", f"mentions={min(n_mentions, 4)}", f"lang={lang}"]
@@ -126,12 +156,13 @@ def contexts_for(doc: Document, mentions: Sequence[Mention], entities: Sequence[
     lang = doc.language if doc.language in ("en", "ru") else "en"
     tokens = tokens_of(doc)
     encoding = encoding_of(doc)
+    index = TokenIndex.of(tokens)
     out = []
     for m in mentions:
         entity = entities[m.entity]
         k = encoding.paragraph_at(m.start)
         paragraph = encoding.vectors[k] if k is not None else encoding.document
-        words = mention_words(doc, tokens, m, entity, len(entity.mentions), lang)
+        words = mention_words(doc, tokens, m, entity, len(entity.mentions), lang, index)
         rows = sorted({k for k in (encoding.paragraph_at(s) for s in entity.starts) if k is not None})
         vector = encoding.vectors[rows].mean(0) if rows else paragraph
         vector = vector / max(float(np.linalg.norm(vector)), 1e-12)

@@ -28,20 +28,34 @@ class Lexicon:
         data = json.loads(path.read_text(encoding="utf-8"))
         self.classes: list[str] = [k for k in data if not k.startswith("_")]
         self.techniques = {k: tuple(data[k]["techniques"]) for k in self.classes}
-        self.patterns = {
-            k: re.compile(r"(?<!\w)(?:" + "|".join(data[k]["patterns"]) + r")(?!\w)", re.IGNORECASE | re.UNICODE)
-            for k in self.classes
-        }
+        sources = {k: r"(?<!\w)(?:" + "|".join(data[k]["patterns"]) + r")(?!\w)" for k in self.classes}
+        self.patterns = {k: re.compile(src, re.IGNORECASE | re.UNICODE) for k, src in sources.items()}
+        # matching lower-case patterns against lower-cased text is 2.5x faster than IGNORECASE
+        lower = all(re.sub(r"\\.", "", src) == re.sub(r"\\.", "", src).lower() for src in sources.values())
+        self._lower_patterns = {k: re.compile(src, re.UNICODE) for k, src in sources.items()} if lower else None
+        self._index = {k: j for j, k in enumerate(self.classes)}
+        # a paragraph's matches serve its count features and its token cues, and a one-sentence
+        # paragraph's serve its sentence too: the regexes are a third of the heads' time
+        self._spans = lru_cache(maxsize=16384)(self._scan)
+
+    def _scan(self, text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+        patterns, target = self.patterns, text
+        if self._lower_patterns is not None:
+            lowered = text.lower()
+            if len(lowered) == len(text):  # offsets stay valid (not so for e.g. "İ")
+                patterns, target = self._lower_patterns, lowered
+        return tuple(tuple(m.span() for m in patterns[k].finditer(target)) for k in self.classes)
 
     def counts(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), len(self.classes)), dtype=np.float32)
-        for i, text in enumerate(texts):
-            for j, k in enumerate(self.classes):
-                out[i, j] = len(self.patterns[k].findall(text))
-        return np.log1p(out)
+        out = np.array([[len(spans) for spans in self._spans(text)] for text in texts], dtype=np.float32)
+        return np.log1p(out.reshape(len(texts), len(self.classes)))
 
-    def matches(self, text: str, cls: str) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in self.patterns[cls].finditer(text)]
+    def forget(self) -> None:
+        """Empty the match cache (benchmarks: no pass may reuse another's work)."""
+        self._spans.cache_clear()
+
+    def matches(self, text: str, cls: str) -> tuple[tuple[int, int], ...]:
+        return self._spans(text)[self._index[cls]]
 
 
 @lru_cache(maxsize=4)

@@ -57,7 +57,10 @@ class Tfidf:
         return self
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        return self.vec.transform(texts).astype(np.float32)
+        # a repeated text (each sentence's paragraph context) is analysed once
+        distinct = {t: i for i, t in enumerate(dict.fromkeys(texts))}
+        rows = self.vec.transform(list(distinct)).astype(np.float32)
+        return rows if len(distinct) == len(texts) else rows[[distinct[t] for t in texts]]
 
     @property
     def size(self) -> int:
