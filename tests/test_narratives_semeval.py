@@ -16,7 +16,7 @@ from faultlines.cli import app
 from faultlines.narratives.narrative_corpus import (DEFAULT_CONFIG, cross_validate, features, load_corpus,
                                                     train_and_save)
 from faultlines.narratives.taxonomy import OTHER, load_taxonomy, narrative_of
-from faultlines.text.encode import Encoder, encode_documents
+from faultlines.text.encode import DEFAULT_BACKEND, Encoder, encode_documents
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 ROOT = DATA / "semeval2025_task10"
@@ -116,11 +116,11 @@ def test_training_on_a_tiny_sample_is_deterministic(tmp_path, tiny_taxonomy, sha
 
 def test_cross_validation_reports_official_scores_beside_the_baseline(shared_encoder_cache):
     items = load_corpus(DATA, ["en", "ru"], limit=3)
-    encodings = encode_documents([d.doc for d in items], Encoder("e5", cache_path=Path(shared_encoder_cache)))
-    result = cross_validate(items, features(encodings, DEFAULT_CONFIG), DEFAULT_CONFIG, 2, DATA, "e5")
+    encodings = encode_documents([d.doc for d in items], Encoder(DEFAULT_BACKEND, cache_path=Path(shared_encoder_cache)))
+    result = cross_validate(items, features(encodings, DEFAULT_CONFIG), DEFAULT_CONFIG, 2, DATA, DEFAULT_BACKEND)
     for lang in ("en", "ru"):
         r = result[lang]
         assert r["documents"] == 3
         for key in ("coarse_f1", "fine_f1", "baseline_coarse_f1", "baseline_fine_f1"):
             assert 0.0 <= r[key] <= 1.0
-    assert result["config"]["folds"] == 2 and result["config"]["backend"] == "e5"
+    assert result["config"]["folds"] == 2 and result["config"]["backend"] == DEFAULT_BACKEND

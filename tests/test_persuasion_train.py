@@ -123,7 +123,7 @@ def test_model_with_encoder_vectors_reads_the_shared_encoding(corpus, tmp_path):
     from faultlines.text.encode import Encoding
 
     out = tmp_path / "vectors"
-    result = runner.invoke(app, ["train", "persuasion", "--data", str(corpus), "--lang", "en", "--vectors", "e5",
+    result = runner.invoke(app, ["train", "persuasion", "--data", str(corpus), "--lang", "en", "--vectors", "use",
                                  "--cache", str(tmp_path / "encodings.sqlite"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert json.loads((out / "en.json").read_text(encoding="utf-8"))["config"]["use_embeddings"] is True
@@ -143,6 +143,6 @@ def test_model_with_encoder_vectors_reads_the_shared_encoding(corpus, tmp_path):
     # other vectors in the shared encoding move the heads' outputs: they are read, not ignored
     doc.work["encoding"] = Encoding(encoding.backend, encoding.spans, -encoding.vectors, encoding.title)
     assert genre(analyzer(doc)) != pytest.approx(first)
-    doc.work["encoding"] = Encoding("use", encoding.spans, encoding.vectors, encoding.title)
+    doc.work["encoding"] = Encoding("e5", encoding.spans, encoding.vectors, encoding.title)
     with pytest.raises(AnalyzerError, match="retrain"):
         analyzer(doc)

@@ -5,7 +5,7 @@ import pytest
 from faultlines.model import Document
 from faultlines.pipeline import Pipeline
 from faultlines.settings import Settings
-from faultlines.text.encode import Encoder, encode_documents, encoding_of
+from faultlines.text.encode import BACKENDS, DEFAULT_BACKEND, Encoder, encode_documents, encoding_of
 
 ARTICLE = (
     "Attack on Chinese workers near the Afghan border\n\n"
@@ -14,15 +14,16 @@ ARTICLE = (
 )
 
 
-def test_encoder_vectors_are_normalized_and_cross_lingual(tmp_path):
-    encoder = Encoder("e5", cache_path=tmp_path / "enc.sqlite")
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+def test_encoder_vectors_are_normalized_and_cross_lingual(tmp_path, backend):
+    encoder = Encoder(backend, cache_path=tmp_path / "enc.sqlite")
     vectors = encoder([
         "Gunmen attacked a camp of Chinese workers near the Afghan border.",
         "Боевики напали на лагерь китайских рабочих у афганской границы.",
         "The central bank kept its interest rate unchanged in October.",
         "",
     ])
-    assert vectors.shape == (4, 384)
+    assert vectors.shape == (4, BACKENDS[backend])
     assert np.allclose(np.linalg.norm(vectors[:3], axis=1), 1.0, atol=1e-5)
     assert not vectors[3].any()  # empty text: zero vector, no model call
     translation, unrelated = vectors[0] @ vectors[1], vectors[0] @ vectors[2]
@@ -31,8 +32,8 @@ def test_encoder_vectors_are_normalized_and_cross_lingual(tmp_path):
 
 def test_disk_cache_serves_a_second_encoder_without_loading_the_model(tmp_path):
     texts = ["Dushanbe denied the report.", "Москва подтвердила переговоры."]
-    first = Encoder("e5", cache_path=tmp_path / "enc.sqlite")(texts)
-    second_encoder = Encoder("e5", cache_path=tmp_path / "enc.sqlite")
+    first = Encoder(DEFAULT_BACKEND, cache_path=tmp_path / "enc.sqlite")(texts)
+    second_encoder = Encoder(DEFAULT_BACKEND, cache_path=tmp_path / "enc.sqlite")
     second = second_encoder(texts)
     assert second_encoder._model is None  # every vector came from the cache
     assert np.array_equal(first, second)
@@ -49,7 +50,7 @@ def test_encode_pass_leaves_one_vector_per_paragraph():
     encoding = doc.work["encoding"]
     paragraphs = [(a.start, a.end) for a in doc.layer("paragraph")]
     assert encoding.spans == paragraphs and len(paragraphs) == 3
-    assert encoding.vectors.shape == (3, 384)
+    assert encoding.vectors.shape == (3, BACKENDS[DEFAULT_BACKEND])
     # the title is the first paragraph: encoded once, the same vector
     assert np.allclose(encoding.title, encoding.vectors[0])
     assert abs(np.linalg.norm(encoding.document) - 1.0) < 1e-5
@@ -65,5 +66,5 @@ def test_encoding_of_encodes_on_demand_and_matches_the_pass():
     (doc,) = Pipeline(("language", "segment"), Settings()).pipe([doc])
     on_demand = encoding_of(doc)
     assert doc.work["encoding"] is on_demand
-    again = encode_documents([doc], Encoder("e5"))[0]
+    again = encode_documents([doc], Encoder(DEFAULT_BACKEND))[0]
     assert np.allclose(on_demand.vectors, again.vectors, atol=1e-6)

@@ -33,6 +33,7 @@ POSITIVE = ("assert", "confirm", "cite")
 THRESHOLD = 0.80
 THRESHOLD_ALONE = 0.92
 MIN_SHARED = 2
+CLAIM_ENCODER = "e5"
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +143,8 @@ def find_contradictions(documents: Iterable[Document], *, embedder=None, thresho
     if embedder is None:
         from ..text.encode import shared_encoder
 
-        embedder = shared_encoder()
+        # the thresholds above are e5 cosines: claims are compared in e5 space whatever the pipeline's encoder
+        embedder = shared_encoder(CLAIM_ENCODER)
     neg_vectors = embedder([r.proposition for r in negatives])
     pos_vectors = embedder([r.proposition for r in positives])
     similarity = neg_vectors @ pos_vectors.T

@@ -18,15 +18,15 @@ from ..bench import benchmark
 
 def encoded_demo(size: int, analyzers: tuple[str, ...]) -> tuple[list, float]:
     """The distinct demo texts (a repeated text would be served from the encoder's memory) run through
-    ``analyzers`` (not timed), then encoded by a fresh e5 encoder without a cache: (documents, encoder seconds)."""
+    ``analyzers`` (not timed), then encoded by a fresh encoder (the pipeline's backend) without a cache: (documents, encoder seconds)."""
     from ..events.bench import _corpus
     from ..pipeline import Pipeline
-    from ..text.encode import Encoder, encode_documents
+    from ..text.encode import DEFAULT_BACKEND, Encoder, encode_documents
 
     docs = list({d.content_hash: d for d in _corpus(200)}.values())
     docs = docs[:size] if size > 0 else docs
     docs = list(Pipeline(analyzers).pipe(docs))
-    encoder = Encoder("e5")
+    encoder = Encoder(DEFAULT_BACKEND)
     encoder(["warm-up: loads the encoder model"])
     started = time.perf_counter()
     for doc, encoding in zip(docs, encode_documents(docs, encoder)):

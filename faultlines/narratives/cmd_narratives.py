@@ -22,6 +22,7 @@ from ..cli_common import (
     write_json,
 )
 from . import bench as _bench  # noqa: F401 - registers ``faultlines bench narratives``
+from ..text.encode import DEFAULT_BACKEND
 from .commands import DataOption, LangOption, SeedOption
 
 DEFAULT_CASES = (Path("tests/data/narratives/regional_cases.toml"), Path("tests/data/narratives/regional_heldout.toml"))
@@ -58,7 +59,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         lang: LangOption = None,
         folds: Annotated[int, typer.Option("--folds", help="Document-level cross-validation folds.")] = 5,
         seed: SeedOption = 13,
-        backend: Annotated[str, typer.Option("--backend", help="Encoder: e5 (the pipeline's), or use / e5+use (comparisons).")] = "e5",
+        backend: Annotated[str, typer.Option("--backend", help="Encoder: use (the pipeline's), or e5 / e5+use (comparisons).")] = DEFAULT_BACKEND,
         features: Annotated[Optional[str], typer.Option("--features", help="Comma-separated: doc,title,max,mean.")] = None,
         c: Annotated[Optional[float], typer.Option("--C", help="Inverse regularization of the heads.")] = None,
         analysis: Annotated[bool, typer.Option("--analysis-thresholds", help="Score with the thresholds the analyzer uses for every language (English's) instead of each language's own.")] = False,
@@ -102,7 +103,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                                 decision=ANALYSIS_DECISION if analysis else None)
         if regional:
             case_files = cases if cases else [p for p in DEFAULT_CASES if p.exists()]
-            result["regional"] = evaluate_regional(case_files, data, "e5", cache, seed, say=say)
+            result["regional"] = evaluate_regional(case_files, data, backend.split("+")[-1], cache, seed, say=say)
         if as_json:
             write_json(result, indent=2)
             return

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..errors import FaultlinesError
 from ..model import Document
-from ..text.encode import Encoder, Encoding, encode_documents
+from ..text.encode import DEFAULT_BACKEND, Encoder, Encoding, encode_documents
 from .narrative_heads import (
     HEADS_STEM,
     Config,
@@ -245,7 +245,7 @@ def paragraph_vectors(encodings: Sequence[Encoding]) -> np.ndarray:
     return np.vstack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
 
 
-def train_and_save(data: Path, langs: Sequence[str], config: Config = DEFAULT_CONFIG, backend: str = "e5",
+def train_and_save(data: Path, langs: Sequence[str], config: Config = DEFAULT_CONFIG, backend: str = DEFAULT_BACKEND,
                    cache: Path | None = None, out_dir: Path = MODEL_DIR, say: Say = lambda m: None,
                    limit: int | None = None, taxonomy: Taxonomy | None = None) -> list[Path]:
     """Everything ``faultlines train narratives`` ships, deterministically: the SemEval heads, the background

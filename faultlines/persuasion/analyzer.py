@@ -11,7 +11,7 @@ import numpy as np
 from ..errors import AnalyzerError
 from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
-from ..text.encode import encoding_of
+from ..text.encode import BACKENDS, encoding_of
 from .system import MODEL_DIR, PersuasionModel, Unit
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ def unit_of_document(doc: Document) -> Unit:
     return Unit(doc.id, doc.text, paragraphs, sentences)
 
 
-def paragraph_vectors(docs: list[Document], units: list[Unit], backend: str = "e5") -> np.ndarray:
+def paragraph_vectors(docs: list[Document], units: list[Unit], backend: str) -> np.ndarray:
     """The shared encoding's vector for each unit paragraph, in unit order (zero where a paragraph is blank)."""
     rows = []
     for doc, unit in zip(docs, units):
@@ -43,7 +43,7 @@ def paragraph_vectors(docs: list[Document], units: list[Unit], backend: str = "e
         for start, _ in unit.paragraphs:
             i = encoding.paragraph_at(start)
             rows.append(encoding.vectors[i] if i is not None else np.zeros(encoding.vectors.shape[1], np.float32))
-    return np.stack(rows) if rows else np.zeros((0, 384), np.float32)
+    return np.stack(rows) if rows else np.zeros((0, BACKENDS[backend]), np.float32)
 
 
 @analyzer("persuasion", version=VERSION, requires=("paragraph", "sentence"),

@@ -14,7 +14,7 @@ from . import bench as _bench  # noqa: F401 - registers ``faultlines bench persu
 DataOption = Annotated[Path, typer.Option("--data", help="Folder with semeval2023_task3/ (and ptc_semeval2020_task11/).")]
 LangOption = Annotated[Optional[str], typer.Option("--lang", help="en, ru or en,ru; default: detected / both.")]
 VectorsOption = Annotated[Optional[str], typer.Option(
-    "--vectors", help="Paragraph vectors of the shared encoder as features: none, e5 or use (default: as shipped).")]
+    "--vectors", help="Paragraph vectors of the shared encoder as features: none, use or e5 (default: as shipped).")]
 CacheOption = Annotated[Path, typer.Option("--cache", help="SQLite cache of the shared encoder's paragraph vectors "
                                                         "(models with encoder features; never re-encodes a paragraph).")]
 
@@ -22,13 +22,14 @@ CacheOption = Annotated[Path, typer.Option("--cache", help="SQLite cache of the 
 def _config(lang: str, seed: int, vectors: str | None):
     from dataclasses import replace
 
+    from ..text.encode import BACKENDS
     from .corpus import default_config
 
     config = replace(default_config(lang), seed=seed)
     if vectors is None:
         return config
-    if vectors not in ("none", "e5", "use"):
-        fail(f"--vectors must be none, e5 or use, not {vectors!r}")
+    if vectors != "none" and vectors not in BACKENDS:
+        fail(f"--vectors must be none, {' or '.join(BACKENDS)}, not {vectors!r}")
     return replace(config, use_embeddings=vectors != "none", encoder=vectors if vectors != "none" else config.encoder)
 
 

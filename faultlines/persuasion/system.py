@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 import numpy as np
 from scipy import sparse
 
+from ..text.encode import DEFAULT_BACKEND
 from .data import FRAMES, GENRES, TECHNIQUES
 from .features import context_texts, lexicon, shape_features
 from .heads import MultiLabelHead, Tfidf, inner_folds_of, out_of_fold, softmax, train_head, train_multiclass
@@ -41,7 +42,7 @@ class Config:
     lang: str
     use_embeddings: bool = False
     # the shared encoder's backend the paragraph vectors come from (text.encode.BACKENDS)
-    encoder: str = "e5"
+    encoder: str = DEFAULT_BACKEND
     use_context: bool = True
     use_lexicon: bool = True
     word_features: int = 30000
