@@ -313,7 +313,7 @@ def shipped_model(directory: str = str(MODEL_DIR)) -> RoleModel:
 # --------------------------------------------------------------------------- the analyzer
 
 
-def annotate(doc: Document, model: RoleModel, *, name: str = "roles", version: str = "2") -> None:
+def annotate(doc: Document, model: RoleModel, *, name: str = "roles", version: str = "3") -> None:
     """Replace the document's ``entity`` layer with its salient mentions and their roles."""
     doc.drop_layer("entity")
     if doc.language not in ("en", "ru"):
@@ -399,7 +399,7 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
     return out
 
 
-@analyzer("roles", version="2", requires=("ner", "encoding"), assigns=("entity",))
+@analyzer("roles", version="3", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 
