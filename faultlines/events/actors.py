@@ -59,7 +59,6 @@ class ActorMention:
 @lru_cache(maxsize=2)
 def _lexicon(language: str) -> list[tuple[re.Pattern, dict]]:
     data = load_resource("actors.json")["ru" if language == "ru" else "en"]
-    flags = re.IGNORECASE if language == "ru" else 0
     out = []
     for entry in data:
         pattern = entry["re"]

