@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -105,13 +106,38 @@ def tokens_of(doc: Document) -> list[Token]:
     return tokens
 
 
-def tokens_in(tokens: Sequence[Token], start: int, end: int) -> list[int]:
-    return [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
+@dataclass
+class TokenIndex:
+    """Where a document's tokens are, so that a span finds its tokens and a mention its sentence without a scan."""
+
+    starts: list[int]
+    ends: list[int]  # tokens neither overlap nor go backwards, so both lists are sorted
+    by_sentence: dict[int, list[int]]  # token indices per sentence, in order
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token]) -> "TokenIndex":
+        by_sentence: dict[int, list[int]] = {}
+        for i, t in enumerate(tokens):
+            by_sentence.setdefault(t.sent, []).append(i)
+        return cls([t.start for t in tokens], [t.end for t in tokens], by_sentence)
+
+    def inside(self, start: int, end: int) -> range:
+        """The tokens overlapping [start, end); ``.stop`` is the first token at or after ``end``."""
+        return range(bisect_right(self.ends, start), bisect_left(self.starts, end))
 
 
-def head_of(tokens: Sequence[Token], start: int, end: int) -> int | None:
+def token_index(doc: Document) -> TokenIndex:
+    """The :class:`TokenIndex` of :func:`tokens_of` (cached in ``doc.work``)."""
+    cached = doc.work.get("roles.token_index")
+    if cached is None:
+        cached = doc.work["roles.token_index"] = TokenIndex.of(tokens_of(doc))
+    return cached
+
+
+def head_of(doc: Document, start: int, end: int) -> int | None:
     """The token of a span whose head lies outside it (the span's syntactic head)."""
-    inside = tokens_in(tokens, start, end)
+    tokens = tokens_of(doc)
+    inside = token_index(doc).inside(start, end)
     for i in inside:
         h = tokens[i].head
         if h == i or not (start <= tokens[h].start < end):
@@ -397,7 +423,7 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
         elif not m.type:  # a given span: the type of the NER mention overlapping it, else ORG
             m.type = next((t for (s, e), t in ner_type.items() if s < m.end and m.start < e), "ORG")
         m.key = mention_key(m.text, lang)
-        h = head_of(tokens, m.start, m.end)
+        h = head_of(doc, m.start, m.end)
         if h is not None:
             m.role, m.governor = grammatical_role(tokens, h, lang)
             m.sent = tokens[h].sent
@@ -429,7 +455,7 @@ def _add_descriptions(doc: Document, lang: str, table: Aliases, tokens: Sequence
     for start, end, types in _descriptions(doc, lang, table):
         if any(m.start < end and start < m.end for m in mentions):
             continue
-        h = head_of(tokens, start, end)
+        h = head_of(doc, start, end)
         if h is None:
             continue
         sent = tokens[h].sent

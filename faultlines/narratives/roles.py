@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +32,7 @@ from scipy import sparse
 
 from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
-from .entities import RESOURCES, Entity, Mention, Token, document_entities, tokens_of
+from .entities import RESOURCES, Entity, Mention, Token, TokenIndex, document_entities, token_index, tokens_of
 
 MODEL_DIR = Path(__file__).parent / "model"
 WEIGHTS = "roles_weights"  # .npz arrays + .json vocabulary and config, in MODEL_DIR
@@ -99,29 +98,11 @@ def _cues(lemmas: Sequence[str], texts: Sequence[str], lang: str) -> list[str]:
     return [role for role, phrases, _ in _cue_matchers(lang) if role in hit or any(p in joined for p in phrases)]
 
 
-@dataclass
-class TokenIndex:
-    """Built once per document so that each mention finds its tokens and its sentence's without a scan."""
-
-    starts: list[int]
-    ends: list[int]  # tokens neither overlap nor go backwards, so both lists are sorted
-    by_sentence: dict[int, list[int]]  # token indices per sentence, in order
-
-    @classmethod
-    def of(cls, tokens: Sequence[Token]) -> "TokenIndex":
-        by_sentence: dict[int, list[int]] = {}
-        for i, t in enumerate(tokens):
-            by_sentence.setdefault(t.sent, []).append(i)
-        return cls([t.start for t in tokens], [t.end for t in tokens], by_sentence)
-
-
 def mention_words(doc: Document, tokens: Sequence[Token], m: Mention, entity: Entity, n_mentions: int,
-                  lang: str, index: TokenIndex | None = None) -> list[str]:
-    """The sparse features of a mention, as strings."""
-    index = index or TokenIndex.of(tokens)
-    after = bisect_left(index.starts, m.end)
-    inside = list(range(bisect_right(index.ends, m.start), after))
-    first = inside[0] if inside else after
+                  lang: str, index: TokenIndex) -> list[str]:
+    """The sparse features of a mention, as strings (``index``: the document's :func:`token_index`)."""
+    inside = index.inside(m.start, m.end)
+    first = inside[0] if inside else inside.stop
     last = inside[-1] if inside else first - 1
     stop = _STOP[lang]
     same = index.by_sentence.get(m.sent, [])
@@ -156,7 +137,7 @@ def contexts_for(doc: Document, mentions: Sequence[Mention], entities: Sequence[
     lang = doc.language if doc.language in ("en", "ru") else "en"
     tokens = tokens_of(doc)
     encoding = encoding_of(doc)
-    index = TokenIndex.of(tokens)
+    index = token_index(doc)
     out = []
     for m in mentions:
         entity = entities[m.entity]
