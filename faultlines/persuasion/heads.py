@@ -224,13 +224,19 @@ def out_of_fold(X, Y: np.ndarray, folds: np.ndarray, C: float, seed: int, max_it
 
 
 def train_head(X, Y: np.ndarray, groups: Sequence[str], labels: Sequence[str], *, C: float, seed: int,
-               with_oof: bool = False):
-    """Fit on all rows; thresholds from out-of-fold probabilities of two article folds
-    (returned too with ``with_oof``, for heads stacked on this one)."""
+               with_oof: bool = False, fold_mean: bool = False):
+    """Thresholds from out-of-fold probabilities of two article folds (returned too with ``with_oof``, for
+    heads stacked on this one); the weights are a fit on all rows, or with ``fold_mean`` the mean of the two
+    fold models, whose probabilities are calibrated like the ones the thresholds were tuned on (a refit on
+    all rows is more confident and over-predicts at those thresholds)."""
     X = sparse.csr_matrix(X) if sparse.issparse(X) else np.asarray(X)
-    oof = out_of_fold(X, Y, inner_folds_of(groups, seed), C, seed)
+    folds = inner_folds_of(groups, seed)
+    if fold_mean:
+        oof, coef, inter = out_of_fold(X, Y, folds, C, seed, with_models=True)
+    else:
+        oof = out_of_fold(X, Y, folds, C, seed)
+        coef, inter = fit_binary(X, Y, C, seed)
     thresholds = tune_thresholds(oof, Y)
-    coef, inter = fit_binary(X, Y, C, seed)
     head = MultiLabelHead(tuple(labels), coef, inter, thresholds)
     return (head, oof) if with_oof else head
 
