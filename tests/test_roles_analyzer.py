@@ -116,3 +116,17 @@ def test_victims_of_an_attack_on_civilians_are_innocent_when_events_ran():
     (alone,) = Pipeline(ANALYZERS, Settings()).pipe([plain])
     assert alone.layer("event") == []
     assert {a.attrs["role"] for a in roles_of(alone, "Shohin SM")} <= set(MAIN_ROLES)
+
+
+def test_a_batch_gives_each_document_the_roles_it_gets_alone(analyzed):
+    """The heads run once over the mentions of a whole batch; entities stay per document even when two
+    documents of the batch share an id (their mentions must not be smoothed together)."""
+    alone = {}
+    for doc in analyzed:
+        (again,) = Pipeline(ANALYZERS, Settings()).pipe([Document(id=doc.id, text=doc.text, title=doc.title)])
+        alone[doc.id] = [(a.start, a.end, a.label, a.attrs, round(a.score, 5)) for a in again.layer("entity")]
+    same_id = [Document(id="one-id", text=SHELLING, title=SHELLING.split("\n")[0]),
+               Document(id="one-id", text=DONETSK, title=DONETSK.split("\n")[0])]
+    batch = list(Pipeline(ANALYZERS, Settings()).pipe(same_id))
+    for doc, original in zip(batch, analyzed):
+        assert [(a.start, a.end, a.label, a.attrs, round(a.score, 5)) for a in doc.layer("entity")] == alone[original.id]

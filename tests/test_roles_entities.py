@@ -98,6 +98,12 @@ def test_russian_inflections_capitals_and_demonym_phrases_merge(parsed):
     assert troops.canonical == "Russian Armed Forces" and troops is not russia
 
 
+def test_the_nlp_pass_gives_russian_tokens_their_lemmas(parsed):
+    lemmas = {t.text: t.lemma for t in parsed[1].work["natasha"].tokens}
+    assert lemmas["Таджикистану"] == "таджикистан" and lemmas["войска"] == "войско"
+    assert lemmas["МИД"] == "мид" and lemmas["Зеленского"] == "зеленский"
+
+
 def test_unknown_people_merge_by_surname_and_keys_are_lemmas():
     assert mention_key("России", "ru") == mention_key("Россия", "ru") == "россия"
     assert mention_key("the Kremlin's", "en") == "kremlin"

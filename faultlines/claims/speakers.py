@@ -11,8 +11,8 @@ agency to its canonical outlet name ("the state news agency Khovar" ->
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from ..text.nlp import morph_vocab
 from .lexicon import Lexicon, sources
 from .parse import Parsed, Tok
 
@@ -121,19 +121,12 @@ def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> t
     return clean(name, lex), start, end
 
 
-@lru_cache(maxsize=1)
-def _morph():
-    from natasha import MorphVocab  # pymorphy's dictionaries, already installed with natasha
-
-    return MorphVocab()
-
-
 def nominative(tokens: list[Tok], text: str) -> str | None:
     """Russian words put in the nominative, keeping number; None when they already are."""
     if not tokens or all(t.case in ("", "Nom") for t in tokens):
         return None
     words = []
-    morph = _morph()
+    morph = morph_vocab()
     for tok in tokens:
         word = tok.text
         if tok.case not in ("", "Nom") and word[:1].isalpha():

@@ -32,6 +32,7 @@ from typing import Any
 
 from ..model import Annotation, Document, strip_span
 from ..pipeline import Analyzer, analyzer
+from ..text.nlp import morph_vocab
 
 CUES_PATH = Path(__file__).parent / "resources" / "debunk_cues.json"
 VERSION = "1"
@@ -295,13 +296,6 @@ def _normalise_opponent(phrase: str, qualified: bool) -> str:
     return phrase
 
 
-@lru_cache(maxsize=1)
-def _morph():
-    from natasha import MorphVocab  # pymorphy's dictionaries, installed with natasha
-
-    return MorphVocab()
-
-
 @lru_cache(maxsize=256)
 def _nominative(phrase: str) -> str:
     """A Russian opponent phrase in the nominative ("западных СМИ" → "западные СМИ"), number kept.
@@ -310,7 +304,7 @@ def _nominative(phrase: str) -> str:
     take; each is then inflected to the nominative of that number.
     Abbreviations in capitals ("СМИ") and other words stay as written.
     """
-    morph = _morph()
+    morph = morph_vocab()
     words = phrase.split(" ")
     options = []
     for word in words:

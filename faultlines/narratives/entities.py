@@ -24,7 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+import numpy as np
+
 from ..model import Document, strip_span
+from ..text.nlp import morph_vocab, russian_lemma
 
 RESOURCES = Path(__file__).parent / "resources"
 TYPE_MAP = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC", "FAC": "LOC"}
@@ -57,22 +60,6 @@ class Token:
     sent: int
 
 
-@lru_cache(maxsize=1)
-def morph_vocab():
-    from natasha import MorphVocab
-
-    return MorphVocab()
-
-
-@lru_cache(maxsize=200_000)
-def russian_lemma(word: str) -> str:
-    """Lower-cased lemma of one Russian word; all-capital abbreviations ("ВСУ", "РФ") stay as they are."""
-    if word.isupper() and len(word) <= 6 or any(ch.isdigit() for ch in word):
-        return word.lower()
-    parses = morph_vocab().parse(word.lower())
-    return parses[0].normal_form if parses else word.lower()
-
-
 def tokens_of(doc: Document) -> list[Token]:
     """The document's tokens with lemma and dependency head, from the nlp pass's parse (cached in ``doc.work``)."""
     cached = doc.work.get("roles.tokens")
@@ -80,13 +67,7 @@ def tokens_of(doc: Document) -> list[Token]:
         return cached
     tokens: list[Token] = []
     if "spacy" in doc.work:
-        parsed = doc.work["spacy"]
-        sent_of = {}
-        for n, sent in enumerate(parsed.sents):
-            for t in sent:
-                sent_of[t.i] = n
-        tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.lemma_.lower(), t.dep_, t.head.i, sent_of.get(t.i, 0))
-                  for t in parsed]
+        tokens = _spacy_tokens(doc.work["spacy"])
     elif "natasha" in doc.work:
         parsed = doc.work["natasha"]
         index: dict[str, int] = {}
@@ -96,7 +77,8 @@ def tokens_of(doc: Document) -> list[Token]:
                 index[t.id] = len(flat)
                 flat.append((t, n))
         for i, (t, n) in enumerate(flat):
-            tokens.append(Token(t.start, t.stop, t.text, russian_lemma(t.text), t.rel or "", index.get(t.head_id, i), n))
+            lemma = t.lemma if t.lemma is not None else russian_lemma(t.text)  # the nlp pass's, when it gave one
+            tokens.append(Token(t.start, t.stop, t.text, lemma, t.rel or "", index.get(t.head_id, i), n))
     else:  # no parse (other language or library use): words only
         sentences = [(a.start, a.end) for a in doc.layer("sentence")] or [(0, len(doc.text))]
         for n, (s, e) in enumerate(sentences):
@@ -104,6 +86,25 @@ def tokens_of(doc: Document) -> list[Token]:
                 tokens.append(Token(m.start(), m.end(), m.group(), m.group().lower(), "", len(tokens), n))
     doc.work["roles.tokens"] = tokens
     return tokens
+
+
+def _spacy_tokens(parsed) -> list[Token]:
+    """:class:`Token` s of a spaCy parse, read as arrays (per-token attribute access costs as much as the rest of
+    the roles head on English text)."""
+    from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH
+
+    if not len(parsed):
+        return []
+    array = parsed.to_array([IDX, LENGTH, HEAD, LEMMA, DEP])
+    heads = array[:, 2].astype(np.int64) + np.arange(len(parsed))  # HEAD is relative, stored unsigned
+    sent_of = np.zeros(len(parsed), dtype=np.int64)
+    for n, sent in enumerate(parsed.sents):
+        sent_of[sent.start : sent.end] = n
+    strings, text = parsed.vocab.strings, parsed.text
+    return [Token(start, start + length, text[start : start + length], strings[lemma].lower(), strings[dep], head, sent)
+            for start, length, head, lemma, dep, sent in zip(array[:, 0].tolist(), array[:, 1].tolist(), heads.tolist(),
+                                                                array[:, 3].tolist(), array[:, 4].tolist(),
+                                                                sent_of.tolist())]
 
 
 @dataclass
@@ -207,11 +208,13 @@ def _case_of(tokens: Sequence[Token], i: int) -> str | None:
 # --------------------------------------------------------------------------- the alias table
 
 
+_POSSESSIVE, _ARTICLE, _SPACES = re.compile(r"'s?$"), re.compile(r"^(?:the|a|an)\s+"), re.compile(r"\s+")
+
+
 def english_key(text: str) -> str:
     t = text.strip().strip("\"'«»“”„").lower().replace("’", "'")
-    t = re.sub(r"'s?$", "", t)
-    t = re.sub(r"^(?:the|a|an)\s+", "", t)
-    return re.sub(r"\s+", " ", t).strip(" .,;:")
+    t = _ARTICLE.sub("", _POSSESSIVE.sub("", t))
+    return _SPACES.sub(" ", t).strip(" .,;:")
 
 
 def russian_key(text: str) -> str:
@@ -320,12 +323,18 @@ class Entity:
     starts: list[int] = field(default_factory=list)  # offsets of its mentions
 
 
-def _in_dateline(doc: Document, start: int) -> bool:
+def _datelines(doc: Document) -> list[tuple[int, int]]:
+    """The (start, end) of every paragraph's dateline ("DUSHANBE, Nov 26 (Reuters) - ")."""
+    found = []
     for p in doc.layer("paragraph"):
-        if p.start <= start < p.end:
-            m = _DATELINE.match(doc.text, p.start, min(p.end, p.start + 120))
-            return bool(m and start < m.end())
-    return False
+        m = _DATELINE.match(doc.text, p.start, min(p.end, p.start + 120))
+        if m:
+            found.append((p.start, m.end()))
+    return found
+
+
+def _in_dateline(datelines: Sequence[tuple[int, int]], start: int) -> bool:
+    return any(s <= start < e for s, e in datelines)
 
 
 def _demonym_phrases(tokens: Sequence[Token], lang: str, table: Aliases) -> list[Mention]:
@@ -442,12 +451,24 @@ def _repeats(doc: Document, mentions: Sequence[Mention], taken: list[tuple[int, 
     """Other occurrences of a name the NER found once ("Kharkiv has been hit" after "in Kharkiv")."""
     found = []
     names = {(m.text, m.type) for m in mentions if m.kind == "ner" and len(m.text) > 2}
+    text = doc.text
     for name, type_ in sorted(names, key=lambda x: (-len(x[0]), x)):  # longest first, in a fixed order
-        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
-            if not any(s < hit.end() and hit.start() < e for s, e in taken):
-                found.append(Mention(hit.start(), hit.end(), name, type_))
-                taken.append((hit.start(), hit.end()))
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if _word_char(text, start - 1) or _word_char(text, end):  # not a whole word: look one further on
+                start = text.find(name, start + 1)
+                continue
+            if not any(s < end and start < e for s, e in taken):
+                found.append(Mention(start, end, name, type_))
+                taken.append((start, end))
+            start = text.find(name, end)
     return found
+
+
+def _word_char(text: str, i: int) -> bool:
+    """Whether ``text[i]`` exists and is a word character (what the regex ``\\w`` matches)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def _add_descriptions(doc: Document, lang: str, table: Aliases, tokens: Sequence[Token], mentions: list[Mention]) -> None:
@@ -480,9 +501,8 @@ def _add_descriptions(doc: Document, lang: str, table: Aliases, tokens: Sequence
     mentions.sort(key=lambda m: (m.start, m.end))
 
 
-def merge(doc: Document, mentions: list[Mention]) -> list[Entity]:
+def merge(mentions: list[Mention]) -> list[Entity]:
     """Group mentions into entities (sets ``Mention.entity``); entity ids are e1, e2… in order of first mention."""
-    lang = doc.language if doc.language in ("en", "ru") else "en"
     table = aliases()
     # persons without an alias entry: full names are indexed by surname so a bare surname joins them
     by_surname: dict[str, set[str]] = {}
@@ -491,7 +511,7 @@ def merge(doc: Document, mentions: list[Mention]) -> list[Entity]:
             by_surname.setdefault(m.key.split()[-1], set()).add(m.key)
     group_of: dict[str, int] = {}
     entities: list[Entity] = []
-    for m in mentions:
+    for n, m in enumerate(mentions):
         if m.canonical is not None:
             group = f"alias:{m.canonical}"
         elif m.type == "PER":
@@ -504,18 +524,25 @@ def merge(doc: Document, mentions: list[Mention]) -> list[Entity]:
             group_of[group] = len(entities)
             entities.append(Entity(f"e{len(entities) + 1}", m.canonical or "", m.type, table.bloc(m.canonical)))
         m.entity = group_of[group]
-        entities[m.entity].mentions.append(mentions.index(m))
+        entities[m.entity].mentions.append(n)
         entities[m.entity].starts.append(m.start)
-    for e in entities:
-        if not e.canonical:
-            e.canonical = _display_name(doc, [mentions[i] for i in e.mentions], lang)
     return entities
 
 
-def _display_name(doc: Document, mentions: list[Mention], lang: str) -> str:
+def name_entities(doc: Document, mentions: Sequence[Mention], entities: Sequence[Entity]) -> None:
+    """Give each entity the alias table does not know a display name (``Entity.canonical``); only salient ones
+    are put in the nominative (natasha's inflection is slow, and the others are never output)."""
+    lang = doc.language if doc.language in ("en", "ru") else "en"
+    for e in entities:
+        if not e.canonical:
+            own = [mentions[i] for i in e.mentions]
+            e.canonical = _display_name(doc, own, lang, nominative=any(m.salient for m in own))
+
+
+def _display_name(doc: Document, mentions: list[Mention], lang: str, *, nominative: bool = True) -> str:
     """The longest name among an unknown entity's mentions (in the nominative for Russian when natasha has it)."""
     best = max(mentions, key=lambda m: (len(m.key.split()), len(m.text), -m.start))
-    if lang == "ru" and "natasha" in doc.work:
+    if lang == "ru" and nominative and "natasha" in doc.work:
         for span in doc.work["natasha"].spans:
             if span.start == best.start and span.stop == best.end:
                 span.normalize(morph_vocab())
@@ -533,8 +560,9 @@ def mark_salience(doc: Document, mentions: list[Mention], entities: list[Entity]
     """
     lang = doc.language if doc.language in ("en", "ru") else "en"
     places = PLACE_PREPOSITIONS[lang]
+    datelines = _datelines(doc)
     for m in mentions:
-        if _in_dateline(doc, m.start):
+        if _in_dateline(datelines, m.start):
             m.salient = False
             continue
         if m.kind in ("demonym", "given", "description"):
@@ -550,12 +578,13 @@ def mark_salience(doc: Document, mentions: list[Mention], entities: list[Entity]
         if not any(mentions[i].salient for i in e.mentions):
             continue
         for i in e.mentions:  # every mention of a salient entity, but never one in a dateline
-            mentions[i].salient = not _in_dateline(doc, mentions[i].start)
+            mentions[i].salient = not _in_dateline(datelines, mentions[i].start)
 
 
 def document_entities(doc: Document, given: Iterable[tuple[int, int]] = ()) -> tuple[list[Mention], list[Entity]]:
     """Mentions (with salience) and entities of a parsed document."""
     mentions = find_mentions(doc, given)
-    entities = merge(doc, mentions)
+    entities = merge(mentions)
     mark_salience(doc, mentions, entities)
+    name_entities(doc, mentions, entities)
     return mentions, entities

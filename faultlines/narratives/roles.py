@@ -21,7 +21,6 @@ The weights are plain arrays (``model/roles_weights.npz``) and JSON
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +43,7 @@ FINE_ROLES: dict[str, tuple[str, ...]] = {
     "Innocent": ("Forgotten", "Exploited", "Victim", "Scapegoat"),
 }
 ALL_FINE = tuple(r for roles in FINE_ROLES.values() for r in roles)
+_OWN_FINE = tuple([ALL_FINE.index(r) for r in FINE_ROLES[role]] for role in MAIN_ROLES)  # columns of each main role
 BLOCS = ("russia", "ukraine", "west", "central_asia", "other", "none")
 WINDOW = 4  # words each side of a mention read as its immediate context
 _STOP = {
@@ -78,24 +78,42 @@ class MentionContext:
 
 
 @lru_cache(maxsize=4)
-def _cue_matchers(lang: str) -> list[tuple[str, tuple[str, ...], re.Pattern]]:
-    """Per role: its multi-word cues (found in the joined text) and one pattern matching a word that starts
-    with any of its cues (one regex instead of a startswith per cue and word: the head's main cost)."""
-    return [(role, tuple(f" {c}" for c in cues if " " in c), re.compile("|".join(re.escape(c) for c in cues)))
-            for role, cues in lexicon()[lang].items() if cues]
+def _cue_index(lang: str) -> tuple[dict[str, frozenset[str]], dict[str, tuple[tuple[str, str], ...]], tuple[str, ...]]:
+    """The lexicon indexed for lookups: roles per single-word cue (a cue is a word prefix), (role, phrase) pairs
+    per first word of the multi-word cues, and the roles in the lexicon's order."""
+    prefixes: dict[str, set[str]] = {}
+    phrases: dict[str, list[tuple[str, str]]] = {}
+    order = []
+    for role, cues in lexicon()[lang].items():
+        if not cues:
+            continue
+        order.append(role)
+        for cue in cues:
+            prefixes.setdefault(cue, set()).add(role)  # a phrase's text is also a prefix of the word it starts
+            if " " in cue:
+                phrases.setdefault(cue.split(" ")[0], []).append((role, f" {cue}"))
+    return ({cue: frozenset(roles) for cue, roles in prefixes.items()}, {w: tuple(p) for w, p in phrases.items()},
+            tuple(order))
 
 
 @lru_cache(maxsize=200_000)
 def word_cue_roles(lang: str, word: str) -> frozenset[str]:
     """The roles with a cue that starts ``word`` (cached: a sentence's words are read for each of its mentions)."""
-    return frozenset(role for role, _, prefix in _cue_matchers(lang) if prefix.match(word))
+    prefixes = _cue_index(lang)[0]
+    return frozenset().union(*(prefixes.get(word[:k], ()) for k in range(1, len(word) + 1)))
 
 
 def _cues(lemmas: Sequence[str], texts: Sequence[str], lang: str) -> list[str]:
     """The roles whose cues occur: a cue is a word prefix, or a phrase of several words."""
+    _, phrases, order = _cue_index(lang)
     joined = " " + " ".join(lemmas) + " " + " ".join(texts) + " "
-    hit = frozenset().union(*(word_cue_roles(lang, w) for w in set(lemmas) | set(texts)))
-    return [role for role, phrases, _ in _cue_matchers(lang) if role in hit or any(p in joined for p in phrases)]
+    hit = set().union(*(word_cue_roles(lang, w) for w in set(lemmas) | set(texts)))
+    # a phrase occurs only after its first word, whole (it is followed by a space in the phrase)
+    for word in set(joined.split(" ")):
+        for role, phrase in phrases.get(word, ()):
+            if role not in hit and phrase in joined:
+                hit.add(role)
+    return [role for role in order if role in hit]
 
 
 def mention_words(doc: Document, tokens: Sequence[Token], m: Mention, entity: Entity, n_mentions: int,
@@ -139,14 +157,20 @@ def contexts_for(doc: Document, mentions: Sequence[Mention], entities: Sequence[
     encoding = encoding_of(doc)
     index = token_index(doc)
     out = []
+    entity_vectors: dict[int, np.ndarray] = {}
     for m in mentions:
         entity = entities[m.entity]
         k = encoding.paragraph_at(m.start)
         paragraph = encoding.vectors[k] if k is not None else encoding.document
         words = mention_words(doc, tokens, m, entity, len(entity.mentions), lang, index)
         rows = sorted({k for k in (encoding.paragraph_at(s) for s in entity.starts) if k is not None})
-        vector = encoding.vectors[rows].mean(0) if rows else paragraph
-        vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
+        if rows:  # the same for every mention of the entity
+            if m.entity not in entity_vectors:
+                mean = encoding.vectors[rows].mean(0)
+                entity_vectors[m.entity] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+            vector = entity_vectors[m.entity]
+        else:
+            vector = paragraph / max(float(np.linalg.norm(paragraph)), 1e-12)
         out.append(MentionContext(lang, words, paragraph, encoding.document, vector, entity.bloc,
                                   f"{doc.id}#{entity.id}"))
     return out
@@ -222,22 +246,25 @@ class RoleModel:
         matches in cross-validation).
         """
         second = float(self.config.get("second_ratio", 1.01))
+        if not len(main):
+            return []
+        scores, picks = [], []
+        for k, own in enumerate(_OWN_FINE):
+            block = fine[:, own]
+            j = block.argmax(1)  # the first best
+            picks.append(j)
+            total = np.maximum(block.sum(1).astype(np.float64), 1e-12)  # summed in the heads' precision
+            scores.append(main[:, k].astype(np.float64) * block[np.arange(len(block)), j].astype(np.float64) / total)
+        best = np.stack(scores, 1).argmax(1)
         out = []
-        for pm, pf in zip(main, fine):
-            best = (-1.0, "", 0)
-            for k, role in enumerate(MAIN_ROLES):
-                own = [ALL_FINE.index(r) for r in FINE_ROLES[role]]
-                total = max(float(pf[own].sum()), 1e-12)
-                j = max(own, key=lambda i: pf[i])
-                score = float(pm[k]) * float(pf[j]) / total
-                if score > best[0]:
-                    best = (score, role, k)
-            _, role, k = best
-            order = sorted((ALL_FINE.index(r) for r in FINE_ROLES[role]), key=lambda i: -pf[i])
-            fines = [ALL_FINE[order[0]]]
-            if len(order) > 1 and pf[order[1]] >= second * pf[order[0]]:
-                fines.append(ALL_FINE[order[1]])
-            out.append((role, fines, float(pm[k])))
+        for i, k in enumerate(best):
+            own = _OWN_FINE[k]
+            fines = [ALL_FINE[own[picks[k][i]]]]
+            if len(own) > 1:
+                ranked = sorted(own, key=lambda j: -fine[i, j])
+                if fine[i, ranked[1]] >= second * fine[i, ranked[0]]:
+                    fines.append(ALL_FINE[ranked[1]])
+            out.append((MAIN_ROLES[k], fines, float(main[i, k])))
         return out
 
     def predict(self, contexts: Sequence[MentionContext]) -> list[tuple[str, list[str], float]]:
@@ -286,6 +313,17 @@ def _smooth(P: np.ndarray, groups: Sequence[str], share: float) -> np.ndarray:
     return out
 
 
+def load_resources() -> None:
+    """Read the alias table, the role cues and the Russian morphology dictionary now rather than in the first
+    document (each once per process)."""
+    from .entities import aliases, morph_vocab
+
+    aliases()
+    morph_vocab()
+    for lang in ("en", "ru"):
+        _cue_index(lang)
+
+
 @lru_cache(maxsize=2)
 def shipped_model(directory: str = str(MODEL_DIR)) -> RoleModel:
     return RoleModel.load(Path(directory))
@@ -294,24 +332,41 @@ def shipped_model(directory: str = str(MODEL_DIR)) -> RoleModel:
 # --------------------------------------------------------------------------- the analyzer
 
 
-def annotate(doc: Document, model: RoleModel, *, name: str = "roles", version: str = "3") -> None:
-    """Replace the document's ``entity`` layer with its salient mentions and their roles."""
-    doc.drop_layer("entity")
-    if doc.language not in ("en", "ru"):
+def annotate(docs: Sequence[Document], model: RoleModel, *, name: str = "roles", version: str = "3") -> None:
+    """Replace each document's ``entity`` layer with its salient mentions and their roles (one model pass over
+    the mentions of all ``docs``: the heads' fixed cost is paid once per batch, not per document)."""
+    prepared = []
+    for doc in docs:
+        doc.drop_layer("entity")
+        if doc.language not in ("en", "ru"):
+            continue
+        mentions, entities = document_entities(doc)
+        mentions = [m for m in mentions if m.salient]
+        if mentions:
+            contexts = contexts_for(doc, mentions, entities)
+            for c in contexts:  # entities are per document, even where two documents of a batch share an id
+                c.group = f"{len(prepared)}:{c.group}"
+            prepared.append((doc, mentions, entities, contexts))
+    if not prepared:
         return
-    mentions, entities = document_entities(doc)
-    mentions = [m for m in mentions if m.salient]
-    if not mentions:
-        return
-    main, fine = model.probabilities(contexts_for(doc, mentions, entities))
+    main, fine = model.probabilities([c for *_, contexts in prepared for c in contexts])
+    offset = 0
+    for doc, mentions, entities, contexts in prepared:
+        rows = slice(offset, offset + len(contexts))
+        offset += len(contexts)
+        _write_roles(doc, mentions, entities, main[rows], fine[rows], model, name, version)
+
+
+def _write_roles(doc: Document, mentions: Sequence[Mention], entities: Sequence[Entity], main: np.ndarray,
+                 fine: np.ndarray, model: RoleModel, name: str, version: str) -> None:
     _cast_event_actors(doc, mentions, main, fine)
     decided = model.decide(main, fine)
     by_entity: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         by_entity.setdefault(m.entity, []).append(i)
     # the entity's roles: the same decision over the mean probabilities of its mentions
-    aggregated = {e: model.decide(main[rows].mean(0, keepdims=True), fine[rows].mean(0, keepdims=True))[0]
-                  for e, rows in by_entity.items()}
+    aggregated = dict(zip(by_entity, model.decide(np.stack([main[rows].mean(0) for rows in by_entity.values()]),
+                                                  np.stack([fine[rows].mean(0) for rows in by_entity.values()]))))
     for m, (role, fines, score) in zip(mentions, decided):
         entity = entities[m.entity]
         entity_role, entity_fines, _ = aggregated[m.entity]
@@ -387,12 +442,12 @@ class RoleAnalyzer(Analyzer):
     def __init__(self, settings) -> None:
         super().__init__(settings)
         self.model = shipped_model()
+        load_resources()
 
     def __call__(self, doc: Document) -> Document:
         return self.pipe([doc])[0]
 
     def pipe(self, docs: Iterable[Document]) -> list[Document]:
         docs = list(docs)
-        for doc in docs:
-            annotate(doc, self.model, name=self.name, version=self.version)
+        annotate(docs, self.model, name=self.name, version=self.version)
         return docs

