@@ -89,7 +89,7 @@ def _cue_index(lang: str) -> tuple[dict[str, frozenset[str]], dict[str, tuple[tu
             continue
         order.append(role)
         for cue in cues:
-            prefixes.setdefault(cue, set()).add(role)  # a phrase's text is also a prefix of the word it starts
+            prefixes.setdefault(cue, set()).add(role)  # phrases too, as prefixes (a word with a space matches one)
             if " " in cue:
                 phrases.setdefault(cue.split(" ")[0], []).append((role, f" {cue}"))
     return ({cue: frozenset(roles) for cue, roles in prefixes.items()}, {w: tuple(p) for w, p in phrases.items()},
