@@ -132,3 +132,16 @@ def test_bad_mention_lines_are_refused_with_their_line_number(tmp_path):
     path.write_text("A.txt\tRussia\t10\n", encoding="utf-8")
     with pytest.raises(RolesDataError, match=r"m.txt:1: expected"):
         read_lines(path, labelled=False)
+
+
+def test_towns_the_ner_calls_people_or_organisations_are_places():
+    from faultlines.demo import DEMO_ARTICLES
+    from faultlines.narratives.entities import _is_town_or_region
+
+    assert _is_town_or_region("Kulob") and _is_town_or_region("Пяндже") and _is_town_or_region("Bokhtar")
+    assert not _is_town_or_region("Zelensky") and not _is_town_or_region("Shohin SM")
+    text = (DEMO_ARTICLES / "russia-201st-base-false-narrative.txt").read_text(encoding="utf-8")
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="201st", text=text)])
+    mentions, _ = document_entities(doc)
+    towns = [m for m in mentions if m.text in ("Bokhtar", "Kulob")]
+    assert towns and all(m.type == "LOC" and not m.salient for m in towns)  # "garrisons in Dushanbe, Bokhtar and Kulob"

@@ -431,6 +431,8 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
             m.type = "NORP"
         elif not m.type:  # a given span: the type of the NER mention overlapping it, else ORG
             m.type = next((t for (s, e), t in ner_type.items() if s < m.end and m.start < e), "ORG")
+        if known is None and m.type in ("PER", "ORG") and _is_town_or_region(m.text):  # "Kulob" PERSON, "Panj" ORG
+            m.type = "LOC"
         m.key = mention_key(m.text, lang)
         h = head_of(doc, m.start, m.end)
         if h is not None:
@@ -445,6 +447,14 @@ def _is_demonym(text: str, lang: str, table: Aliases) -> bool:
     """"Tajik", "Tajiks", "таджикский": a people's name, not a person's."""
     key = mention_key(text, lang)
     return key in table.demonyms[lang] or (lang == "en" and key.endswith("s") and key[:-1] in table.demonyms[lang])
+
+
+def _is_town_or_region(text: str) -> bool:
+    """Whether the gazetteer (GeoNames towns, regions and districts, Russian case forms included) knows the
+    whole name as a place below the state: the NER's "PERSON" Kulob and "ORG" Panj are places."""
+    from ..events.gazetteer import gazetteer
+
+    return any(p.kind in ("city", "admin1", "admin2") for p in gazetteer().lookup(text))
 
 
 def _repeats(doc: Document, mentions: Sequence[Mention], taken: list[tuple[int, int]]) -> list[Mention]:

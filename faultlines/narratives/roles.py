@@ -314,12 +314,14 @@ def _smooth(P: np.ndarray, groups: Sequence[str], share: float) -> np.ndarray:
 
 
 def load_resources() -> None:
-    """Read the alias table, the role cues and the Russian morphology dictionary now rather than in the first
-    document (each once per process)."""
+    """Read the alias table, the role cues, the Russian morphology dictionary and the gazetteer now rather than
+    in the first document (each once per process)."""
+    from ..events.gazetteer import gazetteer
     from .entities import aliases, morph_vocab
 
     aliases()
     morph_vocab()
+    gazetteer()
     for lang in ("en", "ru"):
         _cue_index(lang)
 
@@ -332,7 +334,7 @@ def shipped_model(directory: str = str(MODEL_DIR)) -> RoleModel:
 # --------------------------------------------------------------------------- the analyzer
 
 
-def annotate(docs: Sequence[Document], model: RoleModel, *, name: str = "roles", version: str = "3") -> None:
+def annotate(docs: Sequence[Document], model: RoleModel, *, name: str = "roles", version: str = "4") -> None:
     """Replace each document's ``entity`` layer with its salient mentions and their roles (one model pass over
     the mentions of all ``docs``: the heads' fixed cost is paid once per batch, not per document)."""
     prepared = []
@@ -435,7 +437,7 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
     return out
 
 
-@analyzer("roles", version="3", requires=("ner", "encoding"), assigns=("entity",))
+@analyzer("roles", version="4", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 
