@@ -146,3 +146,21 @@ def test_model_with_encoder_vectors_reads_the_shared_encoding(corpus, tmp_path):
     doc.work["encoding"] = Encoding("e5", encoding.spans, encoding.vectors, encoding.title)
     with pytest.raises(AnalyzerError, match="retrain"):
         analyzer(doc)
+
+
+def test_trained_model_records_its_token_vectors_and_rejects_unknown_ones(corpus, tmp_path):
+    import json
+
+    out = tmp_path / "none"
+    result = runner.invoke(app, ["train", "persuasion", "--data", str(corpus), "--lang", "en",
+                                 "--token-vectors", "none", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "en.json").read_text(encoding="utf-8"))["config"]["token_vectors"] == "none"
+    shipped = json.loads((_train(corpus, tmp_path / "default") / "en.json").read_text(encoding="utf-8"))
+    assert shipped["config"]["token_vectors"] == "wordllama"
+    with np.load(out / "en.npz") as plain, np.load(tmp_path / "default" / "en.npz") as with_vectors:
+        # the word-vector block (the word's 256 dimensions and its neighbours' 256) follows the hashed columns
+        assert with_vectors["token_coef"].shape[1] == plain["token_coef"].shape[1] + 512
+    result = runner.invoke(app, ["train", "persuasion", "--data", str(corpus), "--lang", "en",
+                                 "--token-vectors", "glove", "--out", str(tmp_path / "x")])
+    assert result.exit_code == 2 and "--token-vectors must be none, wordllama or navec" in result.output

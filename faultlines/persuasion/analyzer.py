@@ -15,7 +15,9 @@ from ..text.encode import BACKENDS, encoding_of
 from .system import MODEL_DIR, PersuasionModel, Unit
 
 log = logging.getLogger(__name__)
-VERSION = "3"  # 3: the v2 model retrained on the USE encoder pass, technique heads = their fold models' mean
+# 3: the v2 model retrained on the USE encoder pass, technique heads = their fold models' mean;
+# 4: static word vectors in the token span head (WordLlama en, navec ru)
+VERSION = "4"
 LANGS = ("en", "ru")
 
 

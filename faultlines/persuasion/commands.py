@@ -15,17 +15,24 @@ DataOption = Annotated[Path, typer.Option("--data", help="Folder with semeval202
 LangOption = Annotated[Optional[str], typer.Option("--lang", help="en, ru or en,ru; default: detected / both.")]
 VectorsOption = Annotated[Optional[str], typer.Option(
     "--vectors", help="Paragraph vectors of the shared encoder as features: none, use or e5 (default: as shipped).")]
+WordVectorsOption = Annotated[Optional[str], typer.Option(
+    "--token-vectors", help="Static word vectors in the token span head: none, wordllama or navec (default: as shipped).")]
 CacheOption = Annotated[Path, typer.Option("--cache", help="SQLite cache of the shared encoder's paragraph vectors "
                                                         "(models with encoder features; never re-encodes a paragraph).")]
 
 
-def _config(lang: str, seed: int, vectors: str | None):
+def _config(lang: str, seed: int, vectors: str | None, token_vectors: str | None = None):
     from dataclasses import replace
 
     from ..text.encode import BACKENDS
+    from ..text.wordvec import BACKENDS as WORD_BACKENDS
     from .corpus import default_config
 
     config = replace(default_config(lang), seed=seed)
+    if token_vectors is not None:
+        if token_vectors != "none" and token_vectors not in WORD_BACKENDS:
+            fail(f"--token-vectors must be none, {' or '.join(WORD_BACKENDS)}, not {token_vectors!r}")
+        config = replace(config, token_vectors=token_vectors)
     if vectors is None:
         return config
     if vectors != "none" and vectors not in BACKENDS:
@@ -84,13 +91,14 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         out_dir: Annotated[Optional[Path], typer.Option("--out", help="Where to write the weights (default: the package).")] = None,
         cache: CacheOption = Path(".cache/encodings.sqlite"),
         vectors: VectorsOption = None,
+        token_vectors: WordVectorsOption = None,
     ) -> None:
         """Train the persuasion heads on SemEval-2023 T3 and write faultlines/persuasion/model/."""
         from .corpus import train_and_save
         from .system import MODEL_DIR
 
         langs = parse_langs(lang)
-        configs = {lg: _config(lg, seed, vectors) for lg in langs}
+        configs = {lg: _config(lg, seed, vectors, token_vectors) for lg in langs}
         try:
             files = train_and_save(data, langs, seed=seed, out=out_dir or MODEL_DIR, configs=configs, cache=cache,
                                    say=say)
@@ -108,6 +116,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
         cache: CacheOption = Path(".cache/encodings.sqlite"),
         vectors: VectorsOption = None,
+        token_vectors: WordVectorsOption = None,
     ) -> None:
         """Held-out figures by the official scorers: k-fold cross-validation split by article."""
         from .corpus import cross_validate, dump, evaluate_ptc_dev
@@ -122,9 +131,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             articles = load_semeval(semeval_root(data), lg)
             if not articles:
                 fail(f"no SemEval-2023 {lg} training articles under {data}")
-            results[lg] = cross_validate(articles, _config(lg, seed, vectors), folds, data, cache, say=say)
+            results[lg] = cross_validate(articles, _config(lg, seed, vectors, token_vectors), folds, data, cache, say=say)
         if ptc and "en" in parse_langs(lang):
-            results["en ptc-dev split"] = evaluate_ptc_dev(data, _config("en", seed, vectors), cache, say=say)
+            results["en ptc-dev split"] = evaluate_ptc_dev(data, _config("en", seed, vectors, token_vectors), cache, say=say)
         if as_json:
             sys.stdout.write(dump(results) + "\n")
             return

@@ -84,10 +84,16 @@ class MultiLabelHead:
     intercept: np.ndarray  # (labels,)
     thresholds: np.ndarray  # (labels,)
 
-    def proba(self, X) -> np.ndarray:
-        z = X @ self.coef.T.astype(np.float32)
-        z = np.asarray(z) + self.intercept
-        return sigmoid(z)
+    def proba(self, X, dense: np.ndarray | None = None) -> np.ndarray:
+        """Probabilities of rows ``X``; ``dense`` holds the rows' last feature columns as an array, multiplied
+        apart (a dense block converted to sparse and stacked costs more than the product itself)."""
+        coef = self.coef.astype(np.float32, copy=False)
+        if dense is None:
+            z = X @ coef.T
+        else:
+            n = X.shape[1]
+            z = np.asarray(X @ coef[:, :n].T) + dense @ coef[:, n:].T
+        return sigmoid(np.asarray(z) + self.intercept)
 
     def decide(self, P: np.ndarray) -> np.ndarray:
         return P >= self.thresholds

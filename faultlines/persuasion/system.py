@@ -52,6 +52,9 @@ class Config:
     C_par: float = 4.0
     C_sent: float = 4.0
     C_token: float = 1.0
+    # static word vectors in the token head (text.wordvec.BACKENDS, or "none") and their weight
+    token_vectors: str = "none"
+    token_vector_scale: float = 1.0
     C_doc: float = 4.0
     seed: int = 13
 
@@ -200,11 +203,18 @@ class PersuasionModel:
         log_step("document heads done")
         return self
 
-    def _tokens(self, units: Sequence[Unit]) -> tuple[tok.Tokens, sparse.csr_matrix]:
+    def _tokens(self, units: Sequence[Unit]) -> tuple[tok.Tokens, sparse.csr_matrix, np.ndarray | None]:
+        """The tokens, their hashed features and (with ``token_vectors``) their word-vector block, whose columns
+        follow the hashed ones."""
         tokens = tok.tokenize(units, sentences_by_paragraph, lexicon(self.config.lang))
         if self.token_columns is None:
             self.token_columns = tok.used_columns(tok.hashed_matrix(tokens, None))
-        return tokens, tok.hashed_matrix(tokens, self.token_columns)
+        dense = None
+        if self.config.token_vectors != "none":
+            from ..text.wordvec import word_vectors
+
+            dense = tok.vector_block(tokens, word_vectors(self.config.token_vectors), self.config.token_vector_scale)
+        return tokens, tok.hashed_matrix(tokens, self.token_columns), dense
 
     def _fit_spans(self, units, spans, where, sent_oof, log_step) -> None:
         """The token head (on the short-span techniques), then each technique's span source (tokens,
@@ -213,7 +223,9 @@ class PersuasionModel:
         self.token_techniques = tok.short_span_techniques(spans, units, TECHNIQUES)
         names = [TECHNIQUES[j] for j in self.token_techniques]
         self.token_columns = None
-        tokens, XT = self._tokens(units)
+        tokens, XT, dense = self._tokens(units)
+        if dense is not None:
+            XT = sparse.hstack([XT, sparse.csr_matrix(dense)], format="csr", dtype=np.float32)
         YT = tok.token_labels(tokens, spans, names)
         log_step(f"token head: {XT.shape[0]} tokens x {XT.shape[1]} features, {len(names)} techniques")
         folds = inner_folds_of([units[ui].id for ui in tokens.unit], cfg.seed)
@@ -277,8 +289,8 @@ class PersuasionModel:
                 out[ui].spans.append((TECHNIQUES[j], s, e, float(PS[k, j])))
         columns = [k for k, j in enumerate(self.token_techniques) if self.span_mode[j] == tok.TOKEN]
         if self.token is not None and columns:
-            tokens, XT = self._tokens(units)
-            PT = self.token.proba(XT) if len(tokens) else np.zeros((0, len(self.token.labels)))
+            tokens, XT, dense = self._tokens(units)
+            PT = self.token.proba(XT, dense) if len(tokens) else np.zeros((0, len(self.token.labels)))
             for ui, tech, s, e, score in tok.decode(tokens, PT, columns, self.token.thresholds, self.token.labels):
                 out[ui].spans.append((tech, s, e, score))
         return out
@@ -337,5 +349,9 @@ class PersuasionModel:
         if "span_mode" in a:
             model.span_mode = a["span_mode"]
             model.token_columns = a.get("token_columns")
+        if model.token is not None and model.config.token_vectors != "none":
+            from ..text.wordvec import word_vectors
+
+            word_vectors(model.config.token_vectors)  # loaded with the model, not on the first document
         return model
 

@@ -3,8 +3,11 @@
 Every word token of a paragraph gets hashed lexical features (the word, its
 crude stem, its neighbours, its shape, the punctuation and quotes around it,
 cue-lexicon matches, how often the article repeats it, its place in the
-sentence). One logistic regression per short-span technique scores each
-token (the paragraph head's probabilities as extra token features made
+sentence), and, in models configured with ``token_vectors``, static word
+vectors of the word and its neighbours (:func:`vector_block`), so that loaded
+words unseen in training score like those seen. One logistic regression per
+short-span technique scores each token (the paragraph head's probabilities as
+extra token features made
 held-out span F1 worse, 0.09 against 0.13 at one threshold, so they are not
 used); a span is a maximal run of tokens above the
 technique's threshold, allowing one-token gaps, from the first token's start
@@ -44,6 +47,8 @@ class Tokens:
     end: np.ndarray
     paragraph: np.ndarray  # global paragraph row (the paragraph matrix's order)
     features: list[list[str]]
+    words: list[str]  # lower-cased
+    neighbours: list[tuple[str, str]]  # the previous and next word in the sentence ("<s>" at its edges)
 
     def __len__(self) -> int:
         return len(self.start)
@@ -75,7 +80,7 @@ def _bucket(n: int) -> str:
 
 def tokenize(units: Sequence, sentences_of, lex: Lexicon) -> Tokens:
     """Tokens and their lexical features; ``sentences_of(unit)`` gives each paragraph's sentence ranges."""
-    unit_ix, starts, ends, para_ix, feats = [], [], [], [], []
+    unit_ix, starts, ends, para_ix, feats, words_out, around = [], [], [], [], [], [], []
     row = 0
     for ui, u in enumerate(units):
         text = u.text
@@ -114,9 +119,11 @@ def tokenize(units: Sequence, sentences_of, lex: Lexicon) -> Tokens:
                     ends.append(e)
                     para_ix.append(row)
                     feats.append(f + tail)
+                    words_out.append(w)
+                    around.append((sw[k - 1], sw[k + 1]))
             row += 1
     return Tokens(np.asarray(unit_ix, dtype=np.int32), np.asarray(starts, dtype=np.int64),
-                  np.asarray(ends, dtype=np.int64), np.asarray(para_ix, dtype=np.int32), feats)
+                  np.asarray(ends, dtype=np.int64), np.asarray(para_ix, dtype=np.int32), feats, words_out, around)
 
 
 def _sentence_ranges(toks, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -152,6 +159,18 @@ def hashed_matrix(tokens: Tokens, columns: np.ndarray | None) -> sparse.csr_matr
 
     X = FeatureHasher(HASHED, input_type="string", alternate_sign=False, dtype=np.float32).transform(tokens.features)
     return X.tocsr() if columns is None else X.tocsc()[:, columns].tocsr()
+
+
+def vector_block(tokens: Tokens, vectors, scale: float) -> np.ndarray:
+    """Dense static word-vector features: the word's vector and the mean of its two neighbours' vectors."""
+    own = vectors(tokens.words)
+    if not len(tokens):
+        return np.zeros((0, 2 * own.shape[1]), dtype=np.float32)
+    prev, nxt = zip(*tokens.neighbours)
+    # sentence edges ("<s>") have no vector
+    side = (vectors(list(prev)) * np.array([p != "<s>" for p in prev], np.float32)[:, None]
+            + vectors(list(nxt)) * np.array([n != "<s>" for n in nxt], np.float32)[:, None])
+    return np.hstack([own * scale, side * (scale / 2)]).astype(np.float32)
 
 
 def used_columns(X: sparse.csr_matrix) -> np.ndarray:

@@ -1,0 +1,105 @@
+"""Static word vectors: one table lookup per word, no model pass.
+
+The persuasion token head reads them beside its hashed lexical features, so
+that a word it never saw in training ("vicious") is scored like the loaded
+words it did see ("brutal", "savage"). Backends, both packaged (no download):
+
+* ``wordllama``: WordLlama ``l2_supercat`` token embeddings (256-d, from the
+  ``wordllama`` wheel), a word being the mean of its sub-word tokens' vectors,
+  so every word in any script has one;
+* ``navec``: natasha's Russian news embeddings (``navec_news_v1``, 300-d,
+  250k words); unknown words get zeros.
+
+Vectors are unit length. Lookups are cached per word, so an analysis run
+tokenizes each distinct word once.
+"""
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+BACKENDS = ("wordllama", "navec")
+
+
+class WordVectors:
+    """``vectors(words)`` → (len(words), dim) float32, one unit-length row per word (zeros when unknown)."""
+
+    def __init__(self, backend: str) -> None:
+        if backend not in BACKENDS:
+            raise ValueError(f"unknown word-vector backend {backend!r} (choose from {', '.join(BACKENDS)})")
+        self.backend = backend
+        self._lock = threading.Lock()
+        self._row: dict[str, int] = {}
+        if backend == "wordllama":
+            from safetensors.numpy import load_file
+            from tokenizers import Tokenizer
+
+            # read the wheel's files directly, without importing the package: its loader looks for the tokenizer
+            # in a folder the wheel does not have (and fails with downloads disabled), and its import switches
+            # the root logger to INFO, flooding worker processes' stderr
+            spec = find_spec("wordllama")
+            if spec is None or not spec.submodule_search_locations:
+                raise ModuleNotFoundError("the wordllama package is not installed (pip install wordllama==0.4.0.post1)")
+            root = Path(spec.submodule_search_locations[0])
+            self._embedding = load_file(str(root / "weights" / "l2_supercat_256.safetensors"))[
+                "embedding.weight"].astype(np.float32)
+            self._tokenizer = Tokenizer.from_file(str(root / "tokenizers" / "l2_supercat_tokenizer_config.json"))
+            self._space = self._tokenizer.token_to_id("▁")
+            self.dim = self._embedding.shape[1]
+        else:
+            import natasha
+            from navec import Navec
+
+            self._navec = Navec.load(str(files(natasha) / "data" / "emb" / "navec_news_v1_1B_250K_300d_100q.tar"))
+            self.dim = self._navec.pq.dim
+        self._table = np.zeros((1, self.dim), dtype=np.float32)  # row 0: unknown word
+
+    def _compute(self, words: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(words), self.dim), dtype=np.float32)
+        if self.backend == "wordllama":
+            # the mean of each word's sub-word token vectors, summed for all words at once
+            starts, ids = [], []
+            for enc in self._tokenizer.encode_batch([" " + w for w in words], add_special_tokens=False):
+                starts.append(len(ids))
+                ids += [t for t in enc.ids if t != self._space] or enc.ids or [self._space]
+            out[:] = np.add.reduceat(self._embedding[np.asarray(ids)], np.asarray(starts), axis=0)
+        else:
+            known = [(i, self._navec.vocab.word_ids[w]) for i, w in enumerate(words) if w in self._navec.vocab]
+            if known:
+                rows, ids = zip(*known)
+                pq = self._navec.pq  # product-quantised: one code per sub-vector, decoded for all words at once
+                out[list(rows)] = pq.codes[pq.qdims, pq.indexes[list(ids)]].reshape(len(ids), self.dim)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+    def rows(self, words: Sequence[str]) -> np.ndarray:
+        """Row indices into :attr:`table` (computing the vectors of words not seen before)."""
+        with self._lock:
+            new = list(dict.fromkeys(w for w in words if w not in self._row))
+            if new:
+                base = len(self._table)
+                self._table = np.vstack([self._table, self._compute(new)])
+                self._row.update((w, base + i) for i, w in enumerate(new))
+            return np.fromiter((self._row[w] for w in words), dtype=np.int64, count=len(words))
+
+    @property
+    def table(self) -> np.ndarray:
+        return self._table
+
+    def __call__(self, words: Sequence[str]) -> np.ndarray:
+        if not words:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        rows = self.rows(words)  # first: it may grow the table
+        return self._table[rows]
+
+
+@lru_cache(maxsize=None)
+def word_vectors(backend: str) -> WordVectors:
+    """The one shared instance per backend (its weights load once per process)."""
+    return WordVectors(backend)
