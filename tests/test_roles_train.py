@@ -67,3 +67,37 @@ def test_cross_validation_is_scored_by_the_official_scorer(samples, tmp_path):
         assert set(r["model"]) == {"emr", "micro_precision", "micro_recall", "micro_f1", "main_accuracy"}
         assert 0.0 <= r["model"]["emr"] <= 1.0 and 0.0 <= r["majority"]["main_accuracy"] <= 1.0
     assert (tmp_path / "gold-en.txt").read_text(encoding="utf-8").count("\n") == 10
+
+
+def test_contexts_carry_the_lemmas_the_word_vectors_read(samples):
+    from faultlines.narratives.roles import LEXICAL_SLOTS
+
+    contexts = [c for s in samples for c in s.contexts]
+    assert all(set(c.lemmas) <= set(LEXICAL_SLOTS) for c in contexts)
+    assert any(c.lemmas.get("gov:agent") for c in contexts) and any(c.lemmas.get("gov:patient") for c in contexts)
+
+
+def test_word_vectors_fill_their_language_and_slot_columns_only():
+    from faultlines.narratives.roles import LEXICAL_SLOTS, MentionContext
+
+    def context(lang, lemmas):
+        zero = np.zeros(4, np.float32)
+        return MentionContext(lang, [], zero, zero, zero, "none", "d#e1", lemmas)
+
+    en_attack = context("en", {"gov:agent": ["attack"], "L": ["army", "heavy"]})
+    en_bomb = context("en", {"gov:agent": ["bomb"]})
+    en_pay = context("en", {"gov:agent": ["pay"]})
+    ru = context("ru", {"gov:patient": ["обстрелять"]})
+    block = RoleModel.lexical_block([en_attack, en_bomb, en_pay, ru], {"en": "wordllama", "ru": "navec"}, 0.5)
+    en_width, ru_width = len(LEXICAL_SLOTS) * 256, len(LEXICAL_SLOTS) * 300
+    assert block.shape == (4, en_width + ru_width)
+    # English rows stay in the English columns, the governor in its slot and the left window in "L"
+    assert not block[:3, en_width:].any() and not block[3, :en_width].any()
+    slot = {name: k for k, name in enumerate(LEXICAL_SLOTS)}
+    assert np.linalg.norm(block[0, :256]) == pytest.approx(0.5, abs=1e-4)
+    assert block[0, slot["L"] * 256:(slot["L"] + 1) * 256].any() and not block[1, 256:en_width].any()
+    ru_patient = en_width + slot["gov:patient"] * 300
+    assert np.linalg.norm(block[3, ru_patient:ru_patient + 300]) == pytest.approx(0.5, abs=1e-4)
+    # a verb of the same kind reads closer than an unrelated one: what lets "attacked" stand in for "bombed"
+    attack, bomb, pay = block[0, :256], block[1, :256], block[2, :256]
+    assert bomb @ attack > bomb @ pay

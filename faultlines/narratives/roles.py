@@ -8,6 +8,9 @@ predicts a main role (Protagonist, Antagonist, Innocent) and fine roles (the
   document vector (:mod:`faultlines.text.encode`; no model of its own);
 * the mention's context: its grammatical role and governing word, the lemmas
   around it and in its sentence, and role cues (``resources/roles_lexicon.json``);
+* static word vectors (:mod:`faultlines.text.wordvec`, a lookup per lemma) of the
+  governing word, by whether the mention acts or undergoes, and of the lemmas
+  around and inside the mention;
 * the entity: its canonical name, type and bloc (``resources/roles_aliases.json``),
   and the bloc crossed with the document vector's main directions, so a
   state can be cast differently by articles of different stance.
@@ -46,6 +49,7 @@ ALL_FINE = tuple(r for roles in FINE_ROLES.values() for r in roles)
 _OWN_FINE = tuple([ALL_FINE.index(r) for r in FINE_ROLES[role]] for role in MAIN_ROLES)  # columns of each main role
 BLOCS = ("russia", "ukraine", "west", "central_asia", "other", "none")
 WINDOW = 4  # words each side of a mention read as its immediate context
+LEXICAL_SLOTS = ("gov:agent", "gov:patient", "gov:other", "L", "R", "M")  # MentionContext.lemmas, in column order
 _STOP = {
     "en": set("the a an of and or to in on at for by with from as is are was were be been has have had it its this that "
               "these those he she they his her their them we our you i not but which who whom whose will would can could "
@@ -75,6 +79,9 @@ class MentionContext:
     entity: np.ndarray  # mean vector of the paragraphs mentioning the entity
     bloc: str
     group: str = ""  # the entity (within its document) whose mentions share probabilities
+    # content lemmas read through static word vectors: "L" / "R" the window each side, "M" the mention's own,
+    # and the governing word under "gov:agent" (the mention acts), "gov:patient" (it undergoes) or "gov:other"
+    lemmas: dict[str, list[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
@@ -106,19 +113,23 @@ def word_cue_roles(lang: str, word: str) -> frozenset[str]:
 def _cues(lemmas: Sequence[str], texts: Sequence[str], lang: str) -> list[str]:
     """The roles whose cues occur: a cue is a word prefix, or a phrase of several words."""
     _, phrases, order = _cue_index(lang)
-    joined = " " + " ".join(lemmas) + " " + " ".join(texts) + " "
-    hit = set().union(*(word_cue_roles(lang, w) for w in set(lemmas) | set(texts)))
+    words = set(lemmas)
+    words.update(texts)
+    hit = set().union(*(word_cue_roles(lang, w) for w in words))
     # a phrase occurs only after its first word, whole (it is followed by a space in the phrase)
-    for word in set(joined.split(" ")):
-        for role, phrase in phrases.get(word, ()):
+    starting = [p for w in words if w in phrases for p in phrases[w]]
+    if starting:
+        joined = " " + " ".join(lemmas) + " " + " ".join(texts) + " "
+        for role, phrase in starting:
             if role not in hit and phrase in joined:
                 hit.add(role)
     return [role for role in order if role in hit]
 
 
 def mention_words(doc: Document, tokens: Sequence[Token], m: Mention, entity: Entity, n_mentions: int,
-                  lang: str, index: TokenIndex) -> list[str]:
-    """The sparse features of a mention, as strings (``index``: the document's :func:`token_index`)."""
+                  lang: str, index: TokenIndex) -> tuple[list[str], dict[str, list[str]]]:
+    """The sparse features of a mention, as strings (``index``: the document's :func:`token_index`), and the
+    lemmas its word-vector features read (:attr:`MentionContext.lemmas`)."""
     inside = index.inside(m.start, m.end)
     first = inside[0] if inside else inside.stop
     last = inside[-1] if inside else first - 1
@@ -136,7 +147,8 @@ def mention_words(doc: Document, tokens: Sequence[Token], m: Mention, entity: En
              f"ent={entity.canonical.lower()}|{lang}", f"mentions={min(n_mentions, 4)}", f"lang={lang}"]
     words += [f"L={w}" for w in left] + [f"R={w}" for w in right]
     own = [tokens[i] for i in inside]
-    words += [f"M={t.lemma}" for t in own if t.lemma.isalpha() and t.lemma not in stop]
+    own_lemmas = [t.lemma for t in own if t.lemma.isalpha() and t.lemma not in stop]
+    words += [f"M={w}" for w in own_lemmas]
     words += [f"cueM={r}" for r in _cues([t.lemma for t in own], [t.text.lower() for t in own], lang)]
     words += [f"cueG={r}|{m.role}" for r in _cues([m.governor], [m.governor], lang)]
     window = left + right
@@ -145,7 +157,11 @@ def mention_words(doc: Document, tokens: Sequence[Token], m: Mention, entity: En
     words += [f"cueS={r}" for r in in_sentence] + [f"cueS={r}|{entity.bloc}" for r in in_sentence]
     if m.start < len(doc.title or "") + 2:
         words.append("in_title")
-    return words
+    slot = "agent" if m.role in ("subj", "agent") else "patient" if m.role in ("obj", "subjpass") else "other"
+    lemmas = {"L": left, "R": right, "M": own_lemmas}
+    if m.governor:
+        lemmas[f"gov:{slot}"] = [m.governor]
+    return words, lemmas
 
 
 def contexts_for(doc: Document, mentions: Sequence[Mention], entities: Sequence[Entity]) -> list[MentionContext]:
@@ -162,7 +178,7 @@ def contexts_for(doc: Document, mentions: Sequence[Mention], entities: Sequence[
         entity = entities[m.entity]
         k = encoding.paragraph_at(m.start)
         paragraph = encoding.vectors[k] if k is not None else encoding.document
-        words = mention_words(doc, tokens, m, entity, len(entity.mentions), lang, index)
+        words, lemmas = mention_words(doc, tokens, m, entity, len(entity.mentions), lang, index)
         rows = sorted({k for k in (encoding.paragraph_at(s) for s in entity.starts) if k is not None})
         if rows:  # the same for every mention of the entity
             if m.entity not in entity_vectors:
@@ -172,7 +188,7 @@ def contexts_for(doc: Document, mentions: Sequence[Mention], entities: Sequence[
         else:
             vector = paragraph / max(float(np.linalg.norm(paragraph)), 1e-12)
         out.append(MentionContext(lang, words, paragraph, encoding.document, vector, entity.bloc,
-                                  f"{doc.id}#{entity.id}"))
+                                  f"{doc.id}#{entity.id}", lemmas))
     return out
 
 
@@ -218,19 +234,62 @@ class RoleModel:
         norms = np.sqrt(np.asarray(X.multiply(X).sum(1)).ravel())
         return sparse.diags(1.0 / np.maximum(norms, 1.0)).dot(X).tocsr()
 
-    def features(self, contexts: Sequence[MentionContext]) -> sparse.csr_matrix:
+    @staticmethod
+    def lexical_block(contexts: Sequence[MentionContext], backends: dict[str, str], weight: float) -> np.ndarray:
+        """Static word vectors of each mention's lemmas (:data:`LEXICAL_SLOTS`, mean per slot), in its language's own
+        columns: a governing verb rare in training reads like related ones ("attack" like "bomb")."""
+        from ..text.wordvec import word_vectors
+
+        sizes = {lang: len(LEXICAL_SLOTS) * word_vectors(b).dim for lang, b in sorted(backends.items())}
+        out = np.zeros((len(contexts), sum(sizes.values())), dtype=np.float32)
+        offset = 0
+        for lang, size in sizes.items():
+            vectors = word_vectors(backends[lang])
+            # one (row, slot) cell per mention slot with words; every word of it adds its vector, then the mean
+            cells, words = [], []
+            for i, c in enumerate(contexts):
+                if c.lang == lang:
+                    for k, slot in enumerate(LEXICAL_SLOTS):
+                        for w in c.lemmas.get(slot, ()):
+                            cells.append(i * len(LEXICAL_SLOTS) + k)
+                            words.append(w)
+            if words:
+                # cells come in increasing order, each one's words together: sum each run, divide by its length
+                cell, starts, counts = np.unique(np.asarray(cells), return_index=True, return_counts=True)
+                means = np.zeros((len(contexts) * len(LEXICAL_SLOTS), vectors.dim), dtype=np.float32)
+                means[cell] = np.add.reduceat(vectors(words), starts, axis=0) / counts[:, None]
+                out[:, offset:offset + size] = means.reshape(len(contexts), size)
+            offset += size
+        return out * weight
+
+    def _blocks(self, contexts: Sequence[MentionContext]) -> tuple[sparse.csr_matrix, np.ndarray | None]:
+        """The sparse features and, apart (its product costs less as an array), the word-vector block that follows
+        them."""
         cfg = self.config
         dense = self.dense_block(contexts, self.projection, self.center, cfg["dense_weight"], cfg["cross_weight"])
-        return sparse.hstack([sparse.csr_matrix(dense), self.sparse_block(contexts, self.vocabulary)]).tocsr()
+        X = sparse.hstack([sparse.csr_matrix(dense), self.sparse_block(contexts, self.vocabulary)]).tocsr()
+        lexical = (self.lexical_block(contexts, cfg["word_vectors"], cfg["lexical_weight"])
+                   if cfg.get("word_vectors") else None)
+        return X, lexical
+
+    def features(self, contexts: Sequence[MentionContext]) -> sparse.csr_matrix:
+        X, lexical = self._blocks(contexts)
+        return X if lexical is None else sparse.hstack([X, sparse.csr_matrix(lexical)]).tocsr()
 
     # prediction ----------------------------------------------------------------
     def probabilities(self, contexts: Sequence[MentionContext]) -> tuple[np.ndarray, np.ndarray]:
         """(main role probabilities (n, 3), fine role probabilities (n, 22)), smoothed over each entity's mentions."""
         if not contexts:
             return np.zeros((0, 3)), np.zeros((0, len(ALL_FINE)))
-        X = self.features(contexts)
-        main = _softmax(np.asarray(X @ self.main_coef.T) + self.main_intercept)
-        fine = _softmax(np.asarray(X @ self.fine_coef.T) + self.fine_intercept)
+        X, lexical = self._blocks(contexts)
+
+        def logits(coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
+            n = X.shape[1]
+            z = np.asarray(X @ coef[:, :n].T)
+            return (z if lexical is None else z + lexical @ coef[:, n:].T) + intercept
+
+        main = _softmax(logits(self.main_coef, self.main_intercept))
+        fine = _softmax(logits(self.fine_coef, self.fine_intercept))
         share = float(self.config.get("entity_share", 0.0))
         if share > 0:
             main, fine = _smooth(main, [c.group for c in contexts], share), _smooth(fine, [c.group for c in contexts], share)
@@ -290,6 +349,10 @@ class RoleModel:
         meta = json.loads((directory / f"{WEIGHTS}.json").read_text(encoding="utf-8"))
         with np.load(directory / f"{WEIGHTS}.npz") as z:
             arrays = {k: z[k] for k in z.files}
+        from ..text.wordvec import word_vectors
+
+        for backend in meta["config"].get("word_vectors", {}).values():
+            word_vectors(backend)  # loaded with the model, not on the first document
         return cls({w: i for i, w in enumerate(meta["vocabulary"])}, arrays["projection"], arrays["center"],
                    arrays["main_coef"], arrays["main_intercept"], arrays["fine_coef"], arrays["fine_intercept"],
                    meta["config"])
@@ -301,16 +364,18 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(1, keepdims=True)
 
 
+def _group_means(P: np.ndarray, groups: Sequence) -> tuple[np.ndarray, np.ndarray]:
+    """(mean row of each group in order of first appearance, each row's group index), in one pass."""
+    order: dict = {}
+    index = np.fromiter((order.setdefault(g, len(order)) for g in groups), dtype=np.int64, count=len(groups))
+    members = sparse.csr_matrix((np.ones(len(index)), (index, np.arange(len(index)))), shape=(len(order), len(index)))
+    return (members @ P) / np.bincount(index, minlength=len(order))[:, None], index
+
+
 def _smooth(P: np.ndarray, groups: Sequence[str], share: float) -> np.ndarray:
     """Each row moved ``share`` of the way to the mean of its group's rows."""
-    out = P.copy()
-    index: dict[str, list[int]] = {}
-    for i, g in enumerate(groups):
-        index.setdefault(g, []).append(i)
-    for rows in index.values():
-        if len(rows) > 1:
-            out[rows] = (1 - share) * P[rows] + share * P[rows].mean(0)
-    return out
+    means, index = _group_means(P, groups)
+    return (1 - share) * P + share * means[index]
 
 
 def load_resources() -> None:
@@ -334,7 +399,7 @@ def shipped_model(directory: str = str(MODEL_DIR)) -> RoleModel:
 # --------------------------------------------------------------------------- the analyzer
 
 
-def annotate(docs: Sequence[Document], model: RoleModel, *, name: str = "roles", version: str = "4") -> None:
+def annotate(docs: Sequence[Document], model: RoleModel, *, name: str = "roles", version: str = "5") -> None:
     """Replace each document's ``entity`` layer with its salient mentions and their roles (one model pass over
     the mentions of all ``docs``: the heads' fixed cost is paid once per batch, not per document)."""
     prepared = []
@@ -363,12 +428,11 @@ def _write_roles(doc: Document, mentions: Sequence[Mention], entities: Sequence[
                  fine: np.ndarray, model: RoleModel, name: str, version: str) -> None:
     _cast_event_actors(doc, mentions, main, fine)
     decided = model.decide(main, fine)
-    by_entity: dict[int, list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_entity.setdefault(m.entity, []).append(i)
     # the entity's roles: the same decision over the mean probabilities of its mentions
-    aggregated = dict(zip(by_entity, model.decide(np.stack([main[rows].mean(0) for rows in by_entity.values()]),
-                                                  np.stack([fine[rows].mean(0) for rows in by_entity.values()]))))
+    keys = [m.entity for m in mentions]
+    main_means, _ = _group_means(main, keys)
+    fine_means, _ = _group_means(fine, keys)
+    aggregated = dict(zip(dict.fromkeys(keys), model.decide(main_means, fine_means)))
     for m, (role, fines, score) in zip(mentions, decided):
         entity = entities[m.entity]
         entity_role, entity_fines, _ = aggregated[m.entity]
@@ -437,7 +501,8 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
     return out
 
 
-@analyzer("roles", version="4", requires=("ner", "encoding"), assigns=("entity",))
+# 5: static word vectors of the governing word and the context; 4: town and region names typed as places
+@analyzer("roles", version="5", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 

@@ -41,6 +41,8 @@ DEFAULT_CACHE = Path(".cache/encodings.sqlite")
 DEFAULT_CONFIG: dict[str, Any] = {
     "C_main": 10.0, "C_fine": 10.0, "dense_weight": 0.3, "cross_weight": 0.3, "pca": 16, "min_count": 2,
     "entity_share": 0.5, "second_ratio": 1.01,
+    # static word vectors (text.wordvec) of the governing word and the context lemmas, per language
+    "word_vectors": {"en": "wordllama", "ru": "navec"}, "lexical_weight": 0.5,
 }
 
 Say = Callable[[str], None]
