@@ -48,7 +48,8 @@ class Tokens:
     paragraph: np.ndarray  # global paragraph row (the paragraph matrix's order)
     features: list[list[str]]
     words: list[str]  # lower-cased
-    neighbours: list[tuple[str, str]]  # the previous and next word in the sentence ("<s>" at its edges)
+    opens: np.ndarray  # True for the first token of its sentence
+    closes: np.ndarray  # True for the last
 
     def __len__(self) -> int:
         return len(self.start)
@@ -80,7 +81,7 @@ def _bucket(n: int) -> str:
 
 def tokenize(units: Sequence, sentences_of, lex: Lexicon) -> Tokens:
     """Tokens and their lexical features; ``sentences_of(unit)`` gives each paragraph's sentence ranges."""
-    unit_ix, starts, ends, para_ix, feats, words_out, around = [], [], [], [], [], [], []
+    unit_ix, starts, ends, para_ix, feats, words_out, opens, closes = [], [], [], [], [], [], [], []
     row = 0
     for ui, u in enumerate(units):
         text = u.text
@@ -120,10 +121,12 @@ def tokenize(units: Sequence, sentences_of, lex: Lexicon) -> Tokens:
                     para_ix.append(row)
                     feats.append(f + tail)
                     words_out.append(w)
-                    around.append((sw[k - 1], sw[k + 1]))
+                    opens.append(i == first)
+                    closes.append(i == last)
             row += 1
     return Tokens(np.asarray(unit_ix, dtype=np.int32), np.asarray(starts, dtype=np.int64),
-                  np.asarray(ends, dtype=np.int64), np.asarray(para_ix, dtype=np.int32), feats, words_out, around)
+                  np.asarray(ends, dtype=np.int64), np.asarray(para_ix, dtype=np.int32), feats, words_out,
+                  np.asarray(opens, dtype=bool), np.asarray(closes, dtype=bool))
 
 
 def _sentence_ranges(toks, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -164,13 +167,11 @@ def hashed_matrix(tokens: Tokens, columns: np.ndarray | None) -> sparse.csr_matr
 def vector_block(tokens: Tokens, vectors, scale: float) -> np.ndarray:
     """Dense static word-vector features: the word's vector and the mean of its two neighbours' vectors."""
     own = vectors(tokens.words)
-    if not len(tokens):
-        return np.zeros((0, 2 * own.shape[1]), dtype=np.float32)
-    prev, nxt = zip(*tokens.neighbours)
-    # sentence edges ("<s>") have no vector
-    side = (vectors(list(prev)) * np.array([p != "<s>" for p in prev], np.float32)[:, None]
-            + vectors(list(nxt)) * np.array([n != "<s>" for n in nxt], np.float32)[:, None])
-    return np.hstack([own * scale, side * (scale / 2)]).astype(np.float32)
+    # a token's neighbours in its sentence are the tokens before and after it; sentence edges add nothing
+    side = np.zeros_like(own)
+    side[1:] += own[:-1] * ~tokens.opens[1:, None]
+    side[:-1] += own[1:] * ~tokens.closes[:-1, None]
+    return np.hstack([own * scale, side * (scale / 2)]).astype(np.float32, copy=False)
 
 
 def used_columns(X: sparse.csr_matrix) -> np.ndarray:
