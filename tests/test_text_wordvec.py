@@ -76,3 +76,18 @@ def test_loading_wordllama_vectors_leaves_logging_alone():
             "print(logging.getLogger().level, 'wordllama' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == [str(logging.WARNING), "False"]
+
+
+def test_vectors_past_the_cache_cap_are_computed_not_cached(monkeypatch):
+    import faultlines.text.wordvec as wordvec
+
+    monkeypatch.setattr(wordvec, "CACHE_WORDS", 3)
+    vectors = WordVectors("wordllama")
+    reference = word_vectors("wordllama")
+    words = ["brutal", "savage", "tuesday", "vicious", "reported", "brutal"]
+    first = vectors(words)
+    assert np.allclose(first, reference(words), atol=1e-6)
+    assert len(vectors._row) == 3, "only the first three distinct words are kept"
+    again = vectors(["reported", "vicious", "brutal"])
+    assert np.allclose(again, reference(["reported", "vicious", "brutal"]), atol=1e-6)
+    assert len(vectors._row) == 3

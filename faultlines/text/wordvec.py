@@ -10,8 +10,8 @@ words it did see ("brutal", "savage"). Backends, both packaged (no download):
 * ``navec``: natasha's Russian news embeddings (``navec_news_v1``, 300-d,
   250k words); unknown words get zeros.
 
-Vectors are unit length. Lookups are cached per word, so an analysis run
-tokenizes each distinct word once.
+Vectors are unit length. Lookups are cached per word (up to
+``CACHE_WORDS`` words), so an analysis run tokenizes each distinct word once.
 """
 from __future__ import annotations
 
@@ -25,6 +25,9 @@ from typing import Sequence
 import numpy as np
 
 BACKENDS = ("wordllama", "navec")
+# words whose vectors are kept per process (about 100 MB at 256-d); words first met past the cap (rare ones, on
+# big corpora) are computed again each time
+CACHE_WORDS = 100_000
 
 
 class WordVectors:
@@ -58,7 +61,8 @@ class WordVectors:
 
             self._navec = Navec.load(str(files(natasha) / "data" / "emb" / "navec_news_v1_1B_250K_300d_100q.tar"))
             self.dim = self._navec.pq.dim
-        self._table = np.zeros((1, self.dim), dtype=np.float32)  # row 0: unknown word
+        self._table = np.zeros((1024, self.dim), dtype=np.float32)  # rows of the cached words' vectors
+        self._size = 0
 
     def _compute(self, words: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(words), self.dim), dtype=np.float32)
@@ -78,25 +82,27 @@ class WordVectors:
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.maximum(norms, 1e-12)
 
-    def rows(self, words: Sequence[str]) -> np.ndarray:
-        """Row indices into :attr:`table` (computing the vectors of words not seen before)."""
-        with self._lock:
-            new = list(dict.fromkeys(w for w in words if w not in self._row))
-            if new:
-                base = len(self._table)
-                self._table = np.vstack([self._table, self._compute(new)])
-                self._row.update((w, base + i) for i, w in enumerate(new))
-            return np.fromiter((self._row[w] for w in words), dtype=np.int64, count=len(words))
-
-    @property
-    def table(self) -> np.ndarray:
-        return self._table
-
     def __call__(self, words: Sequence[str]) -> np.ndarray:
-        if not words:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        rows = self.rows(words)  # first: it may grow the table
-        return self._table[rows]
+        with self._lock:
+            new = [w for w in dict.fromkeys(words) if w not in self._row]
+            uncached: dict[str, np.ndarray] = {}
+            if new:
+                vectors = self._compute(new)
+                room = max(0, min(len(new), CACHE_WORDS - self._size))
+                if self._size + room > len(self._table):  # grow by doubling: no copy per batch
+                    grown = np.zeros((max(2 * len(self._table), self._size + room), self.dim), dtype=np.float32)
+                    grown[:self._size] = self._table[:self._size]
+                    self._table = grown
+                self._table[self._size:self._size + room] = vectors[:room]
+                self._row.update((w, self._size + i) for i, w in enumerate(new[:room]))
+                self._size += room
+                uncached = dict(zip(new[room:], vectors[room:]))
+            rows = np.fromiter((self._row.get(w, 0) for w in words), dtype=np.int64, count=len(words))
+            out = self._table[rows]
+        for i, w in enumerate(words):
+            if w in uncached:
+                out[i] = uncached[w]
+        return out
 
 
 @lru_cache(maxsize=None)
