@@ -49,11 +49,20 @@ def russian_lemma(word: str) -> str:
     return parses[0].normal_form if parses else word.lower()
 
 
+@lru_cache(maxsize=1)
+def news_embedding():
+    """natasha's Russian news word vectors (navec, 300-d), loaded once: the nlp pass's taggers and the static
+    word vectors (:mod:`faultlines.text.wordvec`) share them."""
+    from natasha import NewsEmbedding
+
+    return NewsEmbedding()
+
+
 class _Natasha:
     def __init__(self) -> None:
-        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+        from natasha import NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
-        embedding = NewsEmbedding()
+        embedding = news_embedding()
         self.segmenter = Segmenter()
         self.morph = NewsMorphTagger(embedding)
         self.syntax = NewsSyntaxParser(embedding)

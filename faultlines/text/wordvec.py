@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
-from importlib.resources import files
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Sequence
@@ -56,10 +55,9 @@ class WordVectors:
             self._space = self._tokenizer.token_to_id("▁")
             self.dim = self._embedding.shape[1]
         else:
-            import natasha
-            from navec import Navec
+            from .nlp import news_embedding
 
-            self._navec = Navec.load(str(files(natasha) / "data" / "emb" / "navec_news_v1_1B_250K_300d_100q.tar"))
+            self._navec = news_embedding()  # the very vectors the Russian nlp pass loaded
             self.dim = self._navec.pq.dim
         self._table = np.zeros((1024, self.dim), dtype=np.float32)  # rows of the cached words' vectors
         self._size = 0
