@@ -130,3 +130,26 @@ def test_a_batch_gives_each_document_the_roles_it_gets_alone(analyzed):
     batch = list(Pipeline(ANALYZERS, Settings()).pipe(same_id))
     for doc, original in zip(batch, analyzed):
         assert [(a.start, a.end, a.label, a.attrs, round(a.score, 5)) for a in doc.layer("entity")] == alone[original.id]
+
+
+def test_prediction_reads_the_features_training_reads(analyzed):
+    """Prediction multiplies the encoder, sparse and word-vector blocks apart; the probabilities must equal those of
+    the one stacked matrix training fits (before smoothing over each entity's mentions)."""
+    import numpy as np
+
+    from faultlines.narratives.entities import document_entities
+    from faultlines.narratives.roles import _softmax, contexts_for, shipped_model
+
+    model = shipped_model()
+    contexts = []
+    for doc in analyzed:
+        mentions, entities = document_entities(doc)
+        contexts += contexts_for(doc, [m for m in mentions if m.salient], entities)
+    assert len({c.lang for c in contexts}) == 2
+    stacked = model.features(contexts)
+    assert stacked.shape[1] == model.main_coef.shape[1]
+    expected = _softmax(np.asarray(stacked @ model.main_coef.T) + model.main_intercept)
+    unsmoothed = type(model)(model.vocabulary, model.projection, model.center, model.main_coef, model.main_intercept,
+                             model.fine_coef, model.fine_intercept, dict(model.config, entity_share=0.0))
+    main, _ = unsmoothed.probabilities(contexts)
+    np.testing.assert_allclose(main, expected, atol=1e-5)

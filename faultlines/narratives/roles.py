@@ -224,15 +224,17 @@ class RoleModel:
 
     @staticmethod
     def sparse_block(contexts: Sequence[MentionContext], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-        rows, cols = [], []
-        for i, c in enumerate(contexts):
-            for j in sorted({vocabulary[w] for w in c.words if w in vocabulary}):
-                rows.append(i)
-                cols.append(j)
-        X = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                              shape=(len(contexts), len(vocabulary)))
-        norms = np.sqrt(np.asarray(X.multiply(X).sum(1)).ravel())
-        return sparse.diags(1.0 / np.maximum(norms, 1.0)).dot(X).tocsr()
+        """Binary features, each row scaled to unit length (rows of one feature or none stay as they are)."""
+        indices, indptr = [], [0]
+        for c in contexts:
+            indices += sorted({vocabulary[w] for w in c.words if w in vocabulary})
+            indptr.append(len(indices))
+        counts = np.diff(indptr)
+        # built row by row as CSR directly: a binary row's norm is the root of its length (in float32, as the weights
+        # were trained)
+        values = np.repeat(1.0 / np.maximum(np.sqrt(counts.astype(np.float32)), 1.0), counts)
+        return sparse.csr_matrix((values, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int32)),
+                                 shape=(len(contexts), len(vocabulary)))
 
     @staticmethod
     def lexical_block(contexts: Sequence[MentionContext], backends: dict[str, str], weight: float) -> np.ndarray:
@@ -262,30 +264,31 @@ class RoleModel:
             offset += size
         return out * weight
 
-    def _blocks(self, contexts: Sequence[MentionContext]) -> tuple[sparse.csr_matrix, np.ndarray | None]:
-        """The sparse features and, apart (its product costs less as an array), the word-vector block that follows
-        them."""
+    def _blocks(self, contexts: Sequence[MentionContext]) -> tuple[np.ndarray, sparse.csr_matrix, np.ndarray | None]:
+        """The features in their three blocks, in column order: the encoder vectors (dense), the sparse features and
+        the word vectors (dense, or None without them). Prediction multiplies each apart: stacked into one sparse
+        matrix, the dense blocks cost more to convert than to multiply."""
         cfg = self.config
         dense = self.dense_block(contexts, self.projection, self.center, cfg["dense_weight"], cfg["cross_weight"])
-        X = sparse.hstack([sparse.csr_matrix(dense), self.sparse_block(contexts, self.vocabulary)]).tocsr()
         lexical = (self.lexical_block(contexts, cfg["word_vectors"], cfg["lexical_weight"])
                    if cfg.get("word_vectors") else None)
-        return X, lexical
+        return dense, self.sparse_block(contexts, self.vocabulary), lexical
 
     def features(self, contexts: Sequence[MentionContext]) -> sparse.csr_matrix:
-        X, lexical = self._blocks(contexts)
-        return X if lexical is None else sparse.hstack([X, sparse.csr_matrix(lexical)]).tocsr()
+        """All blocks as one sparse matrix (for training)."""
+        blocks = [b for b in self._blocks(contexts) if b is not None]
+        return sparse.hstack([sparse.csr_matrix(b) if isinstance(b, np.ndarray) else b for b in blocks]).tocsr()
 
     # prediction ----------------------------------------------------------------
     def probabilities(self, contexts: Sequence[MentionContext]) -> tuple[np.ndarray, np.ndarray]:
         """(main role probabilities (n, 3), fine role probabilities (n, 22)), smoothed over each entity's mentions."""
         if not contexts:
             return np.zeros((0, 3)), np.zeros((0, len(ALL_FINE)))
-        X, lexical = self._blocks(contexts)
+        dense, X, lexical = self._blocks(contexts)
+        d, n = dense.shape[1], dense.shape[1] + X.shape[1]
 
         def logits(coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
-            n = X.shape[1]
-            z = np.asarray(X @ coef[:, :n].T)
+            z = dense @ coef[:, :d].T + np.asarray(X @ coef[:, d:n].T)
             return (z if lexical is None else z + lexical @ coef[:, n:].T) + intercept
 
         main = _softmax(logits(self.main_coef, self.main_intercept))
@@ -368,8 +371,9 @@ def _group_means(P: np.ndarray, groups: Sequence) -> tuple[np.ndarray, np.ndarra
     """(mean row of each group in order of first appearance, each row's group index), in one pass."""
     order: dict = {}
     index = np.fromiter((order.setdefault(g, len(order)) for g in groups), dtype=np.int64, count=len(groups))
-    members = sparse.csr_matrix((np.ones(len(index)), (index, np.arange(len(index)))), shape=(len(order), len(index)))
-    return (members @ P) / np.bincount(index, minlength=len(order))[:, None], index
+    sums = np.zeros((len(order), P.shape[1]), dtype=np.result_type(P, np.float64))
+    np.add.at(sums, index, P)
+    return sums / np.bincount(index, minlength=len(order))[:, None], index
 
 
 def _smooth(P: np.ndarray, groups: Sequence[str], share: float) -> np.ndarray:
