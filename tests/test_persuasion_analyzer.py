@@ -96,3 +96,34 @@ def test_long_document():
     doc = analyze("\n\n".join(f"{para} Item {i}." for i in range(200)), analyzers=ANALYZERS)
     _check_spans(doc)
     assert len(doc.layer("paragraph")) == 200
+
+
+def test_a_technique_with_both_span_sources_gets_its_sentence_and_its_words():
+    """Where training chose BOTH for a technique, its spans are the sentence head's sentences and the token head's
+    runs; a run that is the whole sentence is not repeated."""
+    import numpy as np
+
+    from faultlines.persuasion import tokens as tok
+    from faultlines.persuasion.corpus import load_model
+    from faultlines.persuasion.system import Unit
+
+    model = load_model("en")
+    j = TECHNIQUES.index("Loaded_Language")
+    k = [TECHNIQUES[i] for i in model.token_techniques].index("Loaded_Language")
+    model.span_mode = model.span_mode.copy()
+    model.span_mode[j] = tok.BOTH
+    model.token.thresholds = model.token.thresholds.copy()
+    model.token.thresholds[k] = 0.3
+    model.sent.thresholds = model.sent.thresholds.copy()
+    model.sent.thresholds[j] = 0.0  # every sentence: the test is about the sources, not the head's decision
+    text = "Outrage\n\nThe brutal, cowardly regime slaughtered peaceful villagers in cold blood.\n\nShort."
+    paragraphs = [(0, 7), (9, text.index("\n\nShort")), (text.index("Short"), len(text))]
+    vectors = np.zeros((len(paragraphs), 512), dtype=np.float32)  # the paragraph head's input, not the spans'
+    (prediction,) = model.predict([Unit("u", text, paragraphs, paragraphs)], vectors)
+    loaded = [(s, e) for t, s, e, _ in prediction.spans if t == "Loaded_Language"]
+    assert paragraphs[1] in loaded, "the sentence"
+    inside = [(s, e) for s, e in loaded if paragraphs[1][0] <= s and e <= paragraphs[1][1] and (s, e) != paragraphs[1]]
+    assert any(text[s:e].lower().startswith(("brutal", "cowardly", "slaughter")) for s, e in inside), \
+        [text[s:e] for s, e in loaded]
+    assert len(loaded) == len(set(loaded)), "no span twice"
+    assert (paragraphs[2][0], paragraphs[2][1]) in loaded  # "Short." is a sentence too, with no loaded word

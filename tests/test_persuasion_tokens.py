@@ -111,3 +111,19 @@ def test_trained_token_head_marks_the_loaded_words_with_exact_offsets():
         assert s in starts and e in ends, "spans begin and end on word boundaries"
         assert 0.5 <= score <= 1.0
     assert not any(s >= test.paragraphs[1][0] for _, _, s, _, _ in spans), "nothing in the neutral paragraph"
+
+
+def test_a_sentence_and_the_names_it_calls_can_both_be_spans():
+    """The BOTH source: a name-calling sentence plus the token runs naming inside it. The names add precise spans to
+    the sentence's recall, so when the options are scored together it beats the sentence alone and the names alone."""
+    u = unit("a", ["Those cowardly puppets in the capital sold out the nation for a handful of grants."])
+    gold = [[("Name_Calling-Labeling", 6, 22)]]  # "cowardly puppets"; a second name the token head misses:
+    gold[0].append(("Name_Calling-Labeling", u.text.index("handful"), u.text.index("handful") + 7))
+    credit = tok.SpanCredit([len(u.text)], gold)
+    one = np.zeros(1, dtype=np.int64)
+    sentence = credit.credit("Name_Calling-Labeling", one, np.array([0]), np.array([len(u.text)]))
+    names = credit.credit("Name_Calling-Labeling", one, np.array([6]), np.array([22]))
+    both = credit.credit("Name_Calling-Labeling", np.zeros(2, dtype=np.int64), np.array([0, 6]),
+                         np.array([len(u.text), 22]))
+    options = [[(0.0, 0, 0.0), sentence, names, both]]
+    assert tok.choose_modes(options, [2]) == [3]

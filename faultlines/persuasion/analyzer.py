@@ -16,8 +16,9 @@ from .system import MODEL_DIR, PersuasionModel, Unit
 
 log = logging.getLogger(__name__)
 # 3: the v2 model retrained on the USE encoder pass, technique heads = their fold models' mean;
-# 4: static word vectors in the token span head (WordLlama en, navec ru)
-VERSION = "4"
+# 4: static word vectors in the token span head (WordLlama en, navec ru);
+# 5: a technique's spans may come from both the sentence and the token head
+VERSION = "5"
 LANGS = ("en", "ru")
 
 

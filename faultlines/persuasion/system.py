@@ -91,7 +91,7 @@ class PersuasionModel:
         self.token: MultiLabelHead | None = None  # over the techniques in ``token_techniques``
         self.token_techniques = np.zeros(0, dtype=np.int16)  # indices into TECHNIQUES
         self.token_columns: np.ndarray | None = None  # hashed buckets with token-head weights
-        # per technique: where its spans come from (tokens.OFF / TOKEN / SENTENCE)
+        # per technique: where its spans come from (tokens.OFF / TOKEN / SENTENCE / BOTH)
         self.span_mode = np.full(len(TECHNIQUES), tok.SENTENCE, dtype=np.int8)
 
     # features -------------------------------------------------------------
@@ -238,23 +238,30 @@ class PersuasionModel:
         s_end = np.array([e for _, _, e in where], dtype=np.int64)
         options = []
         for j, tech in enumerate(TECHNIQUES):
-            opts = [(0.0, 0, 0.0)]
+            # off, sentences, token runs at each threshold of the grid, then sentences + token runs at each
             on = sent_oof[:, j] >= self.sent.thresholds[j] if len(where) else np.zeros(0, bool)
-            opts.append(credit.credit(tech, s_unit[on], s_start[on], s_end[on]))
+            opts = [(0.0, 0, 0.0), credit.credit(tech, s_unit[on], s_start[on], s_end[on])]
             if tech in names:
                 k = names.index(tech)
-                for g in tok.SPAN_GRID:
-                    r = np.array(tok.runs(tok_oof[:, k] >= g, tokens), dtype=np.int64).reshape(-1, 2)
-                    opts.append(credit.credit(tech, tokens.unit[r[:, 0]], tokens.start[r[:, 0]], tokens.end[r[:, 1]]))
+                found = [np.array(tok.runs(tok_oof[:, k] >= g, tokens), dtype=np.int64).reshape(-1, 2)
+                         for g in tok.SPAN_GRID]
+                opts += [credit.credit(tech, tokens.unit[r[:, 0]], tokens.start[r[:, 0]], tokens.end[r[:, 1]])
+                         for r in found]
+                opts += [credit.credit(tech, np.concatenate([s_unit[on], tokens.unit[r[:, 0]]]),
+                                       np.concatenate([s_start[on], tokens.start[r[:, 0]]]),
+                                       np.concatenate([s_end[on], tokens.end[r[:, 1]]])) for r in found]
             options.append(opts)
         choice = tok.choose_modes(options, [credit.n_gold(t) for t in TECHNIQUES])
         thresholds = np.ones(len(names), dtype=np.float32)
+        grid = len(tok.SPAN_GRID)
         for j, c in enumerate(choice):
-            self.span_mode[j] = (tok.OFF, tok.SENTENCE)[c] if c < 2 else tok.TOKEN
-            if c >= 2:
-                thresholds[names.index(TECHNIQUES[j])] = tok.SPAN_GRID[c - 2]
+            if c < 2:
+                self.span_mode[j] = (tok.OFF, tok.SENTENCE)[c]
+            else:
+                self.span_mode[j] = tok.TOKEN if c < 2 + grid else tok.BOTH
+                thresholds[names.index(TECHNIQUES[j])] = tok.SPAN_GRID[(c - 2) % grid]
         self.token = MultiLabelHead(tuple(names), coef, inter, thresholds)
-        log_step("span sources: " + ", ".join(f"{t}={'off token sentence'.split()[m]}"
+        log_step("span sources: " + ", ".join(f"{t}={'off token sentence both'.split()[m]}"
                                               for t, m in zip(TECHNIQUES, self.span_mode) if m != tok.OFF))
 
     # inference ------------------------------------------------------------
@@ -285,14 +292,16 @@ class PersuasionModel:
                 frames = {FRAMES[j]: float(pf[j]) for j in np.flatnonzero(pf >= self.frames.thresholds)}
             out.append(Prediction(paras, [], genre, frames))
         for k, (ui, s, e) in enumerate(where):
-            for j in np.flatnonzero(DS[k] & (self.span_mode == tok.SENTENCE)):
+            for j in np.flatnonzero(DS[k] & np.isin(self.span_mode, (tok.SENTENCE, tok.BOTH))):
                 out[ui].spans.append((TECHNIQUES[j], s, e, float(PS[k, j])))
-        columns = [k for k, j in enumerate(self.token_techniques) if self.span_mode[j] == tok.TOKEN]
+        columns = [k for k, j in enumerate(self.token_techniques) if self.span_mode[j] in (tok.TOKEN, tok.BOTH)]
         if self.token is not None and columns:
             tokens, XT, dense = self._tokens(units)
             PT = self.token.proba(XT, dense) if len(tokens) else np.zeros((0, len(self.token.labels)))
+            sentence_spans = {(ui, t, s, e) for ui, p in enumerate(out) for t, s, e, _ in p.spans}
             for ui, tech, s, e, score in tok.decode(tokens, PT, columns, self.token.thresholds, self.token.labels):
-                out[ui].spans.append((tech, s, e, score))
+                if (ui, tech, s, e) not in sentence_spans:  # a run that is a whole sentence is given once
+                    out[ui].spans.append((tech, s, e, score))
         return out
 
     # persistence ----------------------------------------------------------

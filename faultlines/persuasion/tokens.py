@@ -234,8 +234,9 @@ def decode(tokens: Tokens, P: np.ndarray, columns: Sequence[int], thresholds: np
     return out
 
 
-# span modes per technique, chosen on out-of-fold span F1
-OFF, TOKEN, SENTENCE = 0, 1, 2
+# span modes per technique, chosen on out-of-fold span F1; BOTH gives the sentence head's sentences and, inside or
+# outside them, the token head's runs (a name-calling sentence and the names it calls)
+OFF, TOKEN, SENTENCE, BOTH = 0, 1, 2, 3
 SPAN_GRID = np.array([0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7])
 
 
