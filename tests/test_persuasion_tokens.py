@@ -38,9 +38,9 @@ def test_tokens_keep_exact_offsets_and_get_overlapping_labels():
     words = [u.text[s:e] for s, e in zip(tokens.start, tokens.end)]
     assert words == ["Title", "The", "corrupt", "regime", "lies", "again", "Officials", "said", "so"]
     assert list(tokens.paragraph) == [0, 1, 1, 1, 1, 1, 2, 2, 2]
-    feats = dict(zip(words, tokens.features))
-    assert "quoted" in feats["lies"] and "quoted" not in feats["again"]
-    assert "lex=loaded" in feats["corrupt"] and "post=!" in feats["again"]
+    at = {w: i for i, w in enumerate(words)}
+    assert tokens.has(at["lies"], "quoted") and not tokens.has(at["again"], "quoted")
+    assert tokens.has(at["corrupt"], "lex=loaded") and tokens.has(at["again"], "post=!")
     gold = spans_of(u, [("corrupt regime", "Loaded_Language"), ("regime", "Name_Calling-Labeling")])
     Y = tok.token_labels(tokens, [gold], LABELS)
     assert [w for w, y in zip(words, Y[:, 0]) if y] == ["corrupt", "regime"]

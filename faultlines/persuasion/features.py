@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +17,7 @@ import numpy as np
 
 RESOURCES = Path(__file__).parent / "resources"
 _WORD = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
+_WORD_CHAR = re.compile(r"\w", re.UNICODE)
 
 
 class Lexicon:
@@ -33,29 +35,50 @@ class Lexicon:
         # matching lower-case patterns against lower-cased text is 2.5x faster than IGNORECASE
         lower = all(re.sub(r"\\.", "", src) == re.sub(r"\\.", "", src).lower() for src in sources.values())
         self._lower_patterns = {k: re.compile(src, re.UNICODE) for k, src in sources.items()} if lower else None
-        self._index = {k: j for j, k in enumerate(self.classes)}
-        # a paragraph's matches serve its count features and its token cues, and a one-sentence
-        # paragraph's serve its sentence too: the regexes are a third of the heads' time
+        # an article's matches serve its own, its paragraphs' and its sentences' count features and its tokens'
+        # cues (the regexes were a third of the heads' time), which needs patterns that look at no character
+        # beyond their match but the wrapper's one on each side: no anchors, lookarounds or back-references
+        self._pieces_from_whole = not any(re.search(r"\(\?[<=!]|[$^]|\\[bBAZ0-9]", p)
+                                          for k in self.classes for p in data[k]["patterns"])
         self._spans = lru_cache(maxsize=16384)(self._scan)
 
-    def _scan(self, text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    def _scan(self, text: str) -> tuple[bool, tuple[tuple[tuple[int, int], ...], ...]]:
+        """(whether the text was matched lower-cased, each class's match spans)."""
         patterns, target = self.patterns, text
         if self._lower_patterns is not None:
             lowered = text.lower()
             if len(lowered) == len(text):  # offsets stay valid (not so for e.g. "İ")
                 patterns, target = self._lower_patterns, lowered
-        return tuple(tuple(m.span() for m in patterns[k].finditer(target)) for k in self.classes)
+        return target is not text, tuple(tuple(m.span() for m in patterns[k].finditer(target)) for k in self.classes)
 
-    def counts(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.array([[len(spans) for spans in self._spans(text)] for text in texts], dtype=np.float32)
-        return np.log1p(out.reshape(len(texts), len(self.classes)))
+    def spans_in(self, text: str, start: int = 0, end: int | None = None) -> tuple[tuple[tuple[int, int], ...], ...]:
+        """Each class's matches in ``text[start:end]``, offsets relative to ``start``: exactly those of matching the
+        piece alone, read from the whole text's matches (one scan per article serves its paragraphs and sentences)
+        unless a match crosses the piece's edges or a word runs across them, where the piece is matched alone."""
+        end = len(text) if end is None else end
+        lowered, whole = self._spans(text)
+        if start == 0 and end == len(text):
+            return whole
+        alone = not self._pieces_from_whole or (not lowered and self._lower_patterns is not None)
+        if alone or (start > 0 and _WORD_CHAR.match(text, start - 1)) or (end < len(text) and _WORD_CHAR.match(text, end)):
+            return self._spans(text[start:end])[1]
+        out = []
+        for spans in whole:  # sorted and non-overlapping within a class
+            i = bisect_left(spans, (start, -1))
+            j = bisect_left(spans, (end, -1), i)
+            if (i and spans[i - 1][1] > start) or (j > i and spans[j - 1][1] > end):
+                return self._spans(text[start:end])[1]
+            out.append(tuple((a - start, b - start) for a, b in spans[i:j]) if start else spans[i:j])
+        return tuple(out)
+
+    def piece_counts(self, pieces: Sequence[tuple[str, int, int]]) -> np.ndarray:
+        """log(1 + matches) of each class in pieces (text, start, end) of articles, one scan per article."""
+        out = np.array([[len(spans) for spans in self.spans_in(*piece)] for piece in pieces], dtype=np.float32)
+        return np.log1p(out.reshape(len(pieces), len(self.classes)))
 
     def forget(self) -> None:
         """Empty the match cache (benchmarks: no pass may reuse another's work)."""
         self._spans.cache_clear()
-
-    def matches(self, text: str, cls: str) -> tuple[tuple[int, int], ...]:
-        return self._spans(text)[self._index[cls]]
 
 
 @lru_cache(maxsize=4)
@@ -90,7 +113,3 @@ def shape_features(paragraphs: Sequence[str]) -> np.ndarray:
         ])
     return np.asarray(rows, dtype=np.float32).reshape(n, 9)
 
-
-def context_texts(paragraphs: Sequence[str]) -> list[str]:
-    """The previous and next paragraph of each paragraph (the window the labels often depend on)."""
-    return [" ".join(paragraphs[max(i - 1, 0):i] + paragraphs[i + 1:i + 2]) for i in range(len(paragraphs))]

@@ -11,6 +11,7 @@ from typing import Sequence
 
 import numpy as np
 from scipy import sparse
+from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
 WORD_PATTERN = r"(?u)\b\w+\b"
@@ -56,11 +57,68 @@ class Tfidf:
         self.vec.fit(texts)
         return self
 
-    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+    def transform(self, texts: "Sequence[str] | Pieces") -> sparse.csr_matrix:
+        if isinstance(texts, Pieces):
+            if self.kind in ("word", "stem"):
+                return self._transform_pieces(texts)
+            texts = texts.strings
         # a repeated text (each sentence's paragraph context) is analysed once
         distinct = {t: i for i, t in enumerate(dict.fromkeys(texts))}
         rows = self.vec.transform(list(distinct)).astype(np.float32)
         return rows if len(distinct) == len(texts) else rows[[distinct[t] for t in texts]]
+
+    def _term_ids(self, terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Vocabulary ids (-1: not in it) of each token's unigram and of the bigram it starts."""
+        vocab = self.vec.vocabulary_
+        if self.kind == "stem":
+            terms = [t[:5] for t in terms]
+        unigrams = np.array([vocab.get(t, -1) for t in terms], dtype=np.int64)
+        bigrams = np.array([vocab.get(f"{a} {b}", -1) for a, b in zip(terms, terms[1:])] + [-1], dtype=np.int64)
+        return unigrams, bigrams[:len(terms)]
+
+    def _transform_pieces(self, pieces: "Pieces") -> sparse.csr_matrix:
+        """TF-IDF rows of texts that are ranges of their articles, counted from the articles' tokens found once:
+        the same matrix as the vectorizer's on the texts themselves (a text whose range cuts a word, or whose
+        article changes length when lower-cased, goes through the vectorizer)."""
+        tokens = pieces.tokens
+        unigrams, bigrams = tokens.ids(self)
+        distinct = {p: i for i, p in enumerate(dict.fromkeys(pieces.pieces))}
+        ranges = [(r, k, s, e) for r, (k, rs) in enumerate(distinct) for s, e in rs]
+        row, article, start, end = (np.array([x[c] for x in ranges], dtype=np.int64).reshape(-1) for c in range(4))
+        first, stop, ok = tokens.token_ranges(article, start, end)
+        slow = np.unique(row[~ok])
+        fast = ~np.isin(row, slow)
+        row, first, stop = row[fast], first[fast], stop[fast]
+        rows_u, at_u = _expand(row, first, stop)
+        rows_b, at_b = _expand(row, first, stop - 1)  # a range's bigrams start at its tokens but its last
+        # the bigram across the join of a piece's ranges (a paragraph's two neighbours)
+        cross_rows, cross_cols = [], []
+        for i in np.flatnonzero((row[1:] == row[:-1]) & (stop[:-1] > first[:-1]) & (stop[1:] > first[1:])) + 1:
+            col = self.vec.vocabulary_.get(self._join(tokens.terms[stop[i - 1] - 1], tokens.terms[first[i]]), -1)
+            if col >= 0:
+                cross_rows.append(row[i])
+                cross_cols.append(col)
+        rows = np.concatenate([rows_u, rows_b, np.array(cross_rows, dtype=np.int64)])
+        cols = np.concatenate([unigrams[at_u], bigrams[at_b], np.array(cross_cols, dtype=np.int64)])
+        keep = cols >= 0
+        counts = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.float32), (rows[keep], cols[keep])),
+                                   shape=(len(distinct), self.size), dtype=np.float32)
+        counts.sum_duplicates()
+        # sklearn's TfidfTransformer with sublinear_tf, step by step on the same float32 data
+        np.log(counts.data, counts.data)
+        counts.data += 1.0
+        counts.data *= self.vec.idf_[counts.indices]
+        X = normalize(counts, norm="l2", copy=False).astype(np.float32, copy=False)
+        if len(slow):
+            keys = list(distinct)
+            texts = pieces.strings_of([keys[r] for r in slow])
+            place = sparse.csr_matrix((np.ones(len(slow), dtype=np.float32), (slow, np.arange(len(slow)))),
+                                      shape=(len(distinct), len(slow)))
+            X = (X + place @ self.vec.transform(texts).astype(np.float32)).tocsr()
+        return X if len(distinct) == len(pieces.pieces) else X[[distinct[p] for p in pieces.pieces]]
+
+    def _join(self, left: str, right: str) -> str:
+        return f"{left[:5]} {right[:5]}" if self.kind == "stem" else f"{left} {right}"
 
     @property
     def size(self) -> int:
@@ -69,6 +127,93 @@ class Tfidf:
     def state(self) -> tuple[dict, np.ndarray]:
         vocab = {k: int(v) for k, v in sorted(self.vec.vocabulary_.items(), key=lambda kv: kv[1])}
         return vocab, np.asarray(self.vec.idf_, dtype=np.float32)
+
+
+_TOKEN = re.compile(WORD_PATTERN)  # the word analyzer's tokens, which are also the stem analyzer's
+
+
+class ArticleTokens:
+    """The lower-cased word tokens of a batch of articles, found once, for the TF-IDF rows of their pieces."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = list(texts)
+        terms, starts, ends, base, exact = [], [], [], [0], []
+        for text in self.texts:
+            lowered = text.lower()
+            exact.append(len(lowered) == len(text))  # else offsets into the text do not map
+            for m in _TOKEN.finditer(lowered):
+                terms.append(m.group())
+                starts.append(m.start())
+                ends.append(m.end())
+            base.append(len(terms))
+        self.terms = terms
+        self.base = np.asarray(base, dtype=np.int64)
+        self.exact = np.asarray(exact, dtype=bool)
+        self.starts = np.asarray(starts, dtype=np.int64)
+        self.ends = np.asarray(ends, dtype=np.int64)
+        # offsets into all texts laid end to end, one character apart: one search finds any range's tokens
+        self.offset = np.concatenate([[0], np.cumsum([len(t) + 1 for t in self.texts])]).astype(np.int64)
+        shift = np.repeat(self.offset[:-1], np.diff(self.base))
+        self.global_starts, self.global_ends = self.starts + shift, self.ends + shift
+        self._ids: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def ids(self, tfidf: Tfidf) -> tuple[np.ndarray, np.ndarray]:
+        """Per token: the vectorizer's id of its unigram and of the bigram it starts within its article."""
+        if id(tfidf) not in self._ids:
+            parts = [tfidf._term_ids(self.terms[a:b]) for a, b in zip(self.base.tolist(), self.base[1:].tolist())]
+            self._ids[id(tfidf)] = (np.concatenate([u for u, _ in parts] + [np.zeros(0, np.int64)]),
+                                    np.concatenate([b for _, b in parts] + [np.zeros(0, np.int64)]))
+        return self._ids[id(tfidf)]
+
+    def token_ranges(self, article: np.ndarray, start: np.ndarray, end: np.ndarray
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Global indices [first, stop) of the tokens inside each range [start, end) of an article, and whether
+        they are what the range alone would give (False where the range cuts a token or the article's offsets
+        do not map)."""
+        lo, hi = self.base[article], self.base[article + 1]
+        first, stop = lo.copy(), lo.copy()
+        ok = self.exact[article]
+        if len(self.starts) and len(article):
+            at, to = start + self.offset[article], end + self.offset[article]
+            first = np.searchsorted(self.global_starts, at, side="left")
+            stop = np.maximum(first, np.searchsorted(self.global_ends, to, side="right"))
+            last = len(self.starts) - 1
+            cut = ((first > lo) & (self.global_ends[np.maximum(first - 1, 0)] > at)) | \
+                ((stop < hi) & (self.global_starts[np.minimum(stop, last)] < to))
+            ok = ok & ~cut
+        return first, stop, ok
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """Texts given as pieces of articles: each one or more character ranges of an article, joined by a space
+    (a paragraph, a sentence, the whole article, or a paragraph's two neighbours)."""
+
+    tokens: ArticleTokens
+    pieces: tuple[tuple[int, tuple[tuple[int, int], ...]], ...]
+
+    def strings_of(self, pieces) -> list[str]:
+        return [" ".join(self.tokens.texts[k][s:e] for s, e in ranges) for k, ranges in pieces]
+
+    @property
+    def strings(self) -> list[str]:
+        return self.strings_of(self.pieces)
+
+    def as_ranges(self) -> list[tuple[str, int, int]]:
+        """(article text, start, end) of pieces that are one range each."""
+        return [(self.tokens.texts[k], *ranges[0]) if len(ranges) == 1 else (self.strings_of([(k, ranges)])[0], 0, None)
+                for k, ranges in self.pieces]
+
+    def __len__(self) -> int:
+        return len(self.pieces)
+
+
+def _expand(rows: np.ndarray, start: np.ndarray, stop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(row, index) for every index in each [start, stop) (empty ranges give nothing)."""
+    lengths = np.maximum(stop - start, 0)
+    total = int(lengths.sum())
+    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(lengths) else lengths
+    return np.repeat(rows, lengths), np.repeat(start - offsets, lengths) + np.arange(total)
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:

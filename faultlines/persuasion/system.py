@@ -17,8 +17,8 @@ from scipy import sparse
 
 from ..text.encode import DEFAULT_BACKEND
 from .data import FRAMES, GENRES, TECHNIQUES
-from .features import context_texts, lexicon, shape_features
-from .heads import MultiLabelHead, Tfidf, inner_folds_of, out_of_fold, softmax, train_head, train_multiclass
+from .features import lexicon, shape_features
+from .heads import ArticleTokens, MultiLabelHead, Pieces, Tfidf, inner_folds_of, out_of_fold, softmax, train_head, train_multiclass
 from . import tokens as tok
 
 log = logging.getLogger(__name__)
@@ -95,25 +95,28 @@ class PersuasionModel:
         self.span_mode = np.full(len(TECHNIQUES), tok.SENTENCE, dtype=np.int8)
 
     # features -------------------------------------------------------------
-    def _blocks(self, texts: Sequence[str], ctx: Sequence[str] | None, extra: list[np.ndarray],
+    def _blocks(self, texts: Pieces, ctx: Pieces | None, extra: list[np.ndarray],
                 emb: np.ndarray | None) -> sparse.csr_matrix:
         blocks = [self.word.transform(texts), self.char.transform(texts)]
         if ctx is not None and self.config.use_context:
             blocks.append(self.word.transform(ctx) * 0.5)
         if self.config.use_lexicon:
-            blocks.append(sparse.csr_matrix(lexicon(self.config.lang).counts(texts)))
+            blocks.append(sparse.csr_matrix(lexicon(self.config.lang).piece_counts(texts.as_ranges())))
         blocks += [sparse.csr_matrix(x) for x in extra]
         if emb is not None and self.config.use_embeddings:
             blocks.append(sparse.csr_matrix(emb))
         return sparse.hstack(blocks, format="csr", dtype=np.float32)
 
-    def paragraph_matrix(self, units: Sequence[Unit], emb: np.ndarray | None = None) -> sparse.csr_matrix:
+    def paragraph_matrix(self, units: Sequence[Unit], emb: np.ndarray | None = None,
+                         tokens: ArticleTokens | None = None) -> sparse.csr_matrix:
+        tokens = tokens or ArticleTokens([u.text for u in units])
         texts, ctx, shape, art = [], [], [], []
-        for u in units:
-            paras = [u.text[s:e] for s, e in u.paragraphs]
-            texts += paras
-            ctx += context_texts(paras)
-            shape.append(shape_features(paras))
+        for ui, u in enumerate(units):
+            paras = u.paragraphs
+            texts += [(ui, (p,)) for p in paras]
+            # the previous and next paragraph of each paragraph (the window the labels often depend on)
+            ctx += [(ui, tuple(paras[max(i - 1, 0):i] + paras[i + 1:i + 2])) for i in range(len(paras))]
+            shape.append(shape_features([u.text[s:e] for s, e in paras]))
             art.append(np.full((len(paras), 1), np.log1p(len(paras)) / 5, dtype=np.float32))
         extra = [np.vstack(shape) if shape else np.zeros((0, 9), np.float32),
                  np.vstack(art) if art else np.zeros((0, 1), np.float32)]
@@ -126,23 +129,26 @@ class PersuasionModel:
                 means.append(np.repeat(m, n, axis=0))
                 i += n
             emb = np.hstack([emb, np.vstack(means) if means else emb[:0]])
-        return self._blocks(texts, ctx, extra, emb)
+        return self._blocks(Pieces(tokens, tuple(texts)), Pieces(tokens, tuple(ctx)), extra, emb)
 
-    def sentence_matrix(self, units: Sequence[Unit]) -> tuple[sparse.csr_matrix, list[tuple[int, int, int]]]:
+    def sentence_matrix(self, units: Sequence[Unit], tokens: ArticleTokens | None = None
+                        ) -> tuple[sparse.csr_matrix, list[tuple[int, int, int]]]:
         texts, ctx, where = [], [], []
         for ui, u in enumerate(units):
-            for (ps, pe), sents in zip(u.paragraphs, sentences_by_paragraph(u)):
-                para = u.text[ps:pe]
+            for para, sents in zip(u.paragraphs, sentences_by_paragraph(u)):
                 for s, e in sents:
-                    texts.append(u.text[s:e])
-                    ctx.append(para)
+                    texts.append((ui, ((s, e),)))
+                    ctx.append((ui, (para,)))
                     where.append((ui, s, e))
         if not texts:
             return sparse.csr_matrix((0, 1), dtype=np.float32), where
-        return self._blocks(texts, ctx, [], None), where
+        tokens = tokens or ArticleTokens([u.text for u in units])
+        return self._blocks(Pieces(tokens, tuple(texts)), Pieces(tokens, tuple(ctx)), [], None), where
 
-    def document_matrix(self, units: Sequence[Unit], emb: np.ndarray | None = None) -> sparse.csr_matrix:
-        texts = [u.text for u in units]
+    def document_matrix(self, units: Sequence[Unit], emb: np.ndarray | None = None,
+                        tokens: ArticleTokens | None = None) -> sparse.csr_matrix:
+        tokens = tokens or ArticleTokens([u.text for u in units])
+        texts = tuple((ui, ((0, len(u.text)),)) for ui, u in enumerate(units))
         means = None
         if self.config.use_embeddings and emb is not None:
             rows, i = [], 0
@@ -151,7 +157,7 @@ class PersuasionModel:
                 rows.append(emb[i:i + n].mean(0) if n else np.zeros(emb.shape[1], np.float32))
                 i += n
             means = np.vstack(rows)
-        return self._blocks(texts, None, [], means)
+        return self._blocks(Pieces(tokens, texts), None, [], means)
 
     # training -------------------------------------------------------------
     def fit(self, units: Sequence[Unit], par_labels: Sequence[Sequence[tuple[str, ...]]],
@@ -268,19 +274,23 @@ class PersuasionModel:
     def predict(self, units: Sequence[Unit], emb: np.ndarray | None = None) -> list[Prediction]:
         if not units:
             return []
-        X = self.paragraph_matrix(units, emb)
+        article_tokens = ArticleTokens([u.text for u in units])  # found once for every TF-IDF block
+        X = self.paragraph_matrix(units, emb, article_tokens)
         P = self.par.proba(X) if X.shape[0] else np.zeros((0, len(TECHNIQUES)))
         D = self.par.decide(P)
-        XS, where = self.sentence_matrix(units)
+        XS, where = self.sentence_matrix(units, article_tokens)
         PS = self.sent.proba(XS) if XS.shape[0] else np.zeros((0, len(TECHNIQUES)))
         DS = self.sent.decide(PS)
-        XD = self.document_matrix(units, emb)
+        XD = self.document_matrix(units, emb, article_tokens)
         out: list[Prediction] = []
+        decided: list[dict[str, float]] = [{} for _ in range(len(P))]
+        for i, j in zip(*np.nonzero(D)):
+            decided[i][TECHNIQUES[j]] = float(P[i, j])
         i = 0
         for ui, u in enumerate(units):
             paras = []
             for (s, e) in u.paragraphs:
-                paras.append((s, e, {TECHNIQUES[j]: float(P[i, j]) for j in np.flatnonzero(D[i])}))
+                paras.append((s, e, decided[i]))
                 i += 1
             genre = {}
             if self.genre_coef is not None:
@@ -291,9 +301,9 @@ class PersuasionModel:
                 pf = self.frames.proba(XD[ui]).ravel()
                 frames = {FRAMES[j]: float(pf[j]) for j in np.flatnonzero(pf >= self.frames.thresholds)}
             out.append(Prediction(paras, [], genre, frames))
-        for k, (ui, s, e) in enumerate(where):
-            for j in np.flatnonzero(DS[k] & np.isin(self.span_mode, (tok.SENTENCE, tok.BOTH))):
-                out[ui].spans.append((TECHNIQUES[j], s, e, float(PS[k, j])))
+        for k, j in zip(*np.nonzero(DS & np.isin(self.span_mode, (tok.SENTENCE, tok.BOTH)))):
+            ui, s, e = where[k]
+            out[ui].spans.append((TECHNIQUES[j], s, e, float(PS[k, j])))
         columns = [k for k, j in enumerate(self.token_techniques) if self.span_mode[j] in (tok.TOKEN, tok.BOTH)]
         if self.token is not None and columns:
             tokens, XT, dense = self._tokens(units)

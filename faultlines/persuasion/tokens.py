@@ -18,18 +18,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
 from scipy import sparse
+from sklearn.utils import murmurhash3_32
 
 from .features import Lexicon
 
 WORD = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
 HASHED = 2 ** 18
-_QUOTE = re.compile("[\"“”«»„]")
 # runs of positive tokens closer than this many tokens are one span
 MAX_GAP = 1
 SHORT_SPAN = 8
@@ -40,19 +40,49 @@ MAX_ITER = 40
 
 @dataclass
 class Tokens:
-    """The word tokens of a batch of units, in unit → paragraph → text order."""
+    """The word tokens of a batch of units, in unit → paragraph → text order, with their hashed features."""
 
     unit: np.ndarray  # unit index
     start: np.ndarray  # character offsets into the unit's text
     end: np.ndarray
     paragraph: np.ndarray  # global paragraph row (the paragraph matrix's order)
-    features: list[list[str]]
     words: list[str]  # lower-cased
     opens: np.ndarray  # True for the first token of its sentence
     closes: np.ndarray  # True for the last
+    feature_rows: np.ndarray  # one entry per feature occurrence: its token
+    feature_columns: np.ndarray  # and its hashed column (feature_column)
 
     def __len__(self) -> int:
         return len(self.start)
+
+    def has(self, i: int, feature: str) -> bool:
+        """Whether token ``i`` has the feature (e.g. ``"quoted"``, ``"lex=loaded"``, ``"post=!"``)."""
+        return bool(np.any(self.feature_columns[self.feature_rows == i] == feature_column(feature)))
+
+
+@lru_cache(maxsize=1 << 20)
+def feature_column(feature: str) -> int:
+    """The hashed column of a feature name, as sklearn's FeatureHasher computes it (signed MurmurHash3 of the
+    UTF-8 bytes, absolute value modulo the width): the shipped weights are indexed by these columns."""
+    h = murmurhash3_32(feature, seed=0)
+    return (2147483647 - (HASHED - 1)) % HASHED if h == -2147483648 else abs(h) % HASHED
+
+
+# the features a word gives the tokens around it: itself, its stem, and as each neighbour
+_WORD_SLOTS = ("w=", "s=", "w-2=", "w-1=", "w1=", "w2=", "s-3=", "s-2=", "s-1=", "s1=", "s2=", "s3=")
+_PAD = "<s>"  # the neighbour beyond a sentence edge
+
+
+@lru_cache(maxsize=200_000)
+def _word_columns(word: str) -> tuple[int, ...]:
+    stem = word[:5]
+    return tuple(feature_column(slot + (stem if slot[0] == "s" and word != _PAD else word)) for slot in _WORD_SLOTS)
+
+
+@lru_cache(maxsize=200_000)
+def _pair_columns(left: str, right: str) -> tuple[int, int]:
+    """(b- on the right word, b+ on the left word) of two neighbours in a sentence."""
+    return feature_column(f"b-={left}|{right}"), feature_column(f"b+={left}|{right}")
 
 
 def _shape(word: str) -> str:
@@ -65,68 +95,144 @@ def _shape(word: str) -> str:
     return "x"
 
 
-def _edge(text: str, i: int, step: int) -> str:
-    """The first non-space character before (step -1) or after (step 1) position ``i``, if it is punctuation."""
-    j = i
-    while 0 <= j < len(text) and text[j] == " ":
-        j += step
-    if 0 <= j < len(text) and not text[j].isalnum() and not text[j].isspace():
-        return text[j]
-    return "_"
+_QUOTE_CODES = np.array([ord(c) for c in "\"“”«»„"], dtype=np.uint32)
 
 
-def _bucket(n: int) -> str:
-    return "1" if n <= 1 else "2" if n == 2 else "3" if n <= 4 else "5"
+def _edge_columns(codes: np.ndarray, starts: Sequence[int], ends: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """``pre=`` and ``post=`` columns of tokens of a text (its code points ``codes``): the first character before
+    the token's start (after its end) that is not a space, when it is punctuation, else ``_``."""
+    n = len(codes)
+    s, e = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+    at = np.arange(n)
+    solid = codes != 32
+    last_solid = np.maximum.accumulate(np.where(solid, at, -1))
+    next_solid = np.minimum.accumulate(np.where(solid, at, n)[::-1])[::-1]
+    before = np.where(s > 0, last_solid[np.clip(s - 1, 0, n - 1)], -1)
+    after = np.where(e < n, next_solid[np.clip(e, 0, n - 1)], n)
+    found = np.concatenate([np.where(before >= 0, codes[np.clip(before, 0, n - 1)].astype(np.int64), -1),
+                            np.where(after < n, codes[np.clip(after, 0, n - 1)].astype(np.int64), -1)])
+    chars, which = np.unique(found, return_inverse=True)
+    marks = ["_" if c < 0 or chr(c).isalnum() or chr(c).isspace() else chr(c) for c in chars.tolist()]
+    pre = np.array([feature_column("pre=" + m) for m in marks], dtype=np.int64)[which[:len(s)]]
+    post = np.array([feature_column("post=" + m) for m in marks], dtype=np.int64)[which[len(s):]]
+    return pre, post
 
 
 def tokenize(units: Sequence, sentences_of, lex: Lexicon) -> Tokens:
-    """Tokens and their lexical features; ``sentences_of(unit)`` gives each paragraph's sentence ranges."""
-    unit_ix, starts, ends, para_ix, feats, words_out, opens, closes = [], [], [], [], [], [], [], []
+    """Tokens and their hashed lexical features; ``sentences_of(unit)`` gives each paragraph's sentence ranges.
+
+    A token's features: the word (``w=``), its crude stem (``s=``), its shape (``sh=``), the punctuation
+    before and after it (``pre=``, ``post=``), its place in the sentence (``pos=``, ``end=``: 0-3), the two
+    words on each side (``w-2=`` … ``w2=``) and three stems on each side (``s-3=`` … ``s3=``) within the
+    sentence, the bigrams it starts and ends (``b+=``, ``b-=``) and how often its paragraphs repeat the one it
+    starts (``rb=``), how often the article repeats the word (``rep=``, words over three letters), whether it
+    is inside quotation marks of its paragraph (``quoted``), the cue classes matching it (``lex=``) and its
+    sentence (``near=``), and whether its sentence ends in ``!`` or ``?`` (``sent!``, ``sent?``). Features
+    are hashed once per distinct word, pair or value and gathered per token as arrays: the Python work per
+    token is finding it.
+    """
+    unit_ix, starts, ends, para_ix, para_start, originals = [], [], [], [], [], []
+    sentence_bounds: list[tuple[int, int]] = []  # global (first, last) token of each sentence
+    rows, cols = [], []  # sparse per-token features: cue classes, and the sentence's cues and ending
+    pre, post, quoted = [], [], []
     row = 0
     for ui, u in enumerate(units):
         text = u.text
-        per_para = [[(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text, s, e)]
-                    for s, e in u.paragraphs]
-        counts = Counter(w for toks in per_para for _, _, w in toks if len(w) > 3)
-        bigrams = Counter((a[2], b[2]) for toks in per_para for a, b in zip(toks, toks[1:]))
-        for (ps, pe), toks, sents in zip(u.paragraphs, per_para, sentences_of(u)):
+        unit_first = len(starts)
+        for (ps, pe), sents in zip(u.paragraphs, sentences_of(u)):
+            toks = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, ps, pe)]
             cues = _cue_marks(text, ps, pe, toks, lex)
-            quotes = [m.start() for m in _QUOTE.finditer(text, ps, pe)]
-            words = [w for _, _, w in toks]
+            base = len(starts)
             for first, last in _sentence_ranges(toks, sents):
-                near = [f"near={c}" for c in sorted({c for i in range(first, last + 1) for c in cues[i]})]
+                near = sorted({c for marks in cues[first:last + 1] for c in marks})
                 ending = text[toks[last][1]:toks[last][1] + 2]
-                tail = near + (["sent!"] if "!" in ending else ["sent?"] if "?" in ending else [])
-                sw = ["<s>"] * 3 + words[first:last + 1] + ["<s>"] * 3
-                for i in range(first, last + 1):
-                    s, e, w = toks[i]
-                    k = i - first + 3  # index of the token in ``sw``
-                    f = [f"w={w}", f"s={w[:5]}", f"sh={_shape(text[s:e])}", f"pre={_edge(text, s - 1, -1)}",
-                         f"post={_edge(text, e, 1)}", f"pos={min(i - first, 3)}", f"end={min(last - i, 3)}",
-                         f"w-2={sw[k - 2]}", f"w-1={sw[k - 1]}", f"w1={sw[k + 1]}", f"w2={sw[k + 2]}"]
-                    f += [f"s{d}={sw[k + d][:5]}" for d in (-3, -2, -1, 1, 2, 3) if sw[k + d] != "<s>"]
-                    if i > first:
-                        f.append(f"b-={sw[k - 1]}|{w}")
-                    if i < last:
-                        f.append(f"b+={w}|{sw[k + 1]}")
-                        f.append(f"rb={_bucket(bigrams[(w, sw[k + 1])])}")
-                    if len(w) > 3:
-                        f.append(f"rep={_bucket(counts[w])}")
-                    if bisect_left(quotes, s) % 2:
-                        f.append("quoted")
-                    f += [f"lex={c}" for c in cues[i]]
-                    unit_ix.append(ui)
-                    starts.append(s)
-                    ends.append(e)
-                    para_ix.append(row)
-                    feats.append(f + tail)
-                    words_out.append(w)
-                    opens.append(i == first)
-                    closes.append(i == last)
+                tail = [feature_column(f"near={c}") for c in near]
+                tail += [feature_column("sent!")] if "!" in ending else [feature_column("sent?")] if "?" in ending else []
+                sentence_bounds.append((base + first, base + last))
+                for c in tail:
+                    rows.extend(range(base + first, base + last + 1))
+                    cols.extend([c] * (last - first + 1))
+            for i, marks in enumerate(cues):
+                for c in marks:
+                    rows.append(base + i)
+                    cols.append(feature_column("lex=" + c))
+            starts.extend(s for s, _, _ in toks)
+            ends.extend(e for _, e, _ in toks)
+            originals.extend(w for _, _, w in toks)
+            para_start.extend([ps] * len(toks))
+            para_ix.extend([row] * len(toks))
+            unit_ix.extend([ui] * len(toks))
             row += 1
-    return Tokens(np.asarray(unit_ix, dtype=np.int32), np.asarray(starts, dtype=np.int64),
-                  np.asarray(ends, dtype=np.int64), np.asarray(para_ix, dtype=np.int32), feats, words_out,
-                  np.asarray(opens, dtype=bool), np.asarray(closes, dtype=bool))
+        if len(starts) > unit_first:
+            codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+            quotes_before = np.concatenate([[0], np.cumsum(np.isin(codes, _QUOTE_CODES))])
+            s = np.asarray(starts[unit_first:])
+            quoted.append((quotes_before[s] - quotes_before[np.asarray(para_start[unit_first:])]) % 2 == 1)
+            p, q = _edge_columns(codes, starts[unit_first:], ends[unit_first:])
+            pre.append(p)
+            post.append(q)
+    n = len(starts)
+    words = [w.lower() for w in originals]
+    at = np.arange(n)
+    lengths = np.array([b - a + 1 for a, b in sentence_bounds], dtype=np.int64)
+    first_of = np.repeat(np.array([a for a, _ in sentence_bounds], dtype=np.int64), lengths)
+    last_of = np.repeat(np.array([b for _, b in sentence_bounds], dtype=np.int64), lengths)
+    unit_arr = np.asarray(unit_ix, dtype=np.int32)
+    para_arr = np.asarray(para_ix, dtype=np.int32)
+    distinct: dict[str, int] = {}
+    wid = np.array([distinct.setdefault(w, len(distinct)) for w in words], dtype=np.int64)
+    table = np.array([_word_columns(w) for w in distinct] + [_word_columns(_PAD)], dtype=np.int64)
+    pad = len(distinct)
+    forms: dict[str, int] = {}
+    form = np.array([forms.setdefault(w, len(forms)) for w in originals], dtype=np.int64)
+    shapes = np.array([feature_column("sh=" + _shape(w)) for w in forms], dtype=np.int64)
+    feature_rows = [np.asarray(rows, dtype=np.int64), at, at, at, at, at, at, at]
+    feature_cols = [np.asarray(cols, dtype=np.int64), table[wid, 0], table[wid, 1], shapes[form],
+                    np.concatenate(pre + [np.zeros(0, np.int64)]), np.concatenate(post + [np.zeros(0, np.int64)]),
+                    np.array([feature_column(f"pos={k}") for k in range(4)])[np.minimum(at - first_of, 3)],
+                    np.array([feature_column(f"end={k}") for k in range(4)])[np.minimum(last_of - at, 3)]]
+    for d, slot in ((-2, 2), (-1, 3), (1, 4), (2, 5)):  # neighbouring words, <s> beyond the sentence
+        nb = at + d
+        inside = (nb >= first_of) & (nb <= last_of)
+        feature_rows.append(at)
+        feature_cols.append(table[np.where(inside, wid[np.clip(nb, 0, max(n - 1, 0))], pad), slot])
+    for d, slot in ((-3, 6), (-2, 7), (-1, 8), (1, 9), (2, 10), (3, 11)):  # neighbouring stems, none beyond
+        nb = at + d
+        inside = (nb >= first_of) & (nb <= last_of)
+        feature_rows.append(at[inside])
+        feature_cols.append(table[wid[nb[inside]], slot])
+    if quoted:
+        feature_rows.append(at[np.concatenate(quoted)])
+        feature_cols.append(np.full(len(feature_rows[-1]), feature_column("quoted")))
+    # rep: the article's count of a word over three letters
+    long_word = np.array([len(w) > 3 for w in distinct] + [False])[wid]
+    _, which, count = np.unique(unit_arr.astype(np.int64) * (pad + 1) + wid, return_inverse=True, return_counts=True)
+    feature_rows.append(at[long_word])
+    feature_cols.append(_bucket_columns("rep=", count[which.ravel()][long_word]))
+    # pairs: bigram features of neighbours in a sentence, and rb, the count of the pair in the article's
+    # paragraphs (counted across sentence ends too)
+    linked = at[:-1][para_arr[:-1] == para_arr[1:]]
+    if len(linked):
+        pair_keys, pair = np.unique(wid[linked] * (pad + 1) + wid[linked + 1], return_inverse=True)
+        pair = pair.ravel()
+        _, which, count = np.unique(unit_arr[linked].astype(np.int64) * len(pair_keys) + pair,
+                                    return_inverse=True, return_counts=True)
+        in_sentence = linked < last_of[linked]
+        left, pair, count = linked[in_sentence], pair[in_sentence], count[which.ravel()][in_sentence]
+        vocab = list(distinct)
+        both = np.array([_pair_columns(vocab[k // (pad + 1)], vocab[k % (pad + 1)]) for k in pair_keys.tolist()],
+                        dtype=np.int64).reshape(-1, 2)
+        feature_rows += [left + 1, left, left]
+        feature_cols += [both[pair, 0], both[pair, 1], _bucket_columns("rb=", count)]
+    return Tokens(unit_arr, np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64),
+                  para_arr, words, at == first_of, at == last_of,
+                  np.concatenate(feature_rows).astype(np.int64), np.concatenate(feature_cols).astype(np.int32))
+
+
+def _bucket_columns(prefix: str, counts: np.ndarray) -> np.ndarray:
+    """Columns of ``prefix`` + the bucket (1, 2, 3-4, 5+) of each count."""
+    columns = np.array([feature_column(prefix + b) for b in ("1", "2", "3", "5")], dtype=np.int64)
+    return columns[np.searchsorted([1, 2, 4], counts, side="left")]
 
 
 def _sentence_ranges(toks, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -147,8 +253,8 @@ def _cue_marks(text: str, ps: int, pe: int, toks, lex: Lexicon) -> list[list[str
     """The cue-lexicon classes whose matches cover each token."""
     marks: list[list[str]] = [[] for _ in toks]
     starts = [s for s, _, _ in toks]
-    for cls in lex.classes:
-        for a, b in lex.matches(text[ps:pe], cls):
+    for cls, found in zip(lex.classes, lex.spans_in(text, ps, pe)):
+        for a, b in found:
             i = bisect_left(starts, ps + a)
             while i < len(toks) and toks[i][0] < ps + b:
                 marks[i].append(cls)
@@ -157,11 +263,18 @@ def _cue_marks(text: str, ps: int, pe: int, toks, lex: Lexicon) -> list[list[str
 
 
 def hashed_matrix(tokens: Tokens, columns: np.ndarray | None) -> sparse.csr_matrix:
-    """Hashed token features restricted to ``columns`` (the buckets seen in training; all when None)."""
-    from sklearn.feature_extraction import FeatureHasher
-
-    X = FeatureHasher(HASHED, input_type="string", alternate_sign=False, dtype=np.float32).transform(tokens.features)
-    return X.tocsr() if columns is None else X.tocsc()[:, columns].tocsr()
+    """Hashed token features restricted to ``columns`` (the buckets seen in training; all when None): a
+    feature occurring twice in a token, or two features sharing a bucket, count 2 (FeatureHasher's matrix)."""
+    rows, cols = tokens.feature_rows, tokens.feature_columns
+    width = HASHED
+    if columns is not None:
+        position = np.full(HASHED, -1, dtype=np.int32)
+        position[columns] = np.arange(len(columns), dtype=np.int32)
+        cols = position[cols]
+        rows, cols, width = rows[cols >= 0], cols[cols >= 0], len(columns)
+    X = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(tokens), width))
+    X.sum_duplicates()
+    return X
 
 
 def vector_block(tokens: Tokens, vectors, scale: float) -> np.ndarray:
