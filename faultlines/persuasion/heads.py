@@ -45,15 +45,27 @@ class Tfidf:
             args.update(analyzer=stems, min_df=2)
         else:
             args.update(analyzer="char_wb", ngram_range=(2, 5), min_df=3)
+        self._args = args
         if vocabulary is not None:
-            args.pop("min_df")
-            self.vec = TfidfVectorizer(vocabulary=vocabulary, **args)
+            self.vec = TfidfVectorizer(vocabulary=vocabulary, **self._fixed_args())
             self.vec.fit(["x"])
             self.vec.idf_ = np.asarray(idf, dtype=np.float64)
-        else:
-            self.vec = TfidfVectorizer(max_features=max_features, **args)
+
+    def _fixed_args(self) -> dict:
+        return {k: v for k, v in self._args.items() if k != "min_df"}
 
     def fit(self, texts: Sequence[str]) -> "Tfidf":
+        """Keep the ``max_features`` most frequent terms (of those in ``min_df`` texts), ties going to the
+        alphabetically first. sklearn's own cut sorts with an unstable argsort whose order among equally
+        frequent terms follows the CPU's SIMD sort: the same data gave one vocabulary, and so other trained
+        weights, on an AVX-512 machine and another on an AVX2 one."""
+        from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+        counter = CountVectorizer(**{k: v for k, v in self._args.items() if k not in ("sublinear_tf", "dtype")})
+        frequency = np.asarray(counter.fit_transform(texts).sum(axis=0)).ravel()
+        terms = counter.get_feature_names_out()  # alphabetical
+        keep = np.sort(np.argsort(-frequency, kind="stable")[:self.max_features])
+        self.vec = TfidfVectorizer(vocabulary={str(terms[i]): j for j, i in enumerate(keep)}, **self._fixed_args())
         self.vec.fit(texts)
         return self
 
