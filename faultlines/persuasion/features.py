@@ -44,12 +44,12 @@ class Lexicon:
 
     def _scan(self, text: str) -> tuple[bool, tuple[tuple[tuple[int, int], ...], ...]]:
         """(whether the text was matched lower-cased, each class's match spans)."""
-        patterns, target = self.patterns, text
+        patterns, target, lowered = self.patterns, text, False
         if self._lower_patterns is not None:
-            lowered = text.lower()
-            if len(lowered) == len(text):  # offsets stay valid (not so for e.g. "İ")
-                patterns, target = self._lower_patterns, lowered
-        return target is not text, tuple(tuple(m.span() for m in patterns[k].finditer(target)) for k in self.classes)
+            lower = text.lower()
+            if len(lower) == len(text):  # offsets stay valid (not so for e.g. "İ")
+                patterns, target, lowered = self._lower_patterns, lower, True
+        return lowered, tuple(tuple(m.span() for m in patterns[k].finditer(target)) for k in self.classes)
 
     def spans_in(self, text: str, start: int = 0, end: int | None = None) -> tuple[tuple[tuple[int, int], ...], ...]:
         """Each class's matches in ``text[start:end]``, offsets relative to ``start``: exactly those of matching the

@@ -79,7 +79,7 @@ class Tfidf:
         rows = self.vec.transform(list(distinct)).astype(np.float32)
         return rows if len(distinct) == len(texts) else rows[[distinct[t] for t in texts]]
 
-    def _term_ids(self, terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def term_ids(self, terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Vocabulary ids (-1: not in it) of each token's unigram and of the bigram it starts."""
         vocab = self.vec.vocabulary_
         if self.kind == "stem":
@@ -172,7 +172,7 @@ class ArticleTokens:
     def ids(self, tfidf: Tfidf) -> tuple[np.ndarray, np.ndarray]:
         """Per token: the vectorizer's id of its unigram and of the bigram it starts within its article."""
         if id(tfidf) not in self._ids:
-            parts = [tfidf._term_ids(self.terms[a:b]) for a, b in zip(self.base.tolist(), self.base[1:].tolist())]
+            parts = [tfidf.term_ids(self.terms[a:b]) for a, b in zip(self.base.tolist(), self.base[1:].tolist())]
             self._ids[id(tfidf)] = (np.concatenate([u for u, _ in parts] + [np.zeros(0, np.int64)]),
                                     np.concatenate([b for _, b in parts] + [np.zeros(0, np.int64)]))
         return self._ids[id(tfidf)]
@@ -212,12 +212,9 @@ class Pieces:
         return self.strings_of(self.pieces)
 
     def as_ranges(self) -> list[tuple[str, int, int]]:
-        """(article text, start, end) of pieces that are one range each."""
+        """(article text, start, end) of each piece (a piece of several ranges: its joined text, 0, None)."""
         return [(self.tokens.texts[k], *ranges[0]) if len(ranges) == 1 else (self.strings_of([(k, ranges)])[0], 0, None)
                 for k, ranges in self.pieces]
-
-    def __len__(self) -> int:
-        return len(self.pieces)
 
 
 def _expand(rows: np.ndarray, start: np.ndarray, stop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

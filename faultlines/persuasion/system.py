@@ -18,7 +18,8 @@ from scipy import sparse
 from ..text.encode import DEFAULT_BACKEND
 from .data import FRAMES, GENRES, TECHNIQUES
 from .features import lexicon, shape_features
-from .heads import ArticleTokens, MultiLabelHead, Pieces, Tfidf, inner_folds_of, out_of_fold, softmax, train_head, train_multiclass
+from .heads import (ArticleTokens, MultiLabelHead, Pieces, Tfidf, inner_folds_of, out_of_fold, softmax, train_head,
+                    train_multiclass)
 from . import tokens as tok
 
 log = logging.getLogger(__name__)
@@ -109,7 +110,7 @@ class PersuasionModel:
 
     def paragraph_matrix(self, units: Sequence[Unit], emb: np.ndarray | None = None,
                          tokens: ArticleTokens | None = None) -> sparse.csr_matrix:
-        tokens = tokens or ArticleTokens([u.text for u in units])
+        tokens = ArticleTokens([u.text for u in units]) if tokens is None else tokens
         texts, ctx, shape, art = [], [], [], []
         for ui, u in enumerate(units):
             paras = u.paragraphs
@@ -142,12 +143,12 @@ class PersuasionModel:
                     where.append((ui, s, e))
         if not texts:
             return sparse.csr_matrix((0, 1), dtype=np.float32), where
-        tokens = tokens or ArticleTokens([u.text for u in units])
+        tokens = ArticleTokens([u.text for u in units]) if tokens is None else tokens
         return self._blocks(Pieces(tokens, tuple(texts)), Pieces(tokens, tuple(ctx)), [], None), where
 
     def document_matrix(self, units: Sequence[Unit], emb: np.ndarray | None = None,
                         tokens: ArticleTokens | None = None) -> sparse.csr_matrix:
-        tokens = tokens or ArticleTokens([u.text for u in units])
+        tokens = ArticleTokens([u.text for u in units]) if tokens is None else tokens
         texts = tuple((ui, ((0, len(u.text)),)) for ui, u in enumerate(units))
         means = None
         if self.config.use_embeddings and emb is not None:

@@ -75,8 +75,7 @@ _PAD = "<s>"  # the neighbour beyond a sentence edge
 
 @lru_cache(maxsize=200_000)
 def _word_columns(word: str) -> tuple[int, ...]:
-    stem = word[:5]
-    return tuple(feature_column(slot + (stem if slot[0] == "s" and word != _PAD else word)) for slot in _WORD_SLOTS)
+    return tuple(feature_column(slot + (word[:5] if slot[0] == "s" else word)) for slot in _WORD_SLOTS)
 
 
 @lru_cache(maxsize=200_000)
