@@ -98,6 +98,19 @@ def test_long_document():
     assert len(doc.layer("paragraph")) == 200
 
 
+def test_characters_that_change_length_when_lower_cased_or_fill_two_code_units():
+    """"İ" lower-cases to two characters (the article's pieces then go through the vectorizer and the lexicon one
+    by one) and emoji are one code point but two UTF-16 units: spans must still land on the right words."""
+    text = ("İstanbul talks 🔥🔥: the corrupt regime lies again and again!\n\n"
+            "These shameful puppets 😡 betrayed everyone, the so-called «reformers» too.\n\n"
+            "Officials said talks would continue on Tuesday.")
+    doc = analyze(text, analyzers=ANALYZERS)
+    _check_spans(doc)
+    words = [doc.text[a.start:a.end] for a in doc.layer("technique") if a.end - a.start < 30]
+    assert words and all(w == w.strip() and w[0].isalnum() and w[-1].isalnum() for w in words), words
+    assert doc.layer("technique_paragraph"), "paragraph labels too"
+
+
 def test_a_technique_with_both_span_sources_gets_its_sentence_and_its_words():
     """Where training chose BOTH for a technique, its spans are the sentence head's sentences and the token head's
     runs; a run that is the whole sentence is not repeated."""
