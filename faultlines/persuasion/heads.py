@@ -212,9 +212,8 @@ class Pieces:
         return self.strings_of(self.pieces)
 
     def as_ranges(self) -> list[tuple[str, int, int]]:
-        """(article text, start, end) of each piece (a piece of several ranges: its joined text, 0, None)."""
-        return [(self.tokens.texts[k], *ranges[0]) if len(ranges) == 1 else (self.strings_of([(k, ranges)])[0], 0, None)
-                for k, ranges in self.pieces]
+        """(article text, start, end) of each piece, for pieces of one range (paragraphs, sentences, articles)."""
+        return [(self.tokens.texts[k], *ranges) for k, (ranges,) in self.pieces]
 
 
 def _expand(rows: np.ndarray, start: np.ndarray, stop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
