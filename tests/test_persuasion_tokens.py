@@ -54,6 +54,23 @@ def test_runs_bridge_one_token_gaps_but_not_paragraphs():
     assert tok.runs(positive, tokens) == [(0, 2), (5, 5), (6, 7)]
 
 
+def test_a_run_of_closed_class_words_only_is_no_span():
+    u = unit("1", ["They call Reuters a liar and the press is in on it.", "Это ложь, и они это знают."])
+    tokens = tok.tokenize([u], sentences_by_paragraph, lexicon("en"))
+    words = tokens.words
+    positive = np.zeros(len(tokens), dtype=bool)
+    positive[words.index("a")] = True  # "a" alone
+    positive[[words.index("is"), words.index("in")]] = True  # "is in", bridged: still no content word
+    assert tok.runs(positive, tokens) == []
+    positive[words.index("liar")] = True
+    assert tok.runs(positive, tokens) == [(words.index("a"), words.index("liar"))]
+    russian = np.zeros(len(tokens), dtype=bool)
+    russian[[words.index("и"), words.index("они")]] = True
+    assert tok.runs(russian, tokens) == []
+    russian[words.index("ложь")] = True
+    assert tok.runs(russian, tokens) == [(words.index("ложь"), words.index("они"))]
+
+
 def test_span_credit_matches_the_span_scorer():
     u1 = unit("a", ["The corrupt regime lies to everyone every day."])
     u2 = unit("b", ["Cowardly puppets betrayed the nation."])

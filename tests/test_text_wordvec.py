@@ -40,27 +40,40 @@ def _unit(uid, sentence):
     return Unit(uid, sentence, [(0, len(sentence))], [(0, len(sentence))])
 
 
-def test_vectors_let_the_token_head_mark_a_loaded_word_it_never_saw():
+def _loaded_and_neutral_adjectives():
+    """Sixteen sentences, the first eight with a loaded adjective marked Loaded_Language."""
     loaded = ["brutal", "savage", "barbaric", "ruthless", "monstrous", "vile", "despicable", "heinous"]
     neutral = ["recent", "annual", "wooden", "northern", "second", "formal", "weekly", "local"]
     units, gold = [], []
     for i, word in enumerate(loaded + neutral):
-        text = f"The {word} attack on the village was reported on Monday."
-        units.append(_unit(str(i), text))
+        units.append(_unit(str(i), f"The {word} attack on the village was reported on Monday."))
         gold.append([("Loaded_Language", 4, 4 + len(word))] if word in loaded else [])
+    return units, gold
+
+
+def _unseen_adjectives():
+    # "vicious" and "cruel" never occur in training: only their vectors relate them to the loaded words
+    return [_unit(k, f"The {word} attack on the village was reported on Monday.")
+            for k, word in (("a", "vicious"), ("b", "northern"), ("c", "cruel"))]
+
+
+def test_vectors_let_the_token_head_mark_a_loaded_word_it_never_saw():
+    units, gold = _loaded_and_neutral_adjectives()
     tokens = tok.tokenize(units, sentences_by_paragraph, lexicon("en"))
     vectors = word_vectors("wordllama")
-    X = tok.vector_block(tokens, vectors, 1.0)
+    X = tok.vector_block(tok.window_block(tokens, vectors, units), 1.0)
     assert X.shape == (len(tokens), 512)
+    # the word's vector, then the mean of its neighbours' ("The" and "attack" around the adjective)
+    own = vectors(tokens.words)
+    assert np.array_equal(X[1, :256], own[1]) and np.allclose(X[1, 256:], (own[0] + own[2]) / 2)
+    assert np.allclose(X[0, 256:], own[1] / 2), "a sentence's first word has one neighbour"
     coef, inter = fit_binary(X, tok.token_labels(tokens, gold, ["Loaded_Language"]), 10.0, 13)
 
-    test = [_unit("a", "The vicious attack on the village was reported on Monday."),
-            _unit("b", "The northern attack on the village was reported on Monday."),
-            _unit("c", "The cruel attack on the village was reported on Monday.")]
+    test = _unseen_adjectives()
     test_tokens = tok.tokenize(test, sentences_by_paragraph, lexicon("en"))
-    P = sigmoid(np.asarray(tok.vector_block(test_tokens, vectors, 1.0) @ coef.T) + inter).ravel()
+    P = sigmoid(np.asarray(tok.vector_block(tok.window_block(test_tokens, vectors, test), 1.0) @ coef.T)
+                + inter).ravel()
     by_word = dict(zip(test_tokens.words, P))
-    # "vicious" and "cruel" never occur in training: only their vectors relate them to the loaded words
     assert by_word["vicious"] > 0.5 and by_word["cruel"] > 0.5
     assert by_word["northern"] < 0.5 and by_word["village"] < 0.5
 
@@ -91,3 +104,50 @@ def test_vectors_past_the_cache_cap_are_computed_not_cached(monkeypatch):
     again = vectors(["reported", "vicious", "brutal"])
     assert np.allclose(again, reference(["reported", "vicious", "brutal"]), atol=1e-6)
     assert len(vectors._row) == 3
+
+
+def test_the_window_block_keeps_each_side_of_a_word_apart_and_stops_at_sentence_edges():
+    text = "Brutal thugs attacked. Police came from Dushanbe and the OSCE."
+    unit = Unit("w", text, [(0, len(text))], [(0, 22), (23, len(text))])
+    tokens = tok.tokenize([unit], sentences_by_paragraph, lexicon("en"))
+    own = word_vectors("wordllama")(tokens.words)
+    window = tok.window_block(tokens, word_vectors("wordllama"), [unit])
+    W = window.matrix()
+    assert tokens.words == ["brutal", "thugs", "attacked", "police", "came", "from", "dushanbe", "and", "the", "osce"]
+    assert W.shape == (10, 770)
+    assert np.array_equal(W[1, :256], own[1]) and np.array_equal(W[1, 256:512], own[0])
+    assert np.array_equal(W[1, 512:768], own[2])
+    assert not W[0, 256:512].any() and not W[2, 512:768].any(), "nothing before a sentence or after it"
+    assert not W[3, 256:512].any(), "the next sentence's first word has no left neighbour"
+    # capitalised inside the sentence, in capitals: a sentence's first word is neither
+    assert W[:, 768:].tolist() == [[0, 0], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0], [1, 0], [0, 0], [0, 0], [1, 1]]
+
+
+def test_the_word_network_marks_unseen_loaded_words_and_survives_saving():
+    units, gold = _loaded_and_neutral_adjectives()
+    vectors = word_vectors("wordllama")
+    tokens = tok.tokenize(units, sentences_by_paragraph, lexicon("en"))
+    A = tok.window_block(tokens, vectors, units)
+    Y = tok.token_labels(tokens, gold, ["Loaded_Language"])
+    net = tok.WordMLP.fit(A, Y, 16, 200, [13, 14])
+    again = tok.WordMLP.fit(A, Y, 16, 200, [13, 14])
+    assert all(np.array_equal(a, b) for a, b in zip(net.hidden + net.out, again.hidden + again.out)), "seeded"
+
+    test = _unseen_adjectives()
+    test_tokens = tok.tokenize(test, sentences_by_paragraph, lexicon("en"))
+    At = tok.window_block(test_tokens, vectors, test)
+    P = net.proba(At)
+    assert P.shape == (len(test_tokens), 1)
+    # the factored forward pass (each distinct word's products once) is the network on the spelt-out matrix
+    spelt = np.mean([sigmoid(np.maximum(At.matrix() @ w1 + b1, 0) @ w2 + b2)
+                     for w1, b1, w2, b2 in zip(net.hidden, net.hidden_bias, net.out, net.out_bias)], axis=0)
+    assert np.allclose(P, spelt, atol=1e-6)
+    assert np.allclose(net.proba(At.take(np.array([2, 0]))), P[[2, 0]], atol=1e-6)
+    by_word = dict(zip(test_tokens.words, P.ravel()))
+    assert by_word["vicious"] > 0.5 and by_word["cruel"] > 0.5
+    assert by_word["northern"] < 0.5 and by_word["village"] < 0.5
+    # stored as float16 weights, as the model file keeps them
+    loaded_net = tok.WordMLP.from_arrays(net.arrays("token_mlp"), "token_mlp")
+    assert len(loaded_net.out) == 2
+    assert np.allclose(loaded_net.proba(At), P, atol=0.02)
+    assert tok.WordMLP.from_arrays({}, "token_mlp") is None

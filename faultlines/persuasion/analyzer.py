@@ -18,7 +18,8 @@ log = logging.getLogger(__name__)
 # 3: the v2 model retrained on the USE encoder pass, technique heads = their fold models' mean;
 # 4: static word vectors in the token span head (WordLlama en, navec ru);
 # 5: a technique's spans may come from both the sentence and the token head
-VERSION = "5"
+# 6: word-vector networks beside the token head's logistic regression (tokens.WordMLP)
+VERSION = "6"
 LANGS = ("en", "ru")
 
 

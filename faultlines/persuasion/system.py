@@ -56,6 +56,10 @@ class Config:
     # static word vectors in the token head (text.wordvec.BACKENDS, or "none") and their weight
     token_vectors: str = "none"
     token_vector_scale: float = 1.0
+    # hidden units of the token head's word-vector networks (tokens.WordMLP; 0: none), whose probabilities
+    # are averaged with the logistic head's; needs token_vectors
+    token_mlp: int = 0
+    token_mlp_epochs: int = 8
     C_doc: float = 4.0
     seed: int = 13
 
@@ -92,6 +96,7 @@ class PersuasionModel:
         self.token: MultiLabelHead | None = None  # over the techniques in ``token_techniques``
         self.token_techniques = np.zeros(0, dtype=np.int16)  # indices into TECHNIQUES
         self.token_columns: np.ndarray | None = None  # hashed buckets with token-head weights
+        self.token_mlp: tok.WordMLP | None = None  # over the same techniques, averaged with ``token``
         # per technique: where its spans come from (tokens.OFF / TOKEN / SENTENCE / BOTH)
         self.span_mode = np.full(len(TECHNIQUES), tok.SENTENCE, dtype=np.int8)
 
@@ -210,18 +215,20 @@ class PersuasionModel:
         log_step("document heads done")
         return self
 
-    def _tokens(self, units: Sequence[Unit]) -> tuple[tok.Tokens, sparse.csr_matrix, np.ndarray | None]:
-        """The tokens, their hashed features and (with ``token_vectors``) their word-vector block, whose columns
-        follow the hashed ones."""
+    def _tokens(self, units: Sequence[Unit]
+                ) -> tuple[tok.Tokens, sparse.csr_matrix, np.ndarray | None, tok.Window | None]:
+        """The tokens, their hashed features and, with ``token_vectors``, their word-vector block, whose columns
+        follow the hashed ones, and the word networks' input."""
         tokens = tok.tokenize(units, sentences_by_paragraph, lexicon(self.config.lang))
         if self.token_columns is None:
             self.token_columns = tok.used_columns(tok.hashed_matrix(tokens, None))
-        dense = None
+        dense = window = None
         if self.config.token_vectors != "none":
             from ..text.wordvec import word_vectors
 
-            dense = tok.vector_block(tokens, word_vectors(self.config.token_vectors), self.config.token_vector_scale)
-        return tokens, tok.hashed_matrix(tokens, self.token_columns), dense
+            window = tok.window_block(tokens, word_vectors(self.config.token_vectors), units)
+            dense = tok.vector_block(window, self.config.token_vector_scale)
+        return tokens, tok.hashed_matrix(tokens, self.token_columns), dense, window
 
     def _fit_spans(self, units, spans, where, sent_oof, log_step) -> None:
         """The token head (on the short-span techniques), then each technique's span source (tokens,
@@ -230,7 +237,7 @@ class PersuasionModel:
         self.token_techniques = tok.short_span_techniques(spans, units, TECHNIQUES)
         names = [TECHNIQUES[j] for j in self.token_techniques]
         self.token_columns = None
-        tokens, XT, dense = self._tokens(units)
+        tokens, XT, dense, window = self._tokens(units)
         if dense is not None:
             XT = sparse.hstack([XT, sparse.csr_matrix(dense)], format="csr", dtype=np.float32)
         YT = tok.token_labels(tokens, spans, names)
@@ -239,6 +246,21 @@ class PersuasionModel:
         # the shipped head is the mean of the two fold models: the thresholds chosen on their out-of-fold
         # probabilities keep their meaning (a refit on all tokens is more confident and over-predicts)
         tok_oof, coef, inter = out_of_fold(XT, YT, folds, cfg.C_token, cfg.seed, tok.MAX_ITER, with_models=True)
+        self.token_mlp = None
+        if cfg.token_mlp and window is not None and YT.shape[1]:
+            # out-of-fold probabilities from networks fitted on the other article fold, as for the logistic head
+            mlp_oof = np.zeros_like(tok_oof)
+            for k in np.unique(folds):
+                held = folds == k
+                if not held.all():  # (a single article fold holds nothing out: zeros, as out_of_fold gives)
+                    net = tok.WordMLP.fit(window.take(~held), YT[~held], cfg.token_mlp, cfg.token_mlp_epochs,
+                                          [cfg.seed + int(k)])
+                    mlp_oof[held] = net.proba(window.take(held))
+            tok_oof = (tok_oof + mlp_oof) / 2
+            # unlike the logistic head, the shipped networks see all tokens: the half-data fold networks'
+            # mean was held out clearly weaker (English PTC-dev span F1 0.205 against 0.218)
+            self.token_mlp = tok.WordMLP.fit(window, YT, cfg.token_mlp, cfg.token_mlp_epochs, [cfg.seed, cfg.seed + 1])
+            log_step(f"token network: {len(self.token_mlp.out)} x {cfg.token_mlp} units")
         credit = tok.SpanCredit([len(u.text) for u in units], spans)
         s_unit = np.array([ui for ui, _, _ in where], dtype=np.int64)
         s_start = np.array([s for _, s, _ in where], dtype=np.int64)
@@ -307,8 +329,10 @@ class PersuasionModel:
             out[ui].spans.append((TECHNIQUES[j], s, e, float(PS[k, j])))
         columns = [k for k, j in enumerate(self.token_techniques) if self.span_mode[j] in (tok.TOKEN, tok.BOTH)]
         if self.token is not None and columns:
-            tokens, XT, dense = self._tokens(units)
+            tokens, XT, dense, window = self._tokens(units)
             PT = self.token.proba(XT, dense) if len(tokens) else np.zeros((0, len(self.token.labels)))
+            if self.token_mlp is not None and len(tokens):
+                PT = (PT + self.token_mlp.proba(window)) / 2
             sentence_spans = {(ui, t, s, e) for ui, p in enumerate(out) for t, s, e, _ in p.spans}
             for ui, tech, s, e, score in tok.decode(tokens, PT, columns, self.token.thresholds, self.token.labels):
                 if (ui, tech, s, e) not in sentence_spans:  # a run that is a whole sentence is given once
@@ -334,6 +358,8 @@ class PersuasionModel:
         if self.token is not None:
             arrays["token_columns"] = self.token_columns
             arrays["token_techniques"] = self.token_techniques
+        if self.token_mlp is not None:
+            arrays.update(self.token_mlp.arrays("token_mlp"))
         weights = directory / f"{self.config.lang}.npz"
         np.savez_compressed(weights, **arrays)
         vocab = directory / f"{self.config.lang}.vocab.json"
@@ -369,6 +395,7 @@ class PersuasionModel:
         if "span_mode" in a:
             model.span_mode = a["span_mode"]
             model.token_columns = a.get("token_columns")
+        model.token_mlp = tok.WordMLP.from_arrays(a, "token_mlp")
         if model.token is not None and model.config.token_vectors != "none":
             from ..text.wordvec import word_vectors
 

@@ -9,7 +9,9 @@ words unseen in training score like those seen. One logistic regression per
 short-span technique scores each token (the paragraph head's probabilities as
 extra token features made
 held-out span F1 worse, 0.09 against 0.13 at one threshold, so they are not
-used); a span is a maximal run of tokens above the
+used), and in models configured with ``token_mlp`` small networks over the
+word's and its neighbours' vectors (:class:`WordMLP`) score it too, the two
+probabilities averaged; a span is a maximal run of tokens above the
 technique's threshold, allowing one-token gaps, from the first token's start
 to the last one's end. Runs of different techniques may overlap, as gold
 spans do.
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -27,6 +29,7 @@ from scipy import sparse
 from sklearn.utils import murmurhash3_32
 
 from .features import Lexicon
+from .heads import sigmoid
 
 WORD = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
 HASHED = 2 ** 18
@@ -36,6 +39,15 @@ SHORT_SPAN = 8
 MIN_SPANS = 30
 # L-BFGS steps of the token head (its objective is flat long before the paragraph heads' 60)
 MAX_ITER = 40
+# closed-class words: a run of nothing but these is no technique (the word networks, reading the next word,
+# marked the "a" of "call Reuters a liar" and not "liar")
+FUNCTION_WORDS = frozenset("""
+a an the this that these those of to in on at by for from with as into about than and or but nor so if
+is are was were be been being am has have had do does did will would shall should can could may might must
+it its he she they them their his her we us our you your i me my who whom which what
+в во на с со к ко по о об от до из за у для при про и а но или ни не же ли бы что как то это
+он она они оно его её их мы нас вы вас я меня кто который
+""".split())
 
 
 @dataclass
@@ -54,6 +66,11 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.start)
+
+    @cached_property
+    def content(self) -> np.ndarray:
+        """True for a token that is not a closed-class word (FUNCTION_WORDS)."""
+        return np.fromiter((w not in FUNCTION_WORDS for w in self.words), dtype=bool, count=len(self.words))
 
     def has(self, i: int, feature: str) -> bool:
         """Whether token ``i`` has the feature (e.g. ``"quoted"``, ``"lex=loaded"``, ``"post=!"``)."""
@@ -276,14 +293,124 @@ def hashed_matrix(tokens: Tokens, columns: np.ndarray | None) -> sparse.csr_matr
     return X
 
 
-def vector_block(tokens: Tokens, vectors, scale: float) -> np.ndarray:
-    """Dense static word-vector features: the word's vector and the mean of its two neighbours' vectors."""
-    own = vectors(tokens.words)
-    # a token's neighbours in its sentence are the tokens before and after it; sentence edges add nothing
-    side = np.zeros_like(own)
-    side[1:] += own[:-1] * ~tokens.opens[1:, None]
-    side[:-1] += own[1:] * ~tokens.closes[:-1, None]
-    return np.hstack([own * scale, side * (scale / 2)]).astype(np.float32, copy=False)
+def vector_block(window: "Window", scale: float) -> np.ndarray:
+    """Dense static word-vector features of the logistic head: the word's vector and the mean of its two
+    neighbours' vectors (a token's neighbours in its sentence; a sentence edge adds nothing)."""
+    V = window.vectors
+    return np.hstack([V[window.word] * scale, (V[window.left] + V[window.right]) * (scale / 2)]
+                     ).astype(np.float32, copy=False)
+
+
+@dataclass
+class Window:
+    """A batch's static word vectors, kept factored: each distinct word's vector once (``vectors``, a last row
+    of zeros for "no word"), and per token the rows of the word, of the previous word and of the next word (the
+    zero row across a sentence edge), and two case flags. The logistic head's vector block is gathered from it;
+    it is the :class:`WordMLP`'s input, which ``matrix()`` spells out for fitting."""
+
+    vectors: np.ndarray
+    word: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    case: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.word)
+
+    def matrix(self) -> np.ndarray:
+        V = self.vectors
+        return np.hstack([V[self.word], V[self.left], V[self.right], self.case]).astype(np.float32, copy=False)
+
+    def take(self, rows: np.ndarray) -> "Window":
+        return Window(self.vectors, self.word[rows], self.left[rows], self.right[rows], self.case[rows])
+
+
+def window_block(tokens: Tokens, vectors, units: Sequence) -> Window:
+    """The tokens' :class:`Window`: the word's vector, the previous word's and the next word's (the two sides
+    kept apart), and whether the word is capitalised inside its sentence or written in capitals (rare names have
+    odd sub-word vectors, and a name is seldom a loaded word)."""
+    distinct: dict[str, int] = {}
+    word = np.fromiter((distinct.setdefault(w, len(distinct)) for w in tokens.words), dtype=np.int64,
+                       count=len(tokens))
+    table = np.vstack([vectors(list(distinct)), np.zeros((1, vectors.dim), dtype=np.float32)]).astype(np.float32)
+    none = len(distinct)
+    left = np.full(len(tokens), none, dtype=np.int64)
+    right = np.full(len(tokens), none, dtype=np.int64)
+    left[1:] = np.where(tokens.opens[1:], none, word[:-1])
+    right[:-1] = np.where(tokens.closes[:-1], none, word[1:])
+    case = np.zeros((len(tokens), 2), dtype=np.float32)
+    for i, (ui, s, e) in enumerate(zip(tokens.unit.tolist(), tokens.start.tolist(), tokens.end.tolist())):
+        text = units[ui].text[s:e]
+        if text[0].isupper():
+            case[i] = (not tokens.opens[i], text.isupper() and e - s > 1)
+    return Window(table, word, left, right, case)
+
+
+@dataclass
+class WordMLP:
+    """One hidden layer (ReLU) over a :class:`Window`, a sigmoid output per technique.
+
+    The logistic head weighs each vector dimension once, one direction of
+    "loadedness" in the vector space; a hidden layer can learn several kinds of
+    loaded words (slurs, intensifiers, emotive verbs) and how a neighbour
+    changes a word. Shipped as several networks whose probabilities are averaged.
+    """
+
+    hidden: list[np.ndarray]  # per network: (inputs, units) weights
+    hidden_bias: list[np.ndarray]
+    out: list[np.ndarray]  # (units, techniques)
+    out_bias: list[np.ndarray]
+
+    @classmethod
+    def fit(cls, window: Window, Y: np.ndarray, units: int, epochs: int, seeds: Sequence[int]) -> "WordMLP":
+        import warnings
+
+        from sklearn.exceptions import ConvergenceWarning
+        from sklearn.neural_network import MLPClassifier
+
+        A = window.matrix()
+        nets = []
+        for seed in seeds:
+            net = MLPClassifier(hidden_layer_sizes=(units,), alpha=1e-3, batch_size=min(512, len(A)),
+                                max_iter=epochs, random_state=seed)
+            with warnings.catch_warnings():  # a fixed number of epochs, on purpose: later ones overfit
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                net.fit(A, Y.ravel() if Y.shape[1] == 1 else Y)  # one technique: a binary target
+            nets.append(net)
+        return cls([n.coefs_[0].astype(np.float32) for n in nets], [n.intercepts_[0].astype(np.float32) for n in nets],
+                   [n.coefs_[1].astype(np.float32) for n in nets], [n.intercepts_[1].astype(np.float32) for n in nets])
+
+    def proba(self, window: Window) -> np.ndarray:
+        """The networks' mean probabilities. The hidden layer's input weights are applied to each distinct
+        word's vector once (its three parts: as the word, as a left and as a right neighbour) and gathered per
+        token: a third to a half of the products of the spelt-out matrix on an article."""
+        V, d = window.vectors, window.vectors.shape[1]
+        cased = np.flatnonzero(window.case.any(axis=1))
+        P = np.zeros((len(window), self.out[0].shape[1]), dtype=np.float64)
+        for w1, b1, w2, b2 in zip(self.hidden, self.hidden_bias, self.out, self.out_bias):
+            w1 = w1.astype(np.float32, copy=False)
+            h = np.take(V @ w1[:d], window.word, axis=0)
+            h += np.take(V @ w1[d:2 * d], window.left, axis=0)
+            h += np.take(V @ w1[2 * d:3 * d], window.right, axis=0)
+            h[cased] += window.case[cased] @ w1[3 * d:]
+            h += b1
+            P += sigmoid(np.maximum(h, 0, out=h) @ w2.astype(np.float32, copy=False) + b2)
+        return P / len(self.out)
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        out = {}
+        for i, parts in enumerate(zip(self.hidden, self.hidden_bias, self.out, self.out_bias)):
+            for name, a in zip(("w1", "b1", "w2", "b2"), parts):
+                out[f"{prefix}{i}_{name}"] = a.astype(np.float16) if name.startswith("w") else a
+        return out
+
+    @classmethod
+    def from_arrays(cls, a: dict, prefix: str) -> "WordMLP | None":
+        n = sum(1 for k in a if k.startswith(prefix) and k.endswith("_w1"))
+        if not n:
+            return None
+        return cls(*([a[f"{prefix}{i}_{name}"].astype(np.float32) for i in range(n)]
+                     for name in ("w1", "b1", "w2", "b2")))
 
 
 def used_columns(X: sparse.csr_matrix) -> np.ndarray:
@@ -325,14 +452,16 @@ def token_labels(tokens: Tokens, spans: Sequence[Sequence[tuple[str, int, int]]]
 
 def runs(positive: np.ndarray, tokens: Tokens, max_gap: int = MAX_GAP) -> list[tuple[int, int]]:
     """(first, last) token indices of maximal positive runs, gaps of up to ``max_gap`` tokens bridged,
-    never across paragraphs."""
+    never across paragraphs; a run of closed-class words only is dropped."""
     idx = np.flatnonzero(positive)
     if not len(idx):
         return []
     brk = (np.diff(idx) > max_gap + 1) | (tokens.paragraph[idx[1:]] != tokens.paragraph[idx[:-1]])
-    heads = np.concatenate([[0], np.flatnonzero(brk) + 1])
-    tails = np.concatenate([heads[1:] - 1, [len(idx) - 1]])
-    return [(int(idx[a]), int(idx[b])) for a, b in zip(heads, tails)]
+    heads = idx[np.concatenate([[0], np.flatnonzero(brk) + 1])]
+    tails = idx[np.concatenate([np.flatnonzero(brk), [len(idx) - 1]])]
+    content = np.concatenate([[0], np.cumsum(tokens.content)])  # content words before each token
+    keep = content[tails + 1] > content[heads]
+    return [(int(a), int(b)) for a, b in zip(heads[keep], tails[keep])]
 
 
 def decode(tokens: Tokens, P: np.ndarray, columns: Sequence[int], thresholds: np.ndarray,
