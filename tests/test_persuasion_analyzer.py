@@ -131,8 +131,12 @@ def test_a_technique_with_both_span_sources_gets_its_sentence_and_its_words():
     model.sent.thresholds[j] = 0.0  # every sentence: the test is about the sources, not the head's decision
     text = "Outrage\n\nThe brutal, cowardly regime slaughtered peaceful villagers in cold blood.\n\nShort."
     paragraphs = [(0, 7), (9, text.index("\n\nShort")), (text.index("Short"), len(text))]
-    vectors = np.zeros((len(paragraphs), 512), dtype=np.float32)  # the paragraph head's input, not the spans'
-    (prediction,) = model.predict([Unit("u", text, paragraphs, paragraphs)], vectors)
+    # the paragraph and sentence heads' vectors; the sentence head's decision is forced above
+    vectors = np.zeros((len(paragraphs), 512), dtype=np.float32)
+    unit = Unit("u", text, paragraphs, paragraphs)
+    with pytest.raises(ValueError, match="one vector per sentence"):
+        model.predict([unit], vectors)
+    (prediction,) = model.predict([unit], vectors, np.zeros((len(paragraphs), 512), dtype=np.float32))
     loaded = [(s, e) for t, s, e, _ in prediction.spans if t == "Loaded_Language"]
     assert paragraphs[1] in loaded, "the sentence"
     inside = [(s, e) for s, e in loaded if paragraphs[1][0] <= s and e <= paragraphs[1][1] and (s, e) != paragraphs[1]]

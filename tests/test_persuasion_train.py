@@ -112,9 +112,19 @@ def test_predict_rejects_missing_folder(tmp_path):
     assert result.exit_code == 2 and re.search("not a directory", result.output)
 
 
-def test_model_with_encoder_vectors_reads_the_shared_encoding(corpus, tmp_path):
+@pytest.fixture(scope="module")
+def use_model(corpus, tmp_path_factory):
+    """A model trained on the tiny corpus with the shared encoder's (USE) vectors, and its config."""
     import json
 
+    out = tmp_path_factory.mktemp("vectors")
+    result = runner.invoke(app, ["train", "persuasion", "--data", str(corpus), "--lang", "en", "--vectors", "use",
+                                 "--cache", str(out / "encodings.sqlite"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, json.loads((out / "en.json").read_text(encoding="utf-8"))["config"]
+
+
+def test_model_with_encoder_vectors_reads_the_shared_encoding(use_model):
     from faultlines.errors import AnalyzerError
     from faultlines.model import Document
     from faultlines.persuasion.analyzer import PersuasionAnalyzer
@@ -122,11 +132,8 @@ def test_model_with_encoder_vectors_reads_the_shared_encoding(corpus, tmp_path):
     from faultlines.settings import Settings
     from faultlines.text.encode import Encoding
 
-    out = tmp_path / "vectors"
-    result = runner.invoke(app, ["train", "persuasion", "--data", str(corpus), "--lang", "en", "--vectors", "use",
-                                 "--cache", str(tmp_path / "encodings.sqlite"), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    assert json.loads((out / "en.json").read_text(encoding="utf-8"))["config"]["use_embeddings"] is True
+    out, config = use_model
+    assert config["use_embeddings"] is True
 
     settings = Settings.from_env()
     text = ("Puppets of the regime\n\nThe corrupt regime and its cowardly puppets betrayed the nation again.\n\n"
@@ -146,6 +153,35 @@ def test_model_with_encoder_vectors_reads_the_shared_encoding(corpus, tmp_path):
     doc.work["encoding"] = Encoding("e5", encoding.spans, encoding.vectors, encoding.title)
     with pytest.raises(AnalyzerError, match="retrain"):
         analyzer(doc)
+
+
+def test_sentence_head_reads_the_encode_pass_sentence_vectors(use_model):
+    from faultlines.model import Document
+    from faultlines.persuasion.analyzer import paragraph_vectors, sentence_vectors, unit_of_document
+    from faultlines.persuasion.system import PersuasionModel, sentence_ranges
+    from faultlines.pipeline import Pipeline
+    from faultlines.settings import Settings
+    from faultlines.text.encode import Encoding
+
+    out, config = use_model
+    assert config["sentence_embeddings"] is True
+    text = ("Puppets of the regime\n\nThe corrupt regime lies. Its cowardly puppets betrayed the nation again.\n\n"
+            "Officials said the talks would continue on Monday.\n")
+    doc = Pipeline(("language", "segment", "encode"), Settings.from_env())(Document(id="w", text=text, language="en"))
+    encoding, unit = doc.work["encoding"], unit_of_document(doc)
+    where = sentence_ranges([unit])
+    assert [text[s:e] for _, s, e in where][1:3] == ["The corrupt regime lies.",
+                                                     "Its cowardly puppets betrayed the nation again."]
+    vectors = sentence_vectors([doc], [unit], "use")
+    assert np.allclose(vectors, [encoding.sentence_vector(s, e) for _, s, e in where])
+    # an encoding made without sentences: the same vectors, encoded on the spot from the same text
+    doc.work["encoding"] = Encoding(encoding.backend, encoding.spans, encoding.vectors, encoding.title)
+    assert np.allclose(sentence_vectors([doc], [unit], "use"), vectors, atol=1e-6)
+    model = PersuasionModel.load(out, "en")
+    emb = paragraph_vectors([doc], [unit], "use")
+    probs = [model.sent.proba(model.sentence_matrix([unit], None, emb, v)[0]) for v in (vectors, -vectors)]
+    assert probs[0].shape == (len(where), len(TECHNIQUES))
+    assert not np.allclose(probs[0], probs[1]), "the sentence vectors are read, not ignored"
 
 
 def test_trained_model_records_its_token_vectors_and_rejects_unknown_ones(corpus, tmp_path):

@@ -61,6 +61,26 @@ def test_encode_pass_leaves_one_vector_per_paragraph():
     assert "encoding" not in doc.to_dict().get("work", {})
 
 
+def test_encode_pass_encodes_each_sentence_too():
+    text = ARTICLE.replace("Khatlon province.", "Khatlon province. The camp was guarded by two policemen.")
+    doc = Document(id="s", text=text)
+    (doc,) = Pipeline(("language", "segment", "encode"), Settings()).pipe([doc])
+    encoding = doc.work["encoding"]
+    sentences = sorted((a.start, a.end) for a in doc.layer("sentence"))
+    assert encoding.sentence_spans == sentences and len(sentences) == 4
+    alone = Encoder(DEFAULT_BACKEND)([text[s:e].strip() for s, e in sentences])
+    assert np.allclose(encoding.sentence_vectors, alone, atol=1e-6)
+    guarded = next(span for span in sentences if text[span[0]:span[1]].startswith("The camp"))
+    assert np.allclose(encoding.sentence_vector(*guarded), alone[sentences.index(guarded)], atol=1e-6)
+    # a one-sentence paragraph and its sentence are one text: the same vector
+    last = next(span for span in sentences if text[span[0]:span[1]].startswith("Two workers"))
+    assert np.allclose(encoding.sentence_vector(*last), encoding.vectors[2], atol=1e-6)
+    assert encoding.sentence_vector(guarded[0], guarded[1] - 1) is None  # not a sentence: no vector
+    # encodings made without sentences (the narratives and roles training) carry none
+    plain = encode_documents([doc], Encoder(DEFAULT_BACKEND))[0]
+    assert plain.sentence_vectors is None and plain.sentence_vector(*guarded) is None
+
+
 def test_encoding_of_encodes_on_demand_and_matches_the_pass():
     doc = Document(id="b", text=ARTICLE)
     (doc,) = Pipeline(("language", "segment"), Settings()).pipe([doc])

@@ -4,8 +4,9 @@ For every salient entity mention (:mod:`.entities`) the ``roles`` analyzer
 predicts a main role (Protagonist, Antagonist, Innocent) and fine roles (the
 22 of the task, restricted to the main role's own) from
 
-* the shared encoding: the vector of the paragraph holding the mention and the
-  document vector (:mod:`faultlines.text.encode`; no model of its own);
+* the shared encoding: the vector of the sentence holding the mention (of its
+  paragraph when the encoding has no sentence vectors) and the document vector
+  (:mod:`faultlines.text.encode`; no model of its own);
 * the mention's context: its grammatical role and governing word, the lemmas
   around it and in its sentence, and role cues (``resources/roles_lexicon.json``);
 * static word vectors (:mod:`faultlines.text.wordvec`, a lookup per lemma) of the
@@ -74,7 +75,7 @@ class MentionContext:
 
     lang: str
     words: list[str]  # features of the mention's context and entity (strings, vocabulary-indexed)
-    paragraph: np.ndarray
+    local: np.ndarray  # the vector of the mention's sentence (its paragraph's when no sentence was encoded)
     document: np.ndarray
     entity: np.ndarray  # mean vector of the paragraphs mentioning the entity
     bloc: str
@@ -178,6 +179,9 @@ def contexts_for(doc: Document, mentions: Sequence[Mention], entities: Sequence[
         entity = entities[m.entity]
         k = encoding.paragraph_at(m.start)
         paragraph = encoding.vectors[k] if k is not None else encoding.document
+        j = encoding.sentence_at(m.start)
+        # the sentence says more about what the mention does or suffers than the paragraph around it
+        local = encoding.sentence_vectors[j] if j is not None else paragraph
         words, lemmas = mention_words(doc, tokens, m, entity, len(entity.mentions), lang, index)
         rows = sorted({k for k in (encoding.paragraph_at(s) for s in entity.starts) if k is not None})
         if rows:  # the same for every mention of the entity
@@ -187,7 +191,7 @@ def contexts_for(doc: Document, mentions: Sequence[Mention], entities: Sequence[
             vector = entity_vectors[m.entity]
         else:
             vector = paragraph / max(float(np.linalg.norm(paragraph)), 1e-12)
-        out.append(MentionContext(lang, words, paragraph, encoding.document, vector, entity.bloc,
+        out.append(MentionContext(lang, words, local, encoding.document, vector, entity.bloc,
                                   f"{doc.id}#{entity.id}", lemmas))
     return out
 
@@ -212,7 +216,7 @@ class RoleModel:
     @staticmethod
     def dense_block(contexts: Sequence[MentionContext], projection: np.ndarray, center: np.ndarray,
                     dense_weight: float, cross_weight: float) -> np.ndarray:
-        P = np.stack([c.paragraph for c in contexts]).astype(np.float32)
+        P = np.stack([c.local for c in contexts]).astype(np.float32)
         E = np.stack([c.entity for c in contexts]).astype(np.float32)
         D = np.stack([c.document for c in contexts]).astype(np.float32)
         Z = (D - center) @ projection.T  # (n, k)
@@ -403,7 +407,7 @@ def shipped_model(directory: str = str(MODEL_DIR)) -> RoleModel:
 # --------------------------------------------------------------------------- the analyzer
 
 
-def annotate(docs: Sequence[Document], model: RoleModel, *, name: str = "roles", version: str = "5") -> None:
+def annotate(docs: Sequence[Document], model: RoleModel, *, name: str = "roles", version: str = "6") -> None:
     """Replace each document's ``entity`` layer with its salient mentions and their roles (one model pass over
     the mentions of all ``docs``: the heads' fixed cost is paid once per batch, not per document)."""
     prepared = []
@@ -506,7 +510,8 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 
 
 # 5: static word vectors of the governing word and the context; 4: town and region names typed as places
-@analyzer("roles", version="5", requires=("ner", "encoding"), assigns=("entity",))
+# 6: the mention's sentence vector in place of its paragraph's
+@analyzer("roles", version="6", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 

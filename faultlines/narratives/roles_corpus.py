@@ -159,7 +159,7 @@ def prepare(paths: Sequence[Path], lang: str | None, cache: Path | None, say: Sa
     docs = get_analyzer("nlp", settings).pipe(docs)
     encoder = Encoder(DEFAULT_BACKEND, cache_path=Path(cache)) if cache else shared_encoder()
     say(f"encoding {len(docs)} documents (cached: {cache})")
-    for doc, encoding in zip(docs, encode_documents(docs, encoder)):
+    for doc, encoding in zip(docs, encode_documents(docs, encoder, sentences=True)):
         doc.work["encoding"] = encoding
     return docs
 

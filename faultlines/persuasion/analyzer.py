@@ -11,15 +11,16 @@ import numpy as np
 from ..errors import AnalyzerError
 from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
-from ..text.encode import BACKENDS, encoding_of
-from .system import MODEL_DIR, PersuasionModel, Unit
+from ..text.encode import BACKENDS, encoding_of, shared_encoder
+from .system import MODEL_DIR, PersuasionModel, Unit, sentence_ranges
 
 log = logging.getLogger(__name__)
 # 3: the v2 model retrained on the USE encoder pass, technique heads = their fold models' mean;
 # 4: static word vectors in the token span head (WordLlama en, navec ru);
 # 5: a technique's spans may come from both the sentence and the token head
 # 6: word-vector networks beside the token head's logistic regression (tokens.WordMLP)
-VERSION = "6"
+# 7: the sentence head reads the shared encoder's sentence vectors
+VERSION = "7"
 LANGS = ("en", "ru")
 
 
@@ -36,17 +37,37 @@ def unit_of_document(doc: Document) -> Unit:
     return Unit(doc.id, doc.text, paragraphs, sentences)
 
 
-def paragraph_vectors(docs: list[Document], units: list[Unit], backend: str) -> np.ndarray:
-    """The shared encoding's vector for each unit paragraph, in unit order (zero where a paragraph is blank)."""
-    rows = []
-    for doc, unit in zip(docs, units):
-        encoding = encoding_of(doc)
+def _encodings(docs: list[Document], backend: str) -> list:
+    encodings = [encoding_of(doc) for doc in docs]
+    for encoding in encodings:
         if encoding.backend != backend:
             raise AnalyzerError(f"the persuasion model reads {backend!r} vectors but the shared encoding is "
                                 f"{encoding.backend!r}; retrain it with `faultlines train persuasion`", code="FL405")
+    return encodings
+
+
+def paragraph_vectors(docs: list[Document], units: list[Unit], backend: str) -> np.ndarray:
+    """The shared encoding's vector for each unit paragraph, in unit order (zero where a paragraph is blank)."""
+    rows = []
+    for encoding, unit in zip(_encodings(docs, backend), units):
         for start, _ in unit.paragraphs:
             i = encoding.paragraph_at(start)
             rows.append(encoding.vectors[i] if i is not None else np.zeros(encoding.vectors.shape[1], np.float32))
+    return np.stack(rows) if rows else np.zeros((0, BACKENDS[backend]), np.float32)
+
+
+def sentence_vectors(docs: list[Document], units: list[Unit], backend: str) -> np.ndarray:
+    """The shared encoding's vector for each sentence the sentence head scores (``sentence_ranges`` order).
+    A sentence the encoding lacks (an encoding made without sentences) is encoded here, by the same encoder
+    on the same stripped text, so its vector is the one the encode pass would have given."""
+    encodings = _encodings(docs, backend)
+    where = sentence_ranges(units)
+    rows: list[np.ndarray | None] = [encodings[ui].sentence_vector(s, e) for ui, s, e in where]
+    missing = [k for k, v in enumerate(rows) if v is None]
+    if missing:
+        found = shared_encoder(backend)([units[where[k][0]].text[where[k][1]:where[k][2]].strip() for k in missing])
+        for k, v in zip(missing, found):
+            rows[k] = v
     return np.stack(rows) if rows else np.zeros((0, BACKENDS[backend]), np.float32)
 
 
@@ -94,8 +115,11 @@ class PersuasionAnalyzer(Analyzer):
                 continue
             units = [unit_of_document(d) for d in group]
             # one batched featurization for every document of the language
-            vectors = paragraph_vectors(group, units, model.config.encoder) if model.config.use_embeddings else None
-            preds = model.predict(units, vectors)
+            cfg = model.config
+            vectors = paragraph_vectors(group, units, cfg.encoder) if cfg.use_embeddings else None
+            sentences = (sentence_vectors(group, units, cfg.encoder)
+                         if cfg.use_embeddings and cfg.sentence_embeddings else None)
+            preds = model.predict(units, vectors, sentences)
             for doc, pred in zip(group, preds):
                 self._annotate(doc, pred, defs)
         return docs

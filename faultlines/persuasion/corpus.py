@@ -15,7 +15,7 @@ from ..text.segment import sentence_spans
 from .data import (TECHNIQUES, Article, fold_of, labelled_paragraphs, load_ptc, load_semeval, ptc_root,
                    read_articles, semeval_root)
 from .scoring import (run_scorer, scorer_dir, span_f1, write_doc_labels, write_paragraphs)
-from .system import MODEL_DIR, Config, PersuasionModel, Unit
+from .system import MODEL_DIR, Config, PersuasionModel, Unit, sentence_ranges
 
 log = logging.getLogger(__name__)
 Say = Callable[[str], None]
@@ -41,6 +41,16 @@ def _embeddings(units: Sequence[Unit], config: Config, cache: Path | None) -> np
     return shared_encoder(config.encoder, str(cache) if cache is not None else None)(texts)
 
 
+def _sentence_embeddings(units: Sequence[Unit], config: Config, cache: Path | None) -> np.ndarray | None:
+    """The sentence head's sentence vectors, keyed like the ``encode`` pass's (stripped sentence text)."""
+    if not (config.use_embeddings and config.sentence_embeddings):
+        return None
+    from ..text.encode import shared_encoder
+
+    texts = [units[ui].text[s:e].strip() for ui, s, e in sentence_ranges(units)]
+    return shared_encoder(config.encoder, str(cache) if cache is not None else None)(texts)
+
+
 def fit(articles: Sequence[Article], config: Config, cache: Path | None = None, say: Say = lambda m: None
         ) -> PersuasionModel:
     units, labels = zip(*(unit_of(a) for a in articles)) if articles else ((), ())
@@ -48,14 +58,14 @@ def fit(articles: Sequence[Article], config: Config, cache: Path | None = None, 
     model = PersuasionModel(config)
     return model.fit(list(units), list(labels), [[(s.technique, s.start, s.end) for s in a.spans] for a in articles],
                      [a.genre for a in articles], [a.frames if a.genre or a.frames else None for a in articles],
-                     emb, log_step=say)
+                     emb, log_step=say, sent_emb=_sentence_embeddings(units, config, cache))
 
 
 def predict_articles(model: PersuasionModel, articles: Sequence[Article], cache: Path | None = None,
                      labelled_only: bool = True):
     units = [unit_of(a, labelled_only=labelled_only)[0] for a in articles]
     emb = _embeddings(units, model.config, cache) if model.config.use_embeddings else None
-    return units, model.predict(units, emb)
+    return units, model.predict(units, emb, _sentence_embeddings(units, model.config, cache))
 
 
 def cross_validate(articles: Sequence[Article], config: Config, folds: int, data: Path,
@@ -179,9 +189,9 @@ def train_and_save(data: Path, langs: Sequence[str], seed: int = 13, out: Path =
 def default_config(lang: str) -> Config:
     # the shared encoder's paragraph vectors as features, and static word vectors in the token head (WordLlama
     # for English, natasha's Russian news vectors for Russian) read by its logistic head and its word networks
-    # (held-out comparisons in docs/persuasion.md)
+    # (held-out comparisons in docs/persuasion.md); the sentence head reads the sentences' own vectors too
     return Config(lang=lang, use_embeddings=True, token_vectors="navec" if lang == "ru" else "wordllama",
-                  token_mlp=256)
+                  token_mlp=256, sentence_embeddings=True)
 
 
 def predict_dir(articles_dir: Path, lang: str | None, model_dir: Path = MODEL_DIR):

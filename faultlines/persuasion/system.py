@@ -61,6 +61,9 @@ class Config:
     token_mlp: int = 0
     token_mlp_epochs: int = 8
     C_doc: float = 4.0
+    # the sentence head also reads the encoder's vector of the sentence, of its paragraph and the article's
+    # mean paragraph vector (needs use_embeddings; the vectors come in ``sentence_ranges`` order)
+    sentence_embeddings: bool = False
     seed: int = 13
 
 
@@ -70,6 +73,18 @@ class Prediction:
     spans: list[tuple[str, int, int, float]]
     genre: dict[str, float]
     frames: dict[str, float]
+
+
+def article_means(units: Sequence[Unit], emb: np.ndarray) -> np.ndarray:
+    """Each unit's mean paragraph vector (zeros for a unit without paragraphs): what the whole piece is about."""
+    bounds = np.cumsum([0] + [len(u.paragraphs) for u in units])
+    return np.vstack([emb[a:b].mean(0) if b > a else np.zeros(emb.shape[1], np.float32)
+                      for a, b in zip(bounds[:-1], bounds[1:])]) if len(units) else np.zeros((0, emb.shape[1]), np.float32)
+
+
+def sentence_ranges(units: Sequence[Unit]) -> list[tuple[int, int, int]]:
+    """(unit, start, end) of every sentence the sentence head scores, in its row order."""
+    return [(ui, s, e) for ui, u in enumerate(units) for sents in sentences_by_paragraph(u) for s, e in sents]
 
 
 def sentences_by_paragraph(unit: Unit) -> list[list[tuple[int, int]]]:
@@ -128,48 +143,46 @@ class PersuasionModel:
                  np.vstack(art) if art else np.zeros((0, 1), np.float32)]
         if self.config.use_embeddings and emb is not None:
             # the article's mean paragraph vector: what the whole piece is about / how it speaks
-            means, i = [], 0
-            for u in units:
-                n = len(u.paragraphs)
-                m = emb[i:i + n].mean(0, keepdims=True) if n else np.zeros((1, emb.shape[1]), np.float32)
-                means.append(np.repeat(m, n, axis=0))
-                i += n
-            emb = np.hstack([emb, np.vstack(means) if means else emb[:0]])
+            emb = np.hstack([emb, np.repeat(article_means(units, emb), [len(u.paragraphs) for u in units], axis=0)])
         return self._blocks(Pieces(tokens, tuple(texts)), Pieces(tokens, tuple(ctx)), extra, emb)
 
-    def sentence_matrix(self, units: Sequence[Unit], tokens: ArticleTokens | None = None
+    def sentence_matrix(self, units: Sequence[Unit], tokens: ArticleTokens | None = None,
+                        emb: np.ndarray | None = None, sent_emb: np.ndarray | None = None
                         ) -> tuple[sparse.csr_matrix, list[tuple[int, int, int]]]:
-        texts, ctx, where = [], [], []
+        texts, ctx, where, para_rows = [], [], [], []
+        row = 0
         for ui, u in enumerate(units):
             for para, sents in zip(u.paragraphs, sentences_by_paragraph(u)):
                 for s, e in sents:
                     texts.append((ui, ((s, e),)))
                     ctx.append((ui, (para,)))
                     where.append((ui, s, e))
+                    para_rows.append(row)
+                row += 1
         if not texts:
             return sparse.csr_matrix((0, 1), dtype=np.float32), where
         tokens = ArticleTokens([u.text for u in units]) if tokens is None else tokens
-        return self._blocks(Pieces(tokens, tuple(texts)), Pieces(tokens, tuple(ctx)), [], None), where
+        vectors = None
+        if self.config.sentence_embeddings and self.config.use_embeddings:
+            if emb is None or sent_emb is None or len(sent_emb) != len(where):
+                raise ValueError(f"this model's sentence head reads the encoder's paragraph vectors and one vector per "
+                                 f"sentence ({len(where)}, in sentence_ranges order)")
+            vectors = np.hstack([sent_emb, emb[para_rows], article_means(units, emb)[[ui for ui, _, _ in where]]])
+        return self._blocks(Pieces(tokens, tuple(texts)), Pieces(tokens, tuple(ctx)), [], vectors), where
 
     def document_matrix(self, units: Sequence[Unit], emb: np.ndarray | None = None,
                         tokens: ArticleTokens | None = None) -> sparse.csr_matrix:
         tokens = ArticleTokens([u.text for u in units]) if tokens is None else tokens
         texts = tuple((ui, ((0, len(u.text)),)) for ui, u in enumerate(units))
-        means = None
-        if self.config.use_embeddings and emb is not None:
-            rows, i = [], 0
-            for u in units:
-                n = len(u.paragraphs)
-                rows.append(emb[i:i + n].mean(0) if n else np.zeros(emb.shape[1], np.float32))
-                i += n
-            means = np.vstack(rows)
+        means = article_means(units, emb) if self.config.use_embeddings and emb is not None else None
         return self._blocks(Pieces(tokens, texts), None, [], means)
 
     # training -------------------------------------------------------------
     def fit(self, units: Sequence[Unit], par_labels: Sequence[Sequence[tuple[str, ...]]],
             spans: Sequence[Sequence[tuple[str, int, int]]], genres: Sequence[str | None],
             frames: Sequence[Sequence[str] | None], emb: np.ndarray | None = None,
-            log_step: Callable[[str], None] = lambda m: None) -> "PersuasionModel":
+            log_step: Callable[[str], None] = lambda m: None, sent_emb: np.ndarray | None = None
+            ) -> "PersuasionModel":
         cfg = self.config
         para_texts = [u.text[s:e] for u in units for s, e in u.paragraphs]
         self.word = Tfidf("word", cfg.word_features).fit(para_texts)
@@ -183,7 +196,7 @@ class PersuasionModel:
         self.par = train_head(X, Y, groups, TECHNIQUES, C=cfg.C_par, seed=cfg.seed, fold_mean=True)
         # sentence head: a sentence is positive for a technique when a gold span of it overlaps the
         # sentence by at least half of the shorter of the two
-        XS, where = self.sentence_matrix(units)
+        XS, where = self.sentence_matrix(units, emb=emb, sent_emb=sent_emb)
         YS = np.zeros((len(where), len(TECHNIQUES)), dtype=np.int8)
         index = {t: i for i, t in enumerate(TECHNIQUES)}
         by_unit: dict[int, list] = {}
@@ -294,14 +307,15 @@ class PersuasionModel:
                                               for t, m in zip(TECHNIQUES, self.span_mode) if m != tok.OFF))
 
     # inference ------------------------------------------------------------
-    def predict(self, units: Sequence[Unit], emb: np.ndarray | None = None) -> list[Prediction]:
+    def predict(self, units: Sequence[Unit], emb: np.ndarray | None = None,
+                sent_emb: np.ndarray | None = None) -> list[Prediction]:
         if not units:
             return []
         article_tokens = ArticleTokens([u.text for u in units])  # found once for every TF-IDF block
         X = self.paragraph_matrix(units, emb, article_tokens)
         P = self.par.proba(X) if X.shape[0] else np.zeros((0, len(TECHNIQUES)))
         D = self.par.decide(P)
-        XS, where = self.sentence_matrix(units, article_tokens)
+        XS, where = self.sentence_matrix(units, article_tokens, emb, sent_emb)
         PS = self.sent.proba(XS) if XS.shape[0] else np.zeros((0, len(TECHNIQUES)))
         DS = self.sent.decide(PS)
         XD = self.document_matrix(units, emb, article_tokens)

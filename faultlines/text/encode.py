@@ -1,7 +1,7 @@
-"""The shared encoder pass: every paragraph encoded once, read by every head that needs vectors.
+"""The shared encoder pass: every paragraph and sentence encoded once, read by every head that needs vectors.
 
-The ``encode`` analyzer embeds the title and each paragraph of a document with
-one multilingual sentence encoder, in one batched call per pipeline batch,
+The ``encode`` analyzer embeds the title, each paragraph and each sentence of a
+document with one multilingual sentence encoder, in one batched call per pipeline batch,
 and leaves an :class:`Encoding` in ``doc.work["encoding"]``. The persuasion,
 narrative and role heads read that one encoding instead of running a model
 of their own.
@@ -156,13 +156,23 @@ def shared_encoder(backend: str = DEFAULT_BACKEND, cache_path: str | None = None
 
 @dataclass
 class Encoding:
-    """A document's vectors: one per paragraph (``spans`` index ``doc.text``) and the title's."""
+    """A document's vectors: one per paragraph (``spans`` index ``doc.text``), the title's, and, when the
+    sentences were encoded too, one per sentence (``sentence_spans``)."""
 
     backend: str
     spans: list[tuple[int, int]]
     vectors: np.ndarray
     title: np.ndarray | None = None
+    sentence_spans: list[tuple[int, int]] = field(default_factory=list)
+    sentence_vectors: np.ndarray | None = None
     _document: np.ndarray | None = field(default=None, repr=False)
+
+    def sentence_vector(self, start: int, end: int) -> np.ndarray | None:
+        """The vector of the sentence at exactly ``doc.text[start:end]``, or None when it was not encoded."""
+        if self.sentence_vectors is None:
+            return None
+        i = bisect_right(self.sentence_spans, (start, end)) - 1
+        return self.sentence_vectors[i] if i >= 0 and self.sentence_spans[i] == (start, end) else None
 
     @property
     def document(self) -> np.ndarray:
@@ -180,6 +190,13 @@ class Encoding:
                 self._document = (mean / max(np.linalg.norm(mean), 1e-12)).astype(np.float32)
         return self._document
 
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the encoded sentence containing character ``offset``, or None."""
+        i = bisect_right(self.sentence_spans, (offset, float("inf"))) - 1
+        if self.sentence_vectors is not None and i >= 0 and self.sentence_spans[i][0] <= offset < self.sentence_spans[i][1]:
+            return i
+        return None
+
     def paragraph_at(self, offset: int) -> int | None:
         """Index of the paragraph containing character ``offset``, or None."""
         i = bisect_right(self.spans, (offset, float("inf"))) - 1
@@ -196,29 +213,35 @@ def encoding_units(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
-def encode_documents(docs: Sequence[Document], encoder: Encoder) -> list[Encoding]:
-    """Encode the title and paragraphs of every document in one batched call."""
+def encode_documents(docs: Sequence[Document], encoder: Encoder, sentences: bool = False) -> list[Encoding]:
+    """Encode the title and paragraphs (and with ``sentences`` each sentence) of every document in one batched
+    call; the encoder encodes a text once, so a one-sentence paragraph costs nothing twice."""
     texts: list[str] = []
     plan = []
     for doc in docs:
         spans = encoding_units(doc)
-        plan.append((spans, bool(doc.title and doc.title.strip()), len(texts)))
+        sents = sorted((a.start, a.end) for a in doc.layer("sentence")) if sentences else []
+        plan.append((spans, sents, bool(doc.title and doc.title.strip()), len(texts)))
         if doc.title and doc.title.strip():
             texts.append(doc.title.strip())
         # stripped, so a title that is also the first paragraph is encoded once
         texts.extend(doc.text[s:e].strip() for s, e in spans)
+        texts.extend(doc.text[s:e].strip() for s, e in sents)
     vectors = encoder(texts)
     out = []
-    for spans, has_title, at in plan:
+    for spans, sents, has_title, at in plan:
         title = vectors[at] if has_title else None
         first = at + int(has_title)
-        out.append(Encoding(encoder.backend, spans, vectors[first : first + len(spans)], title))
+        rest = first + len(spans)
+        out.append(Encoding(encoder.backend, spans, vectors[first:rest], title, sents,
+                            vectors[rest:rest + len(sents)] if sentences else None))
     return out
 
 
-@analyzer("encode", version=f"1-{DEFAULT_BACKEND}", requires=("paragraph",), assigns=("encoding",))
+# 2: sentences are encoded too (the persuasion sentence head reads them)
+@analyzer("encode", version=f"2-{DEFAULT_BACKEND}", requires=("paragraph", "sentence"), assigns=("encoding",))
 class EncodePass(Analyzer):
-    """Encodes each document's title and paragraphs once; heads read ``doc.work["encoding"]``."""
+    """Encodes each document's title, paragraphs and sentences once; heads read ``doc.work["encoding"]``."""
 
     def __init__(self, settings) -> None:
         super().__init__(settings)
@@ -230,7 +253,7 @@ class EncodePass(Analyzer):
 
     def pipe(self, docs):
         docs = list(docs)
-        for doc, encoding in zip(docs, encode_documents(docs, self.encoder)):
+        for doc, encoding in zip(docs, encode_documents(docs, self.encoder, sentences=True)):
             doc.work["encoding"] = encoding
         return docs
 
@@ -239,6 +262,6 @@ def encoding_of(doc: Document, encoder: Encoder | None = None) -> Encoding:
     """The document's shared encoding; encodes it now if no ``encode`` pass ran (library use)."""
     encoding = doc.work.get("encoding")
     if encoding is None:
-        encoding = encode_documents([doc], encoder or shared_encoder())[0]
+        encoding = encode_documents([doc], encoder or shared_encoder(), sentences=True)[0]
         doc.work["encoding"] = encoding
     return encoding
