@@ -169,10 +169,8 @@ class Encoding:
 
     def sentence_vector(self, start: int, end: int) -> np.ndarray | None:
         """The vector of the sentence at exactly ``doc.text[start:end]``, or None when it was not encoded."""
-        if self.sentence_vectors is None:
-            return None
-        i = bisect_right(self.sentence_spans, (start, end)) - 1
-        return self.sentence_vectors[i] if i >= 0 and self.sentence_spans[i] == (start, end) else None
+        i = self.sentence_at(start)
+        return self.sentence_vectors[i] if i is not None and self.sentence_spans[i] == (start, end) else None
 
     @property
     def document(self) -> np.ndarray:
@@ -238,7 +236,7 @@ def encode_documents(docs: Sequence[Document], encoder: Encoder, sentences: bool
     return out
 
 
-# 2: sentences are encoded too (the persuasion sentence head reads them)
+# 2: sentences are encoded too (the persuasion sentence head and the roles head read them)
 @analyzer("encode", version=f"2-{DEFAULT_BACKEND}", requires=("paragraph", "sentence"), assigns=("encoding",))
 class EncodePass(Analyzer):
     """Encodes each document's title, paragraphs and sentences once; heads read ``doc.work["encoding"]``."""
