@@ -82,9 +82,20 @@ def article_means(units: Sequence[Unit], emb: np.ndarray) -> np.ndarray:
                       for a, b in zip(bounds[:-1], bounds[1:])]) if len(units) else np.zeros((0, emb.shape[1]), np.float32)
 
 
+def _sentence_rows(units: Sequence[Unit]):
+    """(unit, paragraph row over all units, paragraph range, start, end) of every sentence the sentence head
+    scores, in its row order."""
+    row = 0
+    for ui, u in enumerate(units):
+        for para, sents in zip(u.paragraphs, sentences_by_paragraph(u)):
+            for s, e in sents:
+                yield ui, row, para, s, e
+            row += 1
+
+
 def sentence_ranges(units: Sequence[Unit]) -> list[tuple[int, int, int]]:
     """(unit, start, end) of every sentence the sentence head scores, in its row order."""
-    return [(ui, s, e) for ui, u in enumerate(units) for sents in sentences_by_paragraph(u) for s, e in sents]
+    return [(ui, s, e) for ui, _, _, s, e in _sentence_rows(units)]
 
 
 def sentences_by_paragraph(unit: Unit) -> list[list[tuple[int, int]]]:
@@ -150,15 +161,11 @@ class PersuasionModel:
                         emb: np.ndarray | None = None, sent_emb: np.ndarray | None = None
                         ) -> tuple[sparse.csr_matrix, list[tuple[int, int, int]]]:
         texts, ctx, where, para_rows = [], [], [], []
-        row = 0
-        for ui, u in enumerate(units):
-            for para, sents in zip(u.paragraphs, sentences_by_paragraph(u)):
-                for s, e in sents:
-                    texts.append((ui, ((s, e),)))
-                    ctx.append((ui, (para,)))
-                    where.append((ui, s, e))
-                    para_rows.append(row)
-                row += 1
+        for ui, row, para, s, e in _sentence_rows(units):
+            texts.append((ui, ((s, e),)))
+            ctx.append((ui, (para,)))
+            where.append((ui, s, e))
+            para_rows.append(row)
         if not texts:
             return sparse.csr_matrix((0, 1), dtype=np.float32), where
         tokens = ArticleTokens([u.text for u in units]) if tokens is None else tokens
