@@ -144,3 +144,43 @@ def test_a_technique_with_both_span_sources_gets_its_sentence_and_its_words():
         [text[s:e] for s, e in loaded]
     assert len(loaded) == len(set(loaded)), "no span twice"
     assert (paragraphs[2][0], paragraphs[2][1]) in loaded  # "Short." is a sentence too, with no loaded word
+
+
+
+def test_a_paragraph_takes_its_sentences_highest_probability_where_it_is_higher():
+    """Paragraph labels: the paragraph head's probability or, where higher, the highest of its sentences' (version 8;
+    the thresholds were tuned on that out of fold): one name-calling sentence in a paragraph of plain reporting labels
+    the paragraph, though the paragraph head alone reads it diluted."""
+    import numpy as np
+
+    from faultlines.persuasion.analyzer import paragraph_vectors, sentence_vectors, unit_of_document
+    from faultlines.persuasion.corpus import load_model
+    from faultlines.persuasion.system import sentence_ranges
+
+    text = ("Officials meet\n\nThe committee met on Tuesday to review the budget, and the minister presented figures "
+            "for the coming year. The session was adjourned at noon. These traitors and puppets of Washington are "
+            "selling our country piece by piece. The next session is scheduled for Friday.\n")
+    model = load_model("en")
+    assert model.config.paragraph_from_sentences
+    doc = Pipeline(("language", "segment", "encode"), Settings())(Document(id="budget", text=text, language="en"))
+    unit = unit_of_document(doc)
+    emb = paragraph_vectors([doc], [unit], "use")
+    sentences = sentence_vectors([doc], [unit], "use")
+    own = model.par.proba(model.paragraph_matrix([unit], emb))
+    by_sentence = np.zeros_like(own)
+    # each sentence's paragraph, found from the offsets
+    rows = [next(i for i, (a, b) in enumerate(unit.paragraphs) if a <= s < b) for _, s, _ in sentence_ranges([unit])]
+    for row, p in zip(rows, model.sent.proba(model.sentence_matrix([unit], None, emb, sentences)[0])):
+        by_sentence[row] = np.maximum(by_sentence[row], p)
+    expected = np.maximum(own, by_sentence)
+    (prediction,) = model.predict([unit], emb, sentences)
+    decided = expected >= model.par.thresholds
+    assert [sorted(labels) for _, _, labels in prediction.paragraphs] == \
+        [sorted(TECHNIQUES[j] for j in np.flatnonzero(row)) for row in decided]
+    for i, (_, _, labels) in enumerate(prediction.paragraphs):
+        for technique, score in labels.items():
+            assert score == pytest.approx(expected[i, TECHNIQUES.index(technique)], abs=1e-6)
+    body = [i for i, (a, _) in enumerate(unit.paragraphs) if text[a:].startswith("The committee")][0]
+    name_calling = TECHNIQUES.index("Name_Calling-Labeling")
+    assert "Name_Calling-Labeling" in prediction.paragraphs[body][2]
+    assert own[body, name_calling] < model.par.thresholds[name_calling], "the paragraph head alone does not label it"

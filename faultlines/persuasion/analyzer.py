@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 # 5: a technique's spans may come from both the sentence and the token head
 # 6: word-vector networks beside the token head's logistic regression (tokens.WordMLP)
 # 7: the sentence head reads the shared encoder's sentence vectors
-VERSION = "7"
+# 8: a paragraph's technique probability is its own or, where higher, its sentences' highest
+VERSION = "8"
 LANGS = ("en", "ru")
 
 

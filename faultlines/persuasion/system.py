@@ -19,7 +19,7 @@ from ..text.encode import DEFAULT_BACKEND
 from .data import FRAMES, GENRES, TECHNIQUES
 from .features import lexicon, shape_features
 from .heads import (ArticleTokens, MultiLabelHead, Pieces, Tfidf, inner_folds_of, out_of_fold, softmax, train_head,
-                    train_multiclass)
+                    train_multiclass, tune_thresholds)
 from . import tokens as tok
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,9 @@ class Config:
     # the sentence head also reads the encoder's vector of the sentence, of its paragraph and the article's
     # mean paragraph vector (needs use_embeddings; the vectors come in ``sentence_ranges`` order)
     sentence_embeddings: bool = False
+    # a paragraph's technique probability is the paragraph head's or, when higher, its sentences' highest
+    # (the paragraph thresholds tuned on that, out of fold)
+    paragraph_from_sentences: bool = False
     seed: int = 13
 
 
@@ -91,6 +94,14 @@ def _sentence_rows(units: Sequence[Unit]):
             for s, e in sents:
                 yield ui, row, para, s, e
             row += 1
+
+
+def paragraph_max(PS: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:
+    """Per paragraph row (``n`` of them) the highest probability of its sentences (``rows``: each sentence's
+    paragraph row; 0 for a paragraph without sentences)."""
+    out = np.zeros((n, PS.shape[1]), dtype=np.float32)
+    np.maximum.at(out, rows, PS)
+    return out
 
 
 def sentence_ranges(units: Sequence[Unit]) -> list[tuple[int, int, int]]:
@@ -200,7 +211,8 @@ class PersuasionModel:
         log_step(f"paragraph head: {X.shape[0]} paragraphs x {X.shape[1]} features")
         # technique heads: the fold models' mean (held out: en paragraph micro-F1 0.375 against 0.355 with a refit);
         # the frame head keeps a refit (its few hundred articles make half-data models weaker: ru frames 0.40 vs 0.44)
-        self.par = train_head(X, Y, groups, TECHNIQUES, C=cfg.C_par, seed=cfg.seed, fold_mean=True)
+        self.par, par_oof = train_head(X, Y, groups, TECHNIQUES, C=cfg.C_par, seed=cfg.seed, with_oof=True,
+                                       fold_mean=True)
         # sentence head: a sentence is positive for a technique when a gold span of it overlaps the
         # sentence by at least half of the shorter of the two
         XS, where = self.sentence_matrix(units, emb=emb, sent_emb=sent_emb)
@@ -218,6 +230,9 @@ class PersuasionModel:
         log_step(f"sentence head: {XS.shape[0]} sentences")
         self.sent, sent_oof = train_head(XS, YS, [units[ui].id for ui, _, _ in where], TECHNIQUES, C=cfg.C_sent,
                                          seed=cfg.seed, with_oof=True, fold_mean=True)
+        if cfg.paragraph_from_sentences:
+            rows = np.array([row for _, row, *_ in _sentence_rows(units)], dtype=np.int64)
+            self.par.thresholds = tune_thresholds(np.maximum(par_oof, paragraph_max(sent_oof, rows, len(Y))), Y)
         self._fit_spans(units, spans, where, sent_oof, log_step)
         # document heads
         docs = [i for i, g in enumerate(genres) if g in GENRES]
@@ -321,9 +336,12 @@ class PersuasionModel:
         article_tokens = ArticleTokens([u.text for u in units])  # found once for every TF-IDF block
         X = self.paragraph_matrix(units, emb, article_tokens)
         P = self.par.proba(X) if X.shape[0] else np.zeros((0, len(TECHNIQUES)))
-        D = self.par.decide(P)
         XS, where = self.sentence_matrix(units, article_tokens, emb, sent_emb)
         PS = self.sent.proba(XS) if XS.shape[0] else np.zeros((0, len(TECHNIQUES)))
+        if self.config.paragraph_from_sentences:
+            rows = np.array([row for _, row, *_ in _sentence_rows(units)], dtype=np.int64)
+            P = np.maximum(P, paragraph_max(PS, rows, len(P)))
+        D = self.par.decide(P)
         DS = self.sent.decide(PS)
         XD = self.document_matrix(units, emb, article_tokens)
         out: list[Prediction] = []
