@@ -147,10 +147,12 @@ def test_a_technique_with_both_span_sources_gets_its_sentence_and_its_words():
 
 
 
-def test_a_paragraph_takes_its_sentences_highest_probability_where_it_is_higher():
-    """Paragraph labels: the paragraph head's probability or, where higher, the highest of its sentences' (version 8;
-    the thresholds were tuned on that out of fold): one name-calling sentence in a paragraph of plain reporting labels
-    the paragraph, though the paragraph head alone reads it diluted."""
+
+def test_a_paragraph_takes_its_sentences_and_words_highest_probability_where_it_is_higher():
+    """Paragraph labels: the paragraph head's probability or, where higher, the highest of its sentences' and, for the
+    token head's techniques, of its words' (version 9; the thresholds were tuned on that out of fold): one
+    name-calling sentence in a paragraph of plain reporting labels the paragraph, though the paragraph head alone
+    reads it diluted."""
     import numpy as np
 
     from faultlines.persuasion.analyzer import paragraph_vectors, sentence_vectors, unit_of_document
@@ -161,18 +163,25 @@ def test_a_paragraph_takes_its_sentences_highest_probability_where_it_is_higher(
             "for the coming year. The session was adjourned at noon. These traitors and puppets of Washington are "
             "selling our country piece by piece. The next session is scheduled for Friday.\n")
     model = load_model("en")
-    assert model.config.paragraph_from_sentences
+    assert model.config.paragraph_from_sentences and model.config.paragraph_from_words
     doc = Pipeline(("language", "segment", "encode"), Settings())(Document(id="budget", text=text, language="en"))
     unit = unit_of_document(doc)
     emb = paragraph_vectors([doc], [unit], "use")
     sentences = sentence_vectors([doc], [unit], "use")
+
+    def paragraph_of(offset):  # found from the offsets
+        return next(i for i, (a, b) in enumerate(unit.paragraphs) if a <= offset < b)
+
     own = model.par.proba(model.paragraph_matrix([unit], emb))
-    by_sentence = np.zeros_like(own)
-    # each sentence's paragraph, found from the offsets
-    rows = [next(i for i, (a, b) in enumerate(unit.paragraphs) if a <= s < b) for _, s, _ in sentence_ranges([unit])]
-    for row, p in zip(rows, model.sent.proba(model.sentence_matrix([unit], None, emb, sentences)[0])):
-        by_sentence[row] = np.maximum(by_sentence[row], p)
-    expected = np.maximum(own, by_sentence)
+    expected = own.copy()
+    for (_, start, _), p in zip(sentence_ranges([unit]),
+                                model.sent.proba(model.sentence_matrix([unit], None, emb, sentences)[0])):
+        expected[paragraph_of(start)] = np.maximum(expected[paragraph_of(start)], p)
+    tokens, hashed, vectors, window = model._tokens([unit])
+    words = (model.token.proba(hashed, vectors) + model.token_mlp.proba(window)) / 2
+    for start, p in zip(tokens.start, words):
+        row = expected[paragraph_of(int(start))]
+        row[model.token_techniques] = np.maximum(row[model.token_techniques], p)
     (prediction,) = model.predict([unit], emb, sentences)
     decided = expected >= model.par.thresholds
     assert [sorted(labels) for _, _, labels in prediction.paragraphs] == \
@@ -180,7 +189,7 @@ def test_a_paragraph_takes_its_sentences_highest_probability_where_it_is_higher(
     for i, (_, _, labels) in enumerate(prediction.paragraphs):
         for technique, score in labels.items():
             assert score == pytest.approx(expected[i, TECHNIQUES.index(technique)], abs=1e-6)
-    body = [i for i, (a, _) in enumerate(unit.paragraphs) if text[a:].startswith("The committee")][0]
+    body = paragraph_of(text.index("The committee"))
     name_calling = TECHNIQUES.index("Name_Calling-Labeling")
     assert "Name_Calling-Labeling" in prediction.paragraphs[body][2]
     assert own[body, name_calling] < model.par.thresholds[name_calling], "the paragraph head alone does not label it"

@@ -65,8 +65,10 @@ class Config:
     # mean paragraph vector (needs use_embeddings; the vectors come in ``sentence_ranges`` order)
     sentence_embeddings: bool = False
     # a paragraph's technique probability is the paragraph head's or, when higher, its sentences' highest
-    # (the paragraph thresholds tuned on that, out of fold)
+    # (the paragraph thresholds tuned on that, out of fold); with paragraph_from_words, for the token head's
+    # techniques also its words' highest (needs paragraph_from_sentences)
     paragraph_from_sentences: bool = False
+    paragraph_from_words: bool = False
     seed: int = 13
 
 
@@ -230,10 +232,11 @@ class PersuasionModel:
         log_step(f"sentence head: {XS.shape[0]} sentences")
         self.sent, sent_oof = train_head(XS, YS, [units[ui].id for ui, _, _ in where], TECHNIQUES, C=cfg.C_sent,
                                          seed=cfg.seed, with_oof=True, fold_mean=True)
+        token_paragraphs, tok_oof = self._fit_spans(units, spans, where, sent_oof, log_step)
         if cfg.paragraph_from_sentences:
             rows = np.array([row for _, row, *_ in _sentence_rows(units)], dtype=np.int64)
-            self.par.thresholds = tune_thresholds(np.maximum(par_oof, paragraph_max(sent_oof, rows, len(Y))), Y)
-        self._fit_spans(units, spans, where, sent_oof, log_step)
+            self.par.thresholds = tune_thresholds(
+                self._paragraph_probabilities(par_oof, sent_oof, rows, tok_oof, token_paragraphs), Y)
         # document heads
         docs = [i for i, g in enumerate(genres) if g in GENRES]
         if docs:
@@ -265,9 +268,20 @@ class PersuasionModel:
             dense = tok.vector_block(window, self.config.token_vector_scale)
         return tokens, tok.hashed_matrix(tokens, self.token_columns), dense, window
 
-    def _fit_spans(self, units, spans, where, sent_oof, log_step) -> None:
+    def _paragraph_probabilities(self, P: np.ndarray, PS: np.ndarray, sentence_paragraphs: np.ndarray,
+                                 PT: np.ndarray | None, token_paragraphs: np.ndarray | None) -> np.ndarray:
+        """A paragraph's probability of each technique: the paragraph head's (``P``) or, where higher, the highest
+        of its sentences' (``PS``) and, with ``paragraph_from_words``, of its words' (``PT``, token-head columns)."""
+        P = np.maximum(P, paragraph_max(PS, sentence_paragraphs, len(P)))
+        if self.config.paragraph_from_words and PT is not None and PT.shape[1]:
+            cols = self.token_techniques.astype(np.int64)
+            P[:, cols] = np.maximum(P[:, cols], paragraph_max(PT, token_paragraphs, len(P)))
+        return P
+
+    def _fit_spans(self, units, spans, where, sent_oof, log_step) -> tuple[np.ndarray, np.ndarray]:
         """The token head (on the short-span techniques), then each technique's span source (tokens,
-        sentences or none) and threshold, chosen by span F1 on out-of-fold predictions of two article folds."""
+        sentences or none) and threshold, chosen by span F1 on out-of-fold predictions of two article folds.
+        Returns each token's paragraph row and the token head's out-of-fold probabilities."""
         cfg = self.config
         self.token_techniques = tok.short_span_techniques(spans, units, TECHNIQUES)
         names = [TECHNIQUES[j] for j in self.token_techniques]
@@ -327,6 +341,7 @@ class PersuasionModel:
         self.token = MultiLabelHead(tuple(names), coef, inter, thresholds)
         log_step("span sources: " + ", ".join(f"{t}={'off token sentence both'.split()[m]}"
                                               for t, m in zip(TECHNIQUES, self.span_mode) if m != tok.OFF))
+        return tokens.paragraph, tok_oof
 
     # inference ------------------------------------------------------------
     def predict(self, units: Sequence[Unit], emb: np.ndarray | None = None,
@@ -338,9 +353,16 @@ class PersuasionModel:
         P = self.par.proba(X) if X.shape[0] else np.zeros((0, len(TECHNIQUES)))
         XS, where = self.sentence_matrix(units, article_tokens, emb, sent_emb)
         PS = self.sent.proba(XS) if XS.shape[0] else np.zeros((0, len(TECHNIQUES)))
+        columns = [k for k, j in enumerate(self.token_techniques) if self.span_mode[j] in (tok.TOKEN, tok.BOTH)]
+        tokens = PT = None
+        if self.token is not None and (columns or self.config.paragraph_from_words):
+            tokens, XT, dense, window = self._tokens(units)
+            PT = self.token.proba(XT, dense) if len(tokens) else np.zeros((0, len(self.token.labels)))
+            if self.token_mlp is not None and len(tokens):
+                PT = (PT + self.token_mlp.proba(window)) / 2
         if self.config.paragraph_from_sentences:
             rows = np.array([row for _, row, *_ in _sentence_rows(units)], dtype=np.int64)
-            P = np.maximum(P, paragraph_max(PS, rows, len(P)))
+            P = self._paragraph_probabilities(P, PS, rows, PT, tokens.paragraph if tokens is not None else None)
         D = self.par.decide(P)
         DS = self.sent.decide(PS)
         XD = self.document_matrix(units, emb, article_tokens)
@@ -366,12 +388,7 @@ class PersuasionModel:
         for k, j in zip(*np.nonzero(DS & np.isin(self.span_mode, (tok.SENTENCE, tok.BOTH)))):
             ui, s, e = where[k]
             out[ui].spans.append((TECHNIQUES[j], s, e, float(PS[k, j])))
-        columns = [k for k, j in enumerate(self.token_techniques) if self.span_mode[j] in (tok.TOKEN, tok.BOTH)]
-        if self.token is not None and columns:
-            tokens, XT, dense, window = self._tokens(units)
-            PT = self.token.proba(XT, dense) if len(tokens) else np.zeros((0, len(self.token.labels)))
-            if self.token_mlp is not None and len(tokens):
-                PT = (PT + self.token_mlp.proba(window)) / 2
+        if PT is not None and columns:
             sentence_spans = {(ui, t, s, e) for ui, p in enumerate(out) for t, s, e, _ in p.spans}
             for ui, tech, s, e, score in tok.decode(tokens, PT, columns, self.token.thresholds, self.token.labels):
                 if (ui, tech, s, e) not in sentence_spans:  # a run that is a whole sentence is given once
