@@ -148,11 +148,11 @@ def test_a_technique_with_both_span_sources_gets_its_sentence_and_its_words():
 
 
 
-def test_a_paragraph_takes_its_sentences_and_words_highest_probability_where_it_is_higher():
-    """Paragraph labels: the paragraph head's probability or, where higher, the highest of its sentences' and, for the
-    token head's techniques, of its words' (version 9; the thresholds were tuned on that out of fold): one
-    name-calling sentence in a paragraph of plain reporting labels the paragraph, though the paragraph head alone
-    reads it diluted."""
+def test_a_paragraph_is_labelled_from_its_own_its_sentences_and_its_words_probabilities():
+    """Paragraph labels (version 10): per technique, the shipped stack's logistic regression over the logits of the
+    paragraph head's probability, its sentences' highest, its words' highest (token head's techniques) and the
+    highest of the three, each found here from the offsets; one name-calling sentence in a paragraph of plain
+    reporting labels the paragraph, though the paragraph head alone reads it diluted."""
     import numpy as np
 
     from faultlines.persuasion.analyzer import paragraph_vectors, sentence_vectors, unit_of_document
@@ -163,7 +163,7 @@ def test_a_paragraph_takes_its_sentences_and_words_highest_probability_where_it_
             "for the coming year. The session was adjourned at noon. These traitors and puppets of Washington are "
             "selling our country piece by piece. The next session is scheduled for Friday.\n")
     model = load_model("en")
-    assert model.config.paragraph_from_sentences and model.config.paragraph_from_words
+    assert model.config.paragraph_stack and model.stack is not None
     doc = Pipeline(("language", "segment", "encode"), Settings())(Document(id="budget", text=text, language="en"))
     unit = unit_of_document(doc)
     emb = paragraph_vectors([doc], [unit], "use")
@@ -172,23 +172,34 @@ def test_a_paragraph_takes_its_sentences_and_words_highest_probability_where_it_
     def paragraph_of(offset):  # found from the offsets
         return next(i for i, (a, b) in enumerate(unit.paragraphs) if a <= offset < b)
 
+    def logit(p):
+        p = np.clip(p, 1e-4, 1 - 1e-4)
+        return np.log(p / (1 - p))
+
     own = model.par.proba(model.paragraph_matrix([unit], emb))
-    expected = own.copy()
+    from_sentences = np.zeros_like(own)
     for (_, start, _), p in zip(sentence_ranges([unit]),
                                 model.sent.proba(model.sentence_matrix([unit], None, emb, sentences)[0])):
-        expected[paragraph_of(start)] = np.maximum(expected[paragraph_of(start)], p)
+        from_sentences[paragraph_of(start)] = np.maximum(from_sentences[paragraph_of(start)], p)
     tokens, hashed, vectors, window = model._tokens([unit])
     words = (model.token.proba(hashed, vectors) + model.token_mlp.proba(window)) / 2
+    from_words = np.zeros_like(own)
     for start, p in zip(tokens.start, words):
-        row = expected[paragraph_of(int(start))]
+        row = from_words[paragraph_of(int(start))]
         row[model.token_techniques] = np.maximum(row[model.token_techniques], p)
+    highest = np.maximum(np.maximum(own, from_sentences), from_words)
+    word_logits = np.zeros_like(own)
+    word_logits[:, model.token_techniques] = logit(from_words[:, model.token_techniques])
+    z = (model.stack.coef[:, 0] * logit(own) + model.stack.coef[:, 1] * logit(from_sentences)
+         + model.stack.coef[:, 2] * word_logits + model.stack.coef[:, 3] * logit(highest) + model.stack.intercept)
+    expected = 1 / (1 + np.exp(-z))
     (prediction,) = model.predict([unit], emb, sentences)
     decided = expected >= model.par.thresholds
     assert [sorted(labels) for _, _, labels in prediction.paragraphs] == \
         [sorted(TECHNIQUES[j] for j in np.flatnonzero(row)) for row in decided]
     for i, (_, _, labels) in enumerate(prediction.paragraphs):
         for technique, score in labels.items():
-            assert score == pytest.approx(expected[i, TECHNIQUES.index(technique)], abs=1e-6)
+            assert score == pytest.approx(expected[i, TECHNIQUES.index(technique)], abs=1e-5)
     body = paragraph_of(text.index("The committee"))
     name_calling = TECHNIQUES.index("Name_Calling-Labeling")
     assert "Name_Calling-Labeling" in prediction.paragraphs[body][2]

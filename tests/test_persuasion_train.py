@@ -47,8 +47,33 @@ def test_train_is_deterministic(corpus, tmp_path):
         assert (a / name).read_bytes() == (b / name).read_bytes()
     with np.load(a / "en.npz") as za, np.load(b / "en.npz") as zb:
         assert sorted(za.files) == sorted(zb.files)
+        assert {"stack_coef", "stack_intercept"} <= set(za.files)
         for key in za.files:
             assert np.array_equal(za[key], zb[key]), key
+
+
+def test_the_paragraph_stack_learns_which_evidence_tells_and_keeps_the_highest_for_rare_techniques():
+    """The stack weighs the evidence that separates the labels; a technique with too few positives keeps the
+    highest of the three probabilities; its out-of-fold probabilities come from the other article fold."""
+    from faultlines.persuasion.system import STACK_FEATURES, ParagraphStack, logit
+
+    rng = np.random.default_rng(0)
+    n = 400
+    y = (rng.random(n) < 0.3).astype(np.int8)
+    own = np.where(y == 1, rng.uniform(0.5, 0.9, n), rng.uniform(0.05, 0.45, n))  # tells the labels apart
+    noise = rng.uniform(0.05, 0.9, (n, 2))  # the sentences' and words' highest: unrelated to the labels
+    highest = np.maximum(own, noise.max(1))
+    F = np.zeros((n, 2, STACK_FEATURES), dtype=np.float32)
+    for j in range(2):
+        F[:, j] = np.column_stack([logit(own), logit(noise[:, 0]), logit(noise[:, 1]), logit(highest)])
+    Y = np.column_stack([y, np.eye(1, n, 5, dtype=np.int8).ravel()])  # technique 1: one positive
+    groups = [f"article{i // 8}" for i in range(n)]
+    stack, oof = ParagraphStack.fit(F, Y, groups, C=0.1, seed=13)
+    assert abs(stack.coef[0, 0]) > 2 * max(abs(stack.coef[0, 1]), abs(stack.coef[0, 2]))
+    assert ((oof[:, 0] >= 0.5) == (y == 1)).mean() > 0.95
+    np.testing.assert_allclose(stack.proba(F)[:, 1], highest, atol=1e-4)
+    again, oof_again = ParagraphStack.fit(F, Y, groups, C=0.1, seed=13)
+    assert np.array_equal(stack.coef, again.coef) and np.array_equal(oof, oof_again)
 
 
 def test_trained_model_predicts_sensible_genre(corpus, tmp_path):

@@ -190,11 +190,11 @@ def default_config(lang: str) -> Config:
     # the shared encoder's paragraph vectors as features, and static word vectors in the token head (WordLlama
     # for English, natasha's Russian news vectors for Russian) read by its logistic head and its word networks
     # (held-out comparisons in docs/persuasion.md); the sentence head reads the sentences' own vectors too, and a
-    # paragraph takes its sentences' (and, for the token head's techniques, its words') highest probability where
-    # that is higher than its own
+    # paragraph's probability of a technique is stacked on its own, its sentences' and (for the token head's
+    # techniques) its words' probabilities
     return Config(lang=lang, use_embeddings=True, token_vectors="navec" if lang == "ru" else "wordllama",
                   token_mlp=256, sentence_embeddings=True, paragraph_from_sentences=True,
-                  paragraph_from_words=True)
+                  paragraph_from_words=True, paragraph_stack=True)
 
 
 def predict_dir(articles_dir: Path, lang: str | None, model_dir: Path = MODEL_DIR):

@@ -18,8 +18,8 @@ from scipy import sparse
 from ..text.encode import DEFAULT_BACKEND
 from .data import FRAMES, GENRES, TECHNIQUES
 from .features import lexicon, shape_features
-from .heads import (ArticleTokens, MultiLabelHead, Pieces, Tfidf, inner_folds_of, out_of_fold, softmax, train_head,
-                    train_multiclass, tune_thresholds)
+from .heads import (ArticleTokens, MultiLabelHead, Pieces, Tfidf, fit_binary, inner_folds_of, out_of_fold, sigmoid,
+                    softmax, train_head, train_multiclass, tune_thresholds)
 from . import tokens as tok
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,11 @@ class Config:
     # techniques also its words' highest (needs paragraph_from_sentences)
     paragraph_from_sentences: bool = False
     paragraph_from_words: bool = False
+    # with paragraph_from_sentences: instead of the highest, a small logistic regression per technique over the
+    # logits of the paragraph head's, the sentences' and words' highest and the highest of all (stacked on the
+    # heads' out-of-fold probabilities) gives the paragraph's probability
+    paragraph_stack: bool = False
+    C_stack: float = 0.1
     seed: int = 13
 
 
@@ -106,6 +111,51 @@ def paragraph_max(PS: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
+STACK_FEATURES = 4  # logits: paragraph head, its sentences' highest, its words' highest, the highest of the three
+STACK_MIN_POSITIVES = 3  # below this, a technique's stacked probability is the highest of the three
+
+
+def logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-4, 1 - 1e-4)
+    return np.log(p / (1 - p))
+
+
+@dataclass
+class ParagraphStack:
+    """Per technique, a logistic regression over a paragraph's evidence (``STACK_FEATURES`` logits)."""
+
+    coef: np.ndarray  # (techniques, STACK_FEATURES)
+    intercept: np.ndarray  # (techniques,)
+
+    def proba(self, F: np.ndarray) -> np.ndarray:
+        return sigmoid(np.einsum("ntf,tf->nt", F, self.coef) + self.intercept).astype(np.float32)
+
+    @classmethod
+    def fit(cls, F: np.ndarray, Y: np.ndarray, groups: Sequence[str], C: float, seed: int
+            ) -> tuple["ParagraphStack", np.ndarray]:
+        """The stack fitted on all rows of ``F`` (paragraphs x techniques x features: out-of-fold evidence) and its
+        own out-of-fold probabilities over two article folds, for the thresholds."""
+        n, L, _ = F.shape
+        coef = np.zeros((L, STACK_FEATURES), dtype=np.float32)
+        coef[:, 3] = 1.0  # too few positives: sigmoid(logit(highest)), the highest itself
+        intercept = np.zeros(L, dtype=np.float32)
+        oof = np.zeros((n, L), dtype=np.float32)
+        folds = inner_folds_of(groups, seed + 1)
+        for j in range(L):
+            if Y[:, j].sum() >= STACK_MIN_POSITIVES:
+                for k in np.unique(folds):
+                    tr = folds != k
+                    if tr.all():  # a single article fold holds nothing out
+                        continue
+                    c, b = fit_binary(F[tr, j], Y[tr, j:j + 1], C, seed, max_iter=200)
+                    oof[~tr, j] = sigmoid(F[~tr, j] @ c[0] + b[0])
+                c, b = fit_binary(F[:, j], Y[:, j:j + 1], C, seed, max_iter=200)
+                coef[j], intercept[j] = c[0], b[0]
+            if Y[:, j].sum() < STACK_MIN_POSITIVES or len(np.unique(folds)) < 2:
+                oof[:, j] = sigmoid(F[:, j] @ coef[j] + intercept[j])
+        return cls(coef, intercept), oof
+
+
 def sentence_ranges(units: Sequence[Unit]) -> list[tuple[int, int, int]]:
     """(unit, start, end) of every sentence the sentence head scores, in its row order."""
     return [(ui, s, e) for ui, _, _, s, e in _sentence_rows(units)]
@@ -136,6 +186,7 @@ class PersuasionModel:
         self.token_techniques = np.zeros(0, dtype=np.int16)  # indices into TECHNIQUES
         self.token_columns: np.ndarray | None = None  # hashed buckets with token-head weights
         self.token_mlp: tok.WordMLP | None = None  # over the same techniques, averaged with ``token``
+        self.stack: ParagraphStack | None = None  # with ``paragraph_stack``
         # per technique: where its spans come from (tokens.OFF / TOKEN / SENTENCE / BOTH)
         self.span_mode = np.full(len(TECHNIQUES), tok.SENTENCE, dtype=np.int8)
 
@@ -235,8 +286,13 @@ class PersuasionModel:
         token_paragraphs, tok_oof = self._fit_spans(units, spans, where, sent_oof, log_step)
         if cfg.paragraph_from_sentences:
             rows = np.array([row for _, row, *_ in _sentence_rows(units)], dtype=np.int64)
-            self.par.thresholds = tune_thresholds(
-                self._paragraph_probabilities(par_oof, sent_oof, rows, tok_oof, token_paragraphs), Y)
+            if cfg.paragraph_stack:
+                F = self._paragraph_evidence(par_oof, sent_oof, rows, tok_oof, token_paragraphs)
+                self.stack, stack_oof = ParagraphStack.fit(F, Y, groups, cfg.C_stack, cfg.seed)
+                self.par.thresholds = tune_thresholds(stack_oof, Y)
+            else:
+                self.par.thresholds = tune_thresholds(
+                    self._paragraph_probabilities(par_oof, sent_oof, rows, tok_oof, token_paragraphs), Y)
         # document heads
         docs = [i for i, g in enumerate(genres) if g in GENRES]
         if docs:
@@ -270,13 +326,30 @@ class PersuasionModel:
 
     def _paragraph_probabilities(self, P: np.ndarray, PS: np.ndarray, sentence_paragraphs: np.ndarray,
                                  PT: np.ndarray | None, token_paragraphs: np.ndarray | None) -> np.ndarray:
-        """A paragraph's probability of each technique: the paragraph head's (``P``) or, where higher, the highest
-        of its sentences' (``PS``) and, with ``paragraph_from_words``, of its words' (``PT``, token-head columns)."""
+        """A paragraph's probability of each technique: the stack's over its evidence (``paragraph_stack``), or the
+        paragraph head's (``P``) or, where higher, the highest of its sentences' (``PS``) and, with
+        ``paragraph_from_words``, of its words' (``PT``, token-head columns)."""
+        if self.stack is not None:
+            return self.stack.proba(self._paragraph_evidence(P, PS, sentence_paragraphs, PT, token_paragraphs))
         P = np.maximum(P, paragraph_max(PS, sentence_paragraphs, len(P)))
         if self.config.paragraph_from_words and PT is not None and PT.shape[1]:
             cols = self.token_techniques.astype(np.int64)
             P[:, cols] = np.maximum(P[:, cols], paragraph_max(PT, token_paragraphs, len(P)))
         return P
+
+    def _paragraph_evidence(self, P: np.ndarray, PS: np.ndarray, sentence_paragraphs: np.ndarray,
+                            PT: np.ndarray | None, token_paragraphs: np.ndarray | None) -> np.ndarray:
+        """Per paragraph and technique the stack's inputs (``STACK_FEATURES`` logits); the words' column is zero
+        outside the token head's techniques."""
+        S = paragraph_max(PS, sentence_paragraphs, len(P))
+        cols = self.token_techniques.astype(np.int64)
+        T = np.zeros_like(P)
+        if PT is not None and PT.shape[1]:
+            T[:, cols] = paragraph_max(PT, token_paragraphs, len(P))
+        words = np.zeros_like(P)
+        words[:, cols] = logit(T[:, cols])
+        highest = np.maximum(np.maximum(P, S), T)
+        return np.stack([logit(P), logit(S), words, logit(highest)], axis=-1).astype(np.float32)
 
     def _fit_spans(self, units, spans, where, sent_oof, log_step) -> tuple[np.ndarray, np.ndarray]:
         """The token head (on the short-span techniques), then each technique's span source (tokens,
@@ -355,7 +428,7 @@ class PersuasionModel:
         PS = self.sent.proba(XS) if XS.shape[0] else np.zeros((0, len(TECHNIQUES)))
         columns = [k for k, j in enumerate(self.token_techniques) if self.span_mode[j] in (tok.TOKEN, tok.BOTH)]
         tokens = PT = None
-        if self.token is not None and (columns or self.config.paragraph_from_words):
+        if self.token is not None and (columns or self.config.paragraph_from_words or self.stack is not None):
             tokens, XT, dense, window = self._tokens(units)
             PT = self.token.proba(XT, dense) if len(tokens) else np.zeros((0, len(self.token.labels)))
             if self.token_mlp is not None and len(tokens):
@@ -416,6 +489,9 @@ class PersuasionModel:
             arrays["token_techniques"] = self.token_techniques
         if self.token_mlp is not None:
             arrays.update(self.token_mlp.arrays("token_mlp"))
+        if self.stack is not None:
+            arrays["stack_coef"] = self.stack.coef
+            arrays["stack_intercept"] = self.stack.intercept
         weights = directory / f"{self.config.lang}.npz"
         np.savez_compressed(weights, **arrays)
         vocab = directory / f"{self.config.lang}.vocab.json"
@@ -452,6 +528,8 @@ class PersuasionModel:
             model.span_mode = a["span_mode"]
             model.token_columns = a.get("token_columns")
         model.token_mlp = tok.WordMLP.from_arrays(a, "token_mlp")
+        if "stack_coef" in a:
+            model.stack = ParagraphStack(a["stack_coef"], a["stack_intercept"])
         if model.token is not None and model.config.token_vectors != "none":
             from ..text.wordvec import word_vectors
 
