@@ -204,3 +204,10 @@ def test_a_paragraph_is_labelled_from_its_own_its_sentences_and_its_words_probab
     name_calling = TECHNIQUES.index("Name_Calling-Labeling")
     assert "Name_Calling-Labeling" in prediction.paragraphs[body][2]
     assert own[body, name_calling] < model.par.thresholds[name_calling], "the paragraph head alone does not label it"
+    # without the stack (version 9's combination, the configuration's alternative): the highest of the three
+    model.stack = None
+    (highest_prediction,) = model.predict([unit], emb, sentences)
+    for i, (_, _, labels) in enumerate(highest_prediction.paragraphs):
+        assert sorted(labels) == sorted(TECHNIQUES[j] for j in np.flatnonzero(highest[i] >= model.par.thresholds))
+        for technique, score in labels.items():
+            assert score == pytest.approx(highest[i, TECHNIQUES.index(technique)], abs=1e-6)

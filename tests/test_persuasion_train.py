@@ -74,6 +74,9 @@ def test_the_paragraph_stack_learns_which_evidence_tells_and_keeps_the_highest_f
     np.testing.assert_allclose(stack.proba(F)[:, 1], highest, atol=1e-4)
     again, oof_again = ParagraphStack.fit(F, Y, groups, C=0.1, seed=13)
     assert np.array_equal(stack.coef, again.coef) and np.array_equal(oof, oof_again)
+    # one article: no fold to hold out, so the out-of-fold probabilities are the full fit's own
+    single, oof_single = ParagraphStack.fit(F, Y, ["article"] * n, C=0.1, seed=13)
+    np.testing.assert_allclose(oof_single, single.proba(F), atol=1e-5)
 
 
 def test_trained_model_predicts_sensible_genre(corpus, tmp_path):

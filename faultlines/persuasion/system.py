@@ -145,7 +145,7 @@ class ParagraphStack:
             if Y[:, j].sum() >= STACK_MIN_POSITIVES:
                 for k in np.unique(folds):
                     tr = folds != k
-                    if tr.all():  # a single article fold holds nothing out
+                    if not tr.any():  # a single article fold: nothing to train on, the full fit answers below
                         continue
                     c, b = fit_binary(F[tr, j], Y[tr, j:j + 1], C, seed, max_iter=200)
                     oof[~tr, j] = sigmoid(F[~tr, j] @ c[0] + b[0])
