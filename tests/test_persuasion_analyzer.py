@@ -157,7 +157,7 @@ def test_a_paragraph_is_labelled_from_its_own_its_sentences_and_its_words_probab
 
     from faultlines.persuasion.analyzer import paragraph_vectors, sentence_vectors, unit_of_document
     from faultlines.persuasion.corpus import load_model
-    from faultlines.persuasion.system import sentence_ranges
+    from faultlines.persuasion.system import logit, sentence_ranges
 
     text = ("Officials meet\n\nThe committee met on Tuesday to review the budget, and the minister presented figures "
             "for the coming year. The session was adjourned at noon. These traitors and puppets of Washington are "
@@ -171,10 +171,6 @@ def test_a_paragraph_is_labelled_from_its_own_its_sentences_and_its_words_probab
 
     def paragraph_of(offset):  # found from the offsets
         return next(i for i, (a, b) in enumerate(unit.paragraphs) if a <= offset < b)
-
-    def logit(p):
-        p = np.clip(p, 1e-4, 1 - 1e-4)
-        return np.log(p / (1 - p))
 
     own = model.par.proba(model.paragraph_matrix([unit], emb))
     from_sentences = np.zeros_like(own)
