@@ -104,8 +104,8 @@ def _sentence_rows(units: Sequence[Unit]):
 
 
 def paragraph_max(PS: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:
-    """Per paragraph row (``n`` of them) the highest probability of its sentences (``rows``: each sentence's
-    paragraph row; 0 for a paragraph without sentences)."""
+    """Per paragraph row (``n`` of them) the highest probability of its sentences or words (``rows``: each one's
+    paragraph row; 0 for a paragraph without any)."""
     out = np.zeros((n, PS.shape[1]), dtype=np.float32)
     np.maximum.at(out, rows, PS)
     return out
@@ -141,18 +141,18 @@ class ParagraphStack:
         intercept = np.zeros(L, dtype=np.float32)
         oof = np.zeros((n, L), dtype=np.float32)
         folds = inner_folds_of(groups, seed + 1)
+        held_out = len(np.unique(folds)) > 1  # a single article fold holds nothing out
         for j in range(L):
             if Y[:, j].sum() >= STACK_MIN_POSITIVES:
-                for k in np.unique(folds):
-                    tr = folds != k
-                    if not tr.any():  # a single article fold: nothing to train on, the full fit answers below
-                        continue
-                    c, b = fit_binary(F[tr, j], Y[tr, j:j + 1], C, seed, max_iter=200)
-                    oof[~tr, j] = sigmoid(F[~tr, j] @ c[0] + b[0])
                 c, b = fit_binary(F[:, j], Y[:, j:j + 1], C, seed, max_iter=200)
                 coef[j], intercept[j] = c[0], b[0]
-            if Y[:, j].sum() < STACK_MIN_POSITIVES or len(np.unique(folds)) < 2:
-                oof[:, j] = sigmoid(F[:, j] @ coef[j] + intercept[j])
+                if held_out:
+                    for k in np.unique(folds):
+                        tr = folds != k
+                        c, b = fit_binary(F[tr, j], Y[tr, j:j + 1], C, seed, max_iter=200)
+                        oof[~tr, j] = sigmoid(F[~tr, j] @ c[0] + b[0])
+                    continue
+            oof[:, j] = sigmoid(F[:, j] @ coef[j] + intercept[j])
         return cls(coef, intercept), oof
 
 
