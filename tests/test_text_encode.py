@@ -14,20 +14,29 @@ ARTICLE = (
 )
 
 
+# the other backends are English models, kept for the encoder comparison (docs/persuasion.md)
+CROSS_LINGUAL = ("e5", "use")
+
+
 @pytest.mark.parametrize("backend", sorted(BACKENDS))
-def test_encoder_vectors_are_normalized_and_cross_lingual(tmp_path, backend):
+def test_encoder_vectors_are_normalized_and_place_a_paraphrase_before_an_unrelated_text(tmp_path, backend):
+    if backend == "minilm":
+        pytest.importorskip("sentence_transformers", reason="the optional minilm extra is not installed")
     encoder = Encoder(backend, cache_path=tmp_path / "enc.sqlite")
     vectors = encoder([
         "Gunmen attacked a camp of Chinese workers near the Afghan border.",
+        "Armed men opened fire on Chinese labourers at a camp close to the frontier with Afghanistan.",
         "Боевики напали на лагерь китайских рабочих у афганской границы.",
         "The central bank kept its interest rate unchanged in October.",
         "",
     ])
-    assert vectors.shape == (4, BACKENDS[backend])
-    assert np.allclose(np.linalg.norm(vectors[:3], axis=1), 1.0, atol=1e-5)
-    assert not vectors[3].any()  # empty text: zero vector, no model call
-    translation, unrelated = vectors[0] @ vectors[1], vectors[0] @ vectors[2]
-    assert translation > unrelated + 0.05
+    assert vectors.shape == (5, BACKENDS[backend])
+    assert np.allclose(np.linalg.norm(vectors[:4], axis=1), 1.0, atol=1e-5)
+    assert not vectors[4].any()  # empty text: zero vector, no model call
+    paraphrase, translation, unrelated = vectors[0] @ vectors[1], vectors[0] @ vectors[2], vectors[0] @ vectors[3]
+    assert paraphrase > unrelated + 0.05
+    if backend in CROSS_LINGUAL:
+        assert translation > unrelated + 0.05
 
 
 def test_disk_cache_serves_a_second_encoder_without_loading_the_model(tmp_path):

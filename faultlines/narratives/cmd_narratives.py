@@ -59,7 +59,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         lang: LangOption = None,
         folds: Annotated[int, typer.Option("--folds", help="Document-level cross-validation folds.")] = 5,
         seed: SeedOption = 13,
-        backend: Annotated[str, typer.Option("--backend", help="Encoder: use (the pipeline's), or e5 / e5+use (comparisons).")] = DEFAULT_BACKEND,
+        backend: Annotated[str, typer.Option("--backend", help="Encoder: use (the pipeline's), or e5 / e5+use / minilm / wordllama / spacy (comparisons).")] = DEFAULT_BACKEND,
         features: Annotated[Optional[str], typer.Option("--features", help="Comma-separated: doc,title,max,mean.")] = None,
         c: Annotated[Optional[float], typer.Option("--C", help="Inverse regularization of the heads.")] = None,
         analysis: Annotated[bool, typer.Option("--analysis-thresholds", help="Score with the thresholds the analyzer uses for every language (English's) instead of each language's own.")] = False,

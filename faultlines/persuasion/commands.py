@@ -14,7 +14,8 @@ from . import bench as _bench  # noqa: F401 - registers ``faultlines bench persu
 DataOption = Annotated[Path, typer.Option("--data", help="Folder with semeval2023_task3/ (and ptc_semeval2020_task11/).")]
 LangOption = Annotated[Optional[str], typer.Option("--lang", help="en, ru or en,ru; default: detected / both.")]
 VectorsOption = Annotated[Optional[str], typer.Option(
-    "--vectors", help="Paragraph vectors of the shared encoder as features: none, use or e5 (default: as shipped).")]
+    "--vectors", help="Paragraph vectors of the shared encoder as features: none, use, e5, minilm, wordllama or spacy "
+                "(default: as shipped; the last four for the encoder comparison).")]
 WordVectorsOption = Annotated[Optional[str], typer.Option(
     "--token-vectors", help="Static word vectors in the token span head: none, wordllama or navec (default: as shipped).")]
 CacheOption = Annotated[Path, typer.Option("--cache", help="SQLite cache of the shared encoder's paragraph vectors "

