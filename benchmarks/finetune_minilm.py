@@ -176,25 +176,6 @@ def word_runs(rows, token_p, technique: int, threshold: float):
     return spans
 
 
-def tune_paragraph_thresholds(probs: np.ndarray, gold: np.ndarray, grid) -> np.ndarray:
-    """Per-technique thresholds by coordinate ascent on micro-F1 (two passes)."""
-    th = np.full(probs.shape[1], 0.5)
-
-    def micro(th):
-        pred = probs >= th
-        tp = (pred & gold).sum()
-        return 2 * tp / max(1, pred.sum() + gold.sum())
-
-    for _ in range(2):
-        for t in range(probs.shape[1]):
-            best = (micro(th), th[t])
-            for g in grid:
-                th[t] = g
-                best = max(best, (micro(th), g))
-            th[t] = best[1]
-    return th
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/datasets"))
@@ -217,6 +198,7 @@ def main() -> None:
     from faultlines.persuasion.corpus import score
     from faultlines.persuasion.data import (TECHNIQUES, fold_of, labelled_paragraphs, load_ptc, load_semeval,
                                             ptc_root, semeval_root)
+    from faultlines.persuasion.heads import tune_thresholds
     from faultlines.persuasion.scoring import span_f1
 
     transformers_logging.disable_progress_bar()
@@ -242,14 +224,14 @@ def main() -> None:
     train(tagger, rows["fit"], tokenizer, args.epochs, args.batch, args.lr, args.token_weight, args.seed, say)
     train_seconds = time.perf_counter() - started
 
-    grid = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
+    grid = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]  # span sources' thresholds
     valid_tok, valid_par = predict(tagger, rows["valid"], tokenizer)
     vpar = paragraph_probabilities(rows["valid"], valid_par)
     gold_par = {(a.id, p.line): labels for a in valid_arts for p, labels in labelled_paragraphs(a)}
     keys = sorted(vpar)
     P = np.stack([vpar[k] for k in keys])
     G = np.array([[t in gold_par[k] for t in TECHNIQUES] for k in keys])
-    par_th = tune_paragraph_thresholds(P, G, grid)
+    par_th = tune_thresholds(P, G)  # the shipped paragraph head's own tuning
 
     # span source per technique on the validation articles: word runs at a threshold, the paragraph, or none
     def spans_of(source, rows_, tok_p, par_probs):
