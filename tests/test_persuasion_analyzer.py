@@ -111,12 +111,11 @@ def test_characters_that_change_length_when_lower_cased_or_fill_two_code_units()
     assert doc.layer("technique_paragraph"), "paragraph labels too"
 
 
-def test_a_technique_with_both_span_sources_gets_its_sentence_and_its_words():
-    """Where training chose BOTH for a technique, its spans are the sentence head's sentences and the token head's
-    runs; a run that is the whole sentence is not repeated."""
+def _loaded_language_spans(mode: int):
+    """The shipped English model with Loaded_Language's spans forced to ``mode`` (token threshold 0.3, every
+    sentence marked by the sentence head), on a three-paragraph text: (text, paragraphs, Loaded_Language spans)."""
     import numpy as np
 
-    from faultlines.persuasion import tokens as tok
     from faultlines.persuasion.corpus import load_model
     from faultlines.persuasion.system import Unit
 
@@ -124,7 +123,7 @@ def test_a_technique_with_both_span_sources_gets_its_sentence_and_its_words():
     j = TECHNIQUES.index("Loaded_Language")
     k = [TECHNIQUES[i] for i in model.token_techniques].index("Loaded_Language")
     model.span_mode = model.span_mode.copy()
-    model.span_mode[j] = tok.BOTH
+    model.span_mode[j] = mode
     model.token.thresholds = model.token.thresholds.copy()
     model.token.thresholds[k] = 0.3
     model.sent.thresholds = model.sent.thresholds.copy()
@@ -137,7 +136,15 @@ def test_a_technique_with_both_span_sources_gets_its_sentence_and_its_words():
     with pytest.raises(ValueError, match="one vector per sentence"):
         model.predict([unit], vectors)
     (prediction,) = model.predict([unit], vectors, np.zeros((len(paragraphs), 512), dtype=np.float32))
-    loaded = [(s, e) for t, s, e, _ in prediction.spans if t == "Loaded_Language"]
+    return text, paragraphs, [(s, e) for t, s, e, _ in prediction.spans if t == "Loaded_Language"]
+
+
+def test_a_technique_with_both_span_sources_gets_its_sentence_and_its_words():
+    """Where training chose BOTH for a technique, its spans are the sentence head's sentences and the token head's
+    runs; a run that is the whole sentence is not repeated."""
+    from faultlines.persuasion import tokens as tok
+
+    text, paragraphs, loaded = _loaded_language_spans(tok.BOTH)
     assert paragraphs[1] in loaded, "the sentence"
     inside = [(s, e) for s, e in loaded if paragraphs[1][0] <= s and e <= paragraphs[1][1] and (s, e) != paragraphs[1]]
     assert any(text[s:e].lower().startswith(("brutal", "cowardly", "slaughter")) for s, e in inside), \
@@ -146,6 +153,22 @@ def test_a_technique_with_both_span_sources_gets_its_sentence_and_its_words():
     assert (paragraphs[2][0], paragraphs[2][1]) in loaded  # "Short." is a sentence too, with no loaded word
 
 
+def test_with_clipped_sentences_a_sentence_span_runs_from_its_first_marked_word_to_its_last():
+    """BOTH_CLIPPED: the sentence span is cut to the extent of the words the token head marks in it (shorter, so a
+    larger share of it is the technique), the word runs are given too, and a sentence without marked words stays
+    whole."""
+    from faultlines.persuasion import tokens as tok
+
+    text, paragraphs, loaded = _loaded_language_spans(tok.BOTH_CLIPPED)
+    _, _, with_whole_sentence = _loaded_language_spans(tok.BOTH)
+    runs = [(s, e) for s, e in with_whole_sentence if paragraphs[1][0] <= s and e <= paragraphs[1][1]
+            and (s, e) != paragraphs[1]]
+    assert paragraphs[1] not in loaded
+    clipped = (min(s for s, _ in runs), max(e for _, e in runs))
+    assert clipped in loaded and clipped[1] - clipped[0] < paragraphs[1][1] - paragraphs[1][0], \
+        [text[s:e] for s, e in loaded]
+    assert set(runs) <= set(loaded) and len(loaded) == len(set(loaded))
+    assert paragraphs[2] in loaded  # "Short.": no marked word, kept whole
 
 
 def test_a_paragraph_is_labelled_from_its_own_its_sentences_and_its_words_probabilities():

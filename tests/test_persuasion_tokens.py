@@ -144,3 +144,32 @@ def test_a_sentence_and_the_names_it_calls_can_both_be_spans():
                          np.array([len(u.text), 22]))
     options = [[(0.0, 0, 0.0), sentence, names, both]]
     assert tok.choose_modes(options, [2]) == [3]
+
+
+def test_a_sentence_is_clipped_to_its_marked_words_and_kept_whole_without_any():
+    u = Unit("a", "They are cowardly puppets of a corrupt regime, the minister said. Rain fell on Tuesday.", [], [])
+    u.paragraphs = [(0, len(u.text))]
+    u.sentences = [(0, 65), (66, len(u.text))]
+    tokens = tok.tokenize([u], sentences_by_paragraph, lexicon("en"))
+    words = tokens.words
+    positive = np.zeros(len(tokens), dtype=bool)
+    positive[[words.index("cowardly"), words.index("regime")]] = True
+    positive[words.index("the")] = True  # a closed-class word never widens the span
+    starts, ends = tok.clip(np.zeros(2, dtype=np.int64), np.array([0, 66]), np.array([65, len(u.text)]), positive, tokens)
+    assert u.text[starts[0]:ends[0]] == "cowardly puppets of a corrupt regime"
+    assert (starts[1], ends[1]) == (66, len(u.text))  # nothing marked inside: the sentence stays whole
+
+
+def test_clipping_keeps_each_unit_and_sentence_apart():
+    a = Unit("a", "Vile lies. Plain words.", [(0, 23)], [(0, 10), (11, 23)])
+    b = Unit("b", "Plain words. Vile lies.", [(0, 23)], [(0, 12), (13, 23)])
+    tokens = tok.tokenize([a, b], sentences_by_paragraph, lexicon("en"))
+    positive = np.array([w == "vile" for w in tokens.words])
+    starts, ends = tok.clip(np.array([0, 0, 1, 1]), np.array([0, 11, 0, 13]), np.array([10, 23, 12, 23]),
+                            positive, tokens)
+    assert list(zip(starts, ends)) == [(0, 4), (11, 23), (0, 12), (13, 17)]
+
+
+def test_unique_spans_gives_a_repeated_span_once():
+    unit_, starts, ends = tok.unique_spans(np.array([0, 1, 0]), np.array([5, 5, 5]), np.array([9, 9, 9]))
+    assert list(zip(unit_, starts, ends)) == [(0, 5, 9), (1, 5, 9)]

@@ -191,10 +191,11 @@ def default_config(lang: str) -> Config:
     # for English, natasha's Russian news vectors for Russian) read by its logistic head and its word networks
     # (held-out comparisons in docs/persuasion.md); the sentence head reads the sentences' own vectors too, and a
     # paragraph's probability of a technique is stacked on its own, its sentences' and (for the token head's
-    # techniques) its words' probabilities
+    # techniques) its words' probabilities; sentence spans take thresholds chosen for the spans and may be cut to
+    # the words the token head marks in them
     return Config(lang=lang, use_embeddings=True, token_vectors="navec" if lang == "ru" else "wordllama",
                   token_mlp=256, sentence_embeddings=True, paragraph_from_sentences=True,
-                  paragraph_from_words=True, paragraph_stack=True)
+                  paragraph_from_words=True, paragraph_stack=True, span_sentence_grid=True, span_clip=True)
 
 
 def predict_dir(articles_dir: Path, lang: str | None, model_dir: Path = MODEL_DIR):

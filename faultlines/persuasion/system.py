@@ -74,6 +74,12 @@ class Config:
     # heads' out-of-fold probabilities) gives the paragraph's probability
     paragraph_stack: bool = False
     C_stack: float = 0.1
+    # sentence spans at a threshold chosen for span F1 (from the sentence head's own and tokens.SPAN_GRID), out of
+    # fold with the span sources, rather than at the sentence head's threshold for sentence labels
+    span_sentence_grid: bool = False
+    # a further span source per token-head technique: sentences cut to the extent of their words above the token
+    # threshold, with the word runs (tokens.BOTH_CLIPPED), where that scores better out of fold
+    span_clip: bool = False
     seed: int = 13
 
 
@@ -387,32 +393,47 @@ class PersuasionModel:
         s_unit = np.array([ui for ui, _, _ in where], dtype=np.int64)
         s_start = np.array([s for _, s, _ in where], dtype=np.int64)
         s_end = np.array([e for _, _, e in where], dtype=np.int64)
-        options = []
+        options, labels = [], []  # per technique: each option's credit, and its (mode, sentence, token threshold)
         for j, tech in enumerate(TECHNIQUES):
-            # off, sentences, token runs at each threshold of the grid, then sentences + token runs at each
-            on = sent_oof[:, j] >= self.sent.thresholds[j] if len(where) else np.zeros(0, bool)
-            opts = [(0.0, 0, 0.0), credit.credit(tech, s_unit[on], s_start[on], s_end[on])]
+            # off; sentences at each sentence threshold; token runs at each threshold of the grid; then sentences
+            # and token runs at each pair. The sentence thresholds are the sentence head's own (tuned for
+            # sentence labels) or, with span_sentence_grid, also those of a grid, chosen here for the spans
+            own = float(self.sent.thresholds[j])
+            sent_grid = sorted({own, *map(float, tok.SPAN_GRID)}) if cfg.span_sentence_grid else [own]
+            on = [sent_oof[:, j] >= g if len(where) else np.zeros(0, bool) for g in sent_grid]
+            opts = [(0.0, 0, 0.0)] + [credit.credit(tech, s_unit[o], s_start[o], s_end[o]) for o in on]
+            labs = [(tok.OFF, own, 1.0)] + [(tok.SENTENCE, g, 1.0) for g in sent_grid]
             if tech in names:
                 k = names.index(tech)
                 found = [np.array(tok.runs(tok_oof[:, k] >= g, tokens), dtype=np.int64).reshape(-1, 2)
                          for g in tok.SPAN_GRID]
                 opts += [credit.credit(tech, tokens.unit[r[:, 0]], tokens.start[r[:, 0]], tokens.end[r[:, 1]])
                          for r in found]
-                opts += [credit.credit(tech, np.concatenate([s_unit[on], tokens.unit[r[:, 0]]]),
-                                       np.concatenate([s_start[on], tokens.start[r[:, 0]]]),
-                                       np.concatenate([s_end[on], tokens.end[r[:, 1]]])) for r in found]
+                labs += [(tok.TOKEN, own, float(g)) for g in tok.SPAN_GRID]
+                for sg, o in zip(sent_grid, on):
+                    for g, r in zip(tok.SPAN_GRID, found):
+                        # the sentences whole, or (span_clip) each cut to its words at the runs' threshold
+                        for clipped in (False, True) if cfg.span_clip else (False,):
+                            ss, se = s_start[o], s_end[o]
+                            if clipped:
+                                ss, se = tok.clip(s_unit[o], ss, se, tok_oof[:, k] >= g, tokens)
+                            opts.append(credit.credit(tech, *tok.unique_spans(
+                                np.concatenate([s_unit[o], tokens.unit[r[:, 0]]]),
+                                np.concatenate([ss, tokens.start[r[:, 0]]]), np.concatenate([se, tokens.end[r[:, 1]]]))))
+                            labs.append((tok.BOTH_CLIPPED if clipped else tok.BOTH, sg, float(g)))
             options.append(opts)
+            labels.append(labs)
         choice = tok.choose_modes(options, [credit.n_gold(t) for t in TECHNIQUES])
         thresholds = np.ones(len(names), dtype=np.float32)
-        grid = len(tok.SPAN_GRID)
         for j, c in enumerate(choice):
-            if c < 2:
-                self.span_mode[j] = (tok.OFF, tok.SENTENCE)[c]
-            else:
-                self.span_mode[j] = tok.TOKEN if c < 2 + grid else tok.BOTH
-                thresholds[names.index(TECHNIQUES[j])] = tok.SPAN_GRID[(c - 2) % grid]
+            mode, sent_threshold, token_threshold = labels[j][c]
+            self.span_mode[j] = mode
+            # the sentence head decides nothing but sentence spans, so its thresholds become the spans'
+            self.sent.thresholds[j] = sent_threshold
+            if mode in tok.WITH_TOKENS:
+                thresholds[names.index(TECHNIQUES[j])] = token_threshold
         self.token = MultiLabelHead(tuple(names), coef, inter, thresholds)
-        log_step("span sources: " + ", ".join(f"{t}={'off token sentence both'.split()[m]}"
+        log_step("span sources: " + ", ".join(f"{t}={tok.MODE_NAMES[m]}"
                                               for t, m in zip(TECHNIQUES, self.span_mode) if m != tok.OFF))
         return tokens.paragraph, tok_oof
 
@@ -426,7 +447,7 @@ class PersuasionModel:
         P = self.par.proba(X) if X.shape[0] else np.zeros((0, len(TECHNIQUES)))
         XS, where = self.sentence_matrix(units, article_tokens, emb, sent_emb)
         PS = self.sent.proba(XS) if XS.shape[0] else np.zeros((0, len(TECHNIQUES)))
-        columns = [k for k, j in enumerate(self.token_techniques) if self.span_mode[j] in (tok.TOKEN, tok.BOTH)]
+        columns = [k for k, j in enumerate(self.token_techniques) if self.span_mode[j] in tok.WITH_TOKENS]
         tokens = PT = None
         if self.token is not None and (columns or self.config.paragraph_from_words or self.stack is not None):
             tokens, XT, dense, window = self._tokens(units)
@@ -458,9 +479,18 @@ class PersuasionModel:
                 pf = self.frames.proba(XD[ui]).ravel()
                 frames = {FRAMES[j]: float(pf[j]) for j in np.flatnonzero(pf >= self.frames.thresholds)}
             out.append(Prediction(paras, [], genre, frames))
-        for k, j in zip(*np.nonzero(DS & np.isin(self.span_mode, (tok.SENTENCE, tok.BOTH)))):
-            ui, s, e = where[k]
-            out[ui].spans.append((TECHNIQUES[j], s, e, float(PS[k, j])))
+        for j in np.flatnonzero(np.isin(self.span_mode, tok.WITH_SENTENCES)):
+            rows = np.flatnonzero(DS[:, j])
+            if not len(rows):
+                continue
+            unit = np.array([where[k][0] for k in rows], dtype=np.int64)
+            starts = np.array([where[k][1] for k in rows], dtype=np.int64)
+            ends = np.array([where[k][2] for k in rows], dtype=np.int64)
+            if self.span_mode[j] == tok.BOTH_CLIPPED and PT is not None:
+                c = list(self.token.labels).index(TECHNIQUES[j])
+                starts, ends = tok.clip(unit, starts, ends, PT[:, c] >= self.token.thresholds[c], tokens)
+            for k, ui, s, e in zip(rows, unit, starts, ends):
+                out[ui].spans.append((TECHNIQUES[j], int(s), int(e), float(PS[k, j])))
         if PT is not None and columns:
             sentence_spans = {(ui, t, s, e) for ui, p in enumerate(out) for t, s, e, _ in p.spans}
             for ui, tech, s, e, score in tok.decode(tokens, PT, columns, self.token.thresholds, self.token.labels):

@@ -464,6 +464,34 @@ def runs(positive: np.ndarray, tokens: Tokens, max_gap: int = MAX_GAP) -> list[t
     return [(int(a), int(b)) for a, b in zip(heads[keep], tails[keep])]
 
 
+def clip(unit: np.ndarray, starts: np.ndarray, ends: np.ndarray, positive: np.ndarray, tokens: Tokens
+         ) -> tuple[np.ndarray, np.ndarray]:
+    """Each span (a sentence: ``starts``/``ends`` within its ``unit``) narrowed to run from its first positive
+    content word's start to its last one's end; a span holding none is kept whole."""
+    starts, ends = starts.copy(), ends.copy()
+    idx = np.flatnonzero(positive & tokens.content)
+    if not len(idx) or not len(starts):
+        return starts, ends
+    # tokens come in unit -> text order, so (unit, start) keys are sorted
+    scale = int(max(tokens.end.max(initial=0), ends.max(initial=0))) + 1
+    keys = tokens.unit[idx].astype(np.int64) * scale + tokens.start[idx]
+    lo = np.searchsorted(keys, unit.astype(np.int64) * scale + starts, "left")
+    hi = np.searchsorted(keys, unit.astype(np.int64) * scale + ends, "left") - 1
+    some = hi >= lo
+    starts[some] = tokens.start[idx[lo[some]]]
+    ends[some] = tokens.end[idx[hi[some]]]
+    return starts, ends
+
+
+def unique_spans(unit: np.ndarray, starts: np.ndarray, ends: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The spans with repeats removed (a word run that is a whole sentence is given once)."""
+    if not len(starts):
+        return unit, starts, ends
+    u = np.unique(np.stack([unit, starts, ends], axis=1).astype(np.int64), axis=0)
+    return u[:, 0], u[:, 1], u[:, 2]
+
+
 def decode(tokens: Tokens, P: np.ndarray, columns: Sequence[int], thresholds: np.ndarray,
            labels: Sequence[str]) -> list[tuple[int, str, int, int, float]]:
     """(unit, label, start, end, best token probability) for every run of the given label columns."""
@@ -476,8 +504,12 @@ def decode(tokens: Tokens, P: np.ndarray, columns: Sequence[int], thresholds: np
 
 
 # span modes per technique, chosen on out-of-fold span F1; BOTH gives the sentence head's sentences and, inside or
-# outside them, the token head's runs (a name-calling sentence and the names it calls)
-OFF, TOKEN, SENTENCE, BOTH = 0, 1, 2, 3
+# outside them, the token head's runs (a name-calling sentence and the names it calls); BOTH_CLIPPED the same with
+# each sentence cut to the extent of its words above the token threshold (from the first name called to the last)
+OFF, TOKEN, SENTENCE, BOTH, BOTH_CLIPPED = 0, 1, 2, 3, 4
+MODE_NAMES = ("off", "token", "sentence", "both", "both-clipped")
+WITH_TOKENS = (TOKEN, BOTH, BOTH_CLIPPED)
+WITH_SENTENCES = (SENTENCE, BOTH, BOTH_CLIPPED)
 SPAN_GRID = np.array([0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7])
 
 
