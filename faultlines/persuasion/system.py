@@ -405,18 +405,18 @@ class PersuasionModel:
             labs = [(tok.OFF, own, 1.0)] + [(tok.SENTENCE, g, 1.0) for g in sent_grid]
             if tech in names:
                 k = names.index(tech)
-                found = [np.array(tok.runs(tok_oof[:, k] >= g, tokens), dtype=np.int64).reshape(-1, 2)
-                         for g in tok.SPAN_GRID]
+                marked = [tok_oof[:, k] >= g for g in tok.SPAN_GRID]
+                found = [np.array(tok.runs(m, tokens), dtype=np.int64).reshape(-1, 2) for m in marked]
                 opts += [credit.credit(tech, tokens.unit[r[:, 0]], tokens.start[r[:, 0]], tokens.end[r[:, 1]])
                          for r in found]
                 labs += [(tok.TOKEN, own, float(g)) for g in tok.SPAN_GRID]
                 for sg, o in zip(sent_grid, on):
-                    for g, r in zip(tok.SPAN_GRID, found):
+                    for g, m, r in zip(tok.SPAN_GRID, marked, found):
                         # the sentences whole, or (span_clip) each cut to its words at the runs' threshold
                         for clipped in (False, True) if cfg.span_clip else (False,):
                             ss, se = s_start[o], s_end[o]
                             if clipped:
-                                ss, se = tok.clip(s_unit[o], ss, se, tok_oof[:, k] >= g, tokens)
+                                ss, se = tok.clip(s_unit[o], ss, se, m, tokens)
                             opts.append(credit.credit(tech, *tok.unique_spans(
                                 np.concatenate([s_unit[o], tokens.unit[r[:, 0]]]),
                                 np.concatenate([ss, tokens.start[r[:, 0]]]), np.concatenate([se, tokens.end[r[:, 1]]]))))
