@@ -53,6 +53,48 @@ def test_statements_are_plover_events_without_acled_fields(canonical):
     assert talks and all(t["event_type"] is None and t["fatalities"] is None for t in talks)
 
 
+def test_talks_and_denials_name_their_parties():
+    # claims first, as in analysis: the quoted denial is the Foreign Ministry's
+    doc = faultlines.analyze(str(DEMO / "tajikistan-forgetful-friends.txt"),
+                             analyzers=("language", "segment", "nlp", "claims", "events"))
+    parties = {(e.attrs["plover"], e.attrs["trigger"]): (e.attrs["actor1"], e.attrs["actor2"], e.attrs["location"])
+               for e in doc.layer("event") if e.attrs["event_type"] is None}
+    # "Reuters reported, citing sources in Dushanbe, that Tajikistan was holding talks with Russia"
+    assert parties[("CONSULT", "talks")][:2] == ("Tajikistan", "Russia")
+    # "consultations with Moscow": Moscow is a party, not where the talks happen
+    assert parties[("CONSULT", "consultations")] == ("Security Council", "Moscow", None)
+    # Tajikistan's Foreign Ministry ... : "Reuters is spreading misinformation."
+    assert parties[("REJECT", "is spreading misinformation")][:2] == ("Tajikistan's Foreign Ministry", "Reuters")
+    for e in doc.layer("event"):  # the parties of a violent event stay the ACLED actors
+        if e.attrs["event_type"] in VIOLENT:
+            assert e.attrs["actor1_acled"] and e.attrs["actor2_acled"]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Uzbekistan and Tajikistan signed an agreement on water sharing on October 10.", "en", ("Uzbekistan", "Tajikistan")),
+    ("The Kremlin accused Western media of spreading lies about Russian troops.", "en", ("Kremlin", "Western media")),
+    ("President Kassym-Jomart Tokayev requested assistance from the CSTO on Wednesday.", "en",
+     ("Kassym-Jomart Tokayev", "CSTO")),
+    ("China threatened sanctions against Kyrgyz officials on Monday.", "en", ("China", "Kyrgyz officials")),
+    ("Совет безопасности Таджикистана в пятницу подтвердил, что консультации с Москвой продолжаются.", "ru",
+     ("Tajikistan's Security Council", "Moscow")),
+    ("Власти Узбекистана и Таджикистана провели переговоры о водопользовании 1 марта.", "ru", ("Uzbekistan", "Tajikistan")),
+])
+def test_parties_of_events_acled_does_not_name(text, language, expected):
+    doc = run(text, published="2025-11-02")
+    (event,) = [e.attrs for e in doc.layer("event")]
+    assert (event["actor1"], event["actor2"]) == expected
+    assert event["actor1_acled"] is None
+
+
+def test_a_news_outlet_reports_talks_it_does_not_hold():
+    doc = faultlines.analyze("Во вторник Reuters со ссылкой на источники в Душанбе сообщило, что таджикская сторона "
+                             "обратилась к России с просьбой о содействии.", published="2025-11-02",
+                             analyzers=("language", "segment", "nlp", "claims", "events"))
+    (event,) = [e.attrs for e in doc.layer("event")]
+    assert event["plover"] == "REQUEST" and (event["actor1"], event["actor2"]) == (None, "Russia")
+
+
 def test_russian_article():
     doc = run(str(DEMO / "darvaz-attack-chinese-citizens-killed-ru.txt"))
     violent = [a.attrs for a in doc.layer("event") if a.attrs["event_type"] in VIOLENT]

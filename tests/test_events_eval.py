@@ -36,3 +36,12 @@ def test_eval_command_meets_the_floors():
     figures = json.loads(result.output[result.output.index("{"):])
     assert figures["detection"]["f1"] >= 0.9
     assert all(f["accuracy"] >= 0.9 for f in figures["fields"].values() if f["accuracy"] is not None)
+
+
+def test_parties_held_out_meet_their_floor():
+    # written before the parties were run on them (docs/events.md): one Russian dative recipient is missed
+    result = CliRunner().invoke(app, ["eval", "events", str(GOLD / "parties"), "--json", "--min-f1", "0.9"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output[result.output.index("{"):])
+    assert figures["fields"]["actor1"]["n"] == 8 and figures["fields"]["actor1"]["accuracy"] == 1.0
+    assert figures["fields"]["actor2"]["accuracy"] >= 0.85

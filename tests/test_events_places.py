@@ -51,6 +51,13 @@ def test_find_marks_origin_level_and_skips_rivers(gaz):
     assert not any(t.startswith("Panj") for t in found)
 
 
+def test_a_party_is_not_a_setting_and_a_month_not_a_town(gaz):
+    found = {m.text: m for m in gaz.find("The talks with Moscow and the consultations с Москвой went on in Dushanbe.")}
+    assert found["Moscow"].origin and found["Москвой"].origin and found["Dushanbe"].locative
+    # "BISHKEK, Nov 14": November, not the town of Nov in Sughd
+    assert [m.text for m in gaz.find("BISHKEK, Nov 14 — Officials met in Nov on Friday.")] == ["Nov"]
+
+
 def test_demonyms_are_not_places(gaz):
     assert gaz.lookup("Kazakh") == []
     assert gaz.demonym("Chinese") == "CN" and gaz.demonym("таджикские") == "TJ"

@@ -5,7 +5,7 @@ from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
 from .extract import EventExtractor, aggregate_warnings
 
-VERSION = "1"
+VERSION = "2"
 
 
 @analyzer("events", version=VERSION, requires=("ner", "sentence"), assigns=("event",))

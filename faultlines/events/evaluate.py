@@ -16,7 +16,9 @@ Field accuracy is over paired events whose gold record states the field
 type = event_type and sub_event_type (plover for events ACLED does not
 code); date = the ISO date (range start for ranges); country, admin1,
 fatalities: equal; actor1 / actor2: ACLED-normalized names
-(``actor1_acled``), compared case-insensitively.
+(``actor1_acled``), compared case-insensitively; for events ACLED does not
+code or codes without an actor (talks, denials, agreements), the parties'
+names (``actor1``, ``actor2``).
 """
 from __future__ import annotations
 
@@ -54,7 +56,7 @@ def _value(event: dict[str, Any], field: str) -> Any:
             return ("PLOVER", event.get("plover"))
         return (event.get("event_type"), event.get("sub_event_type"))
     if field in ("actor1", "actor2"):
-        v = event.get(f"{field}_acled", event.get(field))
+        v = event.get(f"{field}_acled") or event.get(field)
         return v.casefold() if isinstance(v, str) else v
     return event.get(field)
 
@@ -96,7 +98,7 @@ def evaluate(rows: list[dict[str, Any]], *, settings=None) -> dict[str, Any]:
     from ..model import Document
     from ..pipeline import Pipeline
 
-    pipeline = Pipeline(("language", "segment", "nlp", "events"), settings)
+    pipeline = Pipeline(("language", "segment", "nlp", "claims", "events"), settings)  # as analysis runs them
     docs = [Document(id=str(r["id"]), text=r["text"], language=r.get("language"), published=r.get("published")) for r in rows]
     analyzed = list(pipeline.pipe(docs))
     tp = fp = fn = 0

@@ -2,7 +2,8 @@
 
 One pass over the sentences of a document, reading the shared spaCy /
 natasha results only through the "sentence" and "ner" layers (no second
-parse). Per sentence:
+parse), and the claims stage's "claim" layer when it ran (who speaks in a
+quote). Per sentence:
 
 1. event cues from resources/triggers.json; a cue inside a hedge ("could
    attack", "если") or inside what is being denied ("denied reports of
@@ -19,10 +20,12 @@ whose type family, date, place and fatalities do not contradict it.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..model import Document
@@ -36,6 +39,28 @@ VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civi
 ACLED_CODED_FATALITIES = VIOLENT_TYPES | {"Protests", "Riots", "Strategic developments"}
 _DATE_LINE = re.compile(r"^\W*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\w+,?\s+\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\s+\d{4}(?:\s*г\.?|\s+года)?|\w+\s+\d{1,2},\s+\d{4})[\s,\d:.г]*$")
 _CIVILIAN_PLACE = re.compile(r"\b(?:camp|village|house|home|market|bus|school|mosque|workers|residents|civilians|лагер\w*|сел\w*|жил\w+ дом\w*|рынк\w*|автобус\w*|мирн\w+)\b", re.I)
+# Parties of the events ACLED does not code (talks, denials, requests, aid): named entities of the cue's sentence.
+_PARTY_LABELS = {"en": {"PERSON", "ORG", "GPE", "NORP"}, "ru": {"PER", "ORG", "LOC"}}  # natasha tags states LOC
+# a name after one of these is a setting or a source, not the one who acts ("sources in Dushanbe")
+_NOT_ACTING = {"en": {"in", "at", "near", "from", "to", "with", "of", "for", "on", "against", "into", "about", "over",
+                      "citing", "inside", "outside", "across", "than"},
+               "ru": {"в", "во", "на", "из", "с", "со", "к", "ко", "по", "о", "об", "от", "для", "у", "против", "при",
+                      "через", "над", "под"}}
+# the other party of talks, requests or aid: "talks with Russia", "assistance from the CSTO", "aid to Afghanistan"
+_COUNTERPART = {"en": {"with", "to", "from", "against"}, "ru": {"с", "со", "к", "ко", "против", "у"}}
+# cues whose object is the other party: "denied a Reuters report", "accused Western media"
+_TARGETED = {"REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE"}
+# cues of speech: inside a quote, the one quoted acts (the Foreign Ministry: "Reuters is spreading misinformation")
+_SPEECH = {"REJECT", "ACCUSE", "THREATEN", "REQUEST"}
+_AND = {"en": "and", "ru": "и"}
+_REACH = 100  # characters between a party and the cue, at most: a name further away belongs to another clause
+_AGAINST = {"against", "против"}  # "threatened sanctions against Kyrgyz officials"
+_ARTICLES = {"the", "a", "an"}
+# a demonym names a party with the institution after it: "the Uzbek foreign ministry", "Western media"
+_INSTITUTION = re.compile(r"(?:['’]s)?(?:\s+(?:foreign|defen[cs]e|interior|security|border|state|news))?\s+(?:media|press|government|"
+                          r"authorities|officials|ministry|forces|troops|army|military|guards|services|president|"
+                          r"leadership|embassy|diplomats|agency|agencies)\b")
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
 _INTERVENTION = {"en": re.compile(r"\b(?:detained|arrested|dispersed|broke up|detentions?|arrests?)\b", re.I),
                  "ru": re.compile(r"задерж\w*|разогнал\w*|арест\w*", re.I)}
 # An arrest verb says the police intervened even when the police go unnamed ("задержаны пятеро участников").
@@ -437,6 +462,9 @@ class EventExtractor:
         acled = cand.event_type is not None
         if acled and fat is None:
             fat = 0  # ACLED codes an event with no reported deaths as 0 fatalities
+        # talks, denials, agreements: no ACLED actor, so the parties the sentence names
+        unnamed = cand.event_type in (None, "Strategic developments") and not a1 and not a2
+        party1, party2 = self._parties(cand, doc, language) if unnamed else (None, None)
         a1_name = a1[0].acled(iso, self.gaz, a1[1]) if a1 else (self._default_actor1(cand, iso) if acled else None)
         a2_name = a2[0].acled(iso, self.gaz, a2[1]) if a2 else (self._default_actor2(cand, iso) if acled else None)
         inter1 = a1[0].inter if a1 else (self._default_inter1(cand) if acled else None)
@@ -454,8 +482,8 @@ class EventExtractor:
             "location": location,
             "latitude": lat,
             "longitude": lon,
-            "actor1": a1[0].text if a1 else a1_name,
-            "actor2": a2[0].text if a2 else a2_name,
+            "actor1": a1[0].text if a1 else a1_name or party1,
+            "actor2": a2[0].text if a2 else a2_name or party2,
             "fatalities": fat,
             "injuries": inj,
             # extras
@@ -527,6 +555,71 @@ class EventExtractor:
             return ((state[0], 0) if state else None), None
         return None, None
 
+    def _parties(self, cand: Candidate, doc: Document, language: str) -> tuple[str | None, str | None]:
+        """Who acts and towards whom in an event ACLED does not code, from the named entities of its cue's sentence.
+
+        The one who acts is the speaker when a speech cue stands inside a quote (the claims stage's ``claim``
+        layer), else the nearest name before the cue that no preposition governs and that is not a news outlet
+        ("Tajikistan was holding talks", not "sources in Dushanbe" or "Reuters reported"); the other party is the
+        second of two names joined by "and" ("Uzbekistan and Tajikistan held talks"), else, for a denial or an
+        accusation, the first name after the cue ("denied a Reuters report"), else the first name behind "with",
+        "to", "from" ("talks with Russia", "обратился к ОДКБ с просьбой"). Names more than ``_REACH``
+        characters from the cue are left out.
+        """
+        m = cand.first
+        cue, (s0, s1), text = m.trigger, m.sentence, doc.text
+        names = _joined([(a.start, a.end) for a in doc.layer("ner") if a.label in _PARTY_LABELS[language]
+                         and s0 <= a.start < s1 and not a.start < cue.start < a.end], text, language)
+
+        def word_before(start: int) -> str:
+            w = _WORD_BEFORE.search(text, s0, start)
+            if w and w.group(1).lower() in _ARTICLES:  # "from the CSTO"
+                w = _WORD_BEFORE.search(text, s0, w.start(1))
+            return w.group(1).lower() if w else ""
+
+        speaker = None
+        if cand.plover in _SPEECH:  # a quote's own words: the one quoted denies, accuses, threatens
+            claim = next((c for c in doc.layer("claim") if c.start <= cue.start < c.end and c.attrs.get("quote")
+                          and c.attrs.get("speaker") not in (None, "author")), None)
+            if claim is not None:
+                speaker = claim.attrs["speaker"]
+                names = [n for n in names if claim.start <= n[0] < claim.end]
+        before = [n for n in names if cue.start - _REACH <= n[1] <= cue.start]
+        # inside the cue too: "called the Reuters story misinformation"
+        after = [n for n in names if cue.start < n[0] <= cue.end + _REACH]
+        first = second = None
+        if speaker is None:  # a news outlet reports the talks, it does not hold them
+            acting = [n for n in before
+                      if word_before(n[0]) not in _NOT_ACTING[language] and not _is_outlet(text[n[0]:n[1]])]
+            if acting:
+                first = acting[-1]
+                k = names.index(first)
+                if k and text[names[k - 1][1]:first[0]].strip().lower() == _AND[language]:
+                    first, second = names[k - 1], first
+        if cand.plover in _TARGETED:
+            target = next((n for n in after if word_before(n[0]) not in _NOT_ACTING[language]
+                           or word_before(n[0]) in _AGAINST), None)
+            if speaker is not None and target is None:  # "Reuters is spreading misinformation", quoted
+                target = before[-1] if before else None
+        else:  # "talks with Russia"; "обратился к ОДКБ с просьбой"
+            behind = [n for n in after + before if word_before(n[0]) in _COUNTERPART[language]]
+            target = next((n for n in behind if not first or n[0] > first[0]), None)
+        second = second or target  # "Kyrgyzstan and Uzbekistan signed an agreement on transit to and from China"
+        return (speaker or self._party_name(first, text)), self._party_name(second, text)
+
+    def _party_name(self, span: tuple[int, int] | None, text: str) -> str | None:
+        """A party's name: a place the gazetteer knows by its name ("с Москвой" → "Moscow"), else the text."""
+        if span is None:
+            return None
+        name = re.sub(r"^(?:the|The)\s+", "", text[span[0]:span[1]])
+        office = _offices().get(name.casefold())
+        if office:  # "МИД Таджикистана" → "Tajikistan's Foreign Ministry", as the claims stage names speakers
+            return office
+        places = self.gaz.find(name, require_capital=False)
+        if len(places) == 1 and places[0].text == name and places[0].candidates:
+            return rank(places[0], set(), set(), self.focus)[0].name
+        return name
+
     def _default_actor1(self, cand: Candidate, iso: str | None) -> str | None:
         country = self._country_name(iso)
         suffix = f" ({country})" if country else ""
@@ -546,6 +639,42 @@ class EventExtractor:
     @staticmethod
     def _default_inter1(cand: Candidate) -> int | None:
         return {"Protests": 6, "Riots": 5}.get(cand.event_type or "", 3 if cand.event_type in VIOLENT_TYPES else (1 if cand.sub_event_type == "Arrests" else None))
+
+
+@lru_cache(maxsize=1)
+def _sources() -> dict[str, Any]:
+    """The news outlets and offices every stage knows (``faultlines/resources/claims_sources.json``)."""
+    return json.loads((Path(__file__).resolve().parents[1] / "resources" / "claims_sources.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _offices() -> dict[str, str]:
+    return {alias.casefold(): name for name, aliases in _sources()["offices"].items() for alias in aliases}
+
+
+def _is_outlet(name: str) -> bool:
+    folded = name.casefold()
+    return any(folded == a.casefold() or folded.endswith(" " + a.casefold())
+               for aliases in _sources()["outlets"].values() for a in aliases)
+
+
+def _joined(spans: list[tuple[int, int]], text: str, language: str) -> list[tuple[int, int]]:
+    """Names that are one party joined: "Tajikistan's Foreign Ministry", "Совет безопасности Таджикистана",
+    "Western media"."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        institution = _INSTITUTION.match(text, end) if language == "en" else None
+        if institution:
+            end = institution.end()
+        if out:
+            gap = text[out[-1][1]:start]
+            possessive = language == "en" and gap in ("'s ", "’s ")
+            genitive = language == "ru" and gap == " " and not text[start:end][:1].islower()
+            if possessive or genitive:
+                out[-1] = (out[-1][0], end)
+                continue
+        out.append((start, end))
+    return out
 
 
 def _most_specific(places: list[PlaceMention]) -> Place | None:

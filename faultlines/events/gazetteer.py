@@ -79,7 +79,7 @@ class PlaceMention:
     text: str
     candidates: list[Place]
     level_hint: str | None = None  # admin1/admin2/city from "province", "район", "village"
-    origin: bool = False  # "gunmen from Afghanistan": where an actor came from, not where it happened
+    origin: bool = False  # "gunmen from Afghanistan", "talks with Moscow": an actor's origin or a party, not where it happened
     locative: bool = False  # after "in", "near", "в", "у": where something happened
     place: Place | None = None  # the chosen candidate
 
@@ -327,7 +327,7 @@ class Gazetteer:
                     hit = (n, self.index[k])
                     break
             if hit is None or (require_capital and not tokens[i][2][0].isupper()) or _is_river(folded, i + hit[0]) or (
-                    i and folded[i - 1] in _BANK) or _is_dateline(text, tokens, i, hit[0]):
+                    i and folded[i - 1] in _BANK) or _is_dateline(text, tokens, i, hit[0]) or _is_date(folded, i, hit[0]):
                 i += 1
                 continue
             n, places = hit
@@ -340,7 +340,8 @@ class Gazetteer:
                 end_tok = j
                 j += 1
             before = folded[i - 1] if i else ""
-            origin = before in {"from", "из", "с", "со"} or (i >= 2 and folded[i - 2] in {"from", "из"})
+            # "from Afghanistan" (where an actor came from), "talks with Moscow" (a party): not where it happened
+            origin = before in {"from", "with", "against", "из", "с", "со", "против"} or (i >= 2 and folded[i - 2] in {"from", "из"})
             locative = before in _LOCATIVE or (i >= 2 and folded[i - 2] in _LOCATIVE and folded[i - 1] in _LOC_FILL)
             start, end = tokens[i][0], tokens[end_tok][1]
             found.append(PlaceMention(offset + start, offset + end, text[start:end], list(places), level, origin, locative))
@@ -370,6 +371,14 @@ def _is_dateline(text: str, tokens, i: int, n: int) -> bool:
     before = text[:tokens[i][0]]
     after = text[tokens[i + n - 1][1]:tokens[i + n - 1][1] + 4]
     return (not before.strip() or before.rstrip().endswith("\n")) and after.lstrip()[:1] in ("—", "–", "-", ",", "(")
+
+
+_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def _is_date(folded: list[str], i: int, n: int) -> bool:
+    """"Nov 14": a month, not the town of Nov."""
+    return n == 1 and folded[i] in _MONTHS and i + 1 < len(folded) and folded[i + 1][:1].isdigit()
 
 
 def _is_river(folded: list[str], after: int) -> bool:
