@@ -54,6 +54,8 @@ def test_find_marks_origin_level_and_skips_rivers(gaz):
 def test_a_party_is_not_a_setting_and_a_month_not_a_town(gaz):
     found = {m.text: m for m in gaz.find("The talks with Moscow and the consultations с Москвой went on in Dushanbe.")}
     assert found["Moscow"].origin and found["Москвой"].origin and found["Dushanbe"].locative
+    sources = {m.text: m for m in gaz.find("Reuters, citing sources in Dushanbe, said talks were held in Khujand.")}
+    assert sources["Dushanbe"].origin and not sources["Khujand"].origin
     # "BISHKEK, Nov 14": November, not the town of Nov in Sughd
     assert [m.text for m in gaz.find("BISHKEK, Nov 14 — Officials met in Nov on Friday.")] == ["Nov"]
 

@@ -341,7 +341,8 @@ class Gazetteer:
                 j += 1
             before = folded[i - 1] if i else ""
             # "from Afghanistan" (where an actor came from), "talks with Moscow" (a party): not where it happened
-            origin = before in {"from", "with", "against", "из", "с", "со", "против"} or (i >= 2 and folded[i - 2] in {"from", "из"})
+            origin = before in {"from", "with", "against", "из", "с", "со", "против"} or (i >= 2 and folded[i - 2] in {"from", "из"}) or (
+                i >= 2 and before in _LOCATIVE and folded[i - 2] in _SOURCES)  # "citing sources in Dushanbe": the sources' place
             locative = before in _LOCATIVE or (i >= 2 and folded[i - 2] in _LOCATIVE and folded[i - 1] in _LOC_FILL)
             start, end = tokens[i][0], tokens[end_tok][1]
             found.append(PlaceMention(offset + start, offset + end, text[start:end], list(places), level, origin, locative))
@@ -373,6 +374,7 @@ def _is_dateline(text: str, tokens, i: int, n: int) -> bool:
     return (not before.strip() or before.rstrip().endswith("\n")) and after.lstrip()[:1] in ("—", "–", "-", ",", "(")
 
 
+_SOURCES = {"source", "sources", "источник", "источники", "источника", "источников", "источниками", "источникам"}
 _MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
