@@ -101,8 +101,18 @@ def test_russian_article():
     violent = [a.attrs for a in doc.layer("event") if a.attrs["event_type"] in VIOLENT]
     by_date = {e["date"]: e for e in violent}
     assert by_date["2025-11-30"]["admin2"] == "Darvoz" and by_date["2025-11-30"]["fatalities"] == 2
+    # "Пограничники ответили огнём" joins the attack: the border guards returned fire, they did not attack
+    assert by_date["2025-11-30"]["actor1_acled"] == "Unidentified Armed Group (Tajikistan)"
     assert by_date["2025-11-26"]["admin1"] == "Khatlon" and by_date["2025-11-26"]["fatalities"] == 3
     assert by_date["2025-11-26"]["actor2_acled"] == "Civilians (China)"
+
+
+def test_who_returns_fire_is_not_the_attacker():
+    doc = run("On May 3 a drone struck a camp of Chinese workers near Khorog, killing one. Border guards returned fire.",
+              published="2025-05-05")
+    (attack,) = [a.attrs for a in doc.layer("event")]  # the two sentences are one event
+    assert len(attack["mentions"]) == 2
+    assert attack["actor1_acled"] == "Unidentified Armed Group (Tajikistan)" and attack["actor2_acled"] == "Civilians (China)"
 
 
 def test_text_without_events_yields_none():

@@ -53,6 +53,7 @@ _TARGETED = {"REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE"}
 # cues of speech: inside a quote, the one quoted acts (the Foreign Ministry: "Reuters is spreading misinformation")
 _SPEECH = {"REJECT", "ACCUSE", "THREATEN", "REQUEST"}
 _AND = {"en": "and", "ru": "и"}
+_RESPONSE = re.compile(r"returned fire|fired back|ответил\w* огн[её]м", re.I)
 _REACH = 100  # characters between a party and the cue, at most: a name further away belongs to another clause
 _AGAINST = {"against", "против"}  # "threatened sanctions against Kyrgyz officials"
 _ARTICLES = {"the", "a", "an"}
@@ -516,6 +517,8 @@ class EventExtractor:
     def _roles(self, cand: Candidate, actors: list[ActorMention], doc: Document, language: str):
         """(actor1, actor2) as (mention, which-country-index) pairs by the event type's logic."""
         et, sub = cand.event_type, cand.sub_event_type
+        # "Пограничники ответили огнём": who returns fire defends, never initiates
+        responders = {id(a) for m in cand.mentions if _RESPONSE.search(m.trigger.text) for a in m.actors}
         armed = [a for a in actors if a.armed and not a.weak]
         state = [a for a in actors if a.armed]
         unarmed = [a for a in actors if not a.armed]
@@ -541,7 +544,7 @@ class EventExtractor:
             cues = {m.sentence: m.trigger.start for m in cand.mentions}
             def before_cue(a: ActorMention) -> bool:
                 return any(s <= a.start < e and a.start < c for (s, e), c in cues.items())
-            first = next((a for a in armed if before_cue(a)), None)
+            first = next((a for a in armed if before_cue(a) and id(a) not in responders), None)
             if first is None and et == "Battles" and armed:
                 first = armed[0]
             if et == "Battles":
