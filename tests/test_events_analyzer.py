@@ -115,6 +115,16 @@ def test_who_returns_fire_is_not_the_attacker():
     assert attack["actor1_acled"] == "Unidentified Armed Group (Tajikistan)" and attack["actor2_acled"] == "Civilians (China)"
 
 
+@pytest.mark.parametrize("text", [
+    "Во второй половине дня, по данным пограничной службы, беспилотник нанёс удар по жилому дому на окраине села Ак-Сай.",
+    "According to the border service, a drone struck a house on the edge of Ak-Sai on October 14.",
+])
+def test_the_source_of_a_report_is_not_its_actor(text):
+    doc = run(text, published="2025-10-15")
+    (strike,) = [a.attrs for a in doc.layer("event")]
+    assert strike["actor1_acled"] == "Unidentified Armed Group (Kyrgyzstan)"
+
+
 def test_text_without_events_yields_none():
     doc = run("Central Asia's governments have spent a decade balancing between Moscow, Beijing and Washington. "
               "The strategy brought loans, but it leaves little room for manoeuvre.", published="2025-11-02")

@@ -76,6 +76,9 @@ def _country_of(word: str, gaz: Gazetteer) -> str | None:
     return None
 
 
+_SOURCE_BEFORE = re.compile(r"(?:по данным|по словам|по информации|со ссылкой на|according to|citing)\s+(?:the\s+)?$", re.I)
+
+
 def find_actors(sentence: str, offset: int, language: str, gaz: Gazetteer) -> list[ActorMention]:
     """Actor mentions in one sentence, in text order, with nationality, origin and employer."""
     found: list[ActorMention] = []
@@ -88,6 +91,8 @@ def find_actors(sentence: str, offset: int, language: str, gaz: Gazetteer) -> li
             if any(0 <= m.start() - e <= 1 or 0 <= s - m.end() <= 1 for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
+            if _SOURCE_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):
+                continue  # "по данным пограничной службы", "according to the border service": who reports, not who acts
             a = ActorMention(m.start(), m.end(), m.group(), entry["acled"], int(entry["inter"]), bool(entry["armed"]),
                              bool(entry.get("weak")), bool(entry.get("protest")), bool(entry.get("riot")),
                              fixed_country=entry.get("country"))
