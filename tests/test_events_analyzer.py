@@ -79,13 +79,24 @@ def test_talks_and_denials_name_their_parties():
     ("China threatened sanctions against Kyrgyz officials on Monday.", "en", ("China", "Kyrgyz officials")),
     ("Совет безопасности Таджикистана в пятницу подтвердил, что консультации с Москвой продолжаются.", "ru",
      ("Tajikistan's Security Council", "Moscow")),
-    ("Власти Узбекистана и Таджикистана провели переговоры о водопользовании 1 марта.", "ru", ("Uzbekistan", "Tajikistan")),
+    ("Власти Узбекистана и Таджикистана провели переговоры о водопользовании 1 марта.", "ru",
+     ("Власти Узбекистана", "Tajikistan")),
+    ("The foreign ministry of Tajikistan denied the report on Monday.", "en", ("Tajikistan's Foreign Ministry", None)),
+    ("The president of Kazakhstan asked the CSTO for help on January 5.", "en", ("president of Kazakhstan", "CSTO")),
+    ("Tajik President Emomali Rahmon held talks with Chinese President Xi Jinping in Astana.", "en",
+     ("Emomali Rahmon", "Chinese President Xi Jinping")),
 ])
 def test_parties_of_events_acled_does_not_name(text, language, expected):
     doc = run(text, published="2025-11-02")
     (event,) = [e.attrs for e in doc.layer("event")]
     assert (event["actor1"], event["actor2"]) == expected
     assert event["actor1_acled"] is None
+
+
+def test_capitals_that_sign_are_governments_not_the_place():
+    doc = run("Moscow and Dushanbe signed an agreement on the 201st base on Friday.", published="2025-06-07")
+    (event,) = [e.attrs for e in doc.layer("event")]
+    assert (event["actor1"], event["actor2"], event["location"], event["country"]) == ("Moscow", "Dushanbe", None, None)
 
 
 def test_a_news_outlet_reports_talks_it_does_not_hold():

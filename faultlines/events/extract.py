@@ -60,7 +60,17 @@ _ARTICLES = {"the", "a", "an"}
 # a demonym names a party with the institution after it: "the Uzbek foreign ministry", "Western media"
 _INSTITUTION = re.compile(r"(?:['’]s)?(?:\s+(?:foreign|defen[cs]e|interior|security|border|state|news))?\s+(?:media|press|government|"
                           r"authorities|officials|ministry|forces|troops|army|military|guards|services|president|"
-                          r"leadership|embassy|diplomats|agency|agencies)\b")
+                          r"leadership|embassy|diplomats|agency|agencies)\b", re.I)
+# ... or with the institution before it: "the foreign ministry of Tajikistan", "Президент Узбекистана"
+_INSTITUTION_BEFORE = {
+    "en": re.compile(r"\b(?:(?:foreign|defen[cs]e|interior)\s+)?(?:ministry|government|president|prime minister|authorities|"
+                     r"embassy|parliament|army|armed forces|border guards|security council|leadership)\s+of\s+(?:the\s+)?$",
+                     re.I),
+    "ru": re.compile(r"(?<![\w-])((?:[Пп]резидент|[Пп]ремьер-министр|[Мм]инистр|[Вв]ласт|[Пп]равительств|[Пп]осол|"
+                     r"[Пп]осольств|[Пп]ограничн\w+ войск|[Пп]огранслужб|[Вв]ооруж[её]нн\w+ сил)\w*)\s+$"),
+}
+_TITLE = {"en": re.compile(r"\b(?:president|minister|leader)$", re.I),  # "Chinese President" (a name follows)
+          "ru": re.compile(r"^(?:[Пп]резидент|[Пп]ремьер-министр|[Мм]инистр)\w*\s")}  # "Президент Узбекистана"
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
 _INTERVENTION = {"en": re.compile(r"\b(?:detained|arrested|dispersed|broke up|detentions?|arrests?)\b", re.I),
                  "ru": re.compile(r"задерж\w*|разогнал\w*|арест\w*", re.I)}
@@ -270,7 +280,9 @@ class EventExtractor:
             for p in places:  # "граждане Китая", "gunmen from Afghanistan": who, not where
                 if any(a.start <= p.start < a.end for a in actors):
                     p.origin = True
-            loose = [(a, b, text[a:b]) for a, b in ner if start <= a < end and not any(p.start <= a < p.end for p in places)
+            # a name the gazetteer lacks; never an ordinal ("the 201st base")
+            loose = [(a, b, text[a:b]) for a, b in ner if start <= a < end and text[a:a + 1].isalpha()
+                     and not any(p.start <= a < p.end for p in places)
                      and not self.gaz.demonym(text[a:b]) and not any(x.start <= a < x.end for x in actors)]
             definite = bool(definite_re.search(s))
             selected = self._select(found)
@@ -429,6 +441,16 @@ class EventExtractor:
                 warnings.append("no date in the text: dated by publication")
         if d is not None:
             warnings.extend(w for w in d.warnings if w not in warnings)
+        actors = [a for m in cand.mentions for a in m.actors]
+        a1, a2 = self._roles(cand, actors, doc, language)
+        # talks, denials, agreements: no ACLED actor, so the parties the sentence names
+        unnamed = cand.event_type in (None, "Strategic developments") and not a1 and not a2
+        party1, party2, party_spans = self._parties(cand, doc, language) if unnamed else (None, None, [])
+        for m in cand.mentions:  # "Moscow and Dushanbe signed an agreement": governments, not where it was signed
+            for p in m.places:
+                if p.place is not None and p.place.kind == "city" and not p.locative and any(
+                        s <= p.start < e for s, e in party_spans):
+                    p.origin = True
         place = cand.place()
         place_text = next((p.text for m in cand.mentions for p in m.places if p.place is place), None) if place else None
         if place is None and not any(m.loose_places for m in cand.mentions):
@@ -456,16 +478,11 @@ class EventExtractor:
             if loose is not None:
                 location, place_text = loose[2], loose[2]
                 warnings.append(f"place {loose[2]!r} not in the gazetteer: no coordinates")
-        actors = [a for m in cand.mentions for a in m.actors]
-        a1, a2 = self._roles(cand, actors, doc, language)
         fat = cand.fatalities()
         inj = next((m.injuries for m in cand.mentions if m.injuries is not None), None)
         acled = cand.event_type is not None
         if acled and fat is None:
             fat = 0  # ACLED codes an event with no reported deaths as 0 fatalities
-        # talks, denials, agreements: no ACLED actor, so the parties the sentence names
-        unnamed = cand.event_type in (None, "Strategic developments") and not a1 and not a2
-        party1, party2 = self._parties(cand, doc, language) if unnamed else (None, None)
         a1_name = a1[0].acled(iso, self.gaz, a1[1]) if a1 else (self._default_actor1(cand, iso) if acled else None)
         a2_name = a2[0].acled(iso, self.gaz, a2[1]) if a2 else (self._default_actor2(cand, iso) if acled else None)
         inter1 = a1[0].inter if a1 else (self._default_inter1(cand) if acled else None)
@@ -558,7 +575,8 @@ class EventExtractor:
             return ((state[0], 0) if state else None), None
         return None, None
 
-    def _parties(self, cand: Candidate, doc: Document, language: str) -> tuple[str | None, str | None]:
+    def _parties(self, cand: Candidate, doc: Document, language: str
+                 ) -> tuple[str | None, str | None, list[tuple[int, int]]]:
         """Who acts and towards whom in an event ACLED does not code, from the named entities of its cue's sentence.
 
         The one who acts is the speaker when a speech cue stands inside a quote (the claims stage's ``claim``
@@ -567,12 +585,12 @@ class EventExtractor:
         second of two names joined by "and" ("Uzbekistan and Tajikistan held talks"), else, for a denial or an
         accusation, the first name after the cue ("denied a Reuters report"), else the first name behind "with",
         "to", "from" ("talks with Russia", "обратился к ОДКБ с просьбой"). Names more than ``_REACH``
-        characters from the cue are left out.
+        characters from the cue are left out. Returns the two names and the spans they were read from.
         """
         m = cand.first
         cue, (s0, s1), text = m.trigger, m.sentence, doc.text
-        names = _joined([(a.start, a.end) for a in doc.layer("ner") if a.label in _PARTY_LABELS[language]
-                         and s0 <= a.start < s1 and not a.start < cue.start < a.end], text, language)
+        names = _joined([(a.start, a.end, a.label) for a in doc.layer("ner") if a.label in _PARTY_LABELS[language]
+                         and s0 <= a.start < s1 and not a.start < cue.start < a.end], text, language, s0)
 
         def word_before(start: int) -> str:
             w = _WORD_BEFORE.search(text, s0, start)
@@ -605,10 +623,13 @@ class EventExtractor:
             if speaker is not None and target is None:  # "Reuters is spreading misinformation", quoted
                 target = before[-1] if before else None
         else:  # "talks with Russia"; "обратился к ОДКБ с просьбой"
-            behind = [n for n in after + before if word_before(n[0]) in _COUNTERPART[language]]
+            # ... or named inside the cue: "asked the CSTO for help"
+            behind = [n for n in after + before if word_before(n[0]) in _COUNTERPART[language]
+                      or cue.start < n[0] and n[1] <= cue.end]
             target = next((n for n in behind if not first or n[0] > first[0]), None)
         second = second or target  # "Kyrgyzstan and Uzbekistan signed an agreement on transit to and from China"
-        return (speaker or self._party_name(first, text)), self._party_name(second, text)
+        spans = [n for n in (first, second) if n is not None]
+        return (speaker or self._party_name(first, text)), self._party_name(second, text), spans
 
     def _party_name(self, span: tuple[int, int] | None, text: str) -> str | None:
         """A party's name: a place the gazetteer knows by its name ("с Москвой" → "Moscow"), else the text."""
@@ -661,22 +682,34 @@ def _is_outlet(name: str) -> bool:
                for aliases in _sources()["outlets"].values() for a in aliases)
 
 
-def _joined(spans: list[tuple[int, int]], text: str, language: str) -> list[tuple[int, int]]:
+def _joined(spans: list[tuple[int, int, str]], text: str, language: str, floor: int) -> list[tuple[int, int]]:
     """Names that are one party joined: "Tajikistan's Foreign Ministry", "Совет безопасности Таджикистана",
-    "Western media"."""
+    "Western media", "the foreign ministry of Tajikistan", "Chinese President Xi Jinping" (``floor``: the
+    sentence's start, which an institution before a name does not cross)."""
     out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
+    labels: list[str] = []
+    for start, end, label in sorted(spans):
+        if out and start < out[-1][1]:  # "Foreign Ministry" inside "Tajikistan's Foreign Ministry"
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+            continue
         institution = _INSTITUTION.match(text, end) if language == "en" else None
         if institution:
             end = institution.end()
+        before = _INSTITUTION_BEFORE[language].search(text, floor, start)
+        if before and not (out and out[-1][1] > before.start()):
+            start = before.start(1) if language == "ru" else before.start()
         if out:
             gap = text[out[-1][1]:start]
             possessive = language == "en" and gap in ("'s ", "’s ")
-            genitive = language == "ru" and gap == " " and not text[start:end][:1].islower()
-            if possessive or genitive:
+            # "Совет безопасности Таджикистана": an organisation and the place it belongs to
+            genitive = language == "ru" and gap == " " and labels[-1] == "ORG" and label == "LOC"
+            # "Chinese President Xi Jinping", "Президент Узбекистана Шавкат Мирзиёев": a title and the person holding it
+            titled = gap == " " and label in ("PERSON", "PER") and bool(_TITLE[language].search(text[out[-1][0]:out[-1][1]]))
+            if possessive or genitive or titled:
                 out[-1] = (out[-1][0], end)
                 continue
         out.append((start, end))
+        labels.append(label)
     return out
 
 

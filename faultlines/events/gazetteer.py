@@ -132,9 +132,12 @@ class Gazetteer:
         self._load_subdivisions()
         self._load_cities()
         self._load_aliases()
-        for k in self.demonyms:  # "Kazakh" is a people, not Petropavl's alternate name
-            if k in self.index and not any(pl.alias or pl.kind == "country" for pl in self.index[k]):
-                del self.index[k]
+        for k, iso in self.demonyms.items():  # "Kazakh" is a people, not Petropavl's alternate name
+            if k in self.index:
+                # nor another country's: GeoNames lists "Chinese" among Taiwan's names
+                self.index[k] = [pl for pl in self.index[k] if not (pl.kind == "country" and pl.iso != iso and not pl.alias)]
+                if not any(pl.alias or pl.kind == "country" for pl in self.index[k]):
+                    del self.index[k]
         self.max_words = max((k.count(" ") + 1 for k in self.index), default=1)
 
     # building ---------------------------------------------------------------
