@@ -136,6 +136,20 @@ def test_the_source_of_a_report_is_not_its_actor(text):
     assert strike["actor1_acled"] == "Unidentified Armed Group (Kyrgyzstan)"
 
 
+@pytest.mark.parametrize("text, published", [
+    # the victims come first, the attackers stand nearest the cue
+    ("Three Tajik border guards were killed and four wounded when militants ambushed their patrol near Khorog on "
+     "Saturday.", "2025-10-06"),
+    # "неизвестные" (unknown persons) are an armed group
+    ("В ночь на 3 октября неизвестные обстреляли заставу таджикских пограничников в Ишкашимском районе ГБАО, "
+     "один военнослужащий погиб, двое ранены.", "2025-10-04"),
+])
+def test_the_attacker_is_the_actor_nearest_the_cue(text, published):
+    (clash,) = [a.attrs for a in run(text, published=published).layer("event")]
+    assert (clash["actor1_acled"], clash["actor2_acled"]) == ("Unidentified Armed Group (Tajikistan)",
+                                                              "Military Forces of Tajikistan")
+
+
 def test_text_without_events_yields_none():
     doc = run("Central Asia's governments have spent a decade balancing between Moscow, Beijing and Washington. "
               "The strategy brought loans, but it leaves little room for manoeuvre.", published="2025-11-02")

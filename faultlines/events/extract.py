@@ -53,6 +53,8 @@ _TARGETED = {"REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE"}
 # cues of speech: inside a quote, the one quoted acts (the Foreign Ministry: "Reuters is spreading misinformation")
 _SPEECH = {"REJECT", "ACCUSE", "THREATEN", "REQUEST"}
 _AND = {"en": "and", "ru": "и"}
+# between two actors joined as one subject: " and two ", " fighters and two "
+_COORDINATED = re.compile(r"\s*(?:\w+\s+)??(?:,|and|и)\s+(?:\w+\s+){0,2}$", re.I)
 _RESPONSE = re.compile(r"returned fire|fired back|ответил\w* огн[её]м", re.I)
 _REACH = 100  # characters between a party and the cue, at most: a name further away belongs to another clause
 _AGAINST = {"against", "против"}  # "threatened sanctions against Kyrgyz officials"
@@ -557,11 +559,19 @@ class EventExtractor:
             multi = next((a for a in armed if len(a.countries) == 2), None)
             if multi is not None:
                 return (multi, 0), (multi, 1)
-            # The initiator stands before the cue (active voice) or after "by"; what follows the cue is the target.
-            cues = {m.sentence: m.trigger.start for m in cand.mentions}
-            def before_cue(a: ActorMention) -> bool:
-                return any(s <= a.start < e and a.start < c for (s, e), c in cues.items())
-            first = next((a for a in armed if before_cue(a) and id(a) not in responders), None)
+            # The initiator stands before the cue (active voice), the nearest one ("Three border guards were killed
+            # when militants ambushed their patrol"), or the first of those joined to it by "and" ("Five Taliban
+            # fighters and two Tajik border guards were killed in a firefight"); what follows the cue is the target.
+            first = None
+            for m in cand.mentions:
+                own = [a for a in m.actors
+                       if a.armed and not a.weak and a.start < m.trigger.start and id(a) not in responders]
+                if own:
+                    k = len(own) - 1
+                    while k and _COORDINATED.match(doc.text, own[k - 1].end, own[k].start):
+                        k -= 1
+                    first = own[k]
+                    break
             if first is None and et == "Battles" and armed:
                 first = armed[0]
             if et == "Battles":
