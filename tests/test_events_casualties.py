@@ -21,6 +21,11 @@ from faultlines.events.casualties import counts, is_aggregate, summarize
         ("Двое граждан Китая погибли и ещё двое получили ранения.", "ru", (2, 2)),
         ("10 августа погиб водитель грузовика.", "ru", (1, None)),
         ("Ранены трое жителей Воруха.", "ru", (None, 3)),
+        # the wounded before "and" are not among the dead
+        ("At least 40 people were injured and one killed during clashes in Almaty.", "en", (1, 40)),
+        ("Двое ранены и один человек погиб.", "ru", (1, 2)),
+        ("Трое пострадавших и двое погибших.", "ru", (2, 3)),
+        ("Трое военных и двое мирных жителей погибли.", "ru", (5, None)),
     ],
 )
 def test_counts(text, language, expected):

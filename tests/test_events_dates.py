@@ -29,6 +29,13 @@ def test_weekday_and_relative_phrases():
     assert (week.date, week.end_date, week.precision) == (date(2025, 12, 1), date(2025, 12, 7), "range")
 
 
+def test_russian_weekdays_with_last_and_overnight():
+    r = DateResolver("ru", "2025-05-20")  # a Tuesday
+    assert _one(r, "В минувшую субботу полиция задержала пятерых.").date == date(2025, 5, 17)
+    assert _one(DateResolver("ru", "2025-08-11"), "Беспилотник атаковал нефтебазу в ночь на воскресенье.").date == date(2025, 8, 10)
+    assert _one(DateResolver("ru", "2025-06-06"), "В прошлую пятницу боевики обстреляли заставу.").date == date(2025, 5, 30)
+
+
 def test_late_november_is_a_range():
     m = _one(DateResolver("en", "2025-12-10"), "In late November, gunmen opened fire.")
     assert (m.date, m.end_date, m.precision) == (date(2025, 11, 21), date(2025, 11, 30), "range")

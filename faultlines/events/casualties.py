@@ -24,8 +24,12 @@ _NUM_EN = rf"{_QUAL_EN}(?P<n>\d+|{_EN_NUM})"
 _NUM_RU = rf"{_QUAL_RU}(?P<n>\d+|{_RU_NUM})"
 _MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTHS_RU = "январ\\w*|феврал\\w*|март\\w*|апрел\\w*|ма[яй]|июн\\w*|июл\\w*|август\\w*|сентябр\\w*|октябр\\w*|ноябр\\w*|декабр\\w*"
-_FILL_EN = rf"(?:\s+(?!(?:days?|weeks?|months?|years?|hours?|minutes?|kilometres?|km|miles?|times|{_MONTHS_EN})\b)[\w’'-]+){{0,4}}?"
-_FILL_RU = rf"(?:\s+(?!(?:дн\w*|недел\w*|месяц\w*|год\w*|лет|час\w*|минут\w*|км|километр\w*|раз|{_MONTHS_RU})\b)[\w-]+){{0,3}}?"
+# the words between a number and what happened to them: never a unit of time or distance, nor "and" before
+# another number ("Трое пострадавших и двое погибших" counts two groups, see _COORD_HEAD)
+_FILL_EN = (rf"(?:\s+(?!(?:days?|weeks?|months?|years?|hours?|minutes?|kilometres?|km|miles?|times|{_MONTHS_EN})\b"
+            rf"|and\s+(?:\d|(?:{_EN_NUM})\b))[\w’'-]+){{0,4}}?")
+_FILL_RU = (rf"(?:\s+(?!(?:дн\w*|недел\w*|месяц\w*|год\w*|лет|час\w*|минут\w*|км|километр\w*|раз|{_MONTHS_RU})\b"
+            rf"|и\s+(?:\d|(?:{_RU_NUM})\b))[\w-]+){{0,3}}?")
 
 _KILLED_EN = r"(?:killed|dead|died|slain|shot\s+dead|lost\s+their\s+lives|perished|killed\s+outright)"
 _HURT_EN = r"(?:wounded|injured|hurt|hospitali[sz]ed|wounds|injuries)"
@@ -71,6 +75,7 @@ class Count:
 
 _RU_PERSONS = {"водитель", "житель", "жительница", "человек", "военнослужащий", "пограничник", "полицейский", "мужчина",
                "женщина", "ребёнок", "ребенок", "рабочий", "сотрудник", "журналист", "фермер", "пастух", "солдат"}
+_HURT = re.compile(rf"\b{_HURT_EN}\b|{_HURT_RU}", re.I)
 _COORD_HEAD = {
     "en": re.compile(rf"\b{_NUM_EN}{_FILL_EN}\s+and\s+$", re.I),
     "ru": re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+и\s+$", re.I),
@@ -106,7 +111,8 @@ def counts(text: str, language: str, offset: int = 0) -> list[Count]:
             if field == "fatalities":
                 # "Five Taliban fighters and two Tajik border guards were killed": both counts
                 head = _COORD_HEAD["ru" if language == "ru" else "en"].search(text[:m.start()])
-                if head is not None and _value(head.group("n")) is not None:
+                # ... but "At least 40 people were injured and one killed" adds no one to the dead
+                if head is not None and _value(head.group("n")) is not None and not _HURT.search(head.group(0)):
                     value += _value(head.group("n")) or 0
             taken.append((m.start(), m.end(), field))
             q = m.groupdict().get("q")

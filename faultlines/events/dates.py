@@ -297,7 +297,9 @@ _PATTERNS_RU: list[tuple[str, re.Pattern]] = [
     ("dm", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+(?P<month>{_RU_MONTH_GEN})(?![а-яё])(?:\s+(?P<year>\d{{4}}))?", re.IGNORECASE)),
     ("month_ru", re.compile(rf"\b[вВ]о?\s+(?P<month>{_RU_PREP})(?:\s+(?P<year>\d{{4}})|(?P<this>\s+этого\s+года|\s+текущего\s+года))?", re.IGNORECASE)),
     ("year", re.compile(r"\b[вВ]\s+(?P<year>(?:19|20)\d{2})\s+год", re.IGNORECASE)),
-    ("weekday_ru", re.compile(rf"\b(?:в|во)\s+(?P<last>прошл\w+\s+)?(?P<wd>{_RU_WD})\b", re.IGNORECASE)),
+    # "в прошлую пятницу", "в минувшую субботу", "в ночь на воскресенье" (dated by the day the night leads into)
+    ("weekday_ru", re.compile(rf"\b(?:в\s+ночь\s+на|в|во)\s+(?P<last>(?:прошл|минувш)\w+\s+)?(?P<wd>{_RU_WD})\b",
+                              re.IGNORECASE)),
     ("deictic", re.compile(r"(?:позавчера|вчера|сегодня|накануне)", re.IGNORECASE)),
     ("week", re.compile(r"(?:на\s+прошлой\s+неделе|на\s+этой\s+неделе|в\s+прошлом\s+месяце|в\s+начале\s+месяца)", re.IGNORECASE)),
     ("later", re.compile(rf"(?:через|спустя)\s+(?P<n>{_RU_NUM}|\d+)\s+(?P<unit>{_RU_UNIT})|(?P<n2>{_RU_NUM}|\d+)\s+(?P<unit2>{_RU_UNIT})\s+спустя", re.IGNORECASE)),
