@@ -150,6 +150,17 @@ def test_the_attacker_is_the_actor_nearest_the_cue(text, published):
                                                               "Military Forces of Tajikistan")
 
 
+@pytest.mark.parametrize("text", [
+    "At least 40 people were injured and one killed during clashes between protesters and police in Almaty on January 5.",
+    "Протестующие столкнулись с полицией в Алматы 5 января, десятки человек пострадали.",
+])
+def test_protesters_who_clash_with_police_riot(text):
+    (riot,) = [a.attrs for a in run(text, published="2022-01-08").layer("event")]
+    assert (riot["event_type"], riot["sub_event_type"]) == ("Riots", "Violent demonstration")
+    assert (riot["actor1_acled"], riot["actor2_acled"], riot["interaction"]) == (
+        "Rioters (Kazakhstan)", "Police Forces of Kazakhstan", 15)
+
+
 def test_text_without_events_yields_none():
     doc = run("Central Asia's governments have spent a decade balancing between Moscow, Beijing and Washington. "
               "The strategy brought loans, but it leaves little room for manoeuvre.", published="2025-11-02")

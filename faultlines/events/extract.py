@@ -412,8 +412,9 @@ class EventExtractor:
             targets = [a for a in actors if a.armed and not a.weak][1:] + [a for a in actors if not a.armed]
             if targets and all(a.armed for a in targets) and not any(not a.armed for a in actors):
                 cand.event_type, cand.sub_event_type = "Battles", "Armed clash"
-        if cand.event_type == "Battles" and any(a.riot for a in actors):
-            # "rioters ... clashed with police" is a riot, not a battle between armed groups
+        if cand.event_type == "Battles" and any(a.riot or a.protest for a in actors):
+            # "rioters ... clashed with police", "clashes between protesters and police": a riot, not a battle between
+            # armed groups
             cand.event_type, cand.sub_event_type, cand.plover = "Riots", "Violent demonstration", "PROTEST"
         if cand.event_type == "Protests":
             police = any(a.armed and not a.weak for a in actors)
@@ -486,8 +487,11 @@ class EventExtractor:
         if acled and fat is None:
             fat = 0  # ACLED codes an event with no reported deaths as 0 fatalities
         a1_name = a1[0].acled(iso, self.gaz, a1[1]) if a1 else (self._default_actor1(cand, iso) if acled else None)
+        rioting = bool(a1) and cand.event_type == "Riots" and a1[0].protest  # protesters who clash: rioters (inter 5)
+        if rioting:
+            a1_name = self._default_actor1(cand, iso)
         a2_name = a2[0].acled(iso, self.gaz, a2[1]) if a2 else (self._default_actor2(cand, iso) if acled else None)
-        inter1 = a1[0].inter if a1 else (self._default_inter1(cand) if acled else None)
+        inter1 = 5 if rioting else a1[0].inter if a1 else (self._default_inter1(cand) if acled else None)
         inter2 = a2[0].inter if a2 else (1 if a2_name else None)
         attrs: dict[str, Any] = {
             "event_type": cand.event_type,
@@ -548,9 +552,10 @@ class EventExtractor:
             p2 = (police[0], 0) if police and sub != "Peaceful protest" else None
             return p1, p2
         if et == "Riots":
-            rioters = [a for a in actors if a.riot]
+            # "clashes between protesters and police": the protesters riot, the police face them
+            rioters = [a for a in actors if a.riot] or protesters
             p1 = (rioters[0], 0) if rioters else None
-            others = [a for a in actors if not a.riot]
+            others = sorted((a for a in actors if not a.riot and not a.protest), key=lambda a: not a.armed)
             return p1, ((others[0], 0) if others else None)
         if sub == "Arrests":
             p1 = (state[0], 0) if state else None
