@@ -44,9 +44,14 @@ def test_fronted_claim_with_outlet_recipient_in_chain():
      "RIA Novosti", ["RIA Novosti", "unnamed military source"]),
     ("According to Eurasianet, which cited local residents, the shooting lasted for more than three hours.",
      "Eurasianet", ["Eurasianet", "local residents"]),
+    # "according to X citing Y," and "как сообщает X со ссылкой на Y,": the chain without a comma before it
+    ("According to AKIpress citing a source in the border service, two Kyrgyz soldiers were wounded.",
+     "AKIpress", ["AKIpress", "source in the border service"]),
+    ("Как сообщает ТАСС со ссылкой на источник в силовых структурах, задержаны трое подозреваемых.",
+     "ТАСС", ["ТАСС", "источник в силовых структурах"]),
 ])
 def test_source_chains_cite(text, speaker, via):
-    claim = one(text)
+    claim = one(text, "ru" if any("а" <= ch <= "я" for ch in text) else "en")
     assert (claim["speaker"], claim["via"], claim["stance"]) == (speaker, via, "cite")
 
 

@@ -167,6 +167,13 @@ class Extractor:
                 return [inside[2], speaker], False
         return None, False
 
+    def _cites_at(self, i: int, last: int) -> bool:
+        """Does a "citing" phrase start at token ``i`` ("citing", "со ссылкой на", "ссылаясь на")?"""
+        tokens = self.p.tokens
+        word = tokens[i].lower
+        return word in self.lex.words("citing") or word in ("ссылаясь", "цитируя") or (
+            word in ("со", "с") and i + 1 < last and tokens[i + 1].lower == "ссылкой")
+
     def _phrase_until_comma(self, j: int, sent: tuple[int, int]) -> list[int]:
         tokens = self.p.tokens
         out = []
@@ -335,11 +342,19 @@ class Extractor:
                         claim.speaker_span, claim.pronoun = (tokens[pronouns[0]].start, tokens[pronouns[0]].end), tokens[pronouns[0]].lower
                     else:
                         phrase = self._phrase_until_comma(cue_start + n, (first, last))
-                        if not phrase:
+                        # "как сообщает ТАСС со ссылкой на источник, ...": the source's source, without a comma
+                        citing = next((j for j in phrase if self._cites_at(j, last)), None)
+                        if citing is None and phrase and phrase[-1] + 1 < last and self._cites_at(phrase[-1] + 1, last):
+                            citing = phrase[-1] + 1  # "according to AKIpress citing a source in …, P"
+                            phrase = phrase + [citing] + self._phrase_until_comma(citing + 1, (first, last))
+                        speaker_phrase = phrase[:phrase.index(citing)] if citing is not None else phrase
+                        if not speaker_phrase:
                             continue
-                        heads = [i for i in phrase if tokens[i].head not in phrase or tokens[i].head == i]
-                        head = heads[0] if heads else phrase[0]
+                        heads = [i for i in speaker_phrase if tokens[i].head not in speaker_phrase or tokens[i].head == i]
+                        head = heads[0] if heads else speaker_phrase[0]
                         claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(head)
+                        if citing is not None:
+                            claim.via, _ = self.via_for(claim.speaker, citing, phrase[-1] + 1, (first, last))
                     self.consumed.update(range(cue_start, phrase[-1] + 1))
                     after = phrase[-1] + 1
                     # skip ", which cited local residents," / ", со ссылкой на ..."
