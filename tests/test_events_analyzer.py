@@ -161,6 +161,19 @@ def test_protesters_who_clash_with_police_riot(text):
         "Rioters (Kazakhstan)", "Police Forces of Kazakhstan", 15)
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    ("Таджикские пограничники уничтожили двух наркокурьеров, пытавшихся пересечь границу с Афганистаном.", "2025-03-03",
+     ("Battles", "Military Forces of Tajikistan", "Unidentified Armed Group (Tajikistan)", 2)),
+    ("A Chinese worker was shot dead by unknown assailants at a gold mine in Sughd province on 2 June.", "2025-06-04",
+     ("Violence against civilians", "Unidentified Armed Group (Tajikistan)", "Civilians (China)", 1)),
+    ("Russian aircraft struck positions of militants near the Tajik-Afghan border, the Defence Ministry said.", "2025-09-01",
+     ("Explosions/Remote violence", "Military Forces of Russia", "Unidentified Armed Group", 0)),
+])
+def test_kills_by_the_security_forces_a_single_victim_and_air_strikes(text, published, expected):
+    (event,) = [a.attrs for a in run(text, published=published).layer("event")]
+    assert (event["event_type"], event["actor1_acled"], event["actor2_acled"], event["fatalities"]) == expected
+
+
 def test_text_without_events_yields_none():
     doc = run("Central Asia's governments have spent a decade balancing between Moscow, Beijing and Washington. "
               "The strategy brought loans, but it leaves little room for manoeuvre.", published="2025-11-02")

@@ -26,6 +26,8 @@ from faultlines.events.casualties import counts, is_aggregate, summarize
         ("Двое ранены и один человек погиб.", "ru", (1, 2)),
         ("Трое пострадавших и двое погибших.", "ru", (2, 3)),
         ("Трое военных и двое мирных жителей погибли.", "ru", (5, None)),
+        ("A Chinese worker was shot dead at a gold mine.", "en", (1, None)),
+        ("Пограничники уничтожили двух наркокурьеров.", "ru", (2, None)),
     ],
 )
 def test_counts(text, language, expected):

@@ -42,7 +42,8 @@ _PATTERNS = {
         ("fatalities", re.compile(rf"\b(?:killing|killed|kill|claimed\s+the\s+lives\s+of|left)\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)(?=(?:{_FILL_EN})(?:\s|[,.;]|$))", re.I)),
         ("fatalities", re.compile(rf"\bdeath\s+toll\s+(?:rose\s+to|reached|of|stands\s+at|stood\s+at)\s+{_NUM_EN}\b", re.I)),
         ("fatalities", re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered|shot\s+and\s+killed)\s+(?P<n>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|worker|serviceman|farmer|driver|journalist|teacher)\b", re.I)),
-        ("fatalities", re.compile(r"\b(?P<n>a|an|one)\s+(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|worker|serviceman|farmer)\s+(?:was\s+)?(?:killed|died|shot\s+dead)\b", re.I)),
+        # "A Chinese worker was shot dead": one, with up to two words before the person
+        ("fatalities", re.compile(r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|worker|employee|engineer|serviceman|farmer|shepherd|driver)\s+(?:was\s+)?(?:killed|died|shot\s+dead)\b", re.I)),
         ("injuries", re.compile(rf"\b{_NUM_EN}{_FILL_EN}\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?{_HURT_EN}\b", re.I)),
         ("injuries", re.compile(rf"\b(?:wounding|wounded|injuring|injured|hurt)\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)", re.I)),
         ("fatalities_zero", re.compile(r"\b(?:no\s+one|nobody|no-one)\s+(?:was|were)\s+(?:killed|hurt|injured)|\bno\s+(?:casualties|deaths|fatalities)\b|\bwithout\s+casualties\b", re.I)),
@@ -50,6 +51,8 @@ _PATTERNS = {
     "ru": [
         ("fatalities", re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+{_KILLED_RU}", re.I)),
         ("fatalities", re.compile(rf"{_KILLED_RU}(?:\s+(?!(?:и|а)\b)[\w-]+){{0,2}}?\s+{_NUM_RU}\b(?!\s+(?:дн\w*|лет|год\w*|недел\w*|раз)\b)", re.I)),
+        # "уничтожили двух наркокурьеров": armed men killed by the security forces
+        ("fatalities", re.compile(rf"уничтож\w*\s+{_NUM_RU}\s+(?:[\w-]+\s+)?(?:боевик|наркокурьер|террорист|нарушител|контрабандист|бандит)\w*", re.I)),
         # a singular verb and a person: "погиб водитель грузовика"
         ("fatalities", re.compile(r"(?<!\w)(?:погиб|убит|скончался|застрелен|погибла|убита)\s+(?:[\w-]+\s+){0,2}?(?P<n>водитель|житель|жительница|человек|военнослужащий|пограничник|полицейский|мужчина|женщина|ребёнок|ребенок|рабочий|сотрудник|журналист|фермер|пастух|солдат)\b", re.I)),
         ("injuries", re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+(?:получил\w*\s+)?{_HURT_RU}", re.I)),
