@@ -162,7 +162,8 @@ def test_protesters_who_clash_with_police_riot(text):
 
 
 @pytest.mark.parametrize("text, published, expected", [
-    ("Таджикские пограничники уничтожили двух наркокурьеров, пытавшихся пересечь границу с Афганистаном.", "2025-03-03",
+    ("Таджикские пограничники уничтожили двух наркокурьеров, пытавшихся пересечь границу с Афганистаном в Шуроабадском "
+     "районе.", "2025-03-03",
      ("Battles", "Military Forces of Tajikistan", "Unidentified Armed Group (Tajikistan)", 2)),
     ("A Chinese worker was shot dead by unknown assailants at a gold mine in Sughd province on 2 June.", "2025-06-04",
      ("Violence against civilians", "Unidentified Armed Group (Tajikistan)", "Civilians (China)", 1)),
