@@ -146,16 +146,12 @@ class Extractor:
             tok = tokens[i]
             if self.quoted(tok.start):
                 continue
-            if tok.lower in self.lex.words("citing") or (tok.lower == "ссылкой" and i > 0 and tokens[i - 1].lower in ("со", "с")) \
-                    or tok.lower in ("ссылаясь", "цитируя"):
-                j = i + 1
-                if j < sent[1] and tokens[j].lower == "на":
-                    j += 1
-                if j < sent[1]:
-                    phrase = self._phrase_until_comma(j, sent)
-                    if phrase:
-                        origin = clean(self.text[tokens[phrase[0]].start : tokens[phrase[-1]].end], self.lex)
-                        return [speaker or "?", origin], True
+            j = self._cited_from(i, sent[1])
+            if j is not None and j < sent[1]:
+                phrase = self._phrase_until_comma(j, sent)
+                if phrase:
+                    origin = clean(self.text[tokens[phrase[0]].start : tokens[phrase[-1]].end], self.lex)
+                    return [speaker or "?", origin], True
         # an outlet the statement was given to ("told Asia-Plus", "confirmed to RIA Novosti", "рассказал РИА Новости")
         window_start, window_end = tokens[max(lo, sent[0])].start, tokens[min(hi, sent[1]) - 1].end
         found = sources().find_outlet(self.text[window_start:window_end])
@@ -167,12 +163,19 @@ class Extractor:
                 return [inside[2], speaker], False
         return None, False
 
-    def _cites_at(self, i: int, last: int) -> bool:
-        """Does a "citing" phrase start at token ``i`` ("citing", "со ссылкой на", "ссылаясь на")?"""
+    def _cited_from(self, i: int, last: int) -> int | None:
+        """Where the cited source begins when a "citing" cue starts at token ``i`` ("citing", "со ссылкой на",
+        "ссылаясь на"), else None."""
         tokens = self.p.tokens
         word = tokens[i].lower
-        return word in self.lex.words("citing") or word in ("ссылаясь", "цитируя") or (
-            word in ("со", "с") and i + 1 < last and tokens[i + 1].lower == "ссылкой")
+        if word in ("со", "с") and i + 1 < last and tokens[i + 1].lower == "ссылкой":
+            j = i + 2
+        elif word in self.lex.words("citing") or word in ("ссылаясь", "цитируя") or (
+                word == "ссылкой" and i > 0 and tokens[i - 1].lower in ("со", "с")):
+            j = i + 1
+        else:
+            return None
+        return j + 1 if j < last and tokens[j].lower == "на" else j
 
     def _phrase_until_comma(self, j: int, sent: tuple[int, int]) -> list[int]:
         tokens = self.p.tokens
@@ -343,8 +346,9 @@ class Extractor:
                     else:
                         phrase = self._phrase_until_comma(cue_start + n, (first, last))
                         # "как сообщает ТАСС со ссылкой на источник, ...": the source's source, without a comma
-                        citing = next((j for j in phrase if self._cites_at(j, last)), None)
-                        if citing is None and phrase and phrase[-1] + 1 < last and self._cites_at(phrase[-1] + 1, last):
+                        citing = next((j for j in phrase if self._cited_from(j, last) is not None), None)
+                        if citing is None and phrase and phrase[-1] + 1 < last and \
+                                self._cited_from(phrase[-1] + 1, last) is not None:
                             citing = phrase[-1] + 1  # "according to AKIpress citing a source in …, P"
                             phrase = phrase + [citing] + self._phrase_until_comma(citing + 1, (first, last))
                         speaker_phrase = phrase[:phrase.index(citing)] if citing is not None else phrase
