@@ -23,7 +23,7 @@ from importlib import resources
 from typing import Iterable
 
 from ..model import Document
-from .lexicon import sources
+from ..sources import sources
 
 POSITIVE = ("assert", "confirm", "cite")
 # Cosine similarity of multilingual-e5-small passages: on this domain unrelated claims

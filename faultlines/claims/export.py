@@ -49,7 +49,7 @@ def write_csv(rows: Iterable[dict[str, Any]], out: TextIO, fields: Iterable[str]
 
 def _agent(name: str | None) -> dict[str, str]:
     """A schema.org Person or Organization for a speaker name (organizations when it looks like one)."""
-    from .lexicon import sources
+    from ..sources import sources
 
     name = name or "unknown"
     organization = any(w in name.casefold() for w in ("ministry", "council", "committee", "service", "agency", "government",

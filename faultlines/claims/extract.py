@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document
-from .lexicon import Lexicon, lexicon, sources
+from ..sources import sources
+from .lexicon import Lexicon, lexicon
 from .parse import Parsed, Tok, parsed
 from .quotes import Quote, find_quotes
 from .speakers import PERSON, clean, speaker_of

@@ -1,8 +1,8 @@
 """Cue lexicons for the claims stage, loaded lazily from ``faultlines/resources``.
 
-The heuristics live in data (``claims_en.json``, ``claims_ru.json``,
-``claims_sources.json``) so an analyst can extend them without touching
-control flow.
+The heuristics live in data (``claims_en.json``, ``claims_ru.json``; the
+outlets and offices in ``claims_sources.json``, read by ``faultlines.sources``)
+so an analyst can extend them without touching control flow.
 """
 from __future__ import annotations
 
@@ -70,47 +70,3 @@ def cue_count(language: str, key: str, text: str) -> int:
 @lru_cache(maxsize=4)
 def lexicon(language: str) -> Lexicon:
     return Lexicon(language, _load("claims_ru.json" if language == "ru" else "claims_en.json"))
-
-
-@dataclass(frozen=True)
-class Sources:
-    """Known outlets and offices: alias (case-folded) -> canonical name."""
-
-    outlets: dict[str, str]
-    offices: dict[str, str]
-    anonymous: frozenset[str]
-
-    def outlet(self, name: str) -> str | None:
-        return self.outlets.get(_fold(name))
-
-    def canonical(self, name: str) -> str:
-        """The canonical name of a known outlet or office, else the name unchanged."""
-        folded = _fold(name)
-        return self.outlets.get(folded) or self.offices.get(folded) or name
-
-    def find_outlet(self, text: str) -> tuple[int, int, str] | None:
-        """The first known outlet named in ``text``: (start, end, canonical)."""
-        match = _outlet_regex().search(text)
-        if match is None:
-            return None
-        return match.start(), match.end(), self.outlets[_fold(match.group(0))]
-
-
-def _fold(name: str) -> str:
-    return re.sub(r"\s+", " ", name.replace("ё", "е").replace("Ё", "Е")).strip().casefold()
-
-
-@lru_cache(maxsize=1)
-def sources() -> Sources:
-    data = _load("claims_sources.json")
-    outlets = {_fold(alias): canon for canon, aliases in data["outlets"].items() for alias in [canon, *aliases]}
-    offices = {_fold(alias): canon for canon, aliases in data["offices"].items() for alias in [canon, *aliases]}
-    return Sources(outlets, offices, frozenset(w.casefold() for w in data["anonymous"]))
-
-
-@lru_cache(maxsize=1)
-def _outlet_regex() -> re.Pattern[str]:
-    data = _load("claims_sources.json")
-    aliases = sorted({a for canon, al in data["outlets"].items() for a in [canon, *al]}, key=len, reverse=True)
-    # Case-sensitive on purpose: "AP" or "RIA" must not match inside ordinary words.
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in aliases) + r")(?!\w)")

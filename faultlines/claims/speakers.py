@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from ..sources import sources
 from ..text.nlp import morph_vocab
-from .lexicon import Lexicon, sources
+from .lexicon import Lexicon
 from .parse import Parsed, Tok
 
 PERSON = ("PERSON", "PER")

@@ -20,15 +20,14 @@ whose type family, date, place and fatalities do not contradict it.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..model import Document
+from ..sources import sources
 from .actors import ActorMention, find_actors, inter_label, interaction
 from .casualties import counts, is_aggregate, summarize
 from .dates import DateMention, DateResolver
@@ -651,9 +650,8 @@ class EventExtractor:
         if span is None:
             return None
         name = re.sub(r"^(?:the|The)\s+", "", text[span[0]:span[1]])
-        office = _offices().get(name.casefold())
-        if office:  # "МИД Таджикистана" → "Tajikistan's Foreign Ministry", as the claims stage names speakers
-            return office
+        if sources().outlet(name) is None and sources().canonical(name) != name:
+            return sources().canonical(name)  # an office: "МИД Таджикистана" → "Tajikistan's Foreign Ministry"
         places = self.gaz.find(name, require_capital=False)
         if len(places) == 1 and places[0].text == name and places[0].candidates:
             return rank(places[0], set(), set(), self.focus)[0].name
@@ -680,21 +678,10 @@ class EventExtractor:
         return {"Protests": 6, "Riots": 5}.get(cand.event_type or "", 3 if cand.event_type in VIOLENT_TYPES else (1 if cand.sub_event_type == "Arrests" else None))
 
 
-@lru_cache(maxsize=1)
-def _sources() -> dict[str, Any]:
-    """The news outlets and offices every stage knows (``faultlines/resources/claims_sources.json``)."""
-    return json.loads((Path(__file__).resolve().parents[1] / "resources" / "claims_sources.json").read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _offices() -> dict[str, str]:
-    return {alias.casefold(): name for name, aliases in _sources()["offices"].items() for alias in aliases}
-
-
 def _is_outlet(name: str) -> bool:
-    folded = name.casefold()
-    return any(folded == a.casefold() or folded.endswith(" " + a.casefold())
-               for aliases in _sources()["outlets"].values() for a in aliases)
+    """A news outlet's name, alone or at the end ("the news agency Reuters")."""
+    found = sources().find_outlet(name)
+    return sources().outlet(name) is not None or (found is not None and found[1] == len(name.rstrip()))
 
 
 def _joined(spans: list[tuple[int, int, str]], text: str, language: str, floor: int) -> list[tuple[int, int]]:
