@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from ..ingest.published import EN_MONTHS
 from .text import WORD, fold, is_cyrillic, key, load_resource
 
 log = logging.getLogger(__name__)
@@ -378,12 +379,9 @@ def _is_dateline(text: str, tokens, i: int, n: int) -> bool:
 
 
 _SOURCES = {"source", "sources", "источник", "источники", "источника", "источников", "источниками", "источникам"}
-_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-
-
 def _is_date(folded: list[str], i: int, n: int) -> bool:
     """"Nov 14": a month, not the town of Nov."""
-    return n == 1 and folded[i] in _MONTHS and i + 1 < len(folded) and folded[i + 1][:1].isdigit()
+    return n == 1 and folded[i] in EN_MONTHS and i + 1 < len(folded) and folded[i + 1][:1].isdigit()
 
 
 def _is_river(folded: list[str], after: int) -> bool:
