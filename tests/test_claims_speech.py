@@ -143,3 +143,70 @@ def test_unsupported_language_gets_no_claims():
 
     doc = Pipeline(("language", "segment", "nlp", "claims"))(Document(id="k", text="Бу хабар дурыс емес деп мәлімдеді.", language="kk"))
     assert doc.layer("claim") == []
+
+
+def test_a_denial_that_says_what_it_denies_links_to_no_unrelated_claim():
+    text = ("According to Kabar, citing a source in the Kyrgyz security services, Bishkek has asked the CSTO to send "
+            "observers to the border. Kazakhstan's Foreign Ministry said on Wednesday that no such request had been "
+            "received. Kyrgyz President Sadyr Japarov denied that talks with Washington on a drone base had taken place, "
+            'calling the reports "a provocation by foreign media".')
+    found = claims(text)
+    request = next(c for c in found if c["speaker"] == "Kabar")
+    ministry = next(c for c in found if c["speaker"] == "Kazakhstan's Foreign Ministry")
+    assert ministry["stance"] == "deny" and ministry["denies"] == request["claim_id"]  # "no such request"
+    japarov = [c for c in found if c["speaker"] == "Sadyr Japarov"]
+    assert [c["text"] for c in japarov] == ["talks with Washington on a drone base had taken place",
+                                            "a provocation by foreign media"]
+    assert all(c["stance"] == "deny" and c["denies"] is None for c in japarov)
+    assert japarov[0]["about"] == "talks with Washington on a drone base"
+
+
+def test_a_denial_of_claims_by_someone_holds_their_claim():
+    text = ('The ministry said the men had been detained lawfully. It dismissed as "fabrications" claims by relatives '
+            "that the detainees had been denied access to lawyers.")
+    found = claims(text)
+    relatives = next(c for c in found if c["speaker"] == "relatives")
+    assert relatives["text"] == "the detainees had been denied access to lawyers" and relatives["stance"] == "assert"
+    denials = [c for c in found if c["stance"] == "deny"]
+    assert {c["speaker"] for c in denials} == {"ministry"}  # not "detainees": they are denied access, not denying
+    assert {c["denies"] for c in denials} == {relatives["claim_id"]}
+    assert "claims by relatives that the detainees" in next(c for c in denials if not c["quote"])["text"]
+
+    reuters = claims("The ministry rejected reports from Reuters that Russian troops would be deployed to the border.")
+    source = next(c for c in reuters if c["speaker"] == "Reuters")
+    denial = next(c for c in reuters if c["stance"] == "deny")
+    assert source["text"] == "Russian troops would be deployed to the border"
+    assert denial["denies"] == source["claim_id"] and denial["via"] is None
+
+    russian = claims("МВД назвало ложью заявления родственников о том, что задержанным не дают встречаться с адвокатами.",
+                     "ru")
+    kin = next(c for c in russian if c["speaker"] == "родственники")
+    assert kin["text"] == "задержанным не дают встречаться с адвокатами"
+    assert next(c for c in russian if c["speaker"] == "МВД")["denies"] == kin["claim_id"]
+
+
+@pytest.mark.parametrize("text,speaker,span", [
+    ("Two Chinese nationals were killed late on Sunday, Tajik officials said on Monday.", "Tajik officials",
+     "Two Chinese nationals were killed late on Sunday"),
+    ("Putin's spokesman said talks were under way.", "Putin's spokesman", "talks were under way"),
+    ('"A drone attack on a civilian camp is a different level of planning," said a Dushanbe-based security consultant.',
+     "Dushanbe-based security consultant", "A drone attack on a civilian camp is a different level of planning,"),
+    ("According to one exiled activist, at least six people have been questioned by police in Nukus.",
+     "one exiled activist", "at least six people have been questioned by police in Nukus"),
+    ("Exiled activists say pressure on bloggers and their families has increased since then.", "Exiled activists",
+     "pressure on bloggers and their families has increased since then"),
+    ("China's embassy in Dushanbe has asked Chinese companies to suspend work, according to a post on its official account.",
+     "China's embassy in Dushanbe", "China's embassy in Dushanbe has asked Chinese companies to suspend work"),
+])
+def test_speakers_named_as_the_text_names_them(text, speaker, span):
+    found = claims(text)
+    assert [(c["speaker"], c["text"]) for c in found if c["kind"] != "author"] == [(speaker, span)]
+
+
+def test_passive_and_negated_speech_verbs_make_no_claim():
+    found = claims("Tajikistan's border troops said they had returned fire. Their statement did not say where the drone "
+                   "had been launched from. Their statement said two soldiers were wounded. At least six people have "
+                   "been questioned by police.")
+    assert [(c["speaker"], c["text"]) for c in found if c["kind"] != "author"] == [
+        ("Tajikistan's border troops", "they had returned fire"),
+        ("Tajikistan's border troops", "two soldiers were wounded")]

@@ -14,9 +14,11 @@ from ..sources import sources
 from .lexicon import Lexicon, lexicon
 from .parse import Parsed, Tok, parsed
 from .quotes import Quote, find_quotes
-from .speakers import PERSON, clean, speaker_of
+from .speakers import PERSON, STATEMENT_NOUNS, clean, speaker_of
 
 SUBJECTS = ("nsubj", "nsubj:pass")
+PASSIVE_SUBJECTS = ("nsubjpass", "nsubj:pass")
+_POSSESSIVE = {"their": "they", "its": "it", "his": "he", "her": "she", "его": "он", "её": "она", "их": "они"}
 POSITIVE = ("assert", "confirm", "cite")
 # dobj-only complements make a claim only for these stances ("confirmed the talks", "dismissed the report")
 NOMINAL_OK = ("confirm", "deny", "question", "predict")
@@ -105,6 +107,17 @@ class Extractor:
             return self.subject(tokens[verb].head)
         return agent
 
+    def speaking_subject(self, verb: int) -> int | None:
+        """The subject of a speech verb when it is the one speaking: not the passive subject of "six people
+        have been questioned" or "the detainees had been denied access" (the agent of "it was reported by X"
+        and the expletive "it" stay)."""
+        head = self.subject(verb)
+        tokens = self.p.tokens
+        if head is not None and tokens[head].dep in PASSIVE_SUBJECTS and tokens[head].lower != "it" \
+                and head != self._agent(verb):
+            return None
+        return head
+
     def _agent(self, verb: int) -> int | None:
         tokens = self.p.tokens
         for child in self.p.children[verb]:
@@ -118,6 +131,10 @@ class Extractor:
         """(name, span, pronoun) for a subject token; pronouns are resolved later, in text order."""
         tok = self.p.tokens[head]
         verb = self.p.tokens[tok.head]
+        if tok.lower in STATEMENT_NOUNS:  # "their statement", "its post": whoever "they" are speaks
+            owner = next((self.p.tokens[c] for c in self.p.subtree(head) if self.p.tokens[c].lower in _POSSESSIVE), None)
+            if owner is not None:
+                return None, (owner.start, owner.end), _POSSESSIVE[owner.lower]
         if tok.lower in ("that", "who", "which", "который", "которая", "которое", "которые") and verb.dep in ("relcl", "acl:relcl", "acl") and verb.head != verb.i:
             return self.speaker(verb.head)
         if tok.lower in self.lex.words("pronouns_person") or tok.lower in self.lex.words("pronouns_group") or tok.lower in (
@@ -182,7 +199,8 @@ class Extractor:
         tokens = self.p.tokens
         out = []
         while j < sent[1] and tokens[j].text not in (",", ".", ";", "—", ":") and not self.quoted(tokens[j].start):
-            if out and tokens[j].pos in ("VERB",) and tokens[j].lower not in ("based",):
+            # a verb ends the phrase, but not a participle that modifies it ("one exiled activist")
+            if out and tokens[j].pos in ("VERB",) and tokens[j].lower not in ("based",) and tokens[j].dep != "amod":
                 break
             out.append(j)
             j += 1
@@ -298,7 +316,9 @@ class Extractor:
         stance = self.stance_of(tokens[verb]) or "assert"
         if stance == "deny_if_content":
             stance = "assert"
-        head = self.subject(verb)
+        if self.subject(verb) is not None and self.speaking_subject(verb) is None:
+            return False
+        head = self.speaking_subject(verb)
         if head is not None and head not in window:
             head = None
         if head is None:
@@ -372,6 +392,11 @@ class Extractor:
                             after = nxt
                     if cue_start > first + 2 and tokens[cue_start - 1].text == ",":
                         start, end = self._trim(tokens[first].start, tokens[cue_start - 1].start)  # "P, according to X."
+                        subject = self._main_subject(list(range(first, cue_start - 1)))
+                        if claim.pronoun is not None and claim.speaker is None and subject is not None:
+                            # "the embassy has asked …, according to a post on its account": "its" is the embassy
+                            claim.speaker, _, _ = self.speaker(subject)
+                            claim.pronoun = None
                     elif after < last and tokens[after].text == ",":
                         start, end = self._trim(tokens[after].end, tokens[last - 1].end)
                     else:
@@ -421,7 +446,50 @@ class Extractor:
             claim = self._reported(tok.i, stance)
             if claim is not None:
                 claims.append(claim)
+                embedded = self._embedded(claim) if claim.stance == "deny" else None
+                if embedded is not None:
+                    if claim.via and embedded.speaker in claim.via:  # "rejected reports from Reuters": not its source
+                        claim.via = None
+                    claims.append(embedded)
         return claims
+
+    def _embedded(self, denial: Claim) -> Claim | None:
+        """The claim a denial names with its owner: 'dismissed as fabrications claims by relatives that P',
+        'назвало ложью заявления родственников о том, что P' give P, said by the relatives."""
+        tokens = self.p.tokens
+        sentence = self.sentence_at(denial.start)
+        if sentence is None:
+            return None
+        nouns = self.lex.words("claim_nouns")
+        for tok in self.p.tokens_in(tokens[sentence[0]].start, denial.end):
+            if tok.lower not in nouns:
+                continue
+            owner = None
+            for child in self.p.children[tok.i]:
+                c = tokens[child]
+                if c.dep == "prep" and c.lower in ("by", "from"):
+                    owner = next((g for g in self.p.children[child] if tokens[g].dep == "pobj"), None)
+                elif c.dep == "nmod" and c.case == "Gen" and c.pos in ("NOUN", "PROPN") and child > tok.i:
+                    owner = child
+                if owner is not None:
+                    break
+            sub = self.p.subtree(tok.i)
+            mark = next((i for i in sub if tokens[i].dep == "mark" and tokens[i].lower in ("that", "что")), None)
+            if owner is None or mark is None:
+                continue
+            clause = [i for i in self.p.subtree(tokens[mark].head) if i > mark]
+            if not clause:
+                continue
+            start, end = self._trim(tokens[clause[0]].start, tokens[clause[-1]].end)
+            if end - start < 8:
+                continue
+            claim = Claim(start, end, cue=tok.text, kind="reported", stance="assert")
+            claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(owner)
+            claim.frame = (tok.start, tokens[mark].end)
+            if tok.start < denial.start:  # "назвало ложью заявления родственников о том, что P": the denial is of them
+                denial.start = tok.start
+            return claim
+        return None
 
     def _complement(self, verb: int, stance: str) -> tuple[int, int] | None:
         tokens = self.p.tokens
@@ -436,7 +504,7 @@ class Extractor:
                 if tok.lower == "if" and stance != "question":
                     continue
                 if j + 1 < sent[1]:
-                    return self._trim(tokens[j + 1].start, tokens[sent[1] - 1].end)
+                    return self._trim(tokens[j + 1].start, tokens[self._clause_end(verb, j + 1, sent[1]) - 1].end)
             if j > verb + 1 and self.stance_of(tok) is not None and tok.lower not in self.lex.words("citing"):
                 break
         head = self.subject(verb)
@@ -452,8 +520,14 @@ class Extractor:
             return self._trim(tokens[sent[0]].start, tokens[cut - 1].end)
         for child in self.p.children[verb]:
             if tokens[child].dep == "ccomp" and child > verb:
-                sub = self.p.subtree(child)
-                return self.span_of([i for i in sub if i > verb])
+                sub = [i for i in self.p.subtree(child) if i > verb]
+                gap = range(verb + 1, min(sub))
+                if len(gap) and all(tokens[i].pos not in ("PUNCT", "SCONJ") and tokens[i].text[:1].isalnum() and
+                                    not self.quoted(tokens[i].start) for i in gap):
+                    # "say pressure on bloggers and their families has increased": the parser hung the
+                    # subject's first words on "say"; the clause starts right after the verb
+                    sub = list(gap) + sub
+                return self.span_of(sub)
         objects = [c for c in self.p.children[verb] if tokens[c].dep in ("obj", "dobj") and c > verb]
         xcomp = [c for c in self.p.children[verb] if tokens[c].dep == "xcomp" and c > verb]
         if objects and xcomp and xcomp[0] > objects[0]:  # "expects the economy to grow by 8 percent"
@@ -468,12 +542,26 @@ class Extractor:
                         return self.span_of(self.p.subtree(pobj[0]))
         return None
 
+    def _clause_end(self, verb: int, start: int, end: int) -> int:
+        """Where the complement of ``verb`` ends: before a comma and a clause of the verb's own or a speaker's
+        participle ("denied that talks had taken place, calling the reports a provocation"), else at ``end``."""
+        tokens = self.p.tokens
+        framing = self.lex.words("frame_participles")
+        for j in range(start + 2, end):
+            if tokens[j - 1].text == "," and (tokens[j].lower in framing or
+                                              (tokens[j].head == verb and tokens[j].dep == "advcl")):
+                return j - 1
+        return end
+
     def _reported(self, verb: int, stance: str) -> Claim | None:
         tokens = self.p.tokens
-        head = self.subject(verb)
+        head = self.speaking_subject(verb)
         if head is None:
             return None
         span = self._complement(verb, stance)
+        if span is not None and (q := self.in_quote(span[0])) is not None and q.close < span[1] - 3:
+            # 'dismissed as "fabrications" claims by relatives that …': the label is not the claim
+            span = self._trim(q.close, span[1])
         if span is None or span[1] - span[0] < 3:
             return None
         if stance == "deny_if_content":
@@ -487,7 +575,9 @@ class Extractor:
         claim = Claim(span[0], span[1], cue=tokens[verb].text, kind="reported")
         claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(head)
         if self.negated(verb):
-            stance = {"confirm": "question", "deny": "confirm"}.get(stance, stance)
+            if stance not in ("confirm", "deny"):
+                return None  # "the statement did not say where the drone came from" claims nothing
+            stance = {"confirm": "question", "deny": "confirm"}[stance]
         sent = self.p.sentence_of(verb)
         lo = min(verb, head)
         hi = max(verb + 1, next((t.i for t in tokens[verb:sent[1]] if t.start >= span[0]), sent[1]))

@@ -18,7 +18,10 @@ _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "that", "was", "
          "for", "by", "at", "it", "its", "this", "their", "his", "her", "not", "no", "any", "had", "has", "have", "from",
          "в", "на", "и", "с", "о", "что", "не", "по", "за", "к", "из", "для", "как", "это", "его", "её", "их", "от", "том"}
 _ANAPHORA = {"report", "reports", "claim", "claims", "rumour", "rumours", "rumor", "rumors", "talks", "story", "allegation",
-             "allegations", "information", "сообщение", "сообщения", "информацию", "информация", "слухи", "данные", "публикацию"}
+             "allegations", "information", "сообщение", "сообщения", "информацию", "информация", "слухи", "данные", "публикацию",
+             "such", "такой", "такого", "такая", "такую", "таких", "подобного", "подобных"}
+
+_LIGHT_OBJECTS = {"place", "part"}
 
 
 def stems(text: str) -> set[str]:
@@ -35,6 +38,8 @@ def about(ex: Extractor, claim: Claim) -> str:
     root = roots[0] if roots else tokens[0]
     for wanted in (("obj", "dobj"), ("nsubj", "nsubj:pass")):
         for child in ex.p.children[root.i]:
+            if ex.p.tokens[child].lower in _LIGHT_OBJECTS:  # "talks had taken place" are about the talks
+                continue
             if ex.p.tokens[child].dep in wanted and child in inside:
                 sub = [i for i in ex.p.subtree(child) if i in inside]
                 return _short(ex.text[ex.p.tokens[sub[0]].start : ex.p.tokens[sub[-1]].end])
@@ -51,14 +56,31 @@ def _short(text: str, words: int = 10) -> str:
 def link(ex: Extractor, claims: list[Claim]) -> None:
     for claim in claims:
         claim.about = about(ex, claim)
+    partners = {i: _reported_partner(ex, claims, i) for i in range(len(claims))}
     for index, claim in enumerate(claims):
-        if claim.stance not in ("deny", "confirm") or claim.kind == "author":
+        if claim.stance not in ("deny", "confirm") or claim.kind == "author" or partners[index] is not None:
             continue
         target = _target(ex, claims, index)
         if target is None:
             continue
         claim.links["denies" if claim.stance == "deny" else "confirms"] = target.id
         claim.about = target.about
+    for index, partner in partners.items():
+        if partner is not None and claims[index].stance in ("deny", "confirm"):
+            claims[index].links.update(partner.links)
+            claims[index].about = partner.about
+
+
+def _reported_partner(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
+    """For a quote, the same speaker's reported claim with the same stance in its sentence: 'denied that talks had
+    taken place, calling the reports "a provocation"' is one denial in two parts, and the quote answers what the
+    reported part answers."""
+    claim = claims[index]
+    if claim.kind != "quote":
+        return None
+    sentence = ex.sentence_at(claim.start)
+    return next((other for other in claims if other.kind == "reported" and other.speaker == claim.speaker
+                 and other.stance == claim.stance and ex.sentence_at(other.start) == sentence), None)
 
 
 def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
@@ -67,7 +89,11 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
     if claim.frame:
         frame_text += " " + ex.text[claim.frame[0] : claim.frame[1]]
     own = stems(ex.text[claim.start : claim.end])
-    anaphoric = bool({w.lower() for w in _WORD.findall(ex.text[claim.start : claim.end])} & _ANAPHORA) or claim.quote
+    words = {w.lower() for w in _WORD.findall(ex.text[claim.start : claim.end])}
+    anaphoric = bool(words & _ANAPHORA) or claim.quote
+    # "denied the talks" points back; "denied that talks with Washington on a drone base had taken place"
+    # says what it denies, so it answers only a claim that shares some of that
+    bare = len(own - stems(" ".join(words & _ANAPHORA))) <= 2
     best, best_score = None, 0.0
     # earlier claims first; a later one only when the article reports the denial first
     candidates = [(d, c) for d, c in enumerate(reversed(claims[:index]), 1)] + \
@@ -85,7 +111,7 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
         theirs = stems(ex.text[other.start : other.end])
         if own and theirs:
             value += 5.0 * len(own & theirs) / len(own | theirs)
-        if anaphoric:
+        if anaphoric and (bare or own & theirs or claim.quote):
             value += 1.0
         value -= 0.1 * distance
         if value > best_score:

@@ -20,7 +20,7 @@ from .parse import Parsed, Tok
 PERSON = ("PERSON", "PER")
 _STOP_RIGHT = {",", "(", "—", "–", ":", ";", "«", "»", "\"", "“", "”"}
 _CUT_DEPS = {"relcl", "acl", "acl:relcl", "appos", "advcl", "parataxis", "punct", "cc", "conj"}
-_STATEMENT_NOUNS = {"statement", "statements", "communique", "release", "letter", "post", "website", "заявление", "заявлении",
+STATEMENT_NOUNS = {"statement", "statements", "communique", "release", "letter", "post", "website", "заявление", "заявлении",
                     "сообщение", "сообщении", "заявления", "ведомства"}
 _OUTLET_HEADS = {"agency", "outlet", "newspaper", "channel", "portal", "agency's", "агентство", "агентства", "агентству",
                  "издание", "издания", "газета", "газеты", "портал", "портала", "телеканал", "телеканала"}
@@ -67,7 +67,7 @@ def noun_phrase(parsed: Parsed, head: int, blocked) -> list[int]:
         current = stack.pop()
         keep.add(current)
         for child in parsed.children[current]:
-            if parsed.tokens[child].dep not in _CUT_DEPS:
+            if parsed.tokens[child].dep not in _CUT_DEPS or _word_hyphen(parsed, child):
                 stack.append(child)
     left = head
     while left - 1 in keep and parsed.tokens[left - 1].text not in _STOP_RIGHT and not blocked(parsed.tokens[left - 1].start):
@@ -78,16 +78,25 @@ def noun_phrase(parsed: Parsed, head: int, blocked) -> list[int]:
     return list(range(left, right + 1))
 
 
+def _word_hyphen(parsed: Parsed, i: int) -> bool:
+    """A hyphen inside a word ("Dushanbe-based"), which the tokenizer splits off as punctuation."""
+    tokens = parsed.tokens
+    return (tokens[i].text == "-" and 0 < i < len(tokens) - 1 and tokens[i - 1].end == tokens[i].start
+            and tokens[i + 1].start == tokens[i].end)
+
+
 def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> tuple[str, int, int]:
     """(name, start, end) of the speaker whose phrase is headed by token ``head``."""
     tokens = parsed.tokens
     full = [i for i in parsed.subtree(head) if not blocked(tokens[i].start)]
     # "the ministry's statement", "в заявлении МИД": the one who made the statement speaks
-    if tokens[head].lower in _STATEMENT_NOUNS:
+    if tokens[head].lower in STATEMENT_NOUNS:
         owners = [c for c in parsed.children[head] if tokens[c].dep in ("nmod:poss", "nmod", "poss") and c != head]
         if owners:
             return speaker_of(parsed, text, owners[0], lex, blocked)
     run = person_run(parsed, [i for i in full if abs(i - head) <= 8], head)
+    if run is not None and run[1] < head and tokens[head].pos == "NOUN":
+        run = None  # a name that modifies the speaker: "Putin's spokesman", "Tajik officials"
     if run is not None:
         first, last = run
         name = text[tokens[first].start : tokens[last].end]
