@@ -107,6 +107,17 @@ def test_a_news_outlet_reports_talks_it_does_not_hold():
     assert event["plover"] == "REQUEST" and (event["actor1"], event["actor2"]) == (None, "Russia")
 
 
+def test_requests_and_the_outlet_that_reports_them():
+    doc = run("According to Kabar, citing a source in the Kyrgyz security services, Bishkek has asked the CSTO to send "
+              "observers to the border.", published="2026-12-03")
+    (event,) = [e.attrs for e in doc.layer("event")]
+    assert event["plover"] == "REQUEST" and (event["actor1"], event["actor2"]) == ("Bishkek", "CSTO")
+    assert event["location"] is None  # Kabar is the news agency, not a place
+    doc = run("Президент Таджикистана попросил Россию направить дополнительные войска на границу.", published="2026-12-03")
+    (event,) = [e.attrs for e in doc.layer("event")]
+    assert event["plover"] == "REQUEST" and (event["actor1"], event["actor2"]) == ("Президент Таджикистана", "Russia")
+
+
 def test_russian_article():
     doc = run(str(DEMO / "darvaz-attack-chinese-citizens-killed-ru.txt"))
     violent = [a.attrs for a in doc.layer("event") if a.attrs["event_type"] in VIOLENT]

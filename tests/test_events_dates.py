@@ -74,3 +74,13 @@ def test_russian_dates():
     late = _one(r, "Это второе нападение в конце ноября.")
     assert (late.date, late.end_date, late.precision) == (date(2025, 11, 21), date(2025, 11, 30), "range")
     assert _one(DateResolver("ru", "2025-10-14"), "В сентябре 2022 года шли бои.").precision == "month"
+
+
+def test_n_days_later_counts_from_the_event_not_from_the_report():
+    r = DateResolver("en", "2026-12-03")  # a Thursday
+    r.find("On Monday night, gunmen opened fire on a convoy of border guards, the State Border Service said on Tuesday.")
+    m = _one(r, "Two days later a second attack, on a customs post, left one officer dead.")
+    assert m.date == date(2026, 12, 2)  # Monday + 2, not Tuesday + 2
+    r = DateResolver("en", "2026-12-03")
+    r.find("On Monday gunmen attacked a camp, Reuters reported on Tuesday.")
+    assert _one(r, "Two days later the ministry denied the report.").date == date(2026, 12, 3)  # a report's answer

@@ -64,3 +64,9 @@ def test_demonyms_are_not_places(gaz):
     assert gaz.lookup("Kazakh") == []
     assert gaz.lookup("Chinese") == []  # GeoNames gives it as a name of Taiwan
     assert gaz.demonym("Chinese") == "CN" and gaz.demonym("таджикские") == "TJ"
+
+
+def test_russian_function_words_are_never_places(gaz):
+    # "Как" and "На" are spelt like case forms of villages (Kaka in Turkmenistan)
+    assert gaz.find("Как сообщает Спутник, граница закрыта. На границе погибли двое.") == []
+    assert [m.text for m in gaz.find("Взрыв произошёл в Чу.")] == ["Чу"]  # after "в" it is the town

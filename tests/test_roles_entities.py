@@ -145,3 +145,10 @@ def test_towns_the_ner_calls_people_or_organisations_are_places():
     mentions, _ = document_entities(doc)
     towns = [m for m in mentions if m.text in ("Bokhtar", "Kulob")]
     assert towns and all(m.type == "LOC" and not m.salient for m in towns)  # "garrisons in Dushanbe, Bokhtar and Kulob"
+
+
+def test_a_name_the_text_calls_a_village_is_a_place():
+    text = "Attack\n\nGunmen opened fire near the village of Kara-Bulak in Batken region. Жители села Ак-Сай ушли.\n"
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="kb", text=text)])
+    mentions, _ = document_entities(doc)
+    assert [m.type for m in mentions if m.text == "Kara-Bulak"] == ["LOC"]

@@ -9,7 +9,9 @@ from . import worthiness
 from .extract import Claim, extract
 from .linking import link
 
-VERSION = "1"
+# 2: complements end before the speaker's next clause, passive and negated speech verbs claim nothing, the claim
+# a denial names ("claims by X that P") is X's own, speakers as the text names them
+VERSION = "2"
 
 
 def claim_id(doc: Document, start: int, end: int, speaker: str | None) -> str:

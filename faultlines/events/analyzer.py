@@ -5,7 +5,9 @@ from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
 from .extract import EventExtractor, aggregate_warnings
 
-VERSION = "2"
+# 2: parties of talks, denials and requests; 3: "N days later" counts from the last date that is not a report's,
+# outlets and Russian function words are never places, "asked X to send" is a request
+VERSION = "3"
 
 
 @analyzer("events", version=VERSION, requires=("ner", "sentence"), assigns=("event",))

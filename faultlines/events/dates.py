@@ -44,6 +44,9 @@ _RU_UNIT = "|".join(sorted(_NUMBERS["units"]["ru"], key=len, reverse=True))
 # Words before a date that make it the date of a report, not of the event.
 _REPORT = re.compile(r"\b(?:said|says|reported|announced|told|confirmed|stated|сообщил\w*|заявил\w*|рассказал\w*|"
                      r"подтвердил\w*|объявил\w*|сообщается)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+# a sentence that reports speech: "two days later the ministry denied it" counts from the report's date
+_SPEECH = re.compile(r"\b(?:said|says|denied|denies|confirmed|reported|announced|told|stated|dismissed|rejected|called|"
+                     r"сообщил\w*|заявил\w*|опроверг\w*|подтвердил\w*|назвал\w*|отверг\w*)\b", re.IGNORECASE)
 _REPORT_AFTER = re.compile(r"^\W*(?:\w+\W+){0,1}(?:сообщил\w*|заявил\w*|said|announced|reported|confirmed)\b", re.IGNORECASE)
 
 
@@ -117,6 +120,8 @@ class DateResolver:
         self.day_first, self.locale_why = _locale(locale_hint or language)
         self.anchor: date | None = None  # the latest resolved explicit date, for "four days later"
         self.anchor_precision = "day"
+        # the latest date that is not a report's ("said on Tuesday"), for "two days later a second attack"
+        self.event_anchor: tuple[date, str] | None = None
 
     # public -----------------------------------------------------------------
     def find(self, text: str, offset: int = 0) -> list[DateMention]:
@@ -141,6 +146,8 @@ class DateResolver:
             # Report dates anchor too: "Reuters reported last week ...; officials confirmed it the same day".
             if mention.date is not None:
                 self.anchor, self.anchor_precision = mention.date, mention.precision
+                if not mention.report:
+                    self.event_anchor = (mention.date, mention.precision)
             out.append(mention)
         return out
 
@@ -241,11 +248,17 @@ class DateResolver:
             else:
                 word = m.group(0).lower()
                 sign = -1 if ("earlier" in word or "before" in word or "раньше" in word or "ранее" in word) else 1
-                base, why = self.anchor, "counted from the previous date in the text"
+                base, why, base_precision = self.anchor, "counted from the previous date in the text", self.anchor_precision
+                if self.event_anchor is not None and self.event_anchor[0] != base and not _SPEECH.search(m.string[m.end():]):
+                    # "… the State Border Service said on Tuesday. Two days later a second attack …": two days
+                    # after the attack, not after the statement
+                    (base, base_precision), why = self.event_anchor, "counted from the previous date in the text that is not a report's"
             if base is None:
                 return None
             d, precision = _shift(base, n, unit, sign)
-            if unit == "year" and self.anchor_precision in ("month", "year"):
+            if kind == "later" and unit == "year" and base_precision in ("month", "year"):
+                precision = base_precision
+            elif unit == "year" and self.anchor_precision in ("month", "year"):
                 precision = self.anchor_precision
             return DateMention(0, 0, "", d, precision, why, relative=kind == "later")
         if kind == "sameday":

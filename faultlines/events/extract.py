@@ -231,7 +231,9 @@ class EventExtractor:
             if _DATE_LINE.match(s) or not s.strip():
                 continue
             para = next((i for i, (ps, pe) in enumerate(paragraphs) if ps <= start < pe), 0)
-            raw.append((start, end, para, self.gaz.find(s, start)))
+            # a news outlet that shares its name with a village ("according to Kabar") is no place
+            places = [p for p in self.gaz.find(s, start) if p.locative or sources().outlet(p.text) is None]
+            raw.append((start, end, para, places))
         context_isos, context_admin1 = self._context(raw)
 
         mentions: list[Mention] = []
@@ -284,7 +286,8 @@ class EventExtractor:
             # a name the gazetteer lacks; never an ordinal ("the 201st base")
             loose = [(a, b, text[a:b]) for a, b in ner if start <= a < end and text[a:a + 1].isalpha()
                      and not any(p.start <= a < p.end for p in places)
-                     and not self.gaz.demonym(text[a:b]) and not any(x.start <= a < x.end for x in actors)]
+                     and not self.gaz.demonym(text[a:b]) and not any(x.start <= a < x.end for x in actors)
+                     and sources().outlet(text[a:b]) is None]
             definite = bool(definite_re.search(s))
             selected = self._select(found)
             for trig in selected:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..ingest.published import EN_MONTHS
+from ..text.nlp import russian_function_word
 from .text import WORD, fold, is_cyrillic, key, load_resource
 
 log = logging.getLogger(__name__)
@@ -331,7 +332,8 @@ class Gazetteer:
                     hit = (n, self.index[k])
                     break
             if hit is None or (require_capital and not tokens[i][2][0].isupper()) or _is_river(folded, i + hit[0]) or (
-                    i and folded[i - 1] in _BANK) or _is_dateline(text, tokens, i, hit[0]) or _is_date(folded, i, hit[0]):
+                    i and folded[i - 1] in _BANK) or _is_dateline(text, tokens, i, hit[0]) or _is_date(folded, i, hit[0]) or (
+                    hit[0] == 1 and is_cyrillic(tokens[i][2]) and russian_function_word(tokens[i][2]) and not (i and folded[i - 1] in _LOCATIVE)):
                 i += 1
                 continue
             n, places = hit

@@ -430,7 +430,8 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
             m.type = "NORP"
         elif not m.type:  # a given span: the type of the NER mention overlapping it, else ORG
             m.type = next((t for (s, e), t in ner_type.items() if s < m.end and m.start < e), "ORG")
-        if known is None and m.type in ("PER", "ORG") and _is_town_or_region(m.text):  # "Kulob" PERSON, "Panj" ORG
+        if known is None and m.type in ("PER", "ORG") and (_is_town_or_region(m.text) or  # "Kulob" PERSON, "Panj" ORG
+                                                          _named_as_place(doc.text, m.start, m.end)):
             m.type = "LOC"
         m.key = mention_key(m.text, lang)
         h = head_of(doc, m.start, m.end)
@@ -446,6 +447,17 @@ def _is_demonym(text: str, lang: str, table: Aliases) -> bool:
     """"Tajik", "Tajiks", "таджикский": a people's name, not a person's."""
     key = mention_key(text, lang)
     return key in table.demonyms[lang] or (lang == "en" and key.endswith("s") and key[:-1] in table.demonyms[lang])
+
+
+_PLACE_BEFORE = re.compile(r"(?:\b(?:village|town|city|settlement|district|region|province|oblast)\s+of\s+(?:the\s+)?|"
+                           r"(?<!\w)(?:сел[оаеу]|посёлк[еау]|поселк[еау]|посёлок|поселок|город[еау]?|кишлак[еау]?|"
+                           r"район[еау]?|населённ\w+ пункт\w*)\s+)$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"^\s+(?:village|town|district|region|province|oblast)\b", re.IGNORECASE)
+
+
+def _named_as_place(text: str, start: int, end: int) -> bool:
+    """"near the village of Kara-Bulak", "в селе Кара-Булак", "Kara-Bulak village": the text says it is a place."""
+    return bool(_PLACE_BEFORE.search(text[max(0, start - 40):start]) or _PLACE_AFTER.match(text[end:end + 20]))
 
 
 def _is_town_or_region(text: str) -> bool:

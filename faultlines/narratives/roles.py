@@ -407,7 +407,7 @@ def shipped_model(directory: str = str(MODEL_DIR)) -> RoleModel:
 # --------------------------------------------------------------------------- the analyzer
 
 
-def annotate(docs: Sequence[Document], model: RoleModel, *, name: str = "roles", version: str = "6") -> None:
+def annotate(docs: Sequence[Document], model: RoleModel, *, name: str = "roles", version: str = "7") -> None:
     """Replace each document's ``entity`` layer with its salient mentions and their roles (one model pass over
     the mentions of all ``docs``: the heads' fixed cost is paid once per batch, not per document)."""
     prepared = []
@@ -510,8 +510,8 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 
 
 # 5: static word vectors of the governing word and the context; 4: town and region names typed as places
-# 6: the mention's sentence vector in place of its paragraph's
-@analyzer("roles", version="6", requires=("ner", "encoding"), assigns=("entity",))
+# 6: the mention's sentence vector in place of its paragraph's; 7: "the village of Kara-Bulak" is a place
+@analyzer("roles", version="7", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 

@@ -49,6 +49,17 @@ def russian_lemma(word: str) -> str:
     return parses[0].normal_form if parses else word.lower()
 
 
+_CLOSED_CLASS = {"CONJ", "PREP", "PRCL", "ADVB", "NPRO", "PRED", "INTJ", "NUMR", "COMP"}
+
+
+@lru_cache(maxsize=50_000)
+def russian_function_word(word: str) -> bool:
+    """Whether every dictionary reading of a Russian word is a function word or adverb ("Как", "Так", "Там"):
+    such a word is never a name, though a village may be spelt like one of its forms."""
+    parses = morph_vocab().parse(word.lower())
+    return bool(parses) and all(str(p.tag).split(",")[0].split(" ")[0] in _CLOSED_CLASS for p in parses)
+
+
 @lru_cache(maxsize=1)
 def news_embedding():
     """natasha's Russian news word vectors (navec, 300-d), loaded once: the nlp pass's taggers and the static
