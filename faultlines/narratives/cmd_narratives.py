@@ -25,7 +25,8 @@ from . import bench as _bench  # noqa: F401 - registers ``faultlines bench narra
 from ..text.encode import DEFAULT_BACKEND
 from .commands import DataOption, LangOption, SeedOption
 
-DEFAULT_CASES = (Path("tests/data/narratives/regional_cases.toml"), Path("tests/data/narratives/regional_heldout.toml"))
+DEFAULT_CASES = (Path("tests/data/narratives/regional_cases.toml"), Path("tests/data/narratives/regional_heldout.toml"),
+                 Path("tests/data/narratives/regional_heldout_mixed.toml"))
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
