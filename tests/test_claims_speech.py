@@ -210,3 +210,33 @@ def test_passive_and_negated_speech_verbs_make_no_claim():
     assert [(c["speaker"], c["text"]) for c in found if c["kind"] != "author"] == [
         ("Tajikistan's border troops", "they had returned fire"),
         ("Tajikistan's border troops", "two soldiers were wounded")]
+
+
+RUSSIAN_COMMENTARY = (
+    "Как сообщили в пресс-центре Пограничных войск ГКНБ Таджикистана, погибли двое военнослужащих, ещё трое "
+    "получили ранения.\n\n"
+    "По данным источника «Известий» в правительстве Таджикистана, Душанбе обратился к Москве с просьбой усилить "
+    "201-ю российскую военную базу. Пресс-секретарь МИД Таджикистана Шохрух Саидов назвал эту информацию "
+    "«безосновательной». Однако в четверг секретарь Совбеза республики подтвердил агентству «Ховар», что "
+    "консультации с российской стороной ведутся.\n\n"
+    "Каждый раз, когда на границе льётся кровь, наши «союзники» вспоминают о России, а наутро снова рассказывают "
+    "западным журналистам о многовекторности.")
+
+
+def test_russian_sources_named_at_their_office_or_through_an_outlet():
+    found = [c for c in claims(RUSSIAN_COMMENTARY, "ru") if c["kind"] != "author"]
+    assert [(c["speaker"], c["text"]) for c in found][:2] == [
+        ("пресс-центр Пограничных войск ГКНБ Таджикистана", "погибли двое военнослужащих, ещё трое получили ранения"),
+        ("источник «Известий» в правительстве Таджикистана",
+         "Душанбе обратился к Москве с просьбой усилить 201-ю российскую военную базу")]
+    report = found[1]
+    assert report["via"] == ["Izvestia", "источник в правительстве Таджикистана"]
+    denial = next(c for c in found if c["speaker"] == "Шохрух Саидов")
+    assert denial["stance"] == "deny" and denial["denies"] == report["claim_id"]  # "безосновательной"
+    confirmation = next(c for c in found if c["stance"] == "confirm")
+    assert confirmation["text"] == "консультации с российской стороной ведутся"
+    assert confirmation["via"] == ["Khovar", "секретарь Совбеза республики"]
+    assert confirmation["confirms"] == report["claim_id"]
+    # the outlet's name in quotes and the scare-quoted «союзники» are no claims; the journalists spoken to not speakers
+    assert {c["text"] for c in found} & {"Ховар", "союзники"} == set()
+    assert len(found) == 4

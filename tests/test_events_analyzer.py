@@ -104,7 +104,8 @@ def test_a_news_outlet_reports_talks_it_does_not_hold():
                              "обратилась к России с просьбой о содействии.", published="2025-11-02",
                              analyzers=("language", "segment", "nlp", "claims", "events"))
     (event,) = [e.attrs for e in doc.layer("event")]
-    assert event["plover"] == "REQUEST" and (event["actor1"], event["actor2"]) == (None, "Russia")
+    # not Reuters; "таджикская сторона" is Tajikistan
+    assert event["plover"] == "REQUEST" and (event["actor1"], event["actor2"]) == ("Tajikistan", "Russia")
 
 
 def test_requests_and_the_outlet_that_reports_them():
@@ -216,3 +217,24 @@ def test_unmatched_place_keeps_its_text_and_no_coordinates():
     [event] = [a.attrs for a in doc.layer("event")]
     assert event["latitude"] is None and event["country"] is None
     assert event["location"] and "Kok-Tash" in event["location"]
+
+
+def test_a_russian_commentary_read_fact_by_fact():
+    text = ("Душанбе снова просит о помощи\n\n"
+            "В ночь на вторник боевики с афганской стороны обстреляли пограничную заставу «Ишкашим» в "
+            "Горно-Бадахшанской автономной области. Как сообщили в пресс-центре Пограничных войск ГКНБ Таджикистана, "
+            "погибли двое военнослужащих, ещё трое получили ранения. Через день неизвестные напали на колонну "
+            "китайской компании в Хамадонийском районе Хатлонской области: один китайский инженер погиб.\n\n"
+            "По данным источника «Известий» в правительстве Таджикистана, Душанбе обратился к Москве с просьбой "
+            "усилить 201-ю российскую военную базу. Пресс-секретарь МИД Таджикистана Шохрух Саидов назвал эту "
+            "информацию «безосновательной». Однако в четверг секретарь Совбеза республики подтвердил агентству "
+            "«Ховар», что консультации с российской стороной ведутся.\n")
+    events = [e.attrs for e in run(text, published="2026-12-04").layer("event")]
+    facts = [(e["plover"], e["date"], e["actor1"], e["actor2"], e["fatalities"]) for e in events]
+    assert facts == [
+        ("ASSAULT", "2026-12-01", "боевики с афганской стороны", "пограничную", 2),  # not "афганской стороны обстреляли …"
+        ("ASSAULT", "2026-12-02", "неизвестные", "китайский инженер", 1),  # "через день": the day after
+        ("REQUEST", "2026-12-04", "Dushanbe", "Moscow", None),  # "обратился к Москве с просьбой усилить"
+        ("REJECT", "2026-12-04", "Шохрух Саидов", None, None),  # "назвал эту информацию «безосновательной»"
+        ("CONSULT", "2026-12-03", "Совбез", "Russia", None)]  # "секретарь Совбеза", "с российской стороной"
+    assert events[0]["injuries"] == 3 and events[0]["actor1_origin"] == "Afghanistan"

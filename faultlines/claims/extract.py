@@ -14,7 +14,7 @@ from ..sources import sources
 from .lexicon import Lexicon, lexicon
 from .parse import Parsed, Tok, parsed
 from .quotes import Quote, find_quotes
-from .speakers import PERSON, STATEMENT_NOUNS, clean, speaker_of
+from .speakers import OUTLET_HEADS, PERSON, STATEMENT_NOUNS, clean, speaker_of
 
 SUBJECTS = ("nsubj", "nsubj:pass")
 PASSIVE_SUBJECTS = ("nsubjpass", "nsubj:pass")
@@ -64,6 +64,12 @@ class Extractor:
     def quoted(self, offset: int) -> bool:
         return self.in_quote(offset) is not None
 
+    def _long_quote_at(self, offset: int) -> bool:
+        """Inside a quote that is more than a name: «Известий», "Asia-Plus" may stand in a speaker's phrase."""
+        q = self.in_quote(offset)
+        inner = self.text[q.start:q.end] if q is not None else ""
+        return q is not None and not (q.closed and len(inner.split()) <= 3 and "," not in inner)
+
     def _person_mentions(self) -> list[tuple[int, str]]:
         found, run = [], []
         for tok in self.p.tokens + [None]:
@@ -107,6 +113,14 @@ class Extractor:
             return self.subject(tokens[verb].head)
         return agent
 
+    def _subjects(self, verb: int) -> list[int]:
+        """The verb's subject tokens as parsed, quoted or not (a conjoined verb shares its head's)."""
+        tokens = self.p.tokens
+        found = [c for c in self.p.children[verb] if tokens[c].dep in SUBJECTS]
+        if not found and tokens[verb].dep == "conj" and tokens[verb].head != verb:
+            return self._subjects(tokens[verb].head)
+        return found
+
     def speaking_subject(self, verb: int) -> int | None:
         """The subject of a speech verb when it is the one speaking: not the passive subject of "six people
         have been questioned" or "the detainees had been denied access" (the agent of "it was reported by X"
@@ -140,7 +154,7 @@ class Extractor:
         if tok.lower in self.lex.words("pronouns_person") or tok.lower in self.lex.words("pronouns_group") or tok.lower in (
             "which", "who", "который", "которая", "которое", "которые"):
             return None, (tok.start, tok.end), tok.lower
-        name, start, end = speaker_of(self.p, self.text, head, self.lex, self.quoted)
+        name, start, end = speaker_of(self.p, self.text, head, self.lex, self._long_quote_at)
         return (name or None), (start, end), None
 
     def content_stance(self, stance: str, start: int, end: int) -> str:
@@ -198,7 +212,7 @@ class Extractor:
     def _phrase_until_comma(self, j: int, sent: tuple[int, int]) -> list[int]:
         tokens = self.p.tokens
         out = []
-        while j < sent[1] and tokens[j].text not in (",", ".", ";", "—", ":") and not self.quoted(tokens[j].start):
+        while j < sent[1] and tokens[j].text not in (",", ".", ";", "—", ":") and not self._long_quote_at(tokens[j].start):
             # a verb ends the phrase, but not a participle that modifies it ("one exiled activist")
             if out and tokens[j].pos in ("VERB",) and tokens[j].lower not in ("based",) and tokens[j].dep != "amod":
                 break
@@ -228,8 +242,8 @@ class Extractor:
             self._attribute(q, claim)
             inner_words = len(_WORD.findall(self.text[q.start:q.end]))
             short = inner_words <= 3 and not re.search(r"[.!?…]", self.text[q.start:q.end])
-            if short and not self._introduced(q, claim):
-                continue  # scare quotes, names, single words: not a statement
+            if short and (not self._introduced(q, claim) or sources().outlet(self.text[q.start:q.end])):
+                continue  # scare quotes, names ("агентству «Ховар»"), single words: not a statement
             if claim.speaker is None and claim.pronoun is None:
                 earlier = by_group.get(q.group)
                 if earlier is not None and earlier is not claim:
@@ -318,13 +332,17 @@ class Extractor:
             stance = "assert"
         if self.subject(verb) is not None and self.speaking_subject(verb) is None:
             return False
+        if any(claim.start <= tokens[i].start < claim.end for i in self._subjects(verb)):
+            return False  # "наши «союзники» … рассказывают": the quoted word is who speaks, not what is said
         head = self.speaking_subject(verb)
         if head is not None and head not in window:
             head = None
         if head is None:
-            # "— говорится в заявлении МИД", "said Deputy Minister X" without a parsed subject
+            # "— говорится в заявлении МИД", "said Deputy Minister X" without a parsed subject; never the one
+            # spoken to ("рассказывают западным журналистам")
             for i in window:
-                if i > verb and tokens[i].pos in ("NOUN", "PROPN") and not self.quoted(tokens[i].start):
+                if i > verb and tokens[i].pos in ("NOUN", "PROPN") and not self.quoted(tokens[i].start) \
+                        and tokens[i].case not in ("Dat", "Acc", "Ins") and tokens[i].dep not in ("iobj", "obj", "dobj"):
                     head = i
                     break
         if head is None:
@@ -498,8 +516,10 @@ class Extractor:
         # "said that P", "reported, citing sources, that P", "rejected claims that P", "заявил, что P"
         for j in range(verb + 1, min(sent[1], verb + 14)):
             tok = tokens[j]
-            if tok.text in (".", ";", "!", "?") or self.quoted(tok.start):
+            if tok.text in (".", ";", "!", "?") or self._long_quote_at(tok.start):
                 break
+            if self.quoted(tok.start):
+                continue  # a name in quotes: "подтвердил агентству «Ховар», что …"
             if tok.lower in comps and (tok.lower != "ли") and (self.lex.language == "en" or tokens[j - 1].text == "," or tokens[j - 1].lower == "том"):
                 if tok.lower == "if" and stance != "question":
                     continue
@@ -669,6 +689,20 @@ def merge(quotes: list[Claim], reported: list[Claim]) -> list[Claim]:
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
+def _outlet_in_speaker(claim: Claim) -> None:
+    """"Два собеседника РИА Новости в силовых структурах", "источник «Известий» в правительстве": the outlet
+    carried their words, so it heads the chain (``via``)."""
+    if claim.via or not claim.speaker:
+        return
+    found = sources().find_outlet(claim.speaker)
+    if found is None or (found[0], found[1]) == (0, len(claim.speaker)):
+        return
+    rest = claim.speaker[: found[0]].rstrip(" «\"“„") + " " + claim.speaker[found[1]:].lstrip(" »\"”")
+    rest = re.sub(r"\s+", " ", rest).strip(" ,")
+    if rest and rest.casefold() not in OUTLET_HEADS:  # "агентство Reuters" is the outlet itself
+        claim.via = [found[2], rest]
+
+
 def _within_paragraph(ex: Extractor, claim: Claim) -> Claim | None:
     """Reported speech never runs past its paragraph (a title without a full stop parses as one sentence with the lead)."""
     if claim.kind == "quote":
@@ -696,6 +730,8 @@ def extract(doc: Document, score) -> list[Claim]:
     reported = ex.reported_claims()
     claims = [c for c in (_within_paragraph(ex, c) for c in merge(quotes, according + reported)) if c is not None]
     resolve_pronouns(claims, ex)
+    for claim in claims:
+        _outlet_in_speaker(claim)
     claims += ex.author_claims(claims, score)
     claims.sort(key=lambda c: (c.start, c.end))
     doc.work["claims_extractor"] = ex

@@ -35,10 +35,6 @@ class Quote:
     closed: bool      # False when the quote was capped (unbalanced)
     block: bool = False
 
-    @property
-    def words(self) -> int:
-        return self.end - self.start
-
 
 def _is_opening(text: str, i: int) -> bool:
     mark = text[i]

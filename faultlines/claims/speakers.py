@@ -19,10 +19,11 @@ from .parse import Parsed, Tok
 
 PERSON = ("PERSON", "PER")
 _STOP_RIGHT = {",", "(", "—", "–", ":", ";", "«", "»", "\"", "“", "”"}
+_QUOTE_MARKS = {"«", "»", "\"", "“", "”", "„"}
 _CUT_DEPS = {"relcl", "acl", "acl:relcl", "appos", "advcl", "parataxis", "punct", "cc", "conj"}
 STATEMENT_NOUNS = {"statement", "statements", "communique", "release", "letter", "post", "website", "заявление", "заявлении",
                     "сообщение", "сообщении", "заявления", "ведомства"}
-_OUTLET_HEADS = {"agency", "outlet", "newspaper", "channel", "portal", "agency's", "агентство", "агентства", "агентству",
+OUTLET_HEADS = {"agency", "outlet", "newspaper", "channel", "portal", "agency's", "агентство", "агентства", "агентству",
                  "издание", "издания", "газета", "газеты", "портал", "портала", "телеканал", "телеканала"}
 
 
@@ -60,20 +61,32 @@ def person_run(parsed: Parsed, indices: list[int], head: int | None = None) -> t
 
 
 def noun_phrase(parsed: Parsed, head: int, blocked) -> list[int]:
-    """Contiguous tokens of ``head``'s phrase, cut before commas, clauses and quotes."""
+    """Contiguous tokens of ``head``'s phrase, cut before commas, clauses and quotes (a name in quotes that
+    ``blocked`` lets through stays: "источник «Известий» в правительстве")."""
+    tokens = parsed.tokens
+
+    def name_mark(i: int) -> bool:
+        return tokens[i].text in _QUOTE_MARKS and not blocked(tokens[i].start)
+
     keep = set()
     stack = [head]
     while stack:
         current = stack.pop()
         keep.add(current)
         for child in parsed.children[current]:
-            if parsed.tokens[child].dep not in _CUT_DEPS or _word_hyphen(parsed, child):
+            # an apposition right after its word is one name with it ("РИА Новости"), one after a comma is not
+            glued = tokens[child].dep == "appos" and child == current + 1 and tokens[child].pos == "PROPN"
+            if tokens[child].dep not in _CUT_DEPS or _word_hyphen(parsed, child) or name_mark(child) or glued:
                 stack.append(child)
+
+    def joins(i: int) -> bool:
+        return i in keep and (tokens[i].text not in _STOP_RIGHT or name_mark(i)) and not blocked(tokens[i].start)
+
     left = head
-    while left - 1 in keep and parsed.tokens[left - 1].text not in _STOP_RIGHT and not blocked(parsed.tokens[left - 1].start):
+    while joins(left - 1):
         left -= 1
     right = head
-    while right + 1 in keep and parsed.tokens[right + 1].text not in _STOP_RIGHT and not blocked(parsed.tokens[right + 1].start):
+    while joins(right + 1):
         right += 1
     return list(range(left, right + 1))
 
@@ -109,6 +122,8 @@ def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> t
             head = child
             break
     phrase = noun_phrase(parsed, head, blocked)
+    while len(phrase) > 1 and tokens[phrase[0]].dep == "case" and phrase[0] < head:
+        phrase = phrase[1:]  # "(как сообщили) в пресс-центре …": the preposition is the cue's
     if tokens[head].pos == "PROPN":
         # "Opposition politician Aidos Sadykov" with no entity tag: a title (common nouns) before a name
         first = head
@@ -126,7 +141,7 @@ def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> t
     outlet = sources().find_outlet(name)
     if outlet is not None:
         head_word = tokens[head].lower
-        if head_word in _OUTLET_HEADS or sources().outlet(tokens[head].text) or name[outlet[0]:outlet[1]] == name.strip():
+        if head_word in OUTLET_HEADS or sources().outlet(tokens[head].text) or name[outlet[0]:outlet[1]] == name.strip():
             return name[outlet[0] : outlet[1]], start, end
     return clean(name, lex), start, end
 

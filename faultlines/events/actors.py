@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..text.nlp import russian_parts_of_speech
 from .gazetteer import Gazetteer
 from .text import key, load_resource
 
@@ -128,6 +129,9 @@ def _qualify(a: ActorMention, s: str, language: str, gaz: Gazetteer) -> None:
             if not (token[:1].islower() and language == "en" and token in ("local", "armed", "unknown", "unidentified", "foreign", "two", "three", "several")):
                 if language == "en":
                     break
+            # only the actor's own adjectives: "таджикские пограничники", not "с афганской стороны обстреляли заставу"
+            if language == "ru" and not russian_parts_of_speech(token) & {"ADJF", "PRTF", "NUMR"}:
+                break
     after = s[end:end + 90]
     if language == "ru":
         m = _FROM_RU.match(after)

@@ -315,7 +315,7 @@ _PATTERNS_RU: list[tuple[str, re.Pattern]] = [
                               re.IGNORECASE)),
     ("deictic", re.compile(r"(?:позавчера|вчера|сегодня|накануне)", re.IGNORECASE)),
     ("week", re.compile(r"(?:на\s+прошлой\s+неделе|на\s+этой\s+неделе|в\s+прошлом\s+месяце|в\s+начале\s+месяца)", re.IGNORECASE)),
-    ("later", re.compile(rf"(?:через|спустя)\s+(?P<n>{_RU_NUM}|\d+)\s+(?P<unit>{_RU_UNIT})|(?P<n2>{_RU_NUM}|\d+)\s+(?P<unit2>{_RU_UNIT})\s+спустя", re.IGNORECASE)),
+    ("later", re.compile(rf"(?:через|спустя)\s+(?:(?P<n>{_RU_NUM}|\d+)\s+)?(?P<unit>{_RU_UNIT})\b|(?P<n2>{_RU_NUM}|\d+)\s+(?P<unit2>{_RU_UNIT})\s+спустя", re.IGNORECASE)),
     ("ago", re.compile(rf"(?P<n>{_RU_NUM}|\d+)\s+(?P<unit>{_RU_UNIT})\s+(?:назад|тому\s+назад)", re.IGNORECASE)),
     ("sameday", re.compile(r"(?:в\s+тот\s+же\s+день|на\s+следующий\s+день|на\s+следующее\s+утро)", re.IGNORECASE)),
 ]

@@ -28,11 +28,12 @@ from typing import Any
 
 from ..model import Document
 from ..sources import sources
+from ..text.nlp import russian_lemma
 from .actors import ActorMention, find_actors, inter_label, interaction
 from .casualties import counts, is_aggregate, summarize
 from .dates import DateMention, DateResolver
 from .gazetteer import KIND_RANK, Gazetteer, Place, PlaceMention, gazetteer, rank
-from .text import load_resource
+from .text import is_cyrillic, load_resource
 
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 ACLED_CODED_FATALITIES = VIOLENT_TYPES | {"Protests", "Riots", "Strategic developments"}
@@ -52,6 +53,8 @@ _TARGETED = {"REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE"}
 # cues of speech: inside a quote, the one quoted acts (the Foreign Ministry: "Reuters is spreading misinformation")
 _SPEECH = {"REJECT", "ACCUSE", "THREATEN", "REQUEST"}
 _AND = {"en": "and", "ru": "и"}
+_SIDE = {"en": re.compile(r"\b(?:the\s+)?(?P<people>[A-Z]\w+)\s+side\b"),
+         "ru": re.compile(r"(?<!\w)(?P<people>\w+(?:ск|цк)(?:ой|ая|ую|ей))\s+сторон\w*", re.IGNORECASE)}
 # between two actors joined as one subject: " and two ", " fighters and two "
 _COORDINATED = re.compile(r"\s*(?:\w+\s+)??(?:,|and|и)\s+(?:\w+\s+){0,2}$", re.I)
 _RESPONSE = re.compile(r"returned fire|fired back|ответил\w* огн[её]м", re.I)
@@ -608,6 +611,13 @@ class EventExtractor:
         cue, (s0, s1), text = m.trigger, m.sentence, doc.text
         names = _joined([(a.start, a.end, a.label) for a in doc.layer("ner") if a.label in _PARTY_LABELS[language]
                          and s0 <= a.start < s1 and not a.start < cue.start < a.end], text, language, s0)
+        # "с российской стороной", "with the Tajik side": a state named by its people's adjective
+        sides = {}
+        for side in _SIDE[language].finditer(text, s0, s1):
+            country = self._country_name(self.gaz.demonym(side.group("people")))
+            if country and not any(n[0] <= side.start("people") < n[1] for n in names):
+                sides[(side.start("people"), side.end())] = country
+        names = sorted(names + list(sides))
 
         def word_before(start: int) -> str:
             w = _WORD_BEFORE.search(text, s0, start)
@@ -646,7 +656,8 @@ class EventExtractor:
             target = next((n for n in behind if not first or n[0] > first[0]), None)
         second = second or target  # "Kyrgyzstan and Uzbekistan signed an agreement on transit to and from China"
         spans = [n for n in (first, second) if n is not None]
-        return (speaker or self._party_name(first, text)), self._party_name(second, text), spans
+        return (speaker or sides.get(first) or self._party_name(first, text)), \
+            sides.get(second) or self._party_name(second, text), spans
 
     def _party_name(self, span: tuple[int, int] | None, text: str) -> str | None:
         """A party's name: a place the gazetteer knows by its name ("с Москвой" → "Moscow"), else the text."""
@@ -658,6 +669,8 @@ class EventExtractor:
         places = self.gaz.find(name, require_capital=False)
         if len(places) == 1 and places[0].text == name and places[0].candidates:
             return rank(places[0], set(), set(), self.focus)[0].name
+        if " " not in name and is_cyrillic(name) and not name.isupper():
+            return russian_lemma(name).capitalize()  # "секретарь Совбеза": the party is "Совбез"
         return name
 
     def _default_actor1(self, cand: Candidate, iso: str | None) -> str | None:

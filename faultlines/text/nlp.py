@@ -60,6 +60,12 @@ def russian_function_word(word: str) -> bool:
     return bool(parses) and all(str(p.tag).split(",")[0].split(" ")[0] in _CLOSED_CLASS for p in parses)
 
 
+@lru_cache(maxsize=50_000)
+def russian_parts_of_speech(word: str) -> frozenset[str]:
+    """Every part of speech (OpenCorpora tags: ADJF, NOUN, VERB, …) the dictionary gives a Russian word."""
+    return frozenset(str(p.tag).split(",")[0].split(" ")[0] for p in morph_vocab().parse(word.lower()))
+
+
 @lru_cache(maxsize=1)
 def news_embedding():
     """natasha's Russian news word vectors (navec, 300-d), loaded once: the nlp pass's taggers and the static
