@@ -55,7 +55,7 @@ def _check_offsets(doc, annotation):
 
 def test_analyzer_is_registered_with_its_contract():
     spec = registered()["debunks"]
-    assert spec.version == "1"
+    assert spec.version == "2"
     assert spec.requires == ("paragraph", "sentence")
     assert spec.assigns == ("debunk",)
 
@@ -209,7 +209,29 @@ def test_eval_command_reports_the_documented_figures():
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)
     assert figures["written"]["precision"] == figures["written"]["recall"] == 1.0
-    # docs/debunks.md: held-out texts written after the rules were frozen
+    # docs/debunks.md: held-out texts written after version 1 was frozen (0.8 / 0.75 then: version 2 reads the
+    # ordinal labels two of its items had), and texts written before version 2's changes
     assert figures["heldout"]["precision"] == 1.0
-    assert figures["heldout"]["recall"] == pytest.approx(0.8)
-    assert figures["heldout"]["attributed_to_exact"] == pytest.approx(0.75)
+    assert figures["heldout"]["recall"] == pytest.approx(0.9)
+    assert figures["heldout"]["attributed_to_exact"] == pytest.approx(13 / 18)
+    assert figures["heldout2"]["precision"] == figures["heldout2"]["recall"] == 1.0
+    assert figures["heldout2"]["attributed_to_exact"] == pytest.approx(4 / 7)
+
+
+def test_ordinal_labels_unlabelled_motives_and_counters_written_as_sentences():
+    text = ("Три мифа о базе\n\n"
+            "Западные издания снова пишут о «российской оккупации».\n\n"
+            "Миф первый: российские военные готовятся вмешаться во внутренние дела республики.\n"
+            "Зачем это распространяют: чтобы поссорить Душанбе с Москвой.\n"
+            "На самом деле: база ни разу не участвовала во внутриполитических событиях.\n\n"
+            "Миф второй: присутствие базы угрожает соседям.\n"
+            "Правда в том, что ни один сосед не выражал официальных претензий к базе.\n")
+    _, items = _items(text)
+    assert [(i["claim"], i["motive"], i["counter"]) for i in items] == [
+        ("российские военные готовятся вмешаться во внутренние дела республики.",
+         "чтобы поссорить Душанбе с Москвой.", "база ни разу не участвовала во внутриполитических событиях."),
+        ("присутствие базы угрожает соседям.", None, "ни один сосед не выражал официальных претензий к базе.")]
+    _, items = _items("Myths\n\n**Myth No. 2: The dam will collapse.**\nWhy they repeat it: fear sells.\n"
+                      "The facts: the design passed an independent review.\n")
+    assert [(i["claim"], i["motive"], i["counter"]) for i in items] == [
+        ("The dam will collapse.", "fear sells.", "the design passed an independent review.")]

@@ -35,7 +35,7 @@ from ..pipeline import Analyzer, analyzer
 from ..text.nlp import morph_vocab
 
 CUES_PATH = Path(__file__).parent / "resources" / "debunk_cues.json"
-VERSION = "1"
+VERSION = "2"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:")
 # Confidence by form: a labelled list is unambiguous; inline framing is read from prose.
 SCORE_LIST = 0.95
 SCORE_INLINE_STRONG = 0.85
@@ -88,6 +88,7 @@ class Cues:
     reporting: re.Pattern
     reported_after: re.Pattern
     doubt_verb: re.Pattern
+    counter_opener: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +99,7 @@ def cues() -> Cues:
     label = re.compile(
         r"(?:^[ \t]*(?:[-*•–—][ \t]+|\d{1,2}[.)][ \t]*|\#{1,6}[ \t]*)*|(?<=[.!?…»\"”])[ \t]+|[ \t]+[/|][ \t]+)"
         r"(?P<open>\*\*|__)?(?P<label>" + _words(all_labels) + r")"
-        r"(?:[ \t]*(?:№|\#)?[ \t]*\d{1,2})?(?:\*\*|__)?[ \t]*"
+        r"(?:[ \t]*(?:№|\#|(?i:no)\.?)?[ \t]*\d{1,2}|[ \t]+" + _words(data["ordinals"]) + r")?(?:\*\*|__)?[ \t]*"
         r"(?:(?P<colon>[:：])(?:[ \t]*(?:\*\*|__))?|(?P<dash>[—–])(?=[ \t])|(?=[ \t]*$))",
         re.IGNORECASE | re.MULTILINE,
     )
@@ -208,10 +209,12 @@ def cues() -> Cues:
     # "…, отметил Климов." / "…, the ministry said.": the sentence is someone else's
     reported_after = re.compile(
         r"[,—–]\s*[—–]?\s*(?:[\w-]+\s+){0,4}" + reporting_verbs + r"(?:\s+[\w-]+){0,4}\s*[.!?…]*\s*\Z", re.IGNORECASE)
+    counter_opener = re.compile(r"^[ \t]*(?P<label>" + _words(data["counter_openers"]) + r")(?:,?[ \t]+(?:что|that)\b|,)[ \t]*",
+                                re.IGNORECASE | re.MULTILINE)
     return Cues(label, kinds, opponent, lowercase_word, power, en_said, ru_said, en_framing, ru_framing,
                 plain_framing, refuted, framing_hint, said_hint, en_contrary,
                 ru_contrary, contrast, next_marker, denial, motive_inline, motive_sentence, reporting, reported_after,
-                doubt_verb)
+                doubt_verb, counter_opener)
 
 
 # ---------------------------------------------------------------------------- data
@@ -367,7 +370,9 @@ def _labels(text: str) -> list[_Label]:
         word = " ".join(m.group("label").lower().split())
         start = m.start("open") if m.group("open") else m.start("label")
         found.append(_Label(cues().label_kinds[word], m.group("label"), start, m.end()))
-    return found
+    # a counter written as a sentence at the start of its line: "Правда в том, что …", "The truth is that …"
+    found += [_Label("counter", m.group("label"), m.start("label"), m.end()) for m in cues().counter_opener.finditer(text)]
+    return sorted(found, key=lambda label: label.start)
 
 
 def _field(doc: _Text, label: _Label, limit: int) -> Span | None:
@@ -395,18 +400,35 @@ def _list_items(doc: _Text, labels: list[_Label]) -> list[Debunk]:
     def adjacent(label: _Label) -> bool:
         return doc.paragraph_index(label.start) <= last_para + 1
 
+    def lead_paragraph(index: int) -> Span | None:
+        """The content of a paragraph that opens with a short lead of its own ("Зачем это распространяют: …")."""
+        start, end = doc.paragraphs[index]
+        m = _LEAD.match("\n" + doc.text[start:end])
+        if m is None or len(m.group("lead").split()) > 5 or cues().label.match(doc.text, start):
+            return None
+        content = _trim(doc.text, start + m.end() - 1, end)
+        return content if content[0] < content[1] else None
+
     for label, span in fields:
+        if claim is not None and motive is None and label.kind == "counter" and not adjacent(label) \
+                and doc.paragraph_index(label.start) == last_para + 2:
+            unlabelled = lead_paragraph(last_para + 1)  # "Фейк: X / Зачем это распространяют: Y / Факт: Z"
+            if unlabelled is not None:
+                motive, last_para = (None, unlabelled), last_para + 1
         if label.kind == "claim":
             claim, motive = (label, span), None
         elif claim is not None and adjacent(label):
             if label.kind == "motive":
                 motive = (label, span)
             else:
-                claim_span = _clean_claim(doc.text, *claim[1], inline=False)
+                claim_span, unlabelled = _split_unlabelled_motive(doc.text, claim[1])
+                if motive is None and unlabelled is not None:
+                    motive = (None, unlabelled)
+                claim_span = _clean_claim(doc.text, *claim_span, inline=False)
                 items.append(Debunk(
                     "list", claim[0].start, span[1], counter=span, claim=claim_span,
                     motive=motive[1] if motive else None,
-                    labels=[claim[0].word] + ([motive[0].word] if motive else []) + [label.word],
+                    labels=[claim[0].word] + ([motive[0].word] if motive and motive[0] else []) + [label.word],
                     cue=claim[0].word,
                 ))
                 claim = motive = None
@@ -420,6 +442,20 @@ def _list_items(doc: _Text, labels: list[_Label]) -> list[Debunk]:
             claim = motive = None
         last_para = doc.paragraph_index(span[1])
     return items
+
+
+# a line that opens with a short lead and a colon ("Why they repeat it:", "Зачем это распространяют:")
+_LEAD = re.compile(r"\n[ \t*_]*(?P<lead>[^\W\d][^\n:.!?]{1,40}?)[ \t*_]*:[ \t*_]*(?=\S)")
+
+
+def _split_unlabelled_motive(text: str, claim: Span) -> tuple[Span, Span | None]:
+    """Between a claim and its counter, a line with a lead of its own is the motive, whatever its words:
+    "Myth No. 1: X / Why they repeat it: Y / The facts: Z"."""
+    m = _LEAD.search(text, claim[0], claim[1])
+    if m is None or len(m.group("lead").split()) > 5:
+        return claim, None
+    motive = _trim(text, m.end(), claim[1])
+    return _trim(text, claim[0], m.start()), (motive if motive[0] < motive[1] else None)
 
 
 def _attribute_list_items(doc: _Text, items: list[Debunk], labels: list[_Label]) -> None:
