@@ -240,3 +240,27 @@ def test_russian_sources_named_at_their_office_or_through_an_outlet():
     # the outlet's name in quotes and the scare-quoted «союзники» are no claims; the journalists spoken to not speakers
     assert {c["text"] for c in found} & {"Ховар", "союзники"} == set()
     assert len(found) == 4
+
+
+def test_a_reporting_verb_joined_inside_a_complement_is_the_speakers():
+    found = claims('Interior Minister Yerzhan Sadenov told reporters in Astana that police had acted "strictly within '
+                   'the law" and denied that anyone had been beaten.')
+    denial = next(c for c in found if c["stance"] == "deny")
+    assert (denial["speaker"], denial["text"]) == ("Yerzhan Sadenov", "anyone had been beaten")  # not "police"
+    assert all("denied" not in c["text"] for c in found)
+
+
+def test_a_confirmation_after_a_denial_confirms_it_only_on_the_same_matter():
+    text = ("Two protesters were beaten by police, according to Vlast.kz. The interior minister denied that anyone "
+            "had been beaten by police. The Prosecutor General's Office later confirmed that it had opened an inquiry "
+            "into the use of force.")
+    found = claims(text)
+    report = next(c for c in found if c["speaker"] == "Vlast.kz")
+    assert next(c for c in found if c["stance"] == "deny")["denies"] == report["claim_id"]
+    assert next(c for c in found if c["stance"] == "confirm")["confirms"] is None  # an inquiry confirms no beating
+
+
+def test_an_adjective_the_ner_calls_a_person_names_the_speaker_with_its_noun():
+    found = claims("Душанбинский политолог, пожелавший остаться неназванным, предупредил, что подобные слухи будут "
+                   "появляться и дальше. «Каждое нападение на иностранцев порождает волну домыслов», — добавил он.", "ru")
+    assert {c["speaker"] for c in found if c["kind"] != "author"} == {"Душанбинский политолог"}

@@ -77,6 +77,8 @@ class Extractor:
                 run.append(tok)
                 continue
             if run:
+                if tok is not None and tok.pos == "NOUN" and all(t.pos == "ADJ" for t in run):
+                    run = run + [tok]  # the NER's "person" "Душанбинский" is an adjective of "политолог"
                 name = self.text[run[0].start : run[-1].end]
                 if self.lex.language == "ru":
                     from .speakers import nominative
@@ -568,14 +570,33 @@ class Extractor:
         tokens = self.p.tokens
         framing = self.lex.words("frame_participles")
         for j in range(start + 2, end):
+            if tokens[j].dep == "cc" and j + 1 < end and self._outer_speech(j + 1) == verb:
+                return j  # "that police had acted lawfully and denied that …": the second verb is the speaker's
             if tokens[j - 1].text == "," and (tokens[j].lower in framing or
                                               (tokens[j].head == verb and tokens[j].dep == "advcl")):
                 return j - 1
         return end
 
+    def _outer_speech(self, verb: int) -> int | None:
+        """The reporting verb whose speaker also speaks ``verb``: "X told reporters that police had acted lawfully
+        and denied that anyone was beaten". ``verb`` is a reporting verb joined to the backshifted verb ("had
+        acted") of another reporting verb's complement, without an auxiliary of its own; else None."""
+        tokens = self.p.tokens
+        tok = tokens[verb]
+        if tok.dep != "conj" or self.stance_of(tok) is None or tok.head == verb:
+            return None
+        inner = tokens[tok.head]
+        outer = inner.head
+        aux = lambda i: any(tokens[c].dep in ("aux", "aux:pass") for c in self.p.children[i])  # noqa: E731
+        if inner.dep != "ccomp" or outer == inner.i or self.stance_of(tokens[outer]) is None or aux(verb) \
+                or not aux(inner.i):
+            return None
+        return outer
+
     def _reported(self, verb: int, stance: str) -> Claim | None:
         tokens = self.p.tokens
-        head = self.speaking_subject(verb)
+        outer = self._outer_speech(verb)
+        head = self.speaking_subject(outer if outer is not None else verb)
         if head is None:
             return None
         span = self._complement(verb, stance)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .contradictions import concepts
 from .extract import POSITIVE, Claim, Extractor
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -117,9 +118,13 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
         if value > best_score:
             best, best_score = other, value
     if best_score < 0.5 and claim.stance == "confirm":
-        # "Two days later, the Council confirmed that consultations were under way": a
-        # confirmation right after a denial by another speaker confirms what was denied
+        # "Two days later, the Council confirmed that consultations were under way": a confirmation right
+        # after a denial by another speaker confirms what was denied, when it is about the same things
+        # (talks and Russia); "the prosecutor confirmed it had opened an inquiry" confirms no beating
         for other in reversed(claims[max(0, index - 3) : index]):
             if other.stance == "deny" and other.speaker != claim.speaker and other.links.get("denies"):
-                return next((c for c in claims if c.id == other.links["denies"]), None)
+                denied = next((c for c in claims if c.id == other.links["denies"]), None)
+                if denied is not None and concepts(ex.text[claim.start : claim.end]) & concepts(
+                        ex.text[denied.start : denied.end] + " " + ex.text[other.start : other.end]):
+                    return denied
     return best if best_score >= 0.5 else None
