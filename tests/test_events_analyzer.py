@@ -238,3 +238,27 @@ def test_a_russian_commentary_read_fact_by_fact():
         ("REJECT", "2026-12-04", "Шохрух Саидов", None, None),  # "назвал эту информацию «безосновательной»"
         ("CONSULT", "2026-12-03", "Совбез", "Russia", None)]  # "секретарь Совбеза", "с российской стороной"
     assert events[0]["injuries"] == 3 and events[0]["actor1_origin"] == "Afghanistan"
+
+
+def test_a_wire_report_dateline_story_place_and_strike():
+    text = ("Police disperse protest in Zhanaozen\n\n"
+            "ALMATY, Dec 5 (Reuters) - Police in the western Kazakh town of Zhanaozen dispersed a rally of several "
+            "hundred oil workers on Friday, detaining at least 37 people, the regional police department said.\n\n"
+            "Protesters had gathered outside the town administration on Thursday to demand higher wages. A day "
+            "earlier, workers at two oilfields near Zhanaozen had gone on strike.\n\n"
+            "In December 2011, at least 16 people were killed in Zhanaozen when police opened fire on striking workers.\n")
+    events = [e.attrs for e in run(text, published="2026-12-05").layer("event")]
+    assert [(e["sub_event_type"], e["date"], e["location"]) for e in events] == [
+        ("Protest with intervention", "2026-12-04", "Zhanaozen"),  # "on Friday", not the dateline's Dec 5
+        ("Peaceful protest", "2026-12-03", "Zhanaozen"),  # the story's town: the sentence names none
+        ("Peaceful protest", "2026-12-02", "Zhanaozen"),  # "had gone on strike" a day earlier
+        ("Attack", "2011-12-01", "Zhanaozen")]
+    assert events[1]["warnings"] == ["place carried from the article's previous event (the text names none)"]
+
+
+def test_a_past_event_far_from_the_story_does_not_take_its_place():
+    text = ("Перестрелка у Воруха\n\n"
+            "Во вторник киргизские и таджикские пограничники открыли огонь друг по другу у Воруха, один человек погиб.\n\n"
+            "В сентябре 2022 года в ходе боёв на границе погибли более 100 человек.\n")
+    events = [e.attrs for e in run(text, published="2025-10-16").layer("event")]
+    assert events[-1]["date"] == "2022-09-01" and events[-1]["location"] is None

@@ -95,3 +95,34 @@ def test_normalize_given_and_iso_date() -> None:
     assert iso_date("2025-12-02T09:00:00Z") == "2025-12-02"
     assert iso_date("Wed, 10 Dec 2025 08:00:00 GMT") == "2025-12-10"
     assert iso_date("nonsense") is None
+
+
+def test_a_wire_dateline_dates_the_article() -> None:
+    from datetime import date
+
+    from faultlines.ingest.published import from_dateline
+
+    text = "Police disperse protest\n\nALMATY, Dec 5 (Reuters) - Police in Zhanaozen dispersed a rally on Friday."
+    found = from_dateline(text, date(2026, 12, 6), "the file's modification date")
+    assert found.published == "2026-12-05" and "without a year" in found.basis
+    # the latest Dec 5 on or before the reference: in early December, last year's
+    assert from_dateline(text, date(2026, 12, 4), "today").published == "2025-12-05"
+    assert from_dateline("DUSHANBE, 5 December 2024 — Talks ended.", date(2026, 1, 1), "today").published == "2024-12-05"
+    assert from_dateline("БИШКЕК, 14 ноября — Переговоры завершились.", date(2026, 12, 6), "today").published == "2026-11-14"
+    assert from_dateline("The talks in Almaty, on Dec 5, ended - briefly.", date(2026, 12, 6), "today").published is None
+
+
+def test_a_file_without_a_date_line_takes_its_dateline_against_its_modification_date(tmp_path) -> None:
+    import os
+    from datetime import datetime
+
+    from faultlines.ingest import read_text_file
+    from faultlines.settings import Settings
+
+    path = tmp_path / "wire.txt"
+    path.write_text("Police disperse protest\n\nALMATY, Dec 5 (Reuters) - Police dispersed a rally on Friday.\n",
+                    encoding="utf-8")
+    stamp = datetime(2027, 3, 1, 12, 0).timestamp()
+    os.utime(path, (stamp, stamp))
+    doc = read_text_file(path, Settings())
+    assert doc.published == "2026-12-05" and "2027-03-01" in doc.published_basis

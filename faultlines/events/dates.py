@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..ingest.published import EN_MONTHS, RU_MONTHS, _locale, parse_date_line
+from ..ingest.published import DATELINE, EN_MONTHS, RU_MONTHS, _locale, parse_date_line
 from .text import load_resource
 
 _EN_MONTH = "|".join(sorted({m.capitalize() for m in EN_MONTHS}, key=len, reverse=True))
@@ -133,6 +133,7 @@ class DateResolver:
         raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
         out: list[DateMention] = []
         last_end = -1
+        dateline = DATELINE.match(text)  # "ALMATY, Dec 5 (Reuters) - Police dispersed a rally on Friday"
         for start, end, kind, m in raw:
             if start < last_end:
                 continue
@@ -141,7 +142,8 @@ class DateResolver:
                 continue
             last_end = end
             mention.start, mention.end, mention.text = offset + start, offset + end, text[start:end]
-            mention.report = bool(_REPORT.search(text[max(0, start - 40):start]) or _REPORT_AFTER.search(text[end:end + 30]))
+            mention.report = bool(_REPORT.search(text[max(0, start - 40):start]) or _REPORT_AFTER.search(text[end:end + 30])
+                                  or (dateline and start < dateline.end()))
             self._check(mention)
             # Report dates anchor too: "Reuters reported last week ...; officials confirmed it the same day".
             if mention.date is not None:

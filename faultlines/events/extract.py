@@ -35,6 +35,7 @@ from .dates import DateMention, DateResolver
 from .gazetteer import KIND_RANK, Gazetteer, Place, PlaceMention, gazetteer, rank
 from .text import is_cyrillic, load_resource
 
+STORY_DAYS = 7  # an event without a place of its own takes the story's place only this close in time
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 ACLED_CODED_FATALITIES = VIOLENT_TYPES | {"Protests", "Riots", "Strategic developments"}
 _DATE_LINE = re.compile(r"^\W*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\w+,?\s+\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\s+\d{4}(?:\s*г\.?|\s+года)?|\w+\s+\d{1,2},\s+\d{4})[\s,\d:.г]*$")
@@ -112,6 +113,8 @@ class Mention:
     loose_places: list[tuple[int, int, str]] = field(default_factory=list)  # NER places the gazetteer lacks
     definite: bool = False
     inherited_place: Place | None = None  # the setting of the event before it in the paragraph
+    story_place: Place | None = None  # else the setting of the article's coded event before it ...
+    story_date: date | None = None  # ... and that event's date
 
 
 @dataclass
@@ -243,6 +246,7 @@ class EventExtractor:
         aggregates: list[Aggregate] = []
         candidates: list[Candidate] = []
         last_by_para: dict[int, Candidate] = {}
+        last_typed: Candidate | None = None
         date_para = None
         for start, end, para, places in raw:
             s = text[start:end]
@@ -303,10 +307,14 @@ class EventExtractor:
                                   inj if hurt else None, inherited, loose, definite)
                 if para in last_by_para:
                     mention.inherited_place = last_by_para[para].place()
+                elif last_typed is not None and trig.event_type is not None:
+                    mention.story_place = last_typed.place()
+                    previous = last_typed.date()
+                    mention.story_date = previous.date if previous else None
                 mentions.append(mention)
                 cand = self._merge_or_new(candidates, mention)
                 if trig.event_type is not None:
-                    last_by_para[para] = cand
+                    last_by_para[para] = last_typed = cand
         for cand in candidates:
             self._code(cand, language, text)
         return candidates, aggregates
@@ -466,6 +474,16 @@ class EventExtractor:
             if place is not None:
                 place_text = None
                 warnings.append("place carried from the previous event of the paragraph")
+            else:  # "Protesters had gathered outside the town administration": the town of the story so far,
+                # unless the event lies far from it in time ("in September 2022, fighting on the border …")
+                own = d.date if d and d.date else None
+                published = date.fromisoformat(doc.published) if doc.published else None
+                place = next((m.story_place for m in cand.mentions if m.story_place and (
+                    own is None or (m.story_date or published) is None
+                    or abs((own - (m.story_date or published)).days) <= STORY_DAYS)), None)
+                if place is not None:
+                    place_text = None
+                    warnings.append("place carried from the article's previous event (the text names none)")
         country = iso = admin1 = admin2 = location = None
         lat = lon = None
         geo_precision = None

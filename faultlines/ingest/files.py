@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from datetime import date, datetime
 from pathlib import Path
 
 from faultlines.errors import InputError
@@ -11,7 +12,7 @@ from faultlines.model import Document
 from faultlines.settings import Settings
 
 from .decode import decode_bytes_ex
-from .published import Published, from_lines, given, parse_date_line
+from .published import Published, from_dateline, from_lines, given, parse_date_line
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
@@ -82,14 +83,19 @@ def text_document(
     published: str | None = None,
     markdown: bool = False,
     meta: dict | None = None,
+    reference: tuple[date, str] | None = None,
 ) -> Document:
-    """A Document from decoded plain text: title and date line from the top of it.
+    """A Document from decoded plain text: title and date line (or wire dateline) from the top of it.
 
     ``text`` is kept whole (title and date line included) so offsets are
     offsets into the input. ``doc_id`` None means a content-hash id.
+    ``reference``: the date a dateline without a year ("ALMATY, Dec 5 (Reuters) -") is read against, and
+    what it is (the file's modification date); today when None.
     """
     lines = split_lines(text)
     info: Published = given(published) if published else from_lines(lines, text)
+    if info.published is None and not published:
+        info = from_dateline(text, *(reference or (date.today(), "today")))
     doc = Document(
         id=doc_id or "",
         text=text,
@@ -117,6 +123,10 @@ def read_text_file(
     data = read_bytes(path, settings, source=label)
     text, encoding = decode_bytes_ex(data, label)
     p = Path(path)
+    try:
+        modified = (datetime.fromtimestamp(os.stat(path).st_mtime).date(), "the file's modification date")
+    except OSError:
+        modified = None
     return text_document(
         text,
         doc_id=p.stem or p.name,
@@ -125,4 +135,5 @@ def read_text_file(
         published=published,
         markdown=p.suffix.lower() in (".md", ".markdown"),
         meta={"encoding": encoding, "format": "markdown" if p.suffix.lower() in (".md", ".markdown") else "text"},
+        reference=modified,
     )

@@ -324,5 +324,35 @@ def from_lines(lines: Iterable[str], text: str, *, hint: str | None = None, max_
     return Published()
 
 
+# "ALMATY, Dec 5 (Reuters) -", "DUSHANBE, 5 December 2026 —", "БИШКЕК, 14 ноября —": a wire dateline
+DATELINE = re.compile(
+    r"^[ \t]*[A-ZА-ЯЁ][A-ZА-ЯЁ.'’ -]{1,30}(?:,[ \t]*[A-Za-zА-Яа-яЁё.'’ -]{2,30})?,[ \t]*"
+    r"(?P<date>(?P<m1>[A-Za-zА-Яа-яЁё]{3,9})\.?[ \t]+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})[ \t]+(?P<m2>[A-Za-zА-Яа-яЁё]{3,9}))"
+    r"(?:,?[ \t]+(?P<year>\d{4}))?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-—–]", re.MULTILINE)
+
+
+def from_dateline(text: str, reference: date, why: str) -> Published:
+    """The publication date from a wire dateline at the top of ``text``; without a year in it, the year of the
+    latest such day on or before ``reference`` (``why`` says what that date is: the file's or today's)."""
+    m = DATELINE.search(text[:1000])
+    if m is None:
+        return Published()
+    month = _MONTHS.get((m.group("m1") or m.group("m2")).lower().rstrip("."))
+    day = int(m.group("d1") or m.group("d2"))
+    if month is None:
+        return Published()
+    raw = m.group(0).strip(" \t-—–")
+    if m.group("year"):
+        found = _valid(int(m.group("year")), month, day)
+        return Published(found.isoformat(), [], f"wire dateline {raw!r}") if found else Published()
+    found = _valid(reference.year, month, day)
+    if found is not None and found > reference:
+        found = _valid(reference.year - 1, month, day)
+    if found is None:
+        return Published()
+    return Published(found.isoformat(), [], f"wire dateline {raw!r} without a year: the latest such day on or "
+                                            f"before {reference.isoformat()} ({why})")
+
+
 def given(published: str) -> Published:
     return Published(normalize_given(published), [], "given")
