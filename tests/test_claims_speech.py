@@ -264,3 +264,11 @@ def test_an_adjective_the_ner_calls_a_person_names_the_speaker_with_its_noun():
     found = claims("Душанбинский политолог, пожелавший остаться неназванным, предупредил, что подобные слухи будут "
                    "появляться и дальше. «Каждое нападение на иностранцев порождает волну домыслов», — добавил он.", "ru")
     assert {c["speaker"] for c in found if c["kind"] != "author"} == {"Душанбинский политолог"}
+
+
+def test_speech_that_has_not_happened_is_no_claim():
+    found = claims("Tomorrow it will be our soldiers, sent to defend a government that will deny they were ever there. "
+                   "Analysts should expect denials that are later softened.")
+    assert [c for c in found if c["kind"] != "author"] == []
+    assert [c for c in claims("Министерство будет отрицать, что войска пересекали границу.", "ru")
+            if c["kind"] != "author"] == []

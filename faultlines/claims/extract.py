@@ -18,6 +18,8 @@ from .speakers import OUTLET_HEADS, PERSON, STATEMENT_NOUNS, clean, speaker_of
 
 SUBJECTS = ("nsubj", "nsubj:pass")
 PASSIVE_SUBJECTS = ("nsubjpass", "nsubj:pass")
+_MODALS = {"will", "would", "could", "might", "may", "shall", "should", "can", "must", "'ll", "будет", "будут",
+           "буду", "станет", "станут"}
 _POSSESSIVE = {"their": "they", "its": "it", "his": "he", "her": "she", "его": "он", "её": "она", "их": "они"}
 POSITIVE = ("assert", "confirm", "cite")
 # dobj-only complements make a claim only for these stances ("confirmed the talks", "dismissed the report")
@@ -577,6 +579,12 @@ class Extractor:
                 return j - 1
         return end
 
+    def _hypothetical(self, verb: int) -> bool:
+        """Speech that has not happened: "a government that will deny they were ever there", "may claim",
+        "будет отрицать"."""
+        tokens = self.p.tokens
+        return any(tokens[c].dep in ("aux", "aux:pass") and tokens[c].lower in _MODALS for c in self.p.children[verb])
+
     def _outer_speech(self, verb: int) -> int | None:
         """The reporting verb whose speaker also speaks ``verb``: "X told reporters that police had acted lawfully
         and denied that anyone was beaten". ``verb`` is a reporting verb joined to the backshifted verb ("had
@@ -597,7 +605,7 @@ class Extractor:
         tokens = self.p.tokens
         outer = self._outer_speech(verb)
         head = self.speaking_subject(outer if outer is not None else verb)
-        if head is None:
+        if head is None or self._hypothetical(verb):
             return None
         span = self._complement(verb, stance)
         if span is not None and (q := self.in_quote(span[0])) is not None and q.close < span[1] - 3:
