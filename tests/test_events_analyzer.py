@@ -262,3 +262,21 @@ def test_a_past_event_far_from_the_story_does_not_take_its_place():
             "В сентябре 2022 года в ходе боёв на границе погибли более 100 человек.\n")
     events = [e.attrs for e in run(text, published="2025-10-16").layer("event")]
     assert events[-1]["date"] == "2022-09-01" and events[-1]["location"] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clash\n\nOn Monday gunmen opened fire on a border post near Vorukh, killing two soldiers and injuring a shepherd. "
+     "A third soldier died of his wounds on Wednesday.", ("gunmen", 3, 1)),
+    ("Обстрел\n\nВ понедельник заставу у Воруха обстреляли со стороны Киргизии, погибли два пограничника. В среду в "
+     "больнице скончался ещё один раненый.", ("Unidentified Armed Group (Kyrgyzstan)", 3, None)),
+    ("Shelling\n\nOn Monday a Tajik border post near Vorukh came under fire from the Kyrgyz side; two guards were "
+     "killed. One of the wounded died in hospital on Tuesday.", ("Unidentified Armed Group (Kyrgyzstan)", 3, None)),
+])
+def test_later_deaths_single_wounded_and_fire_from_a_side(text, expected):
+    (event,) = [e.attrs for e in run(text, published="2025-10-16").layer("event")]
+    assert (event["actor1"], event["fatalities"], event["injuries"]) == expected
+    assert event["date"] == "2025-10-13" and event["location"] == "Vorukh"
+    if "Kyrgyz" in expected[0]:
+        assert event["actor1_origin"] == "Kyrgyzstan"
+    if "came under fire" in text:
+        assert event["actor2"] == "Tajik border post"  # it came under fire: the target, not the attacker

@@ -31,6 +31,8 @@ _FILL_EN = (rf"(?:\s+(?!(?:days?|weeks?|months?|years?|hours?|minutes?|kilometre
 _FILL_RU = (rf"(?:\s+(?!(?:дн\w*|недел\w*|месяц\w*|год\w*|лет|час\w*|минут\w*|км|километр\w*|раз|{_MONTHS_RU})\b"
             rf"|и\s+(?:\d|(?:{_RU_NUM})\b))[\w-]+){{0,3}}?")
 
+_PERSON_EN = (r"(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|"
+              r"worker|employee|engineer|serviceman|farmer|shepherd|driver|journalist|teacher)")
 _KILLED_EN = r"(?:killed|dead|died|slain|shot\s+dead|lost\s+their\s+lives|perished|killed\s+outright)"
 _HURT_EN = r"(?:wounded|injured|hurt|hospitali[sz]ed|wounds|injuries)"
 _KILLED_RU = r"(?:погиб\w*|убит\w*|скончал\w*|погибш\w*|застрелен\w*|жертв\w*)"
@@ -46,6 +48,9 @@ _PATTERNS = {
         ("fatalities", re.compile(r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|worker|employee|engineer|serviceman|farmer|shepherd|driver)\s+(?:was\s+)?(?:killed|died|shot\s+dead)\b", re.I)),
         ("injuries", re.compile(rf"\b{_NUM_EN}{_FILL_EN}\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?{_HURT_EN}\b", re.I)),
         ("injuries", re.compile(rf"\b(?:wounding|wounded|injuring|injured|hurt)\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)", re.I)),
+        # "injuring a shepherd", "a soldier was wounded": one
+        ("injuries", re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+(?P<n>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_EN}\b", re.I)),
+        ("injuries", re.compile(rf"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_EN}\s+(?:was\s+)?(?:wounded|injured|hurt)\b", re.I)),
         ("fatalities_zero", re.compile(r"\b(?:no\s+one|nobody|no-one)\s+(?:was|were)\s+(?:killed|hurt|injured)|\bno\s+(?:casualties|deaths|fatalities)\b|\bwithout\s+casualties\b", re.I)),
     ],
     "ru": [
@@ -57,6 +62,8 @@ _PATTERNS = {
         ("fatalities", re.compile(r"(?<!\w)(?:погиб|убит|скончался|застрелен|погибла|убита)\s+(?:[\w-]+\s+){0,2}?(?P<n>водитель|житель|жительница|человек|военнослужащий|пограничник|полицейский|мужчина|женщина|ребёнок|ребенок|рабочий|сотрудник|журналист|фермер|пастух|солдат)\b", re.I)),
         ("injuries", re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+(?:получил\w*\s+)?{_HURT_RU}", re.I)),
         ("injuries", re.compile(rf"(?:ранен\w*|пострадал\w*)(?:\s+[\w-]+){{0,2}}?\s+{_NUM_RU}\b(?!\s+(?:дн\w*|лет|год\w*|недел\w*|раз)\b)", re.I)),
+        # a singular verb and a person: "ранен пастух"
+        ("injuries", re.compile(r"(?<!\w)(?:ранен|ранена|пострадал|пострадала)\s+(?:[\w-]+\s+){0,2}?(?P<n>водитель|житель|жительница|человек|военнослужащий|пограничник|полицейский|мужчина|женщина|ребёнок|ребенок|рабочий|сотрудник|журналист|фермер|пастух|солдат)\b", re.I)),
         ("fatalities_zero", re.compile(r"(?:никто\s+не\s+(?:пострадал|погиб)|обошлось\s+без\s+жертв|без\s+жертв|жертв\s+нет|никого\s+не\s+было)", re.I)),
     ],
 }

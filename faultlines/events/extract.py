@@ -35,6 +35,21 @@ from .dates import DateMention, DateResolver
 from .gazetteer import KIND_RANK, Gazetteer, Place, PlaceMention, gazetteer, rank
 from .text import is_cyrillic, load_resource
 
+# a death of someone wounded in an attack reported before
+_LATER_DEATH = {
+    "en": re.compile(r"\b(?:died|succumbed)\s+(?:later\s+)?(?:of|from|to)\s+(?:his|her|their)\s+(?:wounds|injuries)|"
+                     r"\bdied\s+(?:later\s+)?in\s+hospital|\b(?:of|among)\s+the\s+(?:wounded|injured)\s+(?:\w+\s+)?died\b",
+                     re.IGNORECASE),
+    "ru": re.compile(r"(?:скончал\w*|умер\w*)\s+(?:[\w-]+\s+){0,4}?(?:ранен\w*|пострадавш\w*)|"
+                     r"(?:скончал\w*|умер\w*)\s+(?:в\s+больнице|от\s+(?:полученных\s+)?ран\w*)", re.IGNORECASE),
+}
+_PASSIVE = re.compile(r"\b(?:came|come|comes|coming)\s+under\b|\b(?:was|were|been|being)\s+(?:\w+\s+)?"
+                      r"(?:fired|attacked|ambushed|shelled|targeted|hit|struck|raided|bombed)\b", re.IGNORECASE)
+_FIRED_FROM = {
+    "en": re.compile(r"\bfrom\s+(?:the\s+)?(?P<country>[A-Z]\w+)\s+(?:side|territory|bank)\b"),
+    "ru": re.compile(r"(?<!\w)со\s+стороны\s+(?P<country>[А-ЯЁ]\w+)|(?<!\w)с\s+(?P<country2>\w+(?:ск|цк)ой)\s+(?:стороны|территории)",
+                     re.IGNORECASE),
+}
 STORY_DAYS = 7  # an event without a place of its own takes the story's place only this close in time
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 ACLED_CODED_FATALITIES = VIOLENT_TYPES | {"Protests", "Riots", "Strategic developments"}
@@ -262,6 +277,16 @@ class EventExtractor:
             fat, inj = summarize(figures)
             if figures and is_aggregate(s, language):
                 aggregates.append(Aggregate(start, end, fat, inj, s))
+                continue
+            if not found and _LATER_DEATH[language].search(s):
+                # "A third soldier died of his wounds on Wednesday", "скончался ещё один раненый": the toll of
+                # the attack before it rises
+                prev = last_by_para.get(para) or last_typed
+                if prev is not None and prev.first.trigger.plover == "ASSAULT":
+                    counted = next((m for m in prev.mentions if m.fatalities is not None), prev.mentions[-1])
+                    died = fat or 1
+                    counted.fatalities = (counted.fatalities or 0) + died
+                    prev.warnings.append(f"{died} later died of wounds ({s.strip()[:80]!r}): added to the dead")
                 continue
             if not found:
                 prev = last_by_para.get(para)
@@ -509,7 +534,10 @@ class EventExtractor:
         acled = cand.event_type is not None
         if acled and fat is None:
             fat = 0  # ACLED codes an event with no reported deaths as 0 fatalities
-        a1_name = a1[0].acled(iso, self.gaz, a1[1]) if a1 else (self._default_actor1(cand, iso) if acled else None)
+        # "обстреляли со стороны Киргизии", "fire from the Afghan side": an unnamed attacker from that country
+        fired_from = self._side_of_origin(cand, doc.text, language) if not a1 and cand.event_type in VIOLENT_TYPES else None
+        a1_name = a1[0].acled(iso, self.gaz, a1[1]) if a1 else (
+            self._default_actor1(cand, fired_from or iso) if acled else None)
         rioting = bool(a1) and cand.event_type == "Riots" and a1[0].protest  # protesters who clash: rioters (inter 5)
         if rioting:
             a1_name = self._default_actor1(cand, iso)
@@ -541,7 +569,7 @@ class EventExtractor:
             "inter1": inter1,
             "inter2": inter2,
             "interaction": interaction(inter1, inter2) if acled else None,
-            "actor1_origin": self._country_name(a1[0].origin) if a1 else None,
+            "actor1_origin": self._country_name(a1[0].origin) if a1 else self._country_name(fired_from),
             "actor1_nationality": self._country_name(a1[0].nationality) if a1 else None,
             "actor2_origin": self._country_name(a2[0].origin) if a2 else None,
             "actor2_nationality": self._country_name(a2[0].nationality) if a2 else None,
@@ -555,6 +583,22 @@ class EventExtractor:
             "warnings": warnings,
         }
         return attrs
+
+    def _side_of_origin(self, cand: Candidate, text: str, language: str) -> str | None:
+        """The country an unnamed attack came from: "со стороны Киргизии", "from the Afghan side", "from Afghan
+        territory" in one of the event's sentences."""
+        for m in cand.mentions:
+            found = _FIRED_FROM[language].search(text, *m.sentence)
+            if found is None:
+                continue
+            word = next(v for v in found.groupdict().values() if v)
+            iso = self.gaz.demonym(word)
+            if iso is None:
+                places = self.gaz.find(word, require_capital=False)
+                iso = next((c.iso for p in places for c in p.candidates[:1] if c.kind == "country"), None)
+            if iso:
+                return iso
+        return None
 
     def _country_name(self, iso: str | None) -> str | None:
         c = self.gaz.country(iso)
@@ -591,7 +635,12 @@ class EventExtractor:
             # when militants ambushed their patrol"), or the first of those joined to it by "and" ("Five Taliban
             # fighters and two Tajik border guards were killed in a firefight"); what follows the cue is the target.
             first = None
+            passive_targets = []
             for m in cand.mentions:
+                if _PASSIVE.search(doc.text[max(m.sentence[0], m.trigger.start - 16):m.trigger.end]):
+                    # "a Tajik border post came under fire", "the patrol was ambushed": before the cue, the target
+                    passive_targets += [a for a in m.actors if a.start < m.trigger.start]
+                    continue
                 own = [a for a in m.actors
                        if a.armed and not a.weak and a.start < m.trigger.start and id(a) not in responders]
                 if own:
@@ -601,12 +650,12 @@ class EventExtractor:
                     first = own[k]
                     break
             if first is None and et == "Battles" and armed:
-                first = armed[0]
+                first = next((a for a in armed if a not in passive_targets), None)
             if et == "Battles":
                 rest = [a for a in armed if a is not first and (first is None or a.acled_template != first.acled_template or a.nationality != first.nationality)]
                 second = rest[0] if rest else None
                 return ((first, 0) if first else None), ((second, 0) if second else None)
-            targets = [a for a in unarmed if a.nationality] or unarmed or [a for a in armed if a is not first]
+            targets = passive_targets or [a for a in unarmed if a.nationality] or unarmed or [a for a in armed if a is not first]
             target = targets[0] if targets else None
             return ((first, 0) if first else None), ((target, 0) if target else None)
         if et == "Strategic developments":
