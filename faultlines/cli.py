@@ -216,6 +216,52 @@ def search(
 
 
 @app.command()
+def alerts(
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="The window's last day (YYYY-MM-DD); default: the newest article's date.")] = None,
+    window: Annotated[int, typer.Option("--window", min=1, max=366, help="Days in the window.")] = 7,
+    baseline: Annotated[int, typer.Option("--baseline", min=1, max=104, help="Windows before it that set the expected level.")] = 8,
+    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Incidents or documents an alert needs at least.")] = 3,
+    alpha: Annotated[float, typer.Option("--alpha", min=1e-12, max=0.5, help="Alert when the chance of so many, at the expected level, is below this.")] = 0.01,
+    as_json: Annotated[bool, typer.Option("--json", help="The whole report as JSON.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Early warning: regions where violence or unrest rises above their recent past, and narratives that surge."""
+    from datetime import date
+
+    from rich.table import Table
+
+    from .alerts import AlertSettings
+    from .alerts import alerts as find_alerts
+    from .cli_common import fail, open_queries
+
+    try:
+        day = date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        fail(f"--as-of must be a date YYYY-MM-DD, not {as_of!r}")
+    with open_queries(db) as queries, _errors():
+        report = find_alerts(queries, AlertSettings(day, window, baseline, min_count, alpha))
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        return
+    window_text = f"{report['window'][0]} to {report['window'][1]} against {report['baseline'][0]} to {report['baseline'][1]}"
+    if not report["alerts"]:
+        out.print(f"no alerts for {window_text}", markup=False)
+        return
+    table = Table(title=f"alerts, {window_text}", title_justify="left")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("what", no_wrap=True)
+    for name in ("observed", "expected", "score", "fatalities"):
+        table.add_column(name, justify="right")
+    table.add_column("documents", overflow="ellipsis")
+    for a in report["alerts"]:
+        hidden = a["more_documents"] + max(0, len(a["documents"]) - 3)
+        more = f" (+{hidden})" if hidden else ""
+        table.add_row(a["kind"], a["name"], str(a["observed"]), f"{a['expected']:.2f}", f"{a['score']:.1f}",
+                      str(a.get("fatalities", "")), ", ".join(a["documents"][:3]) + more)
+    out.print(table)
+
+
+@app.command()
 def show(
     doc_id: Annotated[str, typer.Argument(metavar="ID", help="Document id (see `faultlines search`).")],
     as_json: Annotated[bool, typer.Option("--json", help="The INTERFACES.md record instead of a report.")] = False,

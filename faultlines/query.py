@@ -336,6 +336,10 @@ class Queries:
             self._cache[key] = (version, value)
         return value
 
+    def aggregate(self, key: Any, compute: Any) -> Any:
+        """``compute()``, cached per store version like the aggregates here: for read-side modules (alerts)."""
+        return self._cached(("aggregate", key), compute)
+
     # -- overview ---------------------------------------------------------------
 
     def counts(self) -> dict[str, Any]:
@@ -679,6 +683,29 @@ class Queries:
                     continue
                 features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": item})
         return {"type": "FeatureCollection", "features": features}
+
+    def events_between(self, since: str, until: str, *, limit: int = 200_000) -> list[dict[str, Any]]:
+        """Every event dated in [since, until), as ``events`` lists them (for aggregates such as alerts)."""
+        a = annotations
+        query, event_date = self._event_query(EventFilters(since=since, until=until), self._event_columns())
+        with self._read() as c:
+            rows = c.execute(query.order_by(event_date, a.c.id).limit(limit)).all()
+        return [self._event_item(r) for r in rows]
+
+    def narrative_documents(self, since: str, until: str) -> tuple[int, list[dict[str, Any]]]:
+        """Documents published in [since, until): how many, and for those with narratives, their id, publication
+        date and narrative labels."""
+        a, d = annotations, documents
+        in_range = (d.c.published >= since, d.c.published < until)
+        with self._read() as c:
+            total = c.execute(sa.select(sa.func.count()).select_from(d).where(*in_range)).scalar_one()
+            by_doc: dict[str, dict[str, Any]] = {}
+            query = (sa.select(d.c.id, d.c.published, a.c.label).select_from(a.join(d, d.c.pk == a.c.doc_pk))
+                     .where(a.c.layer == "narrative", self._latest(a), *in_range))
+            for doc_id, published, label in c.execute(query):
+                item = by_doc.setdefault(doc_id, {"id": doc_id, "published": published, "narratives": set()})
+                item["narratives"].add(label)
+        return int(total), list(by_doc.values())
 
     def event_timeline(self, *, days: int = 120) -> list[tuple[str, int]]:
         """Events per day over the ``days`` before the newest publication date (cached per store version)."""

@@ -280,3 +280,15 @@ def test_later_deaths_single_wounded_and_fire_from_a_side(text, expected):
         assert event["actor1_origin"] == "Kyrgyzstan"
     if "came under fire" in text:
         assert event["actor2"] == "Tajik border post"  # it came under fire: the target, not the attacker
+
+
+def test_vague_later_dates_attackers_in_the_cue_and_references_to_earlier_attacks():
+    text = ("Base\n\nLast week gunmen crossed the Panj and killed three Chinese workers in Khatlon. Days later a drone "
+            "hit a camp in Darvaz and two more Chinese nationals died.\n")
+    khatlon, darvaz = [e.attrs for e in run(text, published="2025-12-04").layer("event")]
+    assert (khatlon["actor1"], khatlon["fatalities"], khatlon["location"]) == ("gunmen", 3, "Khatlon")  # not Panj town
+    assert khatlon["date_range"] == ["2025-11-24", "2025-11-30"]
+    assert darvaz["date_range"] == ["2025-11-25", "2025-11-30"]  # some days after last week's start, within 6
+    wire = run("CSTO ready to help\n\nThe statement followed two deadly attacks on Chinese workers in Khatlon in late "
+               "November.\n", published="2025-12-03")
+    assert [e.attrs["plover"] for e in wire.layer("event")] == []

@@ -192,3 +192,27 @@ class AnalyzeIn(BaseModel):
     published: Optional[str] = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
     source: Optional[str] = Field(None, max_length=2000)
     store: bool = Field(False, description="Also save the document and its annotations in the store")
+
+
+class Alert(BaseModel):
+    """One alert: a region (``kind`` violence or unrest; ``level`` country or admin1) or a narrative."""
+
+    model_config = ConfigDict(extra="allow")
+    kind: str
+    name: str
+    observed: int
+    expected: float
+    ratio: float
+    baseline_count: int
+    p_value: float
+    score: float = Field(description="-log10 of p_value: how surprising the window is against its baseline")
+    documents: list[str]
+    more_documents: int
+
+
+class Alerts(BaseModel):
+    as_of: str
+    window: list[str]
+    baseline: list[str]
+    settings: dict[str, Any]
+    alerts: list[Alert]

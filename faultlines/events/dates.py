@@ -120,6 +120,7 @@ class DateResolver:
         self.day_first, self.locale_why = _locale(locale_hint or language)
         self.anchor: date | None = None  # the latest resolved explicit date, for "four days later"
         self.anchor_precision = "day"
+        self.anchor_end: date | None = None  # the end of the latest date when it is a range ("last week")
         # the latest date that is not a report's ("said on Tuesday"), for "two days later a second attack"
         self.event_anchor: tuple[date, str] | None = None
 
@@ -148,6 +149,7 @@ class DateResolver:
             # Report dates anchor too: "Reuters reported last week ...; officials confirmed it the same day".
             if mention.date is not None:
                 self.anchor, self.anchor_precision = mention.date, mention.precision
+                self.anchor_end = mention.end_date
                 if not mention.report:
                     self.event_anchor = (mention.date, mention.precision)
             out.append(mention)
@@ -263,6 +265,16 @@ class DateResolver:
             elif unit == "year" and self.anchor_precision in ("month", "year"):
                 precision = self.anchor_precision
             return DateMention(0, 0, "", d, precision, why, relative=kind == "later")
+        if kind == "later_vague":
+            # "Days later a drone hit a camp": some days after the last event's date, which day unknown
+            base = self.event_anchor[0] if self.event_anchor else self.anchor
+            if base is None:
+                return None
+            unit = (g.get("unit") or g.get("unit2") or "").lower()
+            first, last = (1, 6) if unit.startswith(("day", "дн")) else (7, 27)
+            return DateMention(0, 0, "", base + timedelta(days=first), "range",
+                               f"some {unit} after the previous date in the text",
+                               end_date=base + timedelta(days=last), relative=True)
         if kind == "sameday":
             if self.anchor is None:
                 return None
@@ -302,6 +314,7 @@ _PATTERNS_EN: list[tuple[str, re.Pattern]] = [
     ("deictic", re.compile(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|this\s+morning|last\s+night|tonight)\b", re.IGNORECASE)),
     ("week", re.compile(r"\b(?:last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|earlier\s+this\s+month)\b", re.IGNORECASE)),
     ("later", re.compile(rf"\b(?P<n>{_EN_NUM}|\d+)\s+(?P<unit>{_EN_UNIT})\s+(?:later|after(?:wards)?|earlier|before)\b", re.IGNORECASE)),
+    ("later_vague", re.compile(r"\b(?:(?:a\s+few|several|some)\s+)?(?P<unit>days|weeks)\s+later\b", re.IGNORECASE)),
     ("ago", re.compile(rf"\b(?P<n>{_EN_NUM}|\d+)\s+(?P<unit>{_EN_UNIT})\s+ago\b", re.IGNORECASE)),
     ("sameday", re.compile(r"\b(?:the\s+same\s+day|the\s+next\s+day|the\s+following\s+day|a\s+day\s+later|next\s+morning)\b", re.IGNORECASE)),
 ]
@@ -317,6 +330,8 @@ _PATTERNS_RU: list[tuple[str, re.Pattern]] = [
                               re.IGNORECASE)),
     ("deictic", re.compile(r"(?:позавчера|вчера|сегодня|накануне)", re.IGNORECASE)),
     ("week", re.compile(r"(?:на\s+прошлой\s+неделе|на\s+этой\s+неделе|в\s+прошлом\s+месяце|в\s+начале\s+месяца)", re.IGNORECASE)),
+    ("later_vague", re.compile(r"(?:через|спустя)\s+(?:несколько|пару)\s+(?P<unit>дней|дня|недель|недели)\b|"
+                               r"(?:несколько|пару)\s+(?P<unit2>дней|недель)\s+спустя", re.IGNORECASE)),
     ("later", re.compile(rf"(?:через|спустя)\s+(?:(?P<n>{_RU_NUM}|\d+)\s+)?(?P<unit>{_RU_UNIT})\b|(?P<n2>{_RU_NUM}|\d+)\s+(?P<unit2>{_RU_UNIT})\s+спустя", re.IGNORECASE)),
     ("ago", re.compile(rf"(?P<n>{_RU_NUM}|\d+)\s+(?P<unit>{_RU_UNIT})\s+(?:назад|тому\s+назад)", re.IGNORECASE)),
     ("sameday", re.compile(r"(?:в\s+тот\s+же\s+день|на\s+следующий\s+день|на\s+следующее\s+утро)", re.IGNORECASE)),

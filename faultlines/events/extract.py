@@ -268,7 +268,9 @@ class EventExtractor:
             inherited = None
             # a date carries over to later sentences of its own paragraph only
             if resolver.anchor is not None and date_para == para:
-                inherited = DateMention(start, start, "", resolver.anchor, resolver.anchor_precision, "carried from the previous date in the text", relative=True)
+                inherited = DateMention(start, start, "", resolver.anchor, resolver.anchor_precision,
+                                        "carried from the previous date in the text", end_date=resolver.anchor_end,
+                                        relative=True)
             dates = resolver.find(s, start)
             if any(d.date for d in dates):
                 date_para = para
@@ -641,8 +643,9 @@ class EventExtractor:
                     # "a Tajik border post came under fire", "the patrol was ambushed": before the cue, the target
                     passive_targets += [a for a in m.actors if a.start < m.trigger.start]
                     continue
+                # "<=": the cue "gunmen crossed the Panj and killed" starts with its attacker
                 own = [a for a in m.actors
-                       if a.armed and not a.weak and a.start < m.trigger.start and id(a) not in responders]
+                       if a.armed and not a.weak and a.start <= m.trigger.start and id(a) not in responders]
                 if own:
                     k = len(own) - 1
                     while k and _COORDINATED.match(doc.text, own[k - 1].end, own[k].start):

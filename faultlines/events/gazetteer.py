@@ -348,6 +348,7 @@ class Gazetteer:
             before = folded[i - 1] if i else ""
             # "from Afghanistan" (where an actor came from), "talks with Moscow" (a party): not where it happened
             origin = before in {"from", "with", "against", "из", "с", "со", "против"} or (i >= 2 and folded[i - 2] in {"from", "из"}) or (
+                i >= 2 and before == "the" and folded[i - 2] in _CROSSED) or before in _CROSSED or (
                 i >= 2 and before in _LOCATIVE and folded[i - 2] in _SOURCES)  # "citing sources in Dushanbe": the sources' place
             locative = before in _LOCATIVE or (i >= 2 and folded[i - 2] in _LOCATIVE and folded[i - 1] in _LOC_FILL)
             start, end = tokens[i][0], tokens[end_tok][1]
@@ -364,6 +365,7 @@ _LOCATIVE = {"in", "near", "at", "outside", "of", "around", "across", "into", "i
 _LOC_FILL = {"the", "southern", "northern", "eastern", "western", "central", "southeastern", "southwestern", "northeastern",
              "northwestern", "remote", "border", "restive", "city", "town", "village", "of", "сел", "город", "посел", "район",
              "анклав", "кишлак", "окраин"}
+_CROSSED = {"crossed", "crossing", "cross", "across", "пересекли", "пересек", "пересёк", "через"}  # a way, not a setting
 _RIVER = {"river", "реки", "рек", "река", "darya", "дарь"}
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from ..model import Document
 
@@ -87,27 +87,40 @@ def _specificity(e: dict[str, Any]) -> int:
         2 if e.get("date_precision") == "day" else 0)
 
 
+def group_reports(reports: Sequence[tuple[str, dict[str, Any]]]) -> list[list[int]]:
+    """Indices of ``(document id, event attrs)`` reports grouped into incidents: a report joins the first group
+    that holds no report of its document and whose every report it is compatible with."""
+    groups: list[list[int]] = []
+    spans: list[tuple[date, date] | None] = []  # each group's dates from its first start to its last end
+    for i, (doc_id, ev) in enumerate(reports):
+        own = _range(ev)
+        home = None
+        for g, group in enumerate(groups):
+            span = spans[g]
+            # a report compatible with every report of a group overlaps their dates: a cheap test first
+            if own is None or span is None or own[1] < span[0] or span[1] < own[0]:
+                continue
+            if all(reports[j][0] != doc_id and compatible(ev, reports[j][1]) for j in group):
+                home = g
+                break
+        if home is None:
+            groups.append([i])
+            spans.append(own)
+        else:
+            groups[home].append(i)
+            span = spans[home]
+            spans[home] = (min(span[0], own[0]), max(span[1], own[1]))
+    return groups
+
+
 def link_incidents(documents: Iterable[Document]) -> list[Incident]:
     """Group the events of ``documents`` into incidents (in order of their earliest date)."""
     items: list[tuple[Document, dict[str, Any], int, int]] = []
     for doc in documents:
         for ann in doc.layer("event"):
             items.append((doc, dict(ann.attrs), ann.start, ann.end))
-    groups: list[list[tuple[Document, dict[str, Any], int, int]]] = []
-    for item in items:
-        doc, ev = item[0], item[1]
-        home = None
-        for group in groups:
-            if any(other[0].id == doc.id for other in group):
-                continue
-            if all(compatible(ev, other[1]) for other in group):
-                home = group
-                break
-        if home is None:
-            groups.append([item])
-        else:
-            home.append(item)
-    incidents = [_incident(group) for group in groups]
+    groups = group_reports([(doc.id, ev) for doc, ev, _, _ in items])
+    incidents = [_incident([items[i] for i in group]) for group in groups]
     incidents.sort(key=lambda i: (i.date or "9999", i.id))
     return incidents
 

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from ..api.deps import Cursor, DocId, Label, Language, Since, Text, Until, queries
+from ..alerts import alerts
 from ..query import ClaimFilters, DocumentFilters, EventFilters, Queries, document_detail
 from . import render
 
@@ -64,6 +65,7 @@ def overview(request: Request, q: Queries = Depends(queries)) -> HTMLResponse:
         anchor=q.anchor_date().isoformat(),
         stances=stances,
         entities=q.entities(limit=12),
+        alerts=alerts(q),
     )
 
 

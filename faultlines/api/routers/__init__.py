@@ -1,7 +1,7 @@
 """REST routers, one per resource, all under /api (plus /-/health)."""
-from . import analyze, claims, documents, entities, events, export, narratives, search, system
+from . import alerts, analyze, claims, documents, entities, events, export, narratives, search, system
 
 ROUTERS = [
     system.router, documents.router, events.router, claims.router, narratives.router, entities.router,
-    search.router, analyze.router, export.router,
+    search.router, analyze.router, export.router, alerts.router,
 ]
