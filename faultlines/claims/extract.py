@@ -18,8 +18,8 @@ from .speakers import OUTLET_HEADS, PERSON, STATEMENT_NOUNS, clean, speaker_of
 
 SUBJECTS = ("nsubj", "nsubj:pass")
 PASSIVE_SUBJECTS = ("nsubjpass", "nsubj:pass")
-_MODALS = {"will", "would", "could", "might", "may", "shall", "should", "can", "must", "'ll", "будет", "будут",
-           "буду", "станет", "станут"}
+# speech not (yet) made: "will deny", "should expect"; not "can confirm" or "would not confirm", which are said
+_MODALS = {"will", "could", "might", "may", "shall", "should", "must", "'ll", "будет", "будут", "буду", "станет", "станут"}
 _POSSESSIVE = {"their": "they", "its": "it", "his": "he", "her": "she", "его": "он", "её": "она", "их": "они"}
 POSITIVE = ("assert", "confirm", "cite")
 # dobj-only complements make a claim only for these stances ("confirmed the talks", "dismissed the report")
