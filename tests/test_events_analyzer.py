@@ -292,3 +292,13 @@ def test_vague_later_dates_attackers_in_the_cue_and_references_to_earlier_attack
     wire = run("CSTO ready to help\n\nThe statement followed two deadly attacks on Chinese workers in Khatlon in late "
                "November.\n", published="2025-12-03")
     assert [e.attrs["plover"] for e in wire.layer("event")] == []
+
+
+def test_a_similar_action_elsewhere_is_a_protest_of_its_own():
+    text = ("Задержания в Алма-Ате\n\n"
+            "В субботу в центре Алма-Аты полиция задержала не менее 15 человек, вышедших на несанкционированный митинг "
+            "против повышения тарифов.\n\n"
+            "Накануне аналогичная акция прошла в Шымкенте, где собрались около 200 человек.\n")
+    events = [e.attrs for e in run(text, published="2026-12-07").layer("event")]
+    assert [(e["sub_event_type"], e["date"], e["location"]) for e in events] == [
+        ("Protest with intervention", "2026-12-05", "Almaty"), ("Peaceful protest", "2026-12-04", "Shymkent")]

@@ -110,11 +110,19 @@ class Extractor:
         tokens = self.p.tokens
         agent = self._agent(verb)
         for child in self.p.children[verb]:
-            if tokens[child].dep in SUBJECTS and not self.quoted(tokens[child].start):
+            # a name in quotes may be the subject: "сообщает «Власть»"
+            if tokens[child].dep in SUBJECTS and not self._long_quote_at(tokens[child].start):
                 # expletive "it was reported by X that": X speaks
                 return agent if agent is not None and tokens[child].lower == "it" else child
         if tokens[verb].dep == "conj" and tokens[verb].head != verb:
             return self.subject(tokens[verb].head)
+        if agent is None and self.lex.language == "ru":
+            # "В департаменте полиции заявили, что …": a plural verb without a subject speaks for the office
+            # named with "в" before it
+            for child in self.p.children[verb]:
+                if tokens[child].dep == "obl" and child < verb and tokens[child].case == "Loc" and any(
+                        tokens[c].lower in ("в", "во") for c in self.p.children[child]):
+                    return child
         return agent
 
     def _subjects(self, verb: int) -> list[int]:
@@ -574,6 +582,9 @@ class Extractor:
         for j in range(start + 2, end):
             if tokens[j].dep == "cc" and j + 1 < end and self._outer_speech(j + 1) == verb:
                 return j  # "that police had acted lawfully and denied that …": the second verb is the speaker's
+            joined = tokens[tokens[j].head]
+            if tokens[j].dep == "cc" and joined.dep == "conj" and joined.head == verb:
+                return j - 1 if tokens[j - 1].text == "," else j  # "заявили, что P, и отрицали …": the verb's own
             if tokens[j - 1].text == "," and (tokens[j].lower in framing or
                                               (tokens[j].head == verb and tokens[j].dep == "advcl")):
                 return j - 1
