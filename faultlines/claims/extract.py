@@ -67,10 +67,11 @@ class Extractor:
         return self.in_quote(offset) is not None
 
     def _long_quote_at(self, offset: int) -> bool:
-        """Inside a quote that is more than a name: «Известий», "Asia-Plus" may stand in a speaker's phrase."""
+        """Inside a quote that is more than a name: «Известий», "Asia-Plus" may stand in a speaker's phrase or
+        be a subject; scare quotes on a common word («союзники») may not."""
         q = self.in_quote(offset)
         inner = self.text[q.start:q.end] if q is not None else ""
-        return q is not None and not (q.closed and len(inner.split()) <= 3 and "," not in inner)
+        return q is not None and not (q.closed and len(inner.split()) <= 3 and "," not in inner and inner[:1].isupper())
 
     def _person_mentions(self) -> list[tuple[int, str]]:
         found, run = [], []
