@@ -286,3 +286,14 @@ def test_russian_offices_that_speak_without_a_subject_and_outlets_in_quotes():
         ("департамент полиции города", "deny", "применение силы"),
         ("Пограничные войска", "deny", "эту информацию"),
         ("Пограничные войска", "assert", "военнослужащие открыли огонь по мирным жителям")]
+
+
+def test_a_quote_that_opens_a_complement_and_a_second_verb_of_the_speaker():
+    found = claims('Taliban spokesman Zabihullah Mujahid said on Thursday that "no one from the Islamic Emirate" was '
+                   "involved. Tajikistan's State Committee for National Security insisted that the attackers had "
+                   "crossed from Afghan territory and said it had handed a protest note to the Taliban.")
+    # the complement is mostly the quote, so the quote stands for it; "no one from" makes it a denial
+    assert [(c["speaker"], c["stance"], c["text"]) for c in found if c["kind"] != "author"] == [
+        ("Zabihullah Mujahid", "deny", "no one from the Islamic Emirate"),
+        ("Tajikistan's State Committee for National Security", "assert", "the attackers had crossed from Afghan territory"),
+        ("Tajikistan's State Committee for National Security", "assert", "it had handed a protest note to the Taliban")]

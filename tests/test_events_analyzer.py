@@ -302,3 +302,16 @@ def test_a_similar_action_elsewhere_is_a_protest_of_its_own():
     events = [e.attrs for e in run(text, published="2026-12-07").layer("event")]
     assert [(e["sub_event_type"], e["date"], e["location"]) for e in events] == [
         ("Protest with intervention", "2026-12-05", "Almaty"), ("Peaceful protest", "2026-12-04", "Shymkent")]
+
+
+def test_a_denied_shootout_a_fired_across_attack_and_a_protest_note():
+    text = ("Taliban deny role in border shootout as Dushanbe demands answers\n\n"
+            "At least five people, including two children, were killed on Wednesday when gunmen fired across the Panj "
+            "river at a village in Tajikistan's Shamsiddin Shohin district, Tajik officials said.\n\n"
+            "Tajikistan's State Committee for National Security said it had handed a protest note to the Taliban's "
+            "representatives in Dushanbe.\n")
+    events = [e.attrs for e in run(text, published="2026-12-05").layer("event")]
+    assert [(e["plover"], e["event_type"]) for e in events] == [("REJECT", None), ("ASSAULT", "Violence against civilians")]
+    attack = events[1]
+    assert (attack["date"], attack["location"], attack["actor1"], attack["fatalities"]) == (
+        "2026-12-02", "Shamsiddin Shohin", "gunmen", 5)

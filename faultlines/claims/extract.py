@@ -584,8 +584,9 @@ class Extractor:
             if tokens[j].dep == "cc" and j + 1 < end and self._outer_speech(j + 1) == verb:
                 return j  # "that police had acted lawfully and denied that …": the second verb is the speaker's
             joined = tokens[tokens[j].head]
-            if tokens[j].dep == "cc" and joined.dep == "conj" and joined.head == verb:
-                return j - 1 if tokens[j - 1].text == "," else j  # "заявили, что P, и отрицали …": the verb's own
+            if tokens[j].dep == "cc" and (tokens[j].head == verb or joined.dep == "conj" and joined.head == verb):
+                # "заявили, что P, и отрицали …", "insisted that P and said …": the verb's own second verb
+                return j - 1 if tokens[j - 1].text == "," else j
             if tokens[j - 1].text == "," and (tokens[j].lower in framing or
                                               (tokens[j].head == verb and tokens[j].dep == "advcl")):
                 return j - 1
@@ -620,8 +621,10 @@ class Extractor:
         if head is None or self._hypothetical(verb):
             return None
         span = self._complement(verb, stance)
-        if span is not None and (q := self.in_quote(span[0])) is not None and q.close < span[1] - 3:
-            # 'dismissed as "fabrications" claims by relatives that …': the label is not the claim
+        if span is not None and (q := self.in_quote(span[0])) is not None and q.close < span[1] - 3 \
+                and re.search(r"\b(?:as|как)\s*$", self.text[max(0, q.open - 6):q.open], re.IGNORECASE):
+            # 'dismissed as "fabrications" claims by relatives that …': the label is not the claim (but in
+            # 'said that "no one from the Emirate" was involved' the quote opens it)
             span = self._trim(q.close, span[1])
         if span is None or span[1] - span[0] < 3:
             return None
