@@ -297,3 +297,8 @@ def test_a_quote_that_opens_a_complement_and_a_second_verb_of_the_speaker():
         ("Zabihullah Mujahid", "deny", "no one from the Islamic Emirate"),
         ("Tajikistan's State Committee for National Security", "assert", "the attackers had crossed from Afghan territory"),
         ("Tajikistan's State Committee for National Security", "assert", "it had handed a protest note to the Taliban")]
+
+
+def test_an_outlet_in_quotes_with_a_dot_is_the_source():
+    found = claims("По информации «Газеты.uz», в прошлом месяце на границе задержали пятерых граждан Афганистана.", "ru")
+    assert [(c["speaker"], c["kind"]) for c in found] == [("Gazeta.uz", "according")]

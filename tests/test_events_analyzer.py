@@ -315,3 +315,15 @@ def test_a_denied_shootout_a_fired_across_attack_and_a_protest_note():
     attack = events[1]
     assert (attack["date"], attack["location"], attack["actor1"], attack["fatalities"]) == (
         "2026-12-02", "Shamsiddin Shohin", "gunmen", 5)
+
+
+def test_a_protocol_signed_and_arrests_in_an_uzbek_region():
+    text = ("Узбекистан и талибы договорились о воде\n\n"
+            "Делегации Узбекистана и «Талибана» в четверг подписали в Термезе протокол о совместном мониторинге "
+            "строительства канала Кош-Тепа.\n\n"
+            "По информации «Газеты.uz», в прошлом месяце на границе в Сурхандарьинской области задержали пятерых "
+            "граждан Афганистана.\n")
+    agree, arrests = [e.attrs for e in run(text, published="2026-12-05").layer("event")]
+    assert (agree["sub_event_type"], agree["date"], agree["location"]) == ("Agreement", "2026-12-03", "Tirmiz")
+    assert (arrests["sub_event_type"], arrests["date_range"], arrests["admin1"], arrests["actor1"]) == (
+        "Arrests", ["2026-11-01", "2026-11-30"], "Surkhandarya", "Police Forces of Uzbekistan")

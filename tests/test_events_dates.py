@@ -84,3 +84,11 @@ def test_n_days_later_counts_from_the_event_not_from_the_report():
     r = DateResolver("en", "2026-12-03")
     r.find("On Monday gunmen attacked a camp, Reuters reported on Tuesday.")
     assert _one(r, "Two days later the ministry denied the report.").date == date(2026, 12, 3)  # a report's answer
+
+
+def test_last_month_is_the_month_before_publication():
+    for text, language in (("Last month police detained five.", "en"), ("В прошлом месяце задержали пятерых.", "ru")):
+        m = _one(DateResolver(language, "2026-12-05"), text)
+        assert (m.date, m.end_date, m.precision) == (date(2026, 11, 1), date(2026, 11, 30), "month")
+    week = _one(DateResolver("ru", "2026-12-05"), "На прошлой неделе задержали пятерых.")
+    assert (week.date, week.end_date) == (date(2026, 11, 23), date(2026, 11, 29))

@@ -70,3 +70,22 @@ def test_russian_function_words_are_never_places(gaz):
     # "Как" and "На" are spelt like case forms of villages (Kaka in Turkmenistan)
     assert gaz.find("Как сообщает Спутник, граница закрыта. На границе погибли двое.") == []
     assert [m.text for m in gaz.find("Взрыв произошёл в Чу.")] == ["Чу"]  # after "в" it is the town
+
+
+def test_uzbek_and_turkmen_regions_in_russian_and_their_capitals(gaz):
+    from faultlines.events.gazetteer import rank
+
+    focus = set(gaz.config["focus_countries"])
+
+    def best(text):
+        (mention,) = gaz.find(text)
+        top = rank(mention, set(), set(), focus)[0]
+        return top.name, top.kind, top.iso
+
+    assert best("в Сурхандарьинской области") == ("Surkhandarya", "admin1", "UZ")
+    assert best("в Кашкадарьинской области") == ("Kashkadarya", "admin1", "UZ")
+    assert best("в Сырдарьинской области") == ("Syrdarya", "admin1", "UZ")  # not a district of Kazakhstan
+    assert best("в Ферганской области") == ("Fergana", "admin1", "UZ")
+    assert best("в Марыйском велаяте") == ("Mary", "admin1", "TM")
+    # the region's generic word is what makes it a region: the bare name is the city
+    assert best("в Фергане") == ("Fergana", "city", "UZ") and best("в Ташкенте") == ("Tashkent", "city", "UZ")

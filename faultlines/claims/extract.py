@@ -167,6 +167,10 @@ class Extractor:
         if tok.lower in self.lex.words("pronouns_person") or tok.lower in self.lex.words("pronouns_group") or tok.lower in (
             "which", "who", "который", "которая", "которое", "которые"):
             return None, (tok.start, tok.end), tok.lower
+        q = self.in_quote(tok.start)
+        if q is not None and not self._long_quote_at(tok.start):  # a name in quotes: «Газеты.uz», «Власть»
+            inner = self.text[q.start:q.end]
+            return sources().canonical(inner), (q.start, q.end), None
         name, start, end = speaker_of(self.p, self.text, head, self.lex, self._long_quote_at)
         return (name or None), (start, end), None
 
@@ -225,7 +229,8 @@ class Extractor:
     def _phrase_until_comma(self, j: int, sent: tuple[int, int]) -> list[int]:
         tokens = self.p.tokens
         out = []
-        while j < sent[1] and tokens[j].text not in (",", ".", ";", "—", ":") and not self._long_quote_at(tokens[j].start):
+        while j < sent[1] and (tokens[j].text not in (",", ".", ";", "—", ":") or self.quoted(tokens[j].start)) \
+                and not self._long_quote_at(tokens[j].start):  # a name in quotes may hold a dot: «Газеты.uz»
             # a verb ends the phrase, but not a participle that modifies it ("one exiled activist")
             if out and tokens[j].pos in ("VERB",) and tokens[j].lower not in ("based",) and tokens[j].dep != "amod":
                 break
@@ -254,7 +259,7 @@ class Extractor:
             claim = Claim(q.start, q.end, quote=True, kind="quote", group=q.group)
             self._attribute(q, claim)
             inner_words = len(_WORD.findall(self.text[q.start:q.end]))
-            short = inner_words <= 3 and not re.search(r"[.!?…]", self.text[q.start:q.end])
+            short = inner_words <= 3 and not re.search(r"[.!?…](?:\s|$)", self.text[q.start:q.end])  # not «Газеты.uz»
             if short and (not self._introduced(q, claim) or sources().outlet(self.text[q.start:q.end])):
                 continue  # scare quotes, names ("агентству «Ховар»"), single words: not a statement
             if claim.speaker is None and claim.pronoun is None:

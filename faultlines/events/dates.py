@@ -232,14 +232,14 @@ class DateResolver:
                 return None
             word = m.group(0).lower()
             monday = pub - timedelta(days=pub.weekday())
+            if "earlier this month" in word or "в начале месяца" in word:
+                return DateMention(0, 0, "", pub.replace(day=1), "range", "this month up to publication", end_date=pub)
+            if "month" in word or "месяц" in word:  # "last month", "в прошлом месяце"
+                first = pub.replace(day=1) - timedelta(days=1)
+                return DateMention(0, 0, "", first.replace(day=1), "month", "the month before publication", end_date=first)
             if "last" in word or "прошл" in word:
                 return DateMention(0, 0, "", monday - timedelta(days=7), "range", "the week before the publication week",
                                    end_date=monday - timedelta(days=1))
-            if "earlier this month" in word or "в начале месяца" in word:
-                return DateMention(0, 0, "", pub.replace(day=1), "range", "this month up to publication", end_date=pub)
-            if "month" in word or "месяц" in word:
-                first = pub.replace(day=1) - timedelta(days=1)
-                return DateMention(0, 0, "", first.replace(day=1), "month", "the month before publication", end_date=first)
             return DateMention(0, 0, "", monday, "range", "the publication week", end_date=pub)
         if kind in ("later", "ago"):
             n_word, unit_word = g.get("n") or g.get("n2"), g.get("unit") or g.get("unit2")

@@ -278,13 +278,23 @@ class Gazetteer:
                                 admin1=name if base.kind == "admin1" else base.admin1)
                 if "lat" in entry:
                     place = replace(place, latitude=entry["lat"], longitude=entry["lon"])
-            for k in {k for n in entry.get("names", []) + entry.get("ru", []) for k in _name_keys(n)}:
+            for k in {k for n in entry.get("names", []) + entry.get("ru", []) for k in self._alias_keys(n, place)}:
                 # The alias entry replaces the raw entry of the same region (duplicated GeoNames districts).
                 self.index[k] = [place] + [p for p in self.index.get(k, []) if p.id != place.id and
                                           not (p.kind == place.kind and p.admin1_code == place.admin1_code and
                                                p.kind != "city" and _same_name(p.name, place.name))]
             self._admin[ref] = place
         self._fill_coordinates()
+
+    def _alias_keys(self, name: str, place: Place) -> set[str]:
+        """Keys of an alias name. A region named with its generic word ("Ферганская область", "Fergana Region")
+        keeps it when its bare name is a city of the country: "в Фергане" is the city, not the region."""
+        keys = _name_keys(name)
+        if place.kind == "admin1" and key(name) in keys:
+            bare = keys - {key(name)}
+            if any((place.iso, k) in self._cities for k in bare):
+                return {key(name)}
+        return keys
 
     def _fill_coordinates(self) -> None:
         """Regions without coordinates take their largest city's (ACLED geo_precision 3 does the same)."""
