@@ -302,3 +302,14 @@ def test_a_quote_that_opens_a_complement_and_a_second_verb_of_the_speaker():
 def test_an_outlet_in_quotes_with_a_dot_is_the_source():
     found = claims("По информации «Газеты.uz», в прошлом месяце на границе задержали пятерых граждан Афганистана.", "ru")
     assert [(c["speaker"], c["kind"]) for c in found] == [("Gazeta.uz", "according")]
+
+
+def test_the_agency_is_the_body_named_before_and_the_accusations_point_back():
+    text = ("Kyrgyzstan's State Committee for National Security (GKNB) detained eight people on Tuesday on suspicion of "
+            "plotting to seize power by force, the agency said in a statement. The GKNB said the group had received "
+            "money from abroad. Relatives of one of the detained told Kloop that the accusations were \"absurd\" and "
+            "that he had been taken from his home without a warrant.")
+    found = [c for c in claims(text) if c["kind"] != "author"]
+    assert found[0]["speaker"] == "Kyrgyzstan's State Committee for National Security"  # not "agency", not Tajikistan's
+    denial = next(c for c in found if c["stance"] == "deny")
+    assert denial["denies"] == found[1]["claim_id"]  # "the accusations" are the GKNB's

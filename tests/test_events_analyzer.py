@@ -327,3 +327,11 @@ def test_a_protocol_signed_and_arrests_in_an_uzbek_region():
     assert (agree["sub_event_type"], agree["date"], agree["location"]) == ("Agreement", "2026-12-03", "Tirmiz")
     assert (arrests["sub_event_type"], arrests["date_range"], arrests["admin1"], arrests["actor1"]) == (
         "Arrests", ["2026-11-01", "2026-11-30"], "Surkhandarya", "Police Forces of Uzbekistan")
+
+
+def test_state_forces_act_at_home_when_the_text_names_no_place():
+    doc = run("Coup plot\n\nKyrgyzstan's State Committee for National Security detained eight people on Tuesday on "
+              "suspicion of plotting to seize power.\n", published="2026-12-04")
+    (event,) = [e.attrs for e in doc.layer("event")]
+    assert (event["sub_event_type"], event["country"], event["geo_precision"]) == ("Arrests", "Kyrgyzstan", 3)
+    assert event["warnings"] == ["country from the state forces' nationality (Kyrgyzstan): the text names no place"]

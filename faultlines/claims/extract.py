@@ -20,6 +20,9 @@ SUBJECTS = ("nsubj", "nsubj:pass")
 PASSIVE_SUBJECTS = ("nsubjpass", "nsubj:pass")
 # speech not (yet) made: "will deny", "should expect"; not "can confirm" or "would not confirm", which are said
 _MODALS = {"will", "could", "might", "may", "shall", "should", "must", "'ll", "будет", "будут", "буду", "станет", "станут"}
+# "the agency said": a body named before, not a speaker called "agency"
+_GENERIC_BODIES = {"agency", "ministry", "committee", "service", "department", "office", "administration",
+                   "secretariat", "embassy", "organisation", "organization", "company", "watchdog", "regulator"}
 _POSSESSIVE = {"their": "they", "its": "it", "his": "he", "her": "she", "его": "он", "её": "она", "их": "они"}
 POSITIVE = ("assert", "confirm", "cite")
 # dobj-only complements make a claim only for these stances ("confirmed the talks", "dismissed the report")
@@ -167,12 +170,34 @@ class Extractor:
         if tok.lower in self.lex.words("pronouns_person") or tok.lower in self.lex.words("pronouns_group") or tok.lower in (
             "which", "who", "который", "которая", "которое", "которые"):
             return None, (tok.start, tok.end), tok.lower
+        if tok.lower in _GENERIC_BODIES and all(self.p.tokens[c].dep == "det" for c in self.p.children[head]):
+            named = self._last_organisation(tok, head)  # "the agency said": the organisation named before
+            if named is not None:
+                return named, (tok.start, tok.end), None
         q = self.in_quote(tok.start)
         if q is not None and not self._long_quote_at(tok.start):  # a name in quotes: «Газеты.uz», «Власть»
             inner = self.text[q.start:q.end]
             return sources().canonical(inner), (q.start, q.end), None
         name, start, end = speaker_of(self.p, self.text, head, self.lex, self._long_quote_at)
         return (name or None), (start, end), None
+
+    def _last_organisation(self, tok: Tok, head: int) -> str | None:
+        """The organisation a definite "the agency" / "the administration" points back to: the last one named
+        before it in its paragraph whose name holds that word ("the GBAO regional administration"), else the
+        subject of its own sentence ("The GKNB detained eight people …, the agency said"); else None."""
+        floor = self.text.rfind("\n\n", 0, tok.start)
+        found = [a for a in self.doc.layer("ner") if a.label == "ORG" and floor < a.start and a.end <= tok.start]
+        chosen = next((a for a in reversed(found) if tok.lower in self.text[a.start:a.end].lower()), None)
+        if chosen is None:
+            sentence = self.p.sentence_of(head)
+            first, last = self.p.tokens[sentence[0]].start, self.p.tokens[sentence[1] - 1].end
+            chosen = next((a for a in found if first <= a.start and a.end <= last and any(
+                t.dep in SUBJECTS for t in self.p.tokens_in(a.start, a.end))), None)
+        if chosen is None:
+            return None
+        # with the country that owns it ("Kyrgyzstan's State Committee …"): both states have such a committee
+        owner = re.search(r"(?:^|\s)([A-Z][\w-]+['’]s\s+)$", self.text[max(floor, 0, chosen.start - 40):chosen.start])
+        return clean((owner.group(1) if owner else "") + self.text[chosen.start:chosen.end], self.lex)
 
     def content_stance(self, stance: str, start: int, end: int) -> str:
         body = self.text[start:end]

@@ -20,9 +20,12 @@ _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "that", "was", "
          "в", "на", "и", "с", "о", "что", "не", "по", "за", "к", "из", "для", "как", "это", "его", "её", "их", "от", "том"}
 _ANAPHORA = {"report", "reports", "claim", "claims", "rumour", "rumours", "rumor", "rumors", "talks", "story", "allegation",
              "allegations", "information", "сообщение", "сообщения", "информацию", "информация", "слухи", "данные", "публикацию",
-             "such", "такой", "такого", "такая", "такую", "таких", "подобного", "подобных"}
+             "such", "такой", "такого", "такая", "такую", "таких", "подобного", "подобных",
+             "accusations", "accusation", "charges", "обвинения", "обвинений"}
 
 _LIGHT_OBJECTS = {"place", "part"}
+_DEFINITE_ANAPHOR = re.compile(r"\W*(?:the|these|those|this|that|such|эти|это|этих|данные|такие)\s+(?:\w+\s+)?(?:"
+                               + "|".join(sorted(_ANAPHORA, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 def stems(text: str) -> set[str]:
@@ -94,7 +97,8 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
     anaphoric = bool(words & _ANAPHORA) or claim.quote
     # "denied the talks" points back; "denied that talks with Washington on a drone base had taken place"
     # says what it denies, so it answers only a claim that shares some of that
-    bare = len(own - stems(" ".join(words & _ANAPHORA))) <= 2
+    # ... unless it opens with a definite one: "the accusations were absurd and …", "эти сообщения — ложь"
+    bare = len(own - stems(" ".join(words & _ANAPHORA))) <= 2 or bool(_DEFINITE_ANAPHOR.match(ex.text[claim.start : claim.end]))
     best, best_score = None, 0.0
     # earlier claims first; a later one only when the article reports the denial first
     candidates = [(d, c) for d, c in enumerate(reversed(claims[:index]), 1)] + \

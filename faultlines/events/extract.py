@@ -531,6 +531,14 @@ class EventExtractor:
             if loose is not None:
                 location, place_text = loose[2], loose[2]
                 warnings.append(f"place {loose[2]!r} not in the gazetteer: no coordinates")
+            elif cand.sub_event_type == "Arrests" and a1 and a1[0].inter == 1 and (a1[0].nationality or a1[0].fixed_country):
+                # "Kyrgyzstan's State Committee for National Security detained eight people": a state arrests at
+                # home, so the country is its own (ACLED geo-precision 3) when the text names no place (its aircraft
+                # may strike abroad)
+                home = self.gaz.country(a1[0].nationality or a1[0].fixed_country)
+                if home is not None:
+                    country, iso, location, geo_precision = home.name, home.iso, home.name, 3
+                    warnings.append(f"country from the state forces' nationality ({home.name}): the text names no place")
         fat = cand.fatalities()
         inj = next((m.injuries for m in cand.mentions if m.injuries is not None), None)
         acled = cand.event_type is not None
