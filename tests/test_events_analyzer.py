@@ -312,6 +312,8 @@ def test_a_denied_shootout_a_fired_across_attack_and_a_protest_note():
             "representatives in Dushanbe.\n")
     events = [e.attrs for e in run(text, published="2026-12-05").layer("event")]
     assert [(e["plover"], e["event_type"]) for e in events] == [("REJECT", None), ("ASSAULT", "Violence against civilians")]
+    # "as Dushanbe demands answers" is another clause: neither what the Taliban deny nor where
+    assert (events[0]["actor1"], events[0]["actor2"], events[0]["location"]) == ("Taliban", None, None)
     attack = events[1]
     assert (attack["date"], attack["location"], attack["actor1"], attack["fatalities"]) == (
         "2026-12-02", "Shamsiddin Shohin", "gunmen", 5)

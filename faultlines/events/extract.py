@@ -69,6 +69,9 @@ _TARGETED = {"REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE"}
 # cues of speech: inside a quote, the one quoted acts (the Foreign Ministry: "Reuters is spreading misinformation")
 _SPEECH = {"REJECT", "ACCUSE", "THREATEN", "REQUEST"}
 _AND = {"en": "and", "ru": "и"}
+# where another clause begins: "… as Dushanbe demands answers" ("dismissed … as a provocation" is no clause)
+_NEW_CLAUSE = re.compile(r"\b(?:while|when|whereas|after|before|but|because)\b|\bas\s+(?=[A-Z][\w-]*\s+\w+(?:s|ed)\b)|"
+                         r"\s(?:когда|пока|а|но|после\s+того)\s|[;:]")
 _SIDE = {"en": re.compile(r"\b(?:the\s+)?(?P<people>[A-Z]\w+)\s+side\b"),
          "ru": re.compile(r"(?<!\w)(?P<people>\w+(?:ск|цк)(?:ой|ая|ую|ей))\s+сторон\w*", re.IGNORECASE)}
 # between two actors joined as one subject: " and two ", " fighters and two "
@@ -494,6 +497,9 @@ class EventExtractor:
                 if p.place is not None and p.place.kind == "city" and not p.locative and any(
                         s <= p.start < e for s, e in party_spans):
                     p.origin = True
+                # a denial's setting is in its own clause: not "… deny role in the shootout as Dushanbe demands …"
+                if unnamed and p.start > m.trigger.end and _clause_between(doc.text, m.trigger.end, p.start):
+                    p.origin = True
         place = cand.place()
         place_text = next((p.text for m in cand.mentions for p in m.places if p.place is place), None) if place else None
         if place is None and not any(m.loose_places for m in cand.mentions):
@@ -723,8 +729,10 @@ class EventExtractor:
                 if k and text[names[k - 1][1]:first[0]].strip().lower() == _AND[language]:
                     first, second = names[k - 1], first
         if cand.plover in _TARGETED:
-            target = next((n for n in after if word_before(n[0]) not in _NOT_ACTING[language]
-                           or word_before(n[0]) in _AGAINST), None)
+            # ... in the cue's own clause: not "Taliban deny role in border shootout as Dushanbe demands answers"
+            target = next((n for n in after if (word_before(n[0]) not in _NOT_ACTING[language]
+                                                or word_before(n[0]) in _AGAINST)
+                           and not _clause_between(text, cue.end, n[0])), None)
             if speaker is not None and target is None:  # "Reuters is spreading misinformation", quoted
                 target = before[-1] if before else None
         else:  # "talks with Russia"; "обратился к ОДКБ с просьбой"
@@ -770,6 +778,13 @@ class EventExtractor:
     @staticmethod
     def _default_inter1(cand: Candidate) -> int | None:
         return {"Protests": 6, "Riots": 5}.get(cand.event_type or "", 3 if cand.event_type in VIOLENT_TYPES else (1 if cand.sub_event_type == "Arrests" else None))
+
+
+def _clause_between(text: str, start: int, name: int) -> bool:
+    """Whether another clause begins between ``start`` and the name at ``name`` (the clause may open with it:
+    "as Dushanbe demands")."""
+    found = _NEW_CLAUSE.search(text, start, min(len(text), name + 40))
+    return found is not None and found.start() < name
 
 
 def _is_outlet(name: str) -> bool:
