@@ -607,14 +607,18 @@ class EventExtractor:
             found = _FIRED_FROM[language].search(text, *m.sentence)
             if found is None:
                 continue
-            word = next(v for v in found.groupdict().values() if v)
-            iso = self.gaz.demonym(word)
-            if iso is None:
-                places = self.gaz.find(word, require_capital=False)
-                iso = next((c.iso for p in places for c in p.candidates[:1] if c.kind == "country"), None)
+            iso = self._country_of_word(next(v for v in found.groupdict().values() if v))
             if iso:
                 return iso
         return None
+
+    def _country_of_word(self, word: str) -> str | None:
+        """The country a people's adjective or a country's name stands for: "Kyrgyz", "российской", "Киргизии"."""
+        iso = self.gaz.demonym(word)
+        if iso is None:
+            places = self.gaz.find(word, require_capital=False)
+            iso = next((c.iso for p in places for c in p.candidates[:1] if c.kind == "country"), None)
+        return iso
 
     def _country_name(self, iso: str | None) -> str | None:
         c = self.gaz.country(iso)
@@ -698,7 +702,7 @@ class EventExtractor:
         # "с российской стороной", "with the Tajik side": a state named by its people's adjective
         sides = {}
         for side in _SIDE[language].finditer(text, s0, s1):
-            country = self._country_name(self.gaz.demonym(side.group("people")))
+            country = self._country_name(self._country_of_word(side.group("people")))
             if country and not any(n[0] <= side.start("people") < n[1] for n in names):
                 sides[(side.start("people"), side.end())] = country
         names = sorted(names + list(sides))

@@ -53,17 +53,16 @@ _CLOSED_CLASS = {"CONJ", "PREP", "PRCL", "ADVB", "NPRO", "PRED", "INTJ", "NUMR",
 
 
 @lru_cache(maxsize=50_000)
-def russian_function_word(word: str) -> bool:
-    """Whether every dictionary reading of a Russian word is a function word or adverb ("Как", "Так", "Там"):
-    such a word is never a name, though a village may be spelt like one of its forms."""
-    parses = morph_vocab().parse(word.lower())
-    return bool(parses) and all(str(p.tag).split(",")[0].split(" ")[0] in _CLOSED_CLASS for p in parses)
-
-
-@lru_cache(maxsize=50_000)
 def russian_parts_of_speech(word: str) -> frozenset[str]:
     """Every part of speech (OpenCorpora tags: ADJF, NOUN, VERB, …) the dictionary gives a Russian word."""
     return frozenset(str(p.tag).split(",")[0].split(" ")[0] for p in morph_vocab().parse(word.lower()))
+
+
+def russian_function_word(word: str) -> bool:
+    """Whether every dictionary reading of a Russian word is a function word or adverb ("Как", "Так", "Там"):
+    such a word is never a name, though a village may be spelt like one of its forms."""
+    parts = russian_parts_of_speech(word)
+    return bool(parts) and parts <= _CLOSED_CLASS
 
 
 @lru_cache(maxsize=1)
