@@ -14,17 +14,9 @@ from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.text import Text
 
-from .cli_common import DbOption, err, out, write_json
+from .cli_common import DbOption, err, fail, out, print_error, print_summary, progress, write_json
 from .errors import FaultlinesError, QueryError, StoreError
 from .settings import Settings
 
@@ -70,31 +62,6 @@ def _errors() -> Iterator[None]:
         _fatal(exc)
 
 
-def _print_error(message: str) -> None:
-    err.print(f"faultlines: {message}", markup=False, soft_wrap=True)
-
-
-@contextmanager
-def _progress(quiet: bool, label: str) -> Iterator:
-    """A progress display on stderr; yields a callback taking the number of documents done."""
-    if quiet:
-        yield lambda n: None
-        return
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn(label),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("docs"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    )
-    with progress:
-        task = progress.add_task(label, total=None)
-        yield lambda n: progress.advance(task, n)
-
-
 def _open_store(settings: Settings):
     from .store import Store
 
@@ -102,10 +69,16 @@ def _open_store(settings: Settings):
 
 
 def _run(inputs, settings, *, store, quiet, emit=None, published=None, include=None, exclude=None, analyzers=None):
+    from .ingest import normalize_given
     from .pipeline import DEFAULT_ANALYZERS, INGEST_ANALYZERS
     from .runner import run
 
-    with _progress(quiet, "analyzing" if emit else "ingesting") as advance:
+    if published:
+        try:
+            normalize_given(published)
+        except ValueError as exc:
+            fail(str(exc))
+    with progress(quiet, "analyzing" if emit else "ingesting") as advance:
         return run(
             inputs,
             settings=settings,
@@ -115,19 +88,9 @@ def _run(inputs, settings, *, store, quiet, emit=None, published=None, include=N
             include=include or None,
             exclude=exclude or (),
             emit=emit,
-            on_error=_print_error,
+            on_error=print_error,
             on_progress=advance,
         )
-
-
-def _summary(report, store_path: str | None, quiet: bool) -> None:
-    if quiet:
-        return
-    parts = [f"{report.read} read", f"{report.added} added", f"{report.updated} updated", f"{report.unchanged} unchanged"]
-    if report.errors:
-        parts.append(f"{len(report.errors)} failed")
-    where = f" into {store_path}" if store_path else ""
-    err.print(f"faultlines: {', '.join(parts)}{where}", markup=False)
 
 
 @app.command()
@@ -145,7 +108,7 @@ def ingest(
     settings = _settings(db, allow_private=allow_private or None, max_bytes=max_bytes)
     with _errors(), _open_store(settings) as store:
         report = _run(paths, settings, store=store, quiet=quiet, published=published, include=include, exclude=exclude)
-    _summary(report, settings.db_shown(), quiet)
+    print_summary(report, settings.db_shown(), quiet)
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -180,7 +143,7 @@ def analyze(
     with _errors(), (nullcontext() if no_store else _open_store(settings)) as store:
         report = _run(paths, settings, store=store, quiet=quiet, emit=emit, published=published,
                       include=include, exclude=exclude, analyzers=names)
-    _summary(report, None if no_store else settings.db_shown(), quiet)
+    print_summary(report, None if no_store else settings.db_shown(), quiet)
     raise typer.Exit(0 if report.ok else 1)
 
 

@@ -5,10 +5,11 @@ import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Iterator, NoReturn, Optional
+from typing import Annotated, Any, Callable, Iterator, NoReturn, Optional
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -20,6 +21,43 @@ DbOption = Annotated[
 LANGUAGES = ("en", "ru")
 # Training and evaluation read the shared encoder's vectors through this cache, so cross-validation never re-encodes.
 EncoderCacheOption = Annotated[Path, typer.Option("--cache", help="SQLite cache of the shared encoder's vectors.")]
+
+
+def print_error(message: str) -> None:
+    """One bad input's line on stderr; the run goes on."""
+    err.print(f"faultlines: {message}", markup=False, soft_wrap=True)
+
+
+@contextmanager
+def progress(quiet: bool, label: str) -> Iterator[Callable[[int], None]]:
+    """A progress display on stderr; yields a callback taking the number of documents done."""
+    if quiet:
+        yield lambda n: None
+        return
+    display = Progress(
+        SpinnerColumn(),
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("docs"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+    with display:
+        task = display.add_task(label, total=None)
+        yield lambda n: display.advance(task, n)
+
+
+def print_summary(report, store_path: str | None, quiet: bool) -> None:
+    """A run's counts on one line of stderr."""
+    if quiet:
+        return
+    parts = [f"{report.read} read", f"{report.added} added", f"{report.updated} updated", f"{report.unchanged} unchanged"]
+    if report.errors:
+        parts.append(f"{len(report.errors)} failed")
+    where = f" into {store_path}" if store_path else ""
+    err.print(f"faultlines: {', '.join(parts)}{where}", markup=False)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

@@ -92,6 +92,10 @@ class AnalysisFailure:
     analyzer: str
     error: str
 
+    def message(self) -> str:
+        """The one line a run reports for it."""
+        return f"{self.doc.source or self.doc.id}: analyzer {self.analyzer} failed: {self.error} [FL405]"
+
 
 OnError = Literal["raise", "skip", "record"]
 

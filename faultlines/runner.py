@@ -23,8 +23,10 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
+from threadpoolctl import threadpool_limits
+
 from .errors import InputError
-from .ingest import DEFAULT_INCLUDE, iter_documents, walk_directory
+from .ingest import DEFAULT_INCLUDE, iter_documents, normalize_given, walk_directory
 from .model import Document
 from .pipeline import INGEST_ANALYZERS, AnalysisFailure, Pipeline, check_pipeline
 from .settings import Settings
@@ -110,9 +112,7 @@ class _Analysis:
             self._pipeline = Pipeline(self.analyzers, self.settings)
         for item in self._pipeline.pipe(fresh, batch_size=len(fresh) or 1, on_error="record"):
             if isinstance(item, AnalysisFailure):
-                outcome.errors.append(
-                    f"{item.doc.source or item.doc.id}: analyzer {item.analyzer} failed: {item.error} [FL405]"
-                )
+                outcome.errors.append(item.message())
             else:
                 item.work.clear()  # parses are not stored or sent between processes
                 outcome.analyzed.append(item)
@@ -127,8 +127,19 @@ class _Analysis:
 _WORKER: _Analysis | None = None
 
 
+# Thread pools of the numeric libraries (OpenMP, OpenBLAS, MKL), read once when each library loads.
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def _init_worker(settings: Settings, analyzers: Sequence[str], skip_analyzed: bool) -> None:
     global _WORKER
+    # Each numeric library would otherwise run a thread per core in every worker, and the workers'
+    # threads would fight over the cores (Spark limits its workers the same way). The libraries already
+    # loaded (the forkserver imports the main module) are limited now, those loaded later by the variables.
+    threads = settings.encoder_threads or 1
+    for variable in THREAD_VARIABLES:
+        os.environ.setdefault(variable, str(threads))
+    threadpool_limits(threads)
     _WORKER = _Analysis(settings, analyzers, skip_analyzed)
 
 
@@ -252,6 +263,7 @@ def run(
     """
     report = RunReport()
     versions = check_pipeline(analyzers)  # fails fast on an unknown analyzer, before reading anything
+    published = normalize_given(published) if published else None  # ValueError on a bad date, before reading
     skip = skip_analyzed and store is not None and emit is None
     run_id = store.start_run("run " + " ".join(inputs), {"analyzers": versions}) if store else None
     status = "failed"

