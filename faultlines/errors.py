@@ -68,3 +68,13 @@ class AnalyzerError(FaultlinesError):
     """
 
     code = "FL400"
+
+
+class DistributedError(FaultlinesError):
+    """A distributed run could not start or a job failed (FL5xx).
+
+    FL501 Spark (pyspark) or Java not available, FL502 a Spark job failed,
+    FL503 the output directory already exists.
+    """
+
+    code = "FL500"

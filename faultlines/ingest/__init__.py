@@ -21,7 +21,7 @@ from .decode import decode_bytes, decode_bytes_ex, sniff_kind
 from .feeds import read_feed
 from .files import read_bytes, read_text_file, text_document
 from .html import HtmlItem, extract_html, extract_html_many
-from .jsonl import iter_json_text, read_json_documents
+from .jsonl import iter_json_text, json_document, read_json_documents
 from .published import choose_published, normalize_given, parse_date_line
 from .url import Fetched, Fetcher, fetch
 
@@ -37,10 +37,13 @@ __all__ = [
     "extract_html_many",
     "fetch",
     "iter_documents",
+    "json_document",
+    "normalize_given",
     "parse_date_line",
     "read_feed",
     "read_json_documents",
     "read_text_file",
+    "walk_directory",
 ]
 
 SUFFIX_KINDS: dict[str, str] = {

@@ -948,6 +948,23 @@ class Store:
                 found.update(connection.execute(query).scalars())
         return found
 
+    def analyzed_hashes(self, analyzer_versions: Mapping[str, str]) -> set[str]:
+        """The hashes of all stored documents on which every given analyzer version has run."""
+        with self._read() as connection:
+            if not analyzer_versions:
+                return set(connection.execute(sa.select(documents.c.content_hash)).scalars())
+            pairs = sa.or_(
+                *(sa.and_(analyses.c.analyzer == a, analyses.c.version == v) for a, v in analyzer_versions.items())
+            )
+            query = (
+                sa.select(documents.c.content_hash)
+                .join(analyses, analyses.c.doc_pk == documents.c.pk)
+                .where(pairs)
+                .group_by(documents.c.content_hash)
+                .having(sa.func.count() == len(analyzer_versions))
+            )
+            return set(connection.execute(query).scalars())
+
     def _annotations(self, connection: Connection, pks: Sequence[int], versions: Versions) -> dict[int, list[Annotation]]:
         chosen: dict[int, dict[str, str]] = {}
         if versions != "all":
