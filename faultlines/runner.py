@@ -23,8 +23,6 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
-from threadpoolctl import threadpool_limits
-
 from .errors import InputError
 from .ingest import DEFAULT_INCLUDE, iter_documents, normalize_given, walk_directory
 from .model import Document
@@ -127,19 +125,8 @@ class _Analysis:
 _WORKER: _Analysis | None = None
 
 
-# Thread pools of the numeric libraries (OpenMP, OpenBLAS, MKL), read once when each library loads.
-THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-
-
 def _init_worker(settings: Settings, analyzers: Sequence[str], skip_analyzed: bool) -> None:
     global _WORKER
-    # Each numeric library would otherwise run a thread per core in every worker, and the workers'
-    # threads would fight over the cores (Spark limits its workers the same way). The libraries already
-    # loaded (the forkserver imports the main module) are limited now, those loaded later by the variables.
-    threads = settings.encoder_threads or 1
-    for variable in THREAD_VARIABLES:
-        os.environ.setdefault(variable, str(threads))
-    threadpool_limits(threads)
     _WORKER = _Analysis(settings, analyzers, skip_analyzed)
 
 

@@ -102,8 +102,8 @@ def _units(
     for value in inputs:
         if value == "-" or "://" in value:
             yield InputError(
-                value, "spark analyze reads files and directories; read URLs, feeds and stdin with "
-                "`faultlines ingest`", code="FL111",
+                value, "spark analyze reads files and directories on a file system every executor sees; "
+                "read URLs, feeds and stdin with `faultlines ingest`", code="FL111",
             )
         elif os.path.isdir(value):
             for entry in walk_directory(value, include, exclude):
@@ -183,7 +183,8 @@ class _PairSum:
 
 
 def _analyze_partition(job: _Job, skip: Any, units: Iterable[Unit]) -> Iterator[tuple[str, Any]]:
-    """Executor side: ("error", message), ("already", Document) or ("analyzed", Document), in unit order."""
+    """Executor side, in unit order: ("error", message) for an input that cannot be read, ("failed", message)
+    for a document an analyzer failed on, ("already", Document) and ("analyzed", Document)."""
     done: frozenset[str] = skip.value if skip is not None else frozenset()
     docs: list[Document] = []
     with Fetcher(job.settings) as fetcher:
@@ -200,7 +201,7 @@ def _analyze_partition(job: _Job, skip: Any, units: Iterable[Unit]) -> Iterator[
     pipeline = Pipeline(job.analyzers, job.settings)  # the models load once per executor process
     for result in pipeline.pipe(docs, batch_size=max(1, len(docs)), on_error="record"):
         if isinstance(result, AnalysisFailure):
-            yield ("error", result.message())
+            yield ("failed", result.message())
         else:
             result.work.clear()  # parses stay on the executor
             yield ("analyzed", result)
@@ -213,12 +214,13 @@ def _records_partition(job: _Job, errors: Any, counts: Any, units: Iterable[Unit
     messages: list[str] = []
     read = analyzed = 0
     for kind, value in _analyze_partition(job, None, units):
-        if kind == "error":
+        if kind != "error":
+            read += 1
+        if kind in ("error", "failed"):
             messages.append(value)
-            continue
-        read += 1
-        analyzed += 1
-        yield json.dumps(document_record(value), ensure_ascii=False)
+        else:
+            analyzed += 1
+            yield json.dumps(document_record(value), ensure_ascii=False)
     errors.add(messages)
     counts.add((read, analyzed))
 
@@ -355,12 +357,14 @@ def _store_wave(
         error(message)
     analyzed: list[Document] = []
     already: list[Document] = []
+    failed = 0
     for kind, value in future.result():
-        if kind == "error":
+        if kind in ("error", "failed"):
+            failed += kind == "failed"
             error(value)
         else:
             (analyzed if kind == "analyzed" else already).append(value)
-    report.read += len(analyzed) + len(already)
+    report.read += len(analyzed) + len(already) + failed
     report.analyzed += len(analyzed)
     # `analyzers` records what ran even where it found nothing; documents skipped only add their source.
     for docs, ran in ((analyzed, versions), (already, None)):
