@@ -92,7 +92,7 @@ def test_output_shape(analyzed):
         assert len(pairs) == len(set(pairs))  # one annotation per (narrative, subnarrative)
         for a in layer:
             assert (a.start, a.end) == (0, len(doc.text))
-            assert a.analyzer == "narratives" and a.version == "2"
+            assert a.analyzer == "narratives" and a.version == "3"
             assert a.score is None or 0.0 <= a.score <= 1.0
             if a.attrs["taxonomy"] == "regional":
                 assert a.label in regional
@@ -110,6 +110,51 @@ def test_output_shape(analyzed):
         assert all({"narrative", "subnarrative", "start", "end"} <= set(n) for n in record["narratives"])
     neutral = docs[[c["id"] for c in cases].index("neutral-trade-en")]
     assert [(a.label, a.attrs["subnarrative"]) for a in neutral.layer("narrative")] == [(OTHER, OTHER)]
+
+
+# Commentary that argues two narratives in one paragraph (as tests/data/narratives/regional_heldout_mixed.toml),
+# and a plain report on the same topics.
+MIXED_TEXT = """The next war in the Fergana valley
+
+Every spring the same fight breaks out over the same canals. Kyrgyz villagers block the water, Tajik farmers lose their harvest, and within days stones turn into bullets. None of this would be happening if Moscow planners in the 1920s had not drawn lines that cut villages from their fields and left enclaves stranded inside a neighbour's territory."""
+MIXED_REPORT = """Kyrgyzstan and Tajikistan open talks on canal repairs
+
+Engineers from Kyrgyzstan and Tajikistan met in Isfara on Tuesday to plan repairs to two irrigation canals before the spring, the Kyrgyz water agency said. The work will be paid from both budgets, and a joint commission will meet again in March."""
+
+
+def test_one_sentence_with_a_cue_carries_a_narrative_no_paragraph_reaches(regional_cache):
+    commentary, report = _docs([("mixed", MIXED_TEXT), ("report", MIXED_REPORT)])
+    regional = {a.label: a for a in commentary.layer("narrative") if a.attrs["taxonomy"] == "regional"}
+    assert set(regional) == {"CA: Scarce water and resources drive conflict",
+                             "CA: Soviet-era borders are the root of conflict"}
+    # the evidence is the sentence that carries each, not the paragraph that argues both
+    paragraph = commentary.layer("paragraph")[-1]
+    for annotation in regional.values():
+        start, end = annotation.attrs["evidence"]
+        assert paragraph.start <= start < end <= paragraph.end and (start, end) != (paragraph.start, paragraph.end)
+    borders = commentary.text[slice(*regional["CA: Soviet-era borders are the root of conflict"].attrs["evidence"])]
+    assert borders.startswith("None of this would be happening") and "1920s" in borders
+    assert not [a for a in report.layer("narrative") if a.attrs["taxonomy"] == "regional"]
+
+
+def test_a_sentence_without_the_cue_does_not_carry_the_narrative(regional_cache, tmp_path):
+    """The same text with every cue made unmatchable: no sentence may carry a narrative then, and the paragraph
+    alone reaches none."""
+    from faultlines.narratives.regional import SHIPPED_STEM, RegionalModel, sentences_of, units_of
+    from faultlines.text.encode import encoding_of
+
+    doc = _docs([("mixed-2", MIXED_TEXT)])[0]
+    model = RegionalModel.load(SHIPPED_STEM)
+    encoding = encoding_of(doc)
+    found = {h.narrative for h in model.detect(units_of(encoding.vectors, encoding.title),
+                                               sentences_of(encoding, doc.text, doc.language))}
+    assert "CA: Soviet-era borders are the root of conflict" in found
+    for meta in model.narratives:
+        meta["cues"] = {"en": ["no such cue anywhere"]}
+    model._compiled = None
+    found = {h.narrative for h in model.detect(units_of(encoding.vectors, encoding.title),
+                                               sentences_of(encoding, doc.text, doc.language))}
+    assert found == set()
 
 
 def test_other_languages_are_skipped_not_guessed(regional_cache):

@@ -98,6 +98,8 @@ def _entry(name="MY: Something", definition="A definition.", examples='["one", "
     (_entry() + _entry(), "narrative 2 ('MY: Something'): duplicate narrative name"),
     (_entry(extra="exmaples_ru = ['x']"), "unknown key(s) exmaples_ru"),
     (_entry(extra="threshold = 3"), "threshold must be a number between 0 and 1"),
+    (_entry(extra="cues_en = ['gold|(mine']"), "cues_en: 'gold|(mine' is not a regular expression"),
+    (_entry(extra="cues_ru = 'золот'"), "cues_ru must be a list of non-empty strings"),
     (_entry(extra="[[narrative.subnarrative]]\nname = 'Sub'\nexamples_en = ['a', 'b']"),
      "subnarrative 1 ('Sub'): missing definition"),
     (_entry(extra="[[narrative.subnarrative]]\nname = 'Other'\ndefinition = 'd'\nexamples_en = ['a', 'b']"),

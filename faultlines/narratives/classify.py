@@ -10,8 +10,8 @@ Reads the shared encoding (``doc.work["encoding"]``) and runs no model of its ow
 
 One ``narrative`` annotation per (narrative, subnarrative) pair, spanning the
 whole text: label = narrative, attrs ``subnarrative``, ``taxonomy``
-(``semeval2025`` | ``regional``), ``evidence`` ([start, end] of the paragraph,
-regional only), score = the narrative's probability. A document for which
+(``semeval2025`` | ``regional``), ``evidence`` ([start, end] of the paragraph, or of the
+sentence when one sentence with a cue carries the narrative; regional only), score = the narrative's probability. A document for which
 neither finds anything gets one ``Other`` / ``Other`` annotation.
 """
 from __future__ import annotations
@@ -25,11 +25,11 @@ from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
 from ..text.encode import Encoding, encoding_of
 from .narrative_heads import HEADS_STEM, NarrativeHeads, encoding_features
-from .regional import RegionalModel, active_stem, current_fingerprint, units_of
+from .regional import Hit, RegionalModel, active_stem, current_fingerprint, sentences_of, units_of
 from .taxonomy import OTHER
 
 log = logging.getLogger(__name__)
-VERSION = "2"  # 2: heads and regional detector retrained on the USE encoder pass
+VERSION = "3"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices
 LANGS = ("en", "ru")
 LAYER = "narrative"
 # The SemEval decision thresholds tuned on English serve every language here: the Russian training documents all
@@ -117,19 +117,25 @@ class NarrativeAnalyzer(Analyzer):
         for narrative, subnarrative, p, p_sub in found:
             doc.add(Annotation(LAYER, 0, n, label=narrative, score=p, attrs={
                 "subnarrative": subnarrative, "subnarrative_score": round(p_sub, 4), "taxonomy": "semeval2025"}, **meta))
-        hits = regional.detect(units_of(encoding.vectors, encoding.title)) if regional is not None else []
+        hits = []
+        if regional is not None:
+            sentences = sentences_of(encoding, doc.text, doc.language)
+            hits = regional.detect(units_of(encoding.vectors, encoding.title), sentences)
         for hit in hits:
             doc.add(Annotation(LAYER, 0, n, label=hit.narrative, score=hit.score, attrs={
                 "subnarrative": hit.subnarrative, "taxonomy": "regional",
-                "evidence": list(self._evidence(doc, encoding, hit.unit))}, **meta))
+                "evidence": list(self._evidence(doc, encoding, hit))}, **meta))
         if not found and not hits:
             p = pairs[0][2] if pairs else None
             doc.add(Annotation(LAYER, 0, n, label=OTHER, score=p, attrs={"subnarrative": OTHER, "taxonomy": "semeval2025"},
                                **meta))
 
     @staticmethod
-    def _evidence(doc: Document, encoding: Encoding, unit: int) -> tuple[int, int]:
-        """The paragraph span of a unit; the title's place in the text for the title row."""
+    def _evidence(doc: Document, encoding: Encoding, hit: Hit) -> tuple[int, int]:
+        """The span of the sentence or paragraph that carries the narrative; the title's place for the title row."""
+        if hit.sentence is not None:
+            return encoding.sentence_spans[hit.sentence]
+        unit = hit.unit
         if unit < len(encoding.spans):
             return encoding.spans[unit]
         title = (doc.title or "").strip()

@@ -26,7 +26,8 @@ from ..text.encode import DEFAULT_BACKEND
 from .commands import DataOption, LangOption, SeedOption
 
 DEFAULT_CASES = (Path("tests/data/narratives/regional_cases.toml"), Path("tests/data/narratives/regional_heldout.toml"),
-                 Path("tests/data/narratives/regional_heldout_mixed.toml"))
+                 Path("tests/data/narratives/regional_heldout_mixed.toml"),
+                 Path("tests/data/narratives/regional_heldout_mixed2.toml"))
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

@@ -298,13 +298,19 @@ def case_documents(cases: Sequence[dict]) -> list[Document]:
     return list(Pipeline(("language", "segment")).pipe(docs))
 
 
-def case_scores(model, cases: Sequence[dict], encodings: Sequence[Encoding]) -> dict:
-    """Precision / recall / F1 over (case, narrative) decisions, with the misses and false alarms named."""
-    from .regional import units_of
+def regional_narratives(model, doc: Document, encoding: Encoding) -> set[str]:
+    """The regional narratives ``model`` finds in ``doc``, as the analyzer reads them (paragraphs, title, sentences)."""
+    from .regional import sentences_of, units_of
 
+    return {h.narrative for h in model.detect(units_of(encoding.vectors, encoding.title),
+                                              sentences_of(encoding, doc.text, doc.language))}
+
+
+def case_scores(model, cases: Sequence[dict], docs: Sequence[Document], encodings: Sequence[Encoding]) -> dict:
+    """Precision / recall / F1 over (case, narrative) decisions, with the misses and false alarms named."""
     tp, fp, fn = 0, [], []
-    for case, enc in zip(cases, encodings):
-        found = {h.narrative for h in model.detect(units_of(enc.vectors, enc.title))}
+    for case, doc, enc in zip(cases, docs, encodings):
+        found = regional_narratives(model, doc, enc)
         expected = set(case.get("expect", []))
         tp += len(found & expected)
         fp += [f"{case['id']}: {n}" for n in sorted(found - expected)]
@@ -326,7 +332,6 @@ def evaluate_regional(case_files: Sequence[Path], data: Path | None, cache: Path
         RegionalModel,
         build_regional_model,
         paragraph_centroids,
-        units_of,
     )
     from .taxonomy import load_taxonomy
 
@@ -337,21 +342,22 @@ def evaluate_regional(case_files: Sequence[Path], data: Path | None, cache: Path
     for path in case_files:
         cases = read_cases(path)
         say(f"{path}: {len(cases)} cases")
-        result[Path(path).name] = case_scores(shipped, cases, encode_documents(case_documents(cases), encoder))
+        docs = case_documents(cases)
+        result[Path(path).name] = case_scores(shipped, cases, docs, encode_documents(docs, encoder, sentences=True))
     if data is not None:
         raw = read_documents(raw_files(data, ("en", "ru")))
-        encodings = encode_documents(raw, encoder)
+        encodings = encode_documents(raw, encoder, sentences=True)
         half = np.array([fold_of(d.meta["file"], 2, seed) for d in raw])
         centroids = paragraph_centroids(paragraph_vectors([e for e, h in zip(encodings, half) if h == 0]), seed=seed)
         model = build_regional_model(load_taxonomy(), encoder, backend, centroids.astype(np.float16).astype(np.float32),
                                      seed=seed)
-        held = [e for e, h in zip(encodings, half) if h == 1]
-        fired = [{x.narrative for x in model.detect(units_of(e.vectors, e.title))} for e in held]
+        fired = [regional_narratives(model, d, e) for d, e, h in zip(raw, encodings, half) if h == 1]
         per = {n["name"]: sum(n["name"] in f for f in fired) for n in model.narratives}
-        result["semeval_false_alarms"] = {"documents": len(held), "with_any": sum(bool(f) for f in fired),
-                                          "rate": sum(bool(f) for f in fired) / max(len(held), 1), "per_narrative": per}
+        result["semeval_false_alarms"] = {"documents": len(fired), "with_any": sum(bool(f) for f in fired),
+                                          "rate": sum(bool(f) for f in fired) / max(len(fired), 1), "per_narrative": per}
         for path in case_files:  # the same cases with this half-background model, for comparison
             cases = read_cases(path)
+            docs = case_documents(cases)
             result[Path(path).name]["half_background_model"] = case_scores(
-                model, cases, encode_documents(case_documents(cases), encoder))
+                model, cases, docs, encode_documents(docs, encoder, sentences=True))
     return result

@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -60,7 +61,17 @@ class Hit:
     narrative: str
     subnarrative: str
     score: float
-    unit: int  # index of the paragraph / title row that carries the narrative
+    unit: int  # index of the paragraph / title row that carries the narrative (-1: a sentence does)
+    sentence: int | None = None  # index of the sentence that carries it, when no paragraph does
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """A document's sentence vectors with their texts and the document's language (for the cues)."""
+
+    vectors: np.ndarray
+    texts: Sequence[str]
+    language: str | None
 
 
 @dataclass
@@ -79,6 +90,7 @@ class RegionalModel:
     texts: list[str]  # the prototypes' texts, then the background texts'
     background: np.ndarray  # vectors of the background texts (the centroids are shipped apart)
     threshold: float = THRESHOLD
+    _compiled: list | None = field(default=None, repr=False, compare=False)
 
     def known_vectors(self) -> dict[str, np.ndarray]:
         """text -> vector of every text this model embedded (``reload`` re-encodes only new texts)."""
@@ -94,23 +106,58 @@ class RegionalModel:
         p /= p.sum(1, keepdims=True)
         return p[:, :-1]
 
-    def detect(self, units: np.ndarray) -> list[Hit]:
-        """The narratives a document's units (paragraph and title vectors) push, best first."""
+    def detect(self, units: np.ndarray, sentences: Sentences | None = None) -> list[Hit]:
+        """The narratives a document's units (paragraph and title vectors) push, best first.
+
+        With ``sentences``, a narrative that no paragraph reaches may still be carried by one sentence that
+        reaches the threshold and matches the narrative's cue patterns for the language: commentary argues
+        several narratives in one paragraph, whose vector then lies near none of them, while a single
+        sentence is too weak a unit without a cue (it fires on unrelated news)."""
         probs = self.probabilities(units)
-        hits = []
+        hits: dict[str, Hit] = {}
         for n, meta in enumerate(self.narratives):
             if not len(units):
                 break
             best = int(probs[:, n].argmax())
             score = float(probs[best, n])
-            if score < (meta.get("threshold") or self.threshold):
-                continue
-            mine = np.flatnonzero(self.owner == n)
-            nearest = int(mine[int((self.prototypes[mine] @ units[best]).argmax())]) if len(mine) else -1
-            j = int(self.sub[nearest]) if nearest >= 0 else -1
-            subs = meta.get("subnarratives", [])
-            hits.append(Hit(meta["name"], subs[j] if 0 <= j < len(subs) else f"{meta['name']}: {OTHER}", score, best))
-        return sorted(hits, key=lambda h: (-h.score, h.narrative))
+            if score >= self._threshold(n):
+                hits[meta["name"]] = Hit(meta["name"], self._subnarrative(n, units[best]), score, best)
+        if sentences is not None and len(sentences.vectors):
+            sentence_probs = self.probabilities(sentences.vectors)
+            for n, meta in enumerate(self.narratives):
+                cues = self._cue_patterns(n).get(sentences.language or "")
+                if not cues or meta["name"] in hits:
+                    continue
+                for i in np.argsort(-sentence_probs[:, n], kind="stable"):
+                    score = float(sentence_probs[i, n])
+                    if score < self._threshold(n):
+                        break
+                    if all(cue.search(sentences.texts[i]) for cue in cues):
+                        subnarrative = self._subnarrative(n, sentences.vectors[i])
+                        hits[meta["name"]] = Hit(meta["name"], subnarrative, score, -1, int(i))
+                        break
+        return sorted(hits.values(), key=lambda h: (-h.score, h.narrative))
+
+    def _threshold(self, n: int) -> float:
+        return self.narratives[n].get("threshold") or self.threshold
+
+    def _subnarrative(self, n: int, vector: np.ndarray) -> str:
+        """The subnarrative whose definition or example lies nearest ``vector`` (``<narrative>: Other`` when
+        the nearest is the narrative's own)."""
+        meta = self.narratives[n]
+        mine = np.flatnonzero(self.owner == n)
+        nearest = int(mine[int((self.prototypes[mine] @ vector).argmax())]) if len(mine) else -1
+        j = int(self.sub[nearest]) if nearest >= 0 else -1
+        subs = meta.get("subnarratives", [])
+        return subs[j] if 0 <= j < len(subs) else f"{meta['name']}: {OTHER}"
+
+    def _cue_patterns(self, n: int) -> dict[str, list[re.Pattern]]:
+        if self._compiled is None:
+            self._compiled = [
+                {lang: [re.compile(p, re.IGNORECASE) for p in patterns] for lang, patterns in m.get("cues", {}).items()}
+                for m in self.narratives
+            ]
+        return self._compiled[n]
 
     def save(self, stem: Path) -> list[Path]:
         """``stem``.npz + ``stem``.json, each replaced atomically (the json last: it marks the version)."""
@@ -213,9 +260,18 @@ def build_regional_model(taxonomy: Taxonomy, encode: Encode, backend: str, centr
     else:
         coef, intercept = np.zeros((1, dim), dtype=np.float32), np.zeros(1, dtype=np.float32)
     narratives = [{"name": x.name, "threshold": x.threshold, "source": x.source,
-                   "subnarratives": [s.name for s in x.subnarratives]} for x in taxonomy.narratives]
+                   "subnarratives": [s.name for s in x.subnarratives],
+                   "cues": {lang: list(patterns) for lang, patterns in x.cues}} for x in taxonomy.narratives]
     return RegionalModel(backend, taxonomy.fingerprint, list(taxonomy.sources), narratives, prototypes, owner,
                          np.array([r[1] for r in rows], dtype=np.int64), coef, intercept, texts, background)
+
+
+def sentences_of(encoding, text: str, language: str | None) -> Sentences | None:
+    """The sentences of a document's encoding (None when it holds no sentence vectors)."""
+    vectors = getattr(encoding, "sentence_vectors", None)
+    if vectors is None or not len(vectors):
+        return None
+    return Sentences(np.asarray(vectors, dtype=np.float32), [text[s:e] for s, e in encoding.sentence_spans], language)
 
 
 def units_of(vectors: np.ndarray, title: np.ndarray | None) -> np.ndarray:

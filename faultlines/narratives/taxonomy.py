@@ -37,7 +37,7 @@ OTHER = "Other"
 # "PREFIX: Name": a short prefix of the taxonomy's own; URW and CC belong to SemEval.
 _NAME = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{0,15}): \S.*$")
 RESERVED_PREFIXES = ("URW", "CC")
-_NARRATIVE_KEYS = {"name", "definition", "examples_en", "examples_ru", "threshold", "subnarrative"}
+_NARRATIVE_KEYS = {"name", "definition", "examples_en", "examples_ru", "threshold", "subnarrative", "cues_en", "cues_ru"}
 _SUB_KEYS = {"name", "definition", "examples_en", "examples_ru"}
 _BACKGROUND_KEYS = {"examples_en", "examples_ru"}
 # the taxonomy file error: one line naming the file, the entry and the fix
@@ -74,6 +74,8 @@ class Narrative:
     subnarratives: tuple[Subnarrative, ...] = ()
     threshold: float | None = None
     source: str = ""
+    # (language, patterns): a single sentence may carry the narrative when it matches every pattern
+    cues: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,20 @@ def _known_keys(path, where: str, entry: dict, known: set[str]) -> None:
     extra = sorted(set(entry) - known)
     if extra:
         raise _fail(path, f"{where}: unknown key(s) {', '.join(extra)} (known: {', '.join(sorted(known))})")
+
+
+def _cues(path, where: str, entry: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    found = []
+    for lang in ("en", "ru"):
+        patterns = _strings(path, where, f"cues_{lang}", entry.get(f"cues_{lang}"))
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise _fail(path, f"{where}: cues_{lang}: {pattern!r} is not a regular expression ({exc})") from None
+        if patterns:
+            found.append((lang, patterns))
+    return tuple(found)
 
 
 def _definition(path, where: str, entry: dict) -> str:
@@ -186,7 +202,7 @@ def parse_taxonomy(text: str, path: Path | str = "<string>") -> tuple[list[Narra
             subs.append(Subnarrative(f"{name}: {sub_name}", _definition(path, sub_where, sub),
                                      _examples(path, sub_where, sub)))
         out.append(Narrative(name, definition, examples, tuple(subs),
-                             None if threshold is None else float(threshold), str(path)))
+                             None if threshold is None else float(threshold), str(path), _cues(path, where, entry)))
     return out, background
 
 
