@@ -24,7 +24,8 @@ BUILTIN_MODULES = ("faultlines.text", "faultlines.claims", "faultlines.events", 
                    "faultlines.narratives")
 # `ingest` runs the cheap text stage; `analyze` runs every analyzer.
 INGEST_ANALYZERS = ("language", "segment")
-DEFAULT_ANALYZERS = ("language", "segment", "nlp", "encode", "claims", "events", "persuasion", "narratives", "roles", "debunks")
+# debunks before narratives: a narrative read only from an opponent's debunked claim is not the article's own
+DEFAULT_ANALYZERS = ("language", "segment", "nlp", "encode", "claims", "events", "persuasion", "debunks", "narratives", "roles")
 
 
 @dataclass(frozen=True)

@@ -157,6 +157,31 @@ def test_a_sentence_without_the_cue_does_not_carry_the_narrative(regional_cache,
     assert found == set()
 
 
+DEBUNK_TEXT = """What the Western press gets wrong about Kazakhstan
+
+Western outlets keep repeating the same stories about Russia and its neighbours. Here are three of them.
+
+Myth: Moscow treats Kazakhstan as a vassal and is waiting for the moment to annex its northern regions.
+Why they say it: To frighten Kazakhs away from their closest ally and to paint every Russian security commitment as imperial conquest.
+Truth: Russia has recognised Kazakhstan's borders in three treaties, and the CSTO contingent of 2022 left within two weeks.
+"""
+
+
+def test_a_debunked_claim_is_not_the_narrative_the_text_pushes(regional_cache):
+    """The myth and the motive it imputes state the sovereignty and ungrateful-allies stories; the text rebuts them."""
+    def regional(analyzers):
+        doc = list(Pipeline(analyzers).pipe([text_document(DEBUNK_TEXT, doc_id="d", source="d", source_kind="text")]))[0]
+        return {a.label: doc.text[slice(*a.attrs["evidence"])] for a in doc.layer("narrative")
+                if a.attrs["taxonomy"] == "regional"}, doc
+
+    without, _ = regional(("language", "segment", "encode", "narratives"))
+    assert without["CA: Russia threatens its neighbours' sovereignty"].startswith("Myth: Moscow treats Kazakhstan")
+    found, doc = regional(("language", "segment", "encode", "debunks", "narratives"))
+    assert [a.attrs["claim"] for a in doc.layer("debunk")][0].startswith("Moscow treats Kazakhstan as a vassal")
+    assert "CA: Russia threatens its neighbours' sovereignty" not in found
+    assert not any(text.startswith(("Myth:", "Why they say it:")) for text in found.values())
+
+
 def test_other_languages_are_skipped_not_guessed(regional_cache):
     doc = _docs([("de", "Der Goldpreis ist gestiegen.\n\nHändler in London meldeten am Montag einen Rekord.")])[0]
     assert doc.layer("narrative") == []

@@ -119,8 +119,16 @@ class NarrativeAnalyzer(Analyzer):
                 "subnarrative": subnarrative, "subnarrative_score": round(p_sub, 4), "taxonomy": "semeval2025"}, **meta))
         hits = []
         if regional is not None:
-            sentences = sentences_of(encoding, doc.text, doc.language)
-            hits = regional.detect(units_of(encoding.vectors, encoding.title), sentences)
+            rebutted = self._rebutted(doc)
+            title = (doc.title or "").strip()
+            at = doc.text.find(title) if title else -1
+            # the title row is blocked only where the title is in the text and inside a rebutted span
+            units = [*encoding.spans, (at, at + len(title)) if at >= 0 else (0, 0)] if encoding.title is not None \
+                else list(encoding.spans)
+            sentences = sentences_of(encoding, doc.text, doc.language,
+                                     [i for i, span in enumerate(encoding.sentence_spans) if _overlaps(span, rebutted)])
+            hits = regional.detect(units_of(encoding.vectors, encoding.title), sentences,
+                                   [i for i, span in enumerate(units) if _overlaps(span, rebutted)])
         for hit in hits:
             doc.add(Annotation(LAYER, 0, n, label=hit.narrative, score=hit.score, attrs={
                 "subnarrative": hit.subnarrative, "taxonomy": "regional",
@@ -131,13 +139,26 @@ class NarrativeAnalyzer(Analyzer):
                                **meta))
 
     @staticmethod
-    def _evidence(doc: Document, encoding: Encoding, hit: Hit) -> tuple[int, int]:
-        """The span of the sentence or paragraph that carries the narrative; the title's place for the title row."""
-        if hit.sentence is not None:
-            return encoding.sentence_spans[hit.sentence]
-        unit = hit.unit
-        if unit < len(encoding.spans):
-            return encoding.spans[unit]
+    def _rebutted(doc: Document) -> list[tuple[int, int]]:
+        """The spans where the text states what it rebuts: the claims and imputed motives of its debunks."""
+        return [tuple(a.attrs[key]) for a in doc.layer("debunk") for key in ("claim_span", "motive_span")
+                if a.attrs.get(key)]
+
+    @staticmethod
+    def _title_span(doc: Document) -> tuple[int, int]:
+        """The title's place in the text (the whole text when the title is not in it)."""
         title = (doc.title or "").strip()
         at = doc.text.find(title) if title else -1
         return (at, at + len(title)) if at >= 0 else (0, len(doc.text))
+
+    def _evidence(self, doc: Document, encoding: Encoding, hit: Hit) -> tuple[int, int]:
+        """The span of the sentence or paragraph that carries the narrative; the title's place for the title row."""
+        if hit.sentence is not None:
+            return encoding.sentence_spans[hit.sentence]
+        if hit.unit < len(encoding.spans):
+            return encoding.spans[hit.unit]
+        return self._title_span(doc)
+
+
+def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in others)

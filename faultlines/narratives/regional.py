@@ -72,6 +72,7 @@ class Sentences:
     vectors: np.ndarray
     texts: Sequence[str]
     language: str | None
+    blocked: frozenset[int] = frozenset()  # sentences that state an opponent's debunked claim or motive
 
 
 @dataclass
@@ -106,14 +107,17 @@ class RegionalModel:
         p /= p.sum(1, keepdims=True)
         return p[:, :-1]
 
-    def detect(self, units: np.ndarray, sentences: Sentences | None = None) -> list[Hit]:
+    def detect(self, units: np.ndarray, sentences: Sentences | None = None,
+               blocked_units: Sequence[int] = ()) -> list[Hit]:
         """The narratives a document's units (paragraph and title vectors) push, best first.
 
         With ``sentences``, a narrative that no paragraph reaches may still be carried by one sentence that
         reaches the threshold and matches the narrative's cue patterns for the language: commentary argues
         several narratives in one paragraph, whose vector then lies near none of them, while a single
-        sentence is too weak a unit without a cue (it fires on unrelated news)."""
+        sentence is too weak a unit without a cue (it fires on unrelated news). ``blocked_units`` and
+        ``sentences.blocked`` are never evidence (they state a narrative the text rebuts)."""
         probs = self.probabilities(units)
+        probs[list(blocked_units)] = 0.0
         hits: dict[str, Hit] = {}
         for n, meta in enumerate(self.narratives):
             if not len(units):
@@ -124,6 +128,7 @@ class RegionalModel:
                 hits[meta["name"]] = Hit(meta["name"], self._subnarrative(n, units[best]), score, best)
         if sentences is not None and len(sentences.vectors):
             sentence_probs = self.probabilities(sentences.vectors)
+            sentence_probs[list(sentences.blocked)] = 0.0
             for n, meta in enumerate(self.narratives):
                 cues = self._cue_patterns(n).get(sentences.language or "")
                 if not cues or meta["name"] in hits:
@@ -266,12 +271,13 @@ def build_regional_model(taxonomy: Taxonomy, encode: Encode, backend: str, centr
                          np.array([r[1] for r in rows], dtype=np.int64), coef, intercept, texts, background)
 
 
-def sentences_of(encoding, text: str, language: str | None) -> Sentences | None:
+def sentences_of(encoding, text: str, language: str | None, blocked: Sequence[int] = ()) -> Sentences | None:
     """The sentences of a document's encoding (None when it holds no sentence vectors)."""
     vectors = getattr(encoding, "sentence_vectors", None)
     if vectors is None or not len(vectors):
         return None
-    return Sentences(np.asarray(vectors, dtype=np.float32), [text[s:e] for s, e in encoding.sentence_spans], language)
+    return Sentences(np.asarray(vectors, dtype=np.float32), [text[s:e] for s, e in encoding.sentence_spans], language,
+                     frozenset(blocked))
 
 
 def units_of(vectors: np.ndarray, title: np.ndarray | None) -> np.ndarray:
