@@ -113,7 +113,8 @@ def test_requests_and_the_outlet_that_reports_them():
               "observers to the border.", published="2026-12-03")
     (event,) = [e.attrs for e in doc.layer("event")]
     assert event["plover"] == "REQUEST" and (event["actor1"], event["actor2"]) == ("Bishkek", "CSTO")
-    assert event["location"] is None  # Kabar is the news agency, not a place
+    # Kabar is the news agency, not a place; the request is made from the requesting government's seat
+    assert event["location"] == "Bishkek" and event["country"] == "Kyrgyzstan"
     doc = run("Президент Таджикистана попросил Россию направить дополнительные войска на границу.", published="2026-12-03")
     (event,) = [e.attrs for e in doc.layer("event")]
     assert event["plover"] == "REQUEST" and (event["actor1"], event["actor2"]) == ("Президент Таджикистана", "Russia")
@@ -337,3 +338,36 @@ def test_state_forces_act_at_home_when_the_text_names_no_place():
     (event,) = [e.attrs for e in doc.layer("event")]
     assert (event["sub_event_type"], event["country"], event["geo_precision"]) == ("Arrests", "Kyrgyzstan", 3)
     assert event["warnings"] == ["country from the state forces' nationality (Kyrgyzstan): the text names no place"]
+
+
+def test_who_died_before_the_cue_is_its_target_and_a_sniper_shot_is_an_attack():
+    doc = run("Two Kyrgyz border guards were killed and five wounded on Monday when a drone struck their post near the "
+              "village of Dostuk in Batken region, the Kyrgyz State Border Service said. A day later, a shepherd was "
+              "injured by sniper fire across the border, local officials told AKIpress.", published="2026-09-16")
+    strike, sniper = [e.attrs for e in doc.layer("event")]
+    assert strike["sub_event_type"] == "Air/drone strike" and (strike["fatalities"], strike["injuries"]) == (2, 5)
+    assert (strike["actor1"], strike["actor2"]) == ("Unidentified Armed Group (Kyrgyzstan)", "Kyrgyz border guards")
+    assert strike["admin1"] == "Batken" and strike["date"] == "2026-09-14"
+    assert sniper["event_type"] == "Violence against civilians" and sniper["injuries"] == 1
+    assert sniper["date"] == "2026-09-15" and sniper["actor2"] == "a shepherd"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("When the shooting starts, Bishkek calls the CSTO and Moscow; when it stops, its officials fly to Washington.",
+     "en"),
+    ("Когда начинается стрельба, в Душанбе вспоминают о Москве.", "ru"),
+])
+def test_what_happens_whenever_shooting_starts_is_no_event(text, language):
+    doc = run(text, published="2026-09-16")
+    assert [e.attrs["plover"] for e in doc.layer("event")] == []
+
+
+def test_a_government_denies_from_its_seat_and_an_outlet_is_no_party_to_talks():
+    doc = run("Bishkek blamed Tajik forces; Dushanbe's Foreign Ministry denied any involvement. The State Department "
+              "confirmed to Kaktus Media that talks on security assistance were under way.", published="2026-09-16")
+    accuse, reject, talks = [e.attrs for e in doc.layer("event")]
+    assert (accuse["plover"], accuse["actor1"], accuse["actor2"], accuse["location"]) == \
+        ("ACCUSE", "Bishkek", "Tajik forces", "Bishkek")
+    # not Bishkek, named in the clause before
+    assert (reject["plover"], reject["location"], reject["country"]) == ("REJECT", "Dushanbe", "Tajikistan")
+    assert talks["plover"] == "CONSULT" and talks["actor1"] == "State Department" and talks["actor2"] is None

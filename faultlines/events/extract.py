@@ -77,6 +77,10 @@ _SIDE = {"en": re.compile(r"\b(?:the\s+)?(?P<people>[A-Z]\w+)\s+side\b"),
 # between two actors joined as one subject: " and two ", " fighters and two "
 _COORDINATED = re.compile(r"\s*(?:\w+\s+)??(?:,|and|и)\s+(?:\w+\s+){0,2}$", re.I)
 _RESPONSE = re.compile(r"returned fire|fired back|ответил\w* огн[её]м", re.I)
+# "Two border guards were killed … when a drone struck their post": who died or was hurt before the cue is its target
+_CASUALTY_SUBJECT = re.compile(
+    r"\W*(?:\w+\W+){0,3}?(?:(?:were|was|have been|had been|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|hurt)"
+    r"|died|погибл?\w*|(?:были\s+)?(?:убит|ранен)\w*|получил\w* ранени\w*|пострадал\w*)\b", re.I)
 _REACH = 100  # characters between a party and the cue, at most: a name further away belongs to another clause
 _AGAINST = {"against", "против"}  # "threatened sanctions against Kyrgyz officials"
 _ARTICLES = {"the", "a", "an"}
@@ -497,10 +501,17 @@ class EventExtractor:
                 if p.place is not None and p.place.kind == "city" and not p.locative and any(
                         s <= p.start < e for s, e in party_spans):
                     p.origin = True
-                # a denial's setting is in its own clause: not "… deny role in the shootout as Dushanbe demands …"
-                if unnamed and p.start > m.trigger.end and _clause_between(doc.text, m.trigger.end, p.start):
+                # a denial's setting is in its own clause: not "… deny role in the shootout as Dushanbe demands …",
+                # nor "Bishkek blamed Tajik forces; Dushanbe's Foreign Ministry denied …"
+                if unnamed and (p.start > m.trigger.end and _clause_between(doc.text, m.trigger.end, p.start)
+                                or p.end <= m.trigger.start and _clause_before(doc.text, p.end, m.trigger.start)):
                     p.origin = True
         place = cand.place()
+        if place is None and party1 and party_spans and cand.plover in _SPEECH:
+            # "Dushanbe's Foreign Ministry denied …": a government speaks from its seat (but two that sign an
+            # agreement sign it somewhere the text does not say)
+            place = next((p.place for m in cand.mentions for p in m.places if p.place is not None and p.origin
+                          and p.place.kind == "city" and party_spans[0][0] <= p.start < party_spans[0][1]), None)
         place_text = next((p.text for m in cand.mentions for p in m.places if p.place is place), None) if place else None
         if place is None and not any(m.loose_places for m in cand.mentions):
             place = next((m.inherited_place for m in cand.mentions if m.inherited_place), None)
@@ -661,9 +672,12 @@ class EventExtractor:
                     # "a Tajik border post came under fire", "the patrol was ambushed": before the cue, the target
                     passive_targets += [a for a in m.actors if a.start < m.trigger.start]
                     continue
+                victims = [a for a in m.actors if a.end <= m.trigger.start
+                           and _CASUALTY_SUBJECT.match(doc.text, a.end, m.trigger.start)]
+                passive_targets += victims
                 # "<=": the cue "gunmen crossed the Panj and killed" starts with its attacker
-                own = [a for a in m.actors
-                       if a.armed and not a.weak and a.start <= m.trigger.start and id(a) not in responders]
+                own = [a for a in m.actors if a.armed and not a.weak and a.start <= m.trigger.start
+                       and id(a) not in responders and a not in victims]
                 if own:
                     k = len(own) - 1
                     while k and _COORDINATED.match(doc.text, own[k - 1].end, own[k].start):
@@ -699,6 +713,12 @@ class EventExtractor:
         cue, (s0, s1), text = m.trigger, m.sentence, doc.text
         names = _joined([(a.start, a.end, a.label) for a in doc.layer("ner") if a.label in _PARTY_LABELS[language]
                          and s0 <= a.start < s1 and not a.start < cue.start < a.end], text, language, s0)
+        # a capital or a country the NER missed ("Bishkek blamed Tajik forces") still names a government
+        for p in (p for m in cand.mentions for p in m.places):
+            if p.place is not None and p.place.kind in ("country", "city") and not p.locative \
+                    and s0 <= p.start < s1 and not p.start < cue.start < p.end \
+                    and not any(n[0] < p.end and p.start < n[1] for n in names):
+                names.append((p.start, p.end))
         # "с российской стороной", "with the Tajik side": a state named by its people's adjective
         sides = {}
         for side in _SIDE[language].finditer(text, s0, s1):
@@ -741,8 +761,10 @@ class EventExtractor:
                 target = before[-1] if before else None
         else:  # "talks with Russia"; "обратился к ОДКБ с просьбой"
             # ... or named inside the cue: "asked the CSTO for help"
-            behind = [n for n in after + before if word_before(n[0]) in _COUNTERPART[language]
-                      or cue.start < n[0] and n[1] <= cue.end]
+            # ... never a news outlet: "confirmed to Kaktus Media that talks were under way"
+            behind = [n for n in after + before if (word_before(n[0]) in _COUNTERPART[language]
+                                                    or cue.start < n[0] and n[1] <= cue.end)
+                      and not _is_outlet(text[n[0]:n[1]])]
             target = next((n for n in behind if not first or n[0] > first[0]), None)
         second = second or target  # "Kyrgyzstan and Uzbekistan signed an agreement on transit to and from China"
         spans = [n for n in (first, second) if n is not None]
@@ -789,6 +811,12 @@ def _clause_between(text: str, start: int, name: int) -> bool:
     "as Dushanbe demands")."""
     found = _NEW_CLAUSE.search(text, start, min(len(text), name + 40))
     return found is not None and found.start() < name
+
+
+def _clause_before(text: str, end: int, cue: int) -> bool:
+    """Whether another clause ends between a name that ends at ``end`` and the cue ("Bishkek blamed Tajik forces;
+    Dushanbe denied …"); a colon only opens what the name's clause says ("the ministry said: '… is a lie'")."""
+    return any(found.group() != ":" for found in _NEW_CLAUSE.finditer(text, end, cue))
 
 
 def _is_outlet(name: str) -> bool:
