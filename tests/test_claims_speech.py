@@ -313,3 +313,28 @@ def test_the_agency_is_the_body_named_before_and_the_accusations_point_back():
     assert found[0]["speaker"] == "Kyrgyzstan's State Committee for National Security"  # not "agency", not Tajikistan's
     denial = next(c for c in found if c["stance"] == "deny")
     assert denial["denies"] == found[1]["claim_id"]  # "the accusations" are the GKNB's
+
+
+def test_who_blames_or_accuses_claims_it_and_documents_that_mention_are_a_source():
+    found = claims("Bishkek blamed Tajik forces; Dushanbe's Foreign Ministry denied any involvement. Uzbek officials "
+                   "accused Dushanbe of sheltering militants. But the Pentagon's own budget documents mention "
+                   "\"partnership facilities in Central Asia\", and the State Department confirmed to Kaktus Media that "
+                   "talks on security assistance were under way.")
+    assert [(c["speaker"], c["stance"], c["text"]) for c in found if c["kind"] != "author"] == [
+        ("Bishkek", "assert", "Tajik forces"),
+        ("Dushanbe's Foreign Ministry", "deny", "any involvement"),
+        ("Uzbek officials", "assert", "Dushanbe of sheltering militants"),
+        # the quote belongs to the documents before it, not to the clause after its ", and"
+        ("Pentagon's own budget documents", "assert", "partnership facilities in Central Asia"),
+        ("State Department", "confirm", "talks on security assistance were under way")]
+    ru = claims("Киргизские власти обвинили Душанбе в обстреле приграничных сёл.", "ru")
+    assert [(c["speaker"], c["stance"], c["text"]) for c in ru] == [
+        ("Киргизские власти", "assert", "Душанбе в обстреле приграничных сёл")]
+
+
+def test_a_name_in_quotes_is_no_quote_and_a_denied_object_ends_before_the_next_verb():
+    found = claims("Представитель талибов Забихулла Муджахид отверг причастность «Исламского эмирата» и назвал "
+                   "сообщения таджикских СМИ «безосновательными».", "ru")
+    assert [(c["speaker"], c["stance"], c["kind"], c["text"]) for c in found] == [
+        ("Забихулла Муджахид", "deny", "reported", "причастность «Исламского эмирата»"),
+        ("Забихулла Муджахид", "deny", "reported", "сообщения таджикских СМИ")]

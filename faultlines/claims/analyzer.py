@@ -10,8 +10,9 @@ from .extract import Claim, extract
 from .linking import link
 
 # 2: complements end before the speaker's next clause, passive and negated speech verbs claim nothing, the claim
-# a denial names ("claims by X that P") is X's own, speakers as the text names them
-VERSION = "2"
+# a denial names ("claims by X that P") is X's own, speakers as the text names them; 3: who blames or accuses
+# claims it, "mention" reports, a name in quotes is no quote, a quote is not framed by the clause after its ", and"
+VERSION = "3"
 
 
 def claim_id(doc: Document, start: int, end: int, speaker: str | None) -> str:

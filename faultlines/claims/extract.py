@@ -28,6 +28,7 @@ POSITIVE = ("assert", "confirm", "cite")
 # dobj-only complements make a claim only for these stances ("confirmed the talks", "dismissed the report")
 NOMINAL_OK = ("confirm", "deny", "question", "predict")
 _FINAL = " \t\n.;:!?\"'”“»«„’‘"
+_OPENING_OF = {"»": "«", "”": "“"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -105,6 +106,10 @@ class Extractor:
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         while end > start and self.text[end - 1] in _FINAL:
+            closing = self.text[end - 1]
+            opening = _OPENING_OF.get(closing)
+            if opening and self.text.count(opening, start, end - 1) > self.text.count(closing, start, end - 1):
+                break  # the quote a name in the span opened: "причастность «Исламского эмирата»"
             end -= 1
         while start < end and self.text[start] in " \t\n,—–-":
             start += 1
@@ -285,8 +290,9 @@ class Extractor:
             self._attribute(q, claim)
             inner_words = len(_WORD.findall(self.text[q.start:q.end]))
             short = inner_words <= 3 and not re.search(r"[.!?…](?:\s|$)", self.text[q.start:q.end])  # not «Газеты.uz»
-            if short and (not self._introduced(q, claim) or sources().outlet(self.text[q.start:q.end])):
-                continue  # scare quotes, names ("агентству «Ховар»"), single words: not a statement
+            if short and (not self._introduced(q, claim) or sources().outlet(self.text[q.start:q.end])
+                          or self._is_name(q)):
+                continue  # scare quotes, names ("агентству «Ховар»", "«Исламского эмирата»"), single words: not a statement
             if claim.speaker is None and claim.pronoun is None:
                 earlier = by_group.get(q.group)
                 if earlier is not None and earlier is not claim:
@@ -307,6 +313,13 @@ class Extractor:
             previous = claim
         return claims
 
+    def _is_name(self, q: Quote) -> bool:
+        """A capitalised quote without a verb names something («Исламского эмирата», "Islamic State")."""
+        inner = self.text[q.start:q.end].strip()
+        if not inner[:1].isupper():
+            return False
+        return not any(t.pos in ("VERB", "AUX") for t in self.p.tokens if q.start <= t.start < q.end)
+
     def _introduced(self, q: Quote, claim: Claim) -> bool:
         """A short quote is a statement only when a reporting verb stands right by it."""
         if claim.cue is None or claim.cue == ":" or claim.frame is None:
@@ -326,6 +339,10 @@ class Extractor:
         inner = self.text[q.start:q.end]
         after = self.text[q.close : q.close + 3].lstrip(" ")
         right_ok = inner.endswith((",", "?", "!", "…")) or after[:1] in (",", "—", "–", "-") or after[:1].islower()
+        # '… mention "partnership facilities", and the State Department confirmed …': a new clause, not the frame
+        if re.match(r"\s*,?\s*(?:and|but|while|whereas|а|но|и)\s", self.text[q.close:q.close + 12]) \
+                and not inner.endswith((",", "?", "!", "…")):
+            right_ok = False
         if right_ok:
             right = []
             for tok in tokens:
@@ -371,7 +388,7 @@ class Extractor:
     def _attribute_by_verb(self, verb: int, claim: Claim, window: list[int]) -> bool:
         tokens = self.p.tokens
         stance = self.stance_of(tokens[verb]) or "assert"
-        if stance == "deny_if_content":
+        if stance in ("deny_if_content", "assert_nominal"):
             stance = "assert"
         if self.subject(verb) is not None and self.speaking_subject(verb) is None:
             return False
@@ -595,9 +612,16 @@ class Extractor:
         xcomp = [c for c in self.p.children[verb] if tokens[c].dep == "xcomp" and c > verb]
         if objects and xcomp and xcomp[0] > objects[0]:  # "expects the economy to grow by 8 percent"
             return self._trim(tokens[objects[0]].start, tokens[max(self.p.subtree(xcomp[0]))].end)
-        if stance in NOMINAL_OK or stance == "deny_if_content":
+        if stance in NOMINAL_OK or stance in ("deny_if_content", "assert_nominal"):
             if objects:
-                return self.span_of(self.p.subtree(objects[0]))
+                # the object, not the verb's own second verb that a misattached word drags in ("отверг
+                # причастность «…» и назвал сообщения «безосновательными»")
+                sub = self.p.subtree(objects[0])
+                if stance == "assert_nominal":  # "accused Dushanbe of sheltering militants": whom, and of what
+                    sub += [i for c in self.p.children[verb] if c > objects[0] and tokens[c].lower in ("of", "for")
+                            or tokens[c].dep == "obl" and c > objects[0] for i in self.p.subtree(c)]
+                cut = self._clause_end(verb, objects[0], max(sub) + 1)
+                return self.span_of(sorted(i for i in sub if i < cut))
             for child in self.p.children[verb]:  # "cast doubt on the figures"
                 if tokens[child].dep == "prep" and child > verb:
                     pobj = [c for c in self.p.children[child] if tokens[c].dep == "pobj"]
@@ -664,6 +688,8 @@ class Extractor:
             if not self.lex.has_cue("deny_content", frame):
                 return None
             stance = "deny"
+        elif stance == "assert_nominal":
+            stance = "assert"
         elif stance == "question" and tokens[verb].lemma == "ask" and not any(t.lower in ("whether", "if") for t in self.p.tokens_in(tokens[verb].end, span[0] + 1)):
             return None
         claim = Claim(span[0], span[1], cue=tokens[verb].text, kind="reported")
