@@ -371,3 +371,16 @@ def test_a_government_denies_from_its_seat_and_an_outlet_is_no_party_to_talks():
     # not Bishkek, named in the clause before
     assert (reject["plover"], reject["location"], reject["country"]) == ("REJECT", "Dushanbe", "Tajikistan")
     assert talks["plover"] == "CONSULT" and talks["actor1"] == "State Department" and talks["actor2"] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Как пишет «Коммерсантъ», Душанбе попросил Москву усилить 201-ю базу беспилотниками и системами РЭБ.",
+     ["REQUEST"]),
+    ("Во вторник беспилотник нанёс удар по посту у села Ак-Сай, погиб один пограничник.", ["ASSAULT"]),
+    ("Утром 2 октября по заставе был нанесён удар с беспилотника.", ["ASSAULT"]),
+])
+def test_a_drone_strikes_only_with_a_verb_of_attack(text, expected):
+    doc = run(text, published="2026-10-03")
+    events = [e.attrs for e in doc.layer("event")]
+    assert [e["plover"] for e in events] == expected
+    assert all(e["sub_event_type"] == "Air/drone strike" for e in events if e["plover"] == "ASSAULT")
