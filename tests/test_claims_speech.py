@@ -327,6 +327,8 @@ def test_who_blames_or_accuses_claims_it_and_documents_that_mention_are_a_source
         # the quote belongs to the documents before it, not to the clause after its ", and"
         ("Pentagon's own budget documents", "assert", "partnership facilities in Central Asia"),
         ("State Department", "confirm", "talks on security assistance were under way")]
+    blame, denial = [c for c in found if c["kind"] != "author"][:2]
+    assert denial["denies"] == blame["claim_id"]  # "denied any involvement" answers the blame before it
     ru = claims("Киргизские власти обвинили Душанбе в обстреле приграничных сёл.", "ru")
     assert [(c["speaker"], c["stance"], c["text"]) for c in ru] == [
         ("Киргизские власти", "assert", "Душанбе в обстреле приграничных сёл")]

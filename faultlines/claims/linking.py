@@ -21,7 +21,9 @@ _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "that", "was", "
 _ANAPHORA = {"report", "reports", "claim", "claims", "rumour", "rumours", "rumor", "rumors", "talks", "story", "allegation",
              "allegations", "information", "сообщение", "сообщения", "информацию", "информация", "слухи", "данные", "публикацию",
              "such", "такой", "такого", "такая", "такую", "таких", "подобного", "подобных",
-             "accusations", "accusation", "charges", "обвинения", "обвинений"}
+             "accusations", "accusation", "charges", "обвинения", "обвинений",
+             # "denied any involvement / role": what it denies is what someone said before
+             "involvement", "role", "responsibility", "причастность", "причастности", "участие", "ответственность"}
 
 _LIGHT_OBJECTS = {"place", "part"}
 _DEFINITE_ANAPHOR = re.compile(r"\W*(?:the|these|those|this|that|such|эти|это|этих|данные|такие)\s+(?:\w+\s+)?(?:"
