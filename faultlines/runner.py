@@ -228,6 +228,18 @@ def _outcomes(
         local.close()
 
 
+def store_documents(store: "Store", run_id: int | None, versions: dict[str, str], analyzed: list[Document],
+                    already: list[Document], report: RunReport) -> None:
+    """Write a batch and count it: the analyzed documents with the analyzer versions that ran (recorded even where
+    they found nothing), and those the store already held (only their source is new)."""
+    for docs, ran in ((analyzed, versions), (already, None)):
+        if docs:
+            added = store.add(docs, run_id=run_id, analyzers=ran)
+            report.added += added.added
+            report.updated += added.updated
+            report.unchanged += added.unchanged
+
+
 def run(
     inputs: Sequence[str],
     *,
@@ -267,13 +279,7 @@ def run(
                 for doc in outcome.analyzed:
                     emit(doc)
             if store is not None:
-                # `analyzers` records analyzers that ran even where they found nothing.
-                for docs, ran in ((outcome.analyzed, versions), (outcome.already, None)):
-                    if docs:
-                        added = store.add(docs, run_id=run_id, analyzers=ran)
-                        report.added += added.added
-                        report.updated += added.updated
-                        report.unchanged += added.unchanged
+                store_documents(store, run_id, versions, outcome.analyzed, outcome.already, report)
             if on_progress and outcome.read:
                 on_progress(outcome.read)
         status = "ok" if report.ok else "partial"

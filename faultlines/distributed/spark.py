@@ -30,7 +30,7 @@ from ..errors import DistributedError, InputError
 from ..ingest import DEFAULT_INCLUDE, Fetcher, iter_documents, json_document, normalize_given, walk_directory
 from ..model import Document
 from ..pipeline import DEFAULT_ANALYZERS, AnalysisFailure, Pipeline, check_pipeline
-from ..runner import RunReport
+from ..runner import RunReport, store_documents
 from ..settings import Settings
 
 if TYPE_CHECKING:
@@ -366,13 +366,7 @@ def _store_wave(
             (analyzed if kind == "analyzed" else already).append(value)
     report.read += len(analyzed) + len(already) + failed
     report.analyzed += len(analyzed)
-    # `analyzers` records what ran even where it found nothing; documents skipped only add their source.
-    for docs, ran in ((analyzed, versions), (already, None)):
-        if docs:
-            added = store.add(docs, run_id=run_id, analyzers=ran)
-            report.added += added.added
-            report.updated += added.updated
-            report.unchanged += added.unchanged
+    store_documents(store, run_id, versions, analyzed, already, report)
     if on_progress and (analyzed or already):
         on_progress(len(analyzed) + len(already))
 
