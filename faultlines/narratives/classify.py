@@ -11,8 +11,8 @@ Reads the shared encoding (``doc.work["encoding"]``) and runs no model of its ow
 One ``narrative`` annotation per (narrative, subnarrative) pair, spanning the
 whole text: label = narrative, attrs ``subnarrative``, ``taxonomy``
 (``semeval2025`` | ``regional``), ``evidence`` ([start, end] of the paragraph, or of the
-sentence when one sentence with a cue carries the narrative; regional only), score = the narrative's probability. A document for which
-neither finds anything gets one ``Other`` / ``Other`` annotation.
+sentence when one sentence with a cue carries the narrative; regional only), score = the narrative's
+probability. A document for which neither finds anything gets one ``Other`` / ``Other`` annotation.
 """
 from __future__ import annotations
 
@@ -120,11 +120,8 @@ class NarrativeAnalyzer(Analyzer):
         hits = []
         if regional is not None:
             rebutted = self._rebutted(doc)
-            title = (doc.title or "").strip()
-            at = doc.text.find(title) if title else -1
             # the title row is blocked only where the title is in the text and inside a rebutted span
-            units = [*encoding.spans, (at, at + len(title)) if at >= 0 else (0, 0)] if encoding.title is not None \
-                else list(encoding.spans)
+            units = list(encoding.spans) + ([_title_in(doc) or (0, 0)] if encoding.title is not None else [])
             sentences = sentences_of(encoding, doc.text, doc.language,
                                      [i for i, span in enumerate(encoding.sentence_spans) if _overlaps(span, rebutted)])
             hits = regional.detect(units_of(encoding.vectors, encoding.title), sentences,
@@ -145,19 +142,21 @@ class NarrativeAnalyzer(Analyzer):
                 if a.attrs.get(key)]
 
     @staticmethod
-    def _title_span(doc: Document) -> tuple[int, int]:
-        """The title's place in the text (the whole text when the title is not in it)."""
-        title = (doc.title or "").strip()
-        at = doc.text.find(title) if title else -1
-        return (at, at + len(title)) if at >= 0 else (0, len(doc.text))
-
-    def _evidence(self, doc: Document, encoding: Encoding, hit: Hit) -> tuple[int, int]:
-        """The span of the sentence or paragraph that carries the narrative; the title's place for the title row."""
+    def _evidence(doc: Document, encoding: Encoding, hit: Hit) -> tuple[int, int]:
+        """The span of the sentence or paragraph that carries the narrative; for the title row, the title's place
+        in the text (the whole text when the title is not in it)."""
         if hit.sentence is not None:
             return encoding.sentence_spans[hit.sentence]
         if hit.unit < len(encoding.spans):
             return encoding.spans[hit.unit]
-        return self._title_span(doc)
+        return _title_in(doc) or (0, len(doc.text))
+
+
+def _title_in(doc: Document) -> tuple[int, int] | None:
+    """The title's place in the text, or None."""
+    title = (doc.title or "").strip()
+    at = doc.text.find(title) if title else -1
+    return (at, at + len(title)) if at >= 0 else None
 
 
 def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
