@@ -384,3 +384,11 @@ def test_a_drone_strikes_only_with_a_verb_of_attack(text, expected):
     events = [e.attrs for e in doc.layer("event")]
     assert [e["plover"] for e in events] == expected
     assert all(e["sub_event_type"] == "Air/drone strike" for e in events if e["plover"] == "ASSAULT")
+
+
+def test_two_governments_deny_in_two_events():
+    doc = run("Dushanbe's Foreign Ministry denied any involvement on Monday. Kyrgyzstan's Foreign Ministry dismissed "
+              "the report as fake.", published="2026-09-16")
+    denials = [e.attrs for e in doc.layer("event") if e.attrs["plover"] == "REJECT"]
+    assert [(d["actor1"], d["country"]) for d in denials] == [
+        ("Dushanbe's Foreign Ministry", "Tajikistan"), ("Kyrgyzstan's Foreign Ministry", "Kyrgyzstan")]

@@ -432,6 +432,12 @@ class EventExtractor:
         f1, f2 = cand.fatalities(), m.fatalities
         if f1 is not None and f2 is not None and f1 != f2:
             return False
+        if a.plover in _SPEECH and b.plover in _SPEECH:
+            # "Dushanbe's Foreign Ministry denied … Kyrgyzstan's Foreign Ministry dismissed …": two governments, two
+            # statements
+            s1, s2 = _speaker_state(cand.first), _speaker_state(m)
+            if s1 and s2 and s1 != s2:
+                return False
         if not violent and not protest_arrest and not m.definite and (d2 is not None or p2 is not None) and (d1 is None and p1 is None):
             return False
         # Two fully specified mentions of non-violent events stay apart unless they agree on both date and place.
@@ -811,6 +817,12 @@ def _clause_between(text: str, start: int, name: int) -> bool:
     "as Dushanbe demands")."""
     found = _NEW_CLAUSE.search(text, start, min(len(text), name + 40))
     return found is not None and found.start() < name
+
+
+def _speaker_state(m: Mention) -> str | None:
+    """The country of the place named nearest before a statement's cue ("Dushanbe's Foreign Ministry denied")."""
+    before = [p for p in m.places if p.place is not None and p.end <= m.trigger.start and not p.locative]
+    return before[-1].place.iso if before else None
 
 
 def _clause_before(text: str, end: int, cue: int) -> bool:

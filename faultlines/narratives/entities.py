@@ -27,6 +27,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from ..model import Document, strip_span
+from ..sources import sources
 from ..text.nlp import morph_vocab, russian_lemma
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -582,9 +583,13 @@ def mark_salience(doc: Document, mentions: list[Mention], entities: list[Entity]
     lang = doc.language if doc.language in ("en", "ru") else "en"
     places = PLACE_PREPOSITIONS[lang]
     datelines = _datelines(doc)
+    cited = _cited_outlets(doc)
     for m in mentions:
         if _in_dateline(datelines, m.start):
             m.salient = False
+            continue
+        if m.kind not in ("given", "description") and _is_cited(m, doc, cited):
+            m.salient = False  # "Officials told AKIpress", "according to Reuters": the outlet only carries a claim
             continue
         if m.kind in ("demonym", "given", "description"):
             continue
@@ -600,6 +605,25 @@ def mark_salience(doc: Document, mentions: list[Mention], entities: list[Entity]
             continue
         for i in e.mentions:  # every mention of a salient entity, but never one in a dateline
             mentions[i].salient = not _in_dateline(datelines, mentions[i].start)
+
+
+def _cited_outlets(doc: Document) -> list[tuple[int, int, set[str]]]:
+    """Per sentence holding a claim: its span and the news outlets the claims stage names as speaker or source."""
+    sentences = [(a.start, a.end) for a in doc.layer("sentence")]
+    found: list[tuple[int, int, set[str]]] = []
+    for claim in doc.layer("claim"):
+        names = {sources().canonical(n) for n in [claim.attrs.get("speaker")] + list(claim.attrs.get("via") or []) if n}
+        outlets = {n for n in names if sources().outlet(n) is not None}
+        if not outlets:
+            continue
+        span = next(((s, e) for s, e in sentences if s <= claim.start < e), (claim.start, claim.end))
+        found.append((min(span[0], claim.attrs.get("speaker_start") or span[0]), span[1], outlets))
+    return found
+
+
+def _is_cited(m: Mention, doc: Document, cited: list[tuple[int, int, set[str]]]) -> bool:
+    outlet = sources().outlet(m.text)
+    return outlet is not None and any(s <= m.start < e and outlet in names for s, e, names in cited)
 
 
 def document_entities(doc: Document, given: Iterable[tuple[int, int]] = ()) -> tuple[list[Mention], list[Entity]]:

@@ -510,8 +510,9 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 
 
 # 5: static word vectors of the governing word and the context; 4: town and region names typed as places
-# 6: the mention's sentence vector in place of its paragraph's; 7: "the village of Kara-Bulak" is a place
-@analyzer("roles", version="7", requires=("ner", "encoding"), assigns=("entity",))
+# 6: the mention's sentence vector in place of its paragraph's; 7: "the village of Kara-Bulak" is a place;
+# 8: a news outlet that only carries a claim ("told AKIpress", "according to Reuters") is no salient entity
+@analyzer("roles", version="8", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 
