@@ -392,3 +392,22 @@ def test_two_governments_deny_in_two_events():
     denials = [e.attrs for e in doc.layer("event") if e.attrs["plover"] == "REJECT"]
     assert [(d["actor1"], d["country"]) for d in denials] == [
         ("Dushanbe's Foreign Ministry", "Tajikistan"), ("Kyrgyzstan's Foreign Ministry", "Kyrgyzstan")]
+
+
+def test_a_later_attack_the_same_day_is_a_new_event_in_the_story_s_region():
+    doc = run("На границе снова стреляют\n\nБишкек, 15 сентября 2026 года\n\n"
+              "Во вторник утром в районе села Кок-Таш Баткенской области произошла перестрелка между киргизскими и "
+              "таджикскими пограничниками, сообщила Пограничная служба. Погибли двое военнослужащих.\n\n"
+              "Вечером того же дня таджикские военные обстреляли из миномётов школу в селе Максат. Пострадавших нет.\n\n"
+              "В четверг стороны подписали протокол о прекращении огня. Однако уже через два дня, по информации "
+              "агентства «24.kg», в районе Ворух снова была слышна стрельба.")
+    assert doc.published == "2026-09-15"  # "Бишкек, 15 сентября 2026 года": a place before the date line's date
+    violent = [e.attrs for e in doc.layer("event") if e.attrs["plover"] == "ASSAULT"]
+    clash, shelling, heard = violent
+    assert (clash["event_type"], clash["date"], clash["admin1"], clash["fatalities"]) == \
+        ("Battles", "2026-09-15", "Batken", 2)
+    # "Вечером того же дня": a new event, on the same day, in the village the gazetteer lacks but the story's region
+    assert shelling["sub_event_type"] == "Shelling/artillery/missile attack" and shelling["date"] == "2026-09-15"
+    assert (shelling["location"], shelling["country"], shelling["admin1"]) == ("Максат", "Kyrgyzstan", "Batken")
+    # "через два дня … была слышна стрельба": two days after the protocol of Thursday (before the Tuesday it is told on)
+    assert heard["date"] == "2026-09-12" and heard["location"] == "Vorukh"

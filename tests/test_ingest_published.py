@@ -126,3 +126,15 @@ def test_a_file_without_a_date_line_takes_its_dateline_against_its_modification_
     os.utime(path, (stamp, stamp))
     doc = read_text_file(path, Settings())
     assert doc.published == "2026-12-05" and "2027-03-01" in doc.published_basis
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Бишкек, 15 сентября 2026 года", ["2026-09-15"]),
+    ("Dushanbe, 3 March 2025", ["2025-03-03"]),
+    ("Osh, Kyrgyzstan, 5 May 2025", ["2025-05-05"]),
+    ("Paris, Texas", []),
+    ("Police, 5 officers", []),
+    ("Bishkek, 2025: a year of protests", []),
+])
+def test_a_place_before_the_date_on_the_date_line(line, expected):
+    assert parse_date_line(line) == expected

@@ -8,7 +8,8 @@ from .extract import EventExtractor, aggregate_warnings
 # 2: parties of talks, denials and requests; 3: "N days later" counts from the last date that is not a report's,
 # outlets and Russian function words are never places, "asked X to send" is a request
 # 4: who died before the cue is its target, sniper fire, "when the shooting starts" is no event, a government
-# denies from its seat, a drone attacks only with a verb of attack, two governments' statements are two events
+# denies from its seat, a drone attacks only with a verb of attack, two governments' statements are two events,
+# "later that day" / "снова" opens a new event, gunfire heard is an event
 VERSION = "4"
 
 

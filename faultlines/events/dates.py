@@ -316,7 +316,8 @@ _PATTERNS_EN: list[tuple[str, re.Pattern]] = [
     ("later", re.compile(rf"\b(?P<n>{_EN_NUM}|\d+)\s+(?P<unit>{_EN_UNIT})\s+(?:later|after(?:wards)?|earlier|before)\b", re.IGNORECASE)),
     ("later_vague", re.compile(r"\b(?:(?:a\s+few|several|some)\s+)?(?P<unit>days|weeks)\s+later\b", re.IGNORECASE)),
     ("ago", re.compile(rf"\b(?P<n>{_EN_NUM}|\d+)\s+(?P<unit>{_EN_UNIT})\s+ago\b", re.IGNORECASE)),
-    ("sameday", re.compile(r"\b(?:the\s+same\s+day|the\s+next\s+day|the\s+following\s+day|a\s+day\s+later|next\s+morning)\b", re.IGNORECASE)),
+    ("sameday", re.compile(r"\b(?:the\s+same\s+(?:day|evening|night)|later\s+that\s+(?:day|evening|night)|the\s+next\s+day|"
+                           r"the\s+following\s+day|a\s+day\s+later|next\s+morning)\b", re.IGNORECASE)),
 ]
 _PATTERNS_RU: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
@@ -334,5 +335,6 @@ _PATTERNS_RU: list[tuple[str, re.Pattern]] = [
                                r"(?:несколько|пару)\s+(?P<unit2>дней|недель)\s+спустя", re.IGNORECASE)),
     ("later", re.compile(rf"(?:через|спустя)\s+(?:(?P<n>{_RU_NUM}|\d+)\s+)?(?P<unit>{_RU_UNIT})\b|(?P<n2>{_RU_NUM}|\d+)\s+(?P<unit2>{_RU_UNIT})\s+спустя", re.IGNORECASE)),
     ("ago", re.compile(rf"(?P<n>{_RU_NUM}|\d+)\s+(?P<unit>{_RU_UNIT})\s+(?:назад|тому\s+назад)", re.IGNORECASE)),
-    ("sameday", re.compile(r"(?:в\s+тот\s+же\s+день|на\s+следующий\s+день|на\s+следующее\s+утро)", re.IGNORECASE)),
+    ("sameday", re.compile(r"(?:в\s+тот\s+же\s+день|(?:вечером|ночью|утром|днём|позже|позднее)\s+того\s+же\s+дня|"
+                           r"в\s+тот\s+же\s+вечер|на\s+следующий\s+день|на\s+следующее\s+утро)", re.IGNORECASE)),
 ]

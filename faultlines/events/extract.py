@@ -77,6 +77,14 @@ _SIDE = {"en": re.compile(r"\b(?:the\s+)?(?P<people>[A-Z]\w+)\s+side\b"),
 # between two actors joined as one subject: " and two ", " fighters and two "
 _COORDINATED = re.compile(r"\s*(?:\w+\s+)??(?:,|and|и)\s+(?:\w+\s+){0,2}$", re.I)
 _RESPONSE = re.compile(r"returned fire|fired back|ответил\w* огн[её]м", re.I)
+# before the cue, a sentence that tells a new event of the same story: "Later that day …", "Hours later …",
+# "Вечером того же дня …", "… снова / again …"
+_FRESH = {
+    "en": re.compile(r"\b(?:later (?:that|the same) (?:day|night|evening|morning)|(?:hours|minutes) later|"
+                     r"(?:that|the same) (?:evening|night)|again|another|a second|a new)\b", re.I),
+    "ru": re.compile(r"(?<!\w)(?:(?:вечером|ночью|утром|днём|позже|позднее) того же дня|(?:через|спустя) "
+                     r"(?:несколько |\w+ )?час\w*|снова|вновь|ещё одн\w*|повторн\w*|очередн\w*)(?!\w)", re.I),
+}
 # "Two border guards were killed … when a drone struck their post": who died or was hurt before the cue is its target
 _CASUALTY_SUBJECT = re.compile(
     r"\W*(?:\w+\W+){0,3}?(?:(?:were|was|have been|had been|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|hurt)"
@@ -134,6 +142,7 @@ class Mention:
     inherited_date: DateMention | None
     loose_places: list[tuple[int, int, str]] = field(default_factory=list)  # NER places the gazetteer lacks
     definite: bool = False
+    fresh: bool = False  # "Later that day …", "Вечером того же дня …", "… again": a new event, not more of the last
     inherited_place: Place | None = None  # the setting of the event before it in the paragraph
     story_place: Place | None = None  # else the setting of the article's coded event before it ...
     story_date: date | None = None  # ... and that event's date
@@ -330,6 +339,7 @@ class EventExtractor:
                      and not self.gaz.demonym(text[a:b]) and not any(x.start <= a < x.end for x in actors)
                      and sources().outlet(text[a:b]) is None]
             definite = bool(definite_re.search(s))
+            fresh = bool(_FRESH[language].search(s[: max(0, found[0].start - start)])) and not definite
             selected = self._select(found)
             for trig in selected:
                 own_dates = dates
@@ -338,7 +348,7 @@ class EventExtractor:
                     own_dates = [d for d in dates if min(selected, key=lambda t: abs(t.start - d.start)) is trig]
                 hurt = trig.plover in ("ASSAULT", "PROTEST")  # counts belong to violence, not to a deal in the same sentence
                 mention = Mention((start, end), para, trig, own_dates, places, actors, fat if hurt else None,
-                                  inj if hurt else None, inherited, loose, definite)
+                                  inj if hurt else None, inherited, loose, definite, fresh)
                 if para in last_by_para:
                     mention.inherited_place = last_by_para[para].place()
                 elif last_typed is not None and trig.event_type is not None:
@@ -407,6 +417,8 @@ class EventExtractor:
 
     def _compatible(self, cand: Candidate, m: Mention) -> bool:
         a, b = cand.first.trigger, m.trigger
+        if m.fresh:
+            return False
         violent = a.plover == "ASSAULT" and b.plover == "ASSAULT"
         same = violent or (a.plover == b.plover and (a.event_type == b.event_type or None in (a.event_type, b.event_type)))
         protest_arrest = {a.sub_event_type, b.sub_event_type} >= {"Arrests"} and "PROTEST" in (a.plover, b.plover)
@@ -554,6 +566,14 @@ class EventExtractor:
             if loose is not None:
                 location, place_text = loose[2], loose[2]
                 warnings.append(f"place {loose[2]!r} not in the gazetteer: no coordinates")
+                # "обстреляли школу в селе Максат" after a clash in Batken: the village lies where the story is
+                own = d.date if d and d.date else None
+                around = next((m.inherited_place for m in cand.mentions if m.inherited_place), None) or next(
+                    (m.story_place for m in cand.mentions if m.story_place and (
+                        own is None or m.story_date is None or abs((own - m.story_date).days) <= STORY_DAYS)), None)
+                if around is not None and around.kind != "country":
+                    country, iso, admin1 = around.country, around.iso, around.admin1
+                    warnings.append(f"country and region from the article's previous event ({around.name})")
             elif cand.sub_event_type == "Arrests" and a1 and a1[0].inter == 1 and (a1[0].nationality or a1[0].fixed_country):
                 # "Kyrgyzstan's State Committee for National Security detained eight people": a state arrests at
                 # home, so the country is its own (ACLED geo-precision 3) when the text names no place (its aircraft

@@ -121,6 +121,10 @@ def _numeric(text: str) -> _Numeric | None:
     return _Numeric(day_first, month_first)
 
 
+# a place name before a date on the date line; the date must hold a digit (not "Paris, Texas")
+_PLACE_PREFIX = re.compile(r"^[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.'’-]*(?:[ -][A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.'’-]*){0,2},[ \t]*(?=.*\d)(.+)$")
+
+
 def parse_date_line(line: str) -> list[str]:
     """ISO readings of a line that holds a date and nothing else.
 
@@ -130,6 +134,9 @@ def parse_date_line(line: str) -> list[str]:
     month-first one. A dotted numeric date is read day-first only. Returns
     ``[]`` when the line is not a date line.
     """
+    place = _PLACE_PREFIX.match(line.strip())
+    if place:  # "Бишкек, 15 сентября 2026 года", "Dushanbe, 3 March 2025": the place the piece was filed from
+        return parse_date_line(place.group(1))
     text = _clean(line)
     if not text or len(text) > 40:
         return []
