@@ -340,3 +340,16 @@ def test_a_name_in_quotes_is_no_quote_and_a_denied_object_ends_before_the_next_v
     assert [(c["speaker"], c["stance"], c["kind"], c["text"]) for c in found] == [
         ("Забихулла Муджахид", "deny", "reported", "причастность «Исламского эмирата»"),
         ("Забихулла Муджахид", "deny", "reported", "сообщения таджикских СМИ")]
+
+
+def test_a_source_inside_the_sentence_and_an_agency_named_in_quotes():
+    found = claims("Вечером таджикские военные, по данным киргизской стороны, обстреляли школу в селе Максат. "
+                   "В Душанбе эти сведения назвали «ложью» и обвинили Бишкек в провокации. Однако уже через два дня, "
+                   "по информации агентства «24.kg», в районе Ворух снова была слышна стрельба.", "ru")
+    report, lie, accusation, shooting = found
+    # the source stands inside the claim, which runs on after it
+    assert report["text"].endswith("обстреляли школу в селе Максат") and report["speaker"] == "киргизская сторона"
+    assert (lie["stance"], lie["denies"]) == ("deny", report["claim_id"])
+    # an accusation asserts, though "провокация" is a word of denial
+    assert (accusation["text"], accusation["stance"]) == ("Бишкек в провокации", "assert")
+    assert shooting["speaker"] == "24.kg" and shooting["text"].endswith("была слышна стрельба")

@@ -460,6 +460,9 @@ class Extractor:
                             claim.via, _ = self.via_for(claim.speaker, citing, phrase[-1] + 1, (first, last))
                     self.consumed.update(range(cue_start, phrase[-1] + 1))
                     after = phrase[-1] + 1
+                    # the name in quotes after "агентства": "по информации агентства «24.kg», P"
+                    while after < last and (tokens[after].text in ("«", "»", "\"", "“", "”") or self.quoted(tokens[after].start)):
+                        after += 1
                     # skip ", which cited local residents," / ", со ссылкой на ..."
                     if after + 1 < last and tokens[after].text == "," and tokens[after + 1].lower in ("which", "who", "citing", "quoting", "который", "которое", "которая", "со"):
                         via, _ = self.via_for(claim.speaker, after + 1, last, (first, last))
@@ -468,7 +471,12 @@ class Extractor:
                         if nxt is not None:
                             self.consumed.update(range(after, nxt))
                             after = nxt
-                    if cue_start > first + 2 and tokens[cue_start - 1].text == ",":
+                    if cue_start > first + 2 and tokens[cue_start - 1].text == "," and after + 3 < last \
+                            and tokens[after].text == ",":
+                        # "Вечером таджикские военные, по данным киргизской стороны, обстреляли школу": the source
+                        # stands inside P, which runs on after it
+                        start, end = self._trim(tokens[first].start, tokens[last - 1].end)
+                    elif cue_start > first + 2 and tokens[cue_start - 1].text == ",":
                         start, end = self._trim(tokens[first].start, tokens[cue_start - 1].start)  # "P, according to X."
                         subject = self._main_subject(list(range(first, cue_start - 1)))
                         if claim.pronoun is not None and claim.speaker is None and subject is not None:
@@ -689,7 +697,7 @@ class Extractor:
                 return None
             stance = "deny"
         elif stance == "assert_nominal":
-            stance = "assert"
+            stance = "accuse"  # an accusation asserts, whatever its words ("обвинили Бишкек в провокации")
         elif stance == "question" and tokens[verb].lemma == "ask" and not any(t.lower in ("whether", "if") for t in self.p.tokens_in(tokens[verb].end, span[0] + 1)):
             return None
         claim = Claim(span[0], span[1], cue=tokens[verb].text, kind="reported")
@@ -710,7 +718,10 @@ class Extractor:
                 claim.via, _ = self.via_for(claim.speaker, outside[0], outside[-1] + 1, sent)
                 if claim.via and self.text[span[0]:span[1]].find(claim.via[0]) >= 0:
                     claim.via = None
-        claim.stance = self.content_stance("cite" if cites and stance == "assert" else stance, span[0], span[1])
+        if stance == "accuse":
+            claim.stance = "cite" if cites else "assert"
+        else:
+            claim.stance = self.content_stance("cite" if cites and stance == "assert" else stance, span[0], span[1])
         claim.frame = (tokens[lo].start, tokens[hi - 1].end)
         return claim
 

@@ -107,6 +107,12 @@ def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> t
         owners = [c for c in parsed.children[head] if tokens[c].dep in ("nmod:poss", "nmod", "poss") and c != head]
         if owners:
             return speaker_of(parsed, text, owners[0], lex, blocked)
+    if tokens[head].lower in OUTLET_HEADS:
+        # "по информации агентства «24.kg»", "the news agency Kabar": the name that follows the generic word
+        follows = text[tokens[head].end : tokens[head].end + 40]
+        outlet = sources().find_outlet(follows)
+        if outlet is not None and not follows[: outlet[0]].strip(" «\"“'"):
+            return outlet[2], tokens[head].start, tokens[head].end + outlet[1]
     run = person_run(parsed, [i for i in full if abs(i - head) <= 8], head)
     if run is not None and run[1] < head and tokens[head].pos == "NOUN":
         run = None  # a name that modifies the speaker: "Putin's spokesman", "Tajik officials"
