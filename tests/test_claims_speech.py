@@ -353,3 +353,11 @@ def test_a_source_inside_the_sentence_and_an_agency_named_in_quotes():
     # an accusation asserts, though "провокация" is a word of denial
     assert (accusation["text"], accusation["stance"]) == ("Бишкек в провокации", "assert")
     assert shooting["speaker"] == "24.kg" and shooting["text"].endswith("была слышна стрельба")
+
+
+def test_by_its_data_points_to_the_speaker_before():
+    found = claims("В среду на границе произошла перестрелка, сообщила Пограничная служба ГКНБ Кыргызстана. По её "
+                   "данным, погибли двое киргизских военнослужащих, ещё четверо ранены.", "ru")
+    assert [(c["speaker"], c["text"]) for c in found] == [
+        ("Пограничная служба ГКНБ Кыргызстана", "В среду на границе произошла перестрелка"),
+        ("Пограничная служба ГКНБ Кыргызстана", "погибли двое киргизских военнослужащих, ещё четверо ранены")]
