@@ -361,3 +361,11 @@ def test_by_its_data_points_to_the_speaker_before():
     assert [(c["speaker"], c["text"]) for c in found] == [
         ("Пограничная служба ГКНБ Кыргызстана", "В среду на границе произошла перестрелка"),
         ("Пограничная служба ГКНБ Кыргызстана", "погибли двое киргизских военнослужащих, ещё четверо ранены")]
+
+
+def test_said_p_and_that_q_claims_both():
+    found = claims("A spokesperson for the Kyrgyz border service said Tajik forces had opened fire first and that in "
+                   "the afternoon a drone had struck a house on the outskirts of the village of Ak-Sai.")
+    assert [c["text"] for c in found] == [
+        "Tajik forces had opened fire first and that in the afternoon a drone had struck a house on the outskirts of "
+        "the village of Ak-Sai"]

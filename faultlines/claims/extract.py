@@ -592,7 +592,10 @@ class Extractor:
                 if tok.lower == "if" and stance != "question":
                     continue
                 if j + 1 < sent[1]:
-                    return self._trim(tokens[j + 1].start, tokens[self._clause_end(verb, j + 1, sent[1]) - 1].end)
+                    first = j + 1
+                    if tokens[j - 1].lower in ("and", "or") and j - 1 > verb + 2 and self.lex.language == "en":
+                        first = verb + 1  # "said no force had been used and that …": the first clause has no "that"
+                    return self._trim(tokens[first].start, tokens[self._clause_end(verb, j + 1, sent[1]) - 1].end)
             if j > verb + 1 and self.stance_of(tok) is not None and tok.lower not in self.lex.words("citing"):
                 break
         head = self.subject(verb)
