@@ -318,7 +318,7 @@ class Extractor:
         inner = self.text[q.start:q.end].strip()
         if not inner[:1].isupper():
             return False
-        return not any(t.pos in ("VERB", "AUX") for t in self.p.tokens if q.start <= t.start < q.end)
+        return not any(t.pos in ("VERB", "AUX") for t in self.p.tokens_in(q.start, q.end))
 
     def _introduced(self, q: Quote, claim: Claim) -> bool:
         """A short quote is a statement only when a reporting verb stands right by it."""
