@@ -369,3 +369,14 @@ def test_said_p_and_that_q_claims_both():
     assert [c["text"] for c in found] == [
         "Tajik forces had opened fire first and that in the afternoon a drone had struck a house on the outskirts of "
         "the village of Ak-Sai"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Two protesters were hospitalised after police used batons and tear gas to disperse the crowd, according to the "
+     "rights group. The Interior Ministry said no force had been used and that the detainees would be released.", "en"),
+    ("По данным правозащитников, полиция применила дубинки и слезоточивый газ. В МВД заявили, что сила не "
+     "применялась.", "ru"),
+])
+def test_a_denial_of_force_answers_the_claim_of_force(text, language):
+    report, denial = claims(text, language)
+    assert denial["stance"] == "deny" and denial["denies"] == report["claim_id"]

@@ -59,6 +59,14 @@ def _short(text: str, words: int = 10) -> str:
     return out.strip(" ,.;:«»\"“”")
 
 
+# concepts of what was done (not who: two claims naming Russia are not thereby about the same thing)
+_DEEDS = frozenset({"force", "attack", "killed", "detained", "drone"})
+
+
+def _deeds(text: str) -> frozenset[str]:
+    return concepts(text) & _DEEDS
+
+
 def link(ex: Extractor, claims: list[Claim]) -> None:
     for claim in claims:
         claim.about = about(ex, claim)
@@ -102,6 +110,9 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
     # ... unless it opens with a definite one: "the accusations were absurd and …", "эти сообщения — ложь"
     bare = len(own - stems(" ".join(words & _ANAPHORA))) <= 2 or bool(_DEFINITE_ANAPHOR.match(ex.text[claim.start : claim.end]))
     best, best_score = None, 0.0
+    # a denial of a deed answers the claim of it; a confirmation must share more than the topic ("confirmed it
+    # had opened an inquiry into the use of force" confirms no beating)
+    deeds = _deeds(ex.text[claim.start : claim.end]) if claim.stance == "deny" else frozenset()
     # earlier claims first; a later one only when the article reports the denial first
     candidates = [(d, c) for d, c in enumerate(reversed(claims[:index]), 1)] + \
                  [(d + 3, c) for d, c in enumerate(claims[index + 1 :], 1)]
@@ -118,6 +129,8 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
         theirs = stems(ex.text[other.start : other.end])
         if own and theirs:
             value += 5.0 * len(own & theirs) / len(own | theirs)
+        # the same kind of deed in other words: "no force had been used" answers "police used batons and tear gas"
+        value += 1.0 * len(deeds & _deeds(ex.text[other.start : other.end]))
         if anaphoric and (bare or own & theirs or claim.quote):
             value += 1.0
         value -= 0.1 * distance
