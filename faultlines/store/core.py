@@ -927,25 +927,30 @@ class Store:
                 )
         return found
 
+    @staticmethod
+    def _analyzed_query(analyzer_versions: Mapping[str, str]) -> sa.Select:
+        """The content hashes of stored documents on which every given analyzer version has run."""
+        pairs = sa.or_(
+            *(sa.and_(analyses.c.analyzer == a, analyses.c.version == v) for a, v in analyzer_versions.items())
+        )
+        return (
+            sa.select(documents.c.content_hash)
+            .join(analyses, analyses.c.doc_pk == documents.c.pk)
+            .where(pairs)
+            .group_by(documents.c.content_hash)
+            .having(sa.func.count() == len(analyzer_versions))
+        )
+
     def analyzed(self, content_hashes: Iterable[str], analyzer_versions: Mapping[str, str]) -> set[str]:
         """The given hashes of stored documents on which every given analyzer version has run."""
         if not analyzer_versions:
             return self.known_hashes(content_hashes)
         wanted = sorted(set(content_hashes))
-        pairs = sa.or_(
-            *(sa.and_(analyses.c.analyzer == a, analyses.c.version == v) for a, v in analyzer_versions.items())
-        )
+        query = self._analyzed_query(analyzer_versions)
         found: set[str] = set()
         with self._read() as connection:
             for chunk in _chunks(wanted, 400):
-                query = (
-                    sa.select(documents.c.content_hash)
-                    .join(analyses, analyses.c.doc_pk == documents.c.pk)
-                    .where(documents.c.content_hash.in_(chunk), pairs)
-                    .group_by(documents.c.content_hash)
-                    .having(sa.func.count() == len(analyzer_versions))
-                )
-                found.update(connection.execute(query).scalars())
+                found.update(connection.execute(query.where(documents.c.content_hash.in_(chunk))).scalars())
         return found
 
     def analyzed_hashes(self, analyzer_versions: Mapping[str, str]) -> set[str]:
@@ -953,17 +958,7 @@ class Store:
         with self._read() as connection:
             if not analyzer_versions:
                 return set(connection.execute(sa.select(documents.c.content_hash)).scalars())
-            pairs = sa.or_(
-                *(sa.and_(analyses.c.analyzer == a, analyses.c.version == v) for a, v in analyzer_versions.items())
-            )
-            query = (
-                sa.select(documents.c.content_hash)
-                .join(analyses, analyses.c.doc_pk == documents.c.pk)
-                .where(pairs)
-                .group_by(documents.c.content_hash)
-                .having(sa.func.count() == len(analyzer_versions))
-            )
-            return set(connection.execute(query).scalars())
+            return set(connection.execute(self._analyzed_query(analyzer_versions)).scalars())
 
     def _annotations(self, connection: Connection, pks: Sequence[int], versions: Versions) -> dict[int, list[Annotation]]:
         chosen: dict[int, dict[str, str]] = {}
