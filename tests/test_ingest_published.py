@@ -130,6 +130,8 @@ def test_a_file_without_a_date_line_takes_its_dateline_against_its_modification_
 
 @pytest.mark.parametrize("line, expected", [
     ("Бишкек, 15 сентября 2026 года", ["2026-09-15"]),
+    ("Бишкек, 2 декабря 2026 года.", ["2026-12-02"]),  # a full stop after "года"
+    ("2 декабря 2026 г.", ["2026-12-02"]),
     ("Dushanbe, 3 March 2025", ["2025-03-03"]),
     ("Osh, Kyrgyzstan, 5 May 2025", ["2025-05-05"]),
     ("Paris, Texas", []),

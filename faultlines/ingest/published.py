@@ -57,7 +57,7 @@ _TIME_TAIL = re.compile(
     r"\s*(?:\(?(?:utc|gmt|msk|мск|[a-z]{2,4})\)?|[+-]\d{2}:?\d{2})?\s*)$",
     re.IGNORECASE,
 )
-_YEAR_TAIL = re.compile(r"\s*(?:г\.?|года?)\s*$", re.IGNORECASE)
+_YEAR_TAIL = re.compile(r"\s*(?:г\.?|года?)[.,;]?\s*$", re.IGNORECASE)
 
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
