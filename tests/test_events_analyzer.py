@@ -411,3 +411,39 @@ def test_a_later_attack_the_same_day_is_a_new_event_in_the_story_s_region():
     assert (shelling["location"], shelling["country"], shelling["admin1"]) == ("Максат", "Kyrgyzstan", "Batken")
     # "через два дня … была слышна стрельба": two days after the protocol of Thursday (before the Tuesday it is told on)
     assert heard["date"] == "2026-09-12" and heard["location"] == "Vorukh"
+
+
+def test_a_jamoat_the_gazetteer_lacks_lies_in_tajikistan_whatever_the_story_s_previous_place():
+    doc = run("Перестрелка у водозабора\n\nБишкек, 2 декабря 2026 года.\n\n"
+              "В ночь на понедельник в Баткенской области произошла перестрелка у водораспределительного пункта. "
+              "Таджикская сторона обвинила киргизских пограничников в обстреле и сообщила о трёх раненых мирных "
+              "жителях в джамоате Сурх.\n\n"
+              "Советские границы до сих пор взрываются каждую весну и осень.")
+    assert doc.published == "2026-12-02"  # the date line ends with a full stop
+    by_place = {e.attrs["location"]: e.attrs for e in doc.layer("event")}
+    assert by_place["Batken"]["date"] == "2026-11-30" and by_place["Batken"]["country"] == "Kyrgyzstan"
+    assert (by_place["Сурх"]["country"], by_place["Сурх"]["admin1"]) == ("Tajikistan", None)
+    # borders that "explode every spring and autumn" are a habit of speech, not an explosion
+    assert not any(e.attrs["event_type"] == "Explosions/Remote violence" for e in doc.layer("event"))
+
+
+def test_a_headline_s_dead_are_the_attack_s_target():
+    doc = run("Two police officers killed in attack on checkpoint in western Kazakhstan", published="2026-11-30")
+    (attack,) = [e.attrs for e in doc.layer("event")]
+    assert (attack["actor1_acled"], attack["actor2_acled"], attack["fatalities"]) == (
+        "Unidentified Armed Group (Kazakhstan)", "Police Forces of Kazakhstan", 2)
+    doc = run("Gunmen killed two police officers at a checkpoint in Zhanaozen.", published="2026-11-30")
+    (attack,) = [e.attrs for e in doc.layer("event")]
+    assert attack["actor1_acled"] == "Unidentified Armed Group (Kazakhstan)"  # active voice: the killers come first
+
+
+@pytest.mark.parametrize("text", [
+    "CSTO troops were deployed to Kazakhstan in January 2022.",
+    "В январе 2022 года в Казахстан были введены миротворческие силы ОДКБ.",
+    "ОДКБ направила миротворцев в Казахстан.",
+])
+def test_csto_forces_are_the_alliance_s_not_the_host_state_s(text):
+    doc = run(text, published="2026-11-30")
+    (deployment,) = [e.attrs for e in doc.layer("event")]
+    assert (deployment["event_type"], deployment["country"], deployment["actor1_acled"], deployment["inter1"]) == (
+        "Strategic developments", "Kazakhstan", "CSTO: Collective Security Treaty Organization", 8)

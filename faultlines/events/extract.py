@@ -54,6 +54,9 @@ STORY_DAYS = 7  # an event without a place of its own takes the story's place on
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 ACLED_CODED_FATALITIES = VIOLENT_TYPES | {"Protests", "Riots", "Strategic developments"}
 _DATE_LINE = re.compile(r"^\W*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\w+,?\s+\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\s+\d{4}(?:\s*г\.?|\s+года)?|\w+\s+\d{1,2},\s+\d{4})[\s,\d:.г]*$")
+# administrative units of one state only, before a name the gazetteer lacks ("в джамоате Сурх", "Aiyl Okmotu")
+_UNIT_COUNTRY = re.compile(r"\b(jamoat|джамоат\w*|aiyl|айыл)\b[^.;\n]*$", re.I)
+_UNIT_COUNTRIES = {"jamo": "TJ", "джам": "TJ", "aiyl": "KG", "айыл": "KG"}
 _CIVILIAN_PLACE = re.compile(r"\b(?:camp|village|house|home|market|bus|school|mosque|workers|residents|civilians|лагер\w*|сел\w*|жил\w+ дом\w*|рынк\w*|автобус\w*|мирн\w+)\b", re.I)
 # Parties of the events ACLED does not code (talks, denials, requests, aid): named entities of the cue's sentence.
 _PARTY_LABELS = {"en": {"PERSON", "ORG", "GPE", "NORP"}, "ru": {"PER", "ORG", "LOC"}}  # natasha tags states LOC
@@ -88,6 +91,7 @@ _FRESH = {
 # "Two border guards were killed … when a drone struck their post": who died or was hurt before the cue is its target
 _CASUALTY_SUBJECT = re.compile(
     r"\W*(?:\w+\W+){0,3}?(?:(?:were|was|have been|had been|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|hurt)"
+    r"|(?:killed|wounded|injured|shot|hurt)\s+(?:in|by|as|when|after|during|while|near|on)\b"  # headline: "Two police officers killed in attack"
     r"|died|погибл?\w*|(?:были\s+)?(?:убит|ранен)\w*|получил\w* ранени\w*|пострадал\w*)\b", re.I)
 _REACH = 100  # characters between a party and the cue, at most: a name further away belongs to another clause
 _AGAINST = {"against", "против"}  # "threatened sanctions against Kyrgyz officials"
@@ -571,7 +575,13 @@ class EventExtractor:
                 around = next((m.inherited_place for m in cand.mentions if m.inherited_place), None) or next(
                     (m.story_place for m in cand.mentions if m.story_place and (
                         own is None or m.story_date is None or abs((own - m.story_date).days) <= STORY_DAYS)), None)
-                if around is not None and around.kind != "country":
+                unit = _UNIT_COUNTRY.search(doc.text, max(0, loose[0] - 24), loose[0])
+                home = self.gaz.country(_UNIT_COUNTRIES[unit.group(1).lower()[:4]]) if unit else None
+                if home is not None and (around is None or around.iso != home.iso):
+                    # "в джамоате Сурх": a jamoat is a Tajik unit, whatever the story's previous place
+                    country, iso = home.name, home.iso
+                    warnings.append(f"country from the kind of place ({unit.group(1)}: {home.name})")
+                elif around is not None and around.kind != "country":
                     country, iso, admin1 = around.country, around.iso, around.admin1
                     warnings.append(f"country and region from the article's previous event ({around.name})")
             elif cand.sub_event_type == "Arrests" and a1 and a1[0].inter == 1 and (a1[0].nationality or a1[0].fixed_country):
