@@ -380,3 +380,52 @@ def test_said_p_and_that_q_claims_both():
 def test_a_denial_of_force_answers_the_claim_of_force(text, language):
     report, denial = claims(text, language)
     assert denial["stance"] == "deny" and denial["denies"] == report["claim_id"]
+
+
+@pytest.mark.parametrize("text, language, span, speaker, stance", [
+    ("Analysts believe the violence will spread to the Kyrgyz side.", "en",
+     "the violence will spread to the Kyrgyz side", "Analysts", "predict"),
+    ("Analysts believe the group was behind the attack.", "en", "the group was behind the attack", "Analysts", "assert"),
+    ("Эксперт Андрей Казанцев считает, что в следующем году столкновения повторятся.", "ru",
+     "в следующем году столкновения повторятся", "Андрей Казанцев", "predict"),
+    ("Эксперт уверен, что конфликт будет продолжаться.", "ru", "конфликт будет продолжаться", "Эксперт", "predict"),
+    ("Эксперт считает, что стороны виноваты.", "ru", "стороны виноваты", "Эксперт", "assert"),
+])
+def test_who_believes_what_lies_ahead_predicts_it(text, language, span, speaker, stance):
+    claim = one(text, language)
+    assert (claim["text"], claim["speaker"], claim["stance"]) == (span, speaker, stance)
+
+
+def test_one_s_own_belief_inside_a_statement_is_no_claim_of_its_own():
+    assert [c["text"] for c in claims("\"I think this is wrong,\" the minister said.")] == ["I think this is wrong,"]
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ('Russian state media were quick to blame "foreign-trained provocateurs" for the unrest.', "Russian state media",
+     "assert"),
+    ("Moscow rushed to deny the report.", "Moscow", "deny"),
+    ("The ministry refused to confirm the detentions.", "ministry", "question"),  # refusing to confirm confirms nothing
+])
+def test_who_is_quick_or_refuses_to_speak_is_the_speaker(text, speaker, stance):
+    claim = one(text)
+    assert (claim["speaker"], claim["stance"]) == (speaker, stance)
+
+
+def test_no_connection_whatsoever_is_a_denial():
+    claim = one('"There is no connection whatsoever," presidential spokesman Ruslan Zheldibay told reporters.')
+    assert (claim["speaker"], claim["stance"]) == ("Ruslan Zheldibay", "deny")
+
+
+def test_a_claim_starts_after_the_wire_dateline():
+    claim = one("ALMATY, Nov 30, 2026 - Unidentified gunmen opened fire on a police checkpoint outside Zhanaozen, "
+                "the Interior Ministry said on Sunday.")
+    assert claim["text"] == "Unidentified gunmen opened fire on a police checkpoint outside Zhanaozen"
+
+
+def test_a_denial_of_a_capital_s_statements_answers_that_state_s_office():
+    report, accusation, denial, _quote = claims(
+        "По данным пограничной службы ГКНБ Кыргызстана, погиб один военнослужащий, ещё двое ранены. Таджикская "
+        "сторона обвинила киргизских пограничников в том, что они первыми открыли огонь. МИД Таджикистана назвал "
+        "заявления Бишкека «очередной ложью».", "ru")
+    assert report["speaker"] == "пограничная служба ГКНБ Кыргызстана"
+    assert denial["stance"] == "deny" and denial["denies"] == report["claim_id"]

@@ -107,3 +107,10 @@ def _reference_sentencizer():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def test_wire_datelines_are_marked_at_paragraph_starts_only():
+    doc = analyze("Attack on checkpoint\n\nALMATY, Nov 30, 2026 - Gunmen opened fire.\n\n"
+                  "МОСКВА, 3 дек — РИА Новости. Переговоры продолжатся.\n\nThe attack - a rare one - shocked Almaty.")
+    assert [doc.text[a.start:a.end] for a in doc.layer("dateline")] == [
+        "ALMATY, Nov 30, 2026 - ", "МОСКВА, 3 дек — "]

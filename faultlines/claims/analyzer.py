@@ -12,7 +12,9 @@ from .linking import link
 # 2: complements end before the speaker's next clause, passive and negated speech verbs claim nothing, the claim
 # a denial names ("claims by X that P") is X's own, speakers as the text names them; 3: who blames or accuses
 # claims it, "mention" reports, a name in quotes is no quote, a quote is not framed by the clause after its ", and"
-VERSION = "3"
+# 4: who believes what lies ahead predicts it, "were quick to blame" / "refused to confirm", "no connection" denies,
+# a denial of "заявления Бишкека" answers the Kyrgyz office, claims start after the wire dateline
+VERSION = "4"
 
 
 def claim_id(doc: Document, start: int, end: int, speaker: str | None) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document
 from ..sources import sources
+from ..text.nlp import russian_future
 from .lexicon import Lexicon, lexicon
 from .parse import Parsed, Tok, parsed
 from .quotes import Quote, find_quotes
@@ -26,6 +27,9 @@ _GENERIC_BODIES = {"agency", "ministry", "committee", "service", "department", "
 _POSSESSIVE = {"their": "they", "its": "it", "his": "he", "her": "she", "его": "он", "её": "она", "их": "они"}
 POSITIVE = ("assert", "confirm", "cite")
 # dobj-only complements make a claim only for these stances ("confirmed the talks", "dismissed the report")
+# who governs "to blame" in "were quick to blame", "rushed to deny" also speaks
+_EAGER = {"quick", "swift", "eager", "keen", "ready", "willing", "rush", "hasten", "hurry", "continue", "go",
+          "refuse", "decline", "fail"}
 NOMINAL_OK = ("confirm", "deny", "question", "predict")
 _FINAL = " \t\n.;:!?\"'”“»«„’‘"
 _OPENING_OF = {"»": "«", "”": "“"}
@@ -96,9 +100,22 @@ class Extractor:
         return found
 
     def stance_of(self, tok: Tok) -> str | None:
-        if tok.pos not in ("VERB", "AUX") and not (self.lex.language == "en" and tok.lemma in ("say", "tell")):
+        if tok.pos not in ("VERB", "AUX") and not (self.lex.language == "en" and tok.lemma in ("say", "tell")) \
+                and not (self.lex.language == "ru" and tok.lower.startswith(("уверен", "убежден", "убеждён"))):
             return None
         return self.lex.verb_stance(tok.lemma, tok.text)
+
+    def belief_stance(self, start: int, end: int) -> str:
+        """What one who believes or is sure of ``text[start:end]`` does: predicts it when it lies ahead
+        ("считает, что столкновения повторятся", "believes the violence will spread"), else asserts it."""
+        body = self.text[start:end]
+        if self.lex.has_cue("future_content", body):
+            return "predict"
+        if self.lex.language == "ru":
+            words = self.p.tokens_in(start, end)  # not "пусть посмотрит на карту": an exhortation
+            return "predict" if any(russian_future(t.text) and not (k and words[k - 1].lower in ("пусть", "пускай"))
+                                    for k, t in enumerate(words)) else "assert"
+        return "assert"
 
     def span_of(self, indices: list[int]) -> tuple[int, int]:
         tokens = [self.p.tokens[i] for i in indices]
@@ -125,6 +142,14 @@ class Extractor:
                 return agent if agent is not None and tokens[child].lower == "it" else child
         if tokens[verb].dep == "conj" and tokens[verb].head != verb:
             return self.subject(tokens[verb].head)
+        if tokens[verb].dep == "xcomp" and tokens[verb].head != verb:
+            # "were quick to blame", "rushed to deny": who governs speaks, unless an object does ("asked Y to confirm")
+            governor = tokens[verb].head
+            eager = tokens[governor].lemma in _EAGER
+            if tokens[governor].dep == "acomp" and tokens[governor].head != governor:
+                governor = tokens[governor].head
+            if eager and not any(tokens[c].dep in ("dobj", "obj") for c in self.p.children[governor]):
+                return self.subject(governor)
         if agent is None and self.lex.language == "ru":
             # "В департаменте полиции заявили, что …": a plural verb without a subject speaks for the office
             # named with "в" before it
@@ -214,6 +239,9 @@ class Extractor:
 
     def negated(self, verb: int) -> bool:
         tokens = self.p.tokens
+        if tokens[verb].dep == "xcomp" and tokens[tokens[verb].head].lemma in ("refuse", "decline", "fail") \
+                or verb > 0 and tokens[verb - 1].lower.startswith(("отказал", "отказыва")):
+            return True  # "refused to confirm", "отказался подтвердить"
         if any(tokens[c].dep in ("neg", "advmod") and tokens[c].lower in ("not", "n't", "never", "не") for c in self.p.children[verb]):
             return True
         return verb > 0 and tokens[verb - 1].lower == "не"
@@ -390,6 +418,8 @@ class Extractor:
         stance = self.stance_of(tokens[verb]) or "assert"
         if stance in ("deny_if_content", "assert_nominal"):
             stance = "assert"
+        elif stance == "belief":
+            stance = self.belief_stance(claim.start, claim.end)
         if self.subject(verb) is not None and self.speaking_subject(verb) is None:
             return False
         if any(claim.start <= tokens[i].start < claim.end for i in self._subjects(verb)):
@@ -701,6 +731,10 @@ class Extractor:
             stance = "deny"
         elif stance == "assert_nominal":
             stance = "accuse"  # an accusation asserts, whatever its words ("обвинили Бишкек в провокации")
+        elif stance == "belief":
+            if any(tokens[c].lower in self.lex.words("first_person") for c in self._subjects(verb)):
+                return None  # "I think …", "мы считаем …": the speaker's own opinion, part of what they say
+            stance = self.belief_stance(span[0], span[1])
         elif stance == "question" and tokens[verb].lemma == "ask" and not any(t.lower in ("whether", "if") for t in self.p.tokens_in(tokens[verb].end, span[0] + 1)):
             return None
         claim = Claim(span[0], span[1], cue=tokens[verb].text, kind="reported")
@@ -847,6 +881,10 @@ def extract(doc: Document, score) -> list[Claim]:
     for claim in claims:
         _outlet_in_speaker(claim)
     claims += ex.author_claims(claims, score)
+    for line in doc.layer("dateline"):  # "ALMATY, Nov 30, 2026 - Gunmen opened fire …": the claim starts after it
+        for claim in claims:
+            if line.start <= claim.start < line.end < claim.end:
+                claim.start = ex._trim(line.end, claim.end)[0]
     claims.sort(key=lambda c: (c.start, c.end))
     doc.work["claims_extractor"] = ex
     return claims

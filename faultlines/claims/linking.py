@@ -22,6 +22,7 @@ _ANAPHORA = {"report", "reports", "claim", "claims", "rumour", "rumours", "rumor
              "allegations", "information", "сообщение", "сообщения", "информацию", "информация", "слухи", "данные", "публикацию",
              "such", "такой", "такого", "такая", "такую", "таких", "подобного", "подобных",
              "accusations", "accusation", "charges", "обвинения", "обвинений",
+             "statement", "statements", "заявление", "заявления", "заявлений",
              # "denied any involvement / role": what it denies is what someone said before
              "involvement", "role", "responsibility", "причастность", "причастности", "участие", "ответственность"}
 
@@ -65,6 +66,16 @@ _DEEDS = frozenset({"force", "attack", "killed", "detained", "drone"})
 
 def _deeds(text: str) -> frozenset[str]:
     return concepts(text) & _DEEDS
+
+
+def _whose(text: str) -> frozenset[str]:
+    """The states whose words a denial names: "заявления Бишкека", "Dushanbe's claims", "the report by Tashkent"."""
+    found: set[str] = set()
+    for m in _WORD.finditer(text):
+        if m.group().lower() in _ANAPHORA:
+            near = text[max(0, m.start() - 25):m.end() + 25]
+            found |= {c for c in concepts(near) if len(c) == 2 and c.isupper()}
+    return frozenset(found)
 
 
 def link(ex: Extractor, claims: list[Claim]) -> None:
@@ -113,6 +124,7 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
     # a denial of a deed answers the claim of it; a confirmation must share more than the topic ("confirmed it
     # had opened an inquiry into the use of force" confirms no beating)
     deeds = _deeds(ex.text[claim.start : claim.end]) if claim.stance == "deny" else frozenset()
+    whose = _whose(ex.text[claim.start : claim.end])
     # earlier claims first; a later one only when the article reports the denial first
     candidates = [(d, c) for d, c in enumerate(reversed(claims[:index]), 1)] + \
                  [(d + 3, c) for d, c in enumerate(claims[index + 1 :], 1)]
@@ -126,6 +138,8 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
         value = 0.0
         if other.speaker and re.search(rf"(?<!\w){re.escape(other.speaker)}", frame_text):
             value += 3.0
+        elif other.speaker and whose & concepts(other.speaker):
+            value += 2.0  # "заявления Бишкека" answers the Kyrgyz border service
         theirs = stems(ex.text[other.start : other.end])
         if own and theirs:
             value += 5.0 * len(own & theirs) / len(own | theirs)

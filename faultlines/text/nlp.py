@@ -52,6 +52,13 @@ def russian_lemma(word: str) -> str:
     return parses[0].normal_form if parses else word.lower()
 
 
+@lru_cache(maxsize=50_000)
+def russian_future(word: str) -> bool:
+    """Whether a Russian word's likeliest reading is a verb in the future tense ("повторятся", "договорятся")."""
+    parses = morph_vocab().parse(word.lower())
+    return bool(parses) and {"VERB", "futr"} <= set(str(parses[0].tag).replace(" ", ",").split(","))
+
+
 _CLOSED_CLASS = {"CONJ", "PREP", "PRCL", "ADVB", "NPRO", "PRED", "INTJ", "NUMR", "COMP"}
 
 

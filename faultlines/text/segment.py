@@ -21,6 +21,11 @@ _BLANK_RUN = re.compile(r"(?:[ \t\r\f\v\u00a0]*\n){2,}|\Z")
 # A line ending like this closes its paragraph even without a blank line after it.
 _PARAGRAPH_END = re.compile(r"[.!?…:;»\"”'’)\]]\s*$|^\s*(?:#|[-*•–—]\s|\d+[.)]\s).*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–—]\s|\d+[.)]\s)")
+# "DUSHANBE, Nov 26 (Reuters) - ", "МОСКВА, 3 дек — РИА Новости", "ALMATY, Nov 30, 2026 - ": at a paragraph's start
+_DATELINE = re.compile(
+    r"\s*(?:[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,40}|[^\n]{0,50}?\((?:Reuters|AP|AFP|TASS|ТАСС|РИА Новости|Sputnik|Xinhua|"
+    r"Interfax|Интерфакс|RIA Novosti|Anadolu|Bloomberg)\))\s*[,(]?[^\n—–]{0,40}?\s[—–-]{1,2}\s"
+)
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -137,9 +142,17 @@ def sentence_spans(text: str, paragraphs: list[tuple[int, int]], language: str |
     ]
 
 
-@analyzer("segment", version="1", requires=("language",), assigns=("paragraph", "sentence"))
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where the wire dateline opening the paragraph ``text[start:end]`` ends, or None without one."""
+    m = _DATELINE.match(text, start, min(end, start + 120))
+    return m.end() if m else None
+
+
+# 2: the ``dateline`` layer
+@analyzer("segment", version="2", requires=("language",), assigns=("paragraph", "sentence", "dateline"))
 class Segmenter(Analyzer):
-    """Adds ``paragraph`` and ``sentence`` annotations (replacing earlier ones)."""
+    """Adds ``paragraph``, ``sentence`` and ``dateline`` annotations (replacing earlier ones): the wire dateline
+    a paragraph opens with ("DUSHANBE, Nov 26 (Reuters) - ") is no part of what its first sentence says."""
 
     def __call__(self, doc: Document) -> Document:
         return self.pipe([doc])[0]
@@ -149,9 +162,13 @@ class Segmenter(Analyzer):
         for doc in docs:
             doc.drop_layer("paragraph")
             doc.drop_layer("sentence")
+            doc.drop_layer("dateline")
             paragraphs = paragraph_spans(doc.text)
             for start, end in paragraphs:
                 doc.add(Annotation("paragraph", start, end, analyzer=self.name, version=self.version))
+                dateline = dateline_end(doc.text, start, end)
+                if dateline is not None:
+                    doc.add(Annotation("dateline", start, dateline, analyzer=self.name, version=self.version))
             for start, end in sentence_spans(doc.text, paragraphs, doc.language):
                 doc.add(Annotation("sentence", start, end, analyzer=self.name, version=self.version))
         return docs
