@@ -39,7 +39,7 @@ def roles_of(doc, text):
 
 
 def test_roles_needs_ner_and_the_encoding():
-    assert check_pipeline(ANALYZERS)["roles"] == "8"
+    assert check_pipeline(ANALYZERS)["roles"] == "9"
     with pytest.raises(Exception, match="requires"):
         check_pipeline(("language", "segment", "nlp", "roles"))
 
@@ -153,3 +153,29 @@ def test_prediction_reads_the_features_training_reads(analyzed):
                              model.fine_coef, model.fine_intercept, dict(model.config, entity_share=0.0))
     main, _ = unsmoothed.probabilities(contexts)
     np.testing.assert_allclose(main, expected, atol=1e-5)
+
+
+UNGRATEFUL = ("Short memories in Bishkek\n\n"
+              "Kyrgyzstan has forgotten who protected it. Russia wrote off its debts, kept the Kant air base open and "
+              "gave work to a million Kyrgyz migrants, and now Bishkek flirts with Washington and Beijing and votes "
+              "against Moscow at the United Nations.\n\n"
+              "Ungrateful allies always come back when the shooting starts. Kyrgyzstan will too.\n")
+
+
+def test_the_regional_narrative_an_article_pushes_casts_its_entities():
+    """The model read Russia as Antagonist here (it learned the stance of the English SemEval articles); the
+    article pushes "ungrateful allies", whose cast makes Russia the protector and the ally the traitor."""
+    def entities(analyzers):
+        doc = Document(id="ungrateful", text=UNGRATEFUL, title=UNGRATEFUL.split("\n")[0])
+        (doc,) = Pipeline(analyzers, Settings()).pipe([doc])
+        return doc, {e["canonical"]: (e["role"], e["fine_roles"]) for e in entity_roles(doc)}
+
+    doc, cast = entities(("language", "segment", "nlp", "encode", "narratives", "roles"))
+    (pushed,) = [a for a in doc.layer("narrative") if a.label == "CA: Ungrateful and disloyal allies"]
+    assert ["most:central_asia"] in [who for who, _, _ in pushed.attrs["cast"]]
+    assert cast["Russia"] == ("Protagonist", ["Guardian"]) and cast["Kyrgyzstan"] == ("Antagonist", ["Traitor"])
+    # every mention of a cast entity takes the cast, "Moscow" and "Bishkek" included
+    assert {(a.attrs["canonical"], a.attrs["role"]) for a in doc.layer("entity")
+            if a.attrs["canonical"] in ("Russia", "Kyrgyzstan")} == {("Russia", "Protagonist"), ("Kyrgyzstan", "Antagonist")}
+    _, alone = entities(ANALYZERS)  # without the narratives layer the model decides
+    assert alone["Russia"] != ("Protagonist", ["Guardian"])

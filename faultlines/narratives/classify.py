@@ -29,7 +29,8 @@ from .regional import Hit, RegionalModel, active_stem, current_fingerprint, sent
 from .taxonomy import OTHER
 
 log = logging.getLogger(__name__)
-VERSION = "3"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices
+VERSION = "4"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
+# 4: a regional narrative records the roles it casts (`cast`, read by the roles analyzer)
 LANGS = ("en", "ru")
 LAYER = "narrative"
 # The SemEval decision thresholds tuned on English serve every language here: the Russian training documents all
@@ -126,10 +127,11 @@ class NarrativeAnalyzer(Analyzer):
                                      [i for i, span in enumerate(encoding.sentence_spans) if _overlaps(span, rebutted)])
             hits = regional.detect(units_of(encoding.vectors, encoding.title), sentences,
                                    [i for i, span in enumerate(units) if _overlaps(span, rebutted)])
+        casts = {m["name"]: m.get("cast", []) for m in regional.narratives} if regional is not None else {}
         for hit in hits:
             doc.add(Annotation(LAYER, 0, n, label=hit.narrative, score=hit.score, attrs={
                 "subnarrative": hit.subnarrative, "taxonomy": "regional",
-                "evidence": list(self._evidence(doc, encoding, hit))}, **meta))
+                "evidence": list(self._evidence(doc, encoding, hit)), "cast": casts.get(hit.narrative, [])}, **meta))
         if not found and not hits:
             p = pairs[0][2] if pairs else None
             doc.add(Annotation(LAYER, 0, n, label=OTHER, score=p, attrs={"subnarrative": OTHER, "taxonomy": "semeval2025"},

@@ -266,7 +266,8 @@ def build_regional_model(taxonomy: Taxonomy, encode: Encode, backend: str, centr
         coef, intercept = np.zeros((1, dim), dtype=np.float32), np.zeros(1, dtype=np.float32)
     narratives = [{"name": x.name, "threshold": x.threshold, "source": x.source,
                    "subnarratives": [s.name for s in x.subnarratives],
-                   "cues": {lang: list(patterns) for lang, patterns in x.cues}} for x in taxonomy.narratives]
+                   "cues": {lang: list(patterns) for lang, patterns in x.cues},
+                   "cast": [[list(who), role, fine] for who, role, fine in x.casts]} for x in taxonomy.narratives]
     return RegionalModel(backend, taxonomy.fingerprint, list(taxonomy.sources), narratives, prototypes, owner,
                          np.array([r[1] for r in rows], dtype=np.int64), coef, intercept, texts, background)
 

@@ -36,16 +36,10 @@ from scipy import sparse
 from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
 from .entities import RESOURCES, Entity, Mention, Token, TokenIndex, document_entities, token_index, tokens_of
+from .taxonomy import FINE_ROLES, MAIN_ROLES
 
 MODEL_DIR = Path(__file__).parent / "model"
 WEIGHTS = "roles_weights"  # .npz arrays + .json vocabulary and config, in MODEL_DIR
-MAIN_ROLES = ("Protagonist", "Antagonist", "Innocent")
-FINE_ROLES: dict[str, tuple[str, ...]] = {
-    "Protagonist": ("Guardian", "Martyr", "Peacemaker", "Rebel", "Underdog", "Virtuous"),
-    "Antagonist": ("Instigator", "Conspirator", "Tyrant", "Foreign Adversary", "Traitor", "Spy", "Saboteur",
-                   "Corrupt", "Incompetent", "Terrorist", "Deceiver", "Bigot"),
-    "Innocent": ("Forgotten", "Exploited", "Victim", "Scapegoat"),
-}
 ALL_FINE = tuple(r for roles in FINE_ROLES.values() for r in roles)
 _OWN_FINE = tuple([ALL_FINE.index(r) for r in FINE_ROLES[role]] for role in MAIN_ROLES)  # columns of each main role
 BLOCS = ("russia", "ukraine", "west", "central_asia", "other", "none")
@@ -434,6 +428,7 @@ def annotate(docs: Sequence[Document], model: RoleModel, *, name: str = "roles",
 
 def _write_roles(doc: Document, mentions: Sequence[Mention], entities: Sequence[Entity], main: np.ndarray,
                  fine: np.ndarray, model: RoleModel, name: str, version: str) -> None:
+    _cast_by_narratives(doc, mentions, entities, main, fine)
     _cast_event_actors(doc, mentions, main, fine)
     decided = model.decide(main, fine)
     # the entity's roles: the same decision over the mean probabilities of its mentions
@@ -448,6 +443,45 @@ def _write_roles(doc: Document, mentions: Sequence[Mention], entities: Sequence[
                            attrs={"role": role, "fine_roles": fines, "entity_id": entity.id,
                                   "canonical": entity.canonical, "entity_role": entity_role,
                                   "entity_fine_roles": entity_fines}))
+
+
+def _cast_by_narratives(doc: Document, mentions: Sequence[Mention], entities: Sequence[Entity], main: np.ndarray,
+                        fine: np.ndarray) -> None:
+    """Where the narratives analyzer ran before (the default pipeline), an entity that a regional narrative the
+    article pushes casts (the taxonomy's ``cast``: "the West seeks a foothold" casts the West's states as
+    Antagonist / Foreign Adversary, "Russia is the indispensable guarantor" Russia as Protagonist / Guardian) takes
+    that role in every mention, overriding the model, which learned the stance of the SemEval articles (mostly
+    hostile to Russia in English) rather than the article's. With two narratives casting one entity, the one the
+    detector is surer of wins."""
+    chosen: dict[int, tuple[float, str, str]] = {}
+    counts = np.bincount([m.entity for m in mentions], minlength=len(entities))
+    for narrative in doc.layer("narrative"):
+        for who, role, fine_role in narrative.attrs.get("cast") or []:
+            for e in _cast_entities(who, entities, counts):
+                if e not in chosen or (narrative.score or 0.0) > chosen[e][0]:
+                    chosen[e] = (narrative.score or 0.0, role, fine_role)
+    for i, m in enumerate(mentions):
+        if m.entity in chosen:
+            _, role, fine_role = chosen[m.entity]
+            main[i] = np.eye(len(MAIN_ROLES))[MAIN_ROLES.index(role)]
+            fine[i] = np.eye(len(ALL_FINE))[ALL_FINE.index(fine_role)]
+
+
+def _cast_entities(who: Sequence[str], entities: Sequence[Entity], counts: np.ndarray) -> set[int]:
+    """The indices of the entities a cast's ``who`` names: canonical names, ``bloc:<bloc>`` (all of the bloc),
+    ``most:<bloc>`` (the bloc's most mentioned salient entity, the first named on a tie)."""
+    found: set[int] = set()
+    for item in who:
+        kind, _, bloc = item.partition(":")
+        if kind == "bloc" and bloc:
+            found |= {i for i, e in enumerate(entities) if e.bloc == bloc}
+        elif kind == "most" and bloc:
+            members = [i for i, e in enumerate(entities) if e.bloc == bloc and counts[i]]
+            if members:
+                found.add(max(members, key=lambda i: (counts[i], -i)))
+        else:
+            found |= {i for i, e in enumerate(entities) if e.canonical.casefold() == item.casefold()}
+    return found
 
 
 # Event types whose second actor is, by definition, the victims (ACLED: violence against unarmed civilians).
@@ -512,7 +546,8 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # 5: static word vectors of the governing word and the context; 4: town and region names typed as places
 # 6: the mention's sentence vector in place of its paragraph's; 7: "the village of Kara-Bulak" is a place;
 # 8: a news outlet that only carries a claim ("told AKIpress", "according to Reuters") is no salient entity
-@analyzer("roles", version="8", requires=("ner", "encoding"), assigns=("entity",))
+# 9: an entity a regional narrative of the article casts ("the West seeks a foothold": the West Antagonist) takes that role
+@analyzer("roles", version="9", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 

@@ -37,7 +37,19 @@ OTHER = "Other"
 # "PREFIX: Name": a short prefix of the taxonomy's own; URW and CC belong to SemEval.
 _NAME = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{0,15}): \S.*$")
 RESERVED_PREFIXES = ("URW", "CC")
-_NARRATIVE_KEYS = {"name", "definition", "examples_en", "examples_ru", "threshold", "subnarrative", "cues_en", "cues_ru"}
+_NARRATIVE_KEYS = {"name", "definition", "examples_en", "examples_ru", "threshold", "subnarrative", "cues_en", "cues_ru",
+                   "cast"}
+# SemEval-2025 T10 subtask 1: three main roles and the fine roles of each
+MAIN_ROLES = ("Protagonist", "Antagonist", "Innocent")
+FINE_ROLES: dict[str, tuple[str, ...]] = {
+    "Protagonist": ("Guardian", "Martyr", "Peacemaker", "Rebel", "Underdog", "Virtuous"),
+    "Antagonist": ("Instigator", "Conspirator", "Tyrant", "Foreign Adversary", "Traitor", "Spy", "Saboteur",
+                   "Corrupt", "Incompetent", "Terrorist", "Deceiver", "Bigot"),
+    "Innocent": ("Forgotten", "Exploited", "Victim", "Scapegoat"),
+}
+# who a narrative casts: an entity's canonical name, "bloc:<bloc>" (every entity of the bloc) or "most:<bloc>"
+# (the bloc's most mentioned entity in the article)
+_WHO = re.compile(r"^(?:(?:bloc|most):[a-z_]+|[^:\s][^:]*)$")
 _SUB_KEYS = {"name", "definition", "examples_en", "examples_ru"}
 _BACKGROUND_KEYS = {"examples_en", "examples_ru"}
 # the taxonomy file error: one line naming the file, the entry and the fix
@@ -76,6 +88,8 @@ class Narrative:
     source: str = ""
     # (language, patterns): a single sentence may carry the narrative when it matches every pattern
     cues: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # (who, main role, fine role): the roles an article pushing the narrative casts its entities in
+    casts: tuple[tuple[tuple[str, ...], str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,6 +142,26 @@ def _cues(path, where: str, entry: dict) -> tuple[tuple[str, tuple[str, ...]], .
                 raise _fail(path, f"{where}: cues_{lang}: {pattern!r} is not a regular expression ({exc})") from None
         if patterns:
             found.append((lang, patterns))
+    return tuple(found)
+
+
+def _casts(path, where: str, entry: dict) -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    raw = entry.get("cast", [])
+    if not isinstance(raw, list) or not all(isinstance(c, dict) for c in raw):
+        raise _fail(path, f"{where}: write cast as a list of {{ who = [...], role = ..., fine = ... }} tables")
+    found = []
+    for c in raw:
+        _known_keys(path, f"{where}: cast", c, {"who", "role", "fine"})
+        who = _strings(path, f"{where}: cast", "who", c.get("who"))
+        bad = [w for w in who if not _WHO.match(w)]
+        if not who or bad:
+            raise _fail(path, f"{where}: cast: who must list canonical names, 'bloc:<bloc>' or 'most:<bloc>'"
+                              + (f" (not {bad[0]!r})" if bad else ""))
+        role, fine = c.get("role"), c.get("fine")
+        if role not in MAIN_ROLES or fine not in FINE_ROLES[role]:
+            raise _fail(path, f"{where}: cast: role must be one of {', '.join(MAIN_ROLES)} and fine one of its fine "
+                              f"roles ({role!r}, {fine!r})")
+        found.append((who, role, fine))
     return tuple(found)
 
 
@@ -202,7 +236,8 @@ def parse_taxonomy(text: str, path: Path | str = "<string>") -> tuple[list[Narra
             subs.append(Subnarrative(f"{name}: {sub_name}", _definition(path, sub_where, sub),
                                      _examples(path, sub_where, sub)))
         out.append(Narrative(name, definition, examples, tuple(subs),
-                             None if threshold is None else float(threshold), str(path), _cues(path, where, entry)))
+                             None if threshold is None else float(threshold), str(path), _cues(path, where, entry),
+                             _casts(path, where, entry)))
     return out, background
 
 
