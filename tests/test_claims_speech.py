@@ -429,3 +429,33 @@ def test_a_denial_of_a_capital_s_statements_answers_that_state_s_office():
         "заявления Бишкека «очередной ложью».", "ru")
     assert report["speaker"] == "пограничная служба ГКНБ Кыргызстана"
     assert denial["stance"] == "deny" and denial["denies"] == report["claim_id"]
+
+
+@pytest.mark.parametrize("text, language, span, speaker", [
+    ("Speaking in Moscow last week, Russian Foreign Ministry spokeswoman Maria Zakharova said Russia stood ready to "
+     "act as a mediator if both sides asked.", "en", "Russia stood ready to act as a mediator if both sides asked",
+     "Maria Zakharova"),
+    ("Nearly two years after Kyrgyzstan and Tajikistan signed a treaty on their common border, villagers in Batken "
+     "say little has changed.", "en", "little has changed", "villagers in Batken"),
+    ("After the meeting, the minister said the talks had been useful.", "en", "the talks had been useful", "minister"),
+    ("Отвечая на вопрос журналистов, министр сказал, что решение не принято.", "ru", "решение не принято", "министр"),
+    # fronted claims keep working: the clause before the speaker is what was said
+    ("The drone was launched from the Afghan side of the river, a security source told Asia-Plus.", "en",
+     "The drone was launched from the Afghan side of the river", "security source"),
+])
+def test_a_fronted_adverbial_is_not_the_claim_when_the_verb_has_its_own(text, language, span, speaker):
+    claim = one(text, language)
+    assert (claim["text"], claim["speaker"]) == (span, speaker)
+
+
+@pytest.mark.parametrize("text, span, speaker", [
+    ("Тем временем, по данным казахстанского издания «Власть», в Мангистауской области в понедельник полиция "
+     "задержала 14 участников акции протеста нефтяников.",
+     "в Мангистауской области в понедельник полиция задержала 14 участников акции протеста нефтяников", "Власть"),
+    # a time that opens the sentence is part of what the source says
+    ("Во второй половине дня, по данным пограничной службы, беспилотник нанёс удар по жилому дому.",
+     "Во второй половине дня, по данным пограничной службы, беспилотник нанёс удар по жилому дому", "пограничная служба"),
+])
+def test_a_connective_before_the_source_is_no_part_of_the_claim_and_an_outlet_in_quotes_speaks(text, span, speaker):
+    claim = one(text, "ru")
+    assert (claim["text"], claim["speaker"]) == (span, speaker)

@@ -13,7 +13,8 @@ from .linking import link
 # a denial names ("claims by X that P") is X's own, speakers as the text names them; 3: who blames or accuses
 # claims it, "mention" reports, a name in quotes is no quote, a quote is not framed by the clause after its ", and"
 # 4: who believes what lies ahead predicts it, "were quick to blame" / "refused to confirm", "no connection" denies,
-# a denial of "заявления Бишкека" answers the Kyrgyz office, claims start after the wire dateline
+# a denial of "заявления Бишкека" answers the Kyrgyz office, claims start after the wire dateline; "After the meeting, X said P"
+# claims P, not the fronted adverbial; an outlet in quotes after "издания" speaks; "Тем временем," is no part of P
 VERSION = "4"
 
 

@@ -27,6 +27,9 @@ _GENERIC_BODIES = {"agency", "ministry", "committee", "service", "department", "
 _POSSESSIVE = {"their": "they", "its": "it", "his": "he", "her": "she", "его": "он", "её": "она", "их": "они"}
 POSITIVE = ("assert", "confirm", "cite")
 # dobj-only complements make a claim only for these stances ("confirmed the talks", "dismissed the report")
+_CONNECTIVES = {"meanwhile", "however", "moreover", "also", "in addition", "furthermore", "at the same time", "still",
+                "тем временем", "между тем", "кроме того", "при этом", "однако", "также", "вместе с тем", "в то же время",
+                "впрочем", "тем не менее"}
 # who governs "to blame" in "were quick to blame", "rushed to deny" also speaks
 _EAGER = {"quick", "swift", "eager", "keen", "ready", "willing", "rush", "hasten", "hurry", "continue", "go",
           "refuse", "decline", "fail"}
@@ -501,8 +504,14 @@ class Extractor:
                         if nxt is not None:
                             self.consumed.update(range(after, nxt))
                             after = nxt
-                    if cue_start > first + 2 and tokens[cue_start - 1].text == "," and after + 3 < last \
-                            and tokens[after].text == ",":
+                    # "Тем временем, по данным …, P", "Meanwhile, according to X, P": a connective before the source
+                    # is no part of P (but "Во второй половине дня, по данным …, P" is)
+                    lead_in = self.text[tokens[first].start:tokens[cue_start - 1].start].strip().lower() in _CONNECTIVES
+                    inside = cue_start > first + 2 and tokens[cue_start - 1].text == "," and after + 3 < last \
+                        and tokens[after].text == ","
+                    if inside and lead_in:
+                        start, end = self._trim(tokens[after].end, tokens[last - 1].end)
+                    elif inside:
                         # "Вечером таджикские военные, по данным киргизской стороны, обстреляли школу": the source
                         # stands inside P, which runs on after it
                         start, end = self._trim(tokens[first].start, tokens[last - 1].end)
@@ -634,7 +643,10 @@ class Extractor:
         if head is not None and head < verb:
             left_edge = min(self.p.subtree(head) + [verb])
         relative = head is not None and tokens[head].lower in ("which", "who", "that", "который", "которая", "которое", "которые")
-        if not relative and left_edge - 1 > sent[0] + 2 and tokens[left_edge - 1].text in (",", "—"):
+        # not "After the meeting, the minister said the talks had been useful": what follows the verb is the claim
+        said_after = any(c > verb and (tokens[c].dep == "ccomp" or tokens[c].dep in ("obj", "dobj")
+                                       and tokens[verb].lemma not in ("tell", "inform")) for c in self.p.children[verb])
+        if not relative and not said_after and left_edge - 1 > sent[0] + 2 and tokens[left_edge - 1].text in (",", "—"):
             cut = left_edge - 1
             while cut > sent[0] and tokens[cut - 1].text in (",", "—"):
                 cut -= 1

@@ -27,6 +27,9 @@ OUTLET_HEADS = {"agency", "outlet", "newspaper", "channel", "portal", "agency's"
                  "издание", "издания", "газета", "газеты", "портал", "портала", "телеканал", "телеканала"}
 
 
+_QUOTED_NAME = re.compile(r"\s*[«\"“]([^»\"”\n]{1,40})[»\"”]")
+
+
 def clean(name: str, lex: Lexicon) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,.:;—–-\"'«»“”„")
     name = re.sub(r"['’]s$", "", name)  # "the ministry's (statement)"
@@ -113,6 +116,9 @@ def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> t
         outlet = sources().find_outlet(follows)
         if outlet is not None and not follows[: outlet[0]].strip(" «\"“'"):
             return outlet[2], tokens[head].start, tokens[head].end + outlet[1]
+        quoted = _QUOTED_NAME.match(follows)  # "издания «Власть»": an outlet the table lacks is still named
+        if quoted is not None:
+            return quoted.group(1).strip(), tokens[head].start, tokens[head].end + quoted.end()
     run = person_run(parsed, [i for i in full if abs(i - head) <= 8], head)
     if run is not None and run[1] < head and tokens[head].pos == "NOUN":
         run = None  # a name that modifies the speaker: "Putin's spokesman", "Tajik officials"
