@@ -447,3 +447,32 @@ def test_csto_forces_are_the_alliance_s_not_the_host_state_s(text):
     (deployment,) = [e.attrs for e in doc.layer("event")]
     assert (deployment["event_type"], deployment["country"], deployment["actor1_acled"], deployment["inter1"]) == (
         "Strategic developments", "Kazakhstan", "CSTO: Collective Security Treaty Organization", 8)
+
+
+@pytest.mark.parametrize("text", [
+    "Вчера вечером в Астане прошёл очередной раунд консультаций между Россией и Казахстаном по вопросам безопасности.",
+    "Talks between Russia and Kazakhstan on security were held in Astana on Friday.",
+])
+def test_talks_between_two_states_name_both_parties(text):
+    doc = run(text, published="2026-12-05")
+    (talks,) = [e.attrs for e in doc.layer("event")]
+    assert (talks["plover"], talks["actor1"], talks["actor2"], talks["location"]) == ("CONSULT", "Russia", "Kazakhstan", "Astana")
+
+
+@pytest.mark.parametrize("text", [
+    "Официальный представитель МИД Казахстана Айбек Смадияров опроверг сообщения о том, что Казахстан ведёт "
+    "переговоры с Пентагоном о размещении американского логистического центра в Актау.",
+    "Kazakhstan's Foreign Ministry denied reports that Astana was negotiating with the Pentagon on a logistics hub in Aktau.",
+])
+def test_what_a_denial_denies_is_not_where_it_was_made(text):
+    doc = run(text, published="2026-12-05")
+    (denial,) = [e.attrs for e in doc.layer("event")]
+    assert denial["plover"] == "REJECT" and denial["actor2"] is None
+    assert (denial["country"], denial["location"]) == ("Kazakhstan", "Kazakhstan")  # the office's state, not Aktau
+
+
+def test_n_years_after_a_past_deed_counts_back():
+    doc = run("Peace on paper\n\nBISHKEK, Dec 4, 2026 - Nearly two years after Kyrgyzstan and Tajikistan signed a "
+              "treaty on their common border, villagers in Batken say little has changed.")
+    (treaty,) = [e.attrs for e in doc.layer("event")]
+    assert (treaty["sub_event_type"], treaty["date"], treaty["date_precision"]) == ("Agreement", "2024-12-04", "year")

@@ -11,7 +11,9 @@ from .extract import EventExtractor, aggregate_warnings
 # denies from its seat, a drone attacks only with a verb of attack, two governments' statements are two events,
 # "later that day" / "снова" opens a new event, gunfire heard is an event
 # 5: a headline's dead are the target ("Two police officers killed in attack"), CSTO forces are the alliance's,
-# "каждую весну" / "every year" is a habit (no event), a jamoat lies in Tajikistan, "введены войска" deploys
+# "каждую весну" / "every year" is a habit (no event), a jamoat lies in Tajikistan, "введены войска" deploys;
+# "talks between A and B" name both, what a denial denies is not where it was made (its office's state is),
+# "two years after X did Y" counts back, the Russian instrumental ("с Казахстаном") is found in the gazetteer
 VERSION = "5"
 
 

@@ -260,6 +260,11 @@ class DateResolver:
             if base is None:
                 return None
             d, precision = _shift(base, n, unit, sign)
+            if sign > 0 and self.published and d > self.published and re.search(r"\bafter\b|после", m.group(0) + m.string[m.end():m.end() + 8], re.I):
+                # "Nearly two years after Kyrgyzstan and Tajikistan signed a treaty, villagers say …": what comes
+                # after "after" lies that long before the time the sentence speaks from, not after it
+                d, precision = _shift(base, n, unit, -1)
+                why = "counted back: what follows 'after' lies that long before the previous date in the text"
             if kind == "later" and unit == "year" and base_precision in ("month", "year"):
                 precision = base_precision
             elif unit == "year" and self.anchor_precision in ("month", "year"):

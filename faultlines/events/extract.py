@@ -75,6 +75,8 @@ _AND = {"en": "and", "ru": "и"}
 # where another clause begins: "… as Dushanbe demands answers" ("dismissed … as a provocation" is no clause)
 _NEW_CLAUSE = re.compile(r"\b(?:while|when|whereas|after|before|but|because)\b|\bas\s+(?=[A-Z][\w-]*\s+\w+(?:s|ed)\b)|"
                          r"\s(?:когда|пока|а|но|после\s+того)\s|[;:]")
+# after a cue, a complement clause too: what "denied reports that Astana was negotiating … in Aktau" names is its content
+_NEW_CLAUSE_AFTER = re.compile(_NEW_CLAUSE.pattern + r"|\bthat\b|,\s+что\s")
 _SIDE = {"en": re.compile(r"\b(?:the\s+)?(?P<people>[A-Z]\w+)\s+side\b"),
          "ru": re.compile(r"(?<!\w)(?P<people>\w+(?:ск|цк)(?:ой|ая|ую|ей))\s+сторон\w*", re.IGNORECASE)}
 # between two actors joined as one subject: " and two ", " fighters and two "
@@ -528,12 +530,19 @@ class EventExtractor:
                 if unnamed and (p.start > m.trigger.end and _clause_between(doc.text, m.trigger.end, p.start)
                                 or p.end <= m.trigger.start and _clause_before(doc.text, p.end, m.trigger.start)):
                     p.origin = True
+                if unnamed and cand.plover in _SPEECH and self.gaz.demonym(p.text):
+                    p.origin = True  # "dismissed the Kyrgyz account": whose account, not where it was dismissed
         place = cand.place()
         if place is None and party1 and party_spans and cand.plover in _SPEECH:
             # "Dushanbe's Foreign Ministry denied …": a government speaks from its seat (but two that sign an
             # agreement sign it somewhere the text does not say)
             place = next((p.place for m in cand.mentions for p in m.places if p.place is not None and p.origin
                           and p.place.kind == "city" and party_spans[0][0] <= p.start < party_spans[0][1]), None)
+        if place is None and party1 and party_spans and cand.plover in _SPEECH:
+            # "Tajikistan's border troops dismissed …", "МИД Казахстана опроверг …": a state's office speaks at home
+            place = next((p.place for m in cand.mentions for p in reversed(m.places) if p.place is not None
+                          and p.origin and p.place.kind == "country" and p.end <= m.trigger.start
+                          and not _clause_before(doc.text, p.end, m.trigger.start)), None)
         place_text = next((p.text for m in cand.mentions for p in m.places if p.place is place), None) if place else None
         if place is None and not any(m.loose_places for m in cand.mentions):
             place = next((m.inherited_place for m in cand.mentions if m.inherited_place), None)
@@ -788,6 +797,10 @@ class EventExtractor:
                 k = names.index(first)
                 if k and text[names[k - 1][1]:first[0]].strip().lower() == _AND[language]:
                     first, second = names[k - 1], first
+        if first is None:  # "консультации между Россией и Казахстаном", "talks between Russia and Kazakhstan"
+            k = next((i for i, n in enumerate(names) if n in after and word_before(n[0]) in ("between", "между")), None)
+            if k is not None and k + 1 < len(names) and text[names[k][1]:names[k + 1][0]].strip().lower() == _AND[language]:
+                first, second = names[k], names[k + 1]
         if cand.plover in _TARGETED:
             # ... in the cue's own clause: not "Taliban deny role in border shootout as Dushanbe demands answers"
             target = next((n for n in after if (word_before(n[0]) not in _NOT_ACTING[language]
@@ -845,7 +858,7 @@ class EventExtractor:
 def _clause_between(text: str, start: int, name: int) -> bool:
     """Whether another clause begins between ``start`` and the name at ``name`` (the clause may open with it:
     "as Dushanbe demands")."""
-    found = _NEW_CLAUSE.search(text, start, min(len(text), name + 40))
+    found = _NEW_CLAUSE_AFTER.search(text, start, min(len(text), name + 40))
     return found is not None and found.start() < name
 
 

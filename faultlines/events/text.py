@@ -32,6 +32,9 @@ def ru_stem(word: str) -> str:
         if w.endswith(ending) and len(w) - len(ending) >= 3:
             w = w[: -len(ending)]
             break
+    else:
+        if w.endswith(("ом", "ем")) and len(w) >= 7:  # the instrumental: "с Казахстаном", "над Бишкеком"
+            w = w[:-2]
     while len(w) > 2 and w[-1] in _VOWELS:
         w = w[:-1]
     return w
