@@ -459,3 +459,17 @@ def test_a_fronted_adverbial_is_not_the_claim_when_the_verb_has_its_own(text, la
 def test_a_connective_before_the_source_is_no_part_of_the_claim_and_an_outlet_in_quotes_speaks(text, span, speaker):
     claim = one(text, "ru")
     assert (claim["text"], claim["speaker"]) == (span, speaker)
+
+
+@pytest.mark.parametrize("text, language, span, speaker", [
+    ("Сотрудники ФСБ задержали в Подольске трёх выходцев из Центральной Азии. Об этом в субботу сообщил Центр "
+     "общественных связей ведомства.", "ru", "Сотрудники ФСБ задержали в Подольске трёх выходцев из Центральной Азии",
+     "Центр общественных связей ведомства"),
+    ("Пограничники задержали двух нарушителей. Об этом говорится в сообщении пресс-службы ГКНБ.", "ru",
+     "Пограничники задержали двух нарушителей", "пресс-служба ГКНБ"),
+    ("Talks will be held in Dushanbe next week. This was announced by the Tajik Foreign Ministry on Monday.", "en",
+     "Talks will be held in Dushanbe next week", "Tajik Foreign Ministry"),
+])
+def test_this_was_reported_by_x_gives_the_sentence_before_to_x(text, language, span, speaker):
+    claim = one(text, language)
+    assert (claim["text"], claim["speaker"], claim["kind"]) == (span, speaker, "reported")

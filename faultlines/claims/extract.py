@@ -27,6 +27,9 @@ _GENERIC_BODIES = {"agency", "ministry", "committee", "service", "department", "
 _POSSESSIVE = {"their": "they", "its": "it", "his": "he", "her": "she", "его": "он", "её": "она", "их": "они"}
 POSITIVE = ("assert", "confirm", "cite")
 # dobj-only complements make a claim only for these stances ("confirmed the talks", "dismissed the report")
+# a sentence that says who told the one before it
+_THIS_REPORTED = {"ru": re.compile(r"\W*(?:Об этом|О том же|Об этом же)\s", re.IGNORECASE),
+                  "en": re.compile(r"\W*(?:This|That) was (?:reported|announced|confirmed|stated|said) by\s", re.IGNORECASE)}
 _CONNECTIVES = {"meanwhile", "however", "moreover", "also", "in addition", "furthermore", "at the same time", "still",
                 "тем временем", "между тем", "кроме того", "при этом", "однако", "также", "вместе с тем", "в то же время",
                 "впрочем", "тем не менее"}
@@ -142,7 +145,7 @@ class Extractor:
             # a name in quotes may be the subject: "сообщает «Власть»"
             if tokens[child].dep in SUBJECTS and not self._long_quote_at(tokens[child].start):
                 # expletive "it was reported by X that": X speaks
-                return agent if agent is not None and tokens[child].lower == "it" else child
+                return agent if agent is not None and tokens[child].lower in ("it", "this", "that") else child
         if tokens[verb].dep == "conj" and tokens[verb].head != verb:
             return self.subject(tokens[verb].head)
         if tokens[verb].dep == "xcomp" and tokens[verb].head != verb:
@@ -534,6 +537,30 @@ class Extractor:
                     claims.append(claim)
         return claims
 
+    def anaphoric_claims(self) -> list[Claim]:
+        """"P. Об этом сообщил X." / "P. This was announced by X.": P, the sentence before in the paragraph, is X's."""
+        claims = []
+        tokens = self.p.tokens
+        for k in range(1, len(self.p.sentences)):
+            first, last = self.p.sentences[k]
+            before = self.p.sentences[k - 1]
+            if first >= last or before[0] >= before[1] or not _THIS_REPORTED[self.lex.language].match(self.text, tokens[first].start):
+                continue
+            if not self._same_paragraph(tokens[before[0]].start, tokens[first].start):
+                continue
+            verb = next((i for i in range(first, last) if self.stance_of(tokens[i]) is not None), None)
+            if verb is None:
+                continue
+            start, end = self._trim(tokens[before[0]].start, tokens[before[1] - 1].end)
+            claim = Claim(start, end, kind="reported")
+            if not self._attribute_by_verb(verb, claim, list(range(first, last))):
+                continue
+            claim.cue = tokens[verb].text
+            claim.stance = self.content_stance(claim.stance, start, end)
+            self.consumed.update(range(first, last))
+            claims.append(claim)
+        return claims
+
     def phrase_claims(self) -> list[Claim]:
         """Multiword stance cues whose object is the claim: "cast doubt on X", "called into question X"."""
         claims = []
@@ -886,7 +913,7 @@ def extract(doc: Document, score) -> list[Claim]:
         return []
     ex = Extractor(doc, view, lexicon("ru" if doc.language == "ru" else "en"))
     quotes = ex.quote_claims()
-    according = ex.according_claims() + ex.phrase_claims()
+    according = ex.according_claims() + ex.phrase_claims() + ex.anaphoric_claims()
     reported = ex.reported_claims()
     claims = [c for c in (_within_paragraph(ex, c) for c in merge(quotes, according + reported)) if c is not None]
     resolve_pronouns(claims, ex)
