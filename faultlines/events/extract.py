@@ -72,6 +72,7 @@ _TARGETED = {"REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE"}
 # cues of speech: inside a quote, the one quoted acts (the Foreign Ministry: "Reuters is spreading misinformation")
 _SPEECH = {"REJECT", "ACCUSE", "THREATEN", "REQUEST"}
 _AND = {"en": "and", "ru": "и"}
+_MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
 # where another clause begins: "… as Dushanbe demands answers" ("dismissed … as a provocation" is no clause)
 _NEW_CLAUSE = re.compile(r"\b(?:while|when|whereas|after|before|but|because)\b|\bas\s+(?=[A-Z][\w-]*\s+\w+(?:s|ed)\b)|"
                          r"\s(?:когда|пока|а|но|после\s+того)\s|[;:]")
@@ -152,6 +153,7 @@ class Mention:
     inherited_place: Place | None = None  # the setting of the event before it in the paragraph
     story_place: Place | None = None  # else the setting of the article's coded event before it ...
     story_date: date | None = None  # ... and that event's date
+    headline: bool = False  # told in the title, which names neither date nor exact place as a rule
 
 
 @dataclass
@@ -267,6 +269,8 @@ class EventExtractor:
         ner = [(a.start, a.end) for a in doc.layer("ner") if a.label in ("LOC", "GPE", "FAC")]
         resolver = DateResolver(language, doc.published, language)
         definite_re = _cues(language)[2]
+        claims = [c for c in doc.layer("claim") if c.attrs.get("kind") != "author"]
+        title_end = len(doc.title) if doc.title and text.startswith(doc.title) else 0
 
         raw: list[tuple[int, int, int, list[PlaceMention]]] = []
         for start, end in sentences:
@@ -353,8 +357,14 @@ class EventExtractor:
                     # several events in one sentence: each takes the dates nearest to its own cue
                     own_dates = [d for d in dates if min(selected, key=lambda t: abs(t.start - d.start)) is trig]
                 hurt = trig.plover in ("ASSAULT", "PROTEST")  # counts belong to violence, not to a deal in the same sentence
-                mention = Mention((start, end), para, trig, own_dates, places, actors, fat if hurt else None,
-                                  inj if hurt else None, inherited, loose, definite, fresh)
+                # "В посольстве Таджикистана в Москве заявили, что … о задержании граждан": where an embassy sits is
+                # not where what it speaks of happened (but "Житель Дарваза рассказал …" speaks of Darvaz)
+                framed = [c for c in claims if c.start <= trig.start < c.end and c.attrs.get("speaker_start") is not None
+                          and _MISSION.search(c.attrs.get("speaker") or "")]
+                own_places = places if trig.plover in _SPEECH or not framed else [
+                    p for p in places if not any(c.attrs["speaker_start"] <= p.start < c.attrs["speaker_end"] for c in framed)]
+                mention = Mention((start, end), para, trig, own_dates, own_places, actors, fat if hurt else None,
+                                  inj if hurt else None, inherited, loose, definite, fresh, headline=start < title_end)
                 if para in last_by_para:
                     mention.inherited_place = last_by_para[para].place()
                 elif last_typed is not None and trig.event_type is not None:
@@ -456,7 +466,8 @@ class EventExtractor:
             s1, s2 = _speaker_state(cand.first), _speaker_state(m)
             if s1 and s2 and s1 != s2:
                 return False
-        if not violent and not protest_arrest and not m.definite and (d2 is not None or p2 is not None) and (d1 is None and p1 is None):
+        if not violent and not protest_arrest and not m.definite and (d2 is not None or p2 is not None) and (d1 is None and p1 is None) \
+                and not all(x.headline for x in cand.mentions):  # "В Подмосковье задержаны …" then "задержали в Подольске"
             return False
         # Two fully specified mentions of non-violent events stay apart unless they agree on both date and place.
         return True
