@@ -11,6 +11,7 @@ import pytest
 
 from faultlines.errors import InputError
 from faultlines.ingest import iter_documents, read_text_file
+from faultlines.ingest.files import text_document
 from faultlines.settings import Settings
 from ingest_support import DATA
 
@@ -177,3 +178,18 @@ def test_unknown_suffix_and_sniffing(tmp_path: Path) -> None:
     assert out[1].title == "Chinese workers killed in attack near Tajik-Afghan border"
     assert out[1].id == "saved_page"
     assert out[2].title == "Notes" and out[2].text.endswith("long.\n")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The canal is a weapon\n\nBy Rustam Nazarov\n\nThe Qosh Tepa canal is not an irrigation project.\n", "Rustam Nazarov"),
+    ("Заголовок\n\nАвтор: Айбек Смадияров, Астана\n\nТекст статьи.\n", "Айбек Смадияров"),
+    ("Title\n\n*By Jane Doe, Reuters | 5 Dec 2026*\n\nText.\n", "Jane Doe"),
+    ("Title\n\nBy Tuesday, the protests had spread to three cities across the country.\n", None),
+    ("Title\n\nBy Tuesday protests had spread.\n", None),
+])
+def test_a_byline_names_the_author(text, name):
+    doc = text_document(text, doc_id="b", source="b.txt", source_kind="file")
+    assert doc.meta.get("author") == name
+    if name is not None:
+        start, end = doc.meta["byline"]
+        assert doc.text[start:end] == name

@@ -179,3 +179,15 @@ def test_the_regional_narrative_an_article_pushes_casts_its_entities():
             if a.attrs["canonical"] in ("Russia", "Kyrgyzstan")} == {("Russia", "Protagonist"), ("Kyrgyzstan", "Antagonist")}
     _, alone = entities(ANALYZERS)  # without the narratives layer the model decides
     assert alone["Russia"] != ("Protagonist", ["Guardian"])
+
+
+def test_the_byline_s_author_is_no_entity_of_the_article():
+    from faultlines.ingest.files import text_document
+    doc = text_document("Moscow alone helps\n\nBy Rustam Nazarov\n\nThe Taliban are digging a canal that will drain "
+                        "the Amu Darya. Rustam Nazarov is not alone in warning about it.\n", doc_id="by",
+                        source="by.txt", source_kind="file")
+    (doc,) = Pipeline(ANALYZERS, Settings()).pipe([doc])
+    start, end = doc.meta["byline"]
+    names = [(a.start, doc.text[a.start:a.end]) for a in doc.layer("entity")]
+    assert not any(start <= s < end for s, _ in names)  # the byline's name is never a mention
+    assert "Rustam Nazarov" in [text for _, text in names]  # the same name in the text still is

@@ -16,6 +16,11 @@ from .published import Published, from_dateline, from_lines, given, parse_date_l
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+# "By Rustam Nazarov", "Автор: Айбек Смадияров", "*By Jane Doe, Bishkek*": a byline among the first lines
+# (never "By Tuesday, the protests had spread": two capitalised words at least, a short tail)
+_BYLINE = re.compile(r"^[ \t*_]*(?:By|BY|Author:|Автор:|Автор)[ \t]+(?P<name>[A-ZА-ЯЁ][\w'’.-]+(?:[ \t]+[A-ZА-ЯЁ][\w'’.-]+){1,3})"
+                     r"[ \t*_]*(?:[,|—–-][\w'’.,|/ \t-]{0,50})?[ \t*_]*$", re.MULTILINE)
+_BYLINE_LINES = 6
 
 
 def read_bytes(path: str | os.PathLike[str], settings: Settings, *, source: str | None = None) -> bytes:
@@ -74,6 +79,32 @@ def title_of(lines: list[str], *, markdown: bool = False) -> str | None:
     return None
 
 
+def byline(text: str) -> tuple[int, int, str] | None:
+    """(start, end, name) of the author's name in a byline among the first non-empty lines, else None."""
+    seen = 0
+    for line in _LINE.finditer(text):
+        if not line.group(0).strip():
+            if not line.group(0):
+                break
+            continue
+        seen += 1
+        if seen > _BYLINE_LINES:
+            break
+        m = _BYLINE.match(text, line.start(), line.end() - len(line.group(0)) + len(line.group(0).rstrip("\r\n")))
+        if m:
+            return m.start("name"), m.end("name"), m.group("name")
+    return None
+
+
+def add_byline(doc: Document) -> None:
+    """The author a byline names becomes ``meta["author"]`` (unless the source gave one) and its offsets
+    ``meta["byline"]``: whoever writes the piece is no entity it casts."""
+    found = byline(doc.text)
+    if found is not None:
+        doc.meta.setdefault("author", found[2])
+        doc.meta["byline"] = [found[0], found[1]]
+
+
 def text_document(
     text: str,
     *,
@@ -107,6 +138,7 @@ def text_document(
     if not doc_id:
         doc.id = doc.content_hash[:16]
     info.apply(doc)
+    add_byline(doc)
     return doc
 
 

@@ -18,7 +18,7 @@ from faultlines.model import Document
 from faultlines.settings import Settings
 
 from .decode import decode_bytes_ex
-from .files import split_lines
+from .files import add_byline, split_lines
 from .published import Published, from_lines, given
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -176,6 +176,7 @@ def extract_html(
     if not doc_id:
         doc.id = doc.content_hash[:16]
     info.apply(doc)
+    add_byline(doc)
     return doc
 
 

@@ -319,8 +319,13 @@ class Entity:
 
 
 def _datelines(doc: Document) -> list[tuple[int, int]]:
-    """The (start, end) of every paragraph's dateline ("DUSHANBE, Nov 26 (Reuters) - "): the segmenter's."""
-    return [(a.start, a.end) for a in doc.layer("dateline")]
+    """The (start, end) of every paragraph's dateline ("DUSHANBE, Nov 26 (Reuters) - "), the segmenter's, and of
+    the byline's name that ingest found ("By Rustam Nazarov"): whoever files or writes the piece is no entity it casts."""
+    spans = [(a.start, a.end) for a in doc.layer("dateline")]
+    byline = doc.meta.get("byline")
+    if isinstance(byline, list) and len(byline) == 2 and all(isinstance(x, int) for x in byline):
+        spans.append((byline[0], byline[1]))
+    return spans
 
 
 def _in_dateline(datelines: Sequence[tuple[int, int]], start: int) -> bool:
