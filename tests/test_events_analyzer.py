@@ -487,3 +487,14 @@ def test_a_headline_arrest_and_the_lead_s_arrest_are_one_and_an_embassy_s_seat_i
     (arrest,) = [e.attrs for e in doc.layer("event")]
     assert (arrest["sub_event_type"], arrest["location"], arrest["admin1"], arrest["actor1_acled"]) == (
         "Arrests", "Podolsk", "Moscow Oblast", "Government of Russia")
+
+
+@pytest.mark.parametrize("text", [
+    "В январе 2022 года в Алма-Ате погромщики захватили аэропорт и здание акимата. Тогда, по официальным данным, "
+    "погибли 238 человек.",
+    "In January 2022 rioters seized the airport in Almaty. According to official figures, 238 people were killed.",
+])
+def test_the_dead_told_after_a_riot_are_the_riot_s(text):
+    doc = run(text, published="2026-12-05")
+    (riot,) = [e.attrs for e in doc.layer("event")]
+    assert (riot["event_type"], riot["date"], riot["location"], riot["fatalities"]) == ("Riots", "2022-01-01", "Almaty", 238)

@@ -321,7 +321,9 @@ class EventExtractor:
                 if prev is None:
                     continue
                 last = prev.mentions[-1]
-                if figures and prev.first.trigger.plover == "ASSAULT" and prev.fatalities() is None and not dates:
+                # "Тогда погибли 238 человек" after riots too: a riot kills as an attack does
+                if figures and (prev.first.trigger.plover == "ASSAULT" or prev.first.trigger.event_type == "Riots") \
+                        and prev.fatalities() is None and not dates:
                     last.fatalities = fat if last.fatalities is None else last.fatalities
                     last.injuries = inj if last.injuries is None else last.injuries
                 elif definite_re.search(s):
