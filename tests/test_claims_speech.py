@@ -473,3 +473,12 @@ def test_a_connective_before_the_source_is_no_part_of_the_claim_and_an_outlet_in
 def test_this_was_reported_by_x_gives_the_sentence_before_to_x(text, language, span, speaker):
     claim = one(text, language)
     assert (claim["text"], claim["speaker"], claim["kind"]) == (span, speaker, "reported")
+
+
+def test_a_denied_link_between_two_things_answers_only_a_claim_naming_both():
+    fled, denial = claims("The attackers fled towards the Turkmen border, the ministry said. The presidential "
+                          "administration rejected any link between the protest and the attack.")
+    assert denial["stance"] == "deny" and denial["denies"] is None  # the flight names the attack, not the protest
+    staged, denial = claims("Activists said the attack on the police post was staged to justify a crackdown on the "
+                            "protest. The presidential administration rejected any link between the protest and the attack.")
+    assert denial["denies"] == staged["claim_id"]

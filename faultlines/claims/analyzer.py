@@ -15,7 +15,8 @@ from .linking import link
 # 4: who believes what lies ahead predicts it, "were quick to blame" / "refused to confirm", "no connection" denies,
 # a denial of "заявления Бишкека" answers the Kyrgyz office, claims start after the wire dateline; "After the meeting, X said P"
 # claims P, not the fronted adverbial; an outlet in quotes after "издания" speaks; "Тем временем," is no part of P;
-# "P. Об этом сообщил X." / "P. This was announced by X." gives P to X
+# "P. Об этом сообщил X." / "P. This was announced by X." gives P to X; a denied "link between A and B" answers only
+# a claim naming both
 VERSION = "4"
 
 

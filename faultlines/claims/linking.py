@@ -68,6 +68,18 @@ def _deeds(text: str) -> frozenset[str]:
     return concepts(text) & _DEEDS
 
 
+# "denied any link between the protest and the attack": it answers only a claim that names both
+_BETWEEN = re.compile(r"\b(?:links?|connections?|relation(?:ship)?s?|ties)\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>[^,.;]+)"
+                      r"|связ\w*\s+между\s+(?P<ra>.+?)\s+и\s+(?P<rb>[^,.;]+)", re.IGNORECASE)
+
+
+def _between(text: str) -> tuple[set[str], set[str]] | None:
+    m = _BETWEEN.search(text)
+    if m is None:
+        return None
+    return stems(m.group("a") or m.group("ra")), stems(m.group("b") or m.group("rb"))
+
+
 def _whose(text: str) -> frozenset[str]:
     """The states whose words a denial names: "заявления Бишкека", "Dushanbe's claims", "the report by Tashkent"."""
     found: set[str] = set()
@@ -125,6 +137,7 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
     # had opened an inquiry into the use of force" confirms no beating)
     deeds = _deeds(ex.text[claim.start : claim.end]) if claim.stance == "deny" else frozenset()
     whose = _whose(ex.text[claim.start : claim.end])
+    between = _between(ex.text[claim.start : claim.end]) if claim.stance == "deny" else None
     # earlier claims first; a later one only when the article reports the denial first
     candidates = [(d, c) for d, c in enumerate(reversed(claims[:index]), 1)] + \
                  [(d + 3, c) for d, c in enumerate(claims[index + 1 :], 1)]
@@ -135,12 +148,14 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
             continue
         if other.stance not in POSITIVE:
             continue
+        theirs = stems(ex.text[other.start : other.end])
+        if between is not None and not all(side & theirs for side in between):
+            continue
         value = 0.0
         if other.speaker and re.search(rf"(?<!\w){re.escape(other.speaker)}", frame_text):
             value += 3.0
         elif other.speaker and whose & concepts(other.speaker):
             value += 2.0  # "заявления Бишкека" answers the Kyrgyz border service
-        theirs = stems(ex.text[other.start : other.end])
         if own and theirs:
             value += 5.0 * len(own & theirs) / len(own | theirs)
         # the same kind of deed in other words: "no force had been used" answers "police used batons and tear gas"
