@@ -346,9 +346,11 @@ def test_a_source_inside_the_sentence_and_an_agency_named_in_quotes():
     found = claims("Вечером таджикские военные, по данным киргизской стороны, обстреляли школу в селе Максат. "
                    "В Душанбе эти сведения назвали «ложью» и обвинили Бишкек в провокации. Однако уже через два дня, "
                    "по информации агентства «24.kg», в районе Ворух снова была слышна стрельба.", "ru")
-    report, lie, accusation, shooting = found
+    report, denied, lie, accusation, shooting = found
     # the source stands inside the claim, which runs on after it
     assert report["text"].endswith("обстреляли школу в селе Максат") and report["speaker"] == "киргизская сторона"
+    # "эти сведения назвали «ложью»": the object before the verb is what is denied, and the quote says how
+    assert (denied["text"], denied["stance"], denied["denies"]) == ("эти сведения", "deny", report["claim_id"])
     assert (lie["stance"], lie["denies"]) == ("deny", report["claim_id"])
     # an accusation asserts, though "провокация" is a word of denial
     assert (accusation["text"], accusation["stance"]) == ("Бишкек в провокации", "assert")
@@ -482,3 +484,11 @@ def test_a_denied_link_between_two_things_answers_only_a_claim_naming_both():
     staged, denial = claims("Activists said the attack on the police post was staged to justify a crackdown on the "
                             "protest. The presidential administration rejected any link between the protest and the attack.")
     assert denial["denies"] == staged["claim_id"]
+
+
+def test_what_a_channel_writes_of_and_an_office_calls_false_before_the_verb():
+    report, denial = claims("Телеграм-канал «Азия 24», ссылаясь на источники в силовых структурах, пишет о трёх "
+                            "погибших пограничниках. В ГКНБ эту информацию назвали недостоверной.", "ru")
+    assert (report["text"], report["speaker"], report["stance"]) == ("трёх погибших пограничниках", "Азия 24", "cite")
+    assert report["via"] == ["Азия 24", "источники в силовых структурах"]
+    assert (denial["speaker"], denial["stance"], denial["denies"]) == ("ГКНБ", "deny", report["claim_id"])

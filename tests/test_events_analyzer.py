@@ -498,3 +498,19 @@ def test_the_dead_told_after_a_riot_are_the_riot_s(text):
     doc = run(text, published="2026-12-05")
     (riot,) = [e.attrs for e in doc.layer("event")]
     assert (riot["event_type"], riot["date"], riot["location"], riot["fatalities"]) == ("Riots", "2022-01-01", "Almaty", 238)
+
+
+def test_a_border_firefight_with_destroyed_intruders_and_an_arrest_on_the_other_side():
+    doc = run("На границе снова неспокойно\n\nДушанбе, 7 декабря 2026 года.\n\n"
+              "В ночь на воскресенье на участке границы в Шамсиддин Шохинском районе Хатлонской области произошло "
+              "боестолкновение пограничников с группой вооружённых людей, пытавшихся переправиться через Пяндж. Как "
+              "сообщает агентство «Ховар», двое нарушителей уничтожены, один пограничник ранен.\n\n"
+              "Талибы, по данным афганского агентства «Бахтар», задержали на своей стороне ещё четырёх человек.")
+    clash, arrest = [e.attrs for e in doc.layer("event")]
+    assert (clash["sub_event_type"], clash["date"], clash["admin1"], clash["fatalities"], clash["injuries"]) == (
+        "Armed clash", "2026-12-06", "Khatlon", 2, 1)
+    assert (clash["actor1_acled"], clash["actor2_acled"]) == (
+        "Military Forces of Tajikistan", "Unidentified Armed Group (Tajikistan)")
+    # "на своей стороне": on the Taliban's own side of the border, not in the story's Khatlon
+    assert (arrest["sub_event_type"], arrest["actor1_acled"], arrest["country"], arrest["admin1"]) == (
+        "Arrests", "Taliban", "Afghanistan", None)

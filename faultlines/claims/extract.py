@@ -688,11 +688,20 @@ class Extractor:
                     # subject's first words on "say"; the clause starts right after the verb
                     sub = list(gap) + sub
                 return self.span_of(sub)
+        if self.lex.language == "ru" and stance == "assert" and tokens[verb].lower.startswith(("сообщ", "пиш", "писал", "заяв")):
+            # "пишет о трёх погибших пограничниках", "сообщил о задержании пяти человек": what it tells of
+            about = next((c for c in self.p.children[verb] if c > verb and tokens[c].dep in ("obl", "nmod")
+                          and any(tokens[k].lower in ("о", "об", "обо") and k < c for k in self.p.children[c])), None)
+            if about is not None:
+                sub = [i for i in self.p.subtree(about) if tokens[i].lower not in ("о", "об", "обо") or i > about]
+                return self.span_of(sub)
         objects = [c for c in self.p.children[verb] if tokens[c].dep in ("obj", "dobj") and c > verb]
         xcomp = [c for c in self.p.children[verb] if tokens[c].dep == "xcomp" and c > verb]
         if objects and xcomp and xcomp[0] > objects[0]:  # "expects the economy to grow by 8 percent"
             return self._trim(tokens[objects[0]].start, tokens[max(self.p.subtree(xcomp[0]))].end)
         if stance in NOMINAL_OK or stance in ("deny_if_content", "assert_nominal"):
+            if not objects and self.lex.language == "ru":  # "эту информацию назвали недостоверной": fronted object
+                objects = [c for c in self.p.children[verb] if tokens[c].dep == "obj"]
             if objects:
                 # the object, not the verb's own second verb that a misattached word drags in ("отверг
                 # причастность «…» и назвал сообщения «безосновательными»")

@@ -22,7 +22,7 @@ _ANAPHORA = {"report", "reports", "claim", "claims", "rumour", "rumours", "rumor
              "allegations", "information", "сообщение", "сообщения", "информацию", "информация", "слухи", "данные", "публикацию",
              "such", "такой", "такого", "такая", "такую", "таких", "подобного", "подобных",
              "accusations", "accusation", "charges", "обвинения", "обвинений",
-             "statement", "statements", "заявление", "заявления", "заявлений",
+             "statement", "statements", "заявление", "заявления", "заявлений", "сведения", "сведений",
              # "denied any involvement / role": what it denies is what someone said before
              "involvement", "role", "responsibility", "причастность", "причастности", "участие", "ответственность"}
 

@@ -72,6 +72,7 @@ _TARGETED = {"REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE"}
 # cues of speech: inside a quote, the one quoted acts (the Foreign Ministry: "Reuters is spreading misinformation")
 _SPEECH = {"REJECT", "ACCUSE", "THREATEN", "REQUEST"}
 _AND = {"en": "and", "ru": "и"}
+_OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
 # where another clause begins: "… as Dushanbe demands answers" ("dismissed … as a provocation" is no clause)
 _NEW_CLAUSE = re.compile(r"\b(?:while|when|whereas|after|before|but|because)\b|\bas\s+(?=[A-Z][\w-]*\s+\w+(?:s|ed)\b)|"
@@ -557,6 +558,12 @@ class EventExtractor:
                           and p.origin and p.place.kind == "country" and p.end <= m.trigger.start
                           and not _clause_before(doc.text, p.end, m.trigger.start)), None)
         place_text = next((p.text for m in cand.mentions for p in m.places if p.place is place), None) if place else None
+        own_side = next((a1[0].nationality or a1[0].fixed_country for m in cand.mentions
+                         if a1 and _OWN_SIDE.search(doc.text, m.sentence[0], m.sentence[1])), None)
+        if place is None and own_side and self.gaz.country(own_side) is not None:
+            # "Талибы … задержали на своей стороне ещё четырёх человек": on the actor's own side of the border
+            place = self.gaz.country(own_side)
+            warnings.append(f"place: the actor's own side of the border ({place.name})")
         if place is None and not any(m.loose_places for m in cand.mentions):
             place = next((m.inherited_place for m in cand.mentions if m.inherited_place), None)
             if place is not None:
