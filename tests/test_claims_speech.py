@@ -492,3 +492,14 @@ def test_what_a_channel_writes_of_and_an_office_calls_false_before_the_verb():
     assert (report["text"], report["speaker"], report["stance"]) == ("трёх погибших пограничниках", "Азия 24", "cite")
     assert report["via"] == ["Азия 24", "источники в силовых структурах"]
     assert (denial["speaker"], denial["stance"], denial["denies"]) == ("ГКНБ", "deny", report["claim_id"])
+
+
+def test_a_rebuttal_list_s_labels_neither_speak_nor_are_said():
+    found = claims('Myth 1: "Kyrgyzstan is building the dam to cut off the water of Uzbekistan."\n'
+                   "Fact: The World Bank has financed feasibility studies only, the bank's Central Asia office said on "
+                   'Tuesday.\n\nChannels reposted the claim 40 times, citing "sources in the ministry".')
+    myth, fact = [c for c in found if c["kind"] != "author"]
+    assert (myth["speaker"], myth["quote"]) == (None, True)  # not "Myth 1"
+    assert (fact["text"], fact["speaker"]) == ("The World Bank has financed feasibility studies only",
+                                               "bank's Central Asia office")
+    assert not any("sources in the ministry" in c["text"] for c in found)  # whom they cite is no claim

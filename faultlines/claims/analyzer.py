@@ -16,7 +16,8 @@ from .linking import link
 # a denial of "заявления Бишкека" answers the Kyrgyz office, claims start after the wire dateline; "After the meeting, X said P"
 # claims P, not the fronted adverbial; an outlet in quotes after "издания" speaks; "Тем временем," is no part of P;
 # "P. Об этом сообщил X." / "P. This was announced by X." gives P to X; a denied "link between A and B" answers only
-# a claim naming both; "пишет о трёх погибших", "эту информацию назвали недостоверной" (an object before the verb)
+# a claim naming both; "пишет о трёх погибших", "эту информацию назвали недостоверной" (an object before the verb);
+# a rebuttal list's labels ("Myth 1:", "Fact:") neither speak nor are said; 'citing "sources in …"' is no quote claim
 VERSION = "4"
 
 

@@ -327,6 +327,8 @@ class Extractor:
             if short and (not self._introduced(q, claim) or sources().outlet(self.text[q.start:q.end])
                           or self._is_name(q)):
                 continue  # scare quotes, names ("агентству «Ховар»", "«Исламского эмирата»"), single words: not a statement
+            if self._cited_source(q):
+                continue  # 'citing "sources in the ministry"': whom they cite, not what
             if claim.speaker is None and claim.pronoun is None:
                 earlier = by_group.get(q.group)
                 if earlier is not None and earlier is not claim:
@@ -360,6 +362,11 @@ class Extractor:
             return False
         between = self.text[claim.frame[1] : q.open] if claim.frame[1] <= q.open else self.text[q.close : claim.frame[0]]
         return len(_WORD.findall(between)) <= 5 and len(_WORD.findall(self.text[claim.frame[0]:claim.frame[1]])) <= 12
+
+    def _cited_source(self, q: Quote) -> bool:
+        """A quote right after "citing" / "со ссылкой на" with no sentence inside: the source named, not a claim."""
+        before = self.text[max(0, q.open - 20):q.open].rstrip().lower()
+        return before.endswith(tuple(self.lex.words("citing"))) and not re.search(r"[.!?…]", self.text[q.start:q.end])
 
     def _same_paragraph(self, a: int, b: int) -> bool:
         return "\n\n" not in self.text[a:b]
@@ -899,6 +906,12 @@ def _outlet_in_speaker(claim: Claim) -> None:
         claim.via = [found[2], rest]
 
 
+def _list_label(lex: Lexicon) -> re.Pattern[str]:
+    """A rebuttal list's label with its number: "Myth 1", "Fact", "Миф первый"."""
+    words = "|".join(sorted((re.escape(w) for w in lex.words("list_labels")), key=len, reverse=True))
+    return re.compile(rf"(?:{words})(?:\s+(?:no\.?\s*)?\d+|\s+\w+(?:ый|ой|ий))?", re.IGNORECASE)
+
+
 def _within_paragraph(ex: Extractor, claim: Claim) -> Claim | None:
     """Reported speech never runs past its paragraph (a title without a full stop parses as one sentence with the lead)."""
     if claim.kind == "quote":
@@ -929,6 +942,13 @@ def extract(doc: Document, score) -> list[Claim]:
     for claim in claims:
         _outlet_in_speaker(claim)
     claims += ex.author_claims(claims, score)
+    labels = _list_label(ex.lex)
+    for claim in claims:  # "Myth 1: "…"", "Fact: The World Bank …": a rebuttal list's label neither speaks nor is said
+        if claim.speaker and labels.fullmatch(claim.speaker):
+            claim.speaker, claim.speaker_span = None, None
+        lead = labels.match(ex.text, claim.start)
+        if lead and ex.text.startswith(":", lead.end()):
+            claim.start = ex._trim(lead.end() + 1, claim.end)[0]
     for line in doc.layer("dateline"):  # "ALMATY, Nov 30, 2026 - Gunmen opened fire …": the claim starts after it
         for claim in claims:
             if line.start <= claim.start < line.end < claim.end:
