@@ -55,7 +55,7 @@ def _check_offsets(doc, annotation):
 
 def test_analyzer_is_registered_with_its_contract():
     spec = registered()["debunks"]
-    assert spec.version == "2"
+    assert spec.version == "3"
     assert spec.requires == ("paragraph", "sentence")
     assert spec.assigns == ("debunk",)
 
@@ -215,7 +215,8 @@ def test_eval_command_reports_the_documented_figures():
     assert figures["heldout"]["recall"] == pytest.approx(0.9)
     assert figures["heldout"]["attributed_to_exact"] == pytest.approx(13 / 18)
     assert figures["heldout2"]["precision"] == figures["heldout2"]["recall"] == 1.0
-    assert figures["heldout2"]["attributed_to_exact"] == pytest.approx(4 / 7)
+    # 4 / 7 until "телеграм-каналы" became an opponent's head (2026-12-07)
+    assert figures["heldout2"]["attributed_to_exact"] == pytest.approx(7 / 7)
 
 
 def test_ordinal_labels_unlabelled_motives_and_counters_written_as_sentences():

@@ -35,7 +35,7 @@ from ..pipeline import Analyzer, analyzer
 from ..text.nlp import morph_vocab
 
 CUES_PATH = Path(__file__).parent / "resources" / "debunk_cues.json"
-VERSION = "2"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:")
+VERSION = "3"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: Telegram channels are opponents
 # Confidence by form: a labelled list is unambiguous; inline framing is read from prose.
 SCORE_LIST = 0.95
 SCORE_INLINE_STRONG = 0.85
