@@ -503,3 +503,12 @@ def test_a_rebuttal_list_s_labels_neither_speak_nor_are_said():
     assert (fact["text"], fact["speaker"]) == ("The World Bank has financed feasibility studies only",
                                                "bank's Central Asia office")
     assert not any("sources in the ministry" in c["text"] for c in found)  # whom they cite is no claim
+
+
+def test_an_office_that_does_not_confirm_this_questions_it_and_the_next_clause_s_outlet_is_not_its_source():
+    report, unconfirmed, quote = claims(
+        "Как пишет «Коммерсантъ» со ссылкой на источники в Минобороны России, Душанбе попросил Москву усилить 201-ю "
+        "базу беспилотниками. Официально в МИД Таджикистана этого не подтвердили, однако глава комитета Госдумы по "
+        "обороне Андрей Картаполов заявил ТАСС, что «просьба поступила и будет рассмотрена».", "ru")
+    assert (unconfirmed["speaker"], unconfirmed["stance"], unconfirmed["via"]) == ("МИД Таджикистана", "question", None)
+    assert quote["via"] == ["TASS", "Андрей Картаполов"]

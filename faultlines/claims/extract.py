@@ -30,6 +30,7 @@ POSITIVE = ("assert", "confirm", "cite")
 # a sentence that says who told the one before it
 _THIS_REPORTED = {"ru": re.compile(r"\W*(?:Об этом|О том же|Об этом же)\s", re.IGNORECASE),
                   "en": re.compile(r"\W*(?:This|That) was (?:reported|announced|confirmed|stated|said) by\s", re.IGNORECASE)}
+_CLAUSE_BREAKS = {"but", "while", "whereas", "however", "но", "однако", "а", "тогда как"}
 _CONNECTIVES = {"meanwhile", "however", "moreover", "also", "in addition", "furthermore", "at the same time", "still",
                 "тем временем", "между тем", "кроме того", "при этом", "однако", "также", "вместе с тем", "в то же время",
                 "впрочем", "тем не менее"}
@@ -801,11 +802,14 @@ class Extractor:
         sent = self.p.sentence_of(verb)
         lo = min(verb, head)
         hi = max(verb + 1, next((t.i for t in tokens[verb:sent[1]] if t.start >= span[0]), sent[1]))
-        if span[1] <= tokens[verb].start:  # fronted: the frame follows the claim
-            hi = sent[1]
+        if span[1] <= tokens[verb].start and not (head < verb and tokens[head].start < span[0]):
+            hi = sent[1]  # fronted: the frame follows the claim (not "В МИД этого не подтвердили, однако … ТАСС")
         claim.via, cites = self.via_for(claim.speaker, lo, hi, sent)
         if claim.via is None:
-            outside = [t.i for t in tokens[sent[0]:sent[1]] if not (span[0] <= t.start < span[1])]
+            # ... within the verb's own clause: not "этого не подтвердили, однако X заявил ТАСС"
+            stop = next((t.i for t in tokens[verb + 1:sent[1]] if t.lower in _CLAUSE_BREAKS
+                         and tokens[t.i - 1].text == ","), sent[1])
+            outside = [t.i for t in tokens[sent[0]:stop] if not (span[0] <= t.start < span[1])]
             if outside:
                 claim.via, _ = self.via_for(claim.speaker, outside[0], outside[-1] + 1, sent)
                 if claim.via and self.text[span[0]:span[1]].find(claim.via[0]) >= 0:
