@@ -8,6 +8,7 @@ from ..pipeline import Analyzer, analyzer
 from . import worthiness
 from .extract import Claim, extract
 from .linking import link
+from .speakers import is_outlet
 
 # 2: complements end before the speaker's next clause, passive and negated speech verbs claim nothing, the claim
 # a denial names ("claims by X that P") is X's own, speakers as the text names them; 3: who blames or accuses
@@ -27,8 +28,9 @@ def claim_id(doc: Document, start: int, end: int, speaker: str | None) -> str:
     return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def attrs(claim: Claim) -> dict:
+def attrs(claim: Claim, text: str) -> dict:
     """The INTERFACES §1 claim fields plus extras (see docs/claims.md)."""
+    phrase = text[claim.speaker_span[0]:claim.speaker_span[1]] if claim.speaker_span else ""
     data = {
         "speaker": claim.speaker,
         "via": claim.via,
@@ -41,6 +43,7 @@ def attrs(claim: Claim) -> dict:
         "check_worthiness": claim.worthiness,
         "speaker_start": claim.speaker_span[0] if claim.speaker_span else None,
         "speaker_end": claim.speaker_span[1] if claim.speaker_span else None,
+        "speaker_is_outlet": is_outlet(claim.speaker, phrase),
     }
     for key in ("denies", "confirms"):
         data[key] = claim.links.get(key)
@@ -64,6 +67,6 @@ class ClaimsAnalyzer(Analyzer):
         if ex is not None:
             link(ex, claims)
         for claim in claims:
-            doc.add(Annotation("claim", claim.start, claim.end, label=claim.stance, attrs=attrs(claim),
+            doc.add(Annotation("claim", claim.start, claim.end, label=claim.stance, attrs=attrs(claim, doc.text),
                                score=claim.worthiness, analyzer=self.name, version=self.version))
         return doc

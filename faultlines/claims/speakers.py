@@ -28,6 +28,14 @@ OUTLET_HEADS = {"agency", "outlet", "newspaper", "channel", "portal", "agency's"
                  "телеграм-канал", "телеграм-канала", "телеграмм-канал", "телеграмм-канала"}
 
 
+def is_outlet(name: str | None, phrase: str) -> bool:
+    """Whether a speaker is a news outlet: a known one, or one its phrase calls an agency, a newspaper, a channel
+    ("агентства «Бахтар»", "Телеграм-канал «Азия 24»")."""
+    if not name:
+        return False
+    return sources().outlet(name) is not None or any(w.lower() in OUTLET_HEADS for w in re.findall(r"[\w'-]+", phrase))
+
+
 _QUOTED_NAME = re.compile(r"\s*[«\"“]([^»\"”\n]{1,40})[»\"”]")
 
 
