@@ -514,3 +514,13 @@ def test_a_border_firefight_with_destroyed_intruders_and_an_arrest_on_the_other_
     # "на своей стороне": on the Taliban's own side of the border, not in the story's Khatlon
     assert (arrest["sub_event_type"], arrest["actor1_acled"], arrest["country"], arrest["admin1"]) == (
         "Arrests", "Taliban", "Afghanistan", None)
+
+
+def test_two_counts_of_one_attack_keep_the_lower_with_a_warning():
+    doc = run("Под Жанаозеном обстреляли полицейский блокпост\n\nАлматы, 30 ноября 2026 года.\n\n"
+              "В субботу вечером неизвестные открыли огонь по полицейскому блокпосту у въезда в Жанаозен Мангистауской "
+              "области. По данным издания Orda.kz, погибли трое полицейских, ещё двое ранены.\n\n"
+              "МВД Казахстана сообщило о двух погибших и трёх раненых и начало розыск нападавших.")
+    (attack,) = [e.attrs for e in doc.layer("event")]
+    assert (attack["date"], attack["location"], attack["fatalities"], attack["injuries"]) == ("2026-11-28", "Zhanaozen", 2, 3)
+    assert any("counts differ" in w for w in attack["warnings"])

@@ -15,7 +15,8 @@ from .extract import EventExtractor, aggregate_warnings
 # "talks between A and B" name both, what a denial denies is not where it was made (its office's state is),
 # "two years after X did Y" counts back, the Russian instrumental ("с Казахстаном") is found in the gazetteer,
 # a headline's event takes the lead's place and date, an embassy's seat is not where what it speaks of happened,
-# "боестолкновение", "двое нарушителей уничтожены", "на своей стороне" is the actor's own country
+# "боестолкновение", "двое нарушителей уничтожены", "на своей стороне" is the actor's own country; two counts of one
+# attack keep the lower with a warning
 VERSION = "5"
 
 

@@ -72,6 +72,9 @@ _TARGETED = {"REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE"}
 # cues of speech: inside a quote, the one quoted acts (the Foreign Ministry: "Reuters is spreading misinformation")
 _SPEECH = {"REJECT", "ACCUSE", "THREATEN", "REQUEST"}
 _AND = {"en": "and", "ru": "и"}
+# a sentence that passes on a count: "МВД сообщило о двух погибших", "police said two people died"
+_FIGURES_REPORTED = re.compile(r"\b(?:said|says|reported|announced|told|confirmed|according\s+to|writes|wrote)\b|"
+                               r"сообщ\w*|заявил\w*|пиш\w*|писал\w*|по\s+данным|по\s+словам|подтвердил\w*", re.I)
 _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
 # where another clause begins: "… as Dushanbe demands answers" ("dismissed … as a provocation" is no clause)
@@ -319,14 +322,25 @@ class EventExtractor:
                 continue
             if not found:
                 prev = last_by_para.get(para)
+                if prev is None and figures and not dates and last_typed is not None \
+                        and para == last_typed.mentions[-1].paragraph + 1 and _FIGURES_REPORTED.search(s):
+                    prev = last_typed  # "МВД сообщило о двух погибших …" in the next paragraph: another count of it
                 if prev is None:
                     continue
                 last = prev.mentions[-1]
                 # "Тогда погибли 238 человек" after riots too: a riot kills as an attack does
-                if figures and (prev.first.trigger.plover == "ASSAULT" or prev.first.trigger.event_type == "Riots") \
-                        and prev.fatalities() is None and not dates:
+                killing = prev.first.trigger.plover == "ASSAULT" or prev.first.trigger.event_type == "Riots"
+                if figures and killing and prev.fatalities() is None and not dates:
                     last.fatalities = fat if last.fatalities is None else last.fatalities
                     last.injuries = inj if last.injuries is None else last.injuries
+                elif figures and killing and not dates and fat is not None and fat != prev.fatalities():
+                    # two sources, two counts: the lower is kept, as ACLED codes the most conservative report
+                    counted = next(m for m in prev.mentions if m.fatalities is not None)
+                    before = counted.fatalities
+                    if fat < before:
+                        counted.fatalities, counted.injuries = fat, inj
+                    prev.warnings.append(f"counts differ in the text: {before} dead, then {fat} ({s.strip()[:60]!r}); "
+                                         f"the lower is kept")
                 elif definite_re.search(s):
                     # "Акция прошла накануне", "The attack took place in ...": details of the event before
                     if prev.date() is None and dates:
