@@ -512,3 +512,19 @@ def test_an_office_that_does_not_confirm_this_questions_it_and_the_next_clause_s
         "обороне Андрей Картаполов заявил ТАСС, что «просьба поступила и будет рассмотрена».", "ru")
     assert (unconfirmed["speaker"], unconfirmed["stance"], unconfirmed["via"]) == ("МИД Таджикистана", "question", None)
     assert quote["via"] == ["TASS", "Андрей Картаполов"]
+
+
+@pytest.mark.parametrize("text, span, speaker, via", [
+    ("Ukraine's military did not comment, but a source in the Security Service of Ukraine (SBU) told Reuters the depot "
+     "supplied Russian units fighting near Kharkiv.", "the depot supplied Russian units fighting near Kharkiv",
+     "source in the Security Service of Ukraine", ["Reuters", "source in the Security Service of Ukraine"]),
+    ("A source told Reuters the talks had stalled.", "the talks had stalled", "source", ["Reuters", "source"]),
+])
+def test_told_an_outlet_a_clause_without_that(text, span, speaker, via):
+    claim = one(text)
+    assert (claim["text"], claim["speaker"], claim["via"]) == (span, speaker, via)
+
+
+def test_told_reporters_where_and_when_is_no_claim():
+    assert [c for c in claims("He told reporters in Dushanbe on Monday after meeting the delegation.")
+            if c["kind"] != "author"] == []

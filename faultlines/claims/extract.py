@@ -672,6 +672,16 @@ class Extractor:
                     return self._trim(tokens[first].start, tokens[self._clause_end(verb, j + 1, sent[1]) - 1].end)
             if j > verb + 1 and self.stance_of(tok) is not None and tok.lower not in self.lex.words("citing"):
                 break
+        if self.lex.language == "en" and tokens[verb].lemma in ("tell", "inform") and verb + 1 < sent[1] \
+                and tokens[verb + 1].dep in ("obj", "dobj", "dative") and tokens[verb + 1].pos in ("PROPN", "PRON", "NOUN"):
+            # "told Reuters the depot supplied Russian units": no "that", a clause right after whom it was told to
+            after = max(self.p.subtree(verb + 1)) + 1 if tokens[verb + 1].head == verb else verb + 2
+            rest = [t for t in tokens[after:sent[1]] if t.text not in (".", "!", "?")]
+            first_verb = next((k for k, t in enumerate(rest) if t.pos in ("VERB", "AUX")), None)
+            # ... a clause with a subject, not "told reporters in Dushanbe after meeting the delegation"
+            if len(rest) >= 3 and not self.quoted(rest[0].start) and first_verb and all(
+                    t.pos in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "PART") for t in rest[:first_verb]):
+                return self._trim(rest[0].start, tokens[self._clause_end(verb, after, sent[1]) - 1].end)
         head = self.subject(verb)
         # fronted: "P, a security source told Asia-Plus." / "P, — сказал X."
         left_edge = min(verb, head if head is not None else verb)
