@@ -524,3 +524,20 @@ def test_two_counts_of_one_attack_keep_the_lower_with_a_warning():
     (attack,) = [e.attrs for e in doc.layer("event")]
     assert (attack["date"], attack["location"], attack["fatalities"], attack["injuries"]) == ("2026-11-28", "Zhanaozen", 2, 3)
     assert any("counts differ" in w for w in attack["warnings"])
+
+
+@pytest.mark.parametrize("text", [
+    "A Ukrainian drone struck a fuel depot in Russia's Belgorod region overnight, starting a fire that injured two workers.",
+    "Украинский беспилотник атаковал нефтебазу в Белгородской области.",
+])
+def test_a_state_s_drone_is_its_forces(text):
+    doc = run(text, published="2026-12-06")
+    (strike,) = [e.attrs for e in doc.layer("event")]
+    assert (strike["sub_event_type"], strike["country"], strike["actor1_acled"]) == (
+        "Air/drone strike", "Russia", "Military Forces of Ukraine")
+
+
+def test_a_trend_of_attacks_is_no_event():
+    doc = run("Ukraine has stepped up attacks on Russian energy facilities since the summer, arguing that they fuel "
+              "Moscow's war effort.", published="2026-12-06")
+    assert doc.layer("event") == []

@@ -98,6 +98,8 @@ def find_actors(sentence: str, offset: int, language: str, gaz: Gazetteer) -> li
                              bool(entry.get("weak")), bool(entry.get("protest")), bool(entry.get("riot")),
                              fixed_country=entry.get("country"))
             _qualify(a, sentence, language, gaz)
+            if entry.get("needs_nationality") and not (a.nationality or a.countries):
+                continue  # "a drone struck": whose is unknown; "a Ukrainian drone": Ukraine's forces
             a.start += offset
             a.end += offset
             found.append(a)

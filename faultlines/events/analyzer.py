@@ -16,7 +16,8 @@ from .extract import EventExtractor, aggregate_warnings
 # "two years after X did Y" counts back, the Russian instrumental ("с Казахстаном") is found in the gazetteer,
 # a headline's event takes the lead's place and date, an embassy's seat is not where what it speaks of happened,
 # "боестолкновение", "двое нарушителей уничтожены", "на своей стороне" is the actor's own country; two counts of one
-# attack keep the lower with a warning
+# attack keep the lower with a warning; "a Ukrainian drone" is Ukraine's forces; "stepped up attacks since the
+# summer" is a trend, no event
 VERSION = "5"
 
 
