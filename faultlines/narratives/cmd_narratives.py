@@ -27,7 +27,8 @@ from .commands import DataOption, LangOption, SeedOption
 
 DEFAULT_CASES = (Path("tests/data/narratives/regional_cases.toml"), Path("tests/data/narratives/regional_heldout.toml"),
                  Path("tests/data/narratives/regional_heldout_mixed.toml"),
-                 Path("tests/data/narratives/regional_heldout_mixed2.toml"))
+                 Path("tests/data/narratives/regional_heldout_mixed2.toml"),
+                 Path("tests/data/narratives/regional_heldout_mixed3.toml"))
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
