@@ -528,3 +528,12 @@ def test_told_an_outlet_a_clause_without_that(text, span, speaker, via):
 def test_told_reporters_where_and_when_is_no_claim():
     assert [c for c in claims("He told reporters in Dushanbe on Monday after meeting the delegation.")
             if c["kind"] != "author"] == []
+
+
+def test_a_cycle_in_the_parse_ends_every_walk():
+    """natasha may return a dependency cycle (two SemEval-2025 Russian articles have one); walking it looped until
+    the memory ran out."""
+    from faultlines.claims.parse import Parsed, Tok
+    tokens = [Tok(i, w, w, w, "NOUN", "obj", (i + 1) % 3, i * 3, i * 3 + 2, 0) for i, w in enumerate(("aa", "bb", "cc"))]
+    children = [[2], [0], [1]]  # 0 -> 2 -> 1 -> 0
+    assert Parsed(tokens, [(0, 3)], children).subtree(0) == [0, 1, 2]

@@ -139,8 +139,10 @@ class Extractor:
             start += 1
         return start, end
 
-    def subject(self, verb: int) -> int | None:
+    def subject(self, verb: int, depth: int = 0) -> int | None:
         tokens = self.p.tokens
+        if depth > 8:
+            return None  # a cycle in the parse
         agent = self._agent(verb)
         for child in self.p.children[verb]:
             # a name in quotes may be the subject: "сообщает «Власть»"
@@ -148,7 +150,7 @@ class Extractor:
                 # expletive "it was reported by X that": X speaks
                 return agent if agent is not None and tokens[child].lower in ("it", "this", "that") else child
         if tokens[verb].dep == "conj" and tokens[verb].head != verb:
-            return self.subject(tokens[verb].head)
+            return self.subject(tokens[verb].head, depth + 1)
         if tokens[verb].dep == "xcomp" and tokens[verb].head != verb:
             # "were quick to blame", "rushed to deny": who governs speaks, unless an object does ("asked Y to confirm")
             governor = tokens[verb].head
@@ -156,7 +158,7 @@ class Extractor:
             if tokens[governor].dep == "acomp" and tokens[governor].head != governor:
                 governor = tokens[governor].head
             if eager and not any(tokens[c].dep in ("dobj", "obj") for c in self.p.children[governor]):
-                return self.subject(governor)
+                return self.subject(governor, depth + 1)
         if agent is None and self.lex.language == "ru":
             # "В департаменте полиции заявили, что …": a plural verb without a subject speaks for the office
             # named with "в" before it
@@ -166,12 +168,12 @@ class Extractor:
                     return child
         return agent
 
-    def _subjects(self, verb: int) -> list[int]:
+    def _subjects(self, verb: int, depth: int = 0) -> list[int]:
         """The verb's subject tokens as parsed, quoted or not (a conjoined verb shares its head's)."""
         tokens = self.p.tokens
         found = [c for c in self.p.children[verb] if tokens[c].dep in SUBJECTS]
-        if not found and tokens[verb].dep == "conj" and tokens[verb].head != verb:
-            return self._subjects(tokens[verb].head)
+        if not found and tokens[verb].dep == "conj" and tokens[verb].head != verb and depth < 8:
+            return self._subjects(tokens[verb].head, depth + 1)
         return found
 
     def speaking_subject(self, verb: int) -> int | None:

@@ -42,12 +42,14 @@ class Parsed:
         return self.sentences[self.tokens[index].sent]
 
     def subtree(self, index: int) -> list[int]:
-        out, stack = [], [index]
+        # a parser may return a cycle (natasha does, rarely): each token is visited once
+        seen, stack = {index}, [index]
         while stack:
-            current = stack.pop()
-            out.append(current)
-            stack.extend(self.children[current])
-        return sorted(out)
+            for child in self.children[stack.pop()]:
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        return sorted(seen)
 
     def tokens_in(self, start: int, end: int) -> list[Tok]:
         return [t for t in self.tokens if t.start >= start and t.end <= end]

@@ -89,7 +89,8 @@ def noun_phrase(parsed: Parsed, head: int, blocked) -> list[int]:
             # an apposition right after its word is one name with it ("РИА Новости"), one after a comma is not
             glued = tokens[child].dep == "appos" and child == current + 1 and tokens[child].pos == "PROPN"
             if tokens[child].dep not in _CUT_DEPS or _word_hyphen(parsed, child) or name_mark(child) or glued:
-                stack.append(child)
+                if child not in keep:  # never around a cycle of the parse
+                    stack.append(child)
 
     def joins(i: int) -> bool:
         return i in keep and (tokens[i].text not in _STOP_RIGHT or name_mark(i)) and not blocked(tokens[i].start)

@@ -25,12 +25,13 @@ from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
 from ..text.encode import Encoding, encoding_of
 from .narrative_heads import HEADS_STEM, NarrativeHeads, encoding_features
-from .regional import Hit, RegionalModel, active_stem, current_fingerprint, sentences_of, units_of
+from .regional import Hit, RegionalModel, active_stem, current_fingerprint, reported_sentences, sentences_of, units_of
 from .taxonomy import OTHER
 
 log = logging.getLogger(__name__)
 VERSION = "4"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
-# 4: a regional narrative records the roles it casts (`cast`, read by the roles analyzer)
+# 4: a regional narrative records the roles it casts (`cast`, read by the roles analyzer); an author's sentence with
+# the cues carries a narrative from 0.3 when it is the sentence's most probable one
 LANGS = ("en", "ru")
 LAYER = "narrative"
 # The SemEval decision thresholds tuned on English serve every language here: the Russian training documents all
@@ -124,7 +125,8 @@ class NarrativeAnalyzer(Analyzer):
             # the title row is blocked only where the title is in the text and inside a rebutted span
             units = list(encoding.spans) + ([_title_in(doc) or (0, 0)] if encoding.title is not None else [])
             sentences = sentences_of(encoding, doc.text, doc.language,
-                                     [i for i, span in enumerate(encoding.sentence_spans) if _overlaps(span, rebutted)])
+                                     [i for i, span in enumerate(encoding.sentence_spans) if _overlaps(span, rebutted)],
+                                     reported_sentences(doc, encoding.sentence_spans))
             hits = regional.detect(units_of(encoding.vectors, encoding.title), sentences,
                                    [i for i, span in enumerate(units) if _overlaps(span, rebutted)])
         casts = {m["name"]: m.get("cast", []) for m in regional.narratives} if regional is not None else {}

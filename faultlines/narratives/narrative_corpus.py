@@ -291,19 +291,21 @@ def read_cases(path: Path) -> list[dict]:
 
 
 def case_documents(cases: Sequence[dict]) -> list[Document]:
+    """The cases as the analyzer reads them, with the claims and events the narratives detector consults."""
     from ..ingest.files import text_document
     from ..pipeline import Pipeline
 
     docs = [text_document(c["text"], doc_id=c["id"], source=c["id"], source_kind="text") for c in cases]
-    return list(Pipeline(("language", "segment")).pipe(docs))
+    return list(Pipeline(("language", "segment", "nlp", "claims", "events")).pipe(docs))
 
 
 def regional_narratives(model, doc: Document, encoding: Encoding) -> set[str]:
-    """The regional narratives ``model`` finds in ``doc``, as the analyzer reads them (paragraphs, title, sentences)."""
-    from .regional import sentences_of, units_of
+    """The regional narratives ``model`` finds in ``doc``, as the analyzer reads them (paragraphs, title, sentences;
+    the claims and events layers where the document has them)."""
+    from .regional import reported_sentences, sentences_of, units_of
 
-    return {h.narrative for h in model.detect(units_of(encoding.vectors, encoding.title),
-                                              sentences_of(encoding, doc.text, doc.language))}
+    sentences = sentences_of(encoding, doc.text, doc.language, (), reported_sentences(doc, encoding.sentence_spans))
+    return {h.narrative for h in model.detect(units_of(encoding.vectors, encoding.title), sentences)}
 
 
 def case_scores(model, cases: Sequence[dict], docs: Sequence[Document], encodings: Sequence[Encoding]) -> dict:
@@ -327,6 +329,7 @@ def evaluate_regional(case_files: Sequence[Path], data: Path | None, cache: Path
     """The regional detector on the project's written cases (the shipped model, read with the encoder it was
     built with), and its false-alarm rate on news it never saw: SemEval-2025 documents (Ukraine war, climate:
     no Central Asian narratives expected) of one half, with the background centroids taken from the other half only."""
+    from ..pipeline import Pipeline
     from .regional import SHIPPED_STEM as SHIPPED
     from .regional import (
         RegionalModel,
@@ -351,7 +354,9 @@ def evaluate_regional(case_files: Sequence[Path], data: Path | None, cache: Path
         centroids = paragraph_centroids(paragraph_vectors([e for e, h in zip(encodings, half) if h == 0]), seed=seed)
         model = build_regional_model(load_taxonomy(), encoder, backend, centroids.astype(np.float16).astype(np.float32),
                                      seed=seed)
-        fired = [regional_narratives(model, d, e) for d, e, h in zip(raw, encodings, half) if h == 1]
+        tested = [(d, e) for d, e, h in zip(raw, encodings, half) if h == 1]
+        annotated = Pipeline(("language", "segment", "nlp", "claims", "events")).pipe([d for d, _ in tested])  # as analyzed
+        fired = [regional_narratives(model, d, e) for d, (_, e) in zip(annotated, tested)]
         per = {n["name"]: sum(n["name"] in f for f in fired) for n in model.narratives}
         result["semeval_false_alarms"] = {"documents": len(fired), "with_any": sum(bool(f) for f in fired),
                                           "rate": sum(bool(f) for f in fired) / max(len(fired), 1), "per_narrative": per}

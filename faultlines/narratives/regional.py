@@ -38,6 +38,7 @@ from .taxonomy import (
 log = logging.getLogger(__name__)
 
 THRESHOLD = 0.5
+SENTENCE_THRESHOLD = 0.3
 C = 100.0
 MIN_TEXTS = 13  # the shipped narratives' smallest count: a definition and twelve examples
 SHIPPED_STEM = MODEL_DIR / "narratives_regional"
@@ -73,6 +74,9 @@ class Sentences:
     texts: Sequence[str]
     language: str | None
     blocked: frozenset[int] = frozenset()  # sentences that state an opponent's debunked claim or motive
+    # sentences that pass on someone else's words or tell an event: they carry a narrative only at the full
+    # threshold, never in the zone a commentator's own sentence may ("The Kremlin accused Western media of lies")
+    reported: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -91,6 +95,10 @@ class RegionalModel:
     texts: list[str]  # the prototypes' texts, then the background texts'
     background: np.ndarray  # vectors of the background texts (the centroids are shipped apart)
     threshold: float = THRESHOLD
+    # a sentence that matches a narrative's cues carries it from this probability on, when the narrative is also
+    # the sentence's most probable one (version 4; docs/narratives.md)
+    sentence_threshold: float | None = SENTENCE_THRESHOLD
+    sentence_argmax: bool = True
     _compiled: list | None = field(default=None, repr=False, compare=False)
 
     def known_vectors(self) -> dict[str, np.ndarray]:
@@ -135,8 +143,12 @@ class RegionalModel:
                     continue
                 for i in np.argsort(-sentence_probs[:, n], kind="stable"):
                     score = float(sentence_probs[i, n])
-                    if score < self._threshold(n):
+                    if score < self._sentence_threshold(n):
                         break
+                    if self.sentence_argmax and int(sentence_probs[i].argmax()) != n:
+                        continue
+                    if score < self._threshold(n) and int(i) in sentences.reported:
+                        continue
                     if all(cue.search(sentences.texts[i]) for cue in cues):
                         subnarrative = self._subnarrative(n, sentences.vectors[i])
                         hits[meta["name"]] = Hit(meta["name"], subnarrative, score, -1, int(i))
@@ -145,6 +157,10 @@ class RegionalModel:
 
     def _threshold(self, n: int) -> float:
         return self.narratives[n].get("threshold") or self.threshold
+
+    def _sentence_threshold(self, n: int) -> float:
+        own = self.narratives[n].get("threshold")
+        return own if own else (self.sentence_threshold if self.sentence_threshold is not None else self.threshold)
 
     def _subnarrative(self, n: int, vector: np.ndarray) -> str:
         """The subnarrative whose definition or example lies nearest ``vector`` (``<narrative>: Other`` when
@@ -175,7 +191,8 @@ class RegionalModel:
                             intercept=self.intercept.astype(np.float32), background=self.background.astype(np.float32))
         tmp_meta.write_text(json.dumps({
             "backend": self.backend, "fingerprint": self.fingerprint, "sources": self.sources,
-            "threshold": self.threshold, "narratives": self.narratives, "texts": self.texts,
+            "threshold": self.threshold, "sentence_threshold": self.sentence_threshold,
+            "sentence_argmax": self.sentence_argmax, "narratives": self.narratives, "texts": self.texts,
         }, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         os.replace(tmp_npz, npz)
         os.replace(tmp_meta, meta)
@@ -192,7 +209,8 @@ class RegionalModel:
         return cls(meta["backend"], meta["fingerprint"], meta["sources"], meta["narratives"],
                    arrays["prototypes"].astype(np.float32), arrays["owner"].astype(np.int64),
                    arrays["sub"].astype(np.int64), arrays["coef"], arrays["intercept"], meta["texts"],
-                   arrays["background"].astype(np.float32), meta["threshold"])
+                   arrays["background"].astype(np.float32), meta["threshold"],
+                   meta.get("sentence_threshold", SENTENCE_THRESHOLD), meta.get("sentence_argmax", True))
 
 
 def background_centroids(path: Path = BACKGROUND_FILE) -> np.ndarray:
@@ -272,13 +290,22 @@ def build_regional_model(taxonomy: Taxonomy, encode: Encode, backend: str, centr
                          np.array([r[1] for r in rows], dtype=np.int64), coef, intercept, texts, background)
 
 
-def sentences_of(encoding, text: str, language: str | None, blocked: Sequence[int] = ()) -> Sentences | None:
+def sentences_of(encoding, text: str, language: str | None, blocked: Sequence[int] = (),
+                 reported: Sequence[int] = ()) -> Sentences | None:
     """The sentences of a document's encoding (None when it holds no sentence vectors)."""
     vectors = getattr(encoding, "sentence_vectors", None)
     if vectors is None or not len(vectors):
         return None
     return Sentences(np.asarray(vectors, dtype=np.float32), [text[s:e] for s, e in encoding.sentence_spans], language,
-                     frozenset(blocked))
+                     frozenset(blocked), frozenset(reported))
+
+
+def reported_sentences(doc, spans: Sequence[tuple[int, int]]) -> list[int]:
+    """Indices of the ``spans`` (sentences) that hold a claim of a named speaker other than the author (the claims
+    layer) or an event ACLED codes (the events layer); [] where those analyzers did not run."""
+    taken = [(c.start, c.end) for c in doc.layer("claim") if c.attrs.get("kind") != "author" and c.attrs.get("speaker")]
+    taken += [tuple(m) for e in doc.layer("event") if e.label for m in (e.attrs.get("mentions") or [[e.start, e.end]])]
+    return [i for i, (s, e) in enumerate(spans) if any(a < e and s < b for a, b in taken)]
 
 
 def units_of(vectors: np.ndarray, title: np.ndarray | None) -> np.ndarray:
