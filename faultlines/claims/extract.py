@@ -30,7 +30,7 @@ POSITIVE = ("assert", "confirm", "cite")
 # a sentence that says who told the one before it
 _THIS_REPORTED = {"ru": re.compile(r"\W*(?:Об этом|О том же|Об этом же)\s", re.IGNORECASE),
                   "en": re.compile(r"\W*(?:This|That) was (?:reported|announced|confirmed|stated|said) by\s", re.IGNORECASE)}
-_CLAUSE_BREAKS = {"but", "while", "whereas", "however", "но", "однако", "а", "тогда как"}
+_CLAUSE_BREAKS = {"but", "while", "whereas", "however", "но", "однако", "а"}
 _CONNECTIVES = {"meanwhile", "however", "moreover", "also", "in addition", "furthermore", "at the same time", "still",
                 "тем временем", "между тем", "кроме того", "при этом", "однако", "также", "вместе с тем", "в то же время",
                 "впрочем", "тем не менее"}

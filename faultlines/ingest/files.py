@@ -90,7 +90,7 @@ def byline(text: str) -> tuple[int, int, str] | None:
         seen += 1
         if seen > _BYLINE_LINES:
             break
-        m = _BYLINE.match(text, line.start(), line.end() - len(line.group(0)) + len(line.group(0).rstrip("\r\n")))
+        m = _BYLINE.match(text, line.start(), line.start() + len(line.group(0).rstrip("\r\n")))
         if m:
             return m.start("name"), m.end("name"), m.group("name")
     return None

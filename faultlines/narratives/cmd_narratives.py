@@ -28,7 +28,8 @@ from .commands import DataOption, LangOption, SeedOption
 DEFAULT_CASES = (Path("tests/data/narratives/regional_cases.toml"), Path("tests/data/narratives/regional_heldout.toml"),
                  Path("tests/data/narratives/regional_heldout_mixed.toml"),
                  Path("tests/data/narratives/regional_heldout_mixed2.toml"),
-                 Path("tests/data/narratives/regional_heldout_mixed3.toml"))
+                 Path("tests/data/narratives/regional_heldout_mixed3.toml"),
+                 Path("tests/data/narratives/regional_heldout_mixed4.toml"))
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
