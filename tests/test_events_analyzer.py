@@ -479,11 +479,12 @@ def test_n_years_after_a_past_deed_counts_back():
 
 
 def test_a_headline_arrest_and_the_lead_s_arrest_are_one_and_an_embassy_s_seat_is_not_its_place():
-    doc = faultlines.analyze("В Подмосковье задержаны подозреваемые в подготовке теракта\n\nМосква, 6 декабря 2026 года.\n\n"
-              "Сотрудники ФСБ задержали в Подольске трёх выходцев из Центральной Азии, подозреваемых в подготовке "
-              "теракта на железнодорожной станции.\n\n"
-              "В посольстве Таджикистана в Москве заявили, что пока не получали официального уведомления о "
-              "задержании граждан республики.", analyzers=("language", "segment", "nlp", "claims", "events"))
+    text = ("В Подмосковье задержаны подозреваемые в подготовке теракта\n\nМосква, 6 декабря 2026 года.\n\n"
+            "Сотрудники ФСБ задержали в Подольске трёх выходцев из Центральной Азии, подозреваемых в подготовке "
+            "теракта на железнодорожной станции.\n\n"
+            "В посольстве Таджикистана в Москве заявили, что пока не получали официального уведомления о "
+            "задержании граждан республики.")
+    doc = faultlines.analyze(text, analyzers=("language", "segment", "nlp", "claims", "events"))
     (arrest,) = [e.attrs for e in doc.layer("event")]
     assert (arrest["sub_event_type"], arrest["location"], arrest["admin1"], arrest["actor1_acled"]) == (
         "Arrests", "Podolsk", "Moscow Oblast", "Government of Russia")
