@@ -537,3 +537,11 @@ def test_a_cycle_in_the_parse_ends_every_walk():
     tokens = [Tok(i, w, w, w, "NOUN", "obj", (i + 1) % 3, i * 3, i * 3 + 2, 0) for i, w in enumerate(("aa", "bb", "cc"))]
     children = [[2], [0], [1]]  # 0 -> 2 -> 1 -> 0
     assert Parsed(tokens, [(0, 3)], children).subtree(0) == [0, 1, 2]
+
+
+def test_an_office_that_does_not_confirm_this_questions_the_report_before():
+    report, unconfirmed, _ = claims(
+        "Как пишет «Коммерсантъ» со ссылкой на источники в Минобороны России, Душанбе попросил Москву усилить 201-ю "
+        "базу беспилотниками. Официально в МИД Таджикистана этого не подтвердили, однако глава комитета Госдумы по "
+        "обороне Андрей Картаполов заявил ТАСС, что «просьба поступила и будет рассмотрена».", "ru")
+    assert (unconfirmed["stance"], unconfirmed["questions"]) == ("question", report["claim_id"])

@@ -18,7 +18,8 @@ from .speakers import is_outlet
 # claims P, not the fronted adverbial; an outlet in quotes after "издания" speaks; "Тем временем," is no part of P;
 # "P. Об этом сообщил X." / "P. This was announced by X." gives P to X; a denied "link between A and B" answers only
 # a claim naming both; "пишет о трёх погибших", "эту информацию назвали недостоверной" (an object before the verb);
-# a rebuttal list's labels ("Myth 1:", "Fact:") neither speak nor are said; 'citing "sources in …"' is no quote claim
+# a rebuttal list's labels ("Myth 1:", "Fact:") neither speak nor are said; 'citing "sources in …"' is no quote claim;
+# a question ("этого не подтвердили") links to what it questions (`questions`)
 VERSION = "4"
 
 
@@ -45,7 +46,7 @@ def attrs(claim: Claim, text: str) -> dict:
         "speaker_end": claim.speaker_span[1] if claim.speaker_span else None,
         "speaker_is_outlet": is_outlet(claim.speaker, phrase),
     }
-    for key in ("denies", "confirms"):
+    for key in ("denies", "confirms", "questions"):
         data[key] = claim.links.get(key)
     return data
 

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Iterator, TextIO
 from ..model import Document
 
 CSV_FIELDS = ("claim_id", "doc_id", "start", "end", "text", "speaker", "via", "stance", "quote", "about",
-              "check_worthiness", "cue", "kind", "denies", "confirms", "language", "published", "title", "source")
+              "check_worthiness", "cue", "kind", "denies", "confirms", "questions", "language", "published", "title", "source")
 # `via` in CSV: the chain joined with " <- " from the nearest source to the origin
 VIA_SEPARATOR = " <- "
 

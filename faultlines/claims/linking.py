@@ -23,6 +23,7 @@ _ANAPHORA = {"report", "reports", "claim", "claims", "rumour", "rumours", "rumor
              "such", "такой", "такого", "такая", "такую", "таких", "подобного", "подобных",
              "accusations", "accusation", "charges", "обвинения", "обвинений",
              "statement", "statements", "заявление", "заявления", "заявлений", "сведения", "сведений",
+             "этого", "этом", "этой",  # "этого не подтвердили": what was just said
              # "denied any involvement / role": what it denies is what someone said before
              "involvement", "role", "responsibility", "причастность", "причастности", "участие", "ответственность"}
 
@@ -90,20 +91,24 @@ def _whose(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# what a denial, a confirmation or a question ("did not confirm", "не подтвердили") answers
+_LINK_KEYS = {"deny": "denies", "confirm": "confirms", "question": "questions"}
+
+
 def link(ex: Extractor, claims: list[Claim]) -> None:
     for claim in claims:
         claim.about = about(ex, claim)
     partners = {i: _reported_partner(ex, claims, i) for i in range(len(claims))}
     for index, claim in enumerate(claims):
-        if claim.stance not in ("deny", "confirm") or claim.kind == "author" or partners[index] is not None:
+        if claim.stance not in _LINK_KEYS or claim.kind == "author" or partners[index] is not None:
             continue
         target = _target(ex, claims, index)
         if target is None:
             continue
-        claim.links["denies" if claim.stance == "deny" else "confirms"] = target.id
+        claim.links[_LINK_KEYS[claim.stance]] = target.id
         claim.about = target.about
     for index, partner in partners.items():
-        if partner is not None and claims[index].stance in ("deny", "confirm"):
+        if partner is not None and claims[index].stance in _LINK_KEYS:
             claims[index].links.update(partner.links)
             claims[index].about = partner.about
 
@@ -144,7 +149,7 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
     for distance, other in candidates:
         if other.speaker == claim.speaker or other.kind == "author":
             continue
-        if claim.stance == "confirm" and other.stance == "confirm":
+        if claim.stance in ("confirm", "question") and other.stance == "confirm":
             continue
         if other.stance not in POSITIVE:
             continue
