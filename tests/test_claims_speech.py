@@ -545,3 +545,14 @@ def test_an_office_that_does_not_confirm_this_questions_the_report_before():
         "базу беспилотниками. Официально в МИД Таджикистана этого не подтвердили, однако глава комитета Госдумы по "
         "обороне Андрей Картаполов заявил ТАСС, что «просьба поступила и будет рассмотрена».", "ru")
     assert (unconfirmed["stance"], unconfirmed["questions"]) == ("question", report["claim_id"])
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ('"One drone hit a tank at the depot," the governor wrote on Telegram. Reuters could not independently verify '
+     'the report.', "Reuters"),
+    ("Officials said five people were detained. AFP was unable to confirm the figure.", "AFP"),
+])
+def test_an_outlet_that_could_not_verify_questions_what_it_reports(text, outlet):
+    reported, unverified = claims(text)
+    assert (unverified["speaker"], unverified["stance"], unverified["questions"]) == (outlet, "question",
+                                                                                     reported["claim_id"])

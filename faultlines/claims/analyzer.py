@@ -19,7 +19,8 @@ from .speakers import is_outlet
 # "P. Об этом сообщил X." / "P. This was announced by X." gives P to X; a denied "link between A and B" answers only
 # a claim naming both; "пишет о трёх погибших", "эту информацию назвали недостоверной" (an object before the verb);
 # a rebuttal list's labels ("Myth 1:", "Fact:") neither speak nor are said; 'citing "sources in …"' is no quote claim;
-# a question ("этого не подтвердили") links to what it questions (`questions`)
+# a question ("этого не подтвердили") links to what it questions (`questions`); "Reuters could not independently
+# verify the report", "AFP was unable to confirm the figure" question it
 VERSION = "4"
 
 

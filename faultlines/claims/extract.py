@@ -36,7 +36,7 @@ _CONNECTIVES = {"meanwhile", "however", "moreover", "also", "in addition", "furt
                 "впрочем", "тем не менее"}
 # who governs "to blame" in "were quick to blame", "rushed to deny" also speaks
 _EAGER = {"quick", "swift", "eager", "keen", "ready", "willing", "rush", "hasten", "hurry", "continue", "go",
-          "refuse", "decline", "fail"}
+          "refuse", "decline", "fail", "unable"}
 NOMINAL_OK = ("confirm", "deny", "question", "predict")
 _FINAL = " \t\n.;:!?\"'”“»«„’‘"
 _OPENING_OF = {"»": "«", "”": "“"}
@@ -248,7 +248,7 @@ class Extractor:
 
     def negated(self, verb: int) -> bool:
         tokens = self.p.tokens
-        if tokens[verb].dep == "xcomp" and tokens[tokens[verb].head].lemma in ("refuse", "decline", "fail") \
+        if tokens[verb].dep == "xcomp" and tokens[tokens[verb].head].lemma in ("refuse", "decline", "fail", "unable") \
                 or verb > 0 and tokens[verb - 1].lower.startswith(("отказал", "отказыва")):
             return True  # "refused to confirm", "отказался подтвердить"
         if any(tokens[c].dep in ("neg", "advmod") and tokens[c].lower in ("not", "n't", "never", "не") for c in self.p.children[verb]):
@@ -759,6 +759,8 @@ class Extractor:
         """Speech that has not happened: "a government that will deny they were ever there", "may claim",
         "будет отрицать"."""
         tokens = self.p.tokens
+        if self.negated(verb) and tokens[verb].lemma in ("verify", "confirm", "corroborate"):
+            return False  # "Reuters could not independently verify the report": it tried and failed, a question
         return any(tokens[c].dep in ("aux", "aux:pass") and tokens[c].lower in _MODALS for c in self.p.children[verb])
 
     def _outer_speech(self, verb: int) -> int | None:

@@ -24,6 +24,7 @@ _ANAPHORA = {"report", "reports", "claim", "claims", "rumour", "rumours", "rumor
              "accusations", "accusation", "charges", "обвинения", "обвинений",
              "statement", "statements", "заявление", "заявления", "заявлений", "сведения", "сведений",
              "этого", "этом", "этой",  # "этого не подтвердили": what was just said
+             "figure", "figures", "toll", "цифру", "цифры",  # "AFP was unable to confirm the figure"
              # "denied any involvement / role": what it denies is what someone said before
              "involvement", "role", "responsibility", "причастность", "причастности", "участие", "ответственность"}
 
