@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Document
 from ..sources import sources
@@ -924,9 +925,10 @@ def _outlet_in_speaker(claim: Claim) -> None:
         claim.via = [found[2], rest]
 
 
-def _list_label(lex: Lexicon) -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _list_label(language: str) -> re.Pattern[str]:
     """A rebuttal list's label with its number: "Myth 1", "Fact", "Миф первый"."""
-    words = "|".join(sorted((re.escape(w) for w in lex.words("list_labels")), key=len, reverse=True))
+    words = "|".join(sorted((re.escape(w) for w in lexicon(language).words("list_labels")), key=len, reverse=True))
     return re.compile(rf"(?:{words})(?:\s+(?:no\.?\s*)?\d+|\s+\w+(?:ый|ой|ий))?", re.IGNORECASE)
 
 
@@ -960,7 +962,7 @@ def extract(doc: Document, score) -> list[Claim]:
     for claim in claims:
         _outlet_in_speaker(claim)
     claims += ex.author_claims(claims, score)
-    labels = _list_label(ex.lex)
+    labels = _list_label(ex.lex.language)
     for claim in claims:  # "Myth 1: "…"", "Fact: The World Bank …": a rebuttal list's label neither speaks nor is said
         if claim.speaker and labels.fullmatch(claim.speaker):
             claim.speaker, claim.speaker_span = None, None

@@ -578,12 +578,12 @@ def mark_salience(doc: Document, mentions: list[Mention], entities: list[Entity]
     lang = doc.language if doc.language in ("en", "ru") else "en"
     places = PLACE_PREPOSITIONS[lang]
     datelines = _datelines(doc)
-    cited = _cited_outlets(doc)
+    cited, outlet_speakers = _cited_outlets(doc), _outlet_speakers(doc)
     for m in mentions:
         if _in_dateline(datelines, m.start):
             m.salient = False
             continue
-        if m.kind not in ("given", "description") and _is_cited(m, doc, cited):
+        if m.kind not in ("given", "description") and _is_cited(m, cited, outlet_speakers):
             m.salient = False  # "Officials told AKIpress", "according to Reuters": the outlet only carries a claim
             continue
         if m.kind in ("demonym", "given", "description"):
@@ -616,13 +616,18 @@ def _cited_outlets(doc: Document) -> list[tuple[int, int, set[str]]]:
     return found
 
 
-def _is_cited(m: Mention, doc: Document, cited: list[tuple[int, int, set[str]]]) -> bool:
+def _outlet_speakers(doc: Document) -> list[tuple[int, int]]:
+    """The speaker phrases the claims stage marks as news outlets ("по данным афганского агентства «Бахтар»")."""
+    return [(c.attrs["speaker_start"], c.attrs["speaker_end"]) for c in doc.layer("claim")
+            if c.attrs.get("speaker_is_outlet") and c.attrs.get("speaker_start") is not None]
+
+
+def _is_cited(m: Mention, cited: list[tuple[int, int, set[str]]], outlet_speakers: list[tuple[int, int]]) -> bool:
     outlet = sources().outlet(m.text)
     if outlet is not None and any(s <= m.start < e and outlet in names for s, e, names in cited):
         return True
-    # an outlet the table lacks, named as one where it speaks: "по данным афганского агентства «Бахтар»"
-    return any(c.attrs.get("speaker_is_outlet") and c.attrs.get("speaker_start") is not None
-               and c.attrs["speaker_start"] <= m.start < c.attrs["speaker_end"] for c in doc.layer("claim"))
+    # an outlet the table lacks, named as one where it speaks
+    return any(s <= m.start < e for s, e in outlet_speakers)
 
 
 def document_entities(doc: Document, given: Iterable[tuple[int, int]] = ()) -> tuple[list[Mention], list[Entity]]:
