@@ -505,6 +505,33 @@ def test_a_rebuttal_list_s_labels_neither_speak_nor_are_said():
     assert not any("sources in the ministry" in c["text"] for c in found)  # whom they cite is no claim
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Three myths about the Rogun dam\n\nMyth 1: Rogun will leave Uzbekistan without water.\n"
+     "Why they say it: fear sells, and a water war makes a better headline than a power plant.\n"
+     "Fact: Tashkent dropped its objections in 2017 and Uzbek engineers now take part in the project.\n\n"
+     "Myth 2: The dam is being built with Russian money to keep Tajikistan dependent.\n"
+     "Why they say it: to paint every project in the region as a Kremlin plot.\n"
+     "Fact: the World Bank assessed the project in 2014 and the money comes mostly from the Tajik budget.", "en"),
+    ("Два мифа о Камбаратинской ГЭС\n\nМиф первый: плотина оставит Узбекистан без воды.\n"
+     "Зачем это распространяют: чтобы поссорить Бишкек с Ташкентом.\n"
+     "Правда: Ташкент сам участвует в проекте и уже выделил деньги на строительство.\n\n"
+     "Миф второй: ГЭС строится на российские кредиты, чтобы привязать Киргизию к Москве.\n"
+     "Мотив: представить любой проект в регионе как заговор Кремля.\n"
+     "Факты: основную часть денег дают Всемирный банк и бюджет Киргизии.", "ru"),
+])
+def test_a_rebuttal_list_s_myths_are_nobody_s_the_motives_the_author_s_and_each_fact_denies_its_myth(text, language):
+    found = claims(text, language, author="Farrukh Nazarov")
+    assert len(found) == 6, found
+    for myth, motive, fact in (found[0:3], found[3:6]):
+        # the myth is what the author rebuts, not what he asserts; "they" in "Why they say it" speaks nothing
+        assert (myth["speaker"], myth["kind"], myth["stance"]) == (None, "reported", "assert")
+        assert (motive["speaker"], motive["stance"]) == ("Farrukh Nazarov", "assert")
+        assert (fact["speaker"], fact["stance"], fact["denies"]) == ("Farrukh Nazarov", "deny", myth["claim_id"])
+    assert found[0]["text"] == {"en": "Rogun will leave Uzbekistan without water",
+                                "ru": "плотина оставит Узбекистан без воды"}[language]
+    assert found[1]["text"].startswith(("fear sells", "чтобы поссорить"))
+
+
 def test_an_office_that_does_not_confirm_this_questions_it_and_the_next_clause_s_outlet_is_not_its_source():
     report, unconfirmed, quote = claims(
         "Как пишет «Коммерсантъ» со ссылкой на источники в Минобороны России, Душанбе попросил Москву усилить 201-ю "

@@ -21,7 +21,9 @@ from .speakers import is_outlet
 # a rebuttal list's labels ("Myth 1:", "Fact:") neither speak nor are said; 'citing "sources in …"' is no quote claim;
 # a question ("этого не подтвердили") links to what it questions (`questions`); "Reuters could not independently
 # verify the report", "AFP was unable to confirm the figure" question it
-VERSION = "4"
+# 5: a rebuttal list's myth is nobody's claim (not the author's), its motive line ("Why they say it:") the author's, and
+# its fact line denies the myth before it
+VERSION = "5"
 
 
 def claim_id(doc: Document, start: int, end: int, speaker: str | None) -> str:
@@ -68,6 +70,9 @@ class ClaimsAnalyzer(Analyzer):
                 claim.worthiness = worthiness.score(ex, claim)
         if ex is not None:
             link(ex, claims)
+        for claim in claims:
+            if claim.rebuts is not None:  # a rebuttal list's counter line denies the myth before it
+                claim.links["denies"], claim.about = claim.rebuts.id, claim.rebuts.about
         for claim in claims:
             doc.add(Annotation("claim", claim.start, claim.end, label=claim.stance, attrs=attrs(claim, doc.text),
                                score=claim.worthiness, analyzer=self.name, version=self.version))

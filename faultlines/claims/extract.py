@@ -63,6 +63,7 @@ class Claim:
     id: str = ""
     worthiness: float = 0.0
     contradicts: list[str] = field(default_factory=list)
+    rebuts: "Claim | None" = field(default=None, repr=False, compare=False)  # the myth a rebuttal list's counter line denies
 
 
 class Extractor:
@@ -839,9 +840,7 @@ class Extractor:
     # -- the author's own claims -------------------------------------------
     def author_claims(self, taken: list[Claim], score) -> list[Claim]:
         doc = self.doc
-        speaker = doc.meta.get("author") or doc.meta.get("site") or "author"
-        if isinstance(speaker, list):
-            speaker = ", ".join(map(str, speaker))
+        speaker = _author_name(doc)
         claims = []
         title_end = len(doc.title) if doc.title and self.text.startswith(doc.title) else 0
         for first, last in self.p.sentences:
@@ -925,11 +924,105 @@ def _outlet_in_speaker(claim: Claim) -> None:
         claim.via = [found[2], rest]
 
 
+LIST_LABEL_KINDS = ("opponent", "counter", "motive")
+
+
 @lru_cache(maxsize=2)
 def _list_label(language: str) -> re.Pattern[str]:
-    """A rebuttal list's label with its number: "Myth 1", "Fact", "Миф первый"."""
-    words = "|".join(sorted((re.escape(w) for w in lexicon(language).words("list_labels")), key=len, reverse=True))
-    return re.compile(rf"(?:{words})(?:\s+(?:no\.?\s*)?\d+|\s+\w+(?:ый|ой|ий))?", re.IGNORECASE)
+    """A rebuttal list's label with its number: "Myth 1", "Fact", "Миф первый"; the group ``word`` is the label."""
+    lex = lexicon(language)
+    labels = [w for kind in LIST_LABEL_KINDS for w in lex.words(f"list_labels_{kind}")]
+    words = "|".join(sorted((re.escape(w) for w in labels), key=len, reverse=True))
+    return re.compile(rf"(?P<word>{words})(?:\s+(?:no\.?\s*)?\d+|\s+\w+(?:ый|ой|ий))?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ListLine:
+    """A line of a rebuttal list: its kind (opponent: "Myth 1:", counter: "Fact:", motive: "Motive:" or a short
+    lead such as "Why they say it:" between the two), where the line starts and its text after the colon."""
+
+    kind: str
+    start: int
+    body: tuple[int, int]
+    label: str
+
+
+_LEAD = re.compile(r"(?P<lead>[^\n.!?:]{1,60}):[^\S\n]*(?=\S)")
+
+
+def rebuttal_lines(ex: "Extractor") -> list[ListLine]:
+    """The labelled lines of a rebuttal list ("Myth 1: … / Why they say it: … / Fact: …"); [] unless the text has
+    at least one opponent line and one counter line."""
+    text, pattern = ex.text, _list_label(ex.lex.language)
+    kinds = {w.casefold(): kind for kind in LIST_LABEL_KINDS for w in ex.lex.words(f"list_labels_{kind}")}
+    found: list[ListLine | tuple[int, tuple[int, int], str]] = []
+    for line in re.finditer(r"^[^\S\n]*(\S[^\n]*)$", text, re.MULTILINE):
+        start, end = line.start(1), line.end(1)
+        label = pattern.match(text, start)
+        if label and text.startswith(":", label.end()):
+            body = ex._trim(label.end() + 1, end)
+            if body[0] >= body[1]:  # "Myth 1:" alone on its line: the next line says it
+                following = re.compile(r"\n[^\S\n]*(\S[^\n]*)").match(text, end)
+                body = ex._trim(following.start(1), following.end(1)) if following else body
+            if body[0] < body[1]:
+                found.append(ListLine(kinds[label.group("word").casefold()], start, body, label.group(0)))
+            continue
+        lead = _LEAD.match(text, start)
+        if lead and len(_WORD.findall(lead.group("lead"))) <= 6:
+            found.append((start, ex._trim(lead.end(), end), lead.group("lead").strip()))
+    labelled = [x for x in found if isinstance(x, ListLine)]
+    if not any(x.kind == "opponent" for x in labelled) or not any(x.kind == "counter" for x in labelled):
+        return []
+    lines: list[ListLine] = []
+    for i, item in enumerate(found):
+        if isinstance(item, ListLine):
+            lines.append(item)
+            continue
+        before = next((x for x in reversed(found[:i]) if isinstance(x, ListLine)), None)
+        after = next((x for x in found[i + 1:] if isinstance(x, ListLine)), None)
+        if before is not None and after is not None and before.kind == "opponent" and after.kind == "counter" \
+                and item[1][0] < item[1][1]:
+            lines.append(ListLine("motive", item[0], item[1], item[2]))
+    return lines
+
+
+def _rebuttal_claims(ex: "Extractor", claims: list[Claim]) -> list[Claim]:
+    """A rebuttal list's lines as claims: what a myth line states is the opponents' (nobody named on it), not the
+    author's; the author imputes the motive and, on the counter line, denies the myth before it (``rebuts``).
+    Claims whose speaker or frame lies in a line's label or lead ("Why they say it:") go."""
+    author = _author_name(ex.doc)
+    last_opponent: Claim | None = None
+    for line in rebuttal_lines(ex):
+        start, end = line.body
+
+        def framed_in_lead(c: Claim) -> bool:  # "Why they say it: …" is no speech of "they"; 'Myth 1: "…"' stays a quote
+            return not (c.quote and c.speaker is None) and any(span and line.start <= span[0] < start
+                                                               for span in (c.frame, c.speaker_span))
+
+        claims = [c for c in claims if not (line.start <= c.start < end and (c.kind == "author" or framed_in_lead(c)))]
+        on_line = [c for c in claims if max(c.start, start) < min(c.end, end)]
+        if sum(min(c.end, end) - max(c.start, start) for c in on_line) >= 0.5 * (end - start):
+            # 'Myth 1: "…"' is already a quote nobody on the line speaks; a named source's words stay theirs
+            unnamed = [c for c in on_line if c.speaker is None]
+            last_opponent = unnamed[0] if line.kind == "opponent" and unnamed else None
+            continue
+        if line.kind == "opponent":
+            claim = Claim(start, end, speaker=None, stance="assert", kind="reported", cue=line.label)
+            last_opponent = claim
+        elif line.kind == "counter":
+            claim = Claim(start, end, speaker=author, stance="deny" if last_opponent else "assert", kind="author",
+                          cue=line.label, rebuts=last_opponent)
+            last_opponent = None
+        else:
+            claim = Claim(start, end, speaker=author, stance="assert", kind="author", cue=line.label)
+        claims.append(claim)
+    return claims
+
+
+def _author_name(doc: Document) -> str:
+    """Who speaks in the author's own sentences: the byline, else the site, else "author"."""
+    speaker = doc.meta.get("author") or doc.meta.get("site") or "author"
+    return ", ".join(map(str, speaker)) if isinstance(speaker, list) else str(speaker)
 
 
 def _within_paragraph(ex: Extractor, claim: Claim) -> Claim | None:
@@ -969,6 +1062,7 @@ def extract(doc: Document, score) -> list[Claim]:
         lead = labels.match(ex.text, claim.start)
         if lead and ex.text.startswith(":", lead.end()):
             claim.start = ex._trim(lead.end() + 1, claim.end)[0]
+    claims = _rebuttal_claims(ex, claims)
     for line in doc.layer("dateline"):  # "ALMATY, Nov 30, 2026 - Gunmen opened fire …": the claim starts after it
         for claim in claims:
             if line.start <= claim.start < line.end < claim.end:
