@@ -39,7 +39,7 @@ def roles_of(doc, text):
 
 
 def test_roles_needs_ner_and_the_encoding():
-    assert check_pipeline(ANALYZERS)["roles"] == "9"
+    assert check_pipeline(ANALYZERS)["roles"] == "10"
     with pytest.raises(Exception, match="requires"):
         check_pipeline(("language", "segment", "nlp", "roles"))
 
@@ -191,3 +191,26 @@ def test_the_byline_s_author_is_no_entity_of_the_article():
     names = [(a.start, doc.text[a.start:a.end]) for a in doc.layer("entity")]
     assert not any(start <= s < end for s, _ in names)  # the byline's name is never a mention
     assert "Rustam Nazarov" in [text for _, text in names]  # the same name in the text still is
+
+
+REBUTTAL = ("Three myths about the Kambarata dam that Radio Azattyk keeps repeating\n\n"
+            "Myth 1: Kambarata will leave Uzbekistan without water.\n"
+            "Why they say it: fear sells, and a water war makes a better headline than a power plant.\n"
+            "Fact: Tashkent signed the agreement on the dam in 2023 and pays a third of its cost.\n\n"
+            "Myth 2: Moscow is building the dam to keep Kyrgyzstan dependent.\n"
+            "Why they say it: to paint every project in the region as a Kremlin plot.\n"
+            "Fact: the money comes from the Kyrgyz budget and Gulf development funds.\n")
+
+
+def test_the_opponent_a_rebuttal_list_answers_is_cast_as_the_deceiver():
+    def entities(analyzers):
+        (doc,) = Pipeline(analyzers, Settings()).pipe([Document(id="myths", text=REBUTTAL)])
+        return doc, {e["canonical"]: (e["role"], e["fine_roles"], e["texts"]) for e in entity_roles(doc)}
+
+    doc, cast = entities(("language", "segment", "nlp", "encode", "claims", "debunks", "roles"))
+    (opponent,) = {a.attrs["attributed_to"] for a in doc.layer("debunk")}
+    assert opponent == "Radio Azattyk"
+    assert [(role, fines) for role, fines, texts in cast.values() if "Radio Azattyk" in texts] == \
+        [("Antagonist", ["Deceiver"])]
+    _, alone = entities(ANALYZERS)  # without the debunks layer, the outlet is the model's to cast
+    assert [fines for role, fines, texts in alone.values() if "Radio Azattyk" in texts] != [["Deceiver"]]

@@ -409,7 +409,7 @@ def annotate(docs: Sequence[Document], model: RoleModel, *, name: str = "roles",
         doc.drop_layer("entity")
         if doc.language not in ("en", "ru"):
             continue
-        mentions, entities = document_entities(doc)
+        mentions, entities = document_entities(doc, _debunk_opponents(doc))
         mentions = [m for m in mentions if m.salient]
         if mentions:
             contexts = contexts_for(doc, mentions, entities)
@@ -429,6 +429,7 @@ def annotate(docs: Sequence[Document], model: RoleModel, *, name: str = "roles",
 def _write_roles(doc: Document, mentions: Sequence[Mention], entities: Sequence[Entity], main: np.ndarray,
                  fine: np.ndarray, model: RoleModel, name: str, version: str) -> None:
     _cast_by_narratives(doc, mentions, entities, main, fine)
+    _cast_debunk_opponents(doc, mentions, main, fine)
     _cast_event_actors(doc, mentions, main, fine)
     decided = model.decide(main, fine)
     # the entity's roles: the same decision over the mean probabilities of its mentions
@@ -465,6 +466,27 @@ def _cast_by_narratives(doc: Document, mentions: Sequence[Mention], entities: Se
             _, role, fine_role = chosen[m.entity]
             main[i] = np.eye(len(MAIN_ROLES))[MAIN_ROLES.index(role)]
             fine[i] = np.eye(len(ALL_FINE))[ALL_FINE.index(fine_role)]
+
+
+def _debunk_opponents(doc: Document) -> list[tuple[int, int]]:
+    """Where the debunks analyzer ran before (the default pipeline): the opponents its rebuttals name ("Western
+    media" in "Three Myths … Western Media Keep Repeating"), mentions of their own though the NER finds no name."""
+    spans = (a.attrs.get("attributed_span") for a in doc.layer("debunk"))
+    return sorted({(s[0], s[1]) for s in spans if isinstance(s, (list, tuple)) and len(s) == 2 and s[0] < s[1]})
+
+
+def _cast_debunk_opponents(doc: Document, mentions: Sequence[Mention], main: np.ndarray, fine: np.ndarray) -> None:
+    """An opponent a rebuttal answers (the author says its claims are lies) is Antagonist / Deceiver in every
+    mention of it, overriding the model and the narratives' casts: the article says so in its own structure."""
+    opponents = set(_debunk_opponents(doc))
+    if not opponents:
+        return
+    cast = {m.entity for m in mentions if (m.start, m.end) in opponents}
+    antagonist, deceiver = MAIN_ROLES.index("Antagonist"), ALL_FINE.index("Deceiver")
+    for i, m in enumerate(mentions):
+        if m.entity in cast:
+            main[i] = np.eye(len(MAIN_ROLES))[antagonist]
+            fine[i] = np.eye(len(ALL_FINE))[deceiver]
 
 
 def _cast_entities(who: Sequence[str], entities: Sequence[Entity], counts: np.ndarray) -> set[int]:
@@ -547,7 +569,8 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # 6: the mention's sentence vector in place of its paragraph's; 7: "the village of Kara-Bulak" is a place;
 # 8: a news outlet that only carries a claim ("told AKIpress", "according to Reuters") is no salient entity
 # 9: an entity a regional narrative of the article casts ("the West seeks a foothold": the West Antagonist) takes that role
-@analyzer("roles", version="9", requires=("ner", "encoding"), assigns=("entity",))
+# 10: the opponent a rebuttal answers (the debunks layer) is a mention, Antagonist / Deceiver
+@analyzer("roles", version="10", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 
