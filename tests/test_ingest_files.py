@@ -84,6 +84,22 @@ def test_no_title_without_blank_line_and_no_date_far_down(tmp_path: Path) -> Non
     assert doc.published is None  # the date is not among the first five non-empty lines
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Washington's New Friends in Tashkent\nBy Dmitry Kovalenko\n14 November 2026\n\nThe ink was barely dry.\n",
+     "Washington's New Friends in Tashkent"),
+    ("На границе снова неспокойно\nДУШАНБЕ, 4 декабря 2026 года.\n\nВ ночь на среду пограничники вступили в бой.\n",
+     "На границе снова неспокойно"),
+    ("Бишкек снова играет в двойную игру\nАвтор: Игорь Семёнов\n20 ноября 2026 года\n\nТекст.\n",
+     "Бишкек снова играет в двойную игру"),
+    ("The talks ended on Friday.\n14 November 2026\n\nText.\n", None),  # a sentence, not a headline
+    ("By Dmitry Kovalenko\n14 November 2026\n\nText.\n", None),
+])
+def test_a_headline_above_a_byline_or_a_date_line_is_the_title(text, title):
+    doc = text_document(text, doc_id="h", source="h.txt", source_kind="file")
+    assert doc.title == title
+    assert doc.published in ("2026-11-14", "2026-12-04", "2026-11-20")
+
+
 def test_published_override(tmp_path: Path) -> None:
     docs = list(iter_documents([str(DATA / "ambiguous_date.txt")], SETTINGS, published="2025-12-11"))
     assert [d.published for d in docs] == ["2025-12-11"]

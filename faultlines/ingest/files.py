@@ -65,7 +65,9 @@ def split_lines(text: str) -> list[str]:
 
 
 def title_of(lines: list[str], *, markdown: bool = False) -> str | None:
-    """The first non-empty line when an empty line follows it (or a Markdown heading)."""
+    """The first non-empty line when an empty line follows it (or a Markdown heading), or when a byline or a date
+    line follows it ("Headline / By Dmitry Kovalenko / 14 November 2026", "Заголовок / ДУШАНБЕ, 4 декабря 2026
+    года.") and it does not end a sentence."""
     for i, line in enumerate(lines):
         if not line.strip():
             continue
@@ -73,9 +75,12 @@ def title_of(lines: list[str], *, markdown: bool = False) -> str | None:
         if heading and heading.group(1):
             return heading.group(1).strip()
         following = lines[i + 1] if i + 1 < len(lines) else None
-        if following is not None and not following.strip() and not parse_date_line(line):
+        if following is None or parse_date_line(line) or _BYLINE.match(line):
+            return None
+        if not following.strip():
             return line.strip()
-        return None
+        header = _BYLINE.match(following) or (parse_date_line(following) and len(following) <= 60)
+        return line.strip() if header and not line.rstrip().endswith((".", ",", ";", ":")) else None
     return None
 
 
