@@ -114,3 +114,19 @@ def test_wire_datelines_are_marked_at_paragraph_starts_only():
                   "МОСКВА, 3 дек — РИА Новости. Переговоры продолжатся.\n\nThe attack - a rare one - shocked Almaty.")
     assert [doc.text[a.start:a.end] for a in doc.layer("dateline")] == [
         "ALMATY, Nov 30, 2026 - ", "МОСКВА, 3 дек — "]
+
+
+def test_the_headline_and_byline_lines_are_paragraphs_and_a_place_with_a_date_is_a_dateline():
+    from faultlines.ingest.files import text_document
+
+    text = ("На границе снова неспокойно\nДУШАНБЕ, 4 декабря 2026 года.\n\nВ ночь на среду пограничники вступили в бой.\n\n"
+            "БИШКЕК, 26 ноября. Делегации согласовали ещё 12 километров границы.\n\nДУШАНБЕ, 30 человек пострадали.")
+    (doc,) = Pipeline(("language", "segment")).pipe([text_document(text, doc_id="d", source="d.txt", source_kind="file")])
+    assert [doc.text[a.start:a.end] for a in doc.layer("paragraph")][:2] == [
+        "На границе снова неспокойно", "ДУШАНБЕ, 4 декабря 2026 года."]
+    assert [doc.text[a.start:a.end] for a in doc.layer("dateline")] == [
+        "ДУШАНБЕ, 4 декабря 2026 года.", "БИШКЕК, 26 ноября. "]  # not "ДУШАНБЕ, 30 человек"
+    text = "Washington's New Friends\nBy Dmitry Kovalenko\n14 November 2026\n\nThe ink was barely dry.\n"
+    (doc,) = Pipeline(("language", "segment")).pipe([text_document(text, doc_id="e", source="e.txt", source_kind="file")])
+    assert [doc.text[a.start:a.end] for a in doc.layer("paragraph")] == [
+        "Washington's New Friends", "By Dmitry Kovalenko", "14 November 2026", "The ink was barely dry."]

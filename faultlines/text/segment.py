@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import numpy as np
 
@@ -38,8 +38,10 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of paragraphs, trimmed of surrounding white space."""
+def paragraph_spans(text: str, breaks: Iterable[int] = ()) -> list[tuple[int, int]]:
+    """Character ranges of paragraphs, trimmed of surrounding white space; a line ending at one of ``breaks``
+    closes its paragraph (the headline and the byline above the text: "Headline / By X / 14 November 2026")."""
+    breaks = set(breaks)
     spans: list[tuple[int, int]] = []
     block_start = 0
     for match in _BLANK_RUN.finditer(text):
@@ -52,7 +54,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
             line = text[line_start:line_end]
             last = index == len(lines) - 1
             next_is_item = not last and _LIST_ITEM.match(text, lines[index + 1][0]) is not None
-            if last or _PARAGRAPH_END.search(line) or next_is_item or not line.strip():
+            if last or _PARAGRAPH_END.search(line) or next_is_item or not line.strip() or line_end in breaks:
                 s, e = strip_span(text, para_start, line_end)
                 if s < e:
                     spans.append((s, e))
@@ -142,14 +144,43 @@ def sentence_spans(text: str, paragraphs: list[tuple[int, int]], language: str |
     ]
 
 
+def _header_breaks(doc: Document) -> list[int]:
+    """Where the lines of the headline and of the byline (as ingest read them) end."""
+    ends = []
+    head = len(doc.text) - len(doc.text.lstrip())
+    if doc.title and doc.text.startswith(doc.title, head):
+        ends.append(head + len(doc.title))
+    byline = doc.meta.get("byline")
+    if isinstance(byline, list) and len(byline) == 2 and isinstance(byline[1], int):
+        ends.append(byline[1])
+    return [len(doc.text) if (line_end := doc.text.find("\n", end)) == -1 else line_end for end in ends]
+
+
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)"
+          r"[a-zа-яё]*\.?")
+# "БИШКЕК, 26 ноября. Правительственные делегации …", a line "ДУШАНБЕ, 4 декабря 2026 года.": a place in capitals
+# and a date closed by a full stop (a place written as a name only on a line of its own: "Бишкек, 2 декабря 2026 года.")
+_DATELINE_DATE = re.compile(
+    rf"\s*(?:(?P<caps>[A-ZА-ЯЁ][A-ZА-ЯЁ'-]{{2,}}(?:[ -][A-ZА-ЯЁ'-]{{2,}}){{0,2}})|[A-ZА-ЯЁ][a-zа-яё'-]+"
+    rf"(?:[ -][A-ZА-ЯЁ][a-zа-яё'-]+)?),[ \t]*(?:\d{{1,2}}[ \t]+{_MONTH}|{_MONTH}[ \t]+\d{{1,2}})"
+    rf"(?:,?[ \t]+\d{{4}}(?:[ \t]+(?:года|г\.))?)?\.(?:[ \t]+|$)",
+    re.IGNORECASE,
+)
+
+
 def dateline_end(text: str, start: int, end: int) -> int | None:
     """Where the wire dateline opening the paragraph ``text[start:end]`` ends, or None without one."""
     m = _DATELINE.match(text, start, min(end, start + 120))
-    return m.end() if m else None
+    if m:
+        return m.end()
+    m = _DATELINE_DATE.match(text, start, end)
+    if m and (m.group("caps") and m.group("caps").isupper() or not text[m.end():end].strip()):
+        return m.end()
+    return None
 
 
-# 2: the ``dateline`` layer
-@analyzer("segment", version="2", requires=("language",), assigns=("paragraph", "sentence", "dateline"))
+# 2: the ``dateline`` layer; 3: the headline and byline lines are paragraphs of their own, "ДУШАНБЕ, 4 декабря." a dateline
+@analyzer("segment", version="3", requires=("language",), assigns=("paragraph", "sentence", "dateline"))
 class Segmenter(Analyzer):
     """Adds ``paragraph``, ``sentence`` and ``dateline`` annotations (replacing earlier ones): the wire dateline
     a paragraph opens with ("DUSHANBE, Nov 26 (Reuters) - ") is no part of what its first sentence says."""
@@ -163,7 +194,7 @@ class Segmenter(Analyzer):
             doc.drop_layer("paragraph")
             doc.drop_layer("sentence")
             doc.drop_layer("dateline")
-            paragraphs = paragraph_spans(doc.text)
+            paragraphs = paragraph_spans(doc.text, _header_breaks(doc))
             for start, end in paragraphs:
                 doc.add(Annotation("paragraph", start, end, analyzer=self.name, version=self.version))
                 dateline = dateline_end(doc.text, start, end)
