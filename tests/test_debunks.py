@@ -236,3 +236,14 @@ def test_ordinal_labels_unlabelled_motives_and_counters_written_as_sentences():
                       "The facts: the design passed an independent review.\n")
     assert [(i["claim"], i["motive"], i["counter"]) for i in items] == [
         ("The dam will collapse.", "fear sells.", "the design passed an independent review.")]
+
+
+def test_a_byline_and_a_date_line_above_the_text_leave_the_headline_s_opponent_in_reach(pipeline):
+    from faultlines.ingest.files import text_document
+
+    text = ("Three Myths About the Rogun Dam, and Why Western Media Keep Repeating Them\nBy Farrukh Nazarov\n"
+            "2 December 2026\n\nEvery few months a newspaper in London discovers the Rogun dam and runs the same story.\n\n"
+            "Myth 1: Rogun will leave Uzbekistan without water.\nFact: Tashkent dropped its objections in 2017.\n")
+    doc = next(pipeline.pipe([text_document(text, doc_id="r", source="r.txt", source_kind="file")]))
+    assert doc.title.startswith("Three Myths")  # the byline and date lines are paragraphs of their own now
+    assert [a.attrs["attributed_to"] for a in doc.layer("debunk")] == ["Western Media"]  # not "London"

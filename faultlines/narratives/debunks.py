@@ -473,7 +473,8 @@ def _attribute_list_items(doc: _Text, items: list[Debunk], labels: list[_Label])
         index = doc.paragraph_index(item.start) - 1
         while index >= 0 and seen < LIST_CONTEXT_PARAGRAPHS:
             if index not in covered:
-                seen += 1
+                # a byline or a date line above the text ("By Farrukh Nazarov", "2 December 2026") uses up no context
+                seen += len(doc.text[slice(*doc.paragraphs[index])].split()) > 3
                 found = _opponent_in(doc.text, *doc.paragraphs[index])
                 if found is not None and (context is None or found[2] < context[2]):
                     context = found
