@@ -163,3 +163,24 @@ def test_an_outlet_that_only_carries_a_claim_is_no_salient_entity():
     salient = {m.text for doc in docs for m in document_entities(doc)[0] if m.salient}
     assert not {"AKIpress", "Reuters", "Коммерсантъ"} & salient
     assert {"BBC", "Russia", "Москва"} <= salient  # the outlet the text attacks, the states it names
+
+
+HEADLINED = (
+    "Washington's New Friends in Tashkent Will Learn the Hard Way\n\n"
+    "The pattern is as old as the Great Game itself. Russian border guards held the Panj for a decade while "
+    "Washington was busy elsewhere. It was the CSTO that sent troops to Almaty in January 2022 when the country "
+    "was on the brink of chaos.\n"
+)
+
+
+def test_capitals_of_a_headline_a_facility_and_a_state_before_a_city_make_no_mention():
+    doc = Document(id="h", text=HEADLINED, title=HEADLINED.split("\n")[0])
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([doc])
+    mentions, entities = document_entities(doc)
+    texts = [doc.text[m.start:m.end] for m in mentions]
+    # the NER reads "New Friends" as an organisation and "the Great Game" as a facility
+    assert {(doc.text[a.start:a.end], a.label) for a in doc.layer("ner")} >= {("New Friends", "ORG"), ("the Great Game", "FAC")}
+    assert "New Friends" not in texts and "the Great Game" not in texts
+    assert "Washington" in texts and "CSTO" in texts  # names the headline and the text share stay
+    # "the country" is Almaty's state, not Washington's of the sentence before: unresolved, so no mention
+    assert "the country" not in texts

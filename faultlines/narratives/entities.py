@@ -411,6 +411,8 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
             end = doc.text.index("\n", start)
         if end <= start:
             continue
+        if a.label == "FAC" and table.lookup(doc.text[start:end], lang) is None:
+            continue  # a building, a river or "the Great Game" casts no role; a base the alias table knows may
         ner_type[(start, end)] = label
         if any(s < end and start < e for s, e in taken):
             continue
@@ -435,8 +437,24 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
             m.role, m.governor = grammatical_role(tokens, h, lang)
             m.sent = tokens[h].sent
     mentions.sort(key=lambda m: (m.start, m.end))
+    headline_end = _title_case_headline_end(doc)
+    if headline_end:  # "Washington's New Friends in Tashkent Will Learn …": capitals make no name of "New Friends"
+        body = doc.text[headline_end:]
+        mentions[:] = [m for m in mentions if not (m.kind == "ner" and m.end <= headline_end and m.canonical is None
+                                                   and m.text not in body and not _is_town_or_region(m.text))]
     _add_descriptions(doc, lang, table, tokens, mentions)
     return mentions
+
+
+def _title_case_headline_end(doc: Document) -> int:
+    """Where the document's title ends when the text opens with it and it is written in title case (most words of
+    four letters or more capitalised), else 0."""
+    head = len(doc.text) - len(doc.text.lstrip())
+    if not doc.title or not doc.text.startswith(doc.title, head):
+        return 0
+    long_words = [w for w in _WORD.findall(doc.title) if len(w) >= 4]
+    capitalised = sum(w[0].isupper() for w in long_words)
+    return head + len(doc.title) if len(long_words) >= 3 and capitalised >= 0.7 * len(long_words) else 0
 
 
 def _is_demonym(text: str, lang: str, table: Aliases) -> bool:
@@ -501,10 +519,13 @@ def _add_descriptions(doc: Document, lang: str, table: Aliases, tokens: Sequence
         # a co-argument of the same verb is never the antecedent ("Moscow values the same partner")
         before = [m for m in mentions if m.end <= start and m.type in types and m.kind != "description"
                   and not (m.sent == sent and m.governor == governor)]
-        for window in (sent, sent - 1):
-            candidates = [m for m in before if m.sent == window]
-            if candidates:
-                break
+        candidates = [m for m in before if m.sent == sent]
+        # "sent troops to Almaty when the country was …": a place named before it in its own sentence may be what
+        # it means (the city's state), so no state of the sentence before is
+        placed = set(types) & {"GPE", "LOC"} and any(m.sent == sent and m.end <= start and m.type in ("GPE", "LOC")
+                                                     for m in mentions)
+        if not candidates and not placed:
+            candidates = [m for m in before if m.sent == sent - 1]
         names = {m.canonical or m.key for m in candidates}
         if len(names) > 1:  # ambiguous: only a lone grammatical subject may be meant
             subjects = {m.canonical or m.key for m in candidates if m.role == "subj"}
