@@ -542,3 +542,27 @@ def test_a_trend_of_attacks_is_no_event():
     doc = run("Ukraine has stepped up attacks on Russian energy facilities since the summer, arguing that they fuel "
               "Moscow's war effort.", published="2026-12-06")
     assert doc.layer("event") == []
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Russia sent troops to Almaty in January 2022.", "Military Forces of Russia"),
+    ("It was the CSTO that sent troops to Almaty in January 2022 when the country was on the brink of chaos.",
+     "CSTO: Collective Security Treaty Organization"),
+    ("In January 2022 the CSTO deployed peacekeepers to Kazakhstan.", "CSTO: Collective Security Treaty Organization"),
+    ("Россия направила войска в Казахстан в январе 2022 года.", "Military Forces of Russia"),
+])
+def test_troops_are_the_sender_s_not_the_host_s(text, actor):
+    (event,) = document_record(run(text, published="2026-11-14"))["events"]
+    assert (event["sub_event_type"], event["actor1_acled"], event["country"]) == (
+        "Change to group/activity", actor, "Kazakhstan")
+
+
+def test_knowing_how_to_stir_riots_is_no_riot_and_the_same_spot_is_the_story_s_place():
+    assert run("Западные кураторы прекрасно знают, как превращать недовольство в уличные беспорядки.\n\n"
+               "Western curators know how to turn discontent into street riots.", published="2026-11-20").layer("event") == []
+    events = run("ДУШАНБЕ, 4 декабря 2026 года.\n\nВ ночь на среду на участке границы в Шамсиддин Шохинском районе "
+                 "Хатлонской области пограничники Таджикистана вступили в перестрелку с вооружёнными людьми. Один "
+                 "пограничник погиб.\n\nВ сентябре на этом же участке уже происходило столкновение, тогда погибли двое "
+                 "контрабандистов.", published="2026-12-04")
+    assert [(e["date"], e["admin1"], e["location"], e["fatalities"]) for e in document_record(events)["events"]] == [
+        ("2026-12-02", "Khatlon", "Shamsiddin Shohin", 1), ("2026-09-01", "Khatlon", "Shamsiddin Shohin", 2)]

@@ -22,6 +22,16 @@ _EMPLOYER_RU = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:компани\w+|фирм
 _FROM_EN = re.compile(r"^\s+(?:who\s+had\s+)?(?:(?:crossed|coming|came|infiltrated)\s+)?(?:from|of)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)")
 _FROM_RU = re.compile(r"^\s*,?\s*(?:пришедш\w+\s+|проникш\w+\s+)?(?:из|с|со)\s+(?P<place>[\w-]+(?:\s+(?:территории|стороны|берега))?)|^\s+(?P<gen>[А-ЯЁ][\w-]+)")
 _CITIZENS = re.compile(r"(?:citizens?|nationals?|граждан\w*|подданн\w*)$", re.I)
+# "Russia sent troops to Almaty", "It was the CSTO that deployed peacekeepers", "ОДКБ направила в Казахстан
+# миротворцев": troops are the sender's, not the host's
+_DEPLOYER = {
+    "en": re.compile(r"(?P<owner>[A-Z][\w.'’-]*)(?:'s|’s)?\s+(?:(?:that|which|who)\s+)?(?:(?:has|had|have|will|would)\s+)?"
+                     r"(?:(?:quickly|swiftly|promptly|then|also)\s+)?(?:sent|deployed|dispatched|airlifted|flew|moved)\b"
+                     r"[^.;:!?]{0,50}$"),
+    "ru": re.compile(r"(?P<owner>[А-ЯЁA-Z][\w-]*)\s+(?:(?:уже|ранее|тогда|оперативно|срочно)\s+)?"
+                     r"(?:направил[аио]?|отправил[аио]?|ввел[аио]?|ввёл|перебросил[аио]?)(?!\w)[^.;:!?]{0,50}$"),
+}
+_ALLIANCES = {"csto": ("CSTO: Collective Security Treaty Organization", 8), "одкб": ("CSTO: Collective Security Treaty Organization", 8)}
 _COORD = re.compile(r"(?P<a>[A-Z][a-z]+|[А-ЯЁа-яё]+ск\w+)\s+(?:and|и)\s+(?P<b>[A-Z][a-z]+|[А-ЯЁа-яё]+ск\w+)\s+$")
 
 
@@ -134,6 +144,13 @@ def _qualify(a: ActorMention, s: str, language: str, gaz: Gazetteer) -> None:
             # only the actor's own adjectives: "таджикские пограничники", not "с афганской стороны обстреляли заставу"
             if language == "ru" and not russian_parts_of_speech(token) & {"ADJF", "PRTF", "NUMR"}:
                 break
+    if not a.countries and a.nationality is None and a.armed and "{country}" in a.acled_template:
+        deployer = _DEPLOYER["ru" if language == "ru" else "en"].search(s[max(0, a.start - 90):a.start])
+        owner = deployer.group("owner") if deployer else ""
+        if owner.casefold() in _ALLIANCES:
+            a.acled_template, a.inter = _ALLIANCES[owner.casefold()]
+        elif owner and (iso := _country_of(owner, gaz)):
+            a.nationality = iso
     after = s[end:end + 90]
     if language == "ru":
         m = _FROM_RU.match(after)

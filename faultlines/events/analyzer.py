@@ -18,7 +18,9 @@ from .extract import EventExtractor, aggregate_warnings
 # "боестолкновение", "двое нарушителей уничтожены", "на своей стороне" is the actor's own country; two counts of one
 # attack keep the lower with a warning; "a Ukrainian drone" is Ukraine's forces; "stepped up attacks since the
 # summer" is a trend, no event
-VERSION = "5"
+# 6: troops are the sender's ("Russia sent troops", "the CSTO deployed peacekeepers"), knowing how to stir riots is
+# no riot, "на этом же участке" / "at the same spot" is the story's previous place however long ago
+VERSION = "6"
 
 
 @analyzer("events", version=VERSION, requires=("ner", "sentence"), assigns=("event",))

@@ -77,6 +77,10 @@ _FIGURES_REPORTED = re.compile(r"\b(?:said|says|reported|announced|told|confirme
                                r"сообщ\w*|заявил\w*|пиш\w*|писал\w*|по\s+данным|по\s+словам|подтвердил\w*", re.I)
 _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
+# "на этом же участке", "at the same spot": the place of the story's previous event, however long ago
+_SAME_PLACE = re.compile(r"\b(?:at|on|in|near|along)\s+(?:the\s+)?(?:very\s+)?same\s+(?:spot|place|area|section|stretch|site|"
+                         r"location|post|checkpoint|crossing|village|district)\b|(?<!\w)(?:на|в)\s+(?:этом|том)\s+же\s+"
+                         r"(?:участке|месте|посту|направлении|районе|селе|кишлаке|пункте)(?!\w)|(?<!\w)там\s+же(?!\w)", re.I)
 # where another clause begins: "… as Dushanbe demands answers" ("dismissed … as a provocation" is no clause)
 _NEW_CLAUSE = re.compile(r"\b(?:while|when|whereas|after|before|but|because)\b|\bas\s+(?=[A-Z][\w-]*\s+\w+(?:s|ed)\b)|"
                          r"\s(?:когда|пока|а|но|после\s+того)\s|[;:]")
@@ -589,7 +593,8 @@ class EventExtractor:
                 published = date.fromisoformat(doc.published) if doc.published else None
                 place = next((m.story_place for m in cand.mentions if m.story_place and (
                     own is None or (m.story_date or published) is None
-                    or abs((own - (m.story_date or published)).days) <= STORY_DAYS)), None)
+                    or abs((own - (m.story_date or published)).days) <= STORY_DAYS
+                    or _SAME_PLACE.search(doc.text, m.sentence[0], m.sentence[1]))), None)
                 if place is not None:
                     place_text = None
                     warnings.append("place carried from the article's previous event (the text names none)")
