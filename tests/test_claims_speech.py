@@ -583,3 +583,22 @@ def test_an_outlet_that_could_not_verify_questions_what_it_reports(text, outlet)
     reported, unverified = claims(text)
     assert (unverified["speaker"], unverified["stance"], unverified["questions"]) == (outlet, "question",
                                                                                      reported["claim_id"])
+
+
+def test_a_name_in_quotes_inside_a_noun_phrase_is_no_claim_but_a_slogan_a_sign_reads_is():
+    found = claims("На прошлой неделе в Бишкеке открылся очередной «центр по развитию гражданского общества», "
+                   "финансируемый американским фондом.", "ru")
+    assert not any(c["quote"] for c in found)
+    slogan = one('Graffiti on the wall of the market read "Water for Vorukh, not for Kok-Tash".')
+    assert (slogan["text"], slogan["speaker"], slogan["quote"]) == ("Water for Vorukh, not for Kok-Tash", None, True)
+
+
+@pytest.mark.parametrize("text, speaker, via", [
+    ("Представитель движения «Талибан» в Кабуле заявил агентству «Бахтар», что граница спокойна.",
+     "Представитель движения «Талибан» в Кабуле", ["Бахтар", "Представитель движения «Талибан» в Кабуле"]),
+    ("Пресс-секретарь партии «Единая Россия» заявил, что выборы прошли честно.",
+     "Пресс-секретарь партии «Единая Россия»", None),
+])
+def test_a_name_in_quotes_stays_in_the_speaker_and_an_outlet_the_table_lacks_carries_what_it_was_told(text, speaker, via):
+    claim = one(text, "ru")
+    assert (claim["speaker"], claim["via"]) == (speaker, via)

@@ -22,7 +22,8 @@ from .speakers import is_outlet
 # a question ("этого не подтвердили") links to what it questions (`questions`); "Reuters could not independently
 # verify the report", "AFP was unable to confirm the figure" question it
 # 5: a rebuttal list's myth is nobody's claim (not the author's), its motive line ("Why they say it:") the author's, and
-# its fact line denies the myth before it
+# its fact line denies the myth before it; a name in quotes inside a noun phrase is no quote claim; "движения «Талибан»"
+# stays in the speaker; "заявил агентству «Бахтар»" gives the outlet the table lacks as the source (via)
 VERSION = "5"
 
 

@@ -16,7 +16,7 @@ from ..text.nlp import russian_future
 from .lexicon import Lexicon, lexicon
 from .parse import Parsed, Tok, parsed
 from .quotes import Quote, find_quotes
-from .speakers import OUTLET_HEADS, PERSON, STATEMENT_NOUNS, clean, speaker_of
+from .speakers import OUTLET_HEADS, PERSON, QUOTED_NAME, STATEMENT_NOUNS, clean, speaker_of
 
 SUBJECTS = ("nsubj", "nsubj:pass")
 PASSIVE_SUBJECTS = ("nsubjpass", "nsubj:pass")
@@ -275,6 +275,10 @@ class Extractor:
         found = sources().find_outlet(self.text[window_start:window_end])
         if found is not None and speaker and found[2] != speaker and found[2] not in speaker:
             return [found[2], speaker], False
+        for i in range(max(lo, sent[0]), min(hi, sent[1])):  # "заявил агентству «Бахтар»": one the table lacks
+            named = QUOTED_NAME.match(self.text, tokens[i].end) if tokens[i].lower in OUTLET_HEADS else None
+            if named and speaker and named.group(1).strip() not in speaker and not self._long_quote_at(named.start(1)):
+                return [named.group(1).strip(), speaker], False
         if speaker:
             inside = sources().find_outlet(speaker)
             if inside is not None and inside[2] != speaker and speaker.strip() != speaker[inside[0]:inside[1]]:
@@ -341,6 +345,8 @@ class Extractor:
                 elif previous is not None and self._same_paragraph(previous.end, q.open) and self._only_frame_between(previous, q):
                     claim.speaker, claim.pronoun, claim.via = previous.speaker, previous.pronoun, previous.via
                     claim.stance = previous.stance if previous.stance != "deny" else "assert"
+            if claim.speaker is None and claim.pronoun is None and claim.cue is None and self._verbless_phrase(q):
+                continue  # 'открылся очередной «центр по развитию гражданского общества»': nobody says a name
             claim.stance = self.content_stance(claim.stance, q.start, q.end)
             if q.group in by_group and claim.speaker is not None and by_group[q.group].speaker is None:
                 first = by_group[q.group]
@@ -353,6 +359,17 @@ class Extractor:
             claims.append(claim)
             previous = claim
         return claims
+
+    def _verbless_phrase(self, q: Quote) -> bool:
+        """A quote with neither a verb nor a sentence's end of its own, inside a noun phrase ("очередной «центр по
+        развитию …»", 'a so-called "peace mission"'): a name or scare quotes. After a verb ('the graffiti read "Water
+        for Vorukh, not for Kok-Tash"') or a colon it is said."""
+        inner = self.text[q.start:q.end]
+        if re.search(r"[.!?…:;]", inner) or any(t.pos in ("VERB", "AUX") for t in self.p.tokens_in(q.start, q.end)):
+            return False
+        before = [t for t in self.p.tokens_in(max(0, q.open - 60), q.open) if t.end <= q.open and not self.quoted(t.start)]
+        return bool(before) and before[-1].pos in ("ADJ", "DET", "ADP", "NUM", "NOUN", "PROPN") \
+            and self.sentence_at(before[-1].start) == self.sentence_at(q.open)
 
     def _is_name(self, q: Quote) -> bool:
         """A capitalised quote without a verb names something («Исламского эмирата», "Islamic State")."""

@@ -25,7 +25,8 @@ STATEMENT_NOUNS = {"statement", "statements", "communique", "release", "letter",
                     "сообщение", "сообщении", "заявления", "ведомства"}
 OUTLET_HEADS = {"agency", "outlet", "newspaper", "channel", "portal", "agency's", "агентство", "агентства", "агентству",
                  "издание", "издания", "газета", "газеты", "портал", "портала", "телеканал", "телеканала", "канал", "канала",
-                 "телеграм-канал", "телеграм-канала", "телеграмм-канал", "телеграмм-канала"}
+                 "телеграм-канал", "телеграм-канала", "телеграмм-канал", "телеграмм-канала",
+                 "изданию", "газете", "порталу", "телеканалу", "каналу", "телеграм-каналу"}  # "заявил агентству «Бахтар»"
 
 
 def is_outlet(name: str | None, phrase: str) -> bool:
@@ -36,11 +37,16 @@ def is_outlet(name: str | None, phrase: str) -> bool:
     return sources().outlet(name) is not None or any(w.lower() in OUTLET_HEADS for w in re.findall(r"[\w'-]+", phrase))
 
 
-_QUOTED_NAME = re.compile(r"\s*[«\"“]([^»\"”\n]{1,40})[»\"”]")
+QUOTED_NAME = re.compile(r"\s*[«\"“]([^»\"”\n]{1,40})[»\"”]")
 
 
 def clean(name: str, lex: Lexicon) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,.:;—–-\"'«»“”„")
+    for opening, closing in (("«", "»"), ("“", "”"), ("„", "“")):  # "движения «Талибан»": a name's closing quote stays
+        if name.count(opening) > name.count(closing):
+            name += closing
+    if name.count('"') % 2:
+        name += '"'
     name = re.sub(r"['’]s$", "", name)  # "the ministry's (statement)"
     words = name.split(" ")
     trim = set(lex.words("speaker_trim_leading"))
@@ -86,8 +92,13 @@ def noun_phrase(parsed: Parsed, head: int, blocked) -> list[int]:
         current = stack.pop()
         keep.add(current)
         for child in parsed.children[current]:
-            # an apposition right after its word is one name with it ("РИА Новости"), one after a comma is not
-            glued = tokens[child].dep == "appos" and child == current + 1 and tokens[child].pos == "PROPN"
+            # an apposition right after its word is one name with it ("РИА Новости", "движения «Талибан»"), one after
+            # a comma is not
+            glued = tokens[child].dep == "appos" and (
+                (child == current + 1 and tokens[child].pos == "PROPN")
+                or (current + 2 <= child <= current + 4 and tokens[current + 1].text in _QUOTE_MARKS  # in the quotes after it
+                    and not any(tokens[k].text in _QUOTE_MARKS for k in range(current + 2, child))
+                    and tokens[child].pos in ("PROPN", "NOUN")))
             if tokens[child].dep not in _CUT_DEPS or _word_hyphen(parsed, child) or name_mark(child) or glued:
                 if child not in keep:  # never around a cycle of the parse
                     stack.append(child)
@@ -126,7 +137,7 @@ def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> t
         outlet = sources().find_outlet(follows)
         if outlet is not None and not follows[: outlet[0]].strip(" «\"“'"):
             return outlet[2], tokens[head].start, tokens[head].end + outlet[1]
-        quoted = _QUOTED_NAME.match(follows)  # "издания «Власть»": an outlet the table lacks is still named
+        quoted = QUOTED_NAME.match(follows)  # "издания «Власть»": an outlet the table lacks is still named
         if quoted is not None:
             return quoted.group(1).strip(), tokens[head].start, tokens[head].end + quoted.end()
     run = person_run(parsed, [i for i in full if abs(i - head) <= 8], head)
