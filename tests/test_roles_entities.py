@@ -157,11 +157,12 @@ def test_a_name_the_text_calls_a_village_is_a_place():
 def test_an_outlet_that_only_carries_a_claim_is_no_salient_entity():
     english = ("Border report\n\nOfficials told AKIpress that a shepherd was injured. According to Reuters, talks are "
                "under way.\n\nThe BBC lies about Russia every day.")
-    russian = "Просьба Душанбе\n\nКак сообщает «Коммерсантъ», Москва рассмотрит просьбу Душанбе о помощи."
+    russian = ("Просьба Душанбе\n\nКак сообщает «Коммерсантъ», Москва рассмотрит просьбу Душанбе о помощи. "
+               "Представитель движения «Талибан» заявил агентству «Бахтар», что граница спокойна.")
     docs = Pipeline(("language", "segment", "nlp", "claims"), Settings()).pipe(
         [Document(id="en", text=english), Document(id="ru", text=russian)])
     salient = {m.text for doc in docs for m in document_entities(doc)[0] if m.salient}
-    assert not {"AKIpress", "Reuters", "Коммерсантъ"} & salient
+    assert not {"AKIpress", "Reuters", "Коммерсантъ", "Бахтар"} & salient  # «Бахтар»: an outlet the table lacks
     assert {"BBC", "Russia", "Москва"} <= salient  # the outlet the text attacks, the states it names
 
 

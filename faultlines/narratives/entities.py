@@ -628,8 +628,11 @@ def _cited_outlets(doc: Document) -> list[tuple[int, int, set[str]]]:
     sentences = [(a.start, a.end) for a in doc.layer("sentence")]
     found: list[tuple[int, int, set[str]]] = []
     for claim in doc.layer("claim"):
-        names = {sources().canonical(n) for n in [claim.attrs.get("speaker")] + list(claim.attrs.get("via") or []) if n}
+        speaker, via = claim.attrs.get("speaker"), list(claim.attrs.get("via") or [])
+        names = {sources().canonical(n) for n in [speaker] + via if n}
         outlets = {n for n in names if sources().outlet(n) is not None}
+        if via and via[0] and via[0] != speaker:  # "заявил агентству «Бахтар»": whom it was told carries it
+            outlets.add(via[0])
         if not outlets:
             continue
         span = next(((s, e) for s, e in sentences if s <= claim.start < e), (claim.start, claim.end))
@@ -644,8 +647,8 @@ def _outlet_speakers(doc: Document) -> list[tuple[int, int]]:
 
 
 def _is_cited(m: Mention, cited: list[tuple[int, int, set[str]]], outlet_speakers: list[tuple[int, int]]) -> bool:
-    outlet = sources().outlet(m.text)
-    if outlet is not None and any(s <= m.start < e and outlet in names for s, e, names in cited):
+    outlet = sources().outlet(m.text) or m.text
+    if any(s <= m.start < e and outlet in names for s, e, names in cited):
         return True
     # an outlet the table lacks, named as one where it speaks
     return any(s <= m.start < e for s, e in outlet_speakers)
