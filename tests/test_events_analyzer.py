@@ -566,3 +566,18 @@ def test_knowing_how_to_stir_riots_is_no_riot_and_the_same_spot_is_the_story_s_p
                  "контрабандистов.", published="2026-12-04")
     assert [(e["date"], e["admin1"], e["location"], e["fatalities"]) for e in document_record(events)["events"]] == [
         ("2026-12-02", "Khatlon", "Shamsiddin Shohin", 1), ("2026-09-01", "Khatlon", "Shamsiddin Shohin", 2)]
+
+
+def test_shot_dead_before_the_count_kills_and_a_deed_done_again_and_again_is_no_event():
+    (event,) = document_record(run("Unidentified gunmen shot dead two Chinese employees of the TALCO Gold mining company "
+                                   "and wounded a Tajik driver near Panjakent late on Monday.", published="2026-12-01"))["events"]
+    assert (event["fatalities"], event["injuries"], event["admin1"]) == (2, 1, "Sughd")
+    for text in ("Tajikistan's Foreign Ministry has denied the existence of any foreign base on its soil at least four "
+                 "times since 2021.", "МИД Таджикистана неоднократно опровергал эти сообщения.",
+                 "Gunmen have repeatedly attacked border posts in Khatlon."):
+        assert run(text, published="2026-11-28").layer("event") == [], text
+
+
+def test_a_state_named_before_a_comma_is_not_the_nationality_of_the_actor_after_it():
+    (event,) = document_record(run("По данным МВД Узбекистана, полиция задержала 41 человека.", published="2026-11-28"))["events"]
+    assert (event["actor1"], event["actor1_acled"]) == ("полиция", "Police Forces of Uzbekistan")

@@ -121,6 +121,7 @@ def _qualify(a: ActorMention, s: str, language: str, gaz: Gazetteer) -> None:
     """Nationality from the words before, origin and employer from the words after; widen the surface text."""
     start, end = a.start, a.end
     before = s[max(0, start - 60):start]
+    before = before[max(before.rfind(","), before.rfind(";"), before.rfind("("), before.rfind(":")) + 1:]  # "По данным МВД Узбекистана, полиция"
     coord = _COORD.search(before[-40:]) if before else None
     if coord:
         isos = [i for i in (_country_of(coord.group("a"), gaz), _country_of(coord.group("b"), gaz)) if i]

@@ -19,7 +19,9 @@ from .extract import EventExtractor, aggregate_warnings
 # attack keep the lower with a warning; "a Ukrainian drone" is Ukraine's forces; "stepped up attacks since the
 # summer" is a trend, no event
 # 6: troops are the sender's ("Russia sent troops", "the CSTO deployed peacekeepers"), knowing how to stir riots is
-# no riot, "на этом же участке" / "at the same spot" is the story's previous place however long ago
+# no riot, "на этом же участке" / "at the same spot" is the story's previous place however long ago; "shot dead two"
+# kills two; "repeatedly", "four times since 2021", "неоднократно" is no one event; a state before a comma is not the
+# nationality of the actor after it ("По данным МВД Узбекистана, полиция")
 VERSION = "6"
 
 

@@ -77,6 +77,9 @@ _FIGURES_REPORTED = re.compile(r"\b(?:said|says|reported|announced|told|confirme
                                r"сообщ\w*|заявил\w*|пиш\w*|писал\w*|по\s+данным|по\s+словам|подтвердил\w*", re.I)
 _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
+# "has denied it at least four times since 2021", "неоднократно опровергал": done again and again, no one event
+_REPEATED = re.compile(r"\brepeatedly\b|\b(?:twice|(?:three|four|five|six|several|many|\d+)\s+times)\s+(?:since|this year|"
+                       r"in the past)\b|(?<!\w)(?:неоднократно|не\s+раз|(?:дважды|трижды|\w+\s+раза?)\s+(?:с|за)\s)", re.I)
 # "на этом же участке", "at the same spot": the place of the story's previous event, however long ago
 _SAME_PLACE = re.compile(r"\b(?:at|on|in|near|along)\s+(?:the\s+)?(?:very\s+)?same\s+(?:spot|place|area|section|stretch|site|"
                          r"location|post|checkpoint|crossing|village|district)\b|(?<!\w)(?:на|в)\s+(?:этом|том)\s+же\s+"
@@ -249,6 +252,8 @@ class EventExtractor:
         cut = speech[0].end if speech else None
         probe = sentence[0].lower() + sentence[1:] if language != "ru" else sentence
         kept = []
+        if _REPEATED.search(sentence):
+            return []
         for t in found:
             if t.plover in ("REJECT", "ACCUSE"):
                 kept.append(t)
