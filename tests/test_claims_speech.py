@@ -602,3 +602,33 @@ def test_a_name_in_quotes_inside_a_noun_phrase_is_no_claim_but_a_slogan_a_sign_r
 def test_a_name_in_quotes_stays_in_the_speaker_and_an_outlet_the_table_lacks_carries_what_it_was_told(text, speaker, via):
     claim = one(text, "ru")
     assert (claim["speaker"], claim["via"]) == (speaker, via)
+
+
+@pytest.mark.parametrize("text, language, span, speaker, stance", [
+    ("Днём позже МИД Таджикистана выразил «глубокую обеспокоенность» задержанием более 200 граждан республики в "
+     "Екатеринбурге.", "ru", "задержанием более 200 граждан республики в Екатеринбурге", "МИД Таджикистана", "assert"),
+    ("China's Foreign Ministry expressed deep concern over the attack on its citizens.", "en",
+     "the attack on its citizens", "China's Foreign Ministry", "assert"),
+    ("The latest version, published by a Washington institute last week, claims that hundreds of Chinese soldiers "
+     "patrol the Wakhan corridor.", "en", "hundreds of Chinese soldiers patrol the Wakhan corridor", "Washington institute",
+     "assert"),
+    ("Доклад, подготовленный американским фондом, утверждает, что граница закрыта.", "ru", "граница закрыта",
+     "американский фонд", "assert"),
+    ("Правозащитники из организации «Human Rights Watch» утверждают, что полиция применяла дубинки.", "ru",
+     "полиция применяла дубинки", "Правозащитники из организации «Human Rights Watch»", "assert"),
+    ("The Foreign Ministry called the Reuters report misinformation.", "en", "the Reuters report", "Foreign Ministry", "deny"),
+])
+def test_concern_expressed_a_text_s_publisher_and_a_report_called_misinformation(text, language, span, speaker, stance):
+    claim = one(text, language)
+    assert (claim["text"], claim["speaker"], claim["stance"]) == (span, speaker, stance)
+
+
+def test_reports_called_a_provocation_are_denied_apart_from_what_was_said_and_an_unverified_account_is_questioned():
+    found = claims("Unidentified gunmen shot dead two Chinese employees near Panjakent late on Monday, the regional "
+                   "police said on Tuesday.\n\nUzbekistan's border service said on Wednesday that no armed group had "
+                   "crossed into Uzbek territory and called reports that the gunmen were hiding in the Samarkand region "
+                   '"a provocation".\n\nReuters could not independently verify the police account.')
+    police, crossed, hiding, unverified = found
+    assert (crossed["stance"], hiding["text"], hiding["stance"]) == (
+        "assert", "the gunmen were hiding in the Samarkand region", "deny")
+    assert (unverified["speaker"], unverified["stance"], unverified["questions"]) == ("Reuters", "question", police["claim_id"])

@@ -23,7 +23,9 @@ from .speakers import is_outlet
 # verify the report", "AFP was unable to confirm the figure" question it
 # 5: a rebuttal list's myth is nobody's claim (not the author's), its motive line ("Why they say it:") the author's, and
 # its fact line denies the myth before it; a name in quotes inside a noun phrase is no quote claim; "движения «Талибан»"
-# stays in the speaker; "заявил агентству «Бахтар»" gives the outlet the table lacks as the source (via)
+# stays in the speaker; "заявил агентству «Бахтар»" gives the outlet the table lacks as the source (via); "выразил
+# обеспокоенность X", "expressed deep concern over X"; "the report, published by X, claims" is X's; "called the report
+# misinformation / reports that P 'a provocation'" denies; "could not verify the police account" questions the police
 VERSION = "5"
 
 

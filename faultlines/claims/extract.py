@@ -208,6 +208,9 @@ class Extractor:
                 return None, (owner.start, owner.end), _POSSESSIVE[owner.lower]
         if tok.lower in ("that", "who", "which", "который", "которая", "которое", "которые") and verb.dep in ("relcl", "acl:relcl", "acl") and verb.head != verb.i:
             return self.speaker(verb.head)
+        author = self._published_by(head)
+        if author is not None:  # "The latest version, published by a Washington institute last week, claims …"
+            return self.speaker(author)
         if tok.lower in self.lex.words("pronouns_person") or tok.lower in self.lex.words("pronouns_group") or tok.lower in (
             "which", "who", "который", "которая", "которое", "которые"):
             return None, (tok.start, tok.end), tok.lower
@@ -221,6 +224,22 @@ class Extractor:
             return sources().canonical(inner), (q.start, q.end), None
         name, start, end = speaker_of(self.p, self.text, head, self.lex, self._long_quote_at)
         return (name or None), (start, end), None
+
+    def _published_by(self, head: int) -> int | None:
+        """The author of a text that speaks ("the report, published by X", "доклад, подготовленный X"): the head of
+        the agent phrase of a participle modifying ``head``, else None."""
+        tokens, children = self.p.tokens, self.p.children
+        if tokens[head].pos != "NOUN" or tokens[head].ent:
+            return None
+        for c in children[head]:
+            if tokens[c].dep != "acl" or tokens[c].pos != "VERB" or not tokens[c].lower.startswith(_PUBLISHED):
+                continue
+            for a in children[c]:
+                if tokens[a].dep == "agent":  # English: "by" heads the agent phrase
+                    return next((o for o in children[a] if tokens[o].dep == "pobj"), None)
+                if tokens[a].dep in ("obl", "obl:agent", "nmod") and tokens[a].case == "Ins" and tokens[a].pos in ("NOUN", "PROPN"):
+                    return a
+        return None
 
     def _last_organisation(self, tok: Tok, head: int) -> str | None:
         """The organisation a definite "the agency" / "the administration" points back to: the last one named
@@ -427,8 +446,11 @@ class Extractor:
                 if prev is not None:
                     left = [i for i in range(*prev) if not self.quoted(tokens[i].start)]
         if left:
-            verb = self._cue_in(left, prefer_last=True)
-            if verb is not None and self._attribute_by_verb(verb, claim, left):
+            verbs = [i for i in left if self.stance_of(self.p.tokens[i]) is not None]
+            if len(verbs) >= 2 and self.p.tokens[verbs[-1]].lower in self.lex.words("frame_participles"):
+                # 'denied that …, calling the reports "a provocation"': the participle's speaker is the finite verb's
+                verbs = verbs[:-1]
+            if verbs and self._attribute_by_verb(verbs[-1], claim, left):
                 return
             if self.text[tokens[left[-1]].start : q.open].strip().endswith((":", ",")) or before.rstrip().endswith(":"):
                 head = self._main_subject(left)
@@ -598,22 +620,45 @@ class Extractor:
             words = cue.split()
             for first, last in self.p.sentences:
                 for k in range(first, last - len(words)):
-                    seq = tokens[k : k + len(words)]
-                    if self.quoted(seq[0].start) or not all(t.lemma == w or t.lower == w for t, w in zip(seq, words)):
+                    if self.quoted(tokens[k].start):
                         continue
-                    j = k + len(words)
+                    j = self._cue_sequence(words, k, last)
+                    if j is None:
+                        continue
+                    said = re.sub(r"[«»\"“”]", "", self.text[tokens[k].start:tokens[j - 1].end]).lower()
                     if j < last and tokens[j].pos == "ADP":
                         j += 1
                     head = self.subject(k)
                     if head is None or j >= last - 1:
                         continue
                     start, end = self._trim(tokens[j].start, tokens[last - 1].end)
-                    claim = Claim(start, end, cue=cue, kind="reported", stance=stance)
+                    claim = Claim(start, end, cue=said, kind="reported", stance=stance)
                     claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(head)
                     claim.frame = (tokens[min(head, k)].start, tokens[j - 1].end)
                     self.consumed.update(range(k, j))
                     claims.append(claim)
         return claims
+
+    def _cue_sequence(self, words: list[str], k: int, last: int) -> int | None:
+        """Where a multiword cue starting at token ``k`` ends, else None. Between its words may stand up to three
+        adjectives, adverbs or quote marks ("expressed deep concern", "выразил «глубокую обеспокоенность»"); a cue
+        word ending in "*" is a stem ("выразил*")."""
+        tokens, j = self.p.tokens, k
+        for n, word in enumerate(words):
+            skipped = 0
+            while n and j < last and skipped < 3 and not self._cue_word(tokens[j], word) and (
+                    tokens[j].pos in ("ADJ", "ADV") or tokens[j].text in "«»\"“”"):
+                j, skipped = j + 1, skipped + 1
+            if j >= last or not self._cue_word(tokens[j], word):
+                return None
+            j += 1
+        while j < last and tokens[j].text in "«»\"“”":  # the quote closing "«глубокую обеспокоенность»"
+            j += 1
+        return j
+
+    @staticmethod
+    def _cue_word(tok: Tok, word: str) -> bool:
+        return tok.lower.startswith(word[:-1]) if word.endswith("*") else tok.lemma == word or tok.lower == word
 
     def reported_claims(self) -> list[Claim]:
         claims = []
@@ -741,6 +786,13 @@ class Extractor:
         if stance in NOMINAL_OK or stance in ("deny_if_content", "assert_nominal"):
             if not objects and self.lex.language == "ru":  # "эту информацию назвали недостоверной": fronted object
                 objects = [c for c in self.p.children[verb] if tokens[c].dep == "obj"]
+            if not objects and stance == "deny_if_content":
+                # "called the Reuters report misinformation", parsed as one noun phrase: what stands before the label
+                label = next((c for c in self.p.children[verb] if tokens[c].dep == "oprd" and c > verb
+                              and self.lex.has_cue("deny_content", tokens[c].text)), None)
+                before = [i for i in self.p.subtree(label) if i < label] if label is not None else []
+                if len(before) >= 2:
+                    return self.span_of(before)
             if objects:
                 # the object, not the verb's own second verb that a misattached word drags in ("отверг
                 # причастность «…» и назвал сообщения «безосновательными»")
@@ -818,6 +870,12 @@ class Extractor:
             if not self.lex.has_cue("deny_content", frame):
                 return None
             stance = "deny"
+            # 'called reports that P "a provocation"': the label after a clause is no part of P (in "назвал эту
+            # информацию «безосновательной»" it stays with the noun it describes)
+            label = self.in_quote(span[1] - 1)
+            if label is not None and label.open > span[0] and self.lex.has_cue("deny_content", self.text[label.start:label.end]) \
+                    and any(t.pos in ("VERB", "AUX") for t in self.p.tokens_in(span[0], label.open)):
+                span = self._trim(span[0], label.open)
         elif stance == "assert_nominal":
             stance = "accuse"  # an accusation asserts, whatever its words ("обвинили Бишкек в провокации")
         elif stance == "belief":
@@ -942,6 +1000,9 @@ def _outlet_in_speaker(claim: Claim) -> None:
 
 
 LIST_LABEL_KINDS = ("opponent", "counter", "motive")
+# participles of putting a text out: "published by", "issued by", "подготовленный фондом", "опубликованный институтом"
+_PUBLISHED = ("published", "issued", "released", "written", "produced", "prepared", "compiled", "опубликован", "подготовлен",
+              "выпущен", "написан", "составлен")
 
 
 @lru_cache(maxsize=2)

@@ -162,6 +162,8 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
             value += 3.0
         elif other.speaker and whose & concepts(other.speaker):
             value += 2.0  # "заявления Бишкека" answers the Kyrgyz border service
+        elif other.speaker and bare and own & stems(other.speaker):
+            value += 2.0  # "could not verify the police account" answers the regional police
         if own and theirs:
             value += 5.0 * len(own & theirs) / len(own | theirs)
         # the same kind of deed in other words: "no force had been used" answers "police used batons and tear gas"

@@ -98,7 +98,7 @@ def noun_phrase(parsed: Parsed, head: int, blocked) -> list[int]:
                 (child == current + 1 and tokens[child].pos == "PROPN")
                 or (current + 2 <= child <= current + 4 and tokens[current + 1].text in _QUOTE_MARKS  # in the quotes after it
                     and not any(tokens[k].text in _QUOTE_MARKS for k in range(current + 2, child))
-                    and tokens[child].pos in ("PROPN", "NOUN")))
+                    and tokens[child].pos in ("PROPN", "NOUN", "X")))
             if tokens[child].dep not in _CUT_DEPS or _word_hyphen(parsed, child) or name_mark(child) or glued:
                 if child not in keep:  # never around a cycle of the parse
                     stack.append(child)
