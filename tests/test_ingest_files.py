@@ -5,6 +5,7 @@ import codecs
 import dataclasses
 import os
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -91,13 +92,16 @@ def test_no_title_without_blank_line_and_no_date_far_down(tmp_path: Path) -> Non
      "На границе снова неспокойно"),
     ("Бишкек снова играет в двойную игру\nАвтор: Игорь Семёнов\n20 ноября 2026 года\n\nТекст.\n",
      "Бишкек снова играет в двойную игру"),
+    ("В Нукусе задержаны участники акции\nНУКУС, 25 ноября.\n\nОколо 300 человек собрались у здания парламента.\n",
+     "В Нукусе задержаны участники акции"),  # a dateline without a year: the latest 25 November before the file's date
     ("The talks ended on Friday.\n14 November 2026\n\nText.\n", None),  # a sentence, not a headline
     ("By Dmitry Kovalenko\n14 November 2026\n\nText.\n", None),
 ])
 def test_a_headline_above_a_byline_or_a_date_line_is_the_title(text, title):
-    doc = text_document(text, doc_id="h", source="h.txt", source_kind="file")
+    doc = text_document(text, doc_id="h", source="h.txt", source_kind="file",
+                        reference=(date(2026, 12, 7), "the file's modification date"))
     assert doc.title == title
-    assert doc.published in ("2026-11-14", "2026-12-04", "2026-11-20")
+    assert doc.published in ("2026-11-14", "2026-12-04", "2026-11-20", "2026-11-25")
 
 
 def test_published_override(tmp_path: Path) -> None:

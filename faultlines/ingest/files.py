@@ -12,7 +12,7 @@ from faultlines.model import Document
 from faultlines.settings import Settings
 
 from .decode import decode_bytes_ex
-from .published import Published, from_dateline, from_lines, given, parse_date_line
+from .published import DATELINE, Published, from_dateline, from_lines, given, parse_date_line
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
@@ -79,7 +79,8 @@ def title_of(lines: list[str], *, markdown: bool = False) -> str | None:
             return None
         if not following.strip():
             return line.strip()
-        header = _BYLINE.match(following) or (parse_date_line(following) and len(following) <= 60)
+        header = _BYLINE.match(following) or (parse_date_line(following) and len(following) <= 60) \
+            or DATELINE.match(following)
         return line.strip() if header and not line.rstrip().endswith((".", ",", ";", ":")) else None
     return None
 

@@ -331,11 +331,12 @@ def from_lines(lines: Iterable[str], text: str, *, hint: str | None = None, max_
     return Published()
 
 
-# "ALMATY, Dec 5 (Reuters) -", "DUSHANBE, 5 December 2026 —", "БИШКЕК, 14 ноября —": a wire dateline
+# "ALMATY, Dec 5 (Reuters) -", "DUSHANBE, 5 December 2026 —", "БИШКЕК, 14 ноября —", "НУКУС, 25 ноября.": a wire dateline
 DATELINE = re.compile(
     r"^[ \t]*[A-ZА-ЯЁ][A-ZА-ЯЁ.'’ -]{1,30}(?:,[ \t]*[A-Za-zА-Яа-яЁё.'’ -]{2,30})?,[ \t]*"
     r"(?P<date>(?P<m1>[A-Za-zА-Яа-яЁё]{3,9})\.?[ \t]+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})[ \t]+(?P<m2>[A-Za-zА-Яа-яЁё]{3,9}))"
-    r"(?:,?[ \t]+(?P<year>\d{4}))?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-—–]", re.MULTILINE)
+    r"(?:,?[ \t]+(?P<year>\d{4})(?:[ \t]+(?:года|г\.))?)?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:[-—–]|\.(?=\s|$))",
+    re.MULTILINE)
 
 
 def from_dateline(text: str, reference: date, why: str) -> Published:
