@@ -247,3 +247,13 @@ def test_a_byline_and_a_date_line_above_the_text_leave_the_headline_s_opponent_i
     doc = next(pipeline.pipe([text_document(text, doc_id="r", source="r.txt", source_kind="file")]))
     assert doc.title.startswith("Three Myths")  # the byline and date lines are paragraphs of their own now
     assert [a.attrs["attributed_to"] for a in doc.layer("debunk")] == ["Western Media"]  # not "London"
+
+
+def test_a_sentence_telling_more_of_the_opponents_claim_is_not_the_counter():
+    doc, items = _items("For three years now, Western think tanks have repeated the false narrative that China is secretly "
+                        "building a military base in Gorno-Badakhshan. The latest version, published by a Washington "
+                        "institute last week, claims that hundreds of Chinese soldiers patrol the Wakhan corridor.\n\n"
+                        "In reality, the facility near Murghob is a border post of the Tajik border service.")
+    assert items == [{"attributed_to": "Western think tanks",
+                      "claim": "China is secretly building a military base in Gorno-Badakhshan", "motive": None,
+                      "counter": "the facility near Murghob is a border post of the Tajik border service."}]

@@ -36,7 +36,8 @@ from ..text.nlp import morph_vocab
 
 CUES_PATH = Path(__file__).parent / "resources" / "debunk_cues.json"
 VERSION = "4"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: Telegram channels are opponents;
-# 4: a byline or a date line above the text is no context paragraph of a list
+# 4: a byline or a date line above the text is no context paragraph of a list; a sentence telling more of the
+# opponent's claim ("The latest version … claims that …") is not the counter: a marker sentence after it is
 # Confidence by form: a labelled list is unambiguous; inline framing is read from prose.
 SCORE_LIST = 0.95
 SCORE_INLINE_STRONG = 0.85
@@ -445,6 +446,10 @@ def _list_items(doc: _Text, labels: list[_Label]) -> list[Debunk]:
     return items
 
 
+# "… claims that …", "утверждается, что": a sentence that tells more of the opponent's claim
+_CLAIMS_THAT = re.compile(r"\b(?:claims?|claimed|alleges?|alleged|asserts?|insists?)\s+that\b|(?<!\w)(?:утвержда\w+|уверя\w+),\s+что",
+                          re.IGNORECASE)
+
 # a line that opens with a short lead and a colon ("Why they repeat it:", "Зачем это распространяют:")
 _LEAD = re.compile(r"\n[ \t*_]*(?P<lead>[^\W\d][^\n:.!?]{1,40}?)[ \t*_]*:[ \t*_]*(?=\S)")
 
@@ -565,6 +570,17 @@ class _InlineFinder:
             return (following.start, end), end, True
         if m and (m.group("strong") or (m.group("weak") and not need_strong)):
             return _trim(text, following.start + m.end(), following.end), following.end, bool(m.group("strong"))
+        if bare_ok and (_reported(text, following.start, following.end) or _CLAIMS_THAT.search(text, following.start, following.end)):
+            # "… the false narrative that X. The latest version, published by …, claims that Z. In reality, Y": the
+            # sentence that tells more of their claim is not the counter; a marker sentence after it is
+            later = self._next(following, same_paragraph=False)
+            for _ in range(2):
+                if later is None:
+                    break
+                marked = cues().next_marker.match(text[later.start : later.end])
+                if marked and marked.group("strong"):
+                    return _trim(text, later.start + marked.end(), later.end), later.end, True
+                later = self._next(later, same_paragraph=False)
         if bare_ok and following.paragraph == sentence.paragraph:
             return (following.start, following.end), following.end, False
         return None
