@@ -92,7 +92,7 @@ def test_output_shape(analyzed):
         assert len(pairs) == len(set(pairs))  # one annotation per (narrative, subnarrative)
         for a in layer:
             assert (a.start, a.end) == (0, len(doc.text))
-            assert a.analyzer == "narratives" and a.version == "4"
+            assert a.analyzer == "narratives" and a.version == "5"
             assert a.score is None or 0.0 <= a.score <= 1.0
             if a.attrs["taxonomy"] == "regional":
                 assert a.label in regional
@@ -180,6 +180,22 @@ def test_a_debunked_claim_is_not_the_narrative_the_text_pushes(regional_cache):
     assert [a.attrs["claim"] for a in doc.layer("debunk")][0].startswith("Moscow treats Kazakhstan as a vassal")
     assert "CA: Russia threatens its neighbours' sovereignty" not in found
     assert not any(text.startswith(("Myth:", "Why they say it:")) for text in found.values())
+
+
+@pytest.mark.parametrize("told, dropped", [
+    ("Безопасность и процветание Центральной Азии зависят только от Москвы.",
+     "Центральной Азии пора перестать верить, что безопасность и процветание региона зависят только от Москвы."),
+    ("Central Asia's security depends on Moscow alone.",
+     "Central Asia must stop believing that its security depends on Moscow alone."),
+])
+def test_a_belief_the_author_tells_the_reader_to_drop_is_not_pushed(regional_cache, told, dropped):
+    def regional(text):
+        doc = list(Pipeline(("language", "segment", "encode", "narratives")).pipe(
+            [text_document(f"Migrants and politics\n\n{text}\n", doc_id="s", source="s", source_kind="text")]))[0]
+        return {a.label for a in doc.layer("narrative") if a.attrs["taxonomy"] == "regional"}
+
+    assert "CA: Russia is the indispensable security guarantor" in regional(told)
+    assert regional(dropped) == set()
 
 
 def test_other_languages_are_skipped_not_guessed(regional_cache):

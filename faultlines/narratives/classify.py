@@ -17,6 +17,7 @@ probability. A document for which neither finds anything gets one ``Other`` / ``
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import numpy as np
@@ -29,9 +30,10 @@ from .regional import Hit, RegionalModel, active_stem, current_fingerprint, repo
 from .taxonomy import OTHER
 
 log = logging.getLogger(__name__)
-VERSION = "4"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
+VERSION = "5"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
 # 4: a regional narrative records the roles it casts (`cast`, read by the roles analyzer); an author's sentence with
-# the cues carries a narrative from 0.3 when it is the sentence's most probable one
+# the cues carries a narrative from 0.3 when it is the sentence's most probable one; 5: what the author tells the reader
+# to stop believing ("пора перестать верить, что …") is rebutted, not pushed
 LANGS = ("en", "ru")
 LAYER = "narrative"
 # The SemEval decision thresholds tuned on English serve every language here: the Russian training documents all
@@ -119,16 +121,7 @@ class NarrativeAnalyzer(Analyzer):
         for narrative, subnarrative, p, p_sub in found:
             doc.add(Annotation(LAYER, 0, n, label=narrative, score=p, attrs={
                 "subnarrative": subnarrative, "subnarrative_score": round(p_sub, 4), "taxonomy": "semeval2025"}, **meta))
-        hits = []
-        if regional is not None:
-            rebutted = self._rebutted(doc)
-            # the title row is blocked only where the title is in the text and inside a rebutted span
-            units = list(encoding.spans) + ([_title_in(doc) or (0, 0)] if encoding.title is not None else [])
-            sentences = sentences_of(encoding, doc.text, doc.language,
-                                     [i for i, span in enumerate(encoding.sentence_spans) if _overlaps(span, rebutted)],
-                                     reported_sentences(doc, encoding.sentence_spans))
-            hits = regional.detect(units_of(encoding.vectors, encoding.title), sentences,
-                                   [i for i, span in enumerate(units) if _overlaps(span, rebutted)])
+        hits = detect_regional(regional, doc, encoding) if regional is not None else []
         casts = {m["name"]: m.get("cast", []) for m in regional.narratives} if regional is not None else {}
         for hit in hits:
             doc.add(Annotation(LAYER, 0, n, label=hit.narrative, score=hit.score, attrs={
@@ -140,12 +133,6 @@ class NarrativeAnalyzer(Analyzer):
                                **meta))
 
     @staticmethod
-    def _rebutted(doc: Document) -> list[tuple[int, int]]:
-        """The spans where the text states what it rebuts: the claims and imputed motives of its debunks."""
-        return [tuple(a.attrs[key]) for a in doc.layer("debunk") for key in ("claim_span", "motive_span")
-                if a.attrs.get(key)]
-
-    @staticmethod
     def _evidence(doc: Document, encoding: Encoding, hit: Hit) -> tuple[int, int]:
         """The span of the sentence or paragraph that carries the narrative; for the title row, the title's place
         in the text (the whole text when the title is not in it)."""
@@ -154,6 +141,38 @@ class NarrativeAnalyzer(Analyzer):
         if hit.unit < len(encoding.spans):
             return encoding.spans[hit.unit]
         return _title_in(doc) or (0, len(doc.text))
+
+
+# a belief the author tells the reader to drop: "stop believing that X", "пора перестать верить, что X"
+_STOP_BELIEVING = re.compile(r"\b(?:stop|quit|cease)\s+believing\s+(?:that|in)\b|\bno\s+longer\s+believe\s+(?:that|in)\b|"
+                             r"(?<!\w)(?:(?:перестать|перестаньте|хватит|прекратить)\s+(?:верить|думать)|пора\s+забыть),?\s*"
+                             r"(?:что|в\s+то,\s+что)(?!\w)", re.IGNORECASE)
+
+
+def detect_regional(regional: RegionalModel, doc: Document, encoding: Encoding) -> list[Hit]:
+    """The regional narratives of one document, best first: its paragraphs, title and sentences, less what it
+    rebuts (the claims and motives of its debunks, what it tells the reader to stop believing) and with the
+    reported sentences of its claims and events layers held to the full threshold."""
+    rebutted = _rebutted(doc)
+    # the title row is blocked only where the title is in the text and inside a rebutted span
+    units = list(encoding.spans) + ([_title_in(doc) or (0, 0)] if encoding.title is not None else [])
+    sentences = sentences_of(encoding, doc.text, doc.language,
+                             [i for i, span in enumerate(encoding.sentence_spans) if _overlaps(span, rebutted)],
+                             reported_sentences(doc, encoding.sentence_spans))
+    return regional.detect(units_of(encoding.vectors, encoding.title), sentences,
+                           [i for i, span in enumerate(units) if _overlaps(span, rebutted)])
+
+
+def _rebutted(doc: Document) -> list[tuple[int, int]]:
+    """The spans where the text states what it rebuts: the claims and imputed motives of its debunks, and what
+    it tells its readers to stop believing ("пора перестать верить, что безопасность региона зависит только от
+    Москвы" argues against the guarantor narrative, not for it)."""
+    spans = [tuple(a.attrs[key]) for a in doc.layer("debunk") for key in ("claim_span", "motive_span")
+             if a.attrs.get(key)]
+    sentences = [(a.start, a.end) for a in doc.layer("sentence")]
+    for m in _STOP_BELIEVING.finditer(doc.text):
+        spans.append((m.start(), next((e for s, e in sentences if s <= m.start() < e), len(doc.text))))
+    return spans
 
 
 def _title_in(doc: Document) -> tuple[int, int] | None:

@@ -290,22 +290,25 @@ def read_cases(path: Path) -> list[dict]:
     return tomllib.loads(Path(path).read_text(encoding="utf-8")).get("case", [])
 
 
+# the layers the regional detector consults, as the default pipeline gives them
+AS_ANALYZED = ("language", "segment", "nlp", "claims", "events", "debunks")
+
+
 def case_documents(cases: Sequence[dict]) -> list[Document]:
     """The cases as the analyzer reads them, with the claims and events the narratives detector consults."""
     from ..ingest.files import text_document
     from ..pipeline import Pipeline
 
     docs = [text_document(c["text"], doc_id=c["id"], source=c["id"], source_kind="text") for c in cases]
-    return list(Pipeline(("language", "segment", "nlp", "claims", "events")).pipe(docs))
+    return list(Pipeline(AS_ANALYZED).pipe(docs))
 
 
 def regional_narratives(model, doc: Document, encoding: Encoding) -> set[str]:
     """The regional narratives ``model`` finds in ``doc``, as the analyzer reads them (paragraphs, title, sentences;
-    the claims and events layers where the document has them)."""
-    from .regional import reported_sentences, sentences_of, units_of
+    the claims, events and debunks layers where the document has them)."""
+    from .classify import detect_regional
 
-    sentences = sentences_of(encoding, doc.text, doc.language, (), reported_sentences(doc, encoding.sentence_spans))
-    return {h.narrative for h in model.detect(units_of(encoding.vectors, encoding.title), sentences)}
+    return {h.narrative for h in detect_regional(model, doc, encoding)}
 
 
 def case_scores(model, cases: Sequence[dict], docs: Sequence[Document], encodings: Sequence[Encoding]) -> dict:
@@ -355,7 +358,7 @@ def evaluate_regional(case_files: Sequence[Path], data: Path | None, cache: Path
         model = build_regional_model(load_taxonomy(), encoder, backend, centroids.astype(np.float16).astype(np.float32),
                                      seed=seed)
         tested = [(d, e) for d, e, h in zip(raw, encodings, half) if h == 1]
-        annotated = Pipeline(("language", "segment", "nlp", "claims", "events")).pipe([d for d, _ in tested])  # as analyzed
+        annotated = Pipeline(AS_ANALYZED).pipe([d for d, _ in tested])
         fired = [regional_narratives(model, d, e) for d, (_, e) in zip(annotated, tested)]
         per = {n["name"]: sum(n["name"] in f for f in fired) for n in model.narratives}
         result["semeval_false_alarms"] = {"documents": len(fired), "with_any": sum(bool(f) for f in fired),
