@@ -632,3 +632,13 @@ def test_reports_called_a_provocation_are_denied_apart_from_what_was_said_and_an
     assert (crossed["stance"], hiding["text"], hiding["stance"]) == (
         "assert", "the gunmen were hiding in the Samarkand region", "deny")
     assert (unverified["speaker"], unverified["stance"], unverified["questions"]) == ("Reuters", "question", police["claim_id"])
+
+
+def test_a_source_inside_a_relative_clause_claims_that_clause_and_leaves_the_sentence_to_whom_it_is_told():
+    found = claims("Около 300 человек собрались во вторник у здания парламента в Нукусе, протестуя против поправок к "
+                   "конституции, которые, по их мнению, лишают республику права на выход из состава Узбекистана. Об этом "
+                   "сообщил телеграм-канал «Каракалпакстан онлайн».", "ru")
+    gathering, view = found
+    assert (gathering["speaker"], gathering["text"].startswith("Около 300 человек собрались")) == ("Каракалпакстан онлайн", True)
+    assert (view["text"], view["speaker"]) == (
+        "которые, по их мнению, лишают республику права на выход из состава Узбекистана", "300 человек")

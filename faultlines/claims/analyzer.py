@@ -25,7 +25,8 @@ from .speakers import is_outlet
 # its fact line denies the myth before it; a name in quotes inside a noun phrase is no quote claim; "движения «Талибан»"
 # stays in the speaker; "заявил агентству «Бахтар»" gives the outlet the table lacks as the source (via); "выразил
 # обеспокоенность X", "expressed deep concern over X"; "the report, published by X, claims" is X's; "called the report
-# misinformation / reports that P 'a provocation'" denies; "could not verify the police account" questions the police
+# misinformation / reports that P 'a provocation'" denies; "could not verify the police account" questions the police;
+# "поправок, которые, по их мнению, лишают …" claims the relative clause, "их" being the sentence's subject
 VERSION = "5"
 
 

@@ -563,7 +563,18 @@ class Extractor:
                     lead_in = self.text[tokens[first].start:tokens[cue_start - 1].start].strip().lower() in _CONNECTIVES
                     inside = cue_start > first + 2 and tokens[cue_start - 1].text == "," and after + 3 < last \
                         and tokens[after].text == ","
-                    if inside and lead_in:
+                    relative = cue_start - 2 if inside and tokens[cue_start - 2].lower in _RELATIVES else None
+                    if relative is not None:
+                        # "поправок, которые, по их мнению, лишают республику права …": the source's view is the
+                        # relative clause (from its pronoun to the clause's end); "их" is the sentence's subject
+                        end = next((tokens[j].start for j in range(after + 1, last) if tokens[j].text == ";"),
+                                   tokens[last - 1].end)
+                        start, end = self._trim(tokens[relative].start, end)
+                        subject = self._main_subject(list(range(first, relative)))
+                        if claim.pronoun is not None and claim.speaker is None and subject is not None \
+                                and claim.pronoun in self.lex.words("pronouns_group"):
+                            claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(subject)
+                    elif inside and lead_in:
                         start, end = self._trim(tokens[after].end, tokens[last - 1].end)
                     elif inside:
                         # "Вечером таджикские военные, по данным киргизской стороны, обстреляли школу": the source
@@ -999,6 +1010,7 @@ def _outlet_in_speaker(claim: Claim) -> None:
         claim.via = [found[2], rest]
 
 
+_RELATIVES = {"which", "that", "who", "который", "которая", "которое", "которые", "которых", "которым"}
 LIST_LABEL_KINDS = ("opponent", "counter", "motive")
 # participles of putting a text out: "published by", "issued by", "подготовленный фондом", "опубликованный институтом"
 _PUBLISHED = ("published", "issued", "released", "written", "produced", "prepared", "compiled", "опубликован", "подготовлен",
