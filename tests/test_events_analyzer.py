@@ -581,3 +581,14 @@ def test_shot_dead_before_the_count_kills_and_a_deed_done_again_and_again_is_no_
 def test_a_state_named_before_a_comma_is_not_the_nationality_of_the_actor_after_it():
     (event,) = document_record(run("По данным МВД Узбекистана, полиция задержала 41 человека.", published="2026-11-28"))["events"]
     assert (event["actor1"], event["actor1_acled"]) == ("полиция", "Police Forces of Uzbekistan")
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Police used batons and tear gas to disperse protesters in Nukus on Tuesday.", "Protest with intervention"),
+    ("Правозащитники утверждают, что при разгоне протестующих в Нукусе во вторник полиция применяла дубинки и "
+     "слезоточивый газ.", "Protest with intervention"),
+    ("Police beat protesters in Nukus on Tuesday; two of them were killed.", "Excessive force against protesters"),
+])
+def test_tear_gas_and_batons_are_an_intervention_deaths_are_excessive_force(text, sub):
+    (event,) = document_record(run(text, published="2026-11-25"))["events"]
+    assert (event["event_type"], event["sub_event_type"]) == ("Protests", sub)

@@ -21,7 +21,8 @@ from .extract import EventExtractor, aggregate_warnings
 # 6: troops are the sender's ("Russia sent troops", "the CSTO deployed peacekeepers"), knowing how to stir riots is
 # no riot, "на этом же участке" / "at the same spot" is the story's previous place however long ago; "shot dead two"
 # kills two; "repeatedly", "four times since 2021", "неоднократно" is no one event; a state before a comma is not the
-# nationality of the actor after it ("По данным МВД Узбекистана, полиция")
+# nationality of the actor after it ("По данным МВД Узбекистана, полиция"); tear gas, rubber bullets and batons are a
+# protest with intervention (ACLED), deaths and beatings excessive force
 VERSION = "6"
 
 

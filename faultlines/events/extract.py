@@ -125,13 +125,17 @@ _INSTITUTION_BEFORE = {
 _TITLE = {"en": re.compile(r"\b(?:president|minister|leader)$", re.I),  # "Chinese President" (a name follows)
           "ru": re.compile(r"^(?:[Пп]резидент|[Пп]ремьер-министр|[Мм]инистр)\w*\s")}  # "Президент Узбекистана"
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
-_INTERVENTION = {"en": re.compile(r"\b(?:detained|arrested|dispersed|broke up|detentions?|arrests?)\b", re.I),
-                 "ru": re.compile(r"задерж\w*|разогнал\w*|арест\w*", re.I)}
+# ACLED: arrests, pepper spray, tear gas, water cannon and rubber bullets are an intervention; lethal weapons, deaths
+# and beatings are excessive force
+_INTERVENTION = {"en": re.compile(r"\b(?:detained|arrested|dispersed|broke up|detentions?|arrests?|tear gas|rubber bullets|"
+                                  r"water cannons?|pepper spray|batons?)\b", re.I),
+                 "ru": re.compile(r"задерж\w*|разогнал\w*|разгон\w*|арест\w*|слезоточив\w*|резинов\w+ пул\w*|"
+                                  r"водомет\w*|водомёт\w*|дубинк\w*", re.I)}
 # An arrest verb says the police intervened even when the police go unnamed ("задержаны пятеро участников").
 _ARREST_VERB = {"en": re.compile(r"\b(?:were|was|have been|had been)\s+(?:detained|arrested)\b", re.I),
                 "ru": re.compile(r"(?<!\w)(?:задержан[аоы]?|задержали|арестован[аоы]?|арестовали)(?!\w)", re.I)}
-_FORCE = {"en": re.compile(r"\b(?:tear gas|rubber bullets|live (?:fire|ammunition)|opened fire on (?:the )?(?:protesters|demonstrators|crowd)|beat(?:en)? (?:protesters|demonstrators)|(?:were|was) killed)\b", re.I),
-          "ru": re.compile(r"слезоточив\w*|резинов\w+ пул\w*|открыл\w* огонь по (?:протестующ|демонстрант|толп)\w*|погиб\w*|убит\w*", re.I)}
+_FORCE = {"en": re.compile(r"\b(?:live (?:fire|ammunition)|opened fire on (?:the )?(?:protesters|demonstrators|crowd)|beat(?:en)? (?:protesters|demonstrators)|(?:were|was) killed)\b", re.I),
+          "ru": re.compile(r"открыл\w* огонь по (?:протестующ|демонстрант|толп)\w*|погиб\w*|убит\w*", re.I)}
 
 
 @dataclass
