@@ -589,6 +589,8 @@ def test_a_name_in_quotes_inside_a_noun_phrase_is_no_claim_but_a_slogan_a_sign_r
     found = claims("На прошлой неделе в Бишкеке открылся очередной «центр по развитию гражданского общества», "
                    "финансируемый американским фондом.", "ru")
     assert not any(c["quote"] for c in found)
+    rumour = one("Сообщения о «скором прибытии китайских военных» в Мургабский район разошлись по Telegram-каналам.", "ru")
+    assert (rumour["text"], rumour["quote"]) == ("скором прибытии китайских военных", True)  # what the reports said
     slogan = one('Graffiti on the wall of the market read "Water for Vorukh, not for Kok-Tash".')
     assert (slogan["text"], slogan["speaker"], slogan["quote"]) == ("Water for Vorukh, not for Kok-Tash", None, True)
 
@@ -642,3 +644,11 @@ def test_a_source_inside_a_relative_clause_claims_that_clause_and_leaves_the_sen
     assert (gathering["speaker"], gathering["text"].startswith("Около 300 человек собрались")) == ("Каракалпакстан онлайн", True)
     assert (view["text"], view["speaker"]) == (
         "которые, по их мнению, лишают республику права на выход из состава Узбекистана", "300 человек")
+
+
+def test_a_verb_joined_to_a_denial_that_has_not_happened_has_not_happened_either():
+    found = claims('Russian soldiers, sent to defend a government that will deny they were ever there and call the whole '
+                   'thing "misinformation".')
+    assert [c["kind"] for c in found] == ["author"]
+    (denial,) = [c for c in claims("The Foreign Ministry rushed to call the Reuters report misinformation.")]
+    assert (denial["text"], denial["speaker"], denial["stance"]) == ("the Reuters report", "Foreign Ministry", "deny")

@@ -26,7 +26,8 @@ from .speakers import is_outlet
 # stays in the speaker; "заявил агентству «Бахтар»" gives the outlet the table lacks as the source (via); "выразил
 # обеспокоенность X", "expressed deep concern over X"; "the report, published by X, claims" is X's; "called the report
 # misinformation / reports that P 'a provocation'" denies; "could not verify the police account" questions the police;
-# "поправок, которые, по их мнению, лишают …" claims the relative clause, "их" being the sentence's subject
+# "поправок, которые, по их мнению, лишают …" claims the relative clause, "их" being the sentence's subject; a verb
+# joined to a denial that has not happened ("will deny … and call") has not happened either
 VERSION = "5"
 
 

@@ -387,7 +387,7 @@ class Extractor:
         if re.search(r"[.!?…:;]", inner) or any(t.pos in ("VERB", "AUX") for t in self.p.tokens_in(q.start, q.end)):
             return False
         before = [t for t in self.p.tokens_in(max(0, q.open - 60), q.open) if t.end <= q.open and not self.quoted(t.start)]
-        return bool(before) and before[-1].pos in ("ADJ", "DET", "ADP", "NUM", "NOUN", "PROPN") \
+        return bool(before) and before[-1].pos in ("ADJ", "DET", "NUM", "NOUN", "PROPN") \
             and self.sentence_at(before[-1].start) == self.sentence_at(q.open)
 
     def _is_name(self, q: Quote) -> bool:
@@ -812,7 +812,12 @@ class Extractor:
                     sub += [i for c in self.p.children[verb] if c > objects[0] and tokens[c].lower in ("of", "for")
                             or tokens[c].dep == "obl" and c > objects[0] for i in self.p.subtree(c)]
                 cut = self._clause_end(verb, objects[0], max(sub) + 1)
-                return self.span_of(sorted(i for i in sub if i < cut))
+                kept = sorted(i for i in sub if i < cut)
+                # "call the Reuters report misinformation" parsed with the label inside the object: it is no part of it
+                while stance == "deny_if_content" and len(kept) > 2 and tokens[kept[-1]].pos == "NOUN" \
+                        and self.lex.has_cue("deny_content", tokens[kept[-1]].text):
+                    kept.pop()
+                return self.span_of(kept)
             for child in self.p.children[verb]:  # "cast doubt on the figures"
                 if tokens[child].dep == "prep" and child > verb:
                     pobj = [c for c in self.p.children[child] if tokens[c].dep == "pobj"]
@@ -843,7 +848,15 @@ class Extractor:
         tokens = self.p.tokens
         if self.negated(verb) and tokens[verb].lemma in ("verify", "confirm", "corroborate"):
             return False  # "Reuters could not independently verify the report": it tried and failed, a question
-        return any(tokens[c].dep in ("aux", "aux:pass") and tokens[c].lower in _MODALS for c in self.p.children[verb])
+        # "will deny they were ever there and call the whole thing …": the joined verb shares the modal (the parser
+        # may join it to the complement's verb instead)
+        verbs = [verb]
+        if tokens[verb].dep == "conj" and tokens[verb].head != verb:
+            verbs.append(tokens[verb].head)
+            if tokens[verbs[-1]].dep == "ccomp":
+                verbs.append(tokens[verbs[-1]].head)
+        return any(tokens[c].dep in ("aux", "aux:pass") and tokens[c].lower in _MODALS
+                   for v in verbs for c in self.p.children[v])
 
     def _outer_speech(self, verb: int) -> int | None:
         """The reporting verb whose speaker also speaks ``verb``: "X told reporters that police had acted lawfully
