@@ -652,3 +652,23 @@ def test_a_verb_joined_to_a_denial_that_has_not_happened_has_not_happened_either
     assert [c["kind"] for c in found] == ["author"]
     (denial,) = [c for c in claims("The Foreign Ministry rushed to call the Reuters report misinformation.")]
     assert (denial["text"], denial["speaker"], denial["stance"]) == ("the Reuters report", "Foreign Ministry", "deny")
+
+
+def test_a_numbered_lie_and_an_in_reality_line_are_a_rebuttal_list_and_what_the_myth_says_is_nobody_s():
+    found = claims("Ложь № 1: Москва не признаёт границы Казахстана.\n"
+                   "На самом деле: Россия и Казахстан подписали договор о делимитации границы в 2005 году.\n", "ru",
+                   author="Ерлан Абенов")
+    myth, fact = found
+    assert (myth["speaker"], myth["text"], myth["cue"]) == (None, "Москва не признаёт границы Казахстана", "Ложь № 1")
+    assert (fact["speaker"], fact["stance"], fact["denies"]) == ("Ерлан Абенов", "deny", myth["claim_id"])
+
+
+@pytest.mark.parametrize("text, language", [
+    ("По данным социологов, более 80 процентов жителей области считают себя гражданами Казахстана.", "ru"),
+    ("So far it has produced a handful of grants and a visa office that rejects two applications in three.", "en"),
+    ("You cannot sell sanctioned microchips to one partner while pocketing the other's loans and expect nobody to "
+     "notice.", "en"),
+])
+def test_no_proposition_no_claim(text, language):
+    # what people consider themselves, things counted, the reader addressed: none is said by the one named
+    assert [c["speaker"] for c in claims(text, language) if c["kind"] not in ("author", "according")] == []

@@ -27,7 +27,9 @@ from .speakers import is_outlet
 # обеспокоенность X", "expressed deep concern over X"; "the report, published by X, claims" is X's; "called the report
 # misinformation / reports that P 'a provocation'" denies; "could not verify the police account" questions the police;
 # "поправок, которые, по их мнению, лишают …" claims the relative clause, "их" being the sentence's subject; a verb
-# joined to a denial that has not happened ("will deny … and call") has not happened either
+# joined to a denial that has not happened ("will deny … and call") has not happened either; "Ложь № 1:", "На самом
+# деле:" label a rebuttal list; what people "считают себя", things counted ("rejects two applications") and "you"
+# addressing the reader make no claim
 VERSION = "5"
 
 

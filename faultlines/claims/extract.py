@@ -16,7 +16,7 @@ from ..text.nlp import russian_future
 from .lexicon import Lexicon, lexicon
 from .parse import Parsed, Tok, parsed
 from .quotes import Quote, find_quotes
-from .speakers import OUTLET_HEADS, PERSON, QUOTED_NAME, STATEMENT_NOUNS, clean, speaker_of
+from .speakers import OUTLET_HEADS, PERSON, QUOTED_NAME, STATEMENT_NOUNS, clean, is_outlet, speaker_of
 
 SUBJECTS = ("nsubj", "nsubj:pass")
 PASSIVE_SUBJECTS = ("nsubjpass", "nsubj:pass")
@@ -27,7 +27,6 @@ _GENERIC_BODIES = {"agency", "ministry", "committee", "service", "department", "
                    "secretariat", "embassy", "organisation", "organization", "company", "watchdog", "regulator"}
 _POSSESSIVE = {"their": "they", "its": "it", "his": "he", "her": "she", "его": "он", "её": "она", "их": "они"}
 POSITIVE = ("assert", "confirm", "cite")
-# dobj-only complements make a claim only for these stances ("confirmed the talks", "dismissed the report")
 # a sentence that says who told the one before it
 _THIS_REPORTED = {"ru": re.compile(r"\W*(?:Об этом|О том же|Об этом же)\s", re.IGNORECASE),
                   "en": re.compile(r"\W*(?:This|That) was (?:reported|announced|confirmed|stated|said) by\s", re.IGNORECASE)}
@@ -38,6 +37,7 @@ _CONNECTIVES = {"meanwhile", "however", "moreover", "also", "in addition", "furt
 # who governs "to blame" in "were quick to blame", "rushed to deny" also speaks
 _EAGER = {"quick", "swift", "eager", "keen", "ready", "willing", "rush", "hasten", "hurry", "continue", "go",
           "refuse", "decline", "fail", "unable"}
+# dobj-only complements make a claim only for these stances ("confirmed the talks", "dismissed the report")
 NOMINAL_OK = ("confirm", "deny", "question", "predict")
 _FINAL = " \t\n.;:!?\"'”“»«„’‘"
 _OPENING_OF = {"»": "«", "”": "“"}
@@ -804,6 +804,8 @@ class Extractor:
                 before = [i for i in self.p.subtree(label) if i < label] if label is not None else []
                 if len(before) >= 2:
                     return self.span_of(before)
+            if objects and any(tokens[c].dep == "nummod" for c in self.p.children[objects[0]]):
+                return None  # "a visa office that rejects two applications in three": things counted, no proposition
             if objects:
                 # the object, not the verb's own second verb that a misattached word drags in ("отверг
                 # причастность «…» и назвал сообщения «безосновательными»")
@@ -878,8 +880,8 @@ class Extractor:
         tokens = self.p.tokens
         outer = self._outer_speech(verb)
         head = self.speaking_subject(outer if outer is not None else verb)
-        if head is None or self._hypothetical(verb):
-            return None
+        if head is None or self._hypothetical(verb) or tokens[head].lower in ("you", "вы", "ты"):
+            return None  # "you cannot … and expect nobody to notice": the author addresses the reader
         span = self._complement(verb, stance)
         if span is not None and (q := self.in_quote(span[0])) is not None and q.close < span[1] - 3 \
                 and re.search(r"\b(?:as|как)\s*$", self.text[max(0, q.open - 6):q.open], re.IGNORECASE):
@@ -905,6 +907,9 @@ class Extractor:
         elif stance == "belief":
             if any(tokens[c].lower in self.lex.words("first_person") for c in self._subjects(verb)):
                 return None  # "I think …", "мы считаем …": the speaker's own opinion, part of what they say
+            if not any(t.pos in ("VERB", "AUX") for t in self.p.tokens_in(span[0], span[1])) and not re.search(
+                    r"(?<!\w)(?:что|that|будто)(?!\w)", self.text[min(tokens[verb].end, span[0]):span[0]], re.IGNORECASE):
+                return None  # "считают себя гражданами Казахстана": what they consider themselves, no proposition
             stance = self.belief_stance(span[0], span[1])
         elif stance == "question" and tokens[verb].lemma == "ask" and not any(t.lower in ("whether", "if") for t in self.p.tokens_in(tokens[verb].end, span[0] + 1)):
             return None
@@ -1036,7 +1041,7 @@ def _list_label(language: str) -> re.Pattern[str]:
     lex = lexicon(language)
     labels = [w for kind in LIST_LABEL_KINDS for w in lex.words(f"list_labels_{kind}")]
     words = "|".join(sorted((re.escape(w) for w in labels), key=len, reverse=True))
-    return re.compile(rf"(?P<word>{words})(?:\s+(?:no\.?\s*)?\d+|\s+\w+(?:ый|ой|ий))?", re.IGNORECASE)
+    return re.compile(rf"(?P<word>{words})(?:\s+(?:no\.?\s*|№\s*)?\d+|\s+\w+(?:ый|ой|ий))?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -1102,7 +1107,10 @@ def _rebuttal_claims(ex: "Extractor", claims: list[Claim]) -> list[Claim]:
             return not (c.quote and c.speaker is None) and any(span and line.start <= span[0] < start
                                                                for span in (c.frame, c.speaker_span))
 
-        claims = [c for c in claims if not (line.start <= c.start < end and (c.kind == "author" or framed_in_lead(c)))]
+        claims = [c for c in claims if not (line.start <= c.start < end and (
+            c.kind == "author" or framed_in_lead(c)
+            # "Ложь № 1: Москва не признаёт границы Казахстана": what the myth says, no claim of Moscow's
+            or line.kind == "opponent" and not c.quote and not is_outlet(c.speaker, "")))]
         on_line = [c for c in claims if max(c.start, start) < min(c.end, end)]
         if sum(min(c.end, end) - max(c.start, start) for c in on_line) >= 0.5 * (end - start):
             # 'Myth 1: "…"' is already a quote nobody on the line speaks; a named source's words stay theirs
