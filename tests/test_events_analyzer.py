@@ -592,3 +592,35 @@ def test_a_state_named_before_a_comma_is_not_the_nationality_of_the_actor_after_
 def test_tear_gas_and_batons_are_an_intervention_deaths_are_excessive_force(text, sub):
     (event,) = document_record(run(text, published="2026-11-25"))["events"]
     assert (event["event_type"], event["sub_event_type"]) == ("Protests", sub)
+
+
+@pytest.mark.parametrize("text", [
+    "It was not Brussels that sent humanitarian aid to Batken.",
+    "Police never detained anyone in Nukus on Tuesday.",
+    "Полиция во вторник не задержала в Нукусе ни одного человека.",
+    "You cannot sell sanctioned microchips to one partner.",
+    "A court in Aktau on Thursday sentenced three activists to three years in prison for organising an unsanctioned rally.",
+    "Kazakh court jails three activists over Zhanaozen anniversary rally",
+    "A gas cylinder exploded at a cafe in Osh on Saturday, killing two people.",
+])
+def test_what_did_not_happen_a_word_and_an_accident_are_no_events(text):
+    assert run(text, published="2026-12-04").layer("event") == [], text
+
+
+def test_a_rally_last_year_its_dead_of_another_day_and_a_regional_office_speaking_of_it():
+    events = document_record(run(
+        "About 150 people gathered in Zhanaozen on Dec. 16 last year to commemorate the 16 oil workers killed by police "
+        "during a strike in 2011. Police detained 23 participants, according to local media.\n\nThe Mangistau regional "
+        "prosecutor's office said that the activists had been warned that the rally was illegal.",
+        published="2026-12-04"))["events"]
+    assert [(e["sub_event_type"], e["date"], e["location"], e["fatalities"]) for e in events] == [
+        ("Protest with intervention", "2025-12-16", "Zhanaozen", 0)]
+
+
+def test_a_toll_that_rose_is_updated_not_kept_at_its_lower_count():
+    (event,) = document_record(run(
+        "Два человека погибли и не менее девяти получили ранения в результате взрыва на рынке в Оше утром в субботу, "
+        "сообщило МЧС Киргизии.\n\nПозднее пресс-служба городской больницы сообщила, что число погибших возросло до "
+        "трёх.", published="2026-12-06"))["events"]
+    assert (event["fatalities"], event["injuries"], event["date"]) == (3, 9, "2026-12-05")
+    assert any("rose from 2 to 3" in w for w in event["warnings"])

@@ -22,7 +22,10 @@ from .extract import EventExtractor, aggregate_warnings
 # no riot, "на этом же участке" / "at the same spot" is the story's previous place however long ago; "shot dead two"
 # kills two; "repeatedly", "four times since 2021", "неоднократно" is no one event; a state before a comma is not the
 # nationality of the actor after it ("По данным МВД Узбекистана, полиция"); tear gas, rubber bullets and batons are a
-# protest with intervention (ACLED), deaths and beatings excessive force
+# protest with intervention (ACLED), deaths and beatings excessive force; what did not happen ("never detained", "не
+# задержала", "it was not X that sent aid"), "sell sanctioned chips", a rally someone is jailed "for organising" or
+# "over", and a gas explosion (an accident) are no events; "people gathered in" protests; "Dec. 16 last year"; the dead a
+# rally commemorates are not its dead; a toll that "rose to" is updated; "Mangistau regional" names the region
 VERSION = "6"
 
 

@@ -83,6 +83,9 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+_LAST_YEAR = re.compile(r"\s*(?:,\s*)?(?:of\s+)?(?:last|the\s+previous)\s+year\b|\s*(?:прошлого|предыдущего)\s+года(?!\w)", re.I)
+
+
 def _infer_year(month: int, day: int, published: date | None) -> int:
     """The year of a yearless date: the publication's, or the year before for a date months ahead of it."""
     if published is None:
@@ -141,6 +144,15 @@ class DateResolver:
             mention = self._resolve(kind, m)
             if mention is None:
                 continue
+            last = _LAST_YEAR.match(text, end)
+            if last and mention.date is not None and self.published is not None and "year from the publication" in mention.basis:
+                # "on Dec. 16 last year", "16 декабря прошлого года": the day of the year before the publication's
+                try:
+                    mention.date = mention.date.replace(year=self.published.year - 1)
+                    mention.basis = mention.basis.replace("year from the publication date", "the year before the publication")
+                    end = last.end()
+                except ValueError:
+                    pass
             last_end = end
             mention.start, mention.end, mention.text = offset + start, offset + end, text[start:end]
             mention.report = bool(_REPORT.search(text[max(0, start - 40):start]) or _REPORT_AFTER.search(text[end:end + 30])

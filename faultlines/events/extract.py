@@ -75,6 +75,22 @@ _AND = {"en": "and", "ru": "и"}
 # a sentence that passes on a count: "МВД сообщило о двух погибших", "police said two people died"
 _FIGURES_REPORTED = re.compile(r"\b(?:said|says|reported|announced|told|confirmed|according\s+to|writes|wrote)\b|"
                                r"сообщ\w*|заявил\w*|пиш\w*|писал\w*|по\s+данным|по\s+словам|подтвердил\w*", re.I)
+_TOLL_ROSE = re.compile(r"\b(?:rose|risen|climbed|increased|grew|jumped)\s+to\b|(?<!\w)(?:возросл\w*|вырос\w*|увеличил\w*|"
+                        r"достиг\w*)(?:\s+\w+)?\s+до(?!\w)", re.I)
+_ACCIDENT = re.compile(r"\bgas\s+(?:cylinder|canister|bottle|leak|pipe(?:line)?|main)s?\b|\b(?:boiler|gas)\s+explo|"
+                       r"газов\w+\s+(?:баллон|труб|котл)\w*|утечк\w+\s+газа|взрыв\w*\s+(?:бытового\s+)?газа|котельн\w+", re.I)
+_NEGATED = {"en": re.compile(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$", re.I),
+            "ru": re.compile(r"(?<!\w)(?:не|никогда\s+не)\s+(?!только)(?:\w+\s+)?$", re.I)}
+_NOT_CLEFT = re.compile(r"\bit\s+(?:was|is|were)\s+not\b[^,;]*\b(?:that|who)\s+$|\bit\s+(?:was|is|were)\s+not\b[^,;]*\b(?:that|who)\s+\w+\s*$",
+                        re.I)
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|of|sell\w*|sold|buy\w*|bought|ship\w*|suppl\w*|export\w*|import\w*|re-export\w*)"
+                          r"\s+sanctioned\s+[a-z]", re.I)
+_CHARGED = re.compile(r"\b(?:for|over)\s+(?:organi[sz]ing|taking\s+part\s+in|participating\s+in|leading|holding|calling\s+for|"
+                      r"joining)\s+(?:[\w-]+\s+){0,4}$|\b(?:jail\w*|sentenc\w*|convict\w*|fine[sd]?|charg\w*|tried|prosecut\w*)"
+                      r"\b[^.;]{0,60}\b(?:over|for)\s+(?:(?:an?|the|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$|(?<!\w)за\s+"
+                      r"(?:организаци\w+|участи\w+\s+в|проведени\w+)\s+(?:[\w-]+\s+){0,4}$", re.I)
+_COMMEMORATED = re.compile(r"\b(?:commemorat\w+|mourn\w*|in\s+memory\s+of|honou?r(?:ing)?\s+the\s+memory|the\s+anniversary\s+of)\b|"
+                           r"(?<!\w)(?:памят\w+|годовщин\w+|почтить|помянуть|помина\w+)(?!\w)", re.I)
 _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
 # "has denied it at least four times since 2021", "неоднократно опровергал": done again and again, no one event
@@ -259,12 +275,18 @@ class EventExtractor:
         if _REPEATED.search(sentence):
             return []
         for t in found:
+            s, e = t.start - offset, t.end - offset
+            # "Police never detained anyone", "не задержали", "it was not Brussels that sent aid": nothing happened
+            if _NEGATED[language].search(sentence[max(0, s - 25):s]) or _NOT_CLEFT.search(sentence[:s]):
+                continue
+            # "sell sanctioned microchips", "sentenced … for organising an unsanctioned rally": a word, not an event
+            if _ATTRIBUTIVE.search(sentence[max(0, s - 20):e + 3]) or _CHARGED.search(sentence[max(0, s - 90):s]):
+                continue
             if t.plover in ("REJECT", "ACCUSE"):
                 kept.append(t)
                 continue
             if cut is not None and t.start >= cut:
                 continue
-            s, e = t.start - offset, t.end - offset
             window = probe[max(0, s - 70):min(len(probe), e + 25)]
             if hedges.search(window):
                 continue
@@ -318,7 +340,9 @@ class EventExtractor:
             if any(d.date for d in dates):
                 date_para = para
             found = self.triggers(s, start, language)
-            figures = counts(s, language, start)
+            # "to commemorate the 16 oil workers killed in 2011", "почтить память погибших": the dead of another day
+            figures = [f for f in counts(s, language, start)
+                       if not _COMMEMORATED.search(text, max(start, f.start - 45), f.start)]
             fat, inj = summarize(figures)
             if figures and is_aggregate(s, language):
                 aggregates.append(Aggregate(start, end, fat, inj, s))
@@ -347,13 +371,18 @@ class EventExtractor:
                     last.fatalities = fat if last.fatalities is None else last.fatalities
                     last.injuries = inj if last.injuries is None else last.injuries
                 elif figures and killing and not dates and fat is not None and fat != prev.fatalities():
-                    # two sources, two counts: the lower is kept, as ACLED codes the most conservative report
                     counted = next(m for m in prev.mentions if m.fatalities is not None)
                     before = counted.fatalities
-                    if fat < before:
-                        counted.fatalities, counted.injuries = fat, inj
-                    prev.warnings.append(f"counts differ in the text: {before} dead, then {fat} ({s.strip()[:60]!r}); "
-                                         f"the lower is kept")
+                    if fat > before and _TOLL_ROSE.search(s):
+                        # "число погибших возросло до трёх", "the death toll rose to three": the later count updates it
+                        counted.fatalities = fat
+                        prev.warnings.append(f"the toll rose from {before} to {fat} ({s.strip()[:60]!r})")
+                    else:
+                        # two sources, two counts: the lower is kept, as ACLED codes the most conservative report
+                        if fat < before:
+                            counted.fatalities, counted.injuries = fat, inj
+                        prev.warnings.append(f"counts differ in the text: {before} dead, then {fat} "
+                                             f"({s.strip()[:60]!r}); the lower is kept")
                 elif definite_re.search(s):
                     # "Акция прошла накануне", "The attack took place in ...": details of the event before
                     if prev.date() is None and dates:
@@ -407,6 +436,11 @@ class EventExtractor:
                     last_by_para[para] = last_typed = cand
         for cand in candidates:
             self._code(cand, language, text)
+        # "По предварительным данным, взорвался газовый баллон": an accident is no political violence (ACLED codes none)
+        # (a headline's explosion by the cause its lead gives)
+        candidates = [c for c in candidates if not (c.event_type == "Explosions/Remote violence" and any(
+            _ACCIDENT.search(text, *paragraphs[p]) for m in c.mentions
+            for p in ((m.paragraph, m.paragraph + 1) if m.paragraph == 0 else (m.paragraph,)) if p < len(paragraphs)))]
         return candidates, aggregates
 
     def _context(self, raw) -> tuple[set[str], set[str]]:

@@ -39,7 +39,8 @@ KIND_RANK = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
 GEO_PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "country": 3}
 
 # Words that name the level of a place ("Khatlon province", "Дарвазский район").
-ADMIN1_WORDS = {"province", "region", "oblast", "viloyat", "provinces", "regions", "област", "вилоят", "автономн", "республик", "край", "кра"}
+ADMIN1_WORDS = {"province", "region", "oblast", "viloyat", "provinces", "regions", "regional", "provincial", "област", "вилоят",
+                "автономн", "республик", "край", "кра"}
 ADMIN2_WORDS = {"district", "rayon", "raion", "districts", "район", "нохия", "нохи"}
 CITY_WORDS = {"village", "town", "city", "enclave", "exclave", "село", "сел", "посел", "город", "кишлак", "анклав", "аул"}
 _GENERIC = {
