@@ -113,7 +113,7 @@ def test_wire_datelines_are_marked_at_paragraph_starts_only():
     doc = analyze("Attack on checkpoint\n\nALMATY, Nov 30, 2026 - Gunmen opened fire.\n\n"
                   "МОСКВА, 3 дек — РИА Новости. Переговоры продолжатся.\n\nThe attack - a rare one - shocked Almaty.")
     assert [doc.text[a.start:a.end] for a in doc.layer("dateline")] == [
-        "ALMATY, Nov 30, 2026 - ", "МОСКВА, 3 дек — "]
+        "ALMATY, Nov 30, 2026 - ", "МОСКВА, 3 дек — РИА Новости. "]  # the agency's credit is the dateline's
 
 
 def test_the_headline_and_byline_lines_are_paragraphs_and_a_place_with_a_date_is_a_dateline():

@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from ..model import Annotation, Document, strip_span
+from ..sources import sources
 from ..pipeline import Analyzer, analyzer
 
 _BLANK_RUN = re.compile(r"(?:[ \t\r\f\v\u00a0]*\n){2,}|\Z")
@@ -172,6 +173,12 @@ def dateline_end(text: str, start: int, end: int) -> int | None:
     """Where the wire dateline opening the paragraph ``text[start:end]`` ends, or None without one."""
     m = _DATELINE.match(text, start, min(end, start + 120))
     if m:
+        # "МОСКВА, 3 дек — РИА Новости. Переговоры …": the agency's credit after the dash belongs to the dateline
+        credit = sources().find_outlet(text[m.end():min(end, m.end() + 40)])
+        if credit is not None and credit[0] == 0:
+            after = re.match(r"[.,]\s*", text[m.end() + credit[1]:end])
+            if after:
+                return m.end() + credit[1] + after.end()
         return m.end()
     m = _DATELINE_DATE.match(text, start, end)
     if m and (m.group("caps") and m.group("caps").isupper() or not text[m.end():end].strip()):
@@ -179,7 +186,8 @@ def dateline_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
-# 2: the ``dateline`` layer; 3: the headline and byline lines are paragraphs of their own, "ДУШАНБЕ, 4 декабря." a dateline
+# 2: the ``dateline`` layer; 3: the headline and byline lines are paragraphs of their own, "ДУШАНБЕ, 4 декабря." a
+# dateline, and an agency's credit after the dash ("— АКИpress.") is the dateline's
 @analyzer("segment", version="3", requires=("language",), assigns=("paragraph", "sentence", "dateline"))
 class Segmenter(Analyzer):
     """Adds ``paragraph``, ``sentence`` and ``dateline`` annotations (replacing earlier ones): the wire dateline
