@@ -672,3 +672,22 @@ def test_a_numbered_lie_and_an_in_reality_line_are_a_rebuttal_list_and_what_the_
 def test_no_proposition_no_claim(text, language):
     # what people consider themselves, things counted, the reader addressed: none is said by the one named
     assert [c["speaker"] for c in claims(text, language) if c["kind"] not in ("author", "according")] == []
+
+
+def test_a_headline_is_no_part_of_the_lead_s_claim_the_service_is_the_one_named_and_that_night_opens_no_claim():
+    from faultlines.ingest.files import text_document
+    from faultlines.pipeline import Pipeline
+
+    text = ("Three killed as gunmen attack Kyrgyz border post\nBISHKEK, Dec 2 (Reuters) - Gunmen attacked a Kyrgyz "
+            "border post in Batken region late on Tuesday, killing three border guards, Kyrgyzstan's border service "
+            "said on Wednesday.\n\nThe service said the attackers had crossed from Tajikistan. Tajikistan's border "
+            "troops denied any involvement and said no Tajik citizens had crossed the border that night.")
+    (doc,) = Pipeline(("language", "segment", "nlp", "claims")).pipe(
+        [text_document(text, doc_id="k", source="k.txt", source_kind="file")])
+    assert doc.title == "Three killed as gunmen attack Kyrgyz border post"
+    found = [dict(a.attrs, text=doc.text[a.start:a.end]) for a in doc.layer("claim")]
+    lead, crossed, denial, night = found
+    assert lead["text"].startswith("Gunmen attacked a Kyrgyz border post")  # not the headline above it
+    assert crossed["speaker"] == "Kyrgyzstan's border service"
+    assert denial["denies"] == crossed["claim_id"]
+    assert night["text"] == "no Tajik citizens had crossed the border that night"

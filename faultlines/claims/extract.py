@@ -218,6 +218,10 @@ class Extractor:
             named = self._last_organisation(tok, head)  # "the agency said": the organisation named before
             if named is not None:
                 return named, (tok.start, tok.end), None
+            if self.lex.language == "en" and any(self.p.tokens[c].lower == "the" for c in self.p.children[head]):
+                # else the last speaker of that kind ("Kyrgyzstan's border service said …. The service said …"),
+                # resolved with the pronouns, in text order
+                return None, (tok.start, tok.end), f"the {tok.lower}"
         q = self.in_quote(tok.start)
         if q is not None and not self._long_quote_at(tok.start):  # a name in quotes: «Газеты.uz», «Власть»
             inner = self.text[q.start:q.end]
@@ -739,6 +743,9 @@ class Extractor:
                 break
             if self.quoted(tok.start):
                 continue  # a name in quotes: "подтвердил агентству «Ховар», что …"
+            if tok.lower == "that" and tok.dep == "det" and j + 1 < sent[1] and tokens[j + 1].pos == "NOUN" \
+                    and tokens[j + 1].head != j:
+                continue  # "had crossed the border that night": a determiner, not "that" opening the claim
             if tok.lower in comps and (tok.lower != "ли") and (self.lex.language == "en" or tokens[j - 1].text == "," or tokens[j - 1].lower == "том"):
                 if tok.lower == "if" and stance != "question":
                     continue
@@ -976,8 +983,13 @@ AUTHOR_MIN = 0.5
 def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
     """Give pronoun speakers a name: he/she/его -> the last person named; they/it/which -> the last speaker."""
     last_speaker: str | None = None
+    speakers: list[str] = []
     for claim in sorted(claims, key=lambda c: c.start):
-        if claim.pronoun is not None and claim.speaker is None:
+        if claim.pronoun is not None and claim.speaker is None and claim.pronoun.startswith("the "):
+            body = claim.pronoun[4:]
+            claim.speaker = next((s for s in reversed(speakers) if re.search(rf"\b{body}\b", s, re.I)), body)
+            claim.pronoun = None
+        elif claim.pronoun is not None and claim.speaker is None:
             at = claim.speaker_span[0] if claim.speaker_span else claim.start
             if claim.pronoun in ex.lex.words("pronouns_person"):
                 people = [name for offset, name in ex.persons if offset < at]
@@ -986,6 +998,7 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
                 claim.speaker = last_speaker
         if claim.speaker and claim.kind != "author":
             last_speaker = claim.speaker
+            speakers.append(claim.speaker)
     by_group: dict[int, str] = {}
     for claim in claims:
         if claim.group is not None and claim.speaker:
@@ -1141,10 +1154,14 @@ def _within_paragraph(ex: Extractor, claim: Claim) -> Claim | None:
     if claim.kind == "quote":
         return claim
     anchor = claim.frame[0] if claim.frame else claim.start
-    para_start = ex.text.rfind("\n\n", 0, anchor)
-    para_start = 0 if para_start == -1 else para_start + 2
-    para_end = ex.text.find("\n\n", anchor)
-    para_end = len(ex.text) if para_end == -1 else para_end
+    # the segmenter's paragraph (a headline above its lead without a blank line is one of its own)
+    para_start, para_end = next(((a.start, a.end) for a in ex.doc.layer("paragraph") if a.start <= anchor < a.end),
+                                (None, None))
+    if para_start is None:
+        para_start = ex.text.rfind("\n\n", 0, anchor)
+        para_start = 0 if para_start == -1 else para_start + 2
+        para_end = ex.text.find("\n\n", anchor)
+        para_end = len(ex.text) if para_end == -1 else para_end
     start, end = ex._trim(max(claim.start, para_start), min(claim.end, para_end))
     if end - start < 3:
         return None
