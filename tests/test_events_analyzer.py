@@ -233,7 +233,7 @@ def test_a_russian_commentary_read_fact_by_fact():
     events = [e.attrs for e in run(text, published="2026-12-04").layer("event")]
     facts = [(e["plover"], e["date"], e["actor1"], e["actor2"], e["fatalities"]) for e in events]
     assert facts == [
-        ("ASSAULT", "2026-12-01", "боевики с афганской стороны", "пограничную", 2),  # not "афганской стороны обстреляли …"
+        ("ASSAULT", "2026-12-01", "боевики с афганской стороны", "пограничную заставу", 2),  # not "афганской стороны обстреляли …"
         ("ASSAULT", "2026-12-02", "неизвестные", "китайский инженер", 1),  # "через день": the day after
         ("REQUEST", "2026-12-04", "Dushanbe", "Moscow", None),  # "обратился к Москве с просьбой усилить"
         ("REJECT", "2026-12-04", "Шохрух Саидов", None, None),  # "назвал эту информацию «безосновательной»"
@@ -624,3 +624,13 @@ def test_a_toll_that_rose_is_updated_not_kept_at_its_lower_count():
         "трёх.", published="2026-12-06"))["events"]
     assert (event["fatalities"], event["injuries"], event["date"]) == (3, 9, "2026-12-05")
     assert any("rose from 2 to 3" in w for w in event["warnings"])
+
+
+def test_unknown_armed_men_attack_a_border_post_in_leilek():
+    (event,) = document_record(run("Вечером во вторник неизвестные вооружённые люди напали на пограничную заставу в "
+                                   "Лейлекском районе Баткенской области.", published="2026-12-02"))["events"]
+    assert (event["event_type"], event["actor1"], event["actor2"], event["location"]) == (
+        "Battles", "неизвестные вооружённые люди", "пограничную заставу", "Leylek")
+    (event,) = document_record(run("Gunmen attacked a Kyrgyz border post in the Leilek district of Batken region late on "
+                                   "Tuesday.", published="2026-12-02"))["events"]
+    assert (event["admin1"], event["location"]) == ("Batken", "Leylek")  # the English spelling of Лейлек

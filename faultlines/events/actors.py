@@ -98,8 +98,10 @@ def find_actors(sentence: str, offset: int, language: str, gaz: Gazetteer) -> li
         for m in pattern.finditer(sentence):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            # "Taliban fighters", "сотрудники ГКНБ": a word glued to an earlier actor belongs to it
+            # "Taliban fighters", "сотрудники ГКНБ": a word glued to an earlier actor belongs to it (and no later
+            # pattern takes part of it: "неизвестные вооружённые люди" are no civilians "люди")
             if any(0 <= m.start() - e <= 1 or 0 <= s - m.end() <= 1 for s, e in taken):
+                taken.append((m.start(), m.end()))
                 continue
             taken.append((m.start(), m.end()))
             if _SOURCE_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):

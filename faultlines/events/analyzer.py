@@ -25,7 +25,8 @@ from .extract import EventExtractor, aggregate_warnings
 # protest with intervention (ACLED), deaths and beatings excessive force; what did not happen ("never detained", "не
 # задержала", "it was not X that sent aid"), "sell sanctioned chips", a rally someone is jailed "for organising" or
 # "over", and a gas explosion (an accident) are no events; "people gathered in" protests; "Dec. 16 last year"; the dead a
-# rally commemorates are not its dead; a toll that "rose to" is updated; "Mangistau regional" names the region
+# rally commemorates are not its dead; a toll that "rose to" is updated; "Mangistau regional" names the region;
+# "неизвестные вооружённые люди" are one armed actor, "пограничную заставу" one target; Leilek, Kadamjay, Gafurov
 VERSION = "6"
 
 
