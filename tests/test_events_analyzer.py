@@ -634,3 +634,9 @@ def test_unknown_armed_men_attack_a_border_post_in_leilek():
     (event,) = document_record(run("Gunmen attacked a Kyrgyz border post in the Leilek district of Batken region late on "
                                    "Tuesday.", published="2026-12-02"))["events"]
     assert (event["admin1"], event["location"]) == ("Batken", "Leylek")  # the English spelling of Лейлек
+
+
+def test_what_a_denial_goes_on_to_say_names_no_target():
+    (event,) = document_record(run("Tajikistan's border troops denied any involvement and said no Tajik citizens had "
+                                   "crossed the border that night.", published="2026-12-02"))["events"]
+    assert (event["plover"], event["actor1"], event["actor2"]) == ("REJECT", "Tajikistan's border troops", None)

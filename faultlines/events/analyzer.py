@@ -26,7 +26,8 @@ from .extract import EventExtractor, aggregate_warnings
 # задержала", "it was not X that sent aid"), "sell sanctioned chips", a rally someone is jailed "for organising" or
 # "over", and a gas explosion (an accident) are no events; "people gathered in" protests; "Dec. 16 last year"; the dead a
 # rally commemorates are not its dead; a toll that "rose to" is updated; "Mangistau regional" names the region;
-# "неизвестные вооружённые люди" are one armed actor, "пограничную заставу" one target; Leilek, Kadamjay, Gafurov
+# "неизвестные вооружённые люди" are one armed actor, "пограничную заставу" one target; Leilek, Kadamjay, Gafurov;
+# what a denial goes on to say ("and said no Tajik citizens …") names no target
 VERSION = "6"
 
 

@@ -104,7 +104,9 @@ _SAME_PLACE = re.compile(r"\b(?:at|on|in|near|along)\s+(?:the\s+)?(?:very\s+)?sa
 _NEW_CLAUSE = re.compile(r"\b(?:while|when|whereas|after|before|but|because)\b|\bas\s+(?=[A-Z][\w-]*\s+\w+(?:s|ed)\b)|"
                          r"\s(?:когда|пока|а|но|после\s+того)\s|[;:]")
 # after a cue, a complement clause too: what "denied reports that Astana was negotiating … in Aktau" names is its content
-_NEW_CLAUSE_AFTER = re.compile(_NEW_CLAUSE.pattern + r"|\bthat\b|,\s+что\s")
+_NEW_CLAUSE_AFTER = re.compile(_NEW_CLAUSE.pattern + r"|\bthat\b|,\s+что\s|\b(?:and|adding|saying)\s+(?:\w+\s+)?"
+                               r"(?:said|added|insisted|stressed|noted|claimed)\b|(?<!\w)и\s+(?:заявил\w*|добавил\w*|"
+                               r"подчеркнул\w*|отметил\w*)")  # "denied any involvement and said no Tajik citizens …"
 _SIDE = {"en": re.compile(r"\b(?:the\s+)?(?P<people>[A-Z]\w+)\s+side\b"),
          "ru": re.compile(r"(?<!\w)(?P<people>\w+(?:ск|цк)(?:ой|ая|ую|ей))\s+сторон\w*", re.IGNORECASE)}
 # between two actors joined as one subject: " and two ", " fighters and two "
