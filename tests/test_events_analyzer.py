@@ -640,3 +640,17 @@ def test_what_a_denial_goes_on_to_say_names_no_target():
     (event,) = document_record(run("Tajikistan's border troops denied any involvement and said no Tajik citizens had "
                                    "crossed the border that night.", published="2026-12-02"))["events"]
     assert (event["plover"], event["actor1"], event["actor2"]) == ("REJECT", "Tajikistan's border troops", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes on the Kyrgyz-Tajik border near Vorukh on Tuesday killed five people.",
+    "Fighting broke out on the border between Kyrgyzstan and Tajikistan near Vorukh on Tuesday.",
+    "На киргизско-таджикском участке границы у Воруха во вторник произошла перестрелка между пограничниками двух стран.",
+])
+def test_a_clash_on_a_two_state_border_without_named_sides_is_between_their_forces(text):
+    (event,) = document_record(run(text, published="2026-12-02"))["events"]
+    assert (event["event_type"], event["actor1_acled"], event["actor2_acled"], event["interaction"]) == (
+        "Battles", "Military Forces of Kyrgyzstan", "Military Forces of Tajikistan", 11)
+    (event,) = document_record(run("Gunmen attacked a post on the Tajik-Afghan border in Khatlon on Tuesday.",
+                                   published="2026-12-02"))["events"]
+    assert event["actor1_acled"] == "Unidentified Armed Group (Tajikistan)"  # named attackers stay

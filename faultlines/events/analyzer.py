@@ -27,7 +27,8 @@ from .extract import EventExtractor, aggregate_warnings
 # "over", and a gas explosion (an accident) are no events; "people gathered in" protests; "Dec. 16 last year"; the dead a
 # rally commemorates are not its dead; a toll that "rose to" is updated; "Mangistau regional" names the region;
 # "неизвестные вооружённые люди" are one armed actor, "пограничную заставу" one target; Leilek, Kadamjay, Gafurov;
-# what a denial goes on to say ("and said no Tajik citizens …") names no target
+# what a denial goes on to say ("and said no Tajik citizens …") names no target; a clash on a two-state border
+# ("Kyrgyz-Tajik border", "киргизско-таджикском участке границы") without named sides is between the two states' forces
 VERSION = "6"
 
 

@@ -91,6 +91,9 @@ _CHARGED = re.compile(r"\b(?:for|over)\s+(?:organi[sz]ing|taking\s+part\s+in|par
                       r"(?:организаци\w+|участи\w+\s+в|проведени\w+)\s+(?:[\w-]+\s+){0,4}$", re.I)
 _COMMEMORATED = re.compile(r"\b(?:commemorat\w+|mourn\w*|in\s+memory\s+of|honou?r(?:ing)?\s+the\s+memory|the\s+anniversary\s+of)\b|"
                            r"(?<!\w)(?:памят\w+|годовщин\w+|почтить|помянуть|помина\w+)(?!\w)", re.I)
+_BORDER_PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)[-–](?P<b>[A-Z][a-z]+)\s+(?:state\s+)?(?:border|frontier)\b|"
+                          r"(?<!\w)(?P<c>[а-яё]+ско)[-–](?P<d>[а-яё]+)\s+(?:участк\w+\s+)?(?:государственн\w+\s+)?границ|"
+                          r"\bborder\s+between\s+(?P<e>[A-Z]\w+)\s+and\s+(?P<f>[A-Z]\w+)", re.I)
 _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
 # "has denied it at least four times since 2021", "неоднократно опровергал": done again and again, no one event
@@ -594,6 +597,14 @@ class EventExtractor:
             warnings.extend(w for w in d.warnings if w not in warnings)
         actors = [a for m in cand.mentions for a in m.actors]
         a1, a2 = self._roles(cand, actors, doc, language)
+        pair = self._border_pair(cand, doc.text) if cand.event_type == "Battles" and a2 is None else None
+        if pair and (a1 is None or (a1[0].inter == 1 and not a1[0].nationality and not a1[0].countries
+                                    and not a1[0].fixed_country)):
+            # "Clashes on the Kyrgyz-Tajik border", "перестрелка между пограничниками двух стран": the two states' forces
+            forces = a1[0] if a1 else ActorMention(0, 0, "", "Military Forces of {country}", 1, True)
+            forces.countries = list(pair)
+            a1, a2 = (forces, 0), (forces, 1)
+            warnings.append(f"the two states of the border named ({pair[0]}, {pair[1]}) are the parties")
         # talks, denials, agreements: no ACLED actor, so the parties the sentence names
         unnamed = cand.event_type in (None, "Strategic developments") and not a1 and not a2
         party1, party2, party_spans = self._parties(cand, doc, language) if unnamed else (None, None, [])
@@ -713,8 +724,8 @@ class EventExtractor:
             "location": location,
             "latitude": lat,
             "longitude": lon,
-            "actor1": a1[0].text if a1 else a1_name or party1,
-            "actor2": a2[0].text if a2 else a2_name or party2,
+            "actor1": (a1[0].text or a1_name) if a1 else a1_name or party1,
+            "actor2": (a2[0].text or a2_name) if a2 else a2_name or party2,
             "fatalities": fat,
             "injuries": inj,
             # extras
@@ -759,6 +770,23 @@ class EventExtractor:
             places = self.gaz.find(word, require_capital=False)
             iso = next((c.iso for p in places for c in p.candidates[:1] if c.kind == "country"), None)
         return iso
+
+    def _border_pair(self, cand: Candidate, text: str) -> tuple[str, str] | None:
+        """The two states of a border the event's sentences name ("on the Kyrgyz-Tajik border", "на
+        киргизско-таджикском участке границы", "on the border between Kyrgyzstan and Tajikistan"), else None."""
+        for m in cand.mentions:
+            sentence = text[m.sentence[0]:m.sentence[1]]
+            found = _BORDER_PAIR.search(sentence)
+            if not found:
+                continue
+            a = found.group("a") or found.group("c") or found.group("e")
+            b = found.group("b") or found.group("d") or found.group("f")
+            # "киргизско-": the first half of a Russian compound adjective
+            isos = [self._country_of_word(re.sub(r"ско$", "ский", w.lower()) if w.lower().endswith("ско") else w)
+                    for w in (a, b)]
+            if all(isos) and isos[0] != isos[1]:
+                return isos[0], isos[1]
+        return None
 
     def _country_name(self, iso: str | None) -> str | None:
         c = self.gaz.country(iso)
