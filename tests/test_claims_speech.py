@@ -691,3 +691,9 @@ def test_a_headline_is_no_part_of_the_lead_s_claim_the_service_is_the_one_named_
     assert crossed["speaker"] == "Kyrgyzstan's border service"
     assert denial["denies"] == crossed["claim_id"]
     assert night["text"] == "no Tajik citizens had crossed the border that night"
+
+
+def test_a_statement_from_an_office_is_the_office_s_and_the_committee_is_that_office():
+    statement, search = claims("A statement from Tajikistan's State Committee for National Security said the attackers "
+                               "had fled. The committee said a search operation was under way.")
+    assert statement["speaker"] == search["speaker"] == "Tajikistan's State Committee for National Security"

@@ -129,6 +129,9 @@ def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> t
     # "the ministry's statement", "в заявлении МИД": the one who made the statement speaks
     if tokens[head].lower in STATEMENT_NOUNS:
         owners = [c for c in parsed.children[head] if tokens[c].dep in ("nmod:poss", "nmod", "poss") and c != head]
+        # "a statement from Tajikistan's State Committee for National Security said …"
+        owners += [o for c in parsed.children[head] if tokens[c].dep == "prep" and tokens[c].lower in ("from", "by")
+                   for o in parsed.children[c] if tokens[o].dep == "pobj"]
         if owners:
             return speaker_of(parsed, text, owners[0], lex, blocked)
     if tokens[head].lower in OUTLET_HEADS:
