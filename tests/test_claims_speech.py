@@ -697,3 +697,16 @@ def test_a_statement_from_an_office_is_the_office_s_and_the_committee_is_that_of
     statement, search = claims("A statement from Tajikistan's State Committee for National Security said the attackers "
                                "had fled. The committee said a search operation was under way.")
     assert statement["speaker"] == search["speaker"] == "Tajikistan's State Committee for National Security"
+
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ("Киргизские власти в очередной раз гордо объявили, что республика сама выбирает партнёров.", "Киргизские власти",
+     "assert"),
+    ("Министр уточнил, что переговоры продолжатся в январе.", "Министр", "assert"),
+    ("Местные СМИ пишут, что граница закрыта.", "Местные СМИ", "assert"),
+    ("Власти уверяют, что ситуация под контролем.", "Власти", "assert"),
+    ("Глава МИД пообещал, что переговоры возобновятся весной.", "Глава МИД", "predict"),
+])
+def test_more_russian_reporting_verbs(text, speaker, stance):
+    claim = one(text, "ru")
+    assert (claim["speaker"], claim["stance"]) == (speaker, stance)

@@ -30,7 +30,8 @@ from .speakers import is_outlet
 # joined to a denial that has not happened ("will deny … and call") has not happened either; "Ложь № 1:", "На самом
 # деле:" label a rebuttal list; what people "считают себя", things counted ("rejects two applications") and "you"
 # addressing the reader make no claim; reported speech stays in the segmenter's paragraph (a headline above its lead);
-# "The service said" is the last service that spoke; "that night" opens no claim; "a statement from X" is X's
+# "The service said" is the last service that spoke; "that night" opens no claim; "a statement from X" is X's;
+# Russian "объявили", "уточнил", "пишут", "уверяют", "пообещал" and more report
 VERSION = "5"
 
 
