@@ -79,7 +79,8 @@ _TOLL_ROSE = re.compile(r"\b(?:rose|risen|climbed|increased|grew|jumped)\s+to\b|
                         r"достиг\w*)(?:\s+\w+)?\s+до(?!\w)", re.I)
 _ACCIDENT = re.compile(r"\bgas\s+(?:cylinder|canister|bottle|leak|pipe(?:line)?|main)s?\b|\b(?:boiler|gas)\s+explo|"
                        r"газов\w+\s+(?:баллон|труб|котл)\w*|утечк\w+\s+газа|взрыв\w*\s+(?:бытового\s+)?газа|котельн\w+", re.I)
-_NEGATED = {"en": re.compile(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$", re.I),
+_NEGATED = {"en": re.compile(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$|"
+                             r"\b(?:no|no\s+other)\s+(?:[\w-]+\s+){1,3}(?:has|have|had|did|was|were|will)\s+(?:ever\s+)?$", re.I),
             "ru": re.compile(r"(?<!\w)(?:не|никогда\s+не)\s+(?!только)(?:\w+\s+)?$", re.I)}
 _NOT_CLEFT = re.compile(r"\bit\s+(?:was|is|were)\s+not\b[^,;]*\b(?:that|who)\s+$|\bit\s+(?:was|is|were)\s+not\b[^,;]*\b(?:that|who)\s+\w+\s*$",
                         re.I)
@@ -282,7 +283,7 @@ class EventExtractor:
         for t in found:
             s, e = t.start - offset, t.end - offset
             # "Police never detained anyone", "не задержали", "it was not Brussels that sent aid": nothing happened
-            if _NEGATED[language].search(sentence[max(0, s - 25):s]) or _NOT_CLEFT.search(sentence[:s]):
+            if _NEGATED[language].search(sentence[max(0, s - 45):s]) or _NOT_CLEFT.search(sentence[:s]):
                 continue
             # "sell sanctioned microchips", "sentenced … for organising an unsanctioned rally": a word, not an event
             if _ATTRIBUTIVE.search(sentence[max(0, s - 20):e + 3]) or _CHARGED.search(sentence[max(0, s - 90):s]):
