@@ -185,3 +185,18 @@ def test_capitals_of_a_headline_a_facility_and_a_state_before_a_city_make_no_men
     assert "Washington" in texts and "CSTO" in texts  # names the headline and the text share stay
     # "the country" is Almaty's state, not Washington's of the sentence before: unresolved, so no mention
     assert "the country" not in texts
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("The Taliban's Qosh Tepa canal will drain the Amu Darya and leave farmers without water.", {"Qosh Tepa", "Amu Darya"},
+     {"The Taliban"}),
+    ("The Taliban's return would turn the Panj into a sieve.", {"Panj"}, {"The Taliban"}),
+    ("The Syr Darya announced on Thursday that it will charge transit fees.", set(), {"The Syr Darya"}),  # a satire's river acts
+    ("Канал Кош-Тепа обескровит Амударью, а Ташкент молчит.", {"Канал Кош-Тепа обескровит Амударью", "Канал Кош-Тепа"},
+     {"Ташкент"}),
+    ("Жапаров полетел в Москву просить кредит на строительство Камбаратинской ГЭС.", {"Камбаратинской ГЭС"}, {"Жапаров"}),
+])
+def test_facilities_and_rivers_are_no_mentions_unless_a_river_acts(text, gone, kept):
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="f", text=text)])
+    texts = {m.text for m in document_entities(doc)[0]}
+    assert not texts & gone and kept <= texts, texts

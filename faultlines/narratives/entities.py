@@ -28,7 +28,7 @@ import numpy as np
 
 from ..model import Document, strip_span
 from ..sources import sources
-from ..text.nlp import morph_vocab, russian_lemma
+from ..text.nlp import morph_vocab, russian_lemma, russian_parts_of_speech
 
 RESOURCES = Path(__file__).parent / "resources"
 TYPE_MAP = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC", "FAC": "LOC"}
@@ -413,6 +413,12 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
             continue
         if a.label == "FAC" and table.lookup(doc.text[start:end], lang) is None:
             continue  # a building, a river or "the Great Game" casts no role; a base the alias table knows may
+        end = _before_verb(doc, start, end)  # natasha's "Канал Кош-Тепа обескровит Амударью" is no name
+        if table.lookup(doc.text[start:end], lang) is None and (
+                _FACILITY_AFTER.match(doc.text, end) or _FACILITY_BEFORE.search(doc.text[max(0, start - 30):start])
+                or _FACILITY_BEFORE.match(doc.text[start:end].split(" ", 1)[0] + " ")
+                or _FACILITY_AFTER.match(" " + doc.text[start:end].rsplit(" ", 1)[-1]) and " " in doc.text[start:end]):
+            continue  # "the Qosh Tepa canal", "плотина Рогун", "Камбаратинской ГЭС"
         ner_type[(start, end)] = label
         if any(s < end and start < e for s, e in taken):
             continue
@@ -436,6 +442,9 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
         if h is not None:
             m.role, m.governor = grammatical_role(tokens, h, lang)
             m.sent = tokens[h].sent
+    # "will drain the Amu Darya", "turn the Panj into a sieve": a river is no entity; a satire's "The Syr Darya
+    # announced …" acts and is one
+    mentions[:] = [m for m in mentions if m.role == "subj" or m.kind != "ner" or not _is_river_name(doc.text, m.start, m.end)]
     mentions.sort(key=lambda m: (m.start, m.end))
     headline_end = _title_case_headline_end(doc)
     if headline_end:  # "Washington's New Friends in Tashkent Will Learn …": capitals make no name of "New Friends"
@@ -455,6 +464,43 @@ def _title_case_headline_end(doc: Document) -> int:
     long_words = [w for w in _WORD.findall(doc.title) if len(w) >= 4]
     capitalised = sum(w[0].isupper() for w in long_words)
     return head + len(doc.title) if len(long_words) >= 3 and capitalised >= 0.7 * len(long_words) else 0
+
+
+# a facility or a body of water named by the word after or before it: no entity an article casts
+_FACILITY_AFTER = re.compile(r"\s+(?:canal|dam|reservoir|river|bridge|airport|air\s+base|airbase|pipeline|highway|"
+                             r"tunnel|hydropower\s+plant|power\s+plant|HPP|ГЭС|канал\w*|водохранилищ\w*|мост\w*)\b", re.I)
+_FACILITY_BEFORE = re.compile(r"(?<!\w)(?:канал\w*|плотин\w*|ГЭС|водохранилищ\w*|рек\w*|мост\w*|аэропорт\w*|"
+                              r"трубопровод\w*|тоннел\w*|туннел\w*)\s+[«\"]?$", re.I)
+# rivers whose names are no state, town or district; "Panj" / "Пяндж" is also a town and a district, a river
+# only after "the" or a river word
+_RIVERS = {"amu darya", "syr darya", "amudarya", "syrdarya", "vakhsh", "zeravshan", "zarafshan", "kafirnigan", "irtysh",
+           "амударья", "сырдарья", "вахш", "зеравшан", "кафирниган", "иртыш"}
+_AMBIGUOUS_RIVERS = {"panj", "pyanj", "naryn", "chu", "ili", "talas", "пяндж", "нарын", "чу", "или", "талас"}
+
+
+def _is_river_name(text: str, start: int, end: int) -> bool:
+    name = re.sub(r"^the\s+", "", text[start:end].strip(), flags=re.I).lower()
+    stem = name[:-1] if name[-1:] in "иеюуя" and len(name) > 4 else name  # "Амударью", "Сырдарьи"
+    if name in _RIVERS or stem in _RIVERS or any(r.startswith(stem) and len(stem) >= 6 for r in _RIVERS):
+        return True
+    before = text[max(0, start - 12):start].lower()
+    return name in _AMBIGUOUS_RIVERS and bool(re.search(r"(?:\bthe|рек[аиеу]|через)\s+$", before))
+
+
+def _before_verb(doc: Document, start: int, end: int) -> int:
+    """The end of an entity span cut before the first verb inside it (a Russian NER span may run on into its
+    sentence: "Канал Кош-Тепа обескровит Амударью")."""
+    parsed = doc.work.get("natasha")
+    if parsed is None or end - start < 12:
+        return end
+    for sent in parsed.sents:
+        for t in sent.tokens:
+            # a word the tagger left unknown ("обескровит": X) counts when it can only be a verb
+            verb = t.pos in ("VERB", "AUX") or (t.pos == "X" and t.text.islower()
+                                                and russian_parts_of_speech(t.text) == {"VERB"})
+            if start < t.start < end and verb:
+                return len(doc.text[:t.start].rstrip()) if doc.text[start:t.start].strip() else end
+    return end
 
 
 def _is_demonym(text: str, lang: str, table: Aliases) -> bool:
