@@ -130,3 +130,17 @@ def test_the_headline_and_byline_lines_are_paragraphs_and_a_place_with_a_date_is
     (doc,) = Pipeline(("language", "segment")).pipe([text_document(text, doc_id="e", source="e.txt", source_kind="file")])
     assert [doc.text[a.start:a.end] for a in doc.layer("paragraph")] == [
         "Washington's New Friends", "By Dmitry Kovalenko", "14 November 2026", "The ink was barely dry."]
+
+
+def test_a_headline_without_a_full_stop_is_never_parsed_into_the_lead_below_it():
+    from faultlines.ingest.files import text_document
+    from faultlines.narratives.entities import find_mentions
+
+    text = ("Syr Darya announces it will no longer cross borders without transit fees\n\n31.10.2025\n\n"
+            "The Syr Darya announced on Thursday that it will no longer flow into Kazakhstan.")
+    (doc,) = Pipeline(("language", "segment", "nlp")).pipe([text_document(text, doc_id="s", source="s", source_kind="file")])
+    parsed = doc.work["spacy"]
+    assert not any({"fees", "announced"} <= {t.text for t in s} for s in parsed.sents)
+    # the second "Syr Darya" is the subject of its own sentence, not an apposition of the headline's "fees"
+    assert [(m.text, m.role) for m in find_mentions(doc) if m.text == "Syr Darya"] == [
+        ("Syr Darya", "subj"), ("Syr Darya", "subj")]

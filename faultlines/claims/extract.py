@@ -969,6 +969,8 @@ class Extractor:
             body = self.text[start:end].rstrip()
             if body.endswith(("?", "!", ":")) or len(_WORD.findall(body)) < 5 or "\n" in body.strip():
                 continue
+            if body[-1:].isalnum() and (end >= len(self.text) or self.text[end:end + 1] == "\n"):
+                continue  # a headline or a label line ("Three myths about the Rogun dam"): no sentence of the author's
             claim = Claim(start, end, speaker=str(speaker), stance="assert", kind="author")
             if score(self, claim) >= AUTHOR_MIN:
                 claims.append(claim)

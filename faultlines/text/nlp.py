@@ -11,6 +11,7 @@ or ``doc.work["natasha"]``) and the named-entity mentions are stored as the
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from functools import lru_cache
 from importlib import resources
@@ -32,6 +33,24 @@ def english_nlp():
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(patterns)
     return nlp
+
+
+def _with_breaks(parsed, doc: Document):
+    """The tokenized ``doc`` with a sentence starting after every blank line and after the title's line, which the
+    parser keeps: a headline without a full stop is never parsed into one sentence with the lead below it."""
+    breaks = {m.end() for m in _BLANK_LINES.finditer(doc.text)}
+    head = len(doc.text) - len(doc.text.lstrip())
+    if doc.title and doc.text.startswith(doc.title, head):
+        line_end = doc.text.find("\n", head + len(doc.title))
+        if line_end != -1:
+            breaks.add(len(doc.text) - len(doc.text[line_end:].lstrip()))
+    for token in parsed[1:]:
+        if token.idx in breaks:
+            token.is_sent_start = True
+    return parsed
+
+
+_BLANK_LINES = re.compile(r"\n[ \t\r]*\n\s*")
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +142,9 @@ class LinguisticPass(Analyzer):
         docs = list(docs)
         english = [d for d in docs if d.language == "en"]
         if english:
-            for doc, parsed in zip(english, english_nlp().pipe((d.text for d in english), batch_size=16)):
+            nlp = english_nlp()
+            made = (_with_breaks(nlp.make_doc(d.text), d) for d in english)
+            for doc, parsed in zip(english, nlp.pipe(made, batch_size=16)):
                 doc.work["spacy"] = parsed
                 self._annotate(doc, ((e.start_char, e.end_char, e.label_) for e in parsed.ents))
         for doc in docs:
