@@ -131,7 +131,8 @@ def russian_nlp() -> _Natasha:
     return _Natasha()
 
 
-@analyzer("nlp", version="1", requires=("language",), assigns=("ner", "parse"))
+# 2: the English parse starts a sentence after every blank line and after the title's line
+@analyzer("nlp", version="2", requires=("language",), assigns=("ner", "parse"))
 class LinguisticPass(Analyzer):
     """Parses English and Russian documents once; other languages are skipped."""
 
