@@ -597,6 +597,7 @@ def test_tear_gas_and_batons_are_an_intervention_deaths_are_excessive_force(text
 @pytest.mark.parametrize("text", [
     "It was not Brussels that sent humanitarian aid to Batken.",
     "But no Western government has ever threatened to redraw Kazakhstan's borders.",
+    "So far it has produced a handful of grants and a visa office that rejects two applications in three.",
     "Police never detained anyone in Nukus on Tuesday.",
     "Полиция во вторник не задержала в Нукусе ни одного человека.",
     "You cannot sell sanctioned microchips to one partner.",

@@ -28,7 +28,8 @@ from .extract import EventExtractor, aggregate_warnings
 # rally commemorates are not its dead; a toll that "rose to" is updated; "Mangistau regional" names the region;
 # "неизвестные вооружённые люди" are one armed actor, "пограничную заставу" one target; Leilek, Kadamjay, Gafurov;
 # what a denial goes on to say ("and said no Tajik citizens …") names no target; a clash on a two-state border
-# ("Kyrgyz-Tajik border", "киргизско-таджикском участке границы") without named sides is between the two states' forces
+# ("Kyrgyz-Tajik border", "киргизско-таджикском участке границы") without named sides is between the two states' forces;
+# "no X has ever V" negates; rejecting things counted ("rejects two applications in three") is no denial
 VERSION = "6"
 
 

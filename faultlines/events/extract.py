@@ -95,6 +95,9 @@ _COMMEMORATED = re.compile(r"\b(?:commemorat\w+|mourn\w*|in\s+memory\s+of|honou?
 _BORDER_PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)[-–](?P<b>[A-Z][a-z]+)\s+(?:state\s+)?(?:border|frontier)\b|"
                           r"(?<!\w)(?P<c>[а-яё]+ско)[-–](?P<d>[а-яё]+)\s+(?:участк\w+\s+)?(?:государственн\w+\s+)?границ|"
                           r"\bborder\s+between\s+(?P<e>[A-Z]\w+)\s+and\s+(?P<f>[A-Z]\w+)", re.I)
+_COUNTED_OBJECT = re.compile(r"\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?(?:\d+|two|three|four|five|six|seven|eight|"
+                             r"nine|ten|several|many|dozens|hundreds|thousands|half|most|all)\b(?!\s+(?:reports?|claims?))|"
+                             r"\s+(?:около\s+)?(?:\d+|два|две|три|четыре|пять|несколько|десятки|сотни)(?!\w)", re.I)
 _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
 # "has denied it at least four times since 2021", "неоднократно опровергал": done again and again, no one event
@@ -289,6 +292,8 @@ class EventExtractor:
             if _ATTRIBUTIVE.search(sentence[max(0, s - 20):e + 3]) or _CHARGED.search(sentence[max(0, s - 90):s]):
                 continue
             if t.plover in ("REJECT", "ACCUSE"):
+                if _COUNTED_OBJECT.match(sentence, e):
+                    continue  # "a visa office that rejects two applications in three": things counted, no denial
                 kept.append(t)
                 continue
             if cut is not None and t.start >= cut:
