@@ -144,3 +144,13 @@ def test_a_headline_without_a_full_stop_is_never_parsed_into_the_lead_below_it()
     # the second "Syr Darya" is the subject of its own sentence, not an apposition of the headline's "fees"
     assert [(m.text, m.role) for m in find_mentions(doc) if m.text == "Syr Darya"] == [
         ("Syr Darya", "subj"), ("Syr Darya", "subj")]
+
+
+def test_a_russian_headline_above_a_blank_line_is_a_sentence_of_its_own_and_offsets_hold():
+    from faultlines.text.nlp import russian_nlp
+
+    text = "Бишкек снова играет в двойную игру\n\nНа прошлой неделе в Бишкеке открылся центр. Второе предложение."
+    parsed = russian_nlp()(text)
+    assert [text[s.start:s.stop].strip() for s in parsed.sents] == [
+        "Бишкек снова играет в двойную игру", "На прошлой неделе в Бишкеке открылся центр.", "Второе предложение."]
+    assert parsed.text == text and all(text[t.start:t.stop] == t.text for t in parsed.tokens if t.text != ".")

@@ -116,8 +116,9 @@ class _Natasha:
     def __call__(self, text: str):
         from natasha import Doc
 
-        parsed = Doc(text)
+        parsed = Doc(_sentence_ends_at_blank_lines(text))
         parsed.segment(self.segmenter)
+        parsed.text = text
         parsed.tag_morph(self.morph)
         parsed.parse_syntax(self.syntax)
         parsed.tag_ner(self.ner)
@@ -126,12 +127,26 @@ class _Natasha:
         return parsed
 
 
+def _sentence_ends_at_blank_lines(text: str) -> str:
+    """``text`` with a full stop in place of the first line break of every blank line that follows a line ending
+    without punctuation (a headline, a byline, a date line): razdel, which natasha segments with, ends sentences at
+    punctuation only, and had parsed "Заголовок\n\nПервое предложение …" as one sentence. Same length, so every
+    offset holds; the stop becomes a token of its own at the break."""
+    out = list(text)
+    for m in _BLANK_LINES.finditer(text):
+        before = text[:m.start()].rstrip(" \t\r")
+        if before and before[-1] not in ".!?…:;»\"”)" and text[m.start()] == "\n":
+            out[m.start()] = "."
+    return "".join(out)
+
+
 @lru_cache(maxsize=1)
 def russian_nlp() -> _Natasha:
     return _Natasha()
 
 
-# 2: the English parse starts a sentence after every blank line and after the title's line
+# 2: the English parse starts a sentence after every blank line and after the title's line; the Russian one ends a
+# sentence at a blank line after a line without punctuation
 @analyzer("nlp", version="2", requires=("language",), assigns=("ner", "parse"))
 class LinguisticPass(Analyzer):
     """Parses English and Russian documents once; other languages are skipped."""
