@@ -75,26 +75,35 @@ _AND = {"en": "and", "ru": "и"}
 # a sentence that passes on a count: "МВД сообщило о двух погибших", "police said two people died"
 _FIGURES_REPORTED = re.compile(r"\b(?:said|says|reported|announced|told|confirmed|according\s+to|writes|wrote)\b|"
                                r"сообщ\w*|заявил\w*|пиш\w*|писал\w*|по\s+данным|по\s+словам|подтвердил\w*", re.I)
+# a later count that updates the toll: "the death toll rose to three", "число погибших возросло до трёх"
 _TOLL_ROSE = re.compile(r"\b(?:rose|risen|climbed|increased|grew|jumped)\s+to\b|(?<!\w)(?:возросл\w*|вырос\w*|увеличил\w*|"
                         r"достиг\w*)(?:\s+\w+)?\s+до(?!\w)", re.I)
+# a gas cause makes an explosion an accident, which ACLED does not code
 _ACCIDENT = re.compile(r"\bgas\s+(?:cylinder|canister|bottle|leak|pipe(?:line)?|main)s?\b|\b(?:boiler|gas)\s+explo|"
                        r"газов\w+\s+(?:баллон|труб|котл)\w*|утечк\w+\s+газа|взрыв\w*\s+(?:бытового\s+)?газа|котельн\w+", re.I)
+# a negation right before an event cue: "Police never detained", "не задержала", "no X has ever threatened"
 _NEGATED = {"en": re.compile(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$|"
                              r"\b(?:no|no\s+other)\s+(?:[\w-]+\s+){1,3}(?:has|have|had|did|was|were|will)\s+(?:ever\s+)?$", re.I),
             "ru": re.compile(r"(?<!\w)(?:не|никогда\s+не)\s+(?!только)(?:\w+\s+)?$", re.I)}
+# "It was not Brussels that sent aid"
 _NOT_CLEFT = re.compile(r"\bit\s+(?:was|is|were)\s+not\b[^,;]*\b(?:that|who)\s+$|\bit\s+(?:was|is|were)\s+not\b[^,;]*\b(?:that|who)\s+\w+\s*$",
                         re.I)
+# "sell sanctioned microchips": the adjective, not a sanction
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|of|sell\w*|sold|buy\w*|bought|ship\w*|suppl\w*|export\w*|import\w*|re-export\w*)"
                           r"\s+sanctioned\s+[a-z]", re.I)
+# what someone is jailed, charged or sentenced for ("for organising an unsanctioned rally") happened before
 _CHARGED = re.compile(r"\b(?:for|over)\s+(?:organi[sz]ing|taking\s+part\s+in|participating\s+in|leading|holding|calling\s+for|"
                       r"joining)\s+(?:[\w-]+\s+){0,4}$|\b(?:jail\w*|sentenc\w*|convict\w*|fine[sd]?|charg\w*|tried|prosecut\w*)"
                       r"\b[^.;]{0,60}\b(?:over|for)\s+(?:(?:an?|the|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$|(?<!\w)за\s+"
                       r"(?:организаци\w+|участи\w+\s+в|проведени\w+)\s+(?:[\w-]+\s+){0,4}$", re.I)
+# the dead of a day a gathering commemorates are not its dead
 _COMMEMORATED = re.compile(r"\b(?:commemorat\w+|mourn\w*|in\s+memory\s+of|honou?r(?:ing)?\s+the\s+memory|the\s+anniversary\s+of)\b|"
                            r"(?<!\w)(?:памят\w+|годовщин\w+|почтить|помянуть|помина\w+)(?!\w)", re.I)
+# a border named by its two states: "Kyrgyz-Tajik border", "киргизско-таджикской границе"
 _BORDER_PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)[-–](?P<b>[A-Z][a-z]+)\s+(?:state\s+)?(?:border|frontier)\b|"
                           r"(?<!\w)(?P<c>[а-яё]+ско)[-–](?P<d>[а-яё]+)\s+(?:участк\w+\s+)?(?:государственн\w+\s+)?границ|"
                           r"\bborder\s+between\s+(?P<e>[A-Z]\w+)\s+and\s+(?P<f>[A-Z]\w+)", re.I)
+# a rejection of things counted ("rejects two applications in three") is no denial
 _COUNTED_OBJECT = re.compile(r"\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?(?:\d+|two|three|four|five|six|seven|eight|"
                              r"nine|ten|several|many|dozens|hundreds|thousands|half|most|all)\b(?!\s+(?:reports?|claims?))|"
                              r"\s+(?:около\s+)?(?:\d+|два|две|три|четыре|пять|несколько|десятки|сотни)(?!\w)", re.I)
