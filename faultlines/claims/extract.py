@@ -1071,6 +1071,7 @@ class ListLine:
 
 
 _LEAD = re.compile(r"(?P<lead>[^\n.!?:]{1,60}):[^\S\n]*(?=\S)")
+_NEXT_LINE = re.compile(r"\n[^\S\n]*(\S[^\n]*)")
 
 
 def rebuttal_lines(ex: "Extractor") -> list[ListLine]:
@@ -1085,7 +1086,7 @@ def rebuttal_lines(ex: "Extractor") -> list[ListLine]:
         if label and text.startswith(":", label.end()):
             body = ex._trim(label.end() + 1, end)
             if body[0] >= body[1]:  # "Myth 1:" alone on its line: the next line says it
-                following = re.compile(r"\n[^\S\n]*(\S[^\n]*)").match(text, end)
+                following = _NEXT_LINE.match(text, end)
                 body = ex._trim(following.start(1), following.end(1)) if following else body
             if body[0] < body[1]:
                 found.append(ListLine(kinds[label.group("word").casefold()], start, body, label.group(0)))
