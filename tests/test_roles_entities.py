@@ -200,3 +200,10 @@ def test_facilities_and_rivers_are_no_mentions_unless_a_river_acts(text, gone, k
     (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="f", text=text)])
     texts = {m.text for m in document_entities(doc)[0]}
     assert not texts & gone and kept <= texts, texts
+
+
+def test_a_name_joined_to_a_place_in_the_same_setting_is_a_place():
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe(
+        [Document(id="k", text="Uzbek police have detained 12 people in Nukus and Khodjeyli for social media posts.")])
+    mentions, _ = document_entities(doc)
+    assert [(m.type, m.salient) for m in mentions if m.text == "Khodjeyli"] == [("LOC", False)]

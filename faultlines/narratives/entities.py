@@ -442,6 +442,13 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
         if h is not None:
             m.role, m.governor = grammatical_role(tokens, h, lang)
             m.sent = tokens[h].sent
+    # "detained 12 people in Nukus and Khodjeyli": a name the tables lack, joined to a place in the same setting, is one
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for before, m in zip(ordered, ordered[1:]):
+        if m.type in ("PER", "ORG") and m.canonical is None and before.type in ("GPE", "LOC") \
+                and m.role == before.role and m.role.startswith("prep:") \
+                and re.fullmatch(r"\s*(?:,|and|и|или|or)\s*", doc.text[before.end:m.start]):
+            m.type = "LOC"
     # "will drain the Amu Darya", "turn the Panj into a sieve": a river is no entity; a satire's "The Syr Darya
     # announced …" acts and is one
     mentions[:] = [m for m in mentions if m.role == "subj" or m.kind != "ner" or not _is_river_name(doc.text, m.start, m.end)]

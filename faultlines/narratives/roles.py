@@ -571,7 +571,8 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # 9: an entity a regional narrative of the article casts ("the West seeks a foothold": the West Antagonist) takes that role
 # 10: the opponent a rebuttal answers (the debunks layer) is a mention, Antagonist / Deceiver; no mention of a facility
 # the alias table lacks, of a title-case headline's capitals alone, or of "the country" past a place in its sentence;
-# no facility named by the word beside it ("the Qosh Tepa canal", "Камбаратинской ГЭС"), no river unless it acts
+# no facility named by the word beside it ("the Qosh Tepa canal", "Камбаратинской ГЭС"), no river unless it acts; a
+# name joined to a place in the same setting ("in Nukus and Khodjeyli") is a place
 @analyzer("roles", version="10", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
