@@ -656,3 +656,10 @@ def test_a_clash_on_a_two_state_border_without_named_sides_is_between_their_forc
     (event,) = document_record(run("Gunmen attacked a post on the Tajik-Afghan border in Khatlon on Tuesday.",
                                    published="2026-12-02"))["events"]
     assert event["actor1_acled"] == "Unidentified Armed Group (Tajikistan)"  # named attackers stay
+
+
+def test_the_day_an_arrest_commemorates_is_not_its_date():
+    (event,) = document_record(run("Uzbek police have detained 12 people in Nukus for social media posts marking the "
+                                   "anniversary of the July 2022 unrest in Karakalpakstan, rights groups said on Friday.",
+                                   published="2026-12-05"))["events"]
+    assert (event["sub_event_type"], event["date"]) == ("Arrests", "2026-12-04")  # not July 2022

@@ -29,7 +29,8 @@ from .extract import EventExtractor, aggregate_warnings
 # "неизвестные вооружённые люди" are one armed actor, "пограничную заставу" one target; Leilek, Kadamjay, Gafurov;
 # what a denial goes on to say ("and said no Tajik citizens …") names no target; a clash on a two-state border
 # ("Kyrgyz-Tajik border", "киргизско-таджикском участке границы") without named sides is between the two states' forces;
-# "no X has ever V" negates; rejecting things counted ("rejects two applications in three") is no denial
+# "no X has ever V" negates; rejecting things counted ("rejects two applications in three") is no denial; the day a
+# text commemorates ("the anniversary of the July 2022 unrest") is not its event's date
 VERSION = "6"
 
 

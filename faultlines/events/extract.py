@@ -355,7 +355,8 @@ class EventExtractor:
                 inherited = DateMention(start, start, "", resolver.anchor, resolver.anchor_precision,
                                         "carried from the previous date in the text", end_date=resolver.anchor_end,
                                         relative=True)
-            dates = resolver.find(s, start)
+            # "posts marking the anniversary of the July 2022 unrest": the day commemorated is not the event's
+            dates = [d for d in resolver.find(s, start) if not _COMMEMORATED.search(text, max(start, d.start - 40), d.start)]
             if any(d.date for d in dates):
                 date_para = para
             found = self.triggers(s, start, language)
