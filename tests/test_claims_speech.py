@@ -710,3 +710,8 @@ def test_a_statement_from_an_office_is_the_office_s_and_the_committee_is_that_of
 def test_more_russian_reporting_verbs(text, speaker, stance):
     claim = one(text, "ru")
     assert (claim["speaker"], claim["stance"]) == (speaker, stance)
+
+
+def test_an_indirect_question_states_nothing():
+    assert [c for c in claims("Кремль снова напомнил Астане, кто в доме хозяин.", "ru") if c["kind"] != "author"] == []
+    assert one("Песков напомнил, что переговоры продолжатся.", "ru")["text"] == "переговоры продолжатся"

@@ -31,7 +31,8 @@ from .speakers import is_outlet
 # деле:" label a rebuttal list; what people "считают себя", things counted ("rejects two applications") and "you"
 # addressing the reader make no claim; reported speech stays in the segmenter's paragraph (a headline above its lead);
 # "The service said" is the last service that spoke; "that night" opens no claim; "a statement from X" is X's;
-# Russian "объявили", "уточнил", "пишут", "уверяют", "пообещал" and more report
+# Russian "объявили", "уточнил", "пишут", "уверяют", "пообещал" and more report; an indirect question ("напомнил,
+# кто в доме хозяин") states nothing
 VERSION = "5"
 
 

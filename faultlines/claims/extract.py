@@ -897,6 +897,8 @@ class Extractor:
             span = self._trim(q.close, span[1])
         if span is None or span[1] - span[0] < 3:
             return None
+        if stance == "assert" and _INDIRECT_QUESTION.match(self.text, span[0]):
+            return None  # "Кремль напомнил Астане, кто в доме хозяин": an indirect question states nothing
         if stance == "deny_if_content":
             sent = self.p.sentence_of(verb)
             frame = self.text[tokens[sent[0]].start : tokens[sent[1] - 1].end]
@@ -1043,6 +1045,8 @@ def _outlet_in_speaker(claim: Claim) -> None:
         claim.via = [found[2], rest]
 
 
+_INDIRECT_QUESTION = re.compile(r"(?:who|whom|where|when|why|how|кто|кого|кому|где|куда|когда|почему|зачем|как)\b",
+                                re.IGNORECASE)
 _RELATIVES = {"which", "that", "who", "который", "которая", "которое", "которые", "которых", "которым"}
 LIST_LABEL_KINDS = ("opponent", "counter", "motive")
 # participles of putting a text out: "published by", "issued by", "подготовленный фондом", "опубликованный институтом"
