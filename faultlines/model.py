@@ -157,6 +157,11 @@ class Document:
     def drop_layer(self, name: str) -> None:
         self.annotations = [a for a in self.annotations if a.layer != name]
 
+    def title_end(self) -> int:
+        """Where the title ends when the text opens with it (after leading white space), else 0."""
+        head = len(self.text) - len(self.text.lstrip())
+        return head + len(self.title) if self.title and self.text.startswith(self.title, head) else 0
+
     def span_text(self, annotation: Annotation) -> str:
         return self.text[annotation.start : annotation.end]
 

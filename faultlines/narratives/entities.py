@@ -465,12 +465,10 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
 def _title_case_headline_end(doc: Document) -> int:
     """Where the document's title ends when the text opens with it and it is written in title case (most words of
     four letters or more capitalised), else 0."""
-    head = len(doc.text) - len(doc.text.lstrip())
-    if not doc.title or not doc.text.startswith(doc.title, head):
-        return 0
-    long_words = [w for w in _WORD.findall(doc.title) if len(w) >= 4]
+    end = doc.title_end()
+    long_words = [w for w in _WORD.findall(doc.title or "") if len(w) >= 4]
     capitalised = sum(w[0].isupper() for w in long_words)
-    return head + len(doc.title) if len(long_words) >= 3 and capitalised >= 0.7 * len(long_words) else 0
+    return end if end and len(long_words) >= 3 and capitalised >= 0.7 * len(long_words) else 0
 
 
 # a facility or a body of water named by the word after or before it: no entity an article casts

@@ -39,9 +39,8 @@ def _with_breaks(parsed, doc: Document):
     """The tokenized ``doc`` with a sentence starting after every blank line and after the title's line, which the
     parser keeps: a headline without a full stop is never parsed into one sentence with the lead below it."""
     breaks = {m.end() for m in _BLANK_LINES.finditer(doc.text)}
-    head = len(doc.text) - len(doc.text.lstrip())
-    if doc.title and doc.text.startswith(doc.title, head):
-        line_end = doc.text.find("\n", head + len(doc.title))
+    if doc.title_end():
+        line_end = doc.text.find("\n", doc.title_end())
         if line_end != -1:
             breaks.add(len(doc.text) - len(doc.text[line_end:].lstrip()))
     for token in parsed[1:]:

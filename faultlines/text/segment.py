@@ -147,10 +147,7 @@ def sentence_spans(text: str, paragraphs: list[tuple[int, int]], language: str |
 
 def _header_breaks(doc: Document) -> list[int]:
     """Where the lines of the headline and of the byline (as ingest read them) end."""
-    ends = []
-    head = len(doc.text) - len(doc.text.lstrip())
-    if doc.title and doc.text.startswith(doc.title, head):
-        ends.append(head + len(doc.title))
+    ends = [doc.title_end()] if doc.title_end() else []
     byline = doc.meta.get("byline")
     if isinstance(byline, list) and len(byline) == 2 and isinstance(byline[1], int):
         ends.append(byline[1])
