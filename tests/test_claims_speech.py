@@ -715,3 +715,56 @@ def test_more_russian_reporting_verbs(text, speaker, stance):
 def test_an_indirect_question_states_nothing():
     assert [c for c in claims("Кремль снова напомнил Астане, кто в доме хозяин.", "ru") if c["kind"] != "author"] == []
     assert one("Песков напомнил, что переговоры продолжатся.", "ru")["text"] == "переговоры продолжатся"
+
+
+def test_a_quote_after_urged_is_the_urger_s_and_a_warning_against_something_predicts_nothing():
+    found = {c["text"]: c for c in claims(
+        'The company said in a statement that it "deeply regrets the incident". China\'s embassy in Astana urged the '
+        'Kazakh authorities to "ensure the safety of Chinese citizens". The spokesman warned against "provocations on '
+        'social media".')}
+    assert found["ensure the safety of Chinese citizens"]["speaker"] == "China's embassy in Astana"
+    assert found["provocations on social media"]["stance"] == "assert"
+
+
+def test_a_call_for_release_is_a_claim_and_the_rejection_of_that_statement_denies_it():
+    found = claims('Human Rights Watch said the trial was "a travesty". The European Union called for his release. '
+                   'Uzbekistan\'s Foreign Ministry rejected the statement as "interference in internal affairs".')
+    by_text = {c["text"]: c for c in found}
+    assert 'the trial was "a travesty"' in by_text  # the straight quote closing the span stays
+    call = by_text["his release"]
+    assert (call["speaker"], call["stance"]) == ("European Union", "assert")
+    assert by_text["the statement"]["denies"] == call["claim_id"]
+
+
+def test_speech_another_wants_is_no_speech_but_speech_that_goes_on_is():
+    assert [c for c in claims("Moscow wants Dushanbe to believe it cannot survive without Russian troops.")
+            if c["kind"] != "author"] == []
+    claim = one("Министр продолжает утверждать, что граница закрыта.", "ru")
+    assert (claim["text"], claim["speaker"]) == ("граница закрыта", "Министр")
+
+
+def test_a_denier_who_goes_on_to_blame_speaks_the_quote_and_a_denial_links_to_nothing_after_it():
+    found = claims('A Taliban spokesman in Kabul denied that its forces had started the clash and blamed "smugglers '
+                   'operating on both sides of the river".')
+    denial, blame = found
+    assert blame["speaker"] == denial["speaker"] == "Taliban spokesman in Kabul"
+    assert denial.get("denies") is None
+
+
+def test_a_concern_expressed_before_another_clause_is_the_one_who_expressed_it():
+    found = claims("Госдеп выражает «озабоченность», западные журналисты пишут о «репрессиях», а местные активисты "
+                   "получают гранты.", "ru")
+    assert [(c["text"], c["speaker"]) for c in found] == [("выражает «озабоченность»", "Госдеп"),
+                                                         ("репрессиях", "западные журналисты")]
+
+
+def test_calling_reports_untrue_in_a_participle_denies_them():
+    found = claims("Министерство иностранных дел Кыргызстана назвало «не соответствующими действительности» сообщения "
+                   "о том, что Бишкек ведёт переговоры с Москвой о размещении второй российской военной базы.", "ru")
+    assert {c["stance"] for c in found} == {"deny"}
+    assert len(found) == 2
+
+
+def test_a_resident_of_a_place_speaks_not_the_place():
+    claim = one("После нападений в районе заметно усилено присутствие силовиков, сообщил житель Дарваза.", "ru")
+    assert claim["speaker"] == "житель Дарваза"

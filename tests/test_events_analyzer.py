@@ -604,6 +604,7 @@ def test_tear_gas_and_batons_are_an_intervention_deaths_are_excessive_force(text
     "A court in Aktau on Thursday sentenced three activists to three years in prison for organising an unsanctioned rally.",
     "Kazakh court jails three activists over Zhanaozen anniversary rally",
     "A gas cylinder exploded at a cafe in Osh on Saturday, killing two people.",
+    "Fact: Tajik border guards, not Russian soldiers, have fought every clash on the Afghan border since 2021.",
 ])
 def test_what_did_not_happen_a_word_and_an_accident_are_no_events(text):
     assert run(text, published="2026-12-04").layer("event") == [], text
@@ -663,3 +664,38 @@ def test_the_day_an_arrest_commemorates_is_not_its_date():
                                    "anniversary of the July 2022 unrest in Karakalpakstan, rights groups said on Friday.",
                                    published="2026-12-05"))["events"]
     assert (event["sub_event_type"], event["date"]) == ("Arrests", "2026-12-04")  # not July 2022
+
+
+def test_a_mortar_attack_told_in_headline_lead_and_aftermath_is_one_event_with_every_side_s_dead():
+    (event,) = [e for e in document_record(faultlines.analyze(
+        "Tajik troops and Taliban exchange fire on border; Dushanbe says two soldiers killed\n\n"
+        "DUSHANBE, Dec 6 (Reuters) - Taliban fighters fired mortars at a Tajik border post in the Khatlon region on "
+        "Saturday, killing two Tajik soldiers and wounding four, Tajikistan's border service said.\n\n"
+        "Tajik troops returned fire and destroyed a Taliban position across the Panj river, the service said in a "
+        "statement. It said at least three attackers were killed.\n\n"
+        "The clash was the most serious on the border since the Taliban returned to power in August 2021.",
+        published="2026-12-06", analyzers=("language", "segment", "nlp", "claims", "events")))["events"]
+        if e["event_type"]]
+    # the speaking capital is not the place, "since … August 2021" not the date, the attackers' dead are added
+    assert (event["sub_event_type"], event["date"], event["admin1"]) == ("Shelling/artillery/missile attack", "2026-12-05",
+                                                                          "Khatlon")
+    assert (event["fatalities"], event["injuries"]) == (5, 4)
+    assert (event["actor1_acled"], event["actor2_acled"]) == ("Taliban", "Military Forces of Tajikistan")
+
+
+def test_border_guards_killed_by_shelling_and_the_attackers_they_killed():
+    (event,) = document_record(run(
+        "ДУШАНБЕ, 5 декабря. Двое военнослужащих Пограничных войск Таджикистана погибли и трое получили ранения в ночь "
+        "на пятницу в результате обстрела заставы «Шохон» в Дарвазском районе Горно-Бадахшанской автономной области.\n\n"
+        "Пограничники ответным огнём уничтожили двух нападавших.", published="2026-12-05"))["events"]
+    assert (event["fatalities"], event["injuries"], event["date"], event["location"]) == (4, 3, "2026-12-04", "Darvoz")
+
+
+def test_a_brawl_between_two_groups_of_workers_is_mob_violence_between_two_groups_of_rioters():
+    (event,) = [e for e in document_record(run(
+        "A fight between Kazakh and Chinese workers at an oilfield in Kazakhstan's Aktobe region injured 14 people on "
+        "Tuesday.", published="2026-12-02"))["events"] if e["event_type"]]
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Mob violence", "Kazakh workers", "Chinese workers")
+    assert (event["actor1_acled"], event["actor2_acled"], event["interaction"]) == (
+        "Rioters (Kazakhstan)", "Rioters (Kazakhstan)", 55)
+    assert (event["actor1_nationality"], event["actor2_nationality"], event["admin1"]) == ("Kazakhstan", "China", "Aktobe")

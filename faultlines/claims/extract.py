@@ -37,6 +37,7 @@ _CONNECTIVES = {"meanwhile", "however", "moreover", "also", "in addition", "furt
 # who governs "to blame" in "were quick to blame", "rushed to deny" also speaks
 _EAGER = {"quick", "swift", "eager", "keen", "ready", "willing", "rush", "hasten", "hurry", "continue", "go",
           "refuse", "decline", "fail", "unable"}
+_EAGER_RU = ("продолжа", "продолжи", "поспеш", "спеш")  # stems: the Russian parse keeps word forms
 # dobj-only complements make a claim only for these stances ("confirmed the talks", "dismissed the report")
 NOMINAL_OK = ("confirm", "deny", "question", "predict")
 _FINAL = " \t\n.;:!?\"'”“»«„’‘"
@@ -112,7 +113,11 @@ class Extractor:
         if tok.pos not in ("VERB", "AUX") and not (self.lex.language == "en" and tok.lemma in ("say", "tell")) \
                 and not (self.lex.language == "ru" and tok.lower.startswith(("уверен", "убежден", "убеждён"))):
             return None
-        return self.lex.verb_stance(tok.lemma, tok.text)
+        stance = self.lex.verb_stance(tok.lemma, tok.text)
+        following = self.p.tokens[tok.i + 1].lower if tok.i + 1 < len(self.p.tokens) else ""
+        if stance == "predict" and following in ("against", "от"):
+            return "assert"  # "warned against provocations", "предостерёг от …": an admonition foretells nothing
+        return stance
 
     def belief_stance(self, start: int, end: int) -> str:
         """What one who believes or is sure of ``text[start:end]`` does: predicts it when it lies ahead
@@ -136,6 +141,8 @@ class Extractor:
             opening = _OPENING_OF.get(closing)
             if opening and self.text.count(opening, start, end - 1) > self.text.count(closing, start, end - 1):
                 break  # the quote a name in the span opened: "причастность «Исламского эмирата»"
+            if closing == '"' and self.text.count('"', start, end - 1) % 2:
+                break  # 'the trial was "a travesty"': straight quotes pair up by count
             end -= 1
         while start < end and self.text[start] in " \t\n,—–-":
             start += 1
@@ -156,7 +163,7 @@ class Extractor:
         if tokens[verb].dep == "xcomp" and tokens[verb].head != verb:
             # "were quick to blame", "rushed to deny": who governs speaks, unless an object does ("asked Y to confirm")
             governor = tokens[verb].head
-            eager = tokens[governor].lemma in _EAGER
+            eager = tokens[governor].lemma in _EAGER or tokens[governor].lower.startswith(_EAGER_RU)
             if tokens[governor].dep == "acomp" and tokens[governor].head != governor:
                 governor = tokens[governor].head
             if eager and not any(tokens[c].dep in ("dobj", "obj") for c in self.p.children[governor]):
@@ -429,6 +436,11 @@ class Extractor:
         if re.match(r"\s*,?\s*(?:and|but|while|whereas|а|но|и)\s", self.text[q.close:q.close + 12]) \
                 and not inner.endswith((",", "?", "!", "…")):
             right_ok = False
+        # 'Госдеп выражает «озабоченность», западные журналисты пишут …': the object of a verb before it, no quote
+        # fronted before its speaker
+        if any(tokens[t.head].end <= q.open and tokens[t.head].pos == "VERB" and self.stance_of(tokens[t.head]) is None
+               and tokens[t.head].sent == t.sent for t in tokens if q.start <= t.start < q.end):
+            right_ok = False
         if right_ok:
             right = []
             for tok in tokens:
@@ -477,15 +489,20 @@ class Extractor:
     def _attribute_by_verb(self, verb: int, claim: Claim, window: list[int]) -> bool:
         tokens = self.p.tokens
         stance = self.stance_of(tokens[verb]) or "assert"
-        if stance in ("deny_if_content", "assert_nominal"):
+        if stance == "deny_if_content" and self.lex.has_cue("deny_content", self.text[claim.start:claim.end]):
+            stance = "deny"  # 'назвало «не соответствующими действительности» сообщения': the label denies
+        elif stance in ("deny_if_content", "assert_nominal"):
             stance = "assert"
         elif stance == "belief":
             stance = self.belief_stance(claim.start, claim.end)
-        if self.subject(verb) is not None and self.speaking_subject(verb) is None:
+        # 'denied that its forces had started the clash and blamed "smugglers …"': the denier blames
+        speaking = self._outer_speech(verb)
+        speaking = verb if speaking is None else speaking
+        if self.subject(speaking) is not None and self.speaking_subject(speaking) is None:
             return False
-        if any(claim.start <= tokens[i].start < claim.end for i in self._subjects(verb)):
+        if any(claim.start <= tokens[i].start < claim.end for i in self._subjects(speaking)):
             return False  # "наши «союзники» … рассказывают": the quoted word is who speaks, not what is said
-        head = self.speaking_subject(verb)
+        head = self.speaking_subject(speaking)
         if head is not None and head not in window:
             head = None
         if head is None:
@@ -644,15 +661,36 @@ class Extractor:
                     if j < last and tokens[j].pos == "ADP":
                         j += 1
                     head = self.subject(k)
+                    stop = self._next_clause(j, last)
                     if head is None or j >= last - 1:
                         continue
-                    start, end = self._trim(tokens[j].start, tokens[last - 1].end)
+                    if stop == j:
+                        # "Госдеп выражает «озабоченность», западные журналисты пишут …": the concern is all it says
+                        start, end = self._trim(tokens[k].start, tokens[j - 1].end)
+                    else:
+                        start, end = self._trim(tokens[j].start, tokens[stop - 1].end)
                     claim = Claim(start, end, cue=said, kind="reported", stance=stance)
                     claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(head)
                     claim.frame = (tokens[min(head, k)].start, tokens[j - 1].end)
                     self.consumed.update(range(k, j))
                     claims.append(claim)
         return claims
+
+    def _next_clause(self, j: int, last: int) -> int:
+        """Where what follows a cue at token ``j`` ends: at a comma or dash before words that hang on nothing
+        between (another clause of the sentence: "…, западные журналисты пишут о «репрессиях»"), else at ``last``."""
+        tokens = self.p.tokens
+        for x in range(j, last - 1):
+            if tokens[x].text not in (",", ";", "—", "–"):
+                continue
+            node, steps = x + 1, 0  # climb to the top of the words after the comma
+            while tokens[node].head != node and tokens[node].head > x and steps < 12:
+                node, steps = tokens[node].head, steps + 1
+            top = tokens[node]
+            if top.head == node or top.pos in ("VERB", "AUX") and top.dep in ("conj", "parataxis", "advcl") \
+                    and top.head < j:
+                return x
+        return last
 
     def _cue_sequence(self, words: list[str], k: int, last: int) -> int | None:
         """Where a multiword cue starting at token ``k`` ends, else None. Between its words may stand up to three
@@ -773,8 +811,12 @@ class Extractor:
             left_edge = min(self.p.subtree(head) + [verb])
         relative = head is not None and tokens[head].lower in ("which", "who", "that", "который", "которая", "которое", "которые")
         # not "After the meeting, the minister said the talks had been useful": what follows the verb is the claim
+        # (nor "…, западные журналисты пишут о «репрессиях»": what they write of follows)
         said_after = any(c > verb and (tokens[c].dep == "ccomp" or tokens[c].dep in ("obj", "dobj")
-                                       and tokens[verb].lemma not in ("tell", "inform")) for c in self.p.children[verb])
+                                       and tokens[verb].lemma not in ("tell", "inform")
+                                       or tokens[c].dep == "obl" and any(tokens[k].lower in ("о", "об", "обо")
+                                                                         for k in self.p.children[c]))
+                         for c in self.p.children[verb])
         if not relative and not said_after and left_edge - 1 > sent[0] + 2 and tokens[left_edge - 1].text in (",", "—"):
             cut = left_edge - 1
             while cut > sent[0] and tokens[cut - 1].text in (",", "—"):
@@ -867,6 +909,20 @@ class Extractor:
         return any(tokens[c].dep in ("aux", "aux:pass") and tokens[c].lower in _MODALS
                    for v in verbs for c in self.p.children[v])
 
+    def _wanted(self, verb: int) -> bool:
+        """Speech another verb wants, not speech made: "Moscow wants Dushanbe to believe …", "заставить поверить"
+        (but "went on to say", "продолжает утверждать" are said)."""
+        tokens = self.p.tokens
+        tok = tokens[verb]
+        if tok.dep not in ("xcomp", "ccomp") or tok.head == verb:
+            return False
+        governor = tokens[tok.head]
+        if governor.lemma in _EAGER or governor.lower.startswith(_EAGER_RU) or tokens[governor.head].lemma in _EAGER:
+            return False  # (the head's: "were quick to", an acomp)
+        infinitive = any(tokens[c].lower == "to" for c in self.p.children[verb]) if self.lex.language == "en" \
+            else tok.lower.endswith(("ть", "ться", "ти"))
+        return infinitive and self.stance_of(governor) is None
+
     def _outer_speech(self, verb: int) -> int | None:
         """The reporting verb whose speaker also speaks ``verb``: "X told reporters that police had acted lawfully
         and denied that anyone was beaten". ``verb`` is a reporting verb joined to the backshifted verb ("had
@@ -889,6 +945,8 @@ class Extractor:
         head = self.speaking_subject(outer if outer is not None else verb)
         if head is None or self._hypothetical(verb) or tokens[head].lower in ("you", "вы", "ты"):
             return None  # "you cannot … and expect nobody to notice": the author addresses the reader
+        if self._wanted(verb):
+            return None
         span = self._complement(verb, stance)
         if span is not None and (q := self.in_quote(span[0])) is not None and q.close < span[1] - 3 \
                 and re.search(r"\b(?:as|как)\s*$", self.text[max(0, q.open - 6):q.open], re.IGNORECASE):

@@ -154,7 +154,8 @@ def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> t
         return clean(re.sub(r"['’]s$", "", name), lex), tokens[first].start, tokens[last].end
     for child in parsed.children[head]:
         if tokens[child].dep in ("appos", "flat", "flat:name") and tokens[child].pos == "PROPN" and tokens[head].pos == "NOUN" \
-                and child > head and "," not in text[tokens[head].end : tokens[child].start]:
+                and child > head and "," not in text[tokens[head].end : tokens[child].start] \
+                and tokens[child].case in ("", tokens[head].case):  # "житель Дарваза": a genitive is whose, not who
             head = child
             break
     phrase = noun_phrase(parsed, head, blocked)

@@ -28,8 +28,9 @@ _MONTHS_RU = "январ\\w*|феврал\\w*|март\\w*|апрел\\w*|ма[�
 # another number ("Трое пострадавших и двое погибших" counts two groups, see _COORD_HEAD)
 _FILL_EN = (rf"(?:\s+(?!(?:days?|weeks?|months?|years?|hours?|minutes?|kilometres?|km|miles?|times|{_MONTHS_EN})\b"
             rf"|and\s+(?:\d|(?:{_EN_NUM})\b))[\w’'-]+){{0,4}}?")
+# (four words: "Двое военнослужащих Пограничных войск Таджикистана погибли")
 _FILL_RU = (rf"(?:\s+(?!(?:дн\w*|недел\w*|месяц\w*|год\w*|лет|час\w*|минут\w*|км|километр\w*|раз|{_MONTHS_RU})\b"
-            rf"|и\s+(?:\d|(?:{_RU_NUM})\b))[\w-]+){{0,3}}?")
+            rf"|и\s+(?:\d|(?:{_RU_NUM})\b))[\w-]+){{0,4}}?")
 
 _PERSON_EN = (r"(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|"
               r"worker|employee|engineer|serviceman|farmer|shepherd|driver|journalist|teacher)")
@@ -58,7 +59,7 @@ _PATTERNS = {
         ("fatalities", re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+{_KILLED_RU}", re.I)),
         ("fatalities", re.compile(rf"{_KILLED_RU}(?:\s+(?!(?:и|а)\b)[\w-]+){{0,2}}?\s+{_NUM_RU}\b(?!\s+(?:дн\w*|лет|год\w*|недел\w*|раз)\b)", re.I)),
         # "уничтожили двух наркокурьеров": armed men killed by the security forces
-        ("fatalities", re.compile(rf"уничтож\w*\s+{_NUM_RU}\s+(?:[\w-]+\s+)?(?:боевик|наркокурьер|террорист|нарушител|контрабандист|бандит)\w*", re.I)),
+        ("fatalities", re.compile(rf"уничтож\w*\s+{_NUM_RU}\s+(?:[\w-]+\s+)?(?:боевик|наркокурьер|террорист|нарушител|контрабандист|бандит|нападавш)\w*", re.I)),
         # "двое нарушителей уничтожены", "трое боевиков ликвидированы"
         ("fatalities", re.compile(rf"(?<![\w-]){_NUM_RU}\s+(?:[\w-]+\s+)?(?:боевик|наркокурьер|террорист|нарушител|контрабандист|бандит)\w*"
                                   rf"\s+(?:были\s+)?(?:уничтожен|ликвидирован|нейтрализован)\w*", re.I)),
@@ -85,8 +86,12 @@ class Count:
     start: int
     end: int
     qualifier: str | None = None
+    attackers: bool = False  # the dead are the attackers ("three attackers were killed", "уничтожили двух нападавших")
 
 
+# the armed men an attack's defenders kill: their dead add to the attack's, they are no new event
+_ATTACKERS = re.compile(r"\b(?:attackers|assailants|gunmen|militants|insurgents|raiders)\b|"
+                        r"(?<!\w)(?:нападавш|боевик|террорист|нарушител|бандит)\w*", re.I)
 _RU_PERSONS = {"водитель", "житель", "жительница", "человек", "военнослужащий", "пограничник", "полицейский", "мужчина",
                "женщина", "ребёнок", "ребенок", "рабочий", "сотрудник", "журналист", "фермер", "пастух", "солдат"}
 _HURT = re.compile(rf"\b{_HURT_EN}\b|{_HURT_RU}", re.I)
@@ -130,7 +135,8 @@ def counts(text: str, language: str, offset: int = 0) -> list[Count]:
                     value += _value(head.group("n")) or 0
             taken.append((m.start(), m.end(), field))
             q = m.groupdict().get("q")
-            found.append(Count(field, value, offset + m.start(), offset + m.end(), q.lower() if q else None))
+            found.append(Count(field, value, offset + m.start(), offset + m.end(), q.lower() if q else None,
+                               attackers=field == "fatalities" and bool(_ATTACKERS.search(m.group(0)))))
     found.sort(key=lambda c: c.start)
     return found
 

@@ -30,7 +30,7 @@ from ..model import Document
 from ..sources import sources
 from ..text.nlp import russian_lemma
 from .actors import ActorMention, find_actors, inter_label, interaction
-from .casualties import counts, is_aggregate, summarize
+from .casualties import Count, counts, is_aggregate, summarize
 from .dates import DateMention, DateResolver
 from .gazetteer import KIND_RANK, Gazetteer, Place, PlaceMention, gazetteer, rank
 from .text import is_cyrillic, load_resource
@@ -98,6 +98,9 @@ _CHARGED = re.compile(r"\b(?:for|over)\s+(?:organi[sz]ing|taking\s+part\s+in|par
 # the dead of a day a gathering commemorates are not its dead
 _COMMEMORATED = re.compile(r"\b(?:commemorat\w+|mourn\w*|in\s+memory\s+of|honou?r(?:ing)?\s+the\s+memory|the\s+anniversary\s+of)\b|"
                            r"(?<!\w)(?:памят\w+|годовщин\w+|почтить|помянуть|помина\w+)(?!\w)", re.I)
+# "the three attackers were killed", "эти двое нападавших": dead already counted
+_TOLD_BEFORE = re.compile(r"\b(?:the|these|those|all)\s+$|(?<!\w)(?:эти|все|оба|обе)\s+$", re.I)
+_SINCE = re.compile(r"\b(?:ever\s+)?since\b[^.;:!?]*$|(?<!\w)(?:с\s+тех\s+пор,?\s+как|с\s+момента)[^.;:!?]*$", re.I)
 # a border named by its two states: "Kyrgyz-Tajik border", "киргизско-таджикской границе"
 _BORDER_PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)[-–](?P<b>[A-Z][a-z]+)\s+(?:state\s+)?(?:border|frontier)\b|"
                           r"(?<!\w)(?P<c>[а-яё]+ско)[-–](?P<d>[а-яё]+)\s+(?:участк\w+\s+)?(?:государственн\w+\s+)?границ|"
@@ -202,6 +205,7 @@ class Mention:
     story_place: Place | None = None  # else the setting of the article's coded event before it ...
     story_date: date | None = None  # ... and that event's date
     headline: bool = False  # told in the title, which names neither date nor exact place as a rule
+    counts: list[Count] = field(default_factory=list)  # the casualty figures counted in it
 
 
 @dataclass
@@ -356,7 +360,10 @@ class EventExtractor:
                                         "carried from the previous date in the text", end_date=resolver.anchor_end,
                                         relative=True)
             # "posts marking the anniversary of the July 2022 unrest": the day commemorated is not the event's
-            dates = [d for d in resolver.find(s, start) if not _COMMEMORATED.search(text, max(start, d.start - 40), d.start)]
+            # "the most serious clash since the Taliban returned to power in August 2021", "since 2021": the start of
+            # a period the sentence measures against, not its event's day
+            dates = [d for d in resolver.find(s, start) if not _COMMEMORATED.search(text, max(start, d.start - 40), d.start)
+                     and not (d.precision in ("month", "year") and _SINCE.search(text, max(start, d.start - 60), d.end))]
             if any(d.date for d in dates):
                 date_para = para
             found = self.triggers(s, start, language)
@@ -367,6 +374,24 @@ class EventExtractor:
             if figures and is_aggregate(s, language):
                 aggregates.append(Aggregate(start, end, fat, inj, s))
                 continue
+            killed = [f for f in figures if f.field == "fatalities"]
+            if killed and all(f.attackers for f in killed) and not places and not any(d.date for d in dates) \
+                    and not _FRESH[language].search(s) and not _TOLD_BEFORE.search(text, max(start, killed[0].start - 8),
+                                                                                killed[0].start):
+                # "It said at least three attackers were killed", "Пограничники уничтожили двух нападавших": the
+                # defenders' answer in the same attack; its dead are the attack's too (ACLED counts every side)
+                prev = last_by_para.get(para)
+                if prev is None and last_typed is not None and para == last_typed.mentions[-1].paragraph + 1:
+                    prev = last_typed
+                if prev is not None and prev.first.trigger.plover == "ASSAULT" and prev.fatalities() is not None \
+                        and not any(f.attackers for m in prev.mentions for f in m.counts):
+                    counted = next(m for m in prev.mentions if m.fatalities is not None)
+                    dead = max(f.value for f in killed)
+                    counted.fatalities += dead
+                    if inj is not None and all(m.injuries is None for m in prev.mentions):
+                        counted.injuries = inj
+                    prev.warnings.append(f"{dead} attackers killed ({s.strip()[:80]!r}): added to the dead")
+                    continue
             if not found and _LATER_DEATH[language].search(s):
                 # "A third soldier died of his wounds on Wednesday", "скончался ещё один раненый": the toll of
                 # the attack before it rises
@@ -390,6 +415,7 @@ class EventExtractor:
                 if figures and killing and prev.fatalities() is None and not dates:
                     last.fatalities = fat if last.fatalities is None else last.fatalities
                     last.injuries = inj if last.injuries is None else last.injuries
+                    last.counts = last.counts + figures
                 elif figures and killing and not dates and fat is not None and fat != prev.fatalities():
                     counted = next(m for m in prev.mentions if m.fatalities is not None)
                     before = counted.fatalities
@@ -422,6 +448,11 @@ class EventExtractor:
             for p in places:  # "граждане Китая", "gunmen from Afghanistan": who, not where
                 if any(a.start <= p.start < a.end for a in actors):
                     p.origin = True
+                # "Dushanbe says two soldiers killed": the government that speaks, not where it happened (but
+                # "сообщил житель Дарваза" speaks of Darvaz)
+                elif not p.locative and any(c.attrs.get("speaker_start") is not None and p.start <= c.attrs["speaker_start"]
+                                            and c.attrs["speaker_end"] <= p.end for c in claims):
+                    p.origin = True
             # a name the gazetteer lacks; never an ordinal ("the 201st base")
             loose = [(a, b, text[a:b]) for a, b in ner if start <= a < end and text[a:a + 1].isalpha()
                      and not any(p.start <= a < p.end for p in places)
@@ -443,7 +474,8 @@ class EventExtractor:
                 own_places = places if trig.plover in _SPEECH or not framed else [
                     p for p in places if not any(c.attrs["speaker_start"] <= p.start < c.attrs["speaker_end"] for c in framed)]
                 mention = Mention((start, end), para, trig, own_dates, own_places, actors, fat if hurt else None,
-                                  inj if hurt else None, inherited, loose, definite, fresh, headline=start < title_end)
+                                  inj if hurt else None, inherited, loose, definite, fresh, headline=start < title_end,
+                                  counts=figures if hurt else [])
                 if para in last_by_para:
                     mention.inherited_place = last_by_para[para].place()
                 elif last_typed is not None and trig.event_type is not None:
@@ -720,12 +752,16 @@ class EventExtractor:
         fired_from = self._side_of_origin(cand, doc.text, language) if not a1 and cand.event_type in VIOLENT_TYPES else None
         a1_name = a1[0].acled(iso, self.gaz, a1[1]) if a1 else (
             self._default_actor1(cand, fired_from or iso) if acled else None)
-        rioting = bool(a1) and cand.event_type == "Riots" and a1[0].protest  # protesters who clash: rioters (inter 5)
+        # protesters who clash are rioters (inter 5), and so are two groups that fight each other
+        brawl = bool(a1 and a2) and cand.event_type == "Riots" and a1[0] is a2[0]
+        rioting = bool(a1) and cand.event_type == "Riots" and (a1[0].protest or brawl)
         if rioting:
             a1_name = self._default_actor1(cand, iso)
         a2_name = a2[0].acled(iso, self.gaz, a2[1]) if a2 else (self._default_actor2(cand, iso) if acled else None)
+        if brawl:
+            a2_name = a1_name
         inter1 = 5 if rioting else a1[0].inter if a1 else (self._default_inter1(cand) if acled else None)
-        inter2 = a2[0].inter if a2 else (1 if a2_name else None)
+        inter2 = 5 if brawl else a2[0].inter if a2 else (1 if a2_name else None)
         attrs: dict[str, Any] = {
             "event_type": cand.event_type,
             "sub_event_type": cand.sub_event_type,
@@ -739,8 +775,8 @@ class EventExtractor:
             "location": location,
             "latitude": lat,
             "longitude": lon,
-            "actor1": (a1[0].text or a1_name) if a1 else a1_name or party1,
-            "actor2": (a2[0].text or a2_name) if a2 else a2_name or party2,
+            "actor1": _side_text(a1, a2) or a1_name if a1 else a1_name or party1,
+            "actor2": _side_text(a2, a1) or a2_name if a2 else a2_name or party2,
             "fatalities": fat,
             "injuries": inj,
             # extras
@@ -752,9 +788,9 @@ class EventExtractor:
             "inter2": inter2,
             "interaction": interaction(inter1, inter2) if acled else None,
             "actor1_origin": self._country_name(a1[0].origin) if a1 else self._country_name(fired_from),
-            "actor1_nationality": self._country_name(a1[0].nationality) if a1 else None,
+            "actor1_nationality": self._country_name(a1[0].countries[0] if brawl else a1[0].nationality) if a1 else None,
             "actor2_origin": self._country_name(a2[0].origin) if a2 else None,
-            "actor2_nationality": self._country_name(a2[0].nationality) if a2 else None,
+            "actor2_nationality": self._country_name(a2[0].countries[1] if brawl else a2[0].nationality) if a2 else None,
             "actor2_employer": a2[0].employer if a2 else None,
             "date_basis": basis,
             "date_range": d.range if d and d.date else None,
@@ -824,6 +860,9 @@ class EventExtractor:
         if et == "Riots":
             # "clashes between protesters and police": the protesters riot, the police face them
             rioters = [a for a in actors if a.riot] or protesters
+            pair = next((a for a in actors if len(a.countries) == 2 and not a.armed), None)
+            if not rioters and pair is not None:
+                return (pair, 0), (pair, 1)  # "a fight between Kazakh and Chinese workers": each group riots
             p1 = (rioters[0], 0) if rioters else None
             others = sorted((a for a in actors if not a.riot and not a.protest), key=lambda a: not a.armed)
             return p1, ((others[0], 0) if others else None)
@@ -837,7 +876,7 @@ class EventExtractor:
             # The initiator stands before the cue (active voice), the nearest one ("Three border guards were killed
             # when militants ambushed their patrol"), or the first of those joined to it by "and" ("Five Taliban
             # fighters and two Tajik border guards were killed in a firefight"); what follows the cue is the target.
-            first = None
+            first = coordinated = None
             passive_targets = []
             for m in cand.mentions:
                 if _PASSIVE.search(doc.text[max(m.sentence[0], m.trigger.start - 16):m.trigger.end]):
@@ -854,8 +893,13 @@ class EventExtractor:
                     k = len(own) - 1
                     while k and _COORDINATED.match(doc.text, own[k - 1].end, own[k].start):
                         k -= 1
+                    if k < len(own) - 1:
+                        # "Tajik troops and Taliban exchange fire": both sides act; a later sentence may say who began
+                        coordinated = coordinated or own[k]
+                        continue
                     first = own[k]
                     break
+            first = first or coordinated
             if first is None and et == "Battles" and armed:
                 first = next((a for a in armed if a not in passive_targets), None)
             if et == "Battles":
@@ -1036,6 +1080,16 @@ def _joined(spans: list[tuple[int, int, str]], text: str, language: str, floor: 
         out.append((start, end))
         labels.append(label)
     return out
+
+
+_PAIR_TEXT = re.compile(r"^(?P<a>\S+)\s+(?:and|и)\s+(?P<b>\S+)\s+(?P<head>.+)$")
+
+
+def _side_text(actor: tuple[ActorMention, int], other: tuple[ActorMention, int] | None) -> str:
+    """The words naming one side: "Kazakh workers" of "Kazakh and Chinese workers" where one mention names both."""
+    mention, which = actor
+    m = _PAIR_TEXT.match(mention.text) if other is not None and other[0] is mention else None
+    return f"{m.group('b' if which else 'a')} {m.group('head')}" if m else mention.text
 
 
 def _most_specific(places: list[PlaceMention]) -> Place | None:
