@@ -92,7 +92,7 @@ def test_output_shape(analyzed):
         assert len(pairs) == len(set(pairs))  # one annotation per (narrative, subnarrative)
         for a in layer:
             assert (a.start, a.end) == (0, len(doc.text))
-            assert a.analyzer == "narratives" and a.version == "5"
+            assert a.analyzer == "narratives" and a.version == "6"
             assert a.score is None or 0.0 <= a.score <= 1.0
             if a.attrs["taxonomy"] == "regional":
                 assert a.label in regional
@@ -180,6 +180,36 @@ def test_a_debunked_claim_is_not_the_narrative_the_text_pushes(regional_cache):
     assert [a.attrs["claim"] for a in doc.layer("debunk")][0].startswith("Moscow treats Kazakhstan as a vassal")
     assert "CA: Russia threatens its neighbours' sovereignty" not in found
     assert not any(text.startswith(("Myth:", "Why they say it:")) for text in found.values())
+
+
+REBUTTAL_LIST = """Four Myths About Russia's Base in Tajikistan
+
+Pro-Kremlin commentators have spent the autumn defending the 201st military base near Dushanbe. Here is what they get wrong.
+
+Myth 1: The base protects Tajikistan from the Taliban.
+Why they say it: Moscow wants Dushanbe to believe it cannot survive without Russian troops.
+Fact: Tajik border guards, not Russian soldiers, have fought every clash on the Afghan border since 2021.
+
+Myth 2: The base costs Tajikistan nothing.
+Why they say it: The Kremlin needs to hide the price of its protection.
+Fact: Dushanbe gave up rent for the land until 2042 and buys Russian weapons on Russian terms.
+
+Myth 3: Without the base, NATO would move in.
+Why they say it: Fear of the West is the last argument Moscow has left.
+Fact: No Western government has asked for a base in Tajikistan since the United States left Manas in 2014.
+"""
+
+
+def test_a_narrative_the_myths_state_is_rebutted_whatever_the_facts_after_them_resemble(regional_cache):
+    """The facts that answer the myths speak of Russian soldiers on the Afghan border and of Western bases: close
+    to the guarantor and foothold narratives, which the myths state and the text rebuts."""
+    def regional(analyzers):
+        doc = list(Pipeline(analyzers).pipe([text_document(REBUTTAL_LIST, doc_id="r", source="r", source_kind="text")]))[0]
+        return {a.label for a in doc.layer("narrative") if a.attrs["taxonomy"] == "regional"}
+
+    rebutted = {"CA: Russia is the indispensable security guarantor", "CA: The West seeks a military foothold"}
+    assert rebutted <= regional(("language", "segment", "encode", "narratives"))
+    assert regional(("language", "segment", "encode", "debunks", "narratives")) & rebutted == set()
 
 
 @pytest.mark.parametrize("told, dropped", [

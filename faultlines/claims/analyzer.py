@@ -33,7 +33,7 @@ from .speakers import is_outlet
 # "The service said" is the last service that spoke; "that night" opens no claim; "a statement from X" is X's;
 # Russian "объявили", "уточнил", "пишут", "уверяют", "пообещал" and more report; an indirect question ("напомнил,
 # кто в доме хозяин") states nothing
-VERSION = "5"
+VERSION = "6"
 
 
 def claim_id(doc: Document, start: int, end: int, speaker: str | None) -> str:

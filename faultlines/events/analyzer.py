@@ -31,7 +31,7 @@ from .extract import EventExtractor, aggregate_warnings
 # ("Kyrgyz-Tajik border", "киргизско-таджикском участке границы") without named sides is between the two states' forces;
 # "no X has ever V" negates; rejecting things counted ("rejects two applications in three") is no denial; the day a
 # text commemorates ("the anniversary of the July 2022 unrest") is not its event's date
-VERSION = "6"
+VERSION = "7"
 
 
 @analyzer("events", version=VERSION, requires=("ner", "sentence"), assigns=("event",))

@@ -153,7 +153,19 @@ class RegionalModel:
                         subnarrative = self._subnarrative(n, sentences.vectors[i])
                         hits[meta["name"]] = Hit(meta["name"], subnarrative, score, -1, int(i))
                         break
+        for name in self.rebutted(sentences):
+            hits.pop(name, None)  # what the rest of a rebuttal says of the same topic does not push it
         return sorted(hits.values(), key=lambda h: (-h.score, h.narrative))
+
+    def rebutted(self, sentences: Sentences | None) -> set[str]:
+        """The narratives a text rebuts: those its blocked sentences (the opponent's debunked claims and motives)
+        carry as their most probable narrative at the sentence threshold ("Myth 1: Only the CSTO can keep Central
+        Asia safe." rebuts the guarantor narrative, whatever the facts after it say of Russian troops)."""
+        if sentences is None or not sentences.blocked or not self.narratives:
+            return set()
+        probs = self.probabilities(sentences.vectors[sorted(sentences.blocked)])
+        return {self.narratives[n]["name"] for n, p in ((int(row.argmax()), row) for row in probs)
+                if p[n] >= self._sentence_threshold(n)}
 
     def _threshold(self, n: int) -> float:
         return self.narratives[n].get("threshold") or self.threshold
