@@ -195,6 +195,8 @@ def test_capitals_of_a_headline_a_facility_and_a_state_before_a_city_make_no_men
     ("Канал Кош-Тепа обескровит Амударью, а Ташкент молчит.", {"Канал Кош-Тепа обескровит Амударью", "Канал Кош-Тепа"},
      {"Ташкент"}),
     ("Жапаров полетел в Москву просить кредит на строительство Камбаратинской ГЭС.", {"Камбаратинской ГЭС"}, {"Жапаров"}),
+    ("Villagers blocked the road to the Ishtamberdy mine after a fight at the Zhanazhol field.",
+     {"Ishtamberdy", "Zhanazhol"}, set()),
 ])
 def test_facilities_and_rivers_are_no_mentions_unless_a_river_acts(text, gone, kept):
     (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="f", text=text)])
@@ -207,3 +209,12 @@ def test_a_name_joined_to_a_place_in_the_same_setting_is_a_place():
         [Document(id="k", text="Uzbek police have detained 12 people in Nukus and Khodjeyli for social media posts.")])
     mentions, _ = document_entities(doc)
     assert [(m.type, m.salient) for m in mentions if m.text == "Khodjeyli"] == [("LOC", False)]
+
+
+def test_a_count_is_no_part_of_a_name_and_a_people_named_before_a_person_is_no_salient_mention():
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="c", text=(
+        "Eleven Kazakh workers were taken to hospital. A court in Bukhara sentenced Karakalpak journalist Dauletmurat "
+        "Tazhimuratov to 16 years in prison."))])
+    mentions, _ = document_entities(doc)
+    assert not any(m.text.startswith("Eleven") for m in mentions)
+    assert [m.text for m in mentions if m.salient] == ["Dauletmurat Tazhimuratov"]

@@ -409,6 +409,9 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
         start, end = strip_span(doc.text, a.start, a.end)
         if "\n" in doc.text[start:end]:
             end = doc.text.index("\n", start)
+        counted = _COUNT_WORD.match(doc.text, start, end)  # "Eleven Kazakh workers": the number is no part of a name
+        if counted and counted.end() < end:
+            start = counted.end()
         if end <= start:
             continue
         if a.label == "FAC" and table.lookup(doc.text[start:end], lang) is None:
@@ -471,11 +474,16 @@ def _title_case_headline_end(doc: Document) -> int:
     return end if end and len(long_words) >= 3 and capitalised >= 0.7 * len(long_words) else 0
 
 
-# a facility or a body of water named by the word after or before it: no entity an article casts
+_COUNT_WORD = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens\s+of|hundreds\s+of|"
+                         r"двое|трое|четверо|пятеро|шестеро|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+",
+                         re.I)
+# a facility, a mine or field, or a body of water named by the word after or before it: no entity an article casts
 _FACILITY_AFTER = re.compile(r"\s+(?:canal|dam|reservoir|river|bridge|airport|air\s+base|airbase|pipeline|highway|"
-                             r"tunnel|hydropower\s+plant|power\s+plant|HPP|ГЭС|канал\w*|водохранилищ\w*|мост\w*)\b", re.I)
+                             r"tunnel|hydropower\s+plant|power\s+plant|HPP|mine|(?:oil|gas)?field|(?:oil|gas)\s+field|"
+                             r"deposit|refinery|plant|factory|ГЭС|канал\w*|водохранилищ\w*|мост\w*)\b", re.I)
 _FACILITY_BEFORE = re.compile(r"(?<!\w)(?:канал\w*|плотин\w*|ГЭС|водохранилищ\w*|рек\w*|мост\w*|аэропорт\w*|"
-                              r"трубопровод\w*|тоннел\w*|туннел\w*)\s+[«\"]?$", re.I)
+                              r"трубопровод\w*|тоннел\w*|туннел\w*|месторождени\w*|рудник\w*|шахт\w*|завод\w*|"
+                              r"комбинат\w*)\s+[«\"]?$", re.I)
 # rivers whose names are no state, town or district; "Panj" / "Пяндж" is also a town and a district, a river
 # only after "the" or a river word
 _RIVERS = {"amu darya", "syr darya", "amudarya", "syrdarya", "vakhsh", "zeravshan", "zarafshan", "kafirnigan", "irtysh",

@@ -573,7 +573,9 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # the alias table lacks, of a title-case headline's capitals alone, or of "the country" past a place in its sentence;
 # no facility named by the word beside it ("the Qosh Tepa canal", "Камбаратинской ГЭС"), no river unless it acts; a
 # name joined to a place in the same setting ("in Nukus and Khodjeyli") is a place
-@analyzer("roles", version="10", requires=("ner", "encoding"), assigns=("entity",))
+# 11: no mention of a mine, field or plant named by the word beside it, nor of a count before a name ("Eleven Kazakh
+# workers"); Karakalpakstan and its demonym in the alias table
+@analyzer("roles", version="11", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 
