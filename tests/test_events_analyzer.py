@@ -699,3 +699,24 @@ def test_a_brawl_between_two_groups_of_workers_is_mob_violence_between_two_group
     assert (event["actor1_acled"], event["actor2_acled"], event["interaction"]) == (
         "Rioters (Kazakhstan)", "Rioters (Kazakhstan)", 55)
     assert (event["actor1_nationality"], event["actor2_nationality"], event["admin1"]) == ("Kazakhstan", "China", "Aktobe")
+
+
+def test_an_embassy_condemning_the_attack_is_no_new_event_and_an_arrest_on_suspicion_happened():
+    events = [e for e in document_record(faultlines.analyze(
+        "KHUJAND, Tajikistan, Dec 3 (Reuters) - Unidentified gunmen opened fire on a bus carrying Chinese mine workers "
+        "in Tajikistan's northern Sughd region on Wednesday, killing three of them and wounding five, the regional "
+        "interior department said.\n\nChina's embassy in Dushanbe condemned the attack and demanded that the "
+        "perpetrators be brought to justice.", published="2026-12-03",
+        analyzers=("language", "segment", "nlp", "claims", "events")))["events"] if e["event_type"]]
+    assert [(e["sub_event_type"], e["admin1"], e["fatalities"]) for e in events] == [("Attack", "Sughd", 3)]
+    event, arrest = document_record(run("ХУДЖАНД, 4 декабря. Трое граждан Китая погибли в среду в результате обстрела "
+                                   "автобуса в Исфаринском районе Согдийской области.\n\nПосольство КНР в Душанбе "
+                                   "осудило нападение. В четверг глава МВД Таджикистана заявил, что по подозрению в "
+                                   "причастности к нападению задержаны двое.", published="2026-12-04"))["events"]
+    # gunfire at a bus is an attack on civilians; shelling needs artillery, mortars or rockets
+    assert (event["sub_event_type"], event["admin1"], event["fatalities"]) == ("Attack", "Sughd", 3)
+    assert (arrest["sub_event_type"], arrest["date"]) == ("Arrests", "2026-12-03")
+    subs = [e["sub_event_type"] for e in document_record(run(
+        "Police detained two men on suspicion of involvement in the attack on Tuesday.", published="2026-12-04"))["events"]]
+    assert subs == ["Arrests"]
+    assert run("Police may detain suspects on suspicion of terrorism.", published="2026-12-04").layer("event") == []

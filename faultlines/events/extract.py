@@ -98,6 +98,7 @@ _CHARGED = re.compile(r"\b(?:for|over)\s+(?:organi[sz]ing|taking\s+part\s+in|par
 # the dead of a day a gathering commemorates are not its dead
 _COMMEMORATED = re.compile(r"\b(?:commemorat\w+|mourn\w*|in\s+memory\s+of|honou?r(?:ing)?\s+the\s+memory|the\s+anniversary\s+of)\b|"
                            r"(?<!\w)(?:памят\w+|годовщин\w+|почтить|помянуть|помина\w+)(?!\w)", re.I)
+_SUSPICION = re.compile(r"suspicion|suspected|подозрени", re.I)
 # "the three attackers were killed", "эти двое нападавших": dead already counted
 _TOLD_BEFORE = re.compile(r"\b(?:the|these|those|all)\s+$|(?<!\w)(?:эти|все|оба|обе)\s+$", re.I)
 _SINCE = re.compile(r"\b(?:ever\s+)?since\b[^.;:!?]*$|(?<!\w)(?:с\s+тех\s+пор,?\s+как|с\s+момента)[^.;:!?]*$", re.I)
@@ -111,6 +112,11 @@ _COUNTED_OBJECT = re.compile(r"\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?(?
                              r"\s+(?:около\s+)?(?:\d+|два|две|три|четыре|пять|несколько|десятки|сотни)(?!\w)", re.I)
 _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
+# a foreign mission's state: "China's embassy", "Посольство КНР" (its own ministries may speak for where it happened)
+_OWNER_AFTER = re.compile(r"(?:['’]s)?\s+(?:embassy|consulate)\b", re.I)
+_OWNER_BEFORE = re.compile(r"(?<!\w)(?:посольств|консульств)\w*\s+$", re.I)
+_MISSION_SEAT = re.compile(r"\b(?:embassy|consulate)\s+(?:of\s+\w+\s+)?in\s+$|(?<!\w)(?:посольств|консульств)\w*"
+                           r"(?:\s+[\w-]+){0,2}\s+в\s+$", re.I)
 # "has denied it at least four times since 2021", "неоднократно опровергал": done again and again, no one event
 _REPEATED = re.compile(r"\brepeatedly\b|\b(?:twice|(?:three|four|five|six|several|many|\d+)\s+times)\s+(?:since|this year|"
                        r"in the past)\b|(?<!\w)(?:неоднократно|не\s+раз|(?:дважды|трижды|\w+\s+раза?)\s+(?:с|за)\s)", re.I)
@@ -143,6 +149,9 @@ _CASUALTY_SUBJECT = re.compile(
     r"\W*(?:\w+\W+){0,3}?(?:(?:were|was|have been|had been|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|hurt)"
     r"|(?:killed|wounded|injured|shot|hurt)\s+(?:in|by|as|when|after|during|while|near|on)\b"  # headline: "Two police officers killed in attack"
     r"|died|погибл?\w*|(?:были\s+)?(?:убит|ранен)\w*|получил\w* ранени\w*|пострадал\w*)\b", re.I)
+# "погибли два пограничника", "killing two Tajik soldiers": the dead named after their verb
+_CASUALTY_OBJECT = re.compile(r"(?:\b(?:killing|wounding|injuring)|(?<!\w)(?:погиб\w*|ранен\w*|пострадал\w*))\s+"
+                              r"(?:[\w-]+\s+){0,2}$", re.I)
 _REACH = 100  # characters between a party and the cue, at most: a name further away belongs to another clause
 _AGAINST = {"against", "против"}  # "threatened sanctions against Kyrgyz officials"
 _ARTICLES = {"the", "a", "an"}
@@ -311,6 +320,12 @@ class EventExtractor:
             if cut is not None and t.start >= cut:
                 continue
             window = probe[max(0, s - 70):min(len(probe), e + 25)]
+            suspicion = _SUSPICION.search(window) if t.sub_event_type == "Arrests" else None
+            if suspicion:
+                # "detained on suspicion of involvement", "men suspected of plotting an attack were detained": what
+                # they are suspected of is hypothetical, the arrest happened
+                cue_at = s - max(0, s - 70)
+                window = window[:suspicion.start()] + (window[cue_at:] if suspicion.start() < cue_at else "")
             if hedges.search(window):
                 continue
             # "after the attacks", "после нападений": an event told before, not a new one
@@ -447,6 +462,11 @@ class EventExtractor:
             actors = find_actors(s, start, language, self.gaz)
             for p in places:  # "граждане Китая", "gunmen from Afghanistan": who, not where
                 if any(a.start <= p.start < a.end for a in actors):
+                    p.origin = True
+                elif _MISSION_SEAT.search(text, max(start, p.start - 40), p.start):
+                    p.origin = True  # "China's embassy in Dushanbe condemned the attack": where the mission sits
+                elif not p.locative and (_OWNER_AFTER.match(text, p.end) and "'s" in text[p.end - 2:p.end + 2].replace("’", "'")
+                                         or _OWNER_BEFORE.search(text, max(start, p.start - 30), p.start)):
                     p.origin = True
                 # "Dushanbe says two soldiers killed": the government that speaks, not where it happened (but
                 # "сообщил житель Дарваза" speaks of Darvaz)
@@ -877,7 +897,7 @@ class EventExtractor:
             # when militants ambushed their patrol"), or the first of those joined to it by "and" ("Five Taliban
             # fighters and two Tajik border guards were killed in a firefight"); what follows the cue is the target.
             first = coordinated = None
-            passive_targets = []
+            passive_targets, killed_after = [], []
             for m in cand.mentions:
                 if _PASSIVE.search(doc.text[max(m.sentence[0], m.trigger.start - 16):m.trigger.end]):
                     # "a Tajik border post came under fire", "the patrol was ambushed": before the cue, the target
@@ -886,6 +906,10 @@ class EventExtractor:
                 victims = [a for a in m.actors if a.end <= m.trigger.start
                            and _CASUALTY_SUBJECT.match(doc.text, a.end, m.trigger.start)]
                 passive_targets += victims
+                # who died after the cue attacked no one either (but the target named by the cue comes first)
+                dead = [a for a in m.actors if _CASUALTY_OBJECT.search(doc.text, max(m.sentence[0], a.start - 30), a.start)]
+                killed_after += dead
+                victims += dead
                 # "<=": the cue "gunmen crossed the Panj and killed" starts with its attacker
                 own = [a for a in m.actors if a.armed and not a.weak and a.start <= m.trigger.start
                        and id(a) not in responders and a not in victims]
@@ -901,7 +925,7 @@ class EventExtractor:
                     break
             first = first or coordinated
             if first is None and et == "Battles" and armed:
-                first = next((a for a in armed if a not in passive_targets), None)
+                first = next((a for a in armed if a not in passive_targets and a not in killed_after), None)
             if et == "Battles":
                 rest = [a for a in armed if a is not first and (first is None or a.acled_template != first.acled_template or a.nationality != first.nationality)]
                 second = rest[0] if rest else None
