@@ -768,3 +768,13 @@ def test_calling_reports_untrue_in_a_participle_denies_them():
 def test_a_resident_of_a_place_speaks_not_the_place():
     claim = one("После нападений в районе заметно усилено присутствие силовиков, сообщил житель Дарваза.", "ru")
     assert claim["speaker"] == "житель Дарваза"
+
+
+def test_a_dateline_s_place_is_never_the_speaker_and_a_bare_this_denies_what_was_just_said():
+    claim = next(c for c in claims("ASTANA, Dec 1 — Kazakhstan's National Security Committee said on Monday it had "
+                                   "detained five people in Almaty.") if c["kind"] != "author")
+    assert claim["speaker"] == "Kazakhstan's National Security Committee"
+    found = claims("По данным правозащитников, при задержании милиция применила силу, двое протестующих получили "
+                   "травмы. В ГУВД это опровергли.", "ru")
+    told, denial = [c for c in found if c["kind"] != "author"]
+    assert (denial["stance"], denial["denies"]) == ("deny", told["claim_id"])

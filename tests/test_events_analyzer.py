@@ -720,3 +720,33 @@ def test_an_embassy_condemning_the_attack_is_no_new_event_and_an_arrest_on_suspi
         "Police detained two men on suspicion of involvement in the attack on Tuesday.", published="2026-12-04"))["events"]]
     assert subs == ["Arrests"]
     assert run("Police may detain suspects on suspicion of terrorism.", published="2026-12-04").layer("event") == []
+
+
+def test_villagers_who_beat_or_storm_riot_and_unknown_arsonists_destroy_property():
+    mob, arson = document_record(run(
+        "24 ноября в Ноокенском районе Джалал-Абадской области местные жители избили четырёх граждан Китая, работавших "
+        "на золоторудном месторождении. Спустя три дня в Чаткальском районе неизвестные подожгли вагончики китайской "
+        "компании, пострадавших нет.", published="2026-12-01"))["events"]
+    assert (mob["sub_event_type"], mob["actor1_acled"], mob["actor2_acled"], mob["location"]) == (
+        "Mob violence", "Rioters (Kyrgyzstan)", "Civilians (China)", "Nooken")
+    assert (arson["sub_event_type"], arson["date"], arson["location"]) == (
+        "Looting/property destruction", "2026-11-27", "Chatkal")
+    events = document_record(run(
+        "Villagers attack Chinese gold miners in Kyrgyzstan's Jalal-Abad\n\n"
+        "BISHKEK, Nov 29 (AP) — Several hundred villagers stormed a Chinese-run gold mine in the Toguz-Toro district of "
+        "Kyrgyzstan's Jalal-Abad region on Thursday, beating workers and setting fire to equipment, local officials said."
+        "\n\nAt least 12 people were injured, including eight Chinese citizens, the regional health department said on "
+        "Friday. Police fired warning shots to disperse the crowd and detained 17 people.\n\n"
+        "Earlier this month, a similar protest at a coal mine in the Naryn region ended without violence.",
+        published="2026-11-29"))["events"]
+    assert [(e["sub_event_type"], e["date"], e["admin1"], e["injuries"]) for e in events] == [
+        ("Mob violence", "2026-11-26", "Jalal-Abad", 12), ("Peaceful protest", "2026-11-01", "Naryn", None)]
+    assert (events[0]["actor1_acled"], events[0]["actor2_acled"]) == ("Rioters (Kyrgyzstan)", "Civilians (China)")
+
+
+@pytest.mark.parametrize("text", [
+    "Rights activists said the channel had posted satirical videos and called the raid an attack on free speech.",
+    "Правозащитники назвали обыски атакой на свободу слова.",
+])
+def test_an_attack_on_free_speech_is_a_figure_of_speech(text):
+    assert not any(e.attrs.get("plover") == "ASSAULT" for e in run(text, published="2026-12-02").layer("event"))

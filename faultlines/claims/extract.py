@@ -73,6 +73,7 @@ class Extractor:
         self.quotes = find_quotes(doc.text)
         self.consumed: set[int] = set()
         self.persons = self._person_mentions()
+        self.datelines = [(a.start, a.end) for a in doc.layer("dateline")]
 
     # -- helpers -------------------------------------------------------------
     def in_quote(self, offset: int) -> Quote | None:
@@ -155,7 +156,9 @@ class Extractor:
         agent = self._agent(verb)
         for child in self.p.children[verb]:
             # a name in quotes may be the subject: "сообщает «Власть»"
-            if tokens[child].dep in SUBJECTS and not self._long_quote_at(tokens[child].start):
+            # never the place of a dateline the parser hung on the verb ("ASTANA, Dec 1 — X said …")
+            if tokens[child].dep in SUBJECTS and not self._long_quote_at(tokens[child].start) \
+                    and not any(s <= tokens[child].start < e for s, e in self.datelines):
                 # expletive "it was reported by X that": X speaks
                 return agent if agent is not None and tokens[child].lower in ("it", "this", "that") else child
         if tokens[verb].dep == "conj" and tokens[verb].head != verb:

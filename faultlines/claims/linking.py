@@ -32,6 +32,8 @@ _LIGHT_OBJECTS = {"place", "part"}
 _DEFINITE_ANAPHOR = re.compile(r"\W*(?:the|these|those|this|that|such|эти|это|этих|данные|такие)\s+(?:\w+\s+)?(?:"
                                + "|".join(sorted(_ANAPHORA, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
+_PRONOUN_ONLY = re.compile(r"\W*(?:это|этого|this|it|that|то|так)\W*", re.IGNORECASE)
+
 
 def stems(text: str) -> set[str]:
     return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
@@ -133,11 +135,13 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
         frame_text += " " + ex.text[claim.frame[0] : claim.frame[1]]
     own = stems(ex.text[claim.start : claim.end])
     words = {w.lower() for w in _WORD.findall(ex.text[claim.start : claim.end])}
-    anaphoric = bool(words & _ANAPHORA) or claim.quote
+    # "В ГУВД это опровергли", "police denied it": a pronoun alone answers what was just said
+    pronoun = bool(_PRONOUN_ONLY.fullmatch(ex.text[claim.start : claim.end]))
+    anaphoric = bool(words & _ANAPHORA) or claim.quote or pronoun
     # "denied the talks" points back; "denied that talks with Washington on a drone base had taken place"
     # says what it denies, so it answers only a claim that shares some of that
     # ... unless it opens with a definite one: "the accusations were absurd and …", "эти сообщения — ложь"
-    bare = len(own - stems(" ".join(words & _ANAPHORA))) <= 2 or bool(_DEFINITE_ANAPHOR.match(ex.text[claim.start : claim.end]))
+    bare = pronoun or len(own - stems(" ".join(words & _ANAPHORA))) <= 2 or bool(_DEFINITE_ANAPHOR.match(ex.text[claim.start : claim.end]))
     best, best_score = None, 0.0
     # a denial of a deed answers the claim of it; a confirmation must share more than the topic ("confirmed it
     # had opened an inquiry into the use of force" confirms no beating)

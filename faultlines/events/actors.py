@@ -119,6 +119,11 @@ def find_actors(sentence: str, offset: int, language: str, gaz: Gazetteer) -> li
     return found
 
 
+# words that may stand between a nationality and its actor: "Chinese gold miners", "Chinese mine workers"
+_EN_BETWEEN = {"local", "armed", "unknown", "unidentified", "foreign", "two", "three", "several", "gold", "mine", "mining",
+               "oil", "gas", "coal", "construction", "road", "railway", "factory", "farm", "migrant", "seasonal"}
+
+
 def _qualify(a: ActorMention, s: str, language: str, gaz: Gazetteer) -> None:
     """Nationality from the words before, origin and employer from the words after; widen the surface text."""
     start, end = a.start, a.end
@@ -141,7 +146,7 @@ def _qualify(a: ActorMention, s: str, language: str, gaz: Gazetteer) -> None:
                 a.nationality = iso
                 start = start - (len(before) - w.start())
                 break
-            if not (token[:1].islower() and language == "en" and token in ("local", "armed", "unknown", "unidentified", "foreign", "two", "three", "several")):
+            if not (token[:1].islower() and language == "en" and token in _EN_BETWEEN):
                 if language == "en":
                     break
             # only the actor's own adjectives: "таджикские пограничники", not "с афганской стороны обстреляли заставу"

@@ -57,6 +57,14 @@ _DATE_LINE = re.compile(r"^\W*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\w+,?\s+\w+\s+\
 # administrative units of one state only, before a name the gazetteer lacks ("в джамоате Сурх", "Aiyl Okmotu")
 _UNIT_COUNTRY = re.compile(r"\b(jamoat|джамоат\w*|aiyl|айыл)\b[^.;\n]*$", re.I)
 _UNIT_COUNTRIES = {"jamo": "TJ", "джам": "TJ", "aiyl": "KG", "айыл": "KG"}
+_FIGURATIVE = re.compile(r"\s+(?:on|against|upon)\s+(?:the\s+|our\s+|their\s+)?(?:free\s+speech|freedom|democracy|human\s+"
+                         r"rights|(?:civil\s+)?rights|the\s+press|(?:press|media)\s+freedom|sovereignty|independence|"
+                         r"(?:the\s+)?constitution|common\s+sense|truth|values|civil\s+society|journalism)\b|"
+                         r"\s+на\s+(?:свобод|демократи|прав[аои]\b|СМИ|суверенитет|независимост|конституци|гражданск|"
+                         r"журналист)", re.I)
+_ARSON = re.compile(r"set (?:fire|alight)|torched|подожг|поджог", re.I)
+_CROWD = re.compile(r"\b(?:crowds?|mobs?|villagers|residents|rioters|protesters|demonstrators)\b|(?<!\w)(?:толп\w*|жител\w*|"
+                    r"сельчан\w*|протестующ\w*|демонстрант\w*|митингующ\w*)", re.I)
 _CIVILIAN_PLACE = re.compile(r"\b(?:camp|village|house|home|market|bus|school|mosque|workers|residents|civilians|лагер\w*|сел\w*|жил\w+ дом\w*|рынк\w*|автобус\w*|мирн\w+)\b", re.I)
 # Parties of the events ACLED does not code (talks, denials, requests, aid): named entities of the cue's sentence.
 _PARTY_LABELS = {"en": {"PERSON", "ORG", "GPE", "NORP"}, "ru": {"PER", "ORG", "LOC"}}  # natasha tags states LOC
@@ -140,9 +148,10 @@ _RESPONSE = re.compile(r"returned fire|fired back|ответил\w* огн[её]
 # "Вечером того же дня …", "… снова / again …"
 _FRESH = {
     "en": re.compile(r"\b(?:later (?:that|the same) (?:day|night|evening|morning)|(?:hours|minutes) later|"
-                     r"(?:that|the same) (?:evening|night)|again|another|a second|a new)\b", re.I),
+                     r"(?:that|the same) (?:evening|night)|again|another|a second|a new|a similar)\b", re.I),
     "ru": re.compile(r"(?<!\w)(?:(?:вечером|ночью|утром|днём|позже|позднее) того же дня|(?:через|спустя) "
-                     r"(?:несколько |\w+ )?час\w*|снова|вновь|ещё одн\w*|повторн\w*|очередн\w*)(?!\w)", re.I),
+                     r"(?:несколько |\w+ )?час\w*|снова|вновь|ещё одн\w*|повторн\w*|очередн\w*|аналогичн\w*|"
+                     r"так(?:ая|ой|ое) же)(?!\w)", re.I),
 }
 # "Two border guards were killed … when a drone struck their post": who died or was hurt before the cue is its target
 _CASUALTY_SUBJECT = re.compile(
@@ -312,6 +321,8 @@ class EventExtractor:
             # "sell sanctioned microchips", "sentenced … for organising an unsanctioned rally": a word, not an event
             if _ATTRIBUTIVE.search(sentence[max(0, s - 20):e + 3]) or _CHARGED.search(sentence[max(0, s - 90):s]):
                 continue
+            if _FIGURATIVE.match(sentence, e):
+                continue  # "an attack on free speech", "атака на свободу слова": a figure of speech
             if t.plover in ("REJECT", "ACCUSE"):
                 if _COUNTED_OBJECT.match(sentence, e):
                     continue  # "a visa office that rejects two applications in three": things counted, no denial
@@ -418,6 +429,8 @@ class EventExtractor:
                     prev.warnings.append(f"{died} later died of wounds ({s.strip()[:80]!r}): added to the dead")
                 continue
             if not found:
+                # "… were injured, the regional health department said on Friday": a report's date is no new day
+                dates = [d for d in dates if not d.report]
                 prev = last_by_para.get(para)
                 if prev is None and figures and not dates and last_typed is not None \
                         and para == last_typed.mentions[-1].paragraph + 1 and _FIGURES_REPORTED.search(s):
@@ -571,9 +584,10 @@ class EventExtractor:
         a, b = cand.first.trigger, m.trigger
         if m.fresh:
             return False
-        violent = a.plover == "ASSAULT" and b.plover == "ASSAULT"
+        violent = a.plover == "ASSAULT" and b.plover == "ASSAULT" or a.event_type == b.event_type == "Riots"
         same = violent or (a.plover == b.plover and (a.event_type == b.event_type or None in (a.event_type, b.event_type)))
-        protest_arrest = {a.sub_event_type, b.sub_event_type} >= {"Arrests"} and "PROTEST" in (a.plover, b.plover)
+        protest_arrest = {a.sub_event_type, b.sub_event_type} >= {"Arrests"} and (
+            "PROTEST" in (a.plover, b.plover) or "Riots" in (a.event_type, b.event_type))
         if not (same or protest_arrest):
             return False
         d1, d2 = cand.date(), _best_date(m.dates)
@@ -634,6 +648,10 @@ class EventExtractor:
             # "rioters ... clashed with police", "clashes between protesters and police": a riot, not a battle between
             # armed groups
             cand.event_type, cand.sub_event_type, cand.plover = "Riots", "Violent demonstration", "PROTEST"
+        if cand.event_type == "Riots" and all(_ARSON.search(m.trigger.text) for m in mentions) \
+                and not any(a.riot or a.protest for a in actors) and not _CROWD.search(span_text):
+            # "неизвестные подожгли вагончики": property set on fire by no crowd is destruction, not a riot (ACLED)
+            cand.event_type, cand.sub_event_type, cand.plover = "Strategic developments", "Looting/property destruction", "COERCE"
         if cand.event_type == "Protests":
             police = any(a.armed and not a.weak for a in actors)
             if fat or _FORCE["ru" if language == "ru" else "en"].search(span_text):
@@ -883,6 +901,12 @@ class EventExtractor:
             pair = next((a for a in actors if len(a.countries) == 2 and not a.armed), None)
             if not rioters and pair is not None:
                 return (pair, 0), (pair, 1)  # "a fight between Kazakh and Chinese workers": each group riots
+            if not rioters:
+                # "местные жители избили четырёх граждан Китая", "villagers stormed a mine, beating workers": the crowd
+                # is the rioters (named by default), who it set on is the other side
+                after = [a for m in cand.mentions for a in m.actors if a.start >= m.trigger.end]
+                target = next((a for a in after if not a.armed), None) or next(iter(after), None)
+                return None, ((target, 0) if target else None)
             p1 = (rioters[0], 0) if rioters else None
             others = sorted((a for a in actors if not a.riot and not a.protest), key=lambda a: not a.armed)
             return p1, ((others[0], 0) if others else None)
