@@ -36,9 +36,10 @@ def english_nlp():
 
 
 def _with_breaks(parsed, doc: Document):
-    """The tokenized ``doc`` with a sentence starting after every blank line and after the title's line, which the
-    parser keeps: a headline without a full stop is never parsed into one sentence with the lead below it."""
-    breaks = {m.end() for m in _BLANK_LINES.finditer(doc.text)}
+    """The tokenized ``doc`` with a sentence starting after every blank line, after the title's line and after a wire
+    dateline (the segmenter's), which the parser keeps: a headline without a full stop is never parsed into one
+    sentence with the lead below it, nor "ASTANA, Dec 1 —" made the subject of the lead's verb."""
+    breaks = {m.end() for m in _BLANK_LINES.finditer(doc.text)} | {a.end for a in doc.layer("dateline")}
     if doc.title_end():
         line_end = doc.text.find("\n", doc.title_end())
         if line_end != -1:
@@ -145,8 +146,8 @@ def russian_nlp() -> _Natasha:
 
 
 # 2: the English parse starts a sentence after every blank line and after the title's line; the Russian one ends a
-# sentence at a blank line after a line without punctuation
-@analyzer("nlp", version="2", requires=("language",), assigns=("ner", "parse"))
+# sentence at a blank line after a line without punctuation; 3: the English parse starts a sentence after a dateline
+@analyzer("nlp", version="3", requires=("language",), assigns=("ner", "parse"))
 class LinguisticPass(Analyzer):
     """Parses English and Russian documents once; other languages are skipped."""
 
