@@ -37,6 +37,9 @@ _CONNECTIVES = {"meanwhile", "however", "moreover", "also", "in addition", "furt
 # who governs "to blame" in "were quick to blame", "rushed to deny" also speaks
 _EAGER = {"quick", "swift", "eager", "keen", "ready", "willing", "rush", "hasten", "hurry", "continue", "go",
           "refuse", "decline", "fail", "unable"}
+_SAID_WHEN = re.compile(r"(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
+                        r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=(?:it|he|she|they|the|a|an|[A-Z])\b)")
 _EAGER_RU = ("продолжа", "продолжи", "поспеш", "спеш")  # stems: the Russian parse keeps word forms
 # dobj-only complements make a claim only for these stances ("confirmed the talks", "dismissed the report")
 NOMINAL_OK = ("confirm", "deny", "question", "predict")
@@ -958,6 +961,9 @@ class Extractor:
             span = self._trim(q.close, span[1])
         if span is None or span[1] - span[0] < 3:
             return None
+        when = _SAID_WHEN.match(self.text, span[0], span[1])
+        if when and span[0] > tokens[verb].start:
+            span = (when.end(), span[1])  # "said on Monday it had detained …": the day is the saying's
         if stance == "assert" and _INDIRECT_QUESTION.match(self.text, span[0]):
             return None  # "Кремль напомнил Астане, кто в доме хозяин": an indirect question states nothing
         if stance == "deny_if_content":
