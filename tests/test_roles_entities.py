@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from faultlines.ingest.files import text_document
 from faultlines.model import Document
 from faultlines.narratives.entities import aliases, document_entities, mention_key
 from faultlines.narratives.roles_corpus import RolesDataError, locate, read_lines
@@ -218,3 +219,11 @@ def test_a_count_is_no_part_of_a_name_and_a_people_named_before_a_person_is_no_s
     mentions, _ = document_entities(doc)
     assert not any(m.text.startswith("Eleven") for m in mentions)
     assert [m.text for m in mentions if m.salient] == ["Dauletmurat Tazhimuratov"]
+
+
+def test_a_russian_adjective_the_ner_calls_a_person_and_the_author_under_the_title_are_no_mentions():
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([text_document(
+        "Забывчивые друзья из Бишкека\n\nИгорь Малахов\n\nКогда нужно защищать границу, Бишкек вспоминает о Москве.",
+        doc_id="a", source="a", source_kind="text")])
+    salient = {m.text for m in document_entities(doc)[0] if m.salient}
+    assert "Забывчивые" not in salient and "Игорь Малахов" not in salient and "Бишкек" in salient

@@ -320,11 +320,19 @@ class Entity:
 
 def _datelines(doc: Document) -> list[tuple[int, int]]:
     """The (start, end) of every paragraph's dateline ("DUSHANBE, Nov 26 (Reuters) - "), the segmenter's, and of
-    the byline's name that ingest found ("By Rustam Nazarov"): whoever files or writes the piece is no entity it casts."""
+    the byline's name that ingest found ("By Rustam Nazarov") or, without one, a person's name alone on the line
+    under the title ("Забывчивые друзья из Бишкека / Игорь Малахов"): whoever files or writes the piece is no entity
+    it casts."""
     spans = [(a.start, a.end) for a in doc.layer("dateline")]
     byline = doc.meta.get("byline")
     if isinstance(byline, list) and len(byline) == 2 and all(isinstance(x, int) for x in byline):
         spans.append((byline[0], byline[1]))
+    elif doc.title_end():
+        line = re.match(r"[ \t]*\n\s*([^\n]+?)[ \t]*(?:\n|$)", doc.text[doc.title_end():])
+        if line is not None:
+            start, end = doc.title_end() + line.start(1), doc.title_end() + line.end(1)
+            if any(a.label in ("PER", "PERSON") and (a.start, a.end) == (start, end) for a in doc.layer("ner")):
+                spans.append((start, end))
     return spans
 
 
@@ -414,6 +422,10 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
             start = counted.end()
         if end <= start:
             continue
+        if lang == "ru" and label in ("PER", "ORG") and " " not in doc.text[start:end].strip() \
+                and table.lookup(doc.text[start:end], lang) is None and not _is_demonym(doc.text[start:end], lang, table) \
+                and russian_parts_of_speech(doc.text[start:end].strip()) == {"ADJF"}:
+            continue  # natasha's PER "Забывчивые" of "Забывчивые друзья из Бишкека": an adjective names no one
         if a.label == "FAC" and table.lookup(doc.text[start:end], lang) is None:
             continue  # a building, a river or "the Great Game" casts no role; a base the alias table knows may
         end = _before_verb(doc, start, end)  # natasha's "Канал Кош-Тепа обескровит Амударью" is no name
