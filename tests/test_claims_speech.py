@@ -239,7 +239,10 @@ def test_russian_sources_named_at_their_office_or_through_an_outlet():
     assert confirmation["confirms"] == report["claim_id"]
     # the outlet's name in quotes and the scare-quoted «союзники» are no claims; the journalists spoken to not speakers
     assert {c["text"] for c in found} & {"Ховар", "союзники"} == set()
-    assert len(found) == 4
+    # the denial in two parts, as 'denied …, calling the reports "a provocation"': what it names, and its label
+    assert [(c["text"], c["denies"]) for c in found if c["speaker"] == "Шохрух Саидов"] == [
+        ("эту информацию", report["claim_id"]), ("безосновательной", report["claim_id"])]
+    assert len(found) == 5
 
 
 def test_a_reporting_verb_joined_inside_a_complement_is_the_speakers():

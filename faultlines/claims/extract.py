@@ -526,6 +526,8 @@ class Extractor:
         claim.stance = "question" if stance == "confirm" and self.negated(verb) else stance
         sent = self.p.sentence_of(verb)
         claim.via, cites = self.via_for(claim.speaker, window[0], window[-1] + 1, sent)
+        if claim.via and claim.stance == "deny" and claim.via[0] in self.text[tokens[verb].end:claim.start]:
+            claim.via = None  # "назвал публикацию Reuters «дезинформацией»": what is denied is no source of the denial
         if stance == "cite" and claim.via is None:
             # "приводит агентство слова одного из них": the origin is the nmod of "слова"
             for child in self.p.children[verb]:
@@ -848,6 +850,8 @@ class Extractor:
         objects = [c for c in self.p.children[verb] if tokens[c].dep in ("obj", "dobj") and c > verb]
         xcomp = [c for c in self.p.children[verb] if tokens[c].dep == "xcomp" and c > verb]
         if objects and xcomp and xcomp[0] > objects[0]:  # "expects the economy to grow by 8 percent"
+            if stance == "deny_if_content" and self.lex.has_cue("deny_content", tokens[xcomp[0]].text):
+                return self.span_of(self.p.subtree(objects[0]))  # "назвал публикацию Reuters «дезинформацией»"
             return self._trim(tokens[objects[0]].start, tokens[max(self.p.subtree(xcomp[0]))].end)
         if stance in NOMINAL_OK or stance in ("deny_if_content", "assert_nominal"):
             if not objects and self.lex.language == "ru":  # "эту информацию назвали недостоверной": fronted object
