@@ -750,3 +750,10 @@ def test_villagers_who_beat_or_storm_riot_and_unknown_arsonists_destroy_property
 ])
 def test_an_attack_on_free_speech_is_a_figure_of_speech(text):
     assert not any(e.attrs.get("plover") == "ASSAULT" for e in run(text, published="2026-12-02").layer("event"))
+
+
+def test_a_deed_told_inside_a_since_clause_keeps_its_date():
+    clash, treaty = document_record(run(
+        "One person was killed on Tuesday in a clash near Vorukh, in the most serious incident on the frontier since "
+        "the two countries signed a border treaty in March.", published="2025-10-15"))["events"]
+    assert (clash["date"], treaty["sub_event_type"], treaty["date"]) == ("2025-10-14", "Agreement", "2025-03-01")

@@ -386,10 +386,12 @@ class EventExtractor:
                                         "carried from the previous date in the text", end_date=resolver.anchor_end,
                                         relative=True)
             # "posts marking the anniversary of the July 2022 unrest": the day commemorated is not the event's
+            dates = [d for d in resolver.find(s, start) if not _COMMEMORATED.search(text, max(start, d.start - 40), d.start)]
             # "the most serious clash since the Taliban returned to power in August 2021", "since 2021": the start of
-            # a period the sentence measures against, not its event's day
-            dates = [d for d in resolver.find(s, start) if not _COMMEMORATED.search(text, max(start, d.start - 40), d.start)
-                     and not (d.precision in ("month", "year") and _SINCE.search(text, max(start, d.start - 60), d.end))]
+            # a period the sentence measures against, not the day of an event told before "since" (one told inside the
+            # clause keeps it: "since the two countries signed a border treaty in March")
+            since = {id(d): m.start() for d in dates if d.precision in ("month", "year")
+                     for m in [_SINCE.search(text, max(start, d.start - 60), d.end)] if m}
             if any(d.date for d in dates):
                 date_para = para
             found = self.triggers(s, start, language)
@@ -430,7 +432,7 @@ class EventExtractor:
                 continue
             if not found:
                 # "… were injured, the regional health department said on Friday": a report's date is no new day
-                dates = [d for d in dates if not d.report]
+                dates = [d for d in dates if not d.report and id(d) not in since]
                 prev = last_by_para.get(para)
                 if prev is None and figures and not dates and last_typed is not None \
                         and para == last_typed.mentions[-1].paragraph + 1 and _FIGURES_REPORTED.search(s):
@@ -495,10 +497,10 @@ class EventExtractor:
             fresh = bool(_FRESH[language].search(s[: max(0, found[0].start - start)])) and not definite
             selected = self._select(found)
             for trig in selected:
-                own_dates = dates
+                own_dates = [d for d in dates if not (id(d) in since and trig.start < since[id(d)])]
                 if len(selected) > 1 and dates:
                     # several events in one sentence: each takes the dates nearest to its own cue
-                    own_dates = [d for d in dates if min(selected, key=lambda t: abs(t.start - d.start)) is trig]
+                    own_dates = [d for d in own_dates if min(selected, key=lambda t: abs(t.start - d.start)) is trig]
                 hurt = trig.plover in ("ASSAULT", "PROTEST")  # counts belong to violence, not to a deal in the same sentence
                 # "В посольстве Таджикистана в Москве заявили, что … о задержании граждан": where an embassy sits is
                 # not where what it speaks of happened (but "Житель Дарваза рассказал …" speaks of Darvaz)
