@@ -442,11 +442,11 @@ class Extractor:
         if re.match(r"\s*,?\s*(?:and|but|while|whereas|а|но|и)\s", self.text[q.close:q.close + 12]) \
                 and not inner.endswith((",", "?", "!", "…")):
             right_ok = False
-        # 'Госдеп выражает «озабоченность», западные журналисты пишут …': the object of a verb before it, no quote
-        # fronted before its speaker
-        if any(tokens[t.head].end <= q.open and tokens[t.head].pos == "VERB" and self.stance_of(tokens[t.head]) is None
-               and tokens[t.head].sent == t.sent for t in tokens if q.start <= t.start < q.end):
-            right_ok = False
+        # 'Госдеп выражает «озабоченность», западные журналисты пишут о …': the object of a verb before it is no quote
+        # fronted before a speaker who goes on to say something of their own (but 'The drills will practise "…", the
+        # press service said' is the service's)
+        governed = any(tokens[t.head].end <= q.open and tokens[t.head].pos == "VERB" and self.stance_of(tokens[t.head])
+                       is None and tokens[t.head].sent == t.sent for t in tokens if q.start <= t.start < q.end)
         if right_ok:
             right = []
             for tok in tokens:
@@ -456,6 +456,9 @@ class Extractor:
                     break
                 right.append(tok.i)
             verb = self._cue_in(right, prefer_last=False)
+            if governed and verb is not None and any(c > verb and tokens[c].dep in ("ccomp", "obj", "dobj", "obl")
+                                                     for c in self.p.children[verb]):
+                verb = None
             if verb is not None and self._attribute_by_verb(verb, claim, right):
                 return
         sent = self.sentence_at(q.open)
