@@ -55,7 +55,7 @@ def _check_offsets(doc, annotation):
 
 def test_analyzer_is_registered_with_its_contract():
     spec = registered()["debunks"]
-    assert spec.version == "4"
+    assert spec.version == "5"
     assert spec.requires == ("paragraph", "sentence")
     assert spec.assigns == ("debunk",)
 
@@ -257,3 +257,15 @@ def test_a_sentence_telling_more_of_the_opponents_claim_is_not_the_counter():
     assert items == [{"attributed_to": "Western think tanks",
                       "claim": "China is secretly building a military base in Gorno-Badakhshan", "motive": None,
                       "counter": "the facility near Murghob is a border post of the Tajik border service."}]
+
+
+def test_where_the_opponents_have_it_from_is_not_the_counter_and_the_aim_of_such_stories_is_their_motive():
+    doc, items = _items("Несколько западных изданий на этой неделе распространили фейк о том, что Китай разместил в "
+                        "Горно-Бадахшанской области два батальона Народно-освободительной армии. Авторы ссылаются на "
+                        "«спутниковые снимки» и анонимный телеграм-канал.\n\nНа самом деле на снимках видны строения "
+                        "совместного пункта пограничного контроля. Цель подобных вбросов очевидна: поссорить Таджикистан "
+                        "с его крупнейшим кредитором.")
+    assert items == [{"attributed_to": "западные издания",
+                      "claim": "Китай разместил в Горно-Бадахшанской области два батальона Народно-освободительной армии",
+                      "motive": "поссорить Таджикистан с его крупнейшим кредитором",
+                      "counter": "на снимках видны строения совместного пункта пограничного контроля."}]

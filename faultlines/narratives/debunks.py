@@ -35,9 +35,10 @@ from ..pipeline import Analyzer, analyzer
 from ..text.nlp import morph_vocab
 
 CUES_PATH = Path(__file__).parent / "resources" / "debunk_cues.json"
-VERSION = "4"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: Telegram channels are opponents;
+VERSION = "5"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: Telegram channels are opponents;
 # 4: a byline or a date line above the text is no context paragraph of a list; a sentence telling more of the
-# opponent's claim ("The latest version … claims that …") is not the counter: a marker sentence after it is
+# opponent's claim ("The latest version … claims that …") is not the counter: a marker sentence after it is;
+# 5: nor is one saying where they have it from ("Авторы ссылаются на …"); "the aim of such stories is" opens a motive
 # Confidence by form: a labelled list is unambiguous; inline framing is read from prose.
 SCORE_LIST = 0.95
 SCORE_INLINE_STRONG = 0.85
@@ -447,7 +448,9 @@ def _list_items(doc: _Text, labels: list[_Label]) -> list[Debunk]:
 
 
 # "… claims that …", "утверждается, что": a sentence that tells more of the opponent's claim
-_CLAIMS_THAT = re.compile(r"\b(?:claims?|claimed|alleges?|alleged|asserts?|insists?)\s+that\b|(?<!\w)(?:утвержда\w+|уверя\w+),\s+что",
+# (or says where they have it from: "Авторы ссылаются на «спутниковые снимки»", "The authors cite …")
+_CLAIMS_THAT = re.compile(r"\b(?:claims?|claimed|alleges?|alleged|asserts?|insists?)\s+that\b|(?<!\w)(?:утвержда\w+|уверя\w+),\s+что|"
+                          r"\b(?:cites?|cited|citing|refers?\s+to|relies\s+on|relying\s+on)\b|(?<!\w)(?:ссыла\w+|ссылаясь)\s+на\b",
                           re.IGNORECASE)
 
 # a line that opens with a short lead and a colon ("Why they repeat it:", "Зачем это распространяют:")
