@@ -757,3 +757,15 @@ def test_a_deed_told_inside_a_since_clause_keeps_its_date():
         "One person was killed on Tuesday in a clash near Vorukh, in the most serious incident on the frontier since "
         "the two countries signed a border treaty in March.", published="2025-10-15"))["events"]
     assert (clash["date"], treaty["sub_event_type"], treaty["date"]) == ("2025-10-14", "Agreement", "2025-03-01")
+
+
+def test_the_following_tuesday_counts_from_the_attack_and_an_attack_on_a_depot_harming_no_one_destroys_property():
+    camp, depot = document_record(run(
+        "On the night of November 20, gunmen attacked a camp in Leilek, killing one engineer. The following Tuesday, a "
+        "second attack hit a Chinese-owned fuel depot near Batken; no one was hurt.", published="2026-11-30"))["events"]
+    assert (camp["sub_event_type"], camp["date"]) == ("Attack", "2026-11-20")
+    assert (depot["sub_event_type"], depot["date"], depot["actor1_acled"]) == (
+        "Looting/property destruction", "2026-11-24", "Unidentified Armed Group (Kyrgyzstan)")
+    (event,) = document_record(run("20 ноября боевики напали на лагерь в Лейлеке. В следующий вторник неизвестные "
+                                   "подожгли склад под Баткеном.", published="2026-11-30"))["events"][1:]
+    assert event["date"] == "2026-11-24"

@@ -214,6 +214,17 @@ class DateResolver:
         if kind == "year":
             y = int(g["year"])
             return DateMention(0, 0, "", date(y, 1, 1), "year", "year named", end_date=date(y, 12, 31))
+        if kind in ("next_weekday", "next_weekday_ru"):
+            # "The following Tuesday", "в следующий вторник": the first such day after the previous date of the text
+            base = self.event_anchor[0] if self.event_anchor else self.anchor
+            if base is None:
+                return None
+            wd = (EN_WEEKDAYS if kind == "next_weekday" else RU_WEEKDAYS).get(g["wd"].lower())
+            if wd is None:
+                return None
+            ahead = (wd - base.weekday()) % 7 or 7
+            return DateMention(0, 0, "", base + timedelta(days=ahead), "day",
+                               "the first such weekday after the previous date in the text", relative=True)
         if kind in ("weekday", "weekday_ru"):
             if pub is None:
                 return None
@@ -327,6 +338,7 @@ _PATTERNS_EN: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?:in|since|during|of|from|until|by)\s+(?P<month>{_EN_MONTH})(?:\s+(?P<year>\d{{4}})|(?P<this>\s+this\s+year))?\b(?!\s+\d)")),
     ("month", re.compile(rf"\b(?P<month>{_EN_MONTH})\s+(?P<year>\d{{4}})\b")),
     ("year", re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:people|[a-z]+s\b))")),
+    ("next_weekday", re.compile(rf"\b(?:(?:on\s+)?the\s+)?(?:following|next)\s+(?P<wd>{_EN_WD})\b")),
     ("weekday", re.compile(rf"\b(?:(?:on|last|this)\s+)?(?P<last>last\s+)?(?P<wd>{_EN_WD})(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("deictic", re.compile(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|this\s+morning|last\s+night|tonight)\b", re.IGNORECASE)),
     ("week", re.compile(r"\b(?:last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|earlier\s+this\s+month)\b", re.IGNORECASE)),
@@ -344,6 +356,7 @@ _PATTERNS_RU: list[tuple[str, re.Pattern]] = [
     ("month_ru", re.compile(rf"\b[вВ]о?\s+(?P<month>{_RU_PREP})(?:\s+(?P<year>\d{{4}})|(?P<this>\s+этого\s+года|\s+текущего\s+года))?", re.IGNORECASE)),
     ("year", re.compile(r"\b[вВ]\s+(?P<year>(?:19|20)\d{2})\s+год", re.IGNORECASE)),
     # "в прошлую пятницу", "в минувшую субботу", "в ночь на воскресенье" (dated by the day the night leads into)
+    ("next_weekday_ru", re.compile(rf"(?:в|во)\s+следующ\w+\s+(?P<wd>{_RU_WD})\b", re.IGNORECASE)),
     ("weekday_ru", re.compile(rf"\b(?:в\s+ночь\s+на|в|во)\s+(?P<last>(?:прошл|минувш)\w+\s+)?(?P<wd>{_RU_WD})\b",
                               re.IGNORECASE)),
     ("deictic", re.compile(r"(?:позавчера|вчера|сегодня|накануне)", re.IGNORECASE)),

@@ -62,6 +62,9 @@ _FIGURATIVE = re.compile(r"\s+(?:on|against|upon)\s+(?:the\s+|our\s+|their\s+)?(
                          r"(?:the\s+)?constitution|common\s+sense|truth|values|civil\s+society|journalism)\b|"
                          r"\s+на\s+(?:свобод|демократи|прав[аои]\b|СМИ|суверенитет|независимост|конституци|гражданск|"
                          r"журналист)", re.I)
+_PROPERTY = re.compile(r"\b(?:depot|warehouse|office|shop|store|plant|factory|pipeline|power\s+line|substation|tower|"
+                       r"vehicles?|trucks?|equipment)\b|(?<!\w)(?:склад|нефтебаз|офис|магазин|завод|трубопровод|подстанци|"
+                       r"техник|автомобил|грузовик)\w*", re.I)
 _ARSON = re.compile(r"set (?:fire|alight)|torched|подожг|поджог", re.I)
 _CROWD = re.compile(r"\b(?:crowds?|mobs?|villagers|residents|rioters|protesters|demonstrators)\b|(?<!\w)(?:толп\w*|жител\w*|"
                     r"сельчан\w*|протестующ\w*|демонстрант\w*|митингующ\w*)", re.I)
@@ -640,6 +643,11 @@ class EventExtractor:
             second_armed = len(armed) > 1 or (armed and armed[0].countries)
             if targets or (_CIVILIAN_PLACE.search(span_text) and not second_armed):
                 cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
+            elif not second_armed and not fat and not any(m.injuries for m in mentions) and any(
+                    _PROPERTY.search(text, m.trigger.end, m.sentence[1]) for m in mentions):
+                # "a second attack hit a Chinese-owned fuel depot; no one was hurt": one armed side and a building, no
+                # one harmed: property destruction (ACLED), no battle
+                cand.event_type, cand.sub_event_type, cand.plover = "Strategic developments", "Looting/property destruction", "COERCE"
             else:
                 cand.event_type, cand.sub_event_type = "Battles", "Armed clash"
         if cand.event_type == "Violence against civilians" and cand.sub_event_type == "Attack":
@@ -693,7 +701,8 @@ class EventExtractor:
             a1, a2 = (forces, 0), (forces, 1)
             warnings.append(f"the two states of the border named ({pair[0]}, {pair[1]}) are the parties")
         # talks, denials, agreements: no ACLED actor, so the parties the sentence names
-        unnamed = cand.event_type in (None, "Strategic developments") and not a1 and not a2
+        unnamed = (cand.event_type is None or cand.event_type == "Strategic developments"
+                   and cand.sub_event_type != "Looting/property destruction") and not a1 and not a2
         party1, party2, party_spans = self._parties(cand, doc, language) if unnamed else (None, None, [])
         for m in cand.mentions:  # "Moscow and Dushanbe signed an agreement": governments, not where it was signed
             for p in m.places:
@@ -959,6 +968,8 @@ class EventExtractor:
             targets = passive_targets or [a for a in unarmed if a.nationality] or unarmed or [a for a in armed if a is not first]
             target = targets[0] if targets else None
             return ((first, 0) if first else None), ((target, 0) if target else None)
+        if sub == "Looting/property destruction":
+            return ((state[0], 0) if state else None), None  # whoever destroyed it; the owner is no party
         if et == "Strategic developments":
             return ((state[0], 0) if state else None), None
         return None, None
@@ -1062,7 +1073,7 @@ class EventExtractor:
             return f"Protesters{suffix}"
         if cand.event_type == "Riots":
             return f"Rioters{suffix}"
-        if cand.event_type in VIOLENT_TYPES:
+        if cand.event_type in VIOLENT_TYPES or cand.sub_event_type == "Looting/property destruction":
             return f"Unidentified Armed Group{suffix}"
         if cand.sub_event_type == "Arrests" and country:
             return f"Police Forces of {country}"
@@ -1073,7 +1084,9 @@ class EventExtractor:
 
     @staticmethod
     def _default_inter1(cand: Candidate) -> int | None:
-        return {"Protests": 6, "Riots": 5}.get(cand.event_type or "", 3 if cand.event_type in VIOLENT_TYPES else (1 if cand.sub_event_type == "Arrests" else None))
+        if cand.event_type in VIOLENT_TYPES or cand.sub_event_type == "Looting/property destruction":
+            return 3  # an unidentified armed group
+        return {"Protests": 6, "Riots": 5}.get(cand.event_type or "", 1 if cand.sub_event_type == "Arrests" else None)
 
 
 def _clause_between(text: str, start: int, name: int) -> bool:
