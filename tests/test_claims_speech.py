@@ -782,3 +782,20 @@ def test_a_dateline_s_place_is_never_the_speaker_and_a_bare_this_denies_what_was
                    "травмы. В ГУВД это опровергли.", "ru")
     told, denial = [c for c in found if c["kind"] != "author"]
     assert (denial["stance"], denial["denies"]) == ("deny", told["claim_id"])
+
+
+def test_an_outlet_quoting_a_source_as_saying_and_a_denial_of_what_officials_confirmed():
+    found = [c for c in claims(
+        "TASS quoted a source in the Kyrgyz security services as saying that Bishkek had asked Moscow to send "
+        "additional drones to the Kant air base. Two officials later confirmed the request to RIA Novosti. Bishkek's "
+        "foreign ministry dismissed the reports as \"fake news\" the same day. One would think that a government asking "
+        "for help would at least admit it.") if c["kind"] != "author"]
+    report, confirmation, denial, label = found
+    assert (report["speaker"], report["stance"], report["via"]) == (
+        "TASS", "cite", ["TASS", "source in the Kyrgyz security services"])
+    assert report["text"].startswith("Bishkek had asked Moscow")
+    assert confirmation["confirms"] == report["claim_id"]
+    # the ministry (not "Bishkek") denies the reports (not the label after "as"), what the officials confirmed
+    assert (denial["speaker"], denial["text"], denial["denies"]) == (
+        "Bishkek's foreign ministry", "the reports", report["claim_id"])
+    assert (label["text"], label["denies"]) == ("fake news", report["claim_id"])  # "One would think …" is the author's

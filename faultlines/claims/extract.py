@@ -343,6 +343,8 @@ class Extractor:
             # a verb ends the phrase, but not a participle that modifies it ("one exiled activist")
             if out and tokens[j].pos in ("VERB",) and tokens[j].lower not in ("based",) and tokens[j].dep != "amod":
                 break
+            if out and tokens[j].lower == "as" and j + 1 < sent[1] and tokens[j + 1].lower in ("saying", "telling"):
+                break  # "quoted a source … as saying"
             out.append(j)
             j += 1
         return out
@@ -803,7 +805,8 @@ class Extractor:
                     if tokens[j - 1].lower in ("and", "or") and j - 1 > verb + 2 and self.lex.language == "en":
                         first = verb + 1  # "said no force had been used and that …": the first clause has no "that"
                     return self._trim(tokens[first].start, tokens[self._clause_end(verb, j + 1, sent[1]) - 1].end)
-            if j > verb + 1 and self.stance_of(tok) is not None and tok.lower not in self.lex.words("citing"):
+            if j > verb + 1 and self.stance_of(tok) is not None and tok.lower not in self.lex.words("citing") \
+                    and not (tokens[j - 1].lower == "as" and tok.lower in ("saying", "telling")):  # "quoted X as saying that"
                 break
         if self.lex.language == "en" and tokens[verb].lemma in ("tell", "inform") and verb + 1 < sent[1] \
                 and tokens[verb + 1].dep in ("obj", "dobj", "dative") and tokens[verb + 1].pos in ("PROPN", "PRON", "NOUN"):
@@ -876,7 +879,10 @@ class Extractor:
                     sub += [i for c in self.p.children[verb] if c > objects[0] and tokens[c].lower in ("of", "for")
                             or tokens[c].dep == "obl" and c > objects[0] for i in self.p.subtree(c)]
                 cut = self._clause_end(verb, objects[0], max(sub) + 1)
-                kept = sorted(i for i in sub if i < cut)
+                # 'dismissed the reports as "fake news"': the label is not what was dismissed
+                label = {i for c in self.p.children[objects[0]] if tokens[c].lower == "as" and tokens[c].dep == "prep"
+                         and stance in ("deny", "deny_if_content") for i in self.p.subtree(c)}
+                kept = sorted(i for i in sub if i < cut and i not in label)
                 # "call the Reuters report misinformation" parsed with the label inside the object: it is no part of it
                 while stance == "deny_if_content" and len(kept) > 2 and tokens[kept[-1]].pos == "NOUN" \
                         and self.lex.has_cue("deny_content", tokens[kept[-1]].text):
@@ -956,8 +962,9 @@ class Extractor:
         tokens = self.p.tokens
         outer = self._outer_speech(verb)
         head = self.speaking_subject(outer if outer is not None else verb)
-        if head is None or self._hypothetical(verb) or tokens[head].lower in ("you", "вы", "ты"):
-            return None  # "you cannot … and expect nobody to notice": the author addresses the reader
+        if head is None or self._hypothetical(verb) or tokens[head].lower in ("you", "вы", "ты") \
+                or tokens[head].lower == "one" and not self.p.children[head]:
+            return None  # "you cannot … and expect nobody to notice", "One would think …": the author's own voice
         if self._wanted(verb):
             return None
         span = self._complement(verb, stance)

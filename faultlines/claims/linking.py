@@ -25,6 +25,7 @@ _ANAPHORA = {"report", "reports", "claim", "claims", "rumour", "rumours", "rumor
              "statement", "statements", "заявление", "заявления", "заявлений", "сведения", "сведений",
              "этого", "этом", "этой",  # "этого не подтвердили": what was just said
              "figure", "figures", "toll", "цифру", "цифры",  # "AFP was unable to confirm the figure"
+             "request", "requests", "просьбу", "просьба", "запрос",  # "Two officials later confirmed the request"
              # "denied any involvement / role": what it denies is what someone said before
              "involvement", "role", "responsibility", "причастность", "причастности", "участие", "ответственность"}
 
@@ -108,6 +109,11 @@ def link(ex: Extractor, claims: list[Claim]) -> None:
         target = _target(ex, claims, index)
         if target is None:
             continue
+        # "Two officials confirmed the request … The ministry dismissed the reports": what a confirmation confirms is
+        # what a later denial answers (so the denial and the confirmation meet on one claim)
+        by_id = {c.id: c for c in claims}
+        while target.stance == "confirm" and target.links.get("confirms") in by_id and claim.stance == "deny":
+            target = by_id[target.links["confirms"]]
         claim.links[_LINK_KEYS[claim.stance]] = target.id
         claim.about = target.about
     for index, partner in partners.items():

@@ -144,8 +144,8 @@ def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> t
         if quoted is not None:
             return quoted.group(1).strip(), tokens[head].start, tokens[head].end + quoted.end()
     run = person_run(parsed, [i for i in full if abs(i - head) <= 8], head)
-    if run is not None and run[1] < head and tokens[head].pos == "NOUN":
-        run = None  # a name that modifies the speaker: "Putin's spokesman", "Tajik officials"
+    if run is not None and run[1] < head and (tokens[head].pos == "NOUN" or tokens[run[1] + 1].text in ("'s", "’s")):
+        run = None  # a name that modifies the speaker: "Putin's spokesman", "Tajik officials", "Bishkek's foreign ministry"
     if run is not None:
         first, last = run
         name = text[tokens[first].start : tokens[last].end]
