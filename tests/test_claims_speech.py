@@ -799,3 +799,13 @@ def test_an_outlet_quoting_a_source_as_saying_and_a_denial_of_what_officials_con
     assert (denial["speaker"], denial["text"], denial["denies"]) == (
         "Bishkek's foreign ministry", "the reports", report["claim_id"])
     assert (label["text"], label["denies"]) == ("fake news", report["claim_id"])  # "One would think …" is the author's
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Two Tajik border guards were wounded on Thursday when smugglers opened fire on a patrol in the Ishkashim district "
+     "of Gorno-Badakhshan, the State Committee for National Security said.", "State Committee for National Security"),
+    ("Police dispersed a rally on Friday and detained at least 20 of them, witnesses and local media said.", "witnesses"),
+])
+def test_the_speaker_after_the_last_comma_the_parser_hung_elsewhere(text, speaker):
+    claim = one(text)
+    assert (claim["speaker"], claim["kind"]) == (speaker, "reported")

@@ -769,3 +769,29 @@ def test_the_following_tuesday_counts_from_the_attack_and_an_attack_on_a_depot_h
     (event,) = document_record(run("20 ноября боевики напали на лагерь в Лейлеке. В следующий вторник неизвестные "
                                    "подожгли склад под Баткеном.", published="2026-11-30"))["events"][1:]
     assert event["date"] == "2026-11-24"
+
+
+def test_a_district_named_alike_in_two_states_lies_in_the_region_the_text_names():
+    (event,) = document_record(run(
+        "Two Tajik border guards were wounded on Thursday when smugglers opened fire on a patrol in the Ishkashim "
+        "district of Gorno-Badakhshan.", published="2026-12-04"))["events"]
+    assert (event["country"], event["admin1"], event["injuries"]) == ("Tajikistan", "Gorno-Badakhshan", 2)
+    (event,) = document_record(run("Taliban fighters clashed in the Ishkashim district of Badakhshan province on Monday.",
+                                   published="2026-12-04"))["events"]
+    assert event["country"] == "Afghanistan"
+    # "По данным наших источников, в …": the sources' comma ends them, the district is where it happened
+    (event,) = document_record(run("По данным наших источников, в Шамсиддин Шохинском районе боевики атаковали "
+                                   "пограничную заставу. Погибли 3 пограничника, ещё 5 ранены.",
+                                   published="2026-12-04"))["events"]
+    assert (event["admin1"], event["location"], event["fatalities"], event["injuries"]) == (
+        "Khatlon", "Shamsiddin Shohin", 3, 5)
+
+
+def test_the_protesters_gathered_since_wednesday_are_the_rally_dispersed_on_friday():
+    (event,) = document_record(run(
+        "ZHANAOZEN, Kazakhstan — Police in the western Kazakh oil town of Zhanaozen dispersed a rally of several hundred "
+        "unemployed young people on Friday and detained at least 20 of them, witnesses and local media said.\n\nThe "
+        "protesters, who had gathered outside the town administration since Wednesday, were demanding jobs.",
+        published="2026-12-05"))["events"]
+    assert (event["sub_event_type"], event["date"], event["location"]) == (
+        "Protest with intervention", "2026-12-04", "Zhanaozen")

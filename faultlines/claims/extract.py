@@ -156,6 +156,9 @@ class Extractor:
         tokens = self.p.tokens
         if depth > 8:
             return None  # a cycle in the parse
+        fronted = self._after_comma(verb)
+        if fronted is not None:
+            return fronted
         agent = self._agent(verb)
         for child in self.p.children[verb]:
             # a name in quotes may be the subject: "сообщает «Власть»"
@@ -182,6 +185,24 @@ class Extractor:
                         tokens[c].lower in ("в", "во") for c in self.p.children[child]):
                     return child
         return agent
+
+    def _after_comma(self, verb: int) -> int | None:
+        """The speaker of "P, the State Committee for National Security said." / "P, witnesses and local media
+        said.", which the English parser may hang on P ("Committee" an apposition of its last noun, "20" the subject):
+        the head of the noun phrase between the last comma and a reporting verb ending its sentence."""
+        tokens = self.p.tokens
+        if self.lex.language != "en" or self.stance_of(tokens[verb]) is None \
+                or any(c > verb and tokens[c].dep in ("ccomp", "obj", "dobj", "xcomp") for c in self.p.children[verb]):
+            return None
+        k, phrase = verb - 1, []
+        while k >= 0 and verb - k <= 10 and tokens[k].pos in ("DET", "ADJ", "PROPN", "NOUN", "ADP", "CCONJ", "PART", "NUM"):
+            phrase.append(k)
+            k -= 1
+        if k < 1 or tokens[k].text != "," or not phrase or tokens[k].sent != tokens[verb].sent:
+            return None
+        inside = set(phrase)
+        heads = sorted(i for i in phrase if tokens[i].pos in ("NOUN", "PROPN") and tokens[i].head not in inside)
+        return heads[0] if heads else None
 
     def _subjects(self, verb: int, depth: int = 0) -> list[int]:
         """The verb's subject tokens as parsed, quoted or not (a conjoined verb shares its head's)."""

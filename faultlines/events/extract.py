@@ -393,7 +393,8 @@ class EventExtractor:
             # "the most serious clash since the Taliban returned to power in August 2021", "since 2021": the start of
             # a period the sentence measures against, not the day of an event told before "since" (one told inside the
             # clause keeps it: "since the two countries signed a border treaty in March")
-            since = {id(d): m.start() for d in dates if d.precision in ("month", "year")
+            # (and "The protesters, who had gathered … since Wednesday": the day the event told before began)
+            since = {id(d): (m.start(), d.precision in ("month", "year")) for d in dates
                      for m in [_SINCE.search(text, max(start, d.start - 60), d.end)] if m}
             if any(d.date for d in dates):
                 date_para = para
@@ -435,7 +436,7 @@ class EventExtractor:
                 continue
             if not found:
                 # "… were injured, the regional health department said on Friday": a report's date is no new day
-                dates = [d for d in dates if not d.report and id(d) not in since]
+                dates = [d for d in dates if not d.report and not (id(d) in since and (since[id(d)][1] or definite_re.search(s)))]
                 prev = last_by_para.get(para)
                 if prev is None and figures and not dates and last_typed is not None \
                         and para == last_typed.mentions[-1].paragraph + 1 and _FIGURES_REPORTED.search(s):
@@ -500,7 +501,8 @@ class EventExtractor:
             fresh = bool(_FRESH[language].search(s[: max(0, found[0].start - start)])) and not definite
             selected = self._select(found)
             for trig in selected:
-                own_dates = [d for d in dates if not (id(d) in since and trig.start < since[id(d)])]
+                own_dates = [d for d in dates if not (id(d) in since and trig.start < since[id(d)][0]
+                                                      and (since[id(d)][1] or definite))]
                 if len(selected) > 1 and dates:
                     # several events in one sentence: each takes the dates nearest to its own cue
                     own_dates = [d for d in own_dates if min(selected, key=lambda t: abs(t.start - d.start)) is trig]

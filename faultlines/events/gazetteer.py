@@ -350,6 +350,12 @@ class Gazetteer:
             n, places = hit
             end_tok = i + n - 1
             level = None
+            shorter = " ".join(folded[i : i + n - 1])
+            if n > 1 and folded[i + n - 1] in ADMIN1_WORDS | ADMIN2_WORDS and shorter in self.index:
+                # "Ishkashim district": Afghanistan's district is named so, Tajikistan's "Ishkoshim" (alias Ishkashim)
+                # is not; both are districts of that name, and the context chooses
+                kind = "admin2" if folded[i + n - 1] in ADMIN2_WORDS else "admin1"
+                places = list(places) + [p for p in self.index[shorter] if p.kind == kind and p not in places]
             # "Khatlon province", "Дарвазском районе", "Горно-Бадахшанской автономной области"
             j = i + n
             while j < len(tokens) and j <= i + n + 1 and folded[j] in ADMIN1_WORDS | ADMIN2_WORDS | CITY_WORDS:
@@ -360,7 +366,8 @@ class Gazetteer:
             # "from Afghanistan" (where an actor came from), "talks with Moscow" (a party): not where it happened
             origin = before in {"from", "with", "against", "из", "с", "со", "против"} or (i >= 2 and folded[i - 2] in {"from", "из"}) or (
                 i >= 2 and before == "the" and folded[i - 2] in _CROSSED) or before in _CROSSED or (
-                i >= 2 and before in _LOCATIVE and folded[i - 2] in _SOURCES)  # "citing sources in Dushanbe": the sources' place
+                i >= 2 and before in _LOCATIVE and folded[i - 2] in _SOURCES  # "citing sources in Dushanbe": the sources' place
+                and "," not in text[tokens[i - 2][1]:tokens[i - 1][0]])  # (not "По данным источников, в … районе")
             locative = before in _LOCATIVE or (i >= 2 and folded[i - 2] in _LOCATIVE and folded[i - 1] in _LOC_FILL)
             start, end = tokens[i][0], tokens[end_tok][1]
             found.append(PlaceMention(offset + start, offset + end, text[start:end], list(places), level, origin, locative))
