@@ -809,3 +809,9 @@ def test_an_outlet_quoting_a_source_as_saying_and_a_denial_of_what_officials_con
 def test_the_speaker_after_the_last_comma_the_parser_hung_elsewhere(text, speaker):
     claim = one(text)
     assert (claim["speaker"], claim["kind"]) == (speaker, "reported")
+
+
+def test_a_newspaper_the_table_lacks_is_the_source_when_told_something():
+    claim = one('"We asked for work, they gave us batons," one protester, who gave his name only as Yerlan, told the '
+                'Caspian Herald by phone.')
+    assert (claim["speaker"], claim["via"]) == ("Yerlan", ["Caspian Herald", "Yerlan"])

@@ -227,3 +227,13 @@ def test_a_russian_adjective_the_ner_calls_a_person_and_the_author_under_the_tit
         doc_id="a", source="a", source_kind="text")])
     salient = {m.text for m in document_entities(doc)[0] if m.salient}
     assert "Забывчивые" not in salient and "Игорь Малахов" not in salient and "Бишкек" in salient
+
+
+def test_a_common_noun_capitalised_at_a_sentence_start_and_a_newspaper_told_something_are_no_salient_mentions():
+    (doc,) = Pipeline(("language", "segment", "nlp", "claims"), Settings()).pipe([Document(id="v", text=(
+        "Videos posted on social media showed officers dragging men into buses. \"We asked for work, they gave us "
+        "batons,\" one protester, who gave his name only as Yerlan, told the Caspian Herald by phone."))])
+    salient = {m.text for m in document_entities(doc)[0] if m.salient}
+    assert salient == {"Yerlan"}
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="t", text="Tajiks protested in Dushanbe on Monday.")])
+    assert "Tajiks" in {m.text for m in document_entities(doc)[0] if m.salient}  # a people, capitalised for itself

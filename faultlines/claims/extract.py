@@ -37,6 +37,9 @@ _CONNECTIVES = {"meanwhile", "however", "moreover", "also", "in addition", "furt
 # who governs "to blame" in "were quick to blame", "rushed to deny" also speaks
 _EAGER = {"quick", "swift", "eager", "keen", "ready", "willing", "rush", "hasten", "hurry", "continue", "go",
           "refuse", "decline", "fail", "unable"}
+# a newspaper or station by the word its name ends with, after the verb that tells it something
+_NEWSPAPER = re.compile(r"\b(?:told|telling|to)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){1,3}(?:Herald|Times|Post|Gazette|Tribune|"
+                        r"Journal|Daily|Monitor|Observer|Telegraph|Courier|Chronicle|Review|Insider|Radio|TV))\b")
 _SAID_WHEN = re.compile(r"(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
                         r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=(?:it|he|she|they|the|a|an|[A-Z])\b)")
@@ -332,6 +335,9 @@ class Extractor:
         found = sources().find_outlet(self.text[window_start:window_end])
         if found is not None and speaker and found[2] != speaker and found[2] not in speaker:
             return [found[2], speaker], False
+        paper = _NEWSPAPER.search(self.text, window_start, window_end) if self.lex.language == "en" else None
+        if paper and speaker and paper.group(1) not in speaker:  # "told the Caspian Herald by phone": one the table lacks
+            return [paper.group(1), speaker], False
         for i in range(max(lo, sent[0]), min(hi, sent[1])):  # "заявил агентству «Бахтар»": one the table lacks
             named = QUOTED_NAME.match(self.text, tokens[i].end) if tokens[i].lower in OUTLET_HEADS else None
             if named and speaker and named.group(1).strip() not in speaker and not self._long_quote_at(named.start(1)):

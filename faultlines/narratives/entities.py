@@ -426,6 +426,9 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
                 and table.lookup(doc.text[start:end], lang) is None and not _is_demonym(doc.text[start:end], lang, table) \
                 and russian_parts_of_speech(doc.text[start:end].strip()) == {"ADJF"}:
             continue  # natasha's PER "Забывчивые" of "Забывчивые друзья из Бишкека": an adjective names no one
+        if lang == "en" and label != "NORP" and _common_noun_at_start(doc, start, end) \
+                and table.lookup(doc.text[start:end], lang) is None and not _is_demonym(doc.text[start:end], lang, table):
+            continue  # spaCy's ORG "Videos" of "Videos posted on social media showed …": a capital, no name
         if a.label == "FAC" and table.lookup(doc.text[start:end], lang) is None:
             continue  # a building, a river or "the Great Game" casts no role; a base the alias table knows may
         end = _before_verb(doc, start, end)  # natasha's "Канал Кош-Тепа обескровит Амударью" is no name
@@ -475,6 +478,13 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
                                                    and m.text not in body and not _is_town_or_region(m.text))]
     _add_descriptions(doc, lang, table, tokens, mentions)
     return mentions
+
+
+def _common_noun_at_start(doc: Document, start: int, end: int) -> bool:
+    """Whether an English NER span is common nouns only and opens its sentence (capitalised for that alone)."""
+    parsed = doc.work.get("spacy")
+    span = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
+    return bool(span) and span[0].is_sent_start and all(t.pos_ == "NOUN" for t in span)
 
 
 def _title_case_headline_end(doc: Document) -> int:
@@ -718,7 +728,7 @@ def _outlet_speakers(doc: Document) -> list[tuple[int, int]]:
 
 
 def _is_cited(m: Mention, cited: list[tuple[int, int, set[str]]], outlet_speakers: list[tuple[int, int]]) -> bool:
-    outlet = sources().outlet(m.text) or m.text
+    outlet = sources().outlet(m.text) or re.sub(r"^(?:the|The)\s+", "", m.text)  # "the Caspian Herald"
     if any(s <= m.start < e and outlet in names for s, e, names in cited):
         return True
     # an outlet the table lacks, named as one where it speaks

@@ -575,7 +575,8 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # name joined to a place in the same setting ("in Nukus and Khodjeyli") is a place
 # 11: no mention of a mine, field or plant named by the word beside it, nor of a count before a name ("Eleven Kazakh
 # workers"), of a Russian adjective the NER calls a person ("Забывчивые"), or of the author named alone under the
-# title; Karakalpakstan and its demonym in the alias table
+# title, or of common nouns spaCy capitalised at a sentence start ("Videos posted …"); a newspaper told something is
+# cited ("told the Caspian Herald"); Karakalpakstan and its demonym in the alias table
 @analyzer("roles", version="11", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
