@@ -815,3 +815,11 @@ def test_a_newspaper_the_table_lacks_is_the_source_when_told_something():
     claim = one('"We asked for work, they gave us batons," one protester, who gave his name only as Yerlan, told the '
                 'Caspian Herald by phone.')
     assert (claim["speaker"], claim["via"]) == ("Yerlan", ["Caspian Herald", "Yerlan"])
+
+
+def test_an_office_after_a_russian_verb_and_an_organisation_s_whole_name_speak():
+    claim = one("В результате перестрелки на границе в пятницу погибли пять человек, сообщили в пограничной службе ГКНБ "
+                "Киргизии.", "ru")
+    assert claim["speaker"] == "пограничная служба ГКНБ Киргизии"
+    claim = one("The Committee to Protect Journalists welcomed her release but said the charges should be dropped.")
+    assert claim["speaker"] == "Committee to Protect Journalists"

@@ -795,3 +795,36 @@ def test_the_protesters_gathered_since_wednesday_are_the_rally_dispersed_on_frid
         published="2026-12-05"))["events"]
     assert (event["sub_event_type"], event["date"], event["location"]) == (
         "Protest with intervention", "2026-12-04", "Zhanaozen")
+
+
+def test_a_week_s_incidents_each_in_its_place_and_a_tally_since_january_is_no_one_s_dead():
+    events = document_record(run(
+        "OSH, Dec 6 (Reuters) - On Monday, a grenade thrown at a police checkpoint in Osh wounded two officers. And on "
+        "Friday, border guards in Batken's Leilek district shot dead a suspected smuggler who had crossed from Tajikistan, "
+        "the border service said.\n\nSince January, at least 45 people have been killed in incidents along the "
+        "Kyrgyz-Tajik border, according to a tally by the Bishkek-based Border Dialogue Centre.",
+        published="2026-12-06"))["events"]
+    assert [(e["sub_event_type"], e["date"], e["location"], e["fatalities"], e["injuries"]) for e in events] == [
+        ("Grenade", "2026-11-30", "Osh", 0, 2), ("Armed clash", "2026-12-04", "Leylek", 1, None)]
+
+
+def test_the_office_that_reports_a_clash_is_no_party_and_a_rally_still_to_come_is_no_event():
+    events = document_record(faultlines.analyze(
+        "БИШКЕК, 6 декабря — «24.kg». В результате перестрелки на участке киргизско-таджикской границы в пятницу погибли "
+        "пять человек, из них трое граждан Таджикистана и двое граждан Киргизии, сообщили в пограничной службе ГКНБ "
+        "Киргизии. Ещё восемь человек получили ранения.\n\nВ субботу в Бишкеке пройдёт митинг в поддержку пограничников.",
+        published="2026-12-06", analyzers=("language", "segment", "nlp", "claims", "events")))["events"]
+    (clash,) = events
+    assert (clash["actor1_acled"], clash["actor2_acled"], clash["fatalities"], clash["injuries"]) == (
+        "Military Forces of Kyrgyzstan", "Military Forces of Tajikistan", 5, 8)
+
+
+def test_an_arrest_told_without_a_place_is_in_the_dateline_s_country_not_the_region_reported_on():
+    events = document_record(run(
+        "DUSHANBE, Dec 5 (AP) — A court in Dushanbe on Friday released journalist Rukhshona Hakimova on bail after three "
+        "weeks in detention, her lawyer said. Hakimova was arrested on Nov. 14 on charges of \"inciting national hatred\" "
+        "over her reporting on the Gorno-Badakhshan region.", published="2026-12-05"))["events"]
+    release, arrest = events
+    assert release["plover"] == "CONCEDE"  # PLOVER: a release is a concession
+    assert (arrest["date"], arrest["country"], arrest["admin1"], arrest["actor1_acled"]) == (
+        "2026-11-14", "Tajikistan", None, "Police Forces of Tajikistan")

@@ -40,6 +40,8 @@ _EAGER = {"quick", "swift", "eager", "keen", "ready", "willing", "rush", "hasten
 # a newspaper or station by the word its name ends with, after the verb that tells it something
 _NEWSPAPER = re.compile(r"\b(?:told|telling|to)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){1,3}(?:Herald|Times|Post|Gazette|Tribune|"
                         r"Journal|Daily|Monitor|Observer|Telegraph|Courier|Chronicle|Review|Insider|Radio|TV))\b")
+_OFFICE_RU = re.compile(r"(?:служб|ведомств|министерств|мвд|мид|гкнб|пресс|департамент|управлени|комитет|посольств|"
+                        r"администраци|правительств|кремл|прокуратур|штаб|минобороны|генштаб)", re.I)
 _SAID_WHEN = re.compile(r"(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
                         r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=(?:it|he|she|they|the|a|an|[A-Z])\b)")
@@ -183,9 +185,11 @@ class Extractor:
         if agent is None and self.lex.language == "ru":
             # "В департаменте полиции заявили, что …": a plural verb without a subject speaks for the office
             # named with "в" before it
+            # (or after it: "…, сообщили в пограничной службе ГКНБ Киргизии")
             for child in self.p.children[verb]:
-                if tokens[child].dep == "obl" and child < verb and tokens[child].case == "Loc" and any(
-                        tokens[c].lower in ("в", "во") for c in self.p.children[child]):
+                if tokens[child].dep == "obl" and tokens[child].case == "Loc" and any(
+                        tokens[c].lower in ("в", "во") for c in self.p.children[child]) and (
+                        child < verb or _OFFICE_RU.match(tokens[child].lower)):
                     return child
         return agent
 

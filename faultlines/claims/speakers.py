@@ -168,7 +168,11 @@ def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> t
             first -= 1
         if head - first >= 1 and first - 1 in phrase and tokens[first - 1].pos == "NOUN":
             phrase = [i for i in phrase if i >= first]
-    start, end = tokens[phrase[0]].start, tokens[phrase[-1]].end
+    last = phrase[-1]
+    while tokens[head].ent == "ORG" and last + 1 < len(tokens) and tokens[last + 1].ent == "ORG" \
+            and tokens[last + 1].sent == tokens[head].sent and not blocked(tokens[last + 1].start):
+        last += 1  # an organisation's name the parse cut: "The Committee to Protect Journalists"
+    start, end = tokens[phrase[0]].start, tokens[last].end
     name = text[start:end]
     # subjects are nominative by syntax ("два собеседника" is a numeral phrase, not an oblique case)
     if lex.language == "ru" and tokens[head].case not in ("", "Nom") and tokens[head].dep not in ("nsubj", "nsubj:pass"):

@@ -45,7 +45,7 @@ _PATTERNS = {
         ("fatalities", re.compile(rf"\b{_NUM_EN}{_FILL_EN}(?:,\s+including\s+[^,.;]{{1,40}},)?\s+(?:(?:were|was|have\s+been|had\s+been|are|have|has|had|being)\s+)?{_KILLED_EN}\b", re.I)),
         ("fatalities", re.compile(rf"\b(?:killing|killed|kill|claimed\s+the\s+lives\s+of|left|shot\s+dead|gunned\s+down|murdered|shot\s+and\s+killed)\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)(?=(?:{_FILL_EN})(?:\s|[,.;]|$))", re.I)),
         ("fatalities", re.compile(rf"\bdeath\s+toll\s+(?:rose\s+to|reached|of|stands\s+at|stood\s+at)\s+{_NUM_EN}\b", re.I)),
-        ("fatalities", re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered|shot\s+and\s+killed)\s+(?P<n>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|worker|serviceman|farmer|driver|journalist|teacher)\b", re.I)),
+        ("fatalities", re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered|shot\s+and\s+killed)\s+(?P<n>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|worker|serviceman|farmer|driver|journalist|teacher|smuggler|suspect|militant|gunman|fighter|attacker|intruder)\b", re.I)),
         # "A Chinese worker was shot dead": one, with up to two words before the person
         ("fatalities", re.compile(r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|worker|employee|engineer|serviceman|farmer|shepherd|driver)\s+(?:was\s+)?(?:killed|died|shot\s+dead)\b", re.I)),
         ("injuries", re.compile(rf"\b{_NUM_EN}{_FILL_EN}\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?{_HURT_EN}\b", re.I)),
@@ -74,8 +74,11 @@ _PATTERNS = {
 }
 # Cues of a total over several events (or over a period), not one incident.
 _AGGREGATE = {
-    "en": re.compile(r"\b(?:in\s+total|a\s+total\s+of|in\s+all|altogether|all\s+told|overall|so\s+far\s+this\s+year|since\s+the\s+start\s+of|combined|in\s+less\s+than\s+a\s+week|over\s+the\s+past\s+(?:week|month|year)|in\s+recent\s+(?:weeks|months))\b", re.I),
-    "ru": re.compile(r"(?:всего|в\s+общей\s+сложности|итого|общее\s+число|с\s+начала\s+года|за\s+(?:последн\w+\s+)?(?:неделю|месяц|год)|менее\s+чем\s+за\s+неделю)", re.I),
+    "en": re.compile(r"\b(?:in\s+total|a\s+total\s+of|in\s+all|altogether|all\s+told|overall|so\s+far\s+this\s+year|since\s+the\s+start\s+of|combined|in\s+less\s+than\s+a\s+week|over\s+the\s+past\s+(?:week|month|year)|in\s+recent\s+(?:weeks|months)|"
+                     r"^\W*since\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                     r"December|(?:19|20)\d\d)|(?:a|the|its|their)\s+tally)\b", re.I),
+    "ru": re.compile(r"(?:всего|в\s+общей\s+сложности|итого|общее\s+число|с\s+начала\s+года|за\s+(?:последн\w+\s+)?(?:неделю|месяц|год)|менее\s+чем\s+за\s+неделю|"
+                     r"^\W*с\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|(?:19|20)\d\d\s+года))", re.I),
 }
 
 

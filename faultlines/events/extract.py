@@ -123,6 +123,12 @@ _COUNTED_OBJECT = re.compile(r"\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?(?
                              r"\s+(?:около\s+)?(?:\d+|два|две|три|четыре|пять|несколько|десятки|сотни)(?!\w)", re.I)
 _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
+_OFFICE = re.compile(r"\b(?:service|ministry|department|office|committee|spokes(?:man|woman|person)|press|secretariat)\b|"
+                     r"(?<!\w)(?:служб|ведомств|министерств|МВД|МИД|ГКНБ|пресс|департамент|управлени|комитет)\w*", re.I)
+_DATELINE_PLACE = re.compile(r"\s*([A-ZА-ЯЁ][\w'’-]+(?:[ -][A-ZА-ЯЁ][\w'’-]+)?)\s*[,(—–-]")
+_TOPIC = re.compile(r"\b(?:report(?:ing|s)?|coverage|writing|wrote|articles?|posts?|stories|story|book|film|video)\s+"
+                    r"(?:on|about)\s+(?:the\s+)?(?:situation\s+in\s+(?:the\s+)?)?$|(?<!\w)(?:публикаци\w*|материал\w*|"
+                    r"репортаж\w*|стат\w+|пост\w*)\s+(?:о|об)\s+(?:ситуации\s+в\s+)?$", re.I)
 # a foreign mission's state: "China's embassy", "Посольство КНР" (its own ministries may speak for where it happened)
 _OWNER_AFTER = re.compile(r"(?:['’]s)?\s+(?:embassy|consulate)\b", re.I)
 _OWNER_BEFORE = re.compile(r"(?<!\w)(?:посольств|консульств)\w*\s+$", re.I)
@@ -450,6 +456,9 @@ class EventExtractor:
                     last.fatalities = fat if last.fatalities is None else last.fatalities
                     last.injuries = inj if last.injuries is None else last.injuries
                     last.counts = last.counts + figures
+                elif figures and killing and fat is None and inj is not None and not dates \
+                        and all(m.injuries is None for m in prev.mentions):
+                    last.injuries = inj  # "… погибли пять человек. Ещё восемь человек получили ранения."
                 elif figures and killing and not dates and fat is not None and fat != prev.fatalities():
                     counted = next(m for m in prev.mentions if m.fatalities is not None)
                     before = counted.fatalities
@@ -478,10 +487,16 @@ class EventExtractor:
             for p in places:
                 p.candidates = rank(p, context_isos, context_admin1, self.focus)
                 p.place = p.candidates[0] if p.candidates else None
-            actors = find_actors(s, start, language, self.gaz)
+            # "сообщили в пограничной службе ГКНБ Киргизии", "the Interior Ministry's press service said": the office
+            # that reports an event is no party to it
+            actors = [a for a in find_actors(s, start, language, self.gaz) if not any(
+                c.attrs.get("speaker_start") is not None and c.attrs["speaker_start"] <= a.start < c.attrs["speaker_end"]
+                and _OFFICE.search(c.attrs.get("speaker") or "") for c in claims)]
             for p in places:  # "граждане Китая", "gunmen from Afghanistan": who, not where
                 if any(a.start <= p.start < a.end for a in actors):
                     p.origin = True
+                elif _TOPIC.search(text, max(start, p.start - 40), p.start):
+                    p.origin = True  # "over her reporting on the Gorno-Badakhshan region": what was written about
                 elif _MISSION_SEAT.search(text, max(start, p.start - 40), p.start):
                     p.origin = True  # "China's embassy in Dushanbe condemned the attack": where the mission sits
                 elif not p.locative and (_OWNER_AFTER.match(text, p.end) and "'s" in text[p.end - 2:p.end + 2].replace("’", "'")
@@ -704,7 +719,7 @@ class EventExtractor:
             warnings.append(f"the two states of the border named ({pair[0]}, {pair[1]}) are the parties")
         # talks, denials, agreements: no ACLED actor, so the parties the sentence names
         unnamed = (cand.event_type is None or cand.event_type == "Strategic developments"
-                   and cand.sub_event_type != "Looting/property destruction") and not a1 and not a2
+                   and cand.sub_event_type not in ("Looting/property destruction", "Arrests")) and not a1 and not a2
         party1, party2, party_spans = self._parties(cand, doc, language) if unnamed else (None, None, [])
         for m in cand.mentions:  # "Moscow and Dushanbe signed an agreement": governments, not where it was signed
             for p in m.places:
@@ -794,6 +809,10 @@ class EventExtractor:
                 if home is not None:
                     country, iso, location, geo_precision = home.name, home.iso, home.name, 3
                     warnings.append(f"country from the state forces' nationality ({home.name}): the text names no place")
+            elif cand.sub_event_type == "Arrests" and (home := self._dateline_country(doc)) is not None:
+                # "DUSHANBE, Dec 5 (AP) — … Hakimova was arrested on Nov. 14": arrested where the report is filed from
+                country, iso, location, geo_precision = home.name, home.iso, home.name, 3
+                warnings.append(f"country from the dateline ({home.name}): the text names no place")
         fat = cand.fatalities()
         inj = next((m.injuries for m in cand.mentions if m.injuries is not None), None)
         acled = cand.event_type is not None
@@ -1067,6 +1086,15 @@ class EventExtractor:
         if " " not in name and is_cyrillic(name) and not name.isupper():
             return russian_lemma(name).capitalize()  # "секретарь Совбеза": the party is "Совбез"
         return name
+
+    def _dateline_country(self, doc: Document) -> Place | None:
+        """The country of the city a wire dateline names ("DUSHANBE, Dec 5 (AP) —"), when the gazetteer knows it."""
+        for line in doc.layer("dateline"):
+            name = _DATELINE_PLACE.match(doc.text, line.start, line.end)
+            cities = [p for p in self.gaz.lookup(name.group(1)) if p.kind in ("city", "admin1")] if name else []
+            if len({p.iso for p in cities}) == 1:
+                return self.gaz.country(cities[0].iso)
+        return None
 
     def _default_actor1(self, cand: Candidate, iso: str | None) -> str | None:
         country = self._country_name(iso)

@@ -362,6 +362,10 @@ class Gazetteer:
                 level = "admin2" if folded[j] in ADMIN2_WORDS else "admin1" if folded[j] in ADMIN1_WORDS else "city"
                 end_tok = j
                 j += 1
+            if level is None and tokens[end_tok][2][-2:] in ("'s", "’s") and end_tok + 1 < len(tokens) \
+                    and tokens[end_tok + 1][2][:1].isupper() and folded[end_tok + 1] in self.index \
+                    and any(p.kind == "admin1" for p in places):
+                level = "admin1"  # "Batken's Leilek district": whose district, the region
             before = folded[i - 1] if i else ""
             # "from Afghanistan" (where an actor came from), "talks with Moscow" (a party): not where it happened
             origin = before in {"from", "with", "against", "из", "с", "со", "против"} or (i >= 2 and folded[i - 2] in {"from", "из"}) or (
