@@ -823,3 +823,11 @@ def test_an_office_after_a_russian_verb_and_an_organisation_s_whole_name_speak()
     assert claim["speaker"] == "пограничная служба ГКНБ Киргизии"
     claim = one("The Committee to Protect Journalists welcomed her release but said the charges should be dropped.")
     assert claim["speaker"] == "Committee to Protect Journalists"
+
+
+def test_as_anyone_says_in_russian_and_recruited_is_no_assurance():
+    claim = one("Как утверждают правозащитники, с тех пор в республике были осуждены более 60 человек.", "ru")
+    assert (claim["speaker"], claim["text"]) == ("правозащитники", "с тех пор в республике были осуждены более 60 человек")
+    claim = one("По словам собеседника агентства, задержанные являются членами группировки и были завербованы в "
+                "Афганистане.", "ru")
+    assert claim["speaker"] == "собеседник агентства"  # "завербованы" is no "заверили"

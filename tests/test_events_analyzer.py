@@ -828,3 +828,27 @@ def test_an_arrest_told_without_a_place_is_in_the_dateline_s_country_not_the_reg
     assert release["plover"] == "CONCEDE"  # PLOVER: a release is a concession
     assert (arrest["date"], arrest["country"], arrest["admin1"], arrest["actor1_acled"]) == (
         "2026-11-14", "Tajikistan", None, "Police Forces of Tajikistan")
+
+
+def test_an_arrest_for_an_earlier_attack_is_its_own_event_with_its_own_place():
+    attack, arrest = document_record(run(
+        "ДУШАНБЕ, 7 декабря. /ТАСС/. Сотрудники ГКНБ Таджикистана задержали в Хатлонской области трёх человек, "
+        "подозреваемых в нападении на лагерь китайской компании в Шамсиддин Шохинском районе 26 ноября, в результате "
+        "которого погибли трое граждан КНР.", published="2026-12-07"))["events"]
+    assert (attack["sub_event_type"], attack["date"], attack["location"], attack["fatalities"]) == (
+        "Attack", "2026-11-26", "Shamsiddin Shohin", 3)
+    assert (arrest["sub_event_type"], arrest["location"], arrest["actor2"]) == ("Arrests", "Khatlon", None)
+
+
+def test_agreeing_to_keep_in_touch_is_no_agreement_and_a_protest_put_down_has_the_dead_told_after_it():
+    assert [e["sub_event_type"] for e in document_record(run(
+        "Стороны договорились продолжить контакты.", published="2026-12-07"))["events"]] == []
+    (event,) = document_record(run("Стороны договорились о прекращении огня на границе у Воруха в понедельник.",
+                                   published="2026-12-07"))["events"]
+    assert event["sub_event_type"] == "Agreement"
+    (event,) = document_record(run(
+        "Прошло три года с тех пор, как в июле 2022 года в Нукусе силовики подавили протесты против поправок в "
+        "конституцию Узбекистана. Тогда, по официальным данным, погиб 21 человек, более 240 получили ранения.",
+        published="2025-07-10"))["events"]
+    assert (event["sub_event_type"], event["date"], event["fatalities"], event["injuries"]) == (
+        "Excessive force against protesters", "2022-07-01", 21, 240)

@@ -583,7 +583,15 @@ class Extractor:
         tokens = self.p.tokens
         for first, last in self.p.sentences:
             words = [t.lower for t in tokens[first:last]]
-            for seq in self.lex.according:
+            cues = list(self.lex.according)
+            if self.lex.language == "ru":
+                # "Как утверждают правозащитники, P", "как сообщили в МВД, P": "как" and any reporting verb
+                for k in range(len(words) - 1):
+                    if words[k] == "как" and tokens[first + k].pos == "SCONJ" and self.stance_of(tokens[first + k + 1]):
+                        cue = tuple(words[k:k + 3]) if k + 2 < len(words) and words[k + 2] in ("в", "во") else tuple(words[k:k + 2])
+                        if cue not in cues:
+                            cues.append(cue)
+            for seq in cues:
                 n = len(seq)
                 for k in range(0, last - first - n + 1):
                     if tuple(words[k : k + n]) != seq or self.quoted(tokens[first + k].start):

@@ -191,9 +191,9 @@ _WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
 # ACLED: arrests, pepper spray, tear gas, water cannon and rubber bullets are an intervention; lethal weapons, deaths
 # and beatings are excessive force
 _INTERVENTION = {"en": re.compile(r"\b(?:detained|arrested|dispersed|broke up|detentions?|arrests?|tear gas|rubber bullets|"
-                                  r"water cannons?|pepper spray|batons?)\b", re.I),
+                                  r"water cannons?|pepper spray|batons?|crushed|suppressed|quelled)\b", re.I),
                  "ru": re.compile(r"задерж\w*|разогнал\w*|разгон\w*|арест\w*|слезоточив\w*|резинов\w+ пул\w*|"
-                                  r"водомет\w*|водомёт\w*|дубинк\w*", re.I)}
+                                  r"водомет\w*|водомёт\w*|дубинк\w*|подавил\w*|подавлени\w*", re.I)}
 # An arrest verb says the police intervened even when the police go unnamed ("задержаны пятеро участников").
 _ARREST_VERB = {"en": re.compile(r"\b(?:were|was|have been|had been)\s+(?:detained|arrested)\b", re.I),
                 "ru": re.compile(r"(?<!\w)(?:задержан[аоы]?|задержали|арестован[аоы]?|арестовали)(?!\w)", re.I)}
@@ -451,7 +451,10 @@ class EventExtractor:
                     continue
                 last = prev.mentions[-1]
                 # "Тогда погибли 238 человек" after riots too: a riot kills as an attack does
-                killing = prev.first.trigger.plover == "ASSAULT" or prev.first.trigger.event_type == "Riots"
+                # (and a protest that was put down: "силовики подавили протесты … Тогда погиб 21 человек")
+                killing = prev.first.trigger.plover == "ASSAULT" or prev.first.trigger.event_type == "Riots" or (
+                    prev.first.trigger.event_type == "Protests"
+                    and _INTERVENTION[language].search(text, *prev.mentions[-1].sentence) is not None)
                 if figures and killing and prev.fatalities() is None and not dates:
                     last.fatalities = fat if last.fatalities is None else last.fatalities
                     last.injuries = inj if last.injuries is None else last.injuries
@@ -528,7 +531,14 @@ class EventExtractor:
                           and _MISSION.search(c.attrs.get("speaker") or "")]
                 own_places = places if trig.plover in _SPEECH or not framed else [
                     p for p in places if not any(c.attrs["speaker_start"] <= p.start < c.attrs["speaker_end"] for c in framed)]
-                mention = Mention((start, end), para, trig, own_dates, own_places, actors, fat if hurt else None,
+                own_actors = actors
+                if len(selected) > 1 and any(t.event_type for t in selected if t is not trig) and trig.event_type:
+                    # two coded events in one sentence (an arrest for an attack): each its nearest places and actors
+                    def nearest(x):
+                        return min(selected, key=lambda t: abs(t.start - x.start)) is trig
+                    own_places = [p for p in own_places if nearest(p)]
+                    own_actors = [a for a in actors if nearest(a)]
+                mention = Mention((start, end), para, trig, own_dates, own_places, own_actors, fat if hurt else None,
                                   inj if hurt else None, inherited, loose, definite, fresh, headline=start < title_end,
                                   counts=figures if hurt else [])
                 if para in last_by_para:
@@ -578,6 +588,11 @@ class EventExtractor:
             if extra and out[0].plover not in ("AGREE", "MOBILIZE"):
                 out.append(max(extra, key=lambda t: t.priority))
                 plovers.add(out[-1].plover)
+            # "задержали трёх человек, подозреваемых в нападении … 26 ноября": an arrest for an attack told after it
+            arrest = next((t for t in typed if t.sub_event_type == "Arrests" and t.start < out[0].start), None)
+            if arrest is not None and out[0].plover == "ASSAULT":
+                out.append(arrest)
+                plovers.add(arrest.plover)
         for t in sorted((t for t in found if t.event_type is None), key=lambda t: -t.priority):
             if t.plover in plovers:
                 continue
