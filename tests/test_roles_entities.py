@@ -237,3 +237,10 @@ def test_a_common_noun_capitalised_at_a_sentence_start_and_a_newspaper_told_some
     assert salient == {"Yerlan"}
     (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="t", text="Tajiks protested in Dushanbe on Monday.")])
     assert "Tajiks" in {m.text for m in document_entities(doc)[0] if m.salient}  # a people, capitalised for itself
+
+
+def test_an_agency_credited_in_the_dateline_or_after_the_claim_it_carries_is_no_salient_entity():
+    (doc,) = Pipeline(("language", "segment", "nlp", "claims"), Settings()).pipe([Document(id="tass", text=(
+        "ДУШАНБЕ, 7 декабря. /ТАСС/. Сотрудники ГКНБ Таджикистана задержали трёх человек. Об этом ТАСС сообщил источник "
+        "в силовых структурах республики."))])
+    assert "ТАСС" not in {m.text for m in document_entities(doc)[0] if m.salient}

@@ -717,7 +717,9 @@ def _cited_outlets(doc: Document) -> list[tuple[int, int, set[str]]]:
         if not outlets:
             continue
         span = next(((s, e) for s, e in sentences if s <= claim.start < e), (claim.start, claim.end))
-        found.append((min(span[0], claim.attrs.get("speaker_start") or span[0]), span[1], outlets))
+        # (the speaker's sentence too, when it follows: "P. Об этом ТАСС сообщил источник …")
+        found.append((min(span[0], claim.attrs.get("speaker_start") or span[0]),
+                      max(span[1], claim.attrs.get("speaker_end") or span[1]), outlets))
     return found
 
 

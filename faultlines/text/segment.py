@@ -179,13 +179,20 @@ def dateline_end(text: str, start: int, end: int) -> int | None:
         return m.end()
     m = _DATELINE_DATE.match(text, start, end)
     if m and (m.group("caps") and m.group("caps").isupper() or not text[m.end():end].strip()):
+        # "ДУШАНБЕ, 7 декабря. /ТАСС/. Сотрудники …": the agency's credit after the date belongs to the dateline
+        credit = _SLASHED_CREDIT.match(text, m.end(), end)
+        if credit and sources().find_outlet(credit.group(1)) is not None:
+            return credit.end()
         return m.end()
     return None
 
 
+_SLASHED_CREDIT = re.compile(r"[/(]\s*([^/()\n]{2,30}?)\s*[/)]\.?[ \t]*")
+
+
 # 2: the ``dateline`` layer; 3: the headline and byline lines are paragraphs of their own, "ДУШАНБЕ, 4 декабря." a
-# dateline, and an agency's credit after the dash ("— АКИpress.") is the dateline's
-@analyzer("segment", version="3", requires=("language",), assigns=("paragraph", "sentence", "dateline"))
+# dateline, and an agency's credit after the dash ("— АКИpress.") is the dateline's; 4: so is "/ТАСС/." after the date
+@analyzer("segment", version="4", requires=("language",), assigns=("paragraph", "sentence", "dateline"))
 class Segmenter(Analyzer):
     """Adds ``paragraph``, ``sentence`` and ``dateline`` annotations (replacing earlier ones): the wire dateline
     a paragraph opens with ("DUSHANBE, Nov 26 (Reuters) - ") is no part of what its first sentence says."""
