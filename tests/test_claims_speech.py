@@ -831,3 +831,17 @@ def test_as_anyone_says_in_russian_and_recruited_is_no_assurance():
     claim = one("По словам собеседника агентства, задержанные являются членами группировки и были завербованы в "
                 "Афганистане.", "ru")
     assert claim["speaker"] == "собеседник агентства"  # "завербованы" is no "заверили"
+
+
+def test_an_opposition_website_named_after_its_head_and_information_called_conjecture():
+    claim = one("Then, according to the Turkmen opposition website Chronicles of Turkmenistan, citing sources in the "
+                "defence ministry, the government quietly asked Moscow for night-vision equipment.")
+    assert (claim["speaker"], claim["via"]) == ("Chronicles of Turkmenistan",
+                                                ["Chronicles of Turkmenistan", "sources in the defence ministry"])
+    found = claims("Как пишет «Газета.uz» со ссылкой на источник в Минобороны, Ташкент рассматривает возможность "
+                   "размещения американского центра. В МИД Узбекистана эту информацию назвали «домыслами».", "ru")
+    report, denial, label = found
+    assert (denial["stance"], denial["denies"], label["stance"]) == ("deny", report["claim_id"], "deny")
+    # a conjecture inside what is said denies nothing
+    assert one("«Каждое нападение на иностранцев порождает волну домыслов», — сказал политолог Алишер Ташкентов.",
+               "ru")["stance"] == "assert"

@@ -852,3 +852,9 @@ def test_agreeing_to_keep_in_touch_is_no_agreement_and_a_protest_put_down_has_th
         published="2025-07-10"))["events"]
     assert (event["sub_event_type"], event["date"], event["fatalities"], event["injuries"]) == (
         "Excessive force against protesters", "2022-07-01", 21, 240)
+
+
+def test_an_explosion_on_a_gas_pipeline_under_construction_is_no_household_accident():
+    (event,) = document_record(run("Five days later, an explosion damaged a section of the TAPI gas pipeline under "
+                                   "construction near Mary, though no one was hurt.", published="2026-12-03"))["events"]
+    assert (event["sub_event_type"], event["admin1"], event["fatalities"]) == ("Remote explosive/landmine/IED", "Mary", 0)

@@ -128,6 +128,11 @@ class Extractor:
             return "assert"  # "warned against provocations", "предостерёг от …": an admonition foretells nothing
         return stance
 
+    def label_denies(self, text: str) -> bool:
+        """Whether a label something is called denies it: a denial word ("дезинформацией", "a fabrication") or a word
+        that denies only as such a label ("назвали «домыслами»", "dismissed as speculation")."""
+        return self.lex.has_cue("deny_content", text) or self.lex.has_cue("deny_labels", text)
+
     def belief_stance(self, start: int, end: int) -> str:
         """What one who believes or is sure of ``text[start:end]`` does: predicts it when it lies ahead
         ("считает, что столкновения повторятся", "believes the violence will spread"), else asserts it."""
@@ -531,7 +536,7 @@ class Extractor:
     def _attribute_by_verb(self, verb: int, claim: Claim, window: list[int]) -> bool:
         tokens = self.p.tokens
         stance = self.stance_of(tokens[verb]) or "assert"
-        if stance == "deny_if_content" and self.lex.has_cue("deny_content", self.text[claim.start:claim.end]):
+        if stance == "deny_if_content" and self.label_denies(self.text[claim.start:claim.end]):
             stance = "deny"  # 'назвало «не соответствующими действительности» сообщения': the label denies
         elif stance in ("deny_if_content", "assert_nominal"):
             stance = "assert"
@@ -895,7 +900,7 @@ class Extractor:
         objects = [c for c in self.p.children[verb] if tokens[c].dep in ("obj", "dobj") and c > verb]
         xcomp = [c for c in self.p.children[verb] if tokens[c].dep == "xcomp" and c > verb]
         if objects and xcomp and xcomp[0] > objects[0]:  # "expects the economy to grow by 8 percent"
-            if stance == "deny_if_content" and self.lex.has_cue("deny_content", tokens[xcomp[0]].text):
+            if stance == "deny_if_content" and self.label_denies(tokens[xcomp[0]].text):
                 return self.span_of(self.p.subtree(objects[0]))  # "назвал публикацию Reuters «дезинформацией»"
             return self._trim(tokens[objects[0]].start, tokens[max(self.p.subtree(xcomp[0]))].end)
         if stance in NOMINAL_OK or stance in ("deny_if_content", "assert_nominal"):
@@ -904,7 +909,7 @@ class Extractor:
             if not objects and stance == "deny_if_content":
                 # "called the Reuters report misinformation", parsed as one noun phrase: what stands before the label
                 label = next((c for c in self.p.children[verb] if tokens[c].dep == "oprd" and c > verb
-                              and self.lex.has_cue("deny_content", tokens[c].text)), None)
+                              and self.label_denies(tokens[c].text)), None)
                 before = [i for i in self.p.subtree(label) if i < label] if label is not None else []
                 if len(before) >= 2:
                     return self.span_of(before)
@@ -924,7 +929,7 @@ class Extractor:
                 kept = sorted(i for i in sub if i < cut and i not in label)
                 # "call the Reuters report misinformation" parsed with the label inside the object: it is no part of it
                 while stance == "deny_if_content" and len(kept) > 2 and tokens[kept[-1]].pos == "NOUN" \
-                        and self.lex.has_cue("deny_content", tokens[kept[-1]].text):
+                        and self.label_denies(tokens[kept[-1]].text):
                     kept.pop()
                 return self.span_of(kept)
             for child in self.p.children[verb]:  # "cast doubt on the figures"
@@ -1022,13 +1027,13 @@ class Extractor:
         if stance == "deny_if_content":
             sent = self.p.sentence_of(verb)
             frame = self.text[tokens[sent[0]].start : tokens[sent[1] - 1].end]
-            if not self.lex.has_cue("deny_content", frame):
+            if not self.label_denies(frame):
                 return None
             stance = "deny"
             # 'called reports that P "a provocation"': the label after a clause is no part of P (in "назвал эту
             # информацию «безосновательной»" it stays with the noun it describes)
             label = self.in_quote(span[1] - 1)
-            if label is not None and label.open > span[0] and self.lex.has_cue("deny_content", self.text[label.start:label.end]) \
+            if label is not None and label.open > span[0] and self.label_denies(self.text[label.start:label.end]) \
                     and any(t.pos in ("VERB", "AUX") for t in self.p.tokens_in(span[0], label.open)):
                 span = self._trim(span[0], label.open)
         elif stance == "assert_nominal":

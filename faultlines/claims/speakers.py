@@ -23,7 +23,8 @@ _QUOTE_MARKS = {"«", "»", "\"", "“", "”", "„"}
 _CUT_DEPS = {"relcl", "acl", "acl:relcl", "appos", "advcl", "parataxis", "punct", "cc", "conj"}
 STATEMENT_NOUNS = {"statement", "statements", "communique", "release", "letter", "post", "website", "заявление", "заявлении",
                     "сообщение", "сообщении", "заявления", "ведомства"}
-OUTLET_HEADS = {"agency", "outlet", "newspaper", "channel", "portal", "agency's", "агентство", "агентства", "агентству",
+OUTLET_HEADS = {"agency", "outlet", "newspaper", "channel", "portal", "agency's", "website", "site", "magazine", "weekly",
+                 "broadcaster", "агентство", "агентства", "агентству",
                  "издание", "издания", "газета", "газеты", "портал", "портала", "телеканал", "телеканала", "канал", "канала",
                  "телеграм-канал", "телеграм-канала", "телеграмм-канал", "телеграмм-канала",
                  "изданию", "газете", "порталу", "телеканалу", "каналу", "телеграм-каналу"}  # "заявил агентству «Бахтар»"
@@ -37,6 +38,7 @@ def is_outlet(name: str | None, phrase: str) -> bool:
     return sources().outlet(name) is not None or any(w.lower() in OUTLET_HEADS for w in re.findall(r"[\w'-]+", phrase))
 
 
+_CAPITALISED_NAME = re.compile(r"[ \t]+([A-Z][\w'’.-]*(?:[ \t]+(?:(?:of|the|for|and)[ \t]+)?[A-Z][\w'’.-]*)*)")
 QUOTED_NAME = re.compile(r"\s*[«\"“]([^»\"”\n]{1,40})[»\"”]")
 
 
@@ -143,6 +145,9 @@ def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> t
         quoted = QUOTED_NAME.match(follows)  # "издания «Власть»": an outlet the table lacks is still named
         if quoted is not None:
             return quoted.group(1).strip(), tokens[head].start, tokens[head].end + quoted.end()
+        named = _CAPITALISED_NAME.match(follows)  # "the opposition website Chronicles of Turkmenistan"
+        if named is not None:
+            return named.group(1), tokens[head].start, tokens[head].end + named.end(1)
     run = person_run(parsed, [i for i in full if abs(i - head) <= 8], head)
     if run is not None and run[1] < head and (tokens[head].pos == "NOUN" or tokens[run[1] + 1].text in ("'s", "’s")):
         run = None  # a name that modifies the speaker: "Putin's spokesman", "Tajik officials", "Bishkek's foreign ministry"

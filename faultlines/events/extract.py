@@ -90,7 +90,7 @@ _FIGURES_REPORTED = re.compile(r"\b(?:said|says|reported|announced|told|confirme
 _TOLL_ROSE = re.compile(r"\b(?:rose|risen|climbed|increased|grew|jumped)\s+to\b|(?<!\w)(?:возросл\w*|вырос\w*|увеличил\w*|"
                         r"достиг\w*)(?:\s+\w+)?\s+до(?!\w)", re.I)
 # a gas cause makes an explosion an accident, which ACLED does not code
-_ACCIDENT = re.compile(r"\bgas\s+(?:cylinder|canister|bottle|leak|pipe(?:line)?|main)s?\b|\b(?:boiler|gas)\s+explo|"
+_ACCIDENT = re.compile(r"\bgas\s+(?:cylinder|canister|bottle|leak|pipe|main)s?\b|\b(?:boiler|gas)\s+explo|"
                        r"газов\w+\s+(?:баллон|труб|котл)\w*|утечк\w+\s+газа|взрыв\w*\s+(?:бытового\s+)?газа|котельн\w+", re.I)
 # a negation right before an event cue: "Police never detained", "не задержала", "no X has ever threatened"
 _NEGATED = {"en": re.compile(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$|"
