@@ -845,3 +845,11 @@ def test_an_opposition_website_named_after_its_head_and_information_called_conje
     # a conjecture inside what is said denies nothing
     assert one("«Каждое нападение на иностранцев порождает волну домыслов», — сказал политолог Алишер Ташкентов.",
                "ru")["stance"] == "assert"
+
+
+def test_a_denial_answers_the_whole_claim_not_the_quote_inside_it():
+    found = claims('Human Rights Watch said the trial was "a travesty" and that Tazhimuratov had been tortured in custody. '
+                   "The Prosecutor General's Office denied the allegations.")
+    told = next(c for c in found if c["kind"] == "reported" and c["speaker"] == "Human Rights Watch")
+    denial = next(c for c in found if c["stance"] == "deny")
+    assert denial["denies"] == told["claim_id"]

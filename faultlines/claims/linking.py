@@ -160,6 +160,9 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
     for distance, other in candidates:
         if other.speaker == claim.speaker or other.kind == "author":
             continue
+        if other.kind == "quote" and any(r is not other and r.kind != "quote" and r.speaker == other.speaker
+                                         and r.start <= other.start and other.end <= r.end for r in claims):
+            continue  # 'said the trial was "a travesty" and that …': what is answered is the whole claim, not its quote
         if claim.stance in ("confirm", "question") and other.stance == "confirm":
             continue
         if other.stance not in POSITIVE:
