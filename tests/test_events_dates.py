@@ -1,6 +1,8 @@
 """Event date resolution against the publication date (rules only: no models load here)."""
 from datetime import date
 
+import pytest
+
 from faultlines.events.dates import DateResolver
 
 
@@ -92,3 +94,13 @@ def test_last_month_is_the_month_before_publication():
         assert (m.date, m.end_date, m.precision) == (date(2026, 11, 1), date(2026, 11, 30), "month")
     week = _one(DateResolver("ru", "2026-12-05"), "На прошлой неделе задержали пятерых.")
     assert (week.date, week.end_date) == (date(2026, 11, 23), date(2026, 11, 29))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Police detained 12 activists in Khorog over the weekend."),
+    ("ru", "В минувшие выходные в Хороге задержаны 12 активистов."),
+    ("ru", "На выходных в Хороге задержаны 12 активистов."),
+])
+def test_the_weekend_is_the_saturday_and_sunday_before_publication(language, text):
+    (mention,) = DateResolver(language, "2026-12-07").find(text)
+    assert mention.range == ["2026-12-05", "2026-12-06"]

@@ -250,6 +250,15 @@ class DateResolver:
             if "yesterday" in word or "вчера" in word or "last night" in word:
                 return DateMention(0, 0, "", base - timedelta(days=1), "day", "the day before publication")
             return DateMention(0, 0, "", base, "day", "the publication date")
+        if kind == "weekend":
+            # "over the weekend", "в минувшие выходные": the Saturday and Sunday last before the publication
+            if pub is None:
+                return None
+            saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+            if saturday >= pub:
+                saturday -= timedelta(days=7)
+            return DateMention(0, 0, "", saturday, "range", "the weekend before publication",
+                               end_date=min(saturday + timedelta(days=1), pub))
         if kind == "week":
             if pub is None:
                 return None
@@ -341,6 +350,7 @@ _PATTERNS_EN: list[tuple[str, re.Pattern]] = [
     ("next_weekday", re.compile(rf"\b(?:(?:on\s+)?the\s+)?(?:following|next)\s+(?P<wd>{_EN_WD})\b")),
     ("weekday", re.compile(rf"\b(?:(?:on|last|this)\s+)?(?P<last>last\s+)?(?P<wd>{_EN_WD})(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("deictic", re.compile(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|this\s+morning|last\s+night|tonight)\b", re.IGNORECASE)),
+    ("weekend", re.compile(r"\b(?:(?:over|at|during)\s+the\s+weekend|last\s+weekend)\b", re.IGNORECASE)),
     ("week", re.compile(r"\b(?:last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|earlier\s+this\s+month)\b", re.IGNORECASE)),
     ("later", re.compile(rf"\b(?P<n>{_EN_NUM}|\d+)\s+(?P<unit>{_EN_UNIT})\s+(?:later|after(?:wards)?|earlier|before)\b", re.IGNORECASE)),
     ("later_vague", re.compile(r"\b(?:(?:a\s+few|several|some)\s+)?(?P<unit>days|weeks)\s+later\b", re.IGNORECASE)),
@@ -360,6 +370,7 @@ _PATTERNS_RU: list[tuple[str, re.Pattern]] = [
     ("weekday_ru", re.compile(rf"\b(?:в\s+ночь\s+на|в|во)\s+(?P<last>(?:прошл|минувш)\w+\s+)?(?P<wd>{_RU_WD})\b",
                               re.IGNORECASE)),
     ("deictic", re.compile(r"(?:позавчера|вчера|сегодня|накануне)", re.IGNORECASE)),
+    ("weekend", re.compile(r"(?<!\w)(?:в|на)\s+(?:(?:минувшие|прошлые|этих|эти|прошедшие)\s+)?выходн(?:ые|ых)(?!\w)", re.IGNORECASE)),
     ("week", re.compile(r"(?:на\s+прошлой\s+неделе|на\s+этой\s+неделе|в\s+прошлом\s+месяце|в\s+начале\s+месяца)", re.IGNORECASE)),
     ("later_vague", re.compile(r"(?:через|спустя)\s+(?:несколько|пару)\s+(?P<unit>дней|дня|недель|недели)\b|"
                                r"(?:несколько|пару)\s+(?P<unit2>дней|недель)\s+спустя", re.IGNORECASE)),
