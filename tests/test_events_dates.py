@@ -104,3 +104,8 @@ def test_last_month_is_the_month_before_publication():
 def test_the_weekend_is_the_saturday_and_sunday_before_publication(language, text):
     (mention,) = DateResolver(language, "2026-12-07").find(text)
     assert mention.range == ["2026-12-05", "2026-12-06"]
+
+
+def test_a_night_from_one_weekday_to_the_next_is_dated_by_the_day_it_leads_into():
+    m = _one(DateResolver("ru", "2026-12-07"), "В ночь с понедельника на вторник неизвестные обстреляли заставу.")
+    assert m.date == date(2026, 12, 1)

@@ -365,9 +365,10 @@ _PATTERNS_RU: list[tuple[str, re.Pattern]] = [
     ("dm", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+(?P<month>{_RU_MONTH_GEN})(?![а-яё])(?:\s+(?P<year>\d{{4}}))?", re.IGNORECASE)),
     ("month_ru", re.compile(rf"\b[вВ]о?\s+(?P<month>{_RU_PREP})(?:\s+(?P<year>\d{{4}})|(?P<this>\s+этого\s+года|\s+текущего\s+года))?", re.IGNORECASE)),
     ("year", re.compile(r"\b[вВ]\s+(?P<year>(?:19|20)\d{2})\s+год", re.IGNORECASE)),
-    # "в прошлую пятницу", "в минувшую субботу", "в ночь на воскресенье" (dated by the day the night leads into)
+    # "в прошлую пятницу", "в минувшую субботу", "в ночь на воскресенье", "в ночь с понедельника на вторник" (dated
+    # by the day the night leads into)
     ("next_weekday_ru", re.compile(rf"(?:в|во)\s+следующ\w+\s+(?P<wd>{_RU_WD})\b", re.IGNORECASE)),
-    ("weekday_ru", re.compile(rf"\b(?:в\s+ночь\s+на|в|во)\s+(?P<last>(?:прошл|минувш)\w+\s+)?(?P<wd>{_RU_WD})\b",
+    ("weekday_ru", re.compile(rf"\b(?:в\s+ночь\s+(?:с\s+\w+\s+)?на|в|во)\s+(?P<last>(?:прошл|минувш)\w+\s+)?(?P<wd>{_RU_WD})\b",
                               re.IGNORECASE)),
     ("deictic", re.compile(r"(?:позавчера|вчера|сегодня|накануне)", re.IGNORECASE)),
     ("weekend", re.compile(r"(?<!\w)(?:в|на)\s+(?:(?:минувшие|прошлые|этих|эти|прошедшие)\s+)?выходн(?:ые|ых)(?!\w)", re.IGNORECASE)),
