@@ -853,3 +853,14 @@ def test_a_denial_answers_the_whole_claim_not_the_quote_inside_it():
     told = next(c for c in found if c["kind"] == "reported" and c["speaker"] == "Human Rights Watch")
     denial = next(c for c in found if c["stance"] == "deny")
     assert denial["denies"] == told["claim_id"]
+
+
+@pytest.mark.parametrize("text, speaker, via", [
+    ("Tokayev was quoted as saying that Kazakhstan would not send troops.", "Tokayev", None),
+    ("Officials were quoted by TASS as saying that the talks had failed.", "Officials", ["TASS", "Officials"]),
+    ("A spokesperson for the Tajik border service said two militants had been killed.",
+     "spokesperson for the Tajik border service", None),  # not "Tajik", which spaCy called a person
+])
+def test_one_quoted_as_saying_speaks_and_a_name_modifying_a_noun_is_no_speaker(text, speaker, via):
+    claim = one(text)
+    assert (claim["speaker"], claim["via"]) == (speaker, via)

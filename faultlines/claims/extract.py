@@ -231,9 +231,19 @@ class Extractor:
         head = self.subject(verb)
         tokens = self.p.tokens
         if head is not None and tokens[head].dep in PASSIVE_SUBJECTS and tokens[head].lower != "it" \
-                and head != self._agent(verb):
+                and head != self._agent(verb) and not self._quoted_as_saying(verb):
             return None
         return head
+
+    def _quoted_as_saying(self, verb: int) -> bool:
+        """"Tokayev was quoted as saying that …", "Officials were quoted by TASS as saying …": the passive subject is
+        the one who said it."""
+        tokens = self.p.tokens
+        if tokens[verb].lemma not in ("quote", "cite") or not any(tokens[c].dep in PASSIVE_SUBJECTS
+                                                                  for c in self.p.children[verb]):
+            return False
+        last = min(len(tokens) - 1, verb + 8)
+        return any(tokens[j].lower == "as" and tokens[j + 1].lower in ("saying", "telling") for j in range(verb + 1, last))
 
     def _agent(self, verb: int) -> int | None:
         tokens = self.p.tokens
@@ -362,6 +372,8 @@ class Extractor:
         "ссылаясь на"), else None."""
         tokens = self.p.tokens
         word = tokens[i].lower
+        if self._quoted_as_saying(i):
+            return None  # "X was quoted as saying": X is no source cited
         if word in ("со", "с") and i + 1 < last and tokens[i + 1].lower == "ссылкой":
             j = i + 2
         elif word in self.lex.words("citing") or word in ("ссылаясь", "цитируя") or (
@@ -1011,6 +1023,8 @@ class Extractor:
             return None  # "you cannot … and expect nobody to notice", "One would think …": the author's own voice
         if self._wanted(verb):
             return None
+        if self._quoted_as_saying(verb):
+            stance = "assert"  # what the quoted one said, as if said to the author
         span = self._complement(verb, stance)
         if span is not None and (q := self.in_quote(span[0])) is not None and q.close < span[1] - 3 \
                 and re.search(r"\b(?:as|как)\s*$", self.text[max(0, q.open - 6):q.open], re.IGNORECASE):

@@ -71,6 +71,9 @@ def person_run(parsed: Parsed, indices: list[int], head: int | None = None) -> t
             else:
                 runs.append([i])
     runs = [r for r in runs if any(parsed.tokens[i].pos == "PROPN" for i in r)]
+    # a name that modifies a common noun is no speaker's name: "the Tajik border service", "the Putin administration"
+    runs = [r for r in runs if not (parsed.tokens[r[-1]].dep in ("compound", "amod")
+                                    and parsed.tokens[parsed.tokens[r[-1]].head].pos == "NOUN")]
     if not runs:
         return None
     chosen = next((r for r in runs if head in r), runs[-1])
