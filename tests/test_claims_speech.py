@@ -864,3 +864,13 @@ def test_a_denial_answers_the_whole_claim_not_the_quote_inside_it():
 def test_one_quoted_as_saying_speaks_and_a_name_modifying_a_noun_is_no_speaker(text, speaker, via):
     claim = one(text)
     assert (claim["speaker"], claim["via"]) == (speaker, via)
+
+
+@pytest.mark.parametrize("text, language, stance, span", [
+    ("Эксперты не исключают, что конфликт может возобновиться.", "ru", "predict", "конфликт может возобновиться"),
+    ("Officials did not rule out that the border would close.", "en", "predict", "the border would close"),
+    ("The ministry ruled out talks with the Taliban.", "en", "deny", "talks with the Taliban"),
+])
+def test_not_ruling_out_foresees_and_ruling_out_denies(text, language, stance, span):
+    claim = one(text, language)
+    assert (claim["stance"], claim["text"]) == (stance, span)

@@ -42,6 +42,7 @@ _NEWSPAPER = re.compile(r"\b(?:told|telling|to)\s+(?:the\s+)?((?:[A-Z][\w'’-]+
                         r"Journal|Daily|Monitor|Observer|Telegraph|Courier|Chronicle|Review|Insider|Radio|TV))\b")
 _OFFICE_RU = re.compile(r"(?:служб|ведомств|министерств|мвд|мид|гкнб|пресс|департамент|управлени|комитет|посольств|"
                         r"администраци|правительств|кремл|прокуратур|штаб|минобороны|генштаб)", re.I)
+_RULE_OUT = re.compile(r"(?:исключа|исключил|rule[sd]?\s+out|ruling\s+out)", re.I)
 _SAID_WHEN = re.compile(r"(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
                         r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=(?:it|he|she|they|the|a|an|[A-Z])\b)")
@@ -727,8 +728,8 @@ class Extractor:
                     if j is None:
                         continue
                     said = re.sub(r"[«»\"“”]", "", self.text[tokens[k].start:tokens[j - 1].end]).lower()
-                    if j < last and tokens[j].pos == "ADP":
-                        j += 1
+                    if j < last and (tokens[j].pos == "ADP" or tokens[j].lower in self.lex.words("complementizers")):
+                        j += 1  # "cast doubt on X", "did not rule out that X"
                     head = self.subject(k)
                     stop = self._next_clause(j, last)
                     if head is None or j >= last - 1:
@@ -738,7 +739,9 @@ class Extractor:
                         start, end = self._trim(tokens[k].start, tokens[j - 1].end)
                     else:
                         start, end = self._trim(tokens[j].start, tokens[stop - 1].end)
-                    claim = Claim(start, end, cue=said, kind="reported", stance=stance)
+                    # "did not rule out that …": a possibility foreseen
+                    own = "predict" if self.negated(k) and _RULE_OUT.match(self.text, tokens[k].start) else stance
+                    claim = Claim(start, end, cue=said, kind="reported", stance=own)
                     claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(head)
                     claim.frame = (tokens[min(head, k)].start, tokens[j - 1].end)
                     self.consumed.update(range(k, j))
@@ -1063,7 +1066,9 @@ class Extractor:
             return None
         claim = Claim(span[0], span[1], cue=tokens[verb].text, kind="reported")
         claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(head)
-        if self.negated(verb):
+        if self.negated(verb) and _RULE_OUT.match(self.text, tokens[verb].start):
+            stance = "predict"  # "Эксперты не исключают, что конфликт может возобновиться", "did not rule out that"
+        elif self.negated(verb):
             if stance not in ("confirm", "deny"):
                 return None  # "the statement did not say where the drone came from" claims nothing
             stance = {"confirm": "question", "deny": "confirm"}[stance]
