@@ -858,3 +858,10 @@ def test_an_explosion_on_a_gas_pipeline_under_construction_is_no_household_accid
     (event,) = document_record(run("Five days later, an explosion damaged a section of the TAPI gas pipeline under "
                                    "construction near Mary, though no one was hurt.", published="2026-12-03"))["events"]
     assert (event["sub_event_type"], event["admin1"], event["fatalities"]) == ("Remote explosive/landmine/IED", "Mary", 0)
+
+
+def test_a_year_opening_a_sentence_dates_its_event_and_a_stretch_since_a_year_is_no_event():
+    (event,) = document_record(run("In 2019, a similar brawl at a construction site in the Aktobe region led to "
+                                   "protests in several Kazakh towns.", published="2026-12-02"))["events"]
+    assert (event["sub_event_type"], event["date"], event["date_precision"]) == ("Mob violence", "2019-01-01", "year")
+    assert run("Since 2021, the attacks have continued.", published="2026-12-02").layer("event") == []

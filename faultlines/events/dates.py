@@ -344,9 +344,10 @@ _PATTERNS_EN: list[tuple[str, re.Pattern]] = [
     ("part", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<part>early|mid|late|beginning of|middle of|end of)[\s-]+(?P<month>{_EN_MONTH})(?:\s+(?P<year>\d{{4}}))?\b")),
     ("md", re.compile(rf"\b(?P<month>{_EN_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_Y}")),
     ("dm", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_EN_MONTH})\b\.?{_Y}")),
-    ("month", re.compile(rf"\b(?:in|since|during|of|from|until|by)\s+(?P<month>{_EN_MONTH})(?:\s+(?P<year>\d{{4}})|(?P<this>\s+this\s+year))?\b(?!\s+\d)")),
+    ("month", re.compile(rf"\b(?i:in|since|during|of|from|until|by)\s+(?P<month>{_EN_MONTH})(?:\s+(?P<year>\d{{4}})|(?P<this>\s+this\s+year))?\b(?!\s+\d)")),
     ("month", re.compile(rf"\b(?P<month>{_EN_MONTH})\s+(?P<year>\d{{4}})\b")),
-    ("year", re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:people|[a-z]+s\b))")),
+    # ("In 2019, a similar brawl …": the preposition may open the sentence)
+    ("year", re.compile(r"\b(?i:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:people|[a-z]+s\b))")),
     ("next_weekday", re.compile(rf"\b(?:(?:on\s+)?the\s+)?(?:following|next)\s+(?P<wd>{_EN_WD})\b")),
     ("weekday", re.compile(rf"\b(?:(?:on|last|this)\s+)?(?P<last>last\s+)?(?P<wd>{_EN_WD})(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("deictic", re.compile(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|this\s+morning|last\s+night|tonight)\b", re.IGNORECASE)),

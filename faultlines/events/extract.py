@@ -109,6 +109,9 @@ _CHARGED = re.compile(r"\b(?:for|over)\s+(?:organi[sz]ing|taking\s+part\s+in|par
 # the dead of a day a gathering commemorates are not its dead
 _COMMEMORATED = re.compile(r"\b(?:commemorat\w+|mourn\w*|in\s+memory\s+of|honou?r(?:ing)?\s+the\s+memory|the\s+anniversary\s+of)\b|"
                            r"(?<!\w)(?:памят\w+|годовщин\w+|почтить|помянуть|помина\w+)(?!\w)", re.I)
+_SINCE_OPENING = re.compile(r"\W*(?:since|с)\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|"
+                            r"October|November|December|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|"
+                            r"ноября|декабря)\b", re.I)
 _SUSPICION = re.compile(r"suspicion|suspected|подозрени", re.I)
 # "the three attackers were killed", "эти двое нападавших": dead already counted
 _TOLD_BEFORE = re.compile(r"\b(?:the|these|those|all)\s+$|(?<!\w)(?:эти|все|оба|обе)\s+$", re.I)
@@ -320,8 +323,8 @@ class EventExtractor:
         cut = speech[0].end if speech else None
         probe = sentence[0].lower() + sentence[1:] if language != "ru" else sentence
         kept = []
-        if _REPEATED.search(sentence):
-            return []
+        if _REPEATED.search(sentence) or _SINCE_OPENING.match(sentence):
+            return []  # (and "Since 2021, the attacks have continued": a stretch of time, no one event)
         for t in found:
             s, e = t.start - offset, t.end - offset
             # "Police never detained anyone", "не задержали", "it was not Brussels that sent aid": nothing happened
@@ -400,8 +403,9 @@ class EventExtractor:
             # a period the sentence measures against, not the day of an event told before "since" (one told inside the
             # clause keeps it: "since the two countries signed a border treaty in March")
             # (and "The protesters, who had gathered … since Wednesday": the day the event told before began)
-            since = {id(d): (m.start(), d.precision in ("month", "year")) for d in dates
-                     for m in [_SINCE.search(text, max(start, d.start - 60), d.end)] if m}
+            since = {id(d): (m.start(), d.precision in ("month", "year"),
+                             next((i for i in range(d.end, end) if text[i] in ",;"), end))  # where its clause ends
+                     for d in dates for m in [_SINCE.search(text, max(start, d.start - 60), d.end)] if m}
             if any(d.date for d in dates):
                 date_para = para
             found = self.triggers(s, start, language)
@@ -519,7 +523,7 @@ class EventExtractor:
             fresh = bool(_FRESH[language].search(s[: max(0, found[0].start - start)])) and not definite
             selected = self._select(found)
             for trig in selected:
-                own_dates = [d for d in dates if not (id(d) in since and trig.start < since[id(d)][0]
+                own_dates = [d for d in dates if not (id(d) in since and not since[id(d)][0] < trig.start < since[id(d)][2]
                                                       and (since[id(d)][1] or definite))]
                 if len(selected) > 1 and dates:
                     # several events in one sentence: each takes the dates nearest to its own cue
