@@ -109,3 +109,8 @@ def test_the_weekend_is_the_saturday_and_sunday_before_publication(language, tex
 def test_a_night_from_one_weekday_to_the_next_is_dated_by_the_day_it_leads_into():
     m = _one(DateResolver("ru", "2026-12-07"), "В ночь с понедельника на вторник неизвестные обстреляли заставу.")
     assert m.date == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize("text", ["Last Tuesday, gunmen attacked a post.", "Gunmen attacked a post last Tuesday."])
+def test_last_tuesday_on_a_tuesday_is_the_week_before_at_a_sentence_start_too(text):
+    assert _one(DateResolver("en", "2026-12-01"), text).date == date(2026, 11, 24)

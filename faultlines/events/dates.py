@@ -349,7 +349,7 @@ _PATTERNS_EN: list[tuple[str, re.Pattern]] = [
     # ("In 2019, a similar brawl …": the preposition may open the sentence)
     ("year", re.compile(r"\b(?i:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:people|[a-z]+s\b))")),
     ("next_weekday", re.compile(rf"\b(?:(?:on\s+)?the\s+)?(?:following|next)\s+(?P<wd>{_EN_WD})\b")),
-    ("weekday", re.compile(rf"\b(?:(?:on|last|this)\s+)?(?P<last>last\s+)?(?P<wd>{_EN_WD})(?:\s+(?:night|morning|evening|afternoon))?\b")),
+    ("weekday", re.compile(rf"\b(?:(?i:on|this)\s+)?(?P<last>(?i:last)\s+)?(?P<wd>{_EN_WD})(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("deictic", re.compile(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|this\s+morning|last\s+night|tonight)\b", re.IGNORECASE)),
     ("weekend", re.compile(r"\b(?:(?:over|at|during)\s+the\s+weekend|last\s+weekend)\b", re.IGNORECASE)),
     ("week", re.compile(r"\b(?:last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|earlier\s+this\s+month)\b", re.IGNORECASE)),
