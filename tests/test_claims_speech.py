@@ -874,3 +874,13 @@ def test_one_quoted_as_saying_speaks_and_a_name_modifying_a_noun_is_no_speaker(t
 def test_not_ruling_out_foresees_and_ruling_out_denies(text, language, stance, span):
     claim = one(text, language)
     assert (claim["stance"], claim["text"]) == (stance, span)
+
+
+def test_an_abbreviated_office_speaks_and_a_list_item_s_marker_is_no_part_of_a_claim():
+    found = claims("В ГКНБ Киргизии обвинили таджикскую сторону в провокациях. В Душанбе эти обвинения назвали "
+                   "«абсурдными».", "ru")
+    accusation, denial = found[0], found[1]
+    assert (accusation["speaker"], denial["denies"]) == ("ГКНБ Киргизии", accusation["claim_id"])
+    (item,) = [c for c in claims("Timeline\n\n* Nov. 27 — One Tajik soldier was wounded in a shootout near Vorukh.\n")
+               if c["kind"] == "author"]
+    assert item["text"].startswith("Nov. 27")

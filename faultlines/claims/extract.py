@@ -159,7 +159,7 @@ class Extractor:
             if closing == '"' and self.text.count('"', start, end - 1) % 2:
                 break  # 'the trial was "a travesty"': straight quotes pair up by count
             end -= 1
-        while start < end and self.text[start] in " \t\n,—–-":
+        while start < end and self.text[start] in " \t\n,—–-*•":  # (a list item's marker too)
             start += 1
         return start, end
 
@@ -193,8 +193,9 @@ class Extractor:
             # named with "в" before it
             # (or after it: "…, сообщили в пограничной службе ГКНБ Киргизии")
             for child in self.p.children[verb]:
-                if tokens[child].dep == "obl" and tokens[child].case == "Loc" and any(
-                        tokens[c].lower in ("в", "во") for c in self.p.children[child]) and (
+                # (an abbreviation's case is anyone's guess: "В ГКНБ Киргизии обвинили …")
+                if tokens[child].dep == "obl" and (tokens[child].case == "Loc" or _OFFICE_RU.match(tokens[child].lower)) \
+                        and any(tokens[c].lower in ("в", "во") for c in self.p.children[child]) and (
                         child < verb or _OFFICE_RU.match(tokens[child].lower)):
                     return child
         return agent
@@ -1106,6 +1107,8 @@ class Extractor:
             start, end = self.p.tokens[first].start, self.p.tokens[last - 1].end
             while end > start and self.text[end - 1].isspace():
                 end -= 1
+            while start < end and self.text[start] in "-*•–— \t":  # a list item's marker
+                start += 1
             if end <= title_end or not any(t.pos in ("VERB", "AUX") for t in self.p.tokens[first:last]):
                 continue
             if any(c.start < end and start < c.end for c in taken) or any(c.frame and c.frame[0] < end and start < c.frame[1] for c in taken):
