@@ -884,3 +884,12 @@ def test_an_abbreviated_office_speaks_and_a_list_item_s_marker_is_no_part_of_a_c
     (item,) = [c for c in claims("Timeline\n\n* Nov. 27 — One Tajik soldier was wounded in a shootout near Vorukh.\n")
                if c["kind"] == "author"]
     assert item["text"].startswith("Nov. 27")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Со слов очевидцев, стрельба продолжалась около часа.", "очевидцы"),
+    ("Согласно заявлению МИД Таджикистана, граница остаётся открытой.", "МИД Таджикистана"),
+])
+def test_from_the_words_of_witnesses_and_according_to_a_ministry_s_statement(text, speaker):
+    claim = one(text, "ru")
+    assert (claim["speaker"], claim["kind"]) == (speaker, "according")

@@ -22,7 +22,7 @@ _STOP_RIGHT = {",", "(", "—", "–", ":", ";", "«", "»", "\"", "“", "”"}
 _QUOTE_MARKS = {"«", "»", "\"", "“", "”", "„"}
 _CUT_DEPS = {"relcl", "acl", "acl:relcl", "appos", "advcl", "parataxis", "punct", "cc", "conj"}
 STATEMENT_NOUNS = {"statement", "statements", "communique", "release", "letter", "post", "website", "заявление", "заявлении",
-                    "сообщение", "сообщении", "заявления", "ведомства"}
+                    "сообщение", "сообщении", "заявления", "ведомства", "заявлению", "сообщению"}
 OUTLET_HEADS = {"agency", "outlet", "newspaper", "channel", "portal", "agency's", "website", "site", "magazine", "weekly",
                  "broadcaster", "агентство", "агентства", "агентству",
                  "издание", "издания", "газета", "газеты", "портал", "портала", "телеканал", "телеканала", "канал", "канала",
