@@ -865,3 +865,14 @@ def test_a_year_opening_a_sentence_dates_its_event_and_a_stretch_since_a_year_is
                                    "protests in several Kazakh towns.", published="2026-12-02"))["events"]
     assert (event["sub_event_type"], event["date"], event["date_precision"]) == ("Mob violence", "2019-01-01", "year")
     assert run("Since 2021, the attacks have continued.", published="2026-12-02").layer("event") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen stormed a police station in Khorog on Monday, killing two officers.", ("Battles", "Armed clash", 2)),
+    ("Protesters stormed the regional administration in Nukus on Friday.", ("Riots", "Violent demonstration", 0)),
+    ("Security forces opened fire on protesters in Nukus on Tuesday, killing three.",
+     ("Protests", "Excessive force against protesters", 3)),
+])
+def test_who_storms_and_whom_security_forces_fire_on_decide_the_type(text, expected):
+    (event,) = document_record(run(text, published="2026-12-07"))["events"]
+    assert (event["event_type"], event["sub_event_type"], event["fatalities"]) == expected

@@ -65,6 +65,7 @@ _FIGURATIVE = re.compile(r"\s+(?:on|against|upon)\s+(?:the\s+|our\s+|their\s+)?(
 _PROPERTY = re.compile(r"\b(?:depot|warehouse|office|shop|store|plant|factory|pipeline|power\s+line|substation|tower|"
                        r"vehicles?|trucks?|equipment)\b|(?<!\w)(?:склад|нефтебаз|офис|магазин|завод|трубопровод|подстанци|"
                        r"техник|автомобил|грузовик)\w*", re.I)
+_STORMED = re.compile(r"stormed|штурмовал", re.I)
 _ARSON = re.compile(r"set (?:fire|alight)|torched|подожг|поджог", re.I)
 _CROWD = re.compile(r"\b(?:crowds?|mobs?|villagers|residents|rioters|protesters|demonstrators)\b|(?<!\w)(?:толп\w*|жител\w*|"
                     r"сельчан\w*|протестующ\w*|демонстрант\w*|митингующ\w*)", re.I)
@@ -673,6 +674,13 @@ class EventExtractor:
         span_text = " ".join(text[m.sentence[0]:m.sentence[1]] for m in mentions)
         actors = [a for m in mentions for a in m.actors]
         fat = cand.fatalities()
+        if cand.event_type == "Riots" and all(_STORMED.match(m.trigger.text) for m in mentions) \
+                and any(a.armed and not a.weak and not a.riot for a in actors) \
+                and not any(a.riot or a.protest for a in actors) and not _CROWD.search(span_text):
+            cand.event_type = "attack"  # "Gunmen stormed a police station": armed men storm, no crowd riots
+        if cand.event_type == "attack" and any(a.protest and not a.armed for a in actors):
+            # "Security forces opened fire on protesters": force against a protest (ACLED), not an attack on civilians
+            cand.event_type, cand.sub_event_type, cand.plover = "Protests", "Excessive force against protesters", "PROTEST"
         if cand.event_type == "attack":
             armed = [a for a in actors if a.armed and not a.weak]
             targets = [a for a in actors if not a.armed]
