@@ -893,3 +893,11 @@ def test_an_abbreviated_office_speaks_and_a_list_item_s_marker_is_no_part_of_a_c
 def test_from_the_words_of_witnesses_and_according_to_a_ministry_s_statement(text, speaker):
     claim = one(text, "ru")
     assert (claim["speaker"], claim["kind"]) == (speaker, "according")
+
+
+def test_not_admitting_guilt_denies_the_charge_not_the_lawyers_who_report_it():
+    found = claims("По версии спецслужбы, задержанные планировали организовать массовые беспорядки в Бишкеке. Адвокаты "
+                   "двоих задержанных заявили изданию Kloop, что их подзащитные вину не признают.", "ru")
+    charge = next(c for c in found if c["speaker"] == "спецслужба")
+    denial = next(c for c in found if c["stance"] == "deny")
+    assert (denial["text"], denial["denies"]) == ("вину", charge["claim_id"])

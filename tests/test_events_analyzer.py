@@ -876,3 +876,10 @@ def test_a_year_opening_a_sentence_dates_its_event_and_a_stretch_since_a_year_is
 def test_who_storms_and_whom_security_forces_fire_on_decide_the_type(text, expected):
     (event,) = document_record(run(text, published="2026-12-07"))["events"]
     assert (event["event_type"], event["sub_event_type"], event["fatalities"]) == expected
+
+
+def test_a_seizure_of_power_names_no_authorities():
+    (event,) = document_record(run(
+        "ГКНБ Киргизии задержал 14 человек по подозрению в подготовке насильственного захвата власти.",
+        published="2026-12-04"))["events"]
+    assert (event["sub_event_type"], event["actor1"]) == ("Arrests", "ГКНБ Киргизии")

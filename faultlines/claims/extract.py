@@ -42,6 +42,7 @@ _NEWSPAPER = re.compile(r"\b(?:told|telling|to)\s+(?:the\s+)?((?:[A-Z][\w'’-]+
                         r"Journal|Daily|Monitor|Observer|Telegraph|Courier|Chronicle|Review|Insider|Radio|TV))\b")
 _OFFICE_RU = re.compile(r"(?:служб|ведомств|министерств|мвд|мид|гкнб|пресс|департамент|управлени|комитет|посольств|"
                         r"администраци|правительств|кремл|прокуратур|штаб|минобороны|генштаб)", re.I)
+_GUILT = re.compile(r"(?:(?:their|his|her|any)\s+)?(?:guilt|the\s+charges?|вин[ауы]|(?:свою\s+)?вин[ау])\b", re.I)
 _RULE_OUT = re.compile(r"(?:исключа|исключил|rule[sd]?\s+out|ruling\s+out)", re.I)
 _SAID_WHEN = re.compile(r"(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
@@ -1069,6 +1070,8 @@ class Extractor:
         claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(head)
         if self.negated(verb) and _RULE_OUT.match(self.text, tokens[verb].start):
             stance = "predict"  # "Эксперты не исключают, что конфликт может возобновиться", "did not rule out that"
+        elif self.negated(verb) and stance == "confirm" and _GUILT.match(self.text, span[0]):
+            stance = "deny"  # "их подзащитные вину не признают", "did not admit guilt": they deny the charge
         elif self.negated(verb):
             if stance not in ("confirm", "deny"):
                 return None  # "the statement did not say where the drone came from" claims nothing

@@ -26,6 +26,7 @@ _ANAPHORA = {"report", "reports", "claim", "claims", "rumour", "rumours", "rumor
              "этого", "этом", "этой",  # "этого не подтвердили": what was just said
              "figure", "figures", "toll", "цифру", "цифры",  # "AFP was unable to confirm the figure"
              "request", "requests", "просьбу", "просьба", "запрос",  # "Two officials later confirmed the request"
+             "guilt", "вину", "вины",  # "их подзащитные вину не признают": what they are accused of
              # "denied any involvement / role": what it denies is what someone said before
              "involvement", "role", "responsibility", "причастность", "причастности", "участие", "ответственность"}
 
@@ -160,6 +161,8 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
     for distance, other in candidates:
         if other.speaker == claim.speaker or other.kind == "author":
             continue
+        if other.start <= claim.start and claim.end <= other.end:
+            continue  # "X said their clients denied the charges": the denial is inside X's claim, it answers another
         if other.kind == "quote" and any(r is not other and r.kind != "quote" and r.speaker == other.speaker
                                          and r.start <= other.start and other.end <= r.end for r in claims):
             continue  # 'said the trial was "a travesty" and that …': what is answered is the whole claim, not its quote
