@@ -269,3 +269,13 @@ def test_where_the_opponents_have_it_from_is_not_the_counter_and_the_aim_of_such
                       "claim": "Китай разместил в Горно-Бадахшанской области два батальона Народно-освободительной армии",
                       "motive": "поссорить Таджикистан с его крупнейшим кредитором",
                       "counter": "на снимках видны строения совместного пункта пограничного контроля."}]
+
+
+@pytest.mark.parametrize("text, opponent", [
+    ("Pro-government bloggers insist that the protesters in Nukus were paid by foreign NGOs. This is false. The protests "
+     "began after the constitutional amendments were published.", "pro-government bloggers"),
+    ("Провластные блогеры утверждают, что протестующих в Нукусе оплатили иностранные НКО. Это ложь.", "провластные блогеры"),
+])
+def test_pro_government_voices_are_opponents(text, opponent):
+    doc, items = _items(text)
+    assert [i["attributed_to"] for i in items] == [opponent]
