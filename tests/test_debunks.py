@@ -275,7 +275,9 @@ def test_where_the_opponents_have_it_from_is_not_the_counter_and_the_aim_of_such
     ("Pro-government bloggers insist that the protesters in Nukus were paid by foreign NGOs. This is false. The protests "
      "began after the constitutional amendments were published.", "pro-government bloggers"),
     ("Провластные блогеры утверждают, что протестующих в Нукусе оплатили иностранные НКО. Это ложь.", "провластные блогеры"),
+    ("Contrary to claims by Russian state television, the CSTO did not send troops to Batken in 2022.",
+     "Russian state television"),  # "claims by X" without "the"
 ])
-def test_pro_government_voices_are_opponents(text, opponent):
+def test_pro_government_voices_and_state_television_are_opponents(text, opponent):
     doc, items = _items(text)
     assert [i["attributed_to"] for i in items] == [opponent]

@@ -180,7 +180,7 @@ def cues() -> Cues:
     en_contrary = re.compile(
         r"^(?:(?:but|and|yet|so),?\s+)?(?P<cue>" + _alt(en["contrary_heads"]) + r")\s+(?:what\s+(?P<what>.+?)|"
         r"(?P<poss>.+?)['’]s?\s+" + _alt(en["claim_nouns"])
-        + r"|the\s+" + _alt(en["claim_nouns"]) + r"\s+(?:of|by|from)\s+(?P<of>.+?))"
+        + r"|(?:the\s+)?" + _alt(en["claim_nouns"]) + r"\s+(?:of|by|from)\s+(?P<of>.+?))"
         r"(?:\s+that\s+(?P<claim>[^,]+))?\s*,\s*(?P<counter>\S.*)",
         re.IGNORECASE | re.DOTALL,
     )
