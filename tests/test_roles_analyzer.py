@@ -118,6 +118,19 @@ def test_victims_of_an_attack_on_civilians_are_innocent_when_events_ran():
     assert {a.attrs["role"] for a in roles_of(alone, "Shohin SM")} <= set(MAIN_ROLES)
 
 
+def test_state_forces_an_armed_group_killed_are_victims_and_the_group_antagonist():
+    text = ("Tajik troops and Taliban exchange fire on border\n\nDUSHANBE, Dec 6 (Reuters) - Taliban fighters fired "
+            "mortars at a Tajik border post in the Khatlon region on Saturday, killing two Tajik soldiers and wounding "
+            "four, Tajikistan's border service said.")
+    doc = Document(id="mortars", text=text, title=text.split("\n")[0], published="2026-12-06")
+    (done,) = Pipeline(("language", "segment", "nlp", "encode", "claims", "events", "roles"), Settings()).pipe([doc])
+    (event,) = [e for e in done.layer("event") if e.label]
+    assert (event.attrs["inter1"], event.attrs["inter2"]) == (2, 1)
+    cast = {done.text[a.start:a.end]: (a.attrs["role"], a.attrs["fine_roles"]) for a in done.layer("entity")
+            if a.start < event.end}
+    assert cast["Tajik troops"] == ("Innocent", ["Victim"]) and cast["Taliban"][0] == "Antagonist"
+
+
 def test_a_batch_gives_each_document_the_roles_it_gets_alone(analyzed):
     """The heads run once over the mentions of a whole batch; entities stay per document even when two
     documents of the batch share an id (their mentions must not be smoothed together)."""

@@ -510,16 +510,24 @@ def _cast_entities(who: Sequence[str], entities: Sequence[Entity], counts: np.nd
 VICTIM_EVENTS = ("Violence against civilians",)
 
 
+def _forces_harmed_by_armed_group(event_type: str | None, attrs: dict[str, Any]) -> bool:
+    """A battle or a strike in which a rebel group, a militia or unidentified gunmen (ACLED inter 2 or 3) killed or
+    wounded state forces: "Taliban fighters fired mortars at a Tajik border post, killing two Tajik soldiers"."""
+    return event_type in ("Battles", "Explosions/Remote violence") and attrs.get("inter1") in (2, 3) \
+        and attrs.get("inter2") == 1 and bool(attrs.get("fatalities") or attrs.get("injuries"))
+
+
 def _cast_event_actors(doc: Document, mentions: Sequence[Mention], main: np.ndarray, fine: np.ndarray) -> None:
-    """Where the events analyzer ran before (the default pipeline), a mention named in an attack on civilians
-    takes its role from the event, overriding the model (which reads stance, not who did what to whom): in the
+    """Where the events analyzer ran before (the default pipeline), a mention named in an attack on civilians (or
+    in one by an armed group that killed or wounded state forces) takes its role from the event, overriding the model
+    (which reads stance, not who did what to whom): in the
     victims (``actor2``) Innocent / Victim, in the attackers (``actor1``; not a place named as where they came
     from) Antagonist with the model's best antagonist fine role. A mention counts when it lies in a sentence of the event and its text occurs in the
     actor's description ("Shohin SM" in "Chinese employees of the construction company Shohin SM")."""
     innocent, antagonist = MAIN_ROLES.index("Innocent"), MAIN_ROLES.index("Antagonist")
     victim = ALL_FINE.index("Victim")
     for event in doc.layer("event"):
-        if event.label not in VICTIM_EVENTS:
+        if event.label not in VICTIM_EVENTS and not _forces_harmed_by_armed_group(event.label, event.attrs):
             continue
         spans = event.attrs.get("mentions") or [[event.start, event.end]]
         actors = {"actor1": (event.attrs.get("actor1") or "").lower(), "actor2": (event.attrs.get("actor2") or "").lower()}
@@ -576,7 +584,8 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # 11: no mention of a mine, field or plant named by the word beside it, nor of a count before a name ("Eleven Kazakh
 # workers"), of a Russian adjective the NER calls a person ("Забывчивые"), or of the author named alone under the
 # title, or of common nouns spaCy capitalised at a sentence start ("Videos posted …"); a newspaper told something is
-# cited ("told the Caspian Herald"); Karakalpakstan and its demonym in the alias table
+# cited ("told the Caspian Herald"); Karakalpakstan and its demonym in the alias table; state forces an armed group
+# killed or wounded are cast as the victims of an attack on civilians are
 @analyzer("roles", version="11", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
