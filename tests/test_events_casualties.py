@@ -38,3 +38,11 @@ def test_aggregates():
     assert is_aggregate("In total, five Chinese nationals have died in less than a week.", "en")
     assert is_aggregate("Всего в ходе столкновений погибли три человека.", "ru")
     assert not is_aggregate("Three Chinese citizens were killed on Wednesday.", "en")
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("The death toll has risen to 14.", 14),
+    ("The death toll now stands at 7.", 7),
+])
+def test_a_death_toll_in_the_perfect_or_standing_at(text, dead):
+    assert summarize(counts(text, "en")) == (dead, None)

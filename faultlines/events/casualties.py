@@ -44,7 +44,8 @@ _PATTERNS = {
         # "At least five people, including two children, were killed"
         ("fatalities", re.compile(rf"\b{_NUM_EN}{_FILL_EN}(?:,\s+including\s+[^,.;]{{1,40}},)?\s+(?:(?:were|was|have\s+been|had\s+been|are|have|has|had|being)\s+)?{_KILLED_EN}\b", re.I)),
         ("fatalities", re.compile(rf"\b(?:killing|killed|kill|claimed\s+the\s+lives\s+of|left|shot\s+dead|gunned\s+down|murdered|shot\s+and\s+killed)\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)(?=(?:{_FILL_EN})(?:\s|[,.;]|$))", re.I)),
-        ("fatalities", re.compile(rf"\bdeath\s+toll\s+(?:rose\s+to|reached|of|stands\s+at|stood\s+at)\s+{_NUM_EN}\b", re.I)),
+        ("fatalities", re.compile(rf"\bdeath\s+toll\s+(?:(?:has|had|have)\s+)?(?:(?:rose|risen|rises|climbed|climbs|jumped|"
+                                  rf"increased|grew|grown)\s+to|reached|of|(?:now\s+)?stands\s+at|stood\s+at)\s+{_NUM_EN}\b", re.I)),
         ("fatalities", re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered|shot\s+and\s+killed)\s+(?P<n>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|worker|serviceman|farmer|driver|journalist|teacher|smuggler|suspect|militant|gunman|fighter|attacker|intruder)\b", re.I)),
         # "A Chinese worker was shot dead": one, with up to two words before the person
         ("fatalities", re.compile(r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|worker|employee|engineer|serviceman|farmer|shepherd|driver)\s+(?:was\s+)?(?:killed|died|shot\s+dead)\b", re.I)),
