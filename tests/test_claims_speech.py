@@ -901,3 +901,9 @@ def test_not_admitting_guilt_denies_the_charge_not_the_lawyers_who_report_it():
     charge = next(c for c in found if c["speaker"] == "спецслужба")
     denial = next(c for c in found if c["stance"] == "deny")
     assert (denial["text"], denial["denies"]) == ("вину", charge["claim_id"])
+
+
+def test_a_surname_after_the_full_name_is_the_same_speaker():
+    found = claims('"Moscow cannot afford to lose Central Asia," said Temur Umarov, a fellow at the Carnegie Russia '
+                   'Eurasia Center. "This is a turning point," Umarov added.')
+    assert [c["speaker"] for c in found] == ["Temur Umarov", "Temur Umarov"]

@@ -1153,6 +1153,14 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
         if claim.speaker and claim.kind != "author":
             last_speaker = claim.speaker
             speakers.append(claim.speaker)
+    # '"This is a turning point," Umarov added' after "said Temur Umarov": one person, named in full
+    full = [s for s in speakers if len(s.split()) in (2, 3) and all(w[:1].isupper() for w in s.split())]
+    for claim in claims:
+        name = claim.speaker or ""
+        if " " not in name and name[:1].isupper() and len(name) > 2:
+            matches = {s for s in full if s.split()[-1] == name}
+            if len(matches) == 1:
+                claim.speaker = matches.pop()
     by_group: dict[int, str] = {}
     for claim in claims:
         if claim.group is not None and claim.speaker:
