@@ -883,3 +883,18 @@ def test_a_seizure_of_power_names_no_authorities():
         "ГКНБ Киргизии задержал 14 человек по подозрению в подготовке насильственного захвата власти.",
         published="2026-12-04"))["events"]
     assert (event["sub_event_type"], event["actor1"]) == ("Arrests", "ГКНБ Киргизии")
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Protests took place in Almaty, Astana and Shymkent on Saturday.", ["Almaty", "Astana", "Shymkent"]),
+    ("Акции протеста прошли в Алматы и Шымкенте в субботу.", ["Almaty", "Shymkent"]),
+    ("Police detained activists in Almaty and Shymkent on Monday.", ["Almaty", "Shymkent"]),
+])
+def test_a_protest_or_arrests_in_listed_towns_are_one_event_per_town(text, places):
+    events = document_record(run(text, published="2026-12-07"))["events"]
+    assert [e["location"] for e in events] == places
+    assert len({e["sub_event_type"] for e in events}) == 1 and all("places the sentence lists" in e["warnings"][-1]
+                                                                    for e in events)
+    # violence with its dead is not split (its toll belongs to no one place)
+    assert len(run("Gunmen attacked posts in Osh and Batken on Monday, killing two.", published="2026-12-07")
+               .layer("event")) == 1

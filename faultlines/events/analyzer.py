@@ -31,6 +31,13 @@ from .extract import EventExtractor, aggregate_warnings
 # ("Kyrgyz-Tajik border", "киргизско-таджикском участке границы") without named sides is between the two states' forces;
 # "no X has ever V" negates; rejecting things counted ("rejects two applications in three") is no denial; the day a
 # text commemorates ("the anniversary of the July 2022 unrest") is not its event's date
+# 7: mortars fired; the attackers a defence kills are the attack's dead; a speaking capital, an embassy's seat, a topic
+# reported on and a reporting office are no setting or party; a date in a "since" clause dates only what is told
+# inside it; a fight between two groups is mob violence between two groups of rioters, villagers who beat or storm
+# riot, armed men who storm attack, unknown arsonists destroy property, an attack on a depot harming no one destroys
+# property; "every clash", "believe in", future rallies, figures of speech are no events; an arrest for an earlier
+# attack is its own event; "обстрел" without artillery is an attack; the weekend, "the following Tuesday", a year
+# opening a sentence; a protest or arrests in listed towns are one event per town (docs/events.md, version 7)
 VERSION = "7"
 
 
@@ -53,7 +60,12 @@ class EventAnalyzer(Analyzer):
         for cand in candidates:
             attrs = self.extractor.attrs(cand, doc)
             start, end = cand.mentions[0].sentence
-            events.append((start, end, attrs))
+            listed = self.extractor.listed_places(cand, doc.text)
+            if not listed:
+                events.append((start, end, attrs))
+            for place in listed:  # "Protests took place in Almaty, Astana and Shymkent": one event per place (ACLED)
+                events.append((start, end, {**attrs, **self.extractor.place_fields(place), "warnings": attrs["warnings"] + [
+                    f"one of {len(listed)} places the sentence lists ({', '.join(p.name for p in listed)})"]}))
         doc_warnings = aggregate_warnings(aggregates, [a for _, _, a in events])
         for start, end, attrs in events:
             if doc_warnings and attrs["event_type"] in ("Battles", "Explosions/Remote violence", "Violence against civilians"):

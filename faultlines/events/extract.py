@@ -129,6 +129,7 @@ _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территор�
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
 _OFFICE = re.compile(r"\b(?:service|ministry|department|office|committee|spokes(?:man|woman|person)|press|secretariat)\b|"
                      r"(?<!\w)(?:служб|ведомств|министерств|МВД|МИД|ГКНБ|пресс|департамент|управлени|комитет)\w*", re.I)
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|и\s+)?|and\s+|и\s+)", re.I)
 _DATELINE_PLACE = re.compile(r"\s*([A-ZА-ЯЁ][\w'’-]+(?:[ -][A-ZА-ЯЁ][\w'’-]+)?)\s*[,(—–-]")
 _TOPIC = re.compile(r"\b(?:report(?:ing|s)?|coverage|writing|wrote|articles?|posts?|stories|story|book|film|video)\s+"
                     r"(?:on|about)\s+(?:the\s+)?(?:situation\s+in\s+(?:the\s+)?)?$|(?<!\w)(?:публикаци\w*|материал\w*|"
@@ -1113,6 +1114,33 @@ class EventExtractor:
         if " " not in name and is_cyrillic(name) and not name.isupper():
             return russian_lemma(name).capitalize()  # "секретарь Совбеза": the party is "Совбез"
         return name
+
+    def listed_places(self, cand: Candidate, text: str) -> list[Place]:
+        """The places a protest's or an arrest's first sentence lists as its settings ("Protests took place in Almaty,
+        Astana and Shymkent"), two or more, else []: ACLED codes one event per place."""
+        if cand.sub_event_type not in ("Peaceful protest", "Protest with intervention", "Arrests") or cand.fatalities():
+            return []
+        for mention in cand.mentions:  # the first sentence that lists them (a headline may name only the country)
+            places = sorted((p for p in mention.places if p.place is not None and not p.origin and p.place.kind == "city"),
+                            key=lambda p: p.start)
+            chain: list[PlaceMention] = []
+            for p in places:
+                if chain and _LIST_JOINT.fullmatch(text, chain[-1].end, p.start):
+                    chain.append(p)
+                elif len(chain) >= 2:
+                    break
+                else:
+                    chain = [p] if p.locative else []
+            if len(chain) >= 2:
+                return [p.place for p in chain]
+        return []
+
+    @staticmethod
+    def place_fields(place: Place) -> dict[str, Any]:
+        """The setting fields of an event's attrs for one gazetteer place."""
+        return {"country": place.country, "iso": place.iso, "admin1": place.admin1, "admin2": place.admin2,
+                "location": place.name, "latitude": place.latitude, "longitude": place.longitude,
+                "geo_precision": place.geo_precision, "place_text": place.name}
 
     def _dateline_country(self, doc: Document) -> Place | None:
         """The country of the city a wire dateline names ("DUSHANBE, Dec 5 (AP) —"), when the gazetteer knows it."""
