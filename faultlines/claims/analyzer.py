@@ -33,6 +33,12 @@ from .speakers import is_outlet
 # "The service said" is the last service that spoke; "that night" opens no claim; "a statement from X" is X's;
 # Russian "объявили", "уточнил", "пишут", "уверяют", "пообещал" and more report; an indirect question ("напомнил,
 # кто в доме хозяин") states nothing
+# 6: "urged", "called for", "warned against" (no prediction); speech another wants ("wants X to believe") is none; a
+# denier's later quote is the denier's; a concern before another clause; labels deny as labels ("назвали «домыслами»")
+# and are no part of what they name; "quoted X as saying", "was quoted as saying"; the speaker after the last comma;
+# an office after "в"; "как утверждают X", "по версии X", "со слов X"; a newspaper told something is the source; a
+# denial answers what others confirmed, a whole claim rather than its quote, never its own container; a surname is
+# the full name said before (docs/claims.md, version 6)
 VERSION = "6"
 
 
