@@ -1,6 +1,7 @@
 """The news outlets and offices every stage knows (``resources/claims_sources.json``): aliases in English and
-Russian to one canonical name. The claims stage names speakers and source chains with it, the events stage the
-parties of talks and denials; an analyst extends the file, not the code."""
+Russian to one canonical name, and the words that name an office. The claims stage names speakers and source chains
+with it, the events stage the parties of talks and denials (and knows the office that reports an event is none of
+them); an analyst extends the file, not the code."""
 from __future__ import annotations
 
 import json
@@ -24,6 +25,11 @@ class Sources:
 
     def outlet(self, name: str) -> str | None:
         return self.outlets.get(_fold(name))
+
+    def office_word(self, text: str) -> bool:
+        """Whether ``text`` holds a word that names an office ("the border service", "пресс-службе ГКНБ"); Russian
+        words are stems."""
+        return _office_regex().search(text) is not None
 
     def canonical(self, name: str) -> str:
         """The canonical name of a known outlet or office, else the name unchanged."""
@@ -57,3 +63,11 @@ def _outlet_regex() -> re.Pattern[str]:
     aliases = sorted({a for canon, al in data["outlets"].items() for a in [canon, *al]}, key=len, reverse=True)
     # Case-sensitive on purpose: "AP" or "RIA" must not match inside ordinary words.
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in aliases) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _office_regex() -> re.Pattern[str]:
+    words = _data()["office_words"]
+    # English words whole, Russian ones as stems at a word start
+    return re.compile("|".join(rf"\b{re.escape(w)}\b" if re.match(r"[A-Za-z]", w) else rf"(?<!\w){re.escape(w)}\w*"
+                               for w in words), re.IGNORECASE)

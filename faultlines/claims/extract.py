@@ -40,8 +40,6 @@ _EAGER = {"quick", "swift", "eager", "keen", "ready", "willing", "rush", "hasten
 # a newspaper or station by the word its name ends with, after the verb that tells it something
 _NEWSPAPER = re.compile(r"\b(?:told|telling|to)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){1,3}(?:Herald|Times|Post|Gazette|Tribune|"
                         r"Journal|Daily|Monitor|Observer|Telegraph|Courier|Chronicle|Review|Insider|Radio|TV))\b")
-_OFFICE_RU = re.compile(r"(?:служб|ведомств|министерств|мвд|мид|гкнб|пресс|департамент|управлени|комитет|посольств|"
-                        r"администраци|правительств|кремл|прокуратур|штаб|минобороны|генштаб)", re.I)
 _GUILT = re.compile(r"(?:(?:their|his|her|any)\s+)?(?:guilt|the\s+charges?|вин[ауы]|(?:свою\s+)?вин[ау])\b", re.I)
 _RULE_OUT = re.compile(r"(?:исключа|исключил|rule[sd]?\s+out|ruling\s+out)", re.I)
 _SAID_WHEN = re.compile(r"(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -194,10 +192,11 @@ class Extractor:
             # named with "в" before it
             # (or after it: "…, сообщили в пограничной службе ГКНБ Киргизии")
             for child in self.p.children[verb]:
+                if tokens[child].dep != "obl" or not any(tokens[c].lower in ("в", "во") for c in self.p.children[child]):
+                    continue
                 # (an abbreviation's case is anyone's guess: "В ГКНБ Киргизии обвинили …")
-                if tokens[child].dep == "obl" and (tokens[child].case == "Loc" or _OFFICE_RU.match(tokens[child].lower)) \
-                        and any(tokens[c].lower in ("в", "во") for c in self.p.children[child]) and (
-                        child < verb or _OFFICE_RU.match(tokens[child].lower)):
+                office = sources().office_word(tokens[child].text)
+                if (tokens[child].case == "Loc" or office) and (child < verb or office):
                     return child
         return agent
 

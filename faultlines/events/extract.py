@@ -127,8 +127,6 @@ _COUNTED_OBJECT = re.compile(r"\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?(?
                              r"\s+(?:около\s+)?(?:\d+|два|две|три|четыре|пять|несколько|десятки|сотни)(?!\w)", re.I)
 _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
-_OFFICE = re.compile(r"\b(?:service|ministry|department|office|committee|spokes(?:man|woman|person)|press|secretariat)\b|"
-                     r"(?<!\w)(?:служб|ведомств|министерств|МВД|МИД|ГКНБ|пресс|департамент|управлени|комитет)\w*", re.I)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|и\s+)?|and\s+|и\s+)", re.I)
 _DATELINE_PLACE = re.compile(r"\s*([A-ZА-ЯЁ][\w'’-]+(?:[ -][A-ZА-ЯЁ][\w'’-]+)?)\s*[,(—–-]")
 _TOPIC = re.compile(r"\b(?:report(?:ing|s)?|coverage|writing|wrote|articles?|posts?|stories|story|book|film|video)\s+"
@@ -500,7 +498,7 @@ class EventExtractor:
             # that reports an event is no party to it
             actors = [a for a in find_actors(s, start, language, self.gaz) if not any(
                 c.attrs.get("speaker_start") is not None and c.attrs["speaker_start"] <= a.start < c.attrs["speaker_end"]
-                and _OFFICE.search(c.attrs.get("speaker") or "") for c in claims)]
+                and sources().office_word(c.attrs.get("speaker") or "") for c in claims)]
             for p in places:  # "граждане Китая", "gunmen from Afghanistan": who, not where
                 if any(a.start <= p.start < a.end for a in actors):
                     p.origin = True
