@@ -133,7 +133,7 @@ _TOPIC = re.compile(r"\b(?:report(?:ing|s)?|coverage|writing|wrote|articles?|pos
                     r"(?:on|about)\s+(?:the\s+)?(?:situation\s+in\s+(?:the\s+)?)?$|(?<!\w)(?:публикаци\w*|материал\w*|"
                     r"репортаж\w*|стат\w+|пост\w*)\s+(?:о|об)\s+(?:ситуации\s+в\s+)?$", re.I)
 # a foreign mission's state: "China's embassy", "Посольство КНР" (its own ministries may speak for where it happened)
-_OWNER_AFTER = re.compile(r"(?:['’]s)?\s+(?:embassy|consulate)\b", re.I)
+_OWNER_AFTER = re.compile(r"['’]s\s+(?:embassy|consulate)\b", re.I)
 _OWNER_BEFORE = re.compile(r"(?<!\w)(?:посольств|консульств)\w*\s+$", re.I)
 _MISSION_SEAT = re.compile(r"\b(?:embassy|consulate)\s+(?:of\s+\w+\s+)?in\s+$|(?<!\w)(?:посольств|консульств)\w*"
                            r"(?:\s+[\w-]+){0,2}\s+в\s+$", re.I)
@@ -506,7 +506,8 @@ class EventExtractor:
                     p.origin = True  # "over her reporting on the Gorno-Badakhshan region": what was written about
                 elif _MISSION_SEAT.search(text, max(start, p.start - 40), p.start):
                     p.origin = True  # "China's embassy in Dushanbe condemned the attack": where the mission sits
-                elif not p.locative and (_OWNER_AFTER.match(text, p.end) and "'s" in text[p.end - 2:p.end + 2].replace("’", "'")
+                # (the gazetteer's name may hold the "'s" or stop before it)
+                elif not p.locative and (_OWNER_AFTER.match(text, p.end) or _OWNER_AFTER.match(text, p.end - 2)
                                          or _OWNER_BEFORE.search(text, max(start, p.start - 30), p.start)):
                     p.origin = True
                 # "Dushanbe says two soldiers killed": the government that speaks, not where it happened (but
