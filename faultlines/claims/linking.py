@@ -104,6 +104,7 @@ def link(ex: Extractor, claims: list[Claim]) -> None:
     for claim in claims:
         claim.about = about(ex, claim)
     partners = {i: _reported_partner(ex, claims, i) for i in range(len(claims))}
+    by_id = {c.id: c for c in claims}
     for index, claim in enumerate(claims):
         if claim.stance not in _LINK_KEYS or claim.kind == "author" or partners[index] is not None:
             continue
@@ -112,7 +113,6 @@ def link(ex: Extractor, claims: list[Claim]) -> None:
             continue
         # "Two officials confirmed the request … The ministry dismissed the reports": what a confirmation confirms is
         # what a later denial answers (so the denial and the confirmation meet on one claim)
-        by_id = {c.id: c for c in claims}
         while target.stance == "confirm" and target.links.get("confirms") in by_id and claim.stance == "deny":
             target = by_id[target.links["confirms"]]
         claim.links[_LINK_KEYS[claim.stance]] = target.id
