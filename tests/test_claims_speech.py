@@ -907,3 +907,44 @@ def test_a_surname_after_the_full_name_is_the_same_speaker():
     found = claims('"Moscow cannot afford to lose Central Asia," said Temur Umarov, a fellow at the Carnegie Russia '
                    'Eurasia Center. "This is a turning point," Umarov added.')
     assert [c["speaker"] for c in found] == ["Temur Umarov", "Temur Umarov"]
+
+
+@pytest.mark.parametrize("text, language, speaker, span", [
+    ("Tajikistan's State Committee for National Security gave a different account, saying Kyrgyz soldiers fired first.",
+     "en", "Tajikistan's State Committee for National Security", "Kyrgyz soldiers fired first"),
+    ("The police released a video, saying the suspects had confessed.", "en", "police", "the suspects had confessed"),
+    ("ГКНБ Таджикистана изложил свою версию, заявив, что первыми огонь открыли киргизские военные.", "ru",
+     "ГКНБ Таджикистана", "первыми огонь открыли киргизские военные"),
+])
+def test_a_participle_speaks_for_the_subject_of_its_clause(text, language, speaker, span):
+    claim = one(text, language)
+    assert (claim["speaker"], claim["text"]) == (speaker, span)
+
+
+def test_nobody_speaks_scare_quotes_and_a_claim_noun_is_no_part_of_its_questioner():
+    assert [c for c in claims('Every flare-up ends in a "ceasefire" that nobody believes.') if c["kind"] != "author"] == []
+    questioned = [c for c in claims('Tokayev blamed "terrorists trained abroad" for the violence, a claim rights '
+                                    'groups have questioned.') if c["stance"] == "question"]
+    assert questioned and {c["speaker"] for c in questioned} == {"rights groups"}
+
+
+@pytest.mark.parametrize("text, language, speaker, via", [
+    ("The Rogun dam will leave Uzbekistan without water, a video viewed two million times on TikTok says.", "en",
+     "video", None),
+    ("С 1 сентября в школах запрещено преподавание на русском языке, сообщают телеграм-каналы со ссылкой на "
+     "«источники в министерстве».", "ru", "телеграм-каналы", ["телеграм-каналы", "источники в министерстве"]),
+])
+def test_a_source_after_its_claim_and_a_source_it_cites_in_quotes(text, language, speaker, via):
+    claim = one(text, language)
+    assert (claim["speaker"], claim["via"]) == (speaker, via)
+
+
+def test_a_fact_check_s_claim_line_keeps_the_source_it_names_and_its_verdict_denies_it():
+    found = claims("Fact check: Did Russia close its base in Kyrgyzstan?\n\n"
+                   "Claim: Russia has withdrawn all its troops from the Kant air base, according to posts shared "
+                   "widely on Telegram this week.\n\nVerdict: False.\n\n"
+                   "What we found: The Russian Defence Ministry said on Monday that the base continues to operate.")
+    myth = next(c for c in found if c["text"].startswith("Russia has withdrawn"))
+    verdict = next(c for c in found if c["text"] == "False")
+    assert myth["speaker"] == "posts"
+    assert (verdict["stance"], verdict["denies"]) == ("deny", myth["claim_id"])

@@ -39,7 +39,11 @@ from .speakers import is_outlet
 # an office after "в"; "как утверждают X", "по версии X", "со слов X"; a newspaper told something is the source; a
 # denial answers what others confirmed, a whole claim rather than its quote, never its own container; a surname is
 # the full name said before (docs/claims.md, version 6)
-VERSION = "6"
+# 7: a participle speaks for its clause's subject ("gave a different account, saying …", "заявив, что …"); nobody
+# ("a 'ceasefire' that nobody believes") never speaks; "a claim rights groups have questioned" is the groups'; a
+# rebuttal line's claim keeps the source it names after it ("…, according to posts on Telegram", "…, a video … says"),
+# whose verdict denies it; a cited source in quotes ("со ссылкой на «источники в …»"); "Rating:", "Вердикт:" label
+VERSION = "7"
 
 
 def claim_id(doc: Document, start: int, end: int, speaker: str | None) -> str:

@@ -30,6 +30,7 @@ POSITIVE = ("assert", "confirm", "cite")
 # a sentence that says who told the one before it
 _THIS_REPORTED = {"ru": re.compile(r"\W*(?:Об этом|О том же|Об этом же)\s", re.IGNORECASE),
                   "en": re.compile(r"\W*(?:This|That) was (?:reported|announced|confirmed|stated|said) by\s", re.IGNORECASE)}
+_NOBODY = {"nobody", "none", "noone", "никто", "ничто"}
 _CLAUSE_BREAKS = {"but", "while", "whereas", "however", "но", "однако", "а"}
 _CONNECTIVES = {"meanwhile", "however", "moreover", "also", "in addition", "furthermore", "at the same time", "still",
                 "тем временем", "между тем", "кроме того", "при этом", "однако", "также", "вместе с тем", "в то же время",
@@ -179,6 +180,14 @@ class Extractor:
                 return agent if agent is not None and tokens[child].lower in ("it", "this", "that") else child
         if tokens[verb].dep == "conj" and tokens[verb].head != verb:
             return self.subject(tokens[verb].head, depth + 1)
+        if self._participle(verb):
+            # "X gave a different account, saying P", "issued a statement saying P", "изложил версию, заявив, что P":
+            # the participle speaks for the subject of the clause it hangs on
+            governor = tokens[verb].head
+            if tokens[verb].dep == "acl" and tokens[governor].head != governor:
+                governor = tokens[governor].head
+            if tokens[governor].pos in ("VERB", "AUX"):
+                return self.subject(governor, depth + 1)
         if tokens[verb].dep == "xcomp" and tokens[verb].head != verb:
             # "were quick to blame", "rushed to deny": who governs speaks, unless an object does ("asked Y to confirm")
             governor = tokens[verb].head
@@ -200,6 +209,15 @@ class Extractor:
                     return child
         return agent
 
+    def _participle(self, verb: int) -> bool:
+        """An adverbial participle without a subject of its own: "saying", "adding"; "заявив", "утверждая"."""
+        tok = self.p.tokens[verb]
+        if tok.head == verb or tok.dep not in ("advcl", "acl"):
+            return False
+        if self.lex.language == "en":
+            return tok.lower.endswith("ing")
+        return tok.lower.endswith(("в", "вши", "я", "ясь", "вшись")) and tok.pos == "VERB"
+
     def _after_comma(self, verb: int) -> int | None:
         """The speaker of "P, the State Committee for National Security said." / "P, witnesses and local media
         said.", which the English parser may hang on P ("Committee" an apposition of its last noun, "20" the subject):
@@ -209,13 +227,17 @@ class Extractor:
                 or any(c > verb and tokens[c].dep in ("ccomp", "obj", "dobj", "xcomp") for c in self.p.children[verb]):
             return None
         k, phrase = verb - 1, []
-        while k >= 0 and verb - k <= 10 and tokens[k].pos in ("DET", "ADJ", "PROPN", "NOUN", "ADP", "CCONJ", "PART", "NUM"):
+        # (a participle too: "P, a video viewed two million times on TikTok says.")
+        while k >= 0 and verb - k <= 10 and (tokens[k].pos in ("DET", "ADJ", "PROPN", "NOUN", "ADP", "CCONJ", "PART", "NUM")
+                                             or tokens[k].pos == "VERB" and tokens[k].lower.endswith(("ed", "ing"))):
             phrase.append(k)
             k -= 1
-        if k < 1 or tokens[k].text != "," or not phrase or tokens[k].sent != tokens[verb].sent:
+        if k < 1 or tokens[k].text != "," or not phrase or tokens[k].sent != tokens[verb].sent \
+                or tokens[phrase[-1]].pos == "VERB":
             return None
         inside = set(phrase)
-        heads = sorted(i for i in phrase if tokens[i].pos in ("NOUN", "PROPN") and tokens[i].head not in inside)
+        heads = sorted(i for i in phrase if tokens[i].pos in ("NOUN", "PROPN") and (
+            tokens[i].head not in inside or tokens[i].dep in SUBJECTS and tokens[tokens[i].head].pos == "VERB"))
         return heads[0] if heads else None
 
     def _subjects(self, verb: int, depth: int = 0) -> list[int]:
@@ -232,6 +254,9 @@ class Extractor:
         and the expletive "it" stay)."""
         head = self.subject(verb)
         tokens = self.p.tokens
+        if head is not None and (tokens[head].lower in _NOBODY or tokens[head].lower == "one" and any(
+                tokens[c].lower == "no" for c in self.p.children[head])):
+            return None  # 'a "ceasefire" that nobody believes': no one speaks
         if head is not None and tokens[head].dep in PASSIVE_SUBJECTS and tokens[head].lower != "it" \
                 and head != self._agent(verb) and not self._quoted_as_saying(verb):
             return None
@@ -388,8 +413,13 @@ class Extractor:
     def _phrase_until_comma(self, j: int, sent: tuple[int, int]) -> list[int]:
         tokens = self.p.tokens
         out = []
+        # the source cited may be a phrase in quotes: 'citing "sources in the ministry"', "со ссылкой на «источники …»"
+        opening = self.in_quote(tokens[j].end) if j < sent[1] and tokens[j].text in ('"', "“", "«", "„") else None
+        cited = opening if opening is not None and not re.search(r"[.!?…]", self.text[opening.start:opening.end]) \
+            and len(self.text[opening.start:opening.end].split()) <= 6 else None
         while j < sent[1] and (tokens[j].text not in (",", ".", ";", "—", ":") or self.quoted(tokens[j].start)) \
-                and not self._long_quote_at(tokens[j].start):  # a name in quotes may hold a dot: «Газеты.uz»
+                and not (self._long_quote_at(tokens[j].start) and self.in_quote(tokens[j].start) is not cited):
+            # (a name in quotes may hold a dot: «Газеты.uz»)
             # a verb ends the phrase, but not a participle that modifies it ("one exiled activist")
             if out and tokens[j].pos in ("VERB",) and tokens[j].lower not in ("based",) and tokens[j].dep != "amod":
                 break
@@ -1287,11 +1317,13 @@ def _rebuttal_claims(ex: "Extractor", claims: list[Claim]) -> list[Claim]:
         claims = [c for c in claims if not (line.start <= c.start < end and (
             c.kind == "author" or framed_in_lead(c)
             # "Ложь № 1: Москва не признаёт границы Казахстана": what the myth says, no claim of Moscow's
-            or line.kind == "opponent" and not c.quote and not is_outlet(c.speaker, "")))]
+            or line.kind == "opponent" and not c.quote and not is_outlet(c.speaker, "")
+            # (but "Claim: P, according to posts shared on Telegram" / "P, a video on TikTok says" names who makes it)
+            and not (c.speaker and (c.kind == "according" or c.speaker_span and c.speaker_span[0] >= c.end))))]
         on_line = [c for c in claims if max(c.start, start) < min(c.end, end)]
         if sum(min(c.end, end) - max(c.start, start) for c in on_line) >= 0.5 * (end - start):
             # 'Myth 1: "…"' is already a quote nobody on the line speaks; a named source's words stay theirs
-            unnamed = [c for c in on_line if c.speaker is None]
+            unnamed = [c for c in on_line if c.speaker is None] or [c for c in on_line if c.kind != "author"]
             last_opponent = unnamed[0] if line.kind == "opponent" and unnamed else None
             continue
         if line.kind == "opponent":

@@ -35,10 +35,12 @@ from ..pipeline import Analyzer, analyzer
 from ..text.nlp import morph_vocab
 
 CUES_PATH = Path(__file__).parent / "resources" / "debunk_cues.json"
-VERSION = "5"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: Telegram channels are opponents;
+VERSION = "6"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: Telegram channels are opponents;
 # 4: a byline or a date line above the text is no context paragraph of a list; a sentence telling more of the
 # opponent's claim ("The latest version … claims that …") is not the counter: a marker sentence after it is;
-# 5: nor is one saying where they have it from ("Авторы ссылаются на …"); "the aim of such stories is" opens a motive
+# 5: nor is one saying where they have it from ("Авторы ссылаются на …"); "the aim of such stories is" opens a motive;
+# 6: fact-check labels ("Rating:", "What we found:", "Вердикт:", "Why it spread:"), a finding after the verdict goes on
+# the counter, and a source named after the claim ("…, according to posts on Telegram") is its opponent
 # Confidence by form: a labelled list is unambiguous; inline framing is read from prose.
 SCORE_LIST = 0.95
 SCORE_INLINE_STRONG = 0.85
@@ -435,6 +437,12 @@ def _list_items(doc: _Text, labels: list[_Label]) -> list[Debunk]:
                     cue=claim[0].word,
                 ))
                 claim = motive = None
+        elif label.kind == "counter" and claim is None and items and adjacent(label) \
+                and doc.paragraph_index(items[-1].end) == last_para and items[-1].end == items[-1].counter[1]:
+            # "Verdict: False. / What we found: …", "Rating: … / The facts: …": the finding goes on the verdict
+            items[-1].counter = (items[-1].counter[0], span[1])
+            items[-1].labels.append(label.word)
+            items[-1].end = span[1]
         elif label.kind == "motive" and items and items[-1].motive is None and adjacent(label) \
                 and doc.paragraph_index(items[-1].end) == last_para:
             # "Lie / Truth / Motive": a motive right after the counter belongs to that item
@@ -474,6 +482,7 @@ def _attribute_list_items(doc: _Text, items: list[Debunk], labels: list[_Label])
     covered |= {i for item in items for i in range(doc.paragraph_index(item.start), doc.paragraph_index(item.end) + 1)}
     for item in items:
         inner = _said_claim(doc.text, *item.claim) if item.claim else None
+        inner = inner or (_sourced_claim(doc.text, *item.claim) if item.claim else None)
         if inner is not None:
             item.attributed_to, item.attributed_span, item.claim = inner
             continue
@@ -505,6 +514,31 @@ def _said_claim(text: str, start: int, end: int) -> tuple[str, Span, Span] | Non
             claim = _clean_claim(text, offset + said.start("claim"), end, inline=False)
             if claim is not None:
                 return _normalise_opponent(m.group(0), bool(m.group("qualified"))), (m.start(), m.end()), claim
+    return None
+
+
+# "Claim: P, according to posts shared on Telegram this week." / "P, a video on TikTok says." / "P, сообщают
+# телеграм-каналы со ссылкой на …": the source after the claim, without the time of its saying or its own source
+_TIME_TAIL = r"(?:\s+(?:this|last)\s+(?:week|month|year)|\s+(?:on|last)\s+\w+day|\s+(?:yesterday|today))?"
+_SOURCE_AFTER = (
+    re.compile(r",\s+according\s+to\s+(?P<source>[^,;]+?)" + _TIME_TAIL + r"\s*[.!]?\s*$", re.IGNORECASE),
+    re.compile(r",\s+(?P<source>(?:an?|the|some|several|many|one)\s+[^,;]+?)\s+(?:says|said|claims|claimed|"
+               r"reports|reported|alleges|alleged|writes|wrote)" + _TIME_TAIL + r"\s*[.!]?\s*$", re.IGNORECASE),
+    re.compile(r",\s+(?:сообща\w+|пиш\w+|утвержда\w+|уверя\w+|заявля\w+)\s+(?P<source>[^,;]+?)"
+               r"(?:\s+со\s+ссылкой\s+на\s+[^,;]+)?\s*[.!]?\s*$", re.IGNORECASE),
+)
+
+
+def _sourced_claim(text: str, start: int, end: int) -> tuple[str, Span, Span] | None:
+    """(source, its span, the claim) when a list claim ends by naming who makes it."""
+    for pattern in _SOURCE_AFTER:
+        m = pattern.search(text, start, end)
+        if m is None or m.start() <= start:
+            continue
+        claim = _clean_claim(text, start, m.start(), inline=False)
+        source = _trim(text, m.start("source"), m.end("source"))
+        if claim is not None and len(text[source[0]:source[1]].split()) <= 10:
+            return text[source[0]:source[1]], source, claim
     return None
 
 
