@@ -919,6 +919,9 @@ def test_a_surname_after_the_full_name_is_the_same_speaker():
 def test_a_participle_speaks_for_the_subject_of_its_clause(text, language, speaker, span):
     claim = one(text, language)
     assert (claim["speaker"], claim["text"]) == (speaker, span)
+    # ... unless its clause has not happened: "would come running to Moscow while insisting that it needed no one"
+    assert [c["speaker"] for c in claims("Korbin predicted that Dushanbe would come running to Moscow while insisting in "
+                                         "public that it needed no one.") if c["kind"] != "author"] == ["Korbin"]
 
 
 def test_nobody_speaks_scare_quotes_and_a_claim_noun_is_no_part_of_its_questioner():

@@ -676,9 +676,9 @@ def test_a_mortar_attack_told_in_headline_lead_and_aftermath_is_one_event_with_e
         "The clash was the most serious on the border since the Taliban returned to power in August 2021.",
         published="2026-12-06", analyzers=("language", "segment", "nlp", "claims", "events")))["events"]
         if e["event_type"]]
-    # the speaking capital is not the place, "since … August 2021" not the date, the attackers' dead are added
-    assert (event["sub_event_type"], event["date"], event["admin1"]) == ("Shelling/artillery/missile attack", "2026-12-05",
-                                                                          "Khatlon")
+    # the speaking capital is not the place, "since … August 2021" not the date, the attackers' dead are added; mortars
+    # fired in an exchange of fire ("exchange fire", "returned fire") are the clash's (two-sided: a battle, not shelling)
+    assert (event["sub_event_type"], event["date"], event["admin1"]) == ("Armed clash", "2026-12-05", "Khatlon")
     assert (event["fatalities"], event["injuries"]) == (5, 4)
     assert (event["actor1_acled"], event["actor2_acled"]) == ("Taliban", "Military Forces of Tajikistan")
 
@@ -898,3 +898,49 @@ def test_a_protest_or_arrests_in_listed_towns_are_one_event_per_town(text, place
     # violence with its dead is not split (its toll belongs to no one place)
     assert len(run("Gunmen attacked posts in Osh and Batken on Monday, killing two.", published="2026-12-07")
                .layer("event")) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police in Almaty detained at least 11 activists on Thursday morning, hours before a planned rally against a rise "
+     "in the price of liquefied gas.", [("Arrests", "2026-11-26")]),
+    ("Накануне запланированной акции в Алматы полиция задержала 11 активистов.", [("Arrests", "2026-11-27")]),
+    ("Накануне полиция задержала 11 активистов в Алматы.", [("Arrests", "2026-11-26")]),
+    ("Police detained activists ahead of a CSTO summit in Almaty on Thursday.", [("Arrests", "2026-11-26")]),
+    ("The rally was to take place on Republic Square in Almaty on Friday.", []),
+])
+def test_a_protest_or_summit_yet_to_come_is_no_event_and_the_eve_of_one_no_date(text, expected):
+    events = document_record(run(text, published="2026-11-27"))["events"]
+    assert [(e["sub_event_type"], e["date"]) for e in events] == expected
+
+
+def test_a_gathering_told_verb_first_and_a_charge_of_calling_for_riots():
+    (event,) = document_record(run(
+        "Сегодня у здания городской администрации Оша собрались около 300 человек. Они требуют освободить блогера.\n\n"
+        "Милиция применила слезоточивый газ, несколько человек задержаны. Источник в ГКНБ сообщил, что блогеру "
+        "предъявлено обвинение в призывах к массовым беспорядкам.", published="2026-12-07"))["events"]
+    assert (event["sub_event_type"], event["admin1"], event["actor1_acled"]) == (
+        "Protest with intervention", "Osh", "Protesters (Kyrgyzstan)")
+
+
+def test_mortars_fired_in_an_exchange_of_fire_are_the_clash():
+    (event, *_) = document_record(run(
+        "БИШКЕК, 18 ноября. Два киргизских пограничника погибли в результате перестрелки на границе с Таджикистаном в "
+        "Баткенской области во вторник. По данным ведомства, таджикские военные открыли огонь из минометов по позициям "
+        "у села Кок-Таш.", published="2026-11-18"))["events"]
+    assert (event["event_type"], event["sub_event_type"], event["fatalities"]) == ("Battles", "Armed clash", 2)
+
+
+def test_a_fact_check_s_claim_line_is_no_event():
+    text = ("Claim: Russia has withdrawn all its troops from the Kant air base in Kyrgyzstan, according to posts on "
+            "Telegram.\n\nVerdict: False.")
+    assert run(text, published="2026-11-27").layer("event") == []
+
+
+def test_a_denial_or_accusation_is_made_by_the_speaker_the_claims_stage_found():
+    doc = faultlines.analyze(
+        "Tajikistan's State Committee for National Security gave a different account, saying Kyrgyz soldiers fired "
+        "first. It accused Bishkek of \"deliberately escalating the situation\".", published="2026-11-18",
+        analyzers=("language", "segment", "nlp", "claims", "events"))
+    (accusation,) = [e for e in document_record(doc)["events"] if e["plover"] == "ACCUSE"]
+    assert (accusation["actor1"], accusation["actor2"], accusation["location"]) == (
+        "Tajikistan's State Committee for National Security", "Bishkek", None)

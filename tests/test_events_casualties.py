@@ -46,3 +46,12 @@ def test_aggregates():
 ])
 def test_a_death_toll_in_the_perfect_or_standing_at(text, dead):
     assert summarize(counts(text, "en")) == (dead, None)
+
+
+@pytest.mark.parametrize("text, language, dead", [
+    ("The clashes in Osh led to the deaths of two people.", "en", 2),
+    ("The shelling caused the deaths of at least three civilians.", "en", 3),
+    ("Беспорядки в Оше привели к гибели двух человек.", "ru", 2),
+])
+def test_deaths_named_as_a_noun(text, language, dead):
+    assert summarize(counts(text, language)) == (dead, None)

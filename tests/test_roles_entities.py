@@ -198,6 +198,9 @@ def test_capitals_of_a_headline_a_facility_and_a_state_before_a_city_make_no_men
     ("Жапаров полетел в Москву просить кредит на строительство Камбаратинской ГЭС.", {"Камбаратинской ГЭС"}, {"Жапаров"}),
     ("Villagers blocked the road to the Ishtamberdy mine after a fight at the Zhanazhol field.",
      {"Ishtamberdy", "Zhanazhol"}, set()),
+    ("Таджикские военные открыли огонь после конфликта из-за камер на водозаборе «Головной».", {"Головной"}, set()),
+    ("Claim: Russia has left the Kant air base.\nVerdict: False.\nWhat we found: Moscow denied it.", {"Verdict"},
+     {"Russia", "Moscow"}),
 ])
 def test_facilities_and_rivers_are_no_mentions_unless_a_river_acts(text, gone, kept):
     (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="f", text=text)])

@@ -1011,6 +1011,9 @@ class Extractor:
         # "will deny they were ever there and call the whole thing …": the joined verb shares the modal (the parser
         # may join it to the complement's verb instead)
         verbs = [verb]
+        if self._participle(verb) and any(tokens[c].dep == "aux" and tokens[c].lower in _MODALS | {"would", "'d"}
+                                          for c in self.p.children[tokens[verb].head]):
+            return True  # "would come running to Moscow while insisting that …": the governor's modal
         if tokens[verb].dep == "conj" and tokens[verb].head != verb:
             verbs.append(tokens[verb].head)
             if tokens[verbs[-1]].dep == "ccomp":

@@ -38,7 +38,11 @@ from .extract import EventExtractor, aggregate_warnings
 # property; "every clash", "believe in", future rallies, figures of speech are no events; an arrest for an earlier
 # attack is its own event; "обстрел" without artillery is an attack; the weekend, "the following Tuesday", a year
 # opening a sentence; a protest or arrests in listed towns are one event per town (docs/events.md, version 7)
-VERSION = "7"
+# 8: a protest or talks yet to come ("planned", "ahead of", "накануне акции") are none, their "planned" hedges no
+# arrest; "накануне выборов" is no date; a counted crowd after "собрались"; mortars in an exchange of fire are the
+# clash; a denial's speaker from the claims stage; "Claim:" lines, "was to take place", charges of "calls for" riots
+# are no events; "the deaths of two", "к гибели двух" count
+VERSION = "8"
 
 
 @analyzer("events", version=VERSION, requires=("ner", "sentence"), assigns=("event",))

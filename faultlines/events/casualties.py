@@ -36,7 +36,7 @@ _PERSON_EN = (r"(?:person|soldier|man|woman|child|civilian|resident|border\s+gua
               r"worker|employee|engineer|serviceman|farmer|shepherd|driver|journalist|teacher)")
 _KILLED_EN = r"(?:killed|dead|died|slain|shot\s+dead|lost\s+their\s+lives|perished|killed\s+outright)"
 _HURT_EN = r"(?:wounded|injured|hurt|hospitali[sz]ed|wounds|injuries)"
-_KILLED_RU = r"(?:погиб\w*|убит\w*|скончал\w*|погибш\w*|застрелен\w*|жертв\w*)"
+_KILLED_RU = r"(?:погиб\w*|гибел[иьюя]|убит\w*|скончал\w*|погибш\w*|застрелен\w*|жертв\w*)"
 _HURT_RU = r"(?:ранен\w*|ранени\w*|пострадал\w*|пострадавш\w*|травм\w*|госпитализирован\w*)"
 
 _PATTERNS = {
@@ -44,6 +44,8 @@ _PATTERNS = {
         # "At least five people, including two children, were killed"
         ("fatalities", re.compile(rf"\b{_NUM_EN}{_FILL_EN}(?:,\s+including\s+[^,.;]{{1,40}},)?\s+(?:(?:were|was|have\s+been|had\s+been|are|have|has|had|being)\s+)?{_KILLED_EN}\b", re.I)),
         ("fatalities", re.compile(rf"\b(?:killing|killed|kill|claimed\s+the\s+lives\s+of|left|shot\s+dead|gunned\s+down|murdered|shot\s+and\s+killed)\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)(?=(?:{_FILL_EN})(?:\s|[,.;]|$))", re.I)),
+        # "led to the deaths of two people", "caused the deaths of at least three soldiers"
+        ("fatalities", re.compile(rf"\bdeaths\s+of\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)", re.I)),
         ("fatalities", re.compile(rf"\bdeath\s+toll\s+(?:(?:has|had|have)\s+)?(?:(?:rose|risen|rises|climbed|climbs|jumped|"
                                   rf"increased|grew|grown)\s+to|reached|of|(?:now\s+)?stands\s+at|stood\s+at)\s+{_NUM_EN}\b", re.I)),
         ("fatalities", re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered|shot\s+and\s+killed)\s+(?P<n>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|worker|serviceman|farmer|driver|journalist|teacher|smuggler|suspect|militant|gunman|fighter|attacker|intruder)\b", re.I)),

@@ -98,6 +98,17 @@ _NEGATED = {"en": re.compile(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\s+(?:\w+
                              r"\b(?:no|no\s+other)\s+(?:[\w-]+\s+){1,3}(?:has|have|had|did|was|were|will)\s+(?:ever\s+)?$", re.I),
             "ru": re.compile(r"(?<!\w)(?:не|никогда\s+не)\s+(?!только)(?:\w+\s+)?$", re.I)}
 # "It was not Brussels that sent aid"
+# "hours before a planned rally", "ahead of the protest", "накануне акции": a protest yet to come is no event
+_UPCOMING = re.compile(r"(?:\b(?:planned|upcoming|scheduled|announced|proposed|intended)\s+(?:[\w-]+\s+){0,2}|"
+                       r"\b(?:ahead\s+of|before)\s+(?:a|an|the|their|its|this|next)\s+(?:[\w-]+(?<!ed)(?<!ing)\s+){0,2}|"
+                       r"(?<!\w)(?:накануне|перед)\s+(?:[а-яё]+(?:ой|ого|его|ей|ых|их)\s+)?|"
+                       r"(?<!\w)(?:запланированн|предстоящ|анонсированн)\w*\s+(?:\w+\s+)?)$", re.I)
+_LABELLED_CLAIM = re.compile(r"[\s*_#>•-]*(?:\d{1,2}[.)]\s*)?(?:claim|myth|fake|lie|false claim|rumou?r|утверждение|миф|"
+                             r"фейк|ложь|слух)(?:\s*(?:№|#|no\.?)?\s*\d{1,2})?[*_]*\s*[:—–]", re.I)
+# ... and its "planned" hedges nothing else: "Накануне запланированной акции полиция задержала 11 активистов"
+_PLANNED_PROTEST = re.compile(r"\b(?:planned|upcoming|scheduled)\s+(?:[\w-]+\s+)?(?:rally|rallies|protests?|march|"
+                              r"demonstrations?|strike|picket)\b|(?<!\w)(?:запланированн|предстоящ|анонсированн)\w*\s+"
+                              r"(?:\w+\s+)?(?:акци|митинг|протест|шестви|забастовк|пикет)\w*", re.I)
 _NOT_CLEFT = re.compile(r"\bit\s+(?:was|is|were)\s+not\b[^,;]*\b(?:that|who)\s+(?:\w+\s*)?$", re.I)
 # "sell sanctioned microchips": the adjective, not a sanction
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|of|sell\w*|sold|buy\w*|bought|ship\w*|suppl\w*|export\w*|import\w*|re-export\w*)"
@@ -106,7 +117,10 @@ _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|of|sell\w*|sold|buy\w*|bought|ship\w*|
 _CHARGED = re.compile(r"\b(?:for|over)\s+(?:organi[sz]ing|taking\s+part\s+in|participating\s+in|leading|holding|calling\s+for|"
                       r"joining)\s+(?:[\w-]+\s+){0,4}$|\b(?:jail\w*|sentenc\w*|convict\w*|fine[sd]?|charg\w*|tried|prosecut\w*)"
                       r"\b[^.;]{0,60}\b(?:over|for)\s+(?:(?:an?|the|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$|(?<!\w)за\s+"
-                      r"(?:организаци\w+|участи\w+\s+в|проведени\w+)\s+(?:[\w-]+\s+){0,4}$", re.I)
+                      r"(?:организаци\w+|участи\w+\s+в|проведени\w+)\s+(?:[\w-]+\s+){0,4}$|"
+                      # "обвинение в призывах к массовым беспорядкам", "charged with calling for riots": a charge
+                      r"(?<!\w)призыв\w*\s+(?:к\s+)?(?:[\w-]+\s+){0,2}$|"
+                      r"\b(?:calls?|calling|called|incit\w+)\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # the dead of a day a gathering commemorates are not its dead
 _COMMEMORATED = re.compile(r"\b(?:commemorat\w+|mourn\w*|in\s+memory\s+of|honou?r(?:ing)?\s+the\s+memory|the\s+anniversary\s+of)\b|"
                            r"(?<!\w)(?:памят\w+|годовщин\w+|почтить|помянуть|помина\w+)(?!\w)", re.I)
@@ -323,8 +337,10 @@ class EventExtractor:
         cut = speech[0].end if speech else None
         probe = sentence[0].lower() + sentence[1:] if language != "ru" else sentence
         kept = []
-        if _REPEATED.search(sentence) or _SINCE_OPENING.match(sentence):
-            return []  # (and "Since 2021, the attacks have continued": a stretch of time, no one event)
+        if _REPEATED.search(sentence) or _SINCE_OPENING.match(sentence) or _LABELLED_CLAIM.match(sentence):
+            # (and "Since 2021, the attacks have continued": a stretch of time, no one event; "Claim: Russia has
+            # withdrawn its troops": what a fact check or a myth list goes on to deny)
+            return []
         for t in found:
             s, e = t.start - offset, t.end - offset
             # "Police never detained anyone", "не задержали", "it was not Brussels that sent aid": nothing happened
@@ -335,6 +351,8 @@ class EventExtractor:
                 continue
             if _FIGURATIVE.match(sentence, e):
                 continue  # "an attack on free speech", "атака на свободу слова": a figure of speech
+            if t.plover in ("PROTEST", "CONSULT") and _UPCOMING.search(sentence[max(0, s - 50):s]):
+                continue  # (nor talks or a summit: "ahead of a CSTO summit")
             if t.plover in ("REJECT", "ACCUSE"):
                 if _COUNTED_OBJECT.match(sentence, e):
                     continue  # "a visa office that rejects two applications in three": things counted, no denial
@@ -349,6 +367,8 @@ class EventExtractor:
                 # they are suspected of is hypothetical, the arrest happened
                 cue_at = s - max(0, s - 70)
                 window = window[:suspicion.start()] + (window[cue_at:] if suspicion.start() < cue_at else "")
+            if t.plover != "PROTEST":
+                window = _PLANNED_PROTEST.sub(" ", window)
             if hedges.search(window):
                 continue
             # "after the attacks", "после нападений": an event told before, not a new one
@@ -668,6 +688,10 @@ class EventExtractor:
     def _code(self, cand: Candidate, language: str, text: str) -> None:
         mentions = cand.mentions
         best = max(mentions, key=lambda m: (m.trigger.event_type is not None, m.trigger.priority))
+        if best.trigger.sub_event_type == "Shelling/artillery/missile attack":
+            # "перестрелка" and then "открыли огонь из минометов": mortars fired in an exchange of fire are a battle's
+            # (ACLED codes remote weapons used in an armed clash as the clash)
+            best = next((m for m in mentions if m.trigger.sub_event_type == "Armed clash"), best)
         t = best.trigger
         cand.plover = t.plover
         cand.event_type, cand.sub_event_type = t.event_type, t.sub_event_type
@@ -1065,6 +1089,7 @@ class EventExtractor:
             if claim is not None:
                 speaker = claim.attrs["speaker"]
                 names = [n for n in names if claim.start <= n[0] < claim.end]
+        quoted = speaker is not None
         before = [n for n in names if cue.start - _REACH <= n[1] <= cue.start]
         # inside the cue too: "called the Reuters story misinformation"
         after = [n for n in names if cue.start < n[0] <= cue.end + _REACH]
@@ -1081,12 +1106,20 @@ class EventExtractor:
             k = next((i for i, n in enumerate(names) if n in after and word_before(n[0]) in ("between", "между")), None)
             if k is not None and k + 1 < len(names) and text[names[k][1]:names[k + 1][0]].strip().lower() == _AND[language]:
                 first, second = names[k], names[k + 1]
+        if first is None and speaker is None and cand.plover in _SPEECH:
+            # "It accused Bishkek of …", "The city's police department said … and denied …": the speaker the claims
+            # stage found before the cue (a pronoun resolved, an office no entity names)
+            said = next((c for c in doc.layer("claim")
+                         if c.attrs.get("speaker") not in (None, "author") and c.attrs.get("speaker_start") is not None
+                         and s0 <= c.attrs["speaker_start"] < cue.start), None)
+            if said is not None:
+                speaker, first = said.attrs["speaker"], (said.attrs["speaker_start"], said.attrs["speaker_end"])
         if cand.plover in _TARGETED:
             # ... in the cue's own clause: not "Taliban deny role in border shootout as Dushanbe demands answers"
             target = next((n for n in after if (word_before(n[0]) not in _NOT_ACTING[language]
                                                 or word_before(n[0]) in _AGAINST)
                            and not _clause_between(text, cue.end, n[0])), None)
-            if speaker is not None and target is None:  # "Reuters is spreading misinformation", quoted
+            if quoted and target is None:  # "Reuters is spreading misinformation", quoted
                 target = before[-1] if before else None
         else:  # "talks with Russia"; "обратился к ОДКБ с просьбой"
             # ... or named inside the cue: "asked the CSTO for help"
