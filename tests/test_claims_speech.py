@@ -951,3 +951,20 @@ def test_a_fact_check_s_claim_line_keeps_the_source_it_names_and_its_verdict_den
     verdict = next(c for c in found if c["text"] == "False")
     assert myth["speaker"] == "posts"
     assert (verdict["stance"], verdict["denies"]) == ("deny", myth["claim_id"])
+
+
+def test_a_label_participle_after_a_relative_clause_is_the_main_speaker_s_and_a_report_s_owner_speaks():
+    found = claims("Uzbekistan's Foreign Ministry on Tuesday rejected a Human Rights Watch report that accused authorities "
+                   'of torturing detainees, calling it "biased and based on unverified sources".')
+    accusation = next(c for c in found if c["cue"] == "accused")
+    label = next(c for c in found if c["quote"])
+    assert accusation["speaker"] == "Human Rights Watch"
+    assert (label["speaker"], label["stance"], label["denies"]) == (
+        "Uzbekistan's Foreign Ministry", "deny", accusation["claim_id"])
+
+
+def test_it_is_not_the_last_plural_speaker():
+    found = claims("The group said that at least 14 of the people had told relatives they were beaten. It urged Tashkent "
+                   "to allow an independent investigation.")
+    urged = next(c for c in found if c["cue"] == "urged")
+    assert urged["speaker"] == "group"

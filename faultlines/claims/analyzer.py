@@ -42,7 +42,9 @@ from .speakers import is_outlet
 # 7: a participle speaks for its clause's subject ("gave a different account, saying …", "заявив, что …"); nobody
 # ("a 'ceasefire' that nobody believes") never speaks; "a claim rights groups have questioned" is the groups'; a
 # rebuttal line's claim keeps the source it names after it ("…, according to posts on Telegram", "…, a video … says"),
-# whose verdict denies it; a cited source in quotes ("со ссылкой на «источники в …»"); "Rating:", "Вердикт:" label
+# whose verdict denies it; a cited source in quotes ("со ссылкой на «источники в …»"); "Rating:", "Вердикт:" label;
+# a participle after a comma speaks for the main clause, its label goes with the denial; a report's owner speaks;
+# "it" is no plural speaker
 VERSION = "7"
 
 

@@ -183,9 +183,7 @@ class Extractor:
         if self._participle(verb):
             # "X gave a different account, saying P", "issued a statement saying P", "изложил версию, заявив, что P":
             # the participle speaks for the subject of the clause it hangs on
-            governor = tokens[verb].head
-            if tokens[verb].dep == "acl" and tokens[governor].head != governor:
-                governor = tokens[governor].head
+            governor = self._participle_governor(verb)
             if tokens[governor].pos in ("VERB", "AUX"):
                 return self.subject(governor, depth + 1)
         if tokens[verb].dep == "xcomp" and tokens[verb].head != verb:
@@ -217,6 +215,22 @@ class Extractor:
         if self.lex.language == "en":
             return tok.lower.endswith("ing")
         return tok.lower.endswith(("в", "вши", "я", "ясь", "вшись")) and tok.pos == "VERB"
+
+    def _participle_governor(self, verb: int) -> int:
+        """The verb of the clause an adverbial participle belongs to."""
+        tokens = self.p.tokens
+        governor = tokens[verb].head
+        if tokens[verb].dep == "acl" and tokens[governor].head != governor:
+            governor = tokens[governor].head
+        if verb and tokens[verb - 1].text == ",":
+            # after a comma it speaks for the sentence's main clause, wherever the parse hung it: 'rejected a report
+            # that accused X, calling it "biased"', 'denied that troops had crossed, calling the reports …'
+            for _ in range(6):
+                if tokens[governor].dep not in ("ccomp", "relcl", "acl", "acl:relcl", "obj", "dobj", "pobj", "obl",
+                                                "nmod") or tokens[governor].head == governor:
+                    break
+                governor = tokens[governor].head
+        return governor
 
     def _after_comma(self, verb: int) -> int | None:
         """The speaker of "P, the State Committee for National Security said." / "P, witnesses and local media
@@ -554,8 +568,11 @@ class Extractor:
                     left = [i for i in range(*prev) if not self.quoted(tokens[i].start)]
         if left:
             verbs = [i for i in left if self.stance_of(self.p.tokens[i]) is not None]
-            if len(verbs) >= 2 and self.p.tokens[verbs[-1]].lower in self.lex.words("frame_participles"):
+            if len(verbs) >= 2 and self.p.tokens[verbs[-1]].lower in self.lex.words("frame_participles") \
+                    and self.subject(verbs[-1]) is None:
                 # 'denied that …, calling the reports "a provocation"': the participle's speaker is the finite verb's
+                # (which the participle finds itself when the parse hangs it on that verb: not 'rejected a report
+                # that accused X, calling it "biased"', whose last finite verb is the report's)
                 verbs = verbs[:-1]
             if verbs and self._attribute_by_verb(verbs[-1], claim, left):
                 return
@@ -1060,6 +1077,9 @@ class Extractor:
             return None  # "you cannot … and expect nobody to notice", "One would think …": the author's own voice
         if self._wanted(verb):
             return None
+        if stance == "deny_if_content" and self._participle(verb) \
+                and self.stance_of(tokens[self._participle_governor(verb)]) is not None:
+            return None  # 'denied that …, calling the reports "a provocation"': the label goes with the denial (its quote)
         if self._quoted_as_saying(verb):
             stance = "assert"  # what the quoted one said, as if said to the author
         span = self._complement(verb, stance)
@@ -1180,6 +1200,8 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
             if claim.pronoun in ex.lex.words("pronouns_person"):
                 people = [name for offset, name in ex.persons if offset < at]
                 claim.speaker = people[-1] if people else last_speaker
+            elif claim.pronoun == "it":  # "It urged Tashkent …" after "at least 14 of the people had told relatives …"
+                claim.speaker = next((s for s in reversed(speakers) if not _plural(s)), last_speaker)
             else:
                 claim.speaker = last_speaker
         if claim.speaker and claim.kind != "author":
@@ -1200,6 +1222,17 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
     for claim in claims:
         if claim.group is not None and claim.speaker is None and claim.group in by_group:
             claim.speaker = by_group[claim.group]
+
+
+_PLURAL_HEADS = {"people", "police", "officials", "residents", "sources", "witnesses", "relatives", "activists", "men",
+                 "women", "children", "lawyers", "experts", "analysts", "authorities", "forces", "troops", "groups"}
+
+
+def _plural(speaker: str) -> bool:
+    """An English speaker phrase whose head is plural ("at least 14 of the people", "local officials"); a name
+    ending in "s" ("Reuters") is not."""
+    last = speaker.split()[-1] if speaker.split() else ""
+    return last.lower() in _PLURAL_HEADS or (last.islower() and last.endswith("s") and not last.endswith("ss"))
 
 
 def merge(quotes: list[Claim], reported: list[Claim]) -> list[Claim]:

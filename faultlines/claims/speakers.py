@@ -21,7 +21,7 @@ PERSON = ("PERSON", "PER")
 _STOP_RIGHT = {",", "(", "—", "–", ":", ";", "«", "»", "\"", "“", "”"}
 _QUOTE_MARKS = {"«", "»", "\"", "“", "”", "„"}
 _CUT_DEPS = {"relcl", "acl", "acl:relcl", "appos", "advcl", "parataxis", "punct", "cc", "conj"}
-STATEMENT_NOUNS = {"statement", "statements", "communique", "release", "letter", "post", "website", "заявление", "заявлении",
+STATEMENT_NOUNS = {"statement", "statements", "report", "доклад", "докладе", "доклада", "communique", "release", "letter", "post", "website", "заявление", "заявлении",
                     "сообщение", "сообщении", "заявления", "ведомства", "заявлению", "сообщению"}
 OUTLET_HEADS = {"agency", "outlet", "newspaper", "channel", "portal", "agency's", "website", "site", "magazine", "weekly",
                  "broadcaster", "агентство", "агентства", "агентству",
@@ -137,6 +137,10 @@ def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> t
         # "a statement from Tajikistan's State Committee for National Security said …"
         owners += [o for c in parsed.children[head] if tokens[c].dep == "prep" and tokens[c].lower in ("from", "by")
                    for o in parsed.children[c] if tokens[o].dep == "pobj"]
+        # "a Human Rights Watch report", "the Interior Ministry statement": a name before the noun owns it
+        # (not a website's: "the Turkmen opposition website Chronicles of Turkmenistan" is named after it)
+        owners += [c for c in reversed(parsed.children[head]) if tokens[c].dep == "compound" and tokens[c].pos == "PROPN"
+                   and c < head and tokens[head].lower not in OUTLET_HEADS][:1]
         if owners:
             return speaker_of(parsed, text, owners[0], lex, blocked)
     if tokens[head].lower in OUTLET_HEADS:
