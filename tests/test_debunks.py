@@ -294,3 +294,13 @@ def test_a_fact_check_s_verdict_finding_motive_and_the_source_named_after_its_cl
     assert item["claim"] == "Russia has left the Kant air base"
     assert item["counter"].startswith("False.\nWhat we found: The Defence Ministry said")
     assert item["motive"] == "The post appeared on accounts that share pro-Kremlin content."
+
+
+def test_a_russian_mol_tells_what_the_opponents_say_and_a_motive_may_open_the_next_paragraph():
+    _, (item,) = _items("Западные СМИ снова пугают Казахстан: мол, Москва готовится «защищать русскоязычных» на севере "
+                        "республики. Однако на самом деле Россия ни разу не поставила под сомнение целостность "
+                        "Казахстана.\n\nЗачем это нужно Западу, понятно: поссорить двух союзников.")
+    assert item["attributed_to"] == "западные СМИ"
+    assert item["claim"] == "Москва готовится «защищать русскоязычных» на севере республики"
+    assert item["counter"].startswith("Россия ни разу")
+    assert item["motive"] == "поссорить двух союзников"

@@ -944,3 +944,32 @@ def test_a_denial_or_accusation_is_made_by_the_speaker_the_claims_stage_found():
     (accusation,) = [e for e in document_record(doc)["events"] if e["plover"] == "ACCUSE"]
     assert (accusation["actor1"], accusation["actor2"], accusation["location"]) == (
         "Tajikistan's State Committee for National Security", "Bishkek", None)
+
+
+def test_an_arrest_reported_on_one_day_is_the_arrest_told_with_its_own_day():
+    (event,) = document_record(run(
+        "ASTANA, Dec 3 (Reuters) - Kazakhstan's National Security Committee (KNB) said on Wednesday it had detained a "
+        "Russian citizen suspected of collecting information on military facilities in the Karaganda region.\n\n"
+        "The man was detained on Monday in the city of Balkhash, the committee said in a statement.",
+        published="2026-12-03"))["events"]
+    assert (event["sub_event_type"], event["date"], event["location"]) == ("Arrests", "2026-11-30", "Balqash")
+
+
+def test_the_protests_take_the_date_the_text_named_them_with_and_a_based_group_sits_nowhere():
+    events = document_record(run(
+        "Uzbekistan's Foreign Ministry on Tuesday rejected a Human Rights Watch report that accused authorities of "
+        "torturing detainees.\n\nThe New York-based group said at least 14 of the people convicted over the July 2022 "
+        "protests had been tortured.\n\nAt least 21 people were killed when security forces put down the protests in "
+        "Nukus, according to official figures.", published="2026-12-02"))["events"]
+    assert [e["plover"] for e in events if e["plover"] in ("REJECT", "ACCUSE")] == ["REJECT"]  # the report's accusation
+    assert not any(e["country"] == "United States" for e in events)
+    (force,) = [e for e in events if e["event_type"] == "Protests"]
+    assert (force["date"], force["date_precision"], force["fatalities"]) == ("2022-07-01", "month", 21)
+
+
+def test_a_gas_cylinder_that_injures_people_is_an_accident_and_talks_are_held_by_the_states_joined():
+    assert run("A gas cylinder exploded at a market in Osh on Saturday, injuring six people.",
+               published="2026-12-05").layer("event") == []
+    (talks,) = document_record(run("Министры иностранных дел России и пяти стран Центральной Азии провели во вторник в "
+                                   "Самарканде переговоры.", published="2026-12-02"))["events"]
+    assert (talks["actor1"], talks["actor2"]) == ("Russia", "Центральная Азия")

@@ -41,7 +41,9 @@ from .extract import EventExtractor, aggregate_warnings
 # 8: a protest or talks yet to come ("planned", "ahead of", "накануне акции") are none, their "planned" hedges no
 # arrest; "накануне выборов" is no date; a counted crowd after "собрались"; mortars in an exchange of fire are the
 # clash; a denial's speaker from the claims stage; "Claim:" lines, "was to take place", charges of "calls for" riots
-# are no events; "the deaths of two", "к гибели двух" count
+# are no events; "the deaths of two", "к гибели двух" count; a report-dated mention joins the same event told with
+# its day; a relative clause's accusation is the denial's content; "X-based" is no place; "the protests" take the date
+# the text named them with; a gas explosion is an accident whatever its victims; parties joined by "и пяти стран"
 VERSION = "8"
 
 

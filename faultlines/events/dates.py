@@ -43,7 +43,10 @@ _RU_UNIT = "|".join(sorted(_NUMBERS["units"]["ru"], key=len, reverse=True))
 
 # Words before a date that make it the date of a report, not of the event.
 _REPORT = re.compile(r"\b(?:said|says|reported|announced|told|confirmed|stated|сообщил\w*|заявил\w*|рассказал\w*|"
-                     r"подтвердил\w*|объявил\w*|сообщается)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+                     r"подтвердил\w*|объявил\w*|сообщается)\W+(?:\w+\W+){0,2}$|"
+                     # "the report, released on Monday": a text's day of publication
+                     r"\b(?:report|statement|study|survey|video|letter|доклад|отч[её]т)\w*,?\s+(?:released|published|issued|"
+                     r"опубликованн\w+|обнародованн\w+)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 # a sentence that reports speech: "two days later the ministry denied it" counts from the report's date
 _SPEECH = re.compile(r"\b(?:said|says|denied|denies|confirmed|reported|announced|told|stated|dismissed|rejected|called|"
                      r"сообщил\w*|заявил\w*|опроверг\w*|подтвердил\w*|назвал\w*|отверг\w*)\b", re.IGNORECASE)
@@ -385,3 +388,35 @@ _PATTERNS_RU: list[tuple[str, re.Pattern]] = [
     ("sameday", re.compile(r"(?:в\s+тот\s+же\s+день|(?:вечером|ночью|утром|днём|позже|позднее)\s+того\s+же\s+дня|"
                            r"в\s+тот\s+же\s+вечер|на\s+следующий\s+день|на\s+следующее\s+утро)", re.IGNORECASE)),
 ]
+
+
+_EN_FULL_MONTH = "|".join(m.capitalize() for m in EN_MONTHS if len(m) > 3)
+_RU_ANY_MONTH = "|".join(sorted(list(RU_MONTHS) + list(_RU_MONTH_PREP), key=len, reverse=True))
+
+
+def named_event_date(text: str, stem: str, before: int, language: str) -> DateMention | None:
+    """The date an earlier part of ``text`` gave an event by name: "the July 2022 protests", "the protests of
+    January 2022", "протесты в июле 2022 года", "беспорядков 2022 года" for a later "the protests" (``stem``: the
+    first letters of the later mention's cue word). The last such name before ``before``, else None."""
+    stem = re.escape(stem.lower())
+    if language == "ru":
+        pattern = re.compile(rf"(?<!\w){stem}\w*\s+(?:в\s+)?(?:(?P<month>{_RU_ANY_MONTH})\s+)?(?P<year>(?:19|20)\d\d)\s+год",
+                             re.IGNORECASE)
+    else:
+        pattern = re.compile(rf"\b(?:(?P<month>{_EN_FULL_MONTH})\s+)?(?P<year>(?:19|20)\d\d)\s+(?:[\w-]+\s+)?{stem}\w*|"
+                             rf"\b{stem}\w*\s+(?:of|in)\s+(?:(?P<month2>{_EN_FULL_MONTH})\s+)?(?P<year2>(?:19|20)\d\d)\b",
+                             re.IGNORECASE)
+    hit = None
+    for hit in pattern.finditer(text, 0, before):
+        pass
+    if hit is None:
+        return None
+    name = (hit.group("month") or hit.groupdict().get("month2") or "").lower()
+    year = int(hit.group("year") or hit.group("year2"))
+    month = EN_MONTHS.get(name) or RU_MONTHS.get(name) or _RU_MONTH_PREP.get(name)
+    if month:
+        return DateMention(hit.start(), hit.end(), hit.group(0), date(year, month, 1), "month",
+                           f"the date the text gave it before ({hit.group(0)!r})",
+                           end_date=date(year, month, calendar.monthrange(year, month)[1]), relative=True)
+    return DateMention(hit.start(), hit.end(), hit.group(0), date(year, 1, 1), "year",
+                       f"the date the text gave it before ({hit.group(0)!r})", end_date=date(year, 12, 31), relative=True)

@@ -28,10 +28,10 @@ from typing import Any
 
 from ..model import Document
 from ..sources import sources
-from ..text.nlp import russian_lemma
+from ..text.nlp import russian_lemma, russian_nominative, russian_parts_of_speech
 from .actors import ActorMention, find_actors, inter_label, interaction
 from .casualties import Count, counts, is_aggregate, summarize
-from .dates import DateMention, DateResolver
+from .dates import DateMention, DateResolver, named_event_date
 from .gazetteer import KIND_RANK, Gazetteer, Place, PlaceMention, gazetteer, rank
 from .text import is_cyrillic, load_resource
 
@@ -93,6 +93,7 @@ _TOLL_ROSE = re.compile(r"\b(?:rose|risen|climbed|increased|grew|jumped)\s+to\b|
 # a gas cause makes an explosion an accident, which ACLED does not code
 _ACCIDENT = re.compile(r"\bgas\s+(?:cylinder|canister|bottle|leak|pipe|main)s?\b|\b(?:boiler|gas)\s+explo|"
                        r"газов\w+\s+(?:баллон|труб|котл)\w*|утечк\w+\s+газа|взрыв\w*\s+(?:бытового\s+)?газа|котельн\w+", re.I)
+_EXPLOSION = re.compile(r"explo|blast|взрыв|взорв", re.I)
 # a negation right before an event cue: "Police never detained", "не задержала", "no X has ever threatened"
 _NEGATED = {"en": re.compile(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$|"
                              r"\b(?:no|no\s+other)\s+(?:[\w-]+\s+){1,3}(?:has|have|had|did|was|were|will)\s+(?:ever\s+)?$", re.I),
@@ -109,6 +110,8 @@ _LABELLED_CLAIM = re.compile(r"[\s*_#>•-]*(?:\d{1,2}[.)]\s*)?(?:claim|myth|fak
 _PLANNED_PROTEST = re.compile(r"\b(?:planned|upcoming|scheduled)\s+(?:[\w-]+\s+)?(?:rally|rallies|protests?|march|"
                               r"demonstrations?|strike|picket)\b|(?<!\w)(?:запланированн|предстоящ|анонсированн)\w*\s+"
                               r"(?:\w+\s+)?(?:акци|митинг|протест|шестви|забастовк|пикет)\w*", re.I)
+_EMBEDDED_SPEECH = re.compile(r"[^;,]*?\b(?:that|which|who)\s+(?:\w+\s+){0,2}$|[^;,]*?(?<!\w)(?:котор\w+)\s+(?:\w+\s+){0,2}$",
+                              re.I)
 _NOT_CLEFT = re.compile(r"\bit\s+(?:was|is|were)\s+not\b[^,;]*\b(?:that|who)\s+(?:\w+\s*)?$", re.I)
 # "sell sanctioned microchips": the adjective, not a sanction
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|of|sell\w*|sold|buy\w*|bought|ship\w*|suppl\w*|export\w*|import\w*|re-export\w*)"
@@ -147,7 +150,8 @@ _TOPIC = re.compile(r"\b(?:report(?:ing|s)?|coverage|writing|wrote|articles?|pos
                     r"(?:on|about)\s+(?:the\s+)?(?:situation\s+in\s+(?:the\s+)?)?$|(?<!\w)(?:публикаци\w*|материал\w*|"
                     r"репортаж\w*|стат\w+|пост\w*)\s+(?:о|об)\s+(?:ситуации\s+в\s+)?$", re.I)
 # a foreign mission's state: "China's embassy", "Посольство КНР" (its own ministries may speak for where it happened)
-_OWNER_AFTER = re.compile(r"['’]s\s+(?:embassy|consulate)\b", re.I)
+# (and "the New York-based group", "a London-based monitor": where an organisation sits)
+_OWNER_AFTER = re.compile(r"['’]s\s+(?:embassy|consulate)\b|-based\b", re.I)
 _OWNER_BEFORE = re.compile(r"(?<!\w)(?:посольств|консульств)\w*\s+$", re.I)
 _MISSION_SEAT = re.compile(r"\b(?:embassy|consulate)\s+(?:of\s+\w+\s+)?in\s+$|(?<!\w)(?:посольств|консульств)\w*"
                            r"(?:\s+[\w-]+){0,2}\s+в\s+$", re.I)
@@ -356,6 +360,8 @@ class EventExtractor:
             if t.plover in ("REJECT", "ACCUSE"):
                 if _COUNTED_OBJECT.match(sentence, e):
                     continue  # "a visa office that rejects two applications in three": things counted, no denial
+                if cut is not None and t.start >= cut and _EMBEDDED_SPEECH.match(sentence, cut - offset, s):
+                    continue  # "rejected a Human Rights Watch report that accused …": the report's accusation
                 kept.append(t)
                 continue
             if cut is not None and t.start >= cut:
@@ -580,7 +586,9 @@ class EventExtractor:
             self._code(cand, language, text)
         # "По предварительным данным, взорвался газовый баллон": an accident is no political violence (ACLED codes none)
         # (a headline's explosion by the cause its lead gives)
-        candidates = [c for c in candidates if not (c.event_type == "Explosions/Remote violence" and any(
+        # (also when its victims made it an attack on civilians: "A gas cylinder exploded at a market, injuring six")
+        candidates = [c for c in candidates if not ((c.event_type == "Explosions/Remote violence" or all(
+            _EXPLOSION.search(m.trigger.text) for m in c.mentions)) and any(
             _ACCIDENT.search(text, *paragraphs[p]) for m in c.mentions
             for p in ((m.paragraph, m.paragraph + 1) if m.paragraph == 0 else (m.paragraph,)) if p < len(paragraphs)))]
         return candidates, aggregates
@@ -656,7 +664,13 @@ class EventExtractor:
         if d1 and d2 and d1.date and d2.date:
             r1 = (d1.date, d1.end_date or d1.date)
             r2 = (d2.date, d2.end_date or d2.date)
-            if r1[1] < r2[0] or r2[1] < r1[0]:
+            # "said on Wednesday it had detained a Russian citizen … The man was detained on Monday": the day of a
+            # report is no day of the event, which may come up to two weeks before it
+            reported = d1 if d1.report and not d2.report else d2 if d2.report and not d1.report else None
+            happened = d2 if reported is d1 else d1
+            if reported is not None and timedelta(0) <= reported.date - (happened.end_date or happened.date) <= timedelta(days=14):
+                pass
+            elif r1[1] < r2[0] or r2[1] < r1[0]:
                 return False
         elif not (d2 is None or d2.date is None) and not m.definite and d1 is None:
             pass
@@ -738,6 +752,19 @@ class EventExtractor:
                     _INTERVENTION["ru" if language == "ru" else "en"].search(span_text):
                 cand.sub_event_type = "Protest with intervention"
 
+    def _named_before(self, cand: Candidate, text: str, language: str) -> DateMention | None:
+        """For an undated event told with a definite cue ("the protests", "those riots"; in Russian any cue), the
+        date an earlier sentence gave the event of that name."""
+        for m in cand.mentions:
+            cue = m.trigger
+            if language == "en" and not re.search(r"\b(?:the|those|these)\s+(?:[\w-]+\s+)?$", text[max(0, cue.start - 25):cue.start],
+                                                  re.I):
+                continue
+            named = named_event_date(text, cue.text.split()[0][:5], m.sentence[0], language)
+            if named is not None:
+                return named
+        return None
+
     # output -----------------------------------------------------------------
     def attrs(self, cand: Candidate, doc: Document) -> dict[str, Any]:
         """The INTERFACES §1 event fields (plus extras) of one merged event."""
@@ -749,8 +776,13 @@ class EventExtractor:
             fallback = next((m.inherited_date for m in cand.mentions if m.inherited_date), None)
             if d is not None:
                 warnings.extend(d.warnings)
+            named = self._named_before(cand, doc.text, language) if d is None and fallback is None else None
             if fallback is not None and (d is None):
                 d, basis = fallback, fallback.basis
+            elif named is not None:
+                # "At least 21 people were killed when security forces put down the protests in Nukus" after "the
+                # July 2022 protests": the event the text named with its date
+                d, basis = named, named.basis
             elif doc.published and d is None:
                 pub = date.fromisoformat(doc.published)
                 d = DateMention(0, 0, "", pub, "day", "publication date (the text gives no date)")
@@ -1100,11 +1132,11 @@ class EventExtractor:
             if acting:
                 first = acting[-1]
                 k = names.index(first)
-                if k and text[names[k - 1][1]:first[0]].strip().lower() == _AND[language]:
+                if k and _joined_by_and(text[names[k - 1][1]:first[0]], language):
                     first, second = names[k - 1], first
         if first is None:  # "консультации между Россией и Казахстаном", "talks between Russia and Kazakhstan"
             k = next((i for i, n in enumerate(names) if n in after and word_before(n[0]) in ("between", "между")), None)
-            if k is not None and k + 1 < len(names) and text[names[k][1]:names[k + 1][0]].strip().lower() == _AND[language]:
+            if k is not None and k + 1 < len(names) and _joined_by_and(text[names[k][1]:names[k + 1][0]], language):
                 first, second = names[k], names[k + 1]
         if first is None and speaker is None and cand.plover in _SPEECH:
             # "It accused Bishkek of …", "The city's police department said … and denied …": the speaker the claims
@@ -1145,6 +1177,10 @@ class EventExtractor:
             return rank(places[0], set(), set(), self.focus)[0].name
         if " " not in name and is_cyrillic(name) and not name.isupper():
             return russian_lemma(name).capitalize()  # "секретарь Совбеза": the party is "Совбез"
+        words = name.split()
+        if is_cyrillic(name) and all("ADJF" in russian_parts_of_speech(w) for w in words[:-1]):
+            # "пяти стран Центральной Азии": "Центральная Азия" (but "власти Узбекистана" keeps its genitive)
+            return russian_nominative(name)
         return name
 
     def listed_places(self, cand: Candidate, text: str) -> list[Place]:
@@ -1211,6 +1247,11 @@ def _clause_between(text: str, start: int, name: int) -> bool:
     "as Dushanbe demands")."""
     found = _NEW_CLAUSE_AFTER.search(text, start, min(len(text), name + 40))
     return found is not None and found.start() < name
+
+
+def _joined_by_and(between: str, language: str) -> bool:
+    """Two names joined by "and", perhaps with a quantity between: "России и пяти стран Центральной Азии"."""
+    return re.fullmatch(rf"\s*(?i:{_AND[language]})(?:\s+[^\W\d_A-ZА-ЯЁ][\w-]*){{0,2}}\s*", between) is not None
 
 
 def _speaker_state(m: Mention) -> str | None:

@@ -32,7 +32,7 @@ from typing import Any
 
 from ..model import Annotation, Document, strip_span
 from ..pipeline import Analyzer, analyzer
-from ..text.nlp import morph_vocab
+from ..text.nlp import russian_nominative
 
 CUES_PATH = Path(__file__).parent / "resources" / "debunk_cues.json"
 VERSION = "6"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: Telegram channels are opponents;
@@ -40,7 +40,8 @@ VERSION = "6"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: T
 # opponent's claim ("The latest version … claims that …") is not the counter: a marker sentence after it is;
 # 5: nor is one saying where they have it from ("Авторы ссылаются на …"); "the aim of such stories is" opens a motive;
 # 6: fact-check labels ("Rating:", "What we found:", "Вердикт:", "Why it spread:"), a finding after the verdict goes on
-# the counter, and a source named after the claim ("…, according to posts on Telegram") is its opponent
+# the counter, and a source named after the claim ("…, according to posts on Telegram") is its opponent; "пугают X:
+# мол, …" tells the claim; a motive sentence may open the next paragraph ("Зачем это нужно Западу, понятно: …")
 # Confidence by form: a labelled list is unambiguous; inline framing is read from prose.
 SCORE_LIST = 0.95
 SCORE_INLINE_STRONG = 0.85
@@ -136,7 +137,8 @@ def cues() -> Cues:
         r"(?<![\w-])(?:(?P<anon>" + _alt(ru["anonymous_subjects"]) + r")|(?P<verb_aux>" + ru_aux + r")"
         r"(?P<verb>" + ru_verbs + r")"
         r"(?:\s+(?:нам|всем|всему миру|на каждом углу))?)"
-        r"\s*,\s*(?:что(?:\s+будто)?|будто|якобы|словно)\s+(?P<claim>\S.*)",
+        # (or "пугают Казахстан: мол, Москва готовится …": the particle "мол" tells what they say)
+        r"(?:\s*,\s*(?:что(?:\s+будто)?|будто|якобы|словно)|(?:\s+[\w-]+)?\s*[:,—–]\s*мол,?)\s+(?P<claim>\S.*)",
         re.IGNORECASE | re.DOTALL,
     )
     en_det = r"(?:\b" + _alt(en["framing_determiners"]) + r"\s+)?"
@@ -300,40 +302,8 @@ def _normalise_opponent(phrase: str, qualified: bool) -> str:
         if first and cues().lowercase_word.fullmatch(first.group(0)) and not first.group(0).isupper():
             phrase = phrase[0].lower() + phrase[1:]
     if re.search(r"[а-яё]", phrase, re.IGNORECASE):
-        phrase = _nominative(phrase)
+        phrase = russian_nominative(phrase)
     return phrase
-
-
-@lru_cache(maxsize=256)
-def _nominative(phrase: str) -> str:
-    """A Russian opponent phrase in the nominative ("западных СМИ" → "западные СМИ"), number kept.
-
-    The (number, case) the words agree in is one every inflectable word can
-    take; each is then inflected to the nominative of that number.
-    Abbreviations in capitals ("СМИ") and other words stay as written.
-    """
-    morph = morph_vocab()
-    words = phrase.split(" ")
-    options = []
-    for word in words:
-        inflectable = not word.isupper() and re.fullmatch(r"[а-яё-]+", word, re.IGNORECASE)
-        options.append([
-            p for p in morph.parse(word)
-            if p.pos in ("ADJ", "NOUN") or p.feats.get("VerbForm") == "Part"
-        ] if inflectable else [])
-    agree = None
-    for parses in options:
-        if parses:
-            pairs = {(p.feats.get("Number"), p.feats.get("Case")) for p in parses}
-            agree = pairs if agree is None else agree & pairs
-    if not agree:
-        return phrase
-    out = []
-    for word, parses in zip(words, options):
-        fitting = [p for p in parses if (p.feats.get("Number"), p.feats.get("Case")) in agree]
-        form = fitting[0].inflect({"Nom", fitting[0].feats.get("Number") or "Sing"}) if fitting else None
-        out.append(word if form is None else form.word.capitalize() if word[:1].isupper() else form.word)
-    return " ".join(out)
 
 
 def _opponent_in(text: str, start: int, end: int) -> tuple[str, Span, int] | None:
@@ -767,7 +737,10 @@ class _InlineFinder:
             item.motive = _trim(text, m.start("motive"), self._sentence_end(m.start()), _TRAILING_PUNCT)
             return
         last = self._sentence_at(item.end)
-        following = self._next(last, same_paragraph=True) if last else None
+        # the next sentence, or the one opening the next paragraph ("… в 2006 году. / Зачем это нужно Западу, понятно: …")
+        following = self._next(last, same_paragraph=False) if last else None
+        if following is not None and following.paragraph > last.paragraph + 1:
+            following = None
         if following is not None:
             m = cues().motive_sentence.match(text[following.start : following.end])
             if m:

@@ -94,6 +94,38 @@ def russian_function_word(word: str) -> bool:
     return bool(parts) and parts <= _CLOSED_CLASS
 
 
+@lru_cache(maxsize=256)
+def russian_nominative(phrase: str) -> str:
+    """A Russian noun phrase in the nominative ("западных СМИ" → "западные СМИ"), number kept.
+
+    The (number, case) the words agree in is one every inflectable word can
+    take; each is then inflected to the nominative of that number.
+    Abbreviations in capitals ("СМИ") and other words stay as written.
+    """
+    morph = morph_vocab()
+    words = phrase.split(" ")
+    options = []
+    for word in words:
+        inflectable = not word.isupper() and re.fullmatch(r"[а-яё-]+", word, re.IGNORECASE)
+        options.append([
+            p for p in morph.parse(word)
+            if p.pos in ("ADJ", "NOUN") or p.feats.get("VerbForm") == "Part"
+        ] if inflectable else [])
+    agree = None
+    for parses in options:
+        if parses:
+            pairs = {(p.feats.get("Number"), p.feats.get("Case")) for p in parses}
+            agree = pairs if agree is None else agree & pairs
+    if not agree:
+        return phrase
+    out = []
+    for word, parses in zip(words, options):
+        fitting = [p for p in parses if (p.feats.get("Number"), p.feats.get("Case")) in agree]
+        form = fitting[0].inflect({"Nom", fitting[0].feats.get("Number") or "Sing"}) if fitting else None
+        out.append(word if form is None else form.word.capitalize() if word[:1].isupper() else form.word)
+    return " ".join(out)
+
+
 @lru_cache(maxsize=1)
 def news_embedding():
     """natasha's Russian news word vectors (navec, 300-d), loaded once: the nlp pass's taggers and the static
