@@ -92,7 +92,7 @@ def test_output_shape(analyzed):
         assert len(pairs) == len(set(pairs))  # one annotation per (narrative, subnarrative)
         for a in layer:
             assert (a.start, a.end) == (0, len(doc.text))
-            assert a.analyzer == "narratives" and a.version == "6"
+            assert a.analyzer == "narratives" and a.version == "7"
             assert a.score is None or 0.0 <= a.score <= 1.0
             if a.attrs["taxonomy"] == "regional":
                 assert a.label in regional
@@ -210,6 +210,22 @@ def test_a_narrative_the_myths_state_is_rebutted_whatever_the_facts_after_them_r
     rebutted = {"CA: Russia is the indispensable security guarantor", "CA: The West seeks a military foothold"}
     assert rebutted <= regional(("language", "segment", "encode", "narratives"))
     assert regional(("language", "segment", "encode", "debunks", "narratives")) & rebutted == set()
+
+
+def test_a_narrative_a_quoted_speaker_denies_is_not_pushed_by_the_report_of_the_denial(regional_cache):
+    told = "На территории Казахстана будет размещена американская военная база."
+    denied = ("Министерство обороны Казахстана опровергло сообщения ряда телеграм-каналов о том, что на территории "
+              "страны будет размещена американская военная база.")
+
+    def regional(text, analyzers):
+        doc = list(Pipeline(analyzers).pipe([text_document(f"Базы\n\n{text}\n", doc_id="b", source="b",
+                                                           source_kind="text")]))[0]
+        return {a.label for a in doc.layer("narrative") if a.attrs["taxonomy"] == "regional"}
+
+    foothold = "CA: The West seeks a military foothold"
+    assert foothold in regional(told, ("language", "segment", "encode", "narratives"))
+    assert foothold in regional(denied, ("language", "segment", "encode", "narratives"))  # without the claims layer
+    assert foothold not in regional(denied, ("language", "segment", "nlp", "claims", "encode", "narratives"))
 
 
 @pytest.mark.parametrize("told, dropped", [

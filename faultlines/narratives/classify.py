@@ -30,11 +30,12 @@ from .regional import Hit, RegionalModel, active_stem, current_fingerprint, repo
 from .taxonomy import OTHER
 
 log = logging.getLogger(__name__)
-VERSION = "6"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
+VERSION = "7"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
 # 4: a regional narrative records the roles it casts (`cast`, read by the roles analyzer); an author's sentence with
 # the cues carries a narrative from 0.3 when it is the sentence's most probable one; 5: what the author tells the reader
 # to stop believing ("пора перестать верить, что …") is rebutted, not pushed; 6: a narrative the debunked claims
-# themselves carry is rebutted, whatever the rest of the text resembles
+# themselves carry is rebutted, whatever the rest of the text resembles; 7: so is one a claim carries that a speaker the
+# text quotes denies ("Минобороны опровергло сообщения о том, что в стране будет размещена американская база")
 LANGS = ("en", "ru")
 LAYER = "narrative"
 # The SemEval decision thresholds tuned on English serve every language here: the Russian training documents all
@@ -170,6 +171,11 @@ def _rebutted(doc: Document) -> list[tuple[int, int]]:
     Москвы" argues against the guarantor narrative, not for it)."""
     spans = [tuple(a.attrs[key]) for a in doc.layer("debunk") for key in ("claim_span", "motive_span")
              if a.attrs.get(key)]
+    # ... and what a speaker the text quotes denies: "Минобороны опровергло сообщения телеграм-каналов о том, что в
+    # стране будет размещена американская база" reports a denial, it does not push the base
+    claims = doc.layer("claim")
+    denied = {a.attrs.get("denies") for a in claims if a.attrs.get("denies") and a.attrs.get("kind") != "author"}
+    spans += [(a.start, a.end) for a in claims if a.attrs.get("claim_id") in denied and a.attrs.get("kind") != "author"]
     sentences = [(a.start, a.end) for a in doc.layer("sentence")]
     for m in _STOP_BELIEVING.finditer(doc.text):
         spans.append((m.start(), next((e for s, e in sentences if s <= m.start() < e), len(doc.text))))
