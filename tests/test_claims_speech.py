@@ -968,3 +968,17 @@ def test_it_is_not_the_last_plural_speaker():
                    "to allow an independent investigation.")
     urged = next(c for c in found if c["cue"] == "urged")
     assert urged["speaker"] == "group"
+
+
+def test_an_office_whose_genitive_the_ner_calls_a_person_and_an_organisation_named_in_quotes():
+    claim = one("В прокуратуре Каракалпакстана факт задержаний подтвердили.", "ru")
+    assert claim["speaker"] == "прокуратура Каракалпакстана"
+    found = [c for c in claims("Правозащитники из «Ассоциации по правам человека в Центральной Азии» назвали "
+                               "задержания «превентивными репрессиями».", "ru") if c["kind"] != "author"]
+    assert [(c["text"], c["speaker"]) for c in found] == [("превентивными репрессиями", "Правозащитники")]
+
+
+def test_the_agency_in_russian_is_the_organisation_that_acted_before_it():
+    claim = one("Генеральная прокуратура Киргизии обратилась в суд с иском о признании материалов издания «Клооп» "
+                "ложными. Об этом говорится в сообщении ведомства, опубликованном в среду.", "ru")
+    assert claim["speaker"] == "Генеральная прокуратура Киргизии"

@@ -973,3 +973,32 @@ def test_a_gas_cylinder_that_injures_people_is_an_accident_and_talks_are_held_by
     (talks,) = document_record(run("Министры иностранных дел России и пяти стран Центральной Азии провели во вторник в "
                                    "Самарканде переговоры.", published="2026-12-02"))["events"]
     assert (talks["actor1"], talks["actor2"]) == ("Russia", "Центральная Азия")
+
+
+@pytest.mark.parametrize("text", [
+    "Об этом сообщили родственники задержанных.",  # no town of Ob
+    "Правозащитники назвали задержания в Центральной Азии репрессиями.",  # no Tsentralny district
+    "Жители села Солтон-Сары перекрыли дорогу к руднику в четверг.",  # no Sari in Iran
+])
+def test_words_of_longer_names_and_prepositions_are_no_places(text):
+    assert not any(e["country"] in ("Russia", "Iran") for e in document_record(run(text, published="2026-12-04"))["events"])
+
+
+def test_a_past_event_the_text_recalls_is_not_this_week_s_and_a_blockade_is_a_protest_unless_police_block():
+    events = document_record(run(
+        "Сотрудники СГБ Узбекистана задержали в Нукусе не менее восьми активистов.\n\nНапомним, в июле 2022 года в "
+        "Нукусе прошли массовые протесты против поправок в конституцию.", published="2026-07-01"))["events"]
+    assert [(e["sub_event_type"], e["date"][:7]) for e in events] == [("Arrests", "2026-07"), ("Peaceful protest", "2022-07")]
+    (blockade,) = document_record(run("About 200 residents of Solton-Sary village in the Naryn region blocked the only "
+                                      "road to a gold mine on Thursday.", published="2026-12-04"))["events"]
+    assert (blockade["sub_event_type"], blockade["date"], blockade["injuries"]) == ("Peaceful protest", "2026-12-03", None)
+    assert run("Police blocked the road to the square in Almaty on Monday.", published="2026-12-04").layer("event") == []
+
+
+def test_a_sabotage_and_the_arrests_for_it_are_two_events_each_with_its_own_day():
+    events = document_record(run(
+        "ASHGABAT, Dec 5 (Reuters) - Turkmenistan's state security ministry said on Saturday that an explosion that "
+        "damaged a section of the Central Asia-China gas pipeline near the town of Bagtyyarlyk on Thursday was an act "
+        "of sabotage, and that three foreign nationals had been detained.", published="2026-12-05"))["events"]
+    assert [(e["sub_event_type"], e["date"], e["location"]) for e in events] == [
+        ("Remote explosive/landmine/IED", "2026-12-03", "Bagtyyarlyk"), ("Arrests", "2026-12-05", "Bagtyyarlyk")]

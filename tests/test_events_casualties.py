@@ -55,3 +55,8 @@ def test_a_death_toll_in_the_perfect_or_standing_at(text, dead):
 ])
 def test_deaths_named_as_a_noun(text, language, dead):
     assert summarize(counts(text, language)) == (dead, None)
+
+
+def test_left_counts_the_dead_only():
+    assert summarize(counts("In 2019, a brawl at the mine left at least 20 people injured.", "en")) == (None, 20)
+    assert summarize(counts("The attack left two people dead and five injured.", "en")) == (2, 5)

@@ -112,9 +112,11 @@ def _reference_sentencizer():
 def test_wire_datelines_are_marked_at_paragraph_starts_only():
     doc = analyze("Attack on checkpoint\n\nALMATY, Nov 30, 2026 - Gunmen opened fire.\n\n"
                   "МОСКВА, 3 дек — РИА Новости. Переговоры продолжатся.\n\nThe attack - a rare one - shocked Almaty.\n\n"
-                  "ДУШАНБЕ, 7 декабря. /ТАСС/. Сотрудники ГКНБ задержали трёх человек.")
+                  "ДУШАНБЕ, 7 декабря. /ТАСС/. Сотрудники ГКНБ задержали трёх человек.\n\n"
+                  "НУКУС, 1 июля — «Фергана». Сотрудники СГБ задержали восемь человек.")
     assert [doc.text[a.start:a.end] for a in doc.layer("dateline")] == [
-        "ALMATY, Nov 30, 2026 - ", "МОСКВА, 3 дек — РИА Новости. ", "ДУШАНБЕ, 7 декабря. /ТАСС/. "]  # credits too
+        "ALMATY, Nov 30, 2026 - ", "МОСКВА, 3 дек — РИА Новости. ", "ДУШАНБЕ, 7 декабря. /ТАСС/. ",
+        "НУКУС, 1 июля — «Фергана». "]  # credits too, a name in quotes whether the outlet table knows it or not
 
 
 def test_the_headline_and_byline_lines_are_paragraphs_and_a_place_with_a_date_is_a_dateline():

@@ -324,6 +324,11 @@ class Extractor:
             inner = self.text[q.start:q.end]
             return sources().canonical(inner), (q.start, q.end), None
         name, start, end = speaker_of(self.p, self.text, head, self.lex, self._long_quote_at)
+        if name in ("ведомство", "ведомства"):
+            # "говорится в сообщении ведомства", "в ведомстве заявили": the last organisation named before it
+            named = self._organisation_before(tok)
+            if named is not None:
+                return self.speaker(named)[0], (start, end), None
         return (name or None), (start, end), None
 
     def _published_by(self, head: int) -> int | None:
@@ -341,6 +346,18 @@ class Extractor:
                 if tokens[a].dep in ("obl", "obl:agent", "nmod") and tokens[a].case == "Ins" and tokens[a].pos in ("NOUN", "PROPN"):
                     return a
         return None
+
+    def _organisation_before(self, tok: Tok) -> int | None:
+        """The head token of the last organisation the NER named before ``tok`` in its paragraph, else None."""
+        floor = self.text.rfind("\n\n", 0, tok.start)
+        found = [a for a in self.doc.layer("ner") if a.label == "ORG" and floor < a.start and a.end <= tok.start
+                 and sources().outlet(self.text[a.start:a.end].strip("«»\"")) is None]  # never an outlet it names
+        heads = []
+        for a in found:
+            inside = [t.i for t in self.p.tokens_in(a.start, a.end)]
+            heads += [i for i in inside if self.p.tokens[i].head not in inside or self.p.tokens[i].head == i][:1]
+        # the last one that acts (a subject) before any other: "Генеральная прокуратура Киргизии обратилась в суд …"
+        return next((i for i in reversed(heads) if self.p.tokens[i].dep in SUBJECTS), heads[-1] if heads else None)
 
     def _last_organisation(self, tok: Tok, head: int) -> str | None:
         """The organisation a definite "the agency" / "the administration" points back to: the last one named
@@ -500,7 +517,9 @@ class Extractor:
         if re.search(r"[.!?…:;]", inner) or any(t.pos in ("VERB", "AUX") for t in self.p.tokens_in(q.start, q.end)):
             return False
         before = [t for t in self.p.tokens_in(max(0, q.open - 60), q.open) if t.end <= q.open and not self.quoted(t.start)]
-        return bool(before) and before[-1].pos in ("ADJ", "DET", "NUM", "NOUN", "PROPN") \
+        # (or a capitalised one after a preposition: "Правозащитники из «Ассоциации по правам человека …»")
+        return bool(before) and (before[-1].pos in ("ADJ", "DET", "NUM", "NOUN", "PROPN")
+                                 or before[-1].pos == "ADP" and inner[:1].isupper()) \
             and self.sentence_at(before[-1].start) == self.sentence_at(q.open)
 
     def _is_name(self, q: Quote) -> bool:

@@ -158,6 +158,9 @@ def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> t
     run = person_run(parsed, [i for i in full if abs(i - head) <= 8], head)
     if run is not None and run[1] < head and (tokens[head].pos == "NOUN" or tokens[run[1] + 1].text in ("'s", "’s")):
         run = None  # a name that modifies the speaker: "Putin's spokesman", "Tajik officials", "Bishkek's foreign ministry"
+    elif run is not None and run[0] > head and tokens[head].pos == "NOUN" and tokens[run[0]].case == "Gen" \
+            and tokens[head].case != "Gen":
+        run = None  # a genitive after a common noun says whose: "в прокуратуре Каракалпакстана" (the NER's PER)
     if run is not None:
         first, last = run
         name = text[tokens[first].start : tokens[last].end]
@@ -173,6 +176,8 @@ def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> t
     phrase = noun_phrase(parsed, head, blocked)
     while len(phrase) > 1 and tokens[phrase[0]].dep == "case" and phrase[0] < head:
         phrase = phrase[1:]  # "(как сообщили) в пресс-центре …": the preposition is the cue's
+    while len(phrase) > 1 and tokens[phrase[-1]].pos == "ADP":
+        phrase = phrase[:-1]  # "Правозащитники из «Ассоциации по правам человека …»": a name in quotes cut off
     if tokens[head].pos == "PROPN":
         # "Opposition politician Aidos Sadykov" with no entity tag: a title (common nouns) before a name
         first = head

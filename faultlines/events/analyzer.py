@@ -43,7 +43,10 @@ from .extract import EventExtractor, aggregate_warnings
 # clash; a denial's speaker from the claims stage; "Claim:" lines, "was to take place", charges of "calls for" riots
 # are no events; "the deaths of two", "к гибели двух" count; a report-dated mention joins the same event told with
 # its day; a relative clause's accusation is the denial's content; "X-based" is no place; "the protests" take the date
-# the text named them with; a gas explosion is an accident whatever its victims; parties joined by "и пяти стран"
+# the text named them with; a gas explosion is an accident whatever its victims; parties joined by "и пяти стран";
+# "Об", "Центральной Азии", "Солтон-Сары" are no places; a past dated event never joins an undated one; road
+# blockades protest; "left N" counts only the dead; an arrest after an attack is its own event; a date is the last
+# cue's of its clause
 VERSION = "8"
 
 

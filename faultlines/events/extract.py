@@ -112,6 +112,13 @@ _PLANNED_PROTEST = re.compile(r"\b(?:planned|upcoming|scheduled)\s+(?:[\w-]+\s+)
                               r"(?:\w+\s+)?(?:акци|митинг|протест|шестви|забастовк|пикет)\w*", re.I)
 _EMBEDDED_SPEECH = re.compile(r"[^;,]*?\b(?:that|which|who)\s+(?:\w+\s+){0,2}$|[^;,]*?(?<!\w)(?:котор\w+)\s+(?:\w+\s+){0,2}$",
                               re.I)
+_BLOCKADE = re.compile(r"block|перекры", re.I)
+_FORCES_BEFORE = re.compile(r"\b(?:police|troops|soldiers|security\s+forces|authorities|officers|guards)\s+(?:[\w-]+\s+)?$|"
+                            r"(?<!\w)(?:полици\w*|милици\w*|силовик\w*|военн\w*|власти|сотрудник\w*)\s+(?:[\w-]+\s+)?$", re.I)
+_CLAUSE_SPLIT = re.compile(r",\s+(?:and|but|while|а|и|но)\b|;", re.I)
+# "the Central Asia-China gas pipeline": a facility's name, no place
+_FACILITY_AFTER = re.compile(r"\s+(?:(?:gas|oil)\s+)?(?:pipeline|canal|dam|reservoir|mine|field|plant|refinery|railway|"
+                             r"highway|bridge)\b", re.I)
 _NOT_CLEFT = re.compile(r"\bit\s+(?:was|is|were)\s+not\b[^,;]*\b(?:that|who)\s+(?:\w+\s*)?$", re.I)
 # "sell sanctioned microchips": the adjective, not a sanction
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|of|sell\w*|sold|buy\w*|bought|ship\w*|suppl\w*|export\w*|import\w*|re-export\w*)"
@@ -325,6 +332,7 @@ class EventExtractor:
     def __init__(self, gaz: Gazetteer | None = None) -> None:
         self.gaz = gaz or gazetteer()
         self.focus = set(self.gaz.config["focus_countries"])
+        self._published: date | None = None  # the document's, while it is extracted
 
     # cues -------------------------------------------------------------------
     def triggers(self, sentence: str, offset: int, language: str) -> list[Trigger]:
@@ -357,6 +365,8 @@ class EventExtractor:
                 continue  # "an attack on free speech", "атака на свободу слова": a figure of speech
             if t.plover in ("PROTEST", "CONSULT") and _UPCOMING.search(sentence[max(0, s - 50):s]):
                 continue  # (nor talks or a summit: "ahead of a CSTO summit")
+            if t.plover == "PROTEST" and _BLOCKADE.match(t.text) and _FORCES_BEFORE.search(sentence[max(0, s - 40):s]):
+                continue  # "Police blocked the road to the square": no protest
             if t.plover in ("REJECT", "ACCUSE"):
                 if _COUNTED_OBJECT.match(sentence, e):
                     continue  # "a visa office that rejects two applications in three": things counted, no denial
@@ -394,6 +404,7 @@ class EventExtractor:
         paragraphs = [(a.start, a.end) for a in doc.layer("paragraph")]
         ner = [(a.start, a.end) for a in doc.layer("ner") if a.label in ("LOC", "GPE", "FAC")]
         resolver = DateResolver(language, doc.published, language)
+        self._published = date.fromisoformat(doc.published) if doc.published else None
         definite_re = _cues(language)[2]
         claims = [c for c in doc.layer("claim") if c.attrs.get("kind") != "author"]
         title_end = len(doc.title) if doc.title and text.startswith(doc.title) else 0
@@ -545,7 +556,7 @@ class EventExtractor:
             loose = [(a, b, text[a:b]) for a, b in ner if start <= a < end and text[a:a + 1].isalpha()
                      and not any(p.start <= a < p.end for p in places)
                      and not self.gaz.demonym(text[a:b]) and not any(x.start <= a < x.end for x in actors)
-                     and sources().outlet(text[a:b]) is None]
+                     and sources().outlet(text[a:b]) is None and not _FACILITY_AFTER.match(text, b)]
             definite = bool(definite_re.search(s))
             fresh = bool(_FRESH[language].search(s[: max(0, found[0].start - start)])) and not definite
             selected = self._select(found)
@@ -553,8 +564,10 @@ class EventExtractor:
                 own_dates = [d for d in dates if not (id(d) in since and not since[id(d)][0] < trig.start < since[id(d)][2]
                                                       and (since[id(d)][1] or definite))]
                 if len(selected) > 1 and dates:
-                    # several events in one sentence: each takes the dates nearest to its own cue
-                    own_dates = [d for d in own_dates if min(selected, key=lambda t: abs(t.start - d.start)) is trig]
+                    # several events in one sentence: each takes the dates nearest to its own cue (never the day of
+                    # the report: "said on Saturday that an explosion … on Thursday …, and that three … had been detained")
+                    own_dates = [d for d in own_dates if not d.report] or own_dates
+                    own_dates = [d for d in own_dates if self._cue_of_date(selected, d, text) is trig]
                 hurt = trig.plover in ("ASSAULT", "PROTEST")  # counts belong to violence, not to a deal in the same sentence
                 # "В посольстве Таджикистана в Москве заявили, что … о задержании граждан": where an embassy sits is
                 # not where what it speaks of happened (but "Житель Дарваза рассказал …" speaks of Darvaz)
@@ -606,6 +619,13 @@ class EventExtractor:
         return isos, admin1
 
     @staticmethod
+    def _cue_of_date(selected: list[Trigger], d: DateMention, text: str) -> Trigger:
+        """Which of a sentence's cues a date belongs to: the last one before it in the same clause ("an explosion …
+        near Bagtyyarlyk on Thursday was sabotage, and … had been detained"), else the nearest."""
+        before = [t for t in selected if t.end <= d.start and not _CLAUSE_SPLIT.search(text, t.end, d.start)]
+        return max(before, key=lambda t: t.start) if before else min(selected, key=lambda t: abs(t.start - d.start))
+
+    @staticmethod
     def _select(found: list[Trigger]) -> list[Trigger]:
         """The strongest ACLED-typed cue, plus one cue per other PLOVER category (talks give way to an agreement)."""
         typed = [t for t in found if t.event_type is not None]
@@ -622,7 +642,8 @@ class EventExtractor:
                 out.append(max(extra, key=lambda t: t.priority))
                 plovers.add(out[-1].plover)
             # "задержали трёх человек, подозреваемых в нападении … 26 ноября": an arrest for an attack told after it
-            arrest = next((t for t in typed if t.sub_event_type == "Arrests" and t.start < out[0].start), None)
+            # (or before it: "the explosion … was an act of sabotage, and three foreign nationals had been detained")
+            arrest = next((t for t in typed if t.sub_event_type == "Arrests"), None)
             if arrest is not None and out[0].plover == "ASSAULT":
                 out.append(arrest)
                 plovers.add(arrest.plover)
@@ -672,8 +693,11 @@ class EventExtractor:
                 pass
             elif r1[1] < r2[0] or r2[1] < r1[0]:
                 return False
-        elif not (d2 is None or d2.date is None) and not m.definite and d1 is None:
-            pass
+        elif d1 is None and d2 is not None and d2.date is not None and not m.definite and self._published is not None \
+                and (d2.end_date or d2.date) < self._published - timedelta(days=31):
+            # "Напомним, в июле 2022 года в Нукусе прошли массовые протесты" after this week's undated arrests: a past
+            # event the text recalls, not the same one
+            return False
         p1 = cand.place()
         p2 = _most_specific(m.places)
         if p1 and p2:

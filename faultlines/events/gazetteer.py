@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..ingest.published import EN_MONTHS
-from ..text.nlp import russian_function_word
+from ..text.nlp import russian_function_word, russian_parts_of_speech
 from .text import WORD, fold, is_cyrillic, key, load_resource
 
 log = logging.getLogger(__name__)
@@ -344,7 +344,8 @@ class Gazetteer:
                     break
             if hit is None or (require_capital and not tokens[i][2][0].isupper()) or _is_river(folded, i + hit[0]) or (
                     i and folded[i - 1] in _BANK) or _is_dateline(text, tokens, i, hit[0]) or _is_date(folded, i, hit[0]) or (
-                    hit[0] == 1 and is_cyrillic(tokens[i][2]) and russian_function_word(tokens[i][2]) and not (i and folded[i - 1] in _LOCATIVE)):
+                    hit[0] == 1 and is_cyrillic(tokens[i][2]) and russian_function_word(tokens[i][2]) and not (i and folded[i - 1] in _LOCATIVE)) or (
+                    hit[0] == 1 and _not_a_name_alone(tokens, i)) or _inside_hyphenated(text, tokens, i, hit[0]):
                 i += 1
                 continue
             n, places = hit
@@ -408,6 +409,26 @@ _SOURCES = {"source", "sources", "источник", "источники", "ис
 def _is_date(folded: list[str], i: int, n: int) -> bool:
     """"Nov 14": a month, not the town of Nov."""
     return n == 1 and folded[i] in EN_MONTHS and i + 1 < len(folded) and folded[i + 1][:1].isdigit()
+
+
+def _inside_hyphenated(text: str, tokens, i: int, n: int) -> bool:
+    """A name that is only part of a hyphenated one: "Сары" of the village "Солтон-Сары" is no Sari."""
+    start, end = tokens[i][0], tokens[i + n - 1][1]
+    return (start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalpha()) or (
+        end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha())
+
+
+def _not_a_name_alone(tokens, i: int) -> bool:
+    """A Russian preposition that is also a word of a name ("Об этом сообщили …" is no town of Ob), or an adjective that
+    opens a longer name the gazetteer lacks ("Центральной Азии" is no Tsentralny district)."""
+    word = tokens[i][2]
+    if not is_cyrillic(word):
+        return False
+    parts = russian_parts_of_speech(word)
+    if "PREP" in parts and len(word) <= 3:
+        return True
+    following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+    return parts == {"ADJF"} and following[:1].isupper() and tokens[i + 1][0] - tokens[i][1] == 1
 
 
 def _is_river(folded: list[str], after: int) -> bool:

@@ -176,7 +176,8 @@ def dateline_end(text: str, start: int, end: int) -> int | None:
             after = re.match(r"[.,]\s*", text[m.end() + credit[1]:end])
             if after:
                 return m.end() + credit[1] + after.end()
-        return m.end()
+        quoted = _QUOTED_CREDIT.match(text, m.end(), end)  # "НУКУС, 1 июля — «Фергана». …": any name in quotes
+        return quoted.end() if quoted else m.end()
     m = _DATELINE_DATE.match(text, start, end)
     if m and (m.group("caps") and m.group("caps").isupper() or not text[m.end():end].strip()):
         # "ДУШАНБЕ, 7 декабря. /ТАСС/. Сотрудники …": the agency's credit after the date belongs to the dateline
@@ -187,12 +188,14 @@ def dateline_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
+_QUOTED_CREDIT = re.compile(r"[«\"“][^»\"”\n]{2,30}[»\"”]\.[ \t]*")
 _SLASHED_CREDIT = re.compile(r"[/(]\s*([^/()\n]{2,30}?)\s*[/)]\.?[ \t]*")
 
 
 # 2: the ``dateline`` layer; 3: the headline and byline lines are paragraphs of their own, "ДУШАНБЕ, 4 декабря." a
-# dateline, and an agency's credit after the dash ("— АКИpress.") is the dateline's; 4: so is "/ТАСС/." after the date
-@analyzer("segment", version="4", requires=("language",), assigns=("paragraph", "sentence", "dateline"))
+# dateline, and an agency's credit after the dash ("— АКИpress.") is the dateline's; 4: so is "/ТАСС/." after the date;
+# 5: and a name in quotes after the dash ("— «Фергана».")
+@analyzer("segment", version="5", requires=("language",), assigns=("paragraph", "sentence", "dateline"))
 class Segmenter(Analyzer):
     """Adds ``paragraph``, ``sentence`` and ``dateline`` annotations (replacing earlier ones): the wire dateline
     a paragraph opens with ("DUSHANBE, Nov 26 (Reuters) - ") is no part of what its first sentence says."""
