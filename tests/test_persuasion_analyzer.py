@@ -230,3 +230,12 @@ def test_a_paragraph_is_labelled_from_its_own_its_sentences_and_its_words_probab
         assert sorted(labels) == sorted(TECHNIQUES[j] for j in np.flatnonzero(highest[i] >= model.par.thresholds))
         for technique, score in labels.items():
             assert score == pytest.approx(highest[i, TECHNIQUES.index(technique)], abs=1e-6)
+
+
+def test_no_span_lies_in_a_wire_dateline():
+    doc = analyze("Turkmenistan says pipeline blast was sabotage\n\nASHGABAT, Dec 5 (Reuters) - Turkmenistan's "
+                  "state security ministry said on Saturday that a vicious, cowardly blast was an act of sabotage.",
+                  analyzers=ANALYZERS)
+    (dateline,) = doc.layer("dateline")
+    assert doc.layer("technique") and all(a.start >= dateline.end or a.end <= dateline.start
+                                          for a in doc.layer("technique"))

@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 # 9: ... or, for the token head's techniques, its words' highest
 # 10: a logistic regression per technique stacked on those three probabilities gives the paragraph's
 # 11: sentence spans at thresholds chosen for span F1, and cut to the words the token head marks in them
-VERSION = "11"
+# 12: no span in a wire dateline (the model is version 11's)
+VERSION = "12"
 LANGS = ("en", "ru")
 
 
@@ -130,7 +131,14 @@ class PersuasionAnalyzer(Analyzer):
 
     def _annotate(self, doc: Document, pred, defs: dict[str, str]) -> None:
         meta = dict(analyzer=self.name, version=self.version)
+        datelines = [(a.start, a.end) for a in doc.layer("dateline")]
         for tech, start, end, score in sorted(pred.spans, key=lambda s: (s[1], s[2], s[0])):
+            # a wire dateline ("ASHGABAT, Dec 5 (Reuters) - ") persuades no one: a span starts after it, or is none
+            start = max([start] + [e for s, e in datelines if s <= start < e])
+            while start < end and doc.text[start].isspace():
+                start += 1
+            if start >= end:
+                continue
             doc.add(Annotation("technique", start, end, label=tech, score=score,
                                attrs={"definition": defs.get(tech, "")}, **meta))
         for start, end, labels in pred.paragraphs:
