@@ -982,3 +982,18 @@ def test_the_agency_in_russian_is_the_organisation_that_acted_before_it():
     claim = one("Генеральная прокуратура Киргизии обратилась в суд с иском о признании материалов издания «Клооп» "
                 "ложными. Об этом говорится в сообщении ведомства, опубликованном в среду.", "ru")
     assert claim["speaker"] == "Генеральная прокуратура Киргизии"
+
+
+def test_an_interview_s_answers_are_the_interviewee_s():
+    found = claims('"We were never asked": a Kyrgyz MP on the CSTO\n\nQ: Bishkek has again asked the CSTO to help on the '
+                   "Tajik border. Do you support that?\n\nA: I do not. In 2022 the CSTO did nothing while our villages "
+                   "burned.\n\nQ: Some say only Russia can guarantee Kyrgyzstan's security.\n\nA: That is a myth.")
+    answer = next(c for c in found if c["text"].startswith("In 2022"))
+    question = next(c for c in found if c["text"].startswith("Bishkek has again"))
+    assert (answer["speaker"], answer["kind"]) == ("Kyrgyz MP", "quote")
+    assert question["kind"] == "author"  # (its "Q:" label trimmed)
+    found = claims("Беседа с депутатом Жогорку Кенеша Аркадием Дубновым\n\nВопрос: Бишкек снова просит ОДКБ о помощи?\n\n"
+                   "Ответ: Нет. Россия обещала защитить Баткен, но в 2022 году ОДКБ ничего не сделала.\n\nВопрос: А "
+                   "граница?\n\nОтвет: Её надо демаркировать.", "ru")
+    assert {c["speaker"] for c in found if c["text"].startswith("Россия обещала")} == {
+        "депутат Жогорку Кенеша Аркадий Дубнов"}

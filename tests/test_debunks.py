@@ -304,3 +304,16 @@ def test_a_russian_mol_tells_what_the_opponents_say_and_a_motive_may_open_the_ne
     assert item["claim"] == "Москва готовится «защищать русскоязычных» на севере республики"
     assert item["counter"].startswith("Россия ни разу")
     assert item["motive"] == "поссорить двух союзников"
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Some say only Russia can guarantee Kyrgyzstan's security. That is a myth. Our army defended Batken on its own.",
+     "only Russia can guarantee Kyrgyzstan's security"),
+    ("Q: Some say only Russia can guarantee Kyrgyzstan's security.\n\nA: That is a myth. Our army defended Batken.",
+     "only Russia can guarantee Kyrgyzstan's security"),
+    ("Вопрос: Говорят, что только Россия может гарантировать безопасность Киргизии.\n\nОтвет: Это миф. Наша армия "
+     "сама отстояла Баткен.", "только Россия может гарантировать безопасность Киргизии"),
+])
+def test_what_some_say_and_an_answer_calls_a_myth(text, claim):
+    _, (item,) = _items(text)
+    assert item["claim"] == claim and item["counter"].split(".")[0] in ("That is a myth", "Это миф")

@@ -1002,3 +1002,20 @@ def test_a_sabotage_and_the_arrests_for_it_are_two_events_each_with_its_own_day(
         "of sabotage, and that three foreign nationals had been detained.", published="2026-12-05"))["events"]
     assert [(e["sub_event_type"], e["date"], e["location"]) for e in events] == [
         ("Remote explosive/landmine/IED", "2026-12-03", "Bagtyyarlyk"), ("Arrests", "2026-12-05", "Bagtyyarlyk")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Neighbouring Kazakhstan immediately protested, saying the mountains would cross its territory.", []),
+    ("МИД Казахстана выразил протест российскому послу в понедельник.", []),
+    ("Residents of Osh protested on Monday against the demolition of the market.", ["Peaceful protest"]),
+    ("Несколько сотен жителей Жанаозена в субботу вышли на центральную площадь города.", ["Peaceful protest"]),
+])
+def test_a_government_s_protest_is_no_rally_and_people_who_come_out_onto_a_square_protest(text, expected):
+    events = document_record(run(text, published="2026-12-06"))["events"]
+    assert [e["sub_event_type"] for e in events] == expected
+
+
+def test_what_an_arrested_blogger_criticised_is_no_party():
+    (event,) = document_record(run("В Душанбе задержан блогер Рустам Гуломов, критиковавший правительство в TikTok.",
+                                   published="2026-12-06"))["events"]
+    assert event["actor1"] != "правительство" and event["actor1_acled"] == "Police Forces of Tajikistan"

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..model import Document
 from ..sources import sources
-from ..text.nlp import russian_future
+from ..text.nlp import russian_future, russian_nominative
 from .lexicon import Lexicon, lexicon
 from .parse import Parsed, Tok, parsed
 from .quotes import Quote, find_quotes
@@ -1394,6 +1394,47 @@ def _rebuttal_claims(ex: "Extractor", claims: list[Claim]) -> list[Claim]:
     return claims
 
 
+_QUESTION_LINE = re.compile(r"^[ \t*_]*(?:Q|Вопрос|В)[ \t*_]*[:.—–]", re.MULTILINE)
+_ANSWER_LINE = re.compile(r"^[ \t*_]*(?:A|Ответ|О)[ \t*_]*[:.—–][ \t*_]*", re.MULTILINE)
+# who answers: "Interview with X", "Интервью с X", or the title's 'Quote: a Kyrgyz MP on the CSTO'
+_INTERVIEWEE = (re.compile(r"\b(?:interview|conversation|talk)\s+with\s+([^\n.,:;]{3,60})", re.I),
+                re.compile(r"(?:интервью|беседа|разговор)\s+с\s+([^\n.,:;]{3,60})", re.I),
+                re.compile(r"^[\"“«].{3,120}?[\"”»]\s*[:—–]\s*(.{3,60}?)\s+(?:on|about|о|об)\s", re.I))
+
+
+def _interview_answers(ex: "Extractor", claims: list[Claim]) -> None:
+    """In an interview (two or more "Q:" and "A:" lines), what an answer line states is the interviewee's, not the
+    author's: the one the title or a line "Interview with X" names, else "interviewee"."""
+    text = ex.text
+    answers = list(_ANSWER_LINE.finditer(text))
+    if len(answers) < 2 or len(_QUESTION_LINE.findall(text)) < 2:
+        return
+    source = ex.doc.title if ex.doc.title and text.startswith(ex.doc.title) else text[:200]
+    found = next((m for p in _INTERVIEWEE for m in [p.search(source)] if m), None)
+    name = re.sub(r"^(?:an?|the)\s+", "", found.group(1).strip()) if found else "interviewee"
+    if found and ex.lex.language == "ru":
+        # "Беседа с депутатом Жогорку Кенеша Аркадием Дубновым": the role and the name after it in the nominative, the
+        # genitive between as written
+        at = found.start(1)  # (the title and the text's first 200 characters both start the text)
+        person = next((a for a in ex.doc.layer("ner") if a.label == "PER" and at < a.start < at + len(name)), None)
+        cut = person.start - at if person else len(name)
+        words = name[:cut].split()
+        name = " ".join(w for w in [russian_nominative(words[0]) if words else ""] + words[1:] +
+                        ([russian_nominative(name[cut:].strip())] if person else []) if w)
+    ends = [text.find("\n", m.end()) for m in answers]
+    spans = [(m.end(), e if e >= 0 else len(text)) for m, e in zip(answers, ends)]
+    title_end = text.find("\n")
+    for claim in claims:
+        if claim.kind == "author" and any(s <= claim.start < e for s, e in spans):
+            claim.speaker, claim.kind, claim.quote = name, "quote", True
+            claim.start = max(claim.start, next(s for s, e in spans if s <= claim.start < e))
+        elif claim.quote and claim.speaker is None and claim.start < title_end:
+            claim.speaker = name  # the headline quotes the interviewee
+        question = _QUESTION_LINE.match(text, claim.start)
+        if question:  # "Q: Bishkek has again asked …": the label is no part of the question
+            claim.start = ex._trim(question.end(), claim.end)[0]
+
+
 def _author_name(doc: Document) -> str:
     """Who speaks in the author's own sentences: the byline, else the site, else "author"."""
     speaker = doc.meta.get("author") or doc.meta.get("site") or "author"
@@ -1442,6 +1483,7 @@ def extract(doc: Document, score) -> list[Claim]:
         if lead and ex.text.startswith(":", lead.end()):
             claim.start = ex._trim(lead.end() + 1, claim.end)[0]
     claims = _rebuttal_claims(ex, claims)
+    _interview_answers(ex, claims)
     for line in doc.layer("dateline"):  # "ALMATY, Nov 30, 2026 - Gunmen opened fire …": the claim starts after it
         for claim in claims:
             if line.start <= claim.start < line.end < claim.end:

@@ -87,6 +87,8 @@ def _country_of(word: str, gaz: Gazetteer) -> str | None:
     return None
 
 
+_CRITICISED_BEFORE = re.compile(r"(?:критикова\w*|обвиня(?:вш|ющ)\w*|осужда(?:вш|ющ)\w*|высмеива\w*)\s+(?:\w+\s+)?$|"
+                                r"\b(?:criticis\w*|criticiz\w*|mocked|mocking|accusing|accused)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _SOURCE_BEFORE = re.compile(r"(?:по данным|по словам|по информации|со ссылкой на|according to|citing)\s+(?:the\s+)?$", re.I)
 
 
@@ -106,6 +108,8 @@ def find_actors(sentence: str, offset: int, language: str, gaz: Gazetteer) -> li
             taken.append((m.start(), m.end()))
             if _SOURCE_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):
                 continue  # "по данным пограничной службы", "according to the border service": who reports, not who acts
+            if _CRITICISED_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):
+                continue  # "блогер, критиковавший правительство", "a blogger who criticised the government": what was criticised
             a = ActorMention(m.start(), m.end(), m.group(), entry["acled"], int(entry["inter"]), bool(entry["armed"]),
                              bool(entry.get("weak")), bool(entry.get("protest")), bool(entry.get("riot")),
                              fixed_country=entry.get("country"))

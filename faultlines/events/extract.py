@@ -119,6 +119,11 @@ _CLAUSE_SPLIT = re.compile(r",\s+(?:and|but|while|а|и|но)\b|;", re.I)
 # "the Central Asia-China gas pipeline": a facility's name, no place
 _FACILITY_AFTER = re.compile(r"\s+(?:(?:gas|oil)\s+)?(?:pipeline|canal|dam|reservoir|mine|field|plant|refinery|railway|"
                              r"highway|bridge)\b", re.I)
+_PROTESTED = re.compile(r"protest(?:ed|s)\b", re.I)
+_DIPLOMATIC_PROTEST = re.compile(r"(?<!\w)(?:выразил\w*|заявил\w*|направил\w*)\s+(?:\w+\s+)?протест|"
+                                 r"\b(?:lodged|filed|delivered)\s+(?:a|an)\s+(?:\w+\s+)?protest", re.I)
+_OFFICE_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|kremlin|state\s+department|foreign\s+office)\b[^,.;]{0,25}$",
+                             re.I)
 _NOT_CLEFT = re.compile(r"\bit\s+(?:was|is|were)\s+not\b[^,;]*\b(?:that|who)\s+(?:\w+\s*)?$", re.I)
 # "sell sanctioned microchips": the adjective, not a sanction
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|of|sell\w*|sold|buy\w*|bought|ship\w*|suppl\w*|export\w*|import\w*|re-export\w*)"
@@ -367,6 +372,9 @@ class EventExtractor:
                 continue  # (nor talks or a summit: "ahead of a CSTO summit")
             if t.plover == "PROTEST" and _BLOCKADE.match(t.text) and _FORCES_BEFORE.search(sentence[max(0, s - 40):s]):
                 continue  # "Police blocked the road to the square": no protest
+            if t.plover == "PROTEST" and (_DIPLOMATIC_PROTEST.search(sentence[max(0, s - 30):e])
+                                          or _PROTESTED.match(t.text) and self._state_before(sentence[max(0, s - 50):s])):
+                continue  # "Kazakhstan immediately protested", "МИД выразил протест": a government's protest, no rally
             if t.plover in ("REJECT", "ACCUSE"):
                 if _COUNTED_OBJECT.match(sentence, e):
                     continue  # "a visa office that rejects two applications in three": things counted, no denial
@@ -617,6 +625,14 @@ class EventExtractor:
                 if len({c.admin1_code for c in p.candidates}) == 1 and p.candidates[0].admin1_code:
                     admin1.add(p.candidates[0].admin1_code)
         return isos, admin1
+
+    def _state_before(self, prefix: str) -> bool:
+        """Whether a state, its capital or one of its offices ends ``prefix`` as the subject of what follows."""
+        if _OFFICE_SUBJECT.search(prefix):
+            return True
+        places = [p for p in self.gaz.find(prefix) if not p.locative and not p.origin]
+        return bool(places) and places[-1].end >= len(prefix.rstrip()) - 25 and any(
+            c.kind in ("country", "city") for c in places[-1].candidates[:1])
 
     @staticmethod
     def _cue_of_date(selected: list[Trigger], d: DateMention, text: str) -> Trigger:

@@ -425,6 +425,9 @@ def _list_items(doc: _Text, labels: list[_Label]) -> list[Debunk]:
     return items
 
 
+# an interview's labels: "Q: …", "A: …", "Вопрос: …", "Ответ: …"
+_QA_LABEL = re.compile(r"\s*(?:Q|A|В|О|Вопрос|Ответ)\s*[:.—–]\s*")
+
 # "… claims that …", "утверждается, что": a sentence that tells more of the opponent's claim
 # (or says where they have it from: "Авторы ссылаются на «спутниковые снимки»", "The authors cite …")
 _CLAIMS_THAT = re.compile(r"\b(?:claims?|claimed|alleges?|alleged|asserts?|insists?)\s+that\b|(?<!\w)(?:утвержда\w+|уверя\w+),\s+что|"
@@ -568,7 +571,11 @@ class _InlineFinder:
         if following is None:
             return None
         body = text[following.start : following.end]
+        label = _QA_LABEL.match(body)  # "A: That is a myth." in an interview
+        body = body[label.end():] if label else body
         m = cues().next_marker.match(body)
+        if label and m:
+            following = _Sentence(following.index, following.start + label.end(), following.end, following.paragraph)
         if m and m.group("denial"):
             end = following.end
             after = self._next(following, same_paragraph=True)
@@ -687,8 +694,8 @@ class _InlineFinder:
             for m in _overlapping(pattern, body):
                 verb_start = sentence.start + m.start("verb_aux" if m.group("verb") else "anon")
                 if m.group("anon"):
-                    if text[sentence.start : verb_start].strip():
-                        continue
+                    if text[sentence.start : verb_start].strip() and not _QA_LABEL.fullmatch(text[sentence.start : verb_start]):
+                        continue  # (an interviewer's "Q: Some say …" stays the question's)
                     opponent, kind = None, "neutral"
                 else:
                     subject = _subject_opponent(text, sentence.start, verb_start)
