@@ -79,3 +79,23 @@ def test_check_worthiness_orders_facts_above_opinion():
     assert fact["check_worthiness"] > opinion["check_worthiness"]
     assert reported["check_worthiness"] > opinion["check_worthiness"]
     assert 0.0 <= opinion["check_worthiness"] <= 1.0
+
+
+@pytest.mark.parametrize("denial, report", [
+    # a denial of torture answers no report of arrests, though both name Uzbekistan and detention (e5 cosine 0.83)
+    ("Uzbekistan's Foreign Ministry on Tuesday rejected a Human Rights Watch report that accused authorities of "
+     "torturing detainees after the 2022 unrest in Karakalpakstan, calling it \"biased and based on unverified sources\".",
+     "Uzbek border guards detained four men trying to smuggle 300 kilograms of hashish across the Kyrgyz border near "
+     "Andijan on Wednesday, the State Security Service said."),
+    # a shared border is no shared proposition (0.88)
+    ("Власти Таджикистана опровергли информацию о мобилизации резервистов на границе с Афганистаном.",
+     "«Мы едины», — заявил Лавров. По его словам, стороны также обсудили создание общего центра мониторинга на "
+     "таджикско-афганской границе."),
+])
+def test_a_denial_and_a_report_that_share_a_country_and_a_word_do_not_contradict(denial, report):
+    from faultlines.model import Document
+    from faultlines.pipeline import Pipeline
+
+    pipe = Pipeline(("language", "segment", "nlp", "claims"))
+    a, b = pipe(Document(id="a", text=denial)), pipe(Document(id="b", text=report))
+    assert [c for c in find_contradictions([a, b]) if c.a.doc_id != c.b.doc_id] == []

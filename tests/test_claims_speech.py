@@ -997,3 +997,16 @@ def test_an_interview_s_answers_are_the_interviewee_s():
                    "граница?\n\nОтвет: Её надо демаркировать.", "ru")
     assert {c["speaker"] for c in found if c["text"].startswith("Россия обещала")} == {
         "депутат Жогорку Кенеша Аркадий Дубнов"}
+
+
+def test_a_denial_answers_the_claim_of_its_deed_and_a_bare_label_nothing_told_after_it():
+    found = claims("The New York-based group said at least 14 of the people convicted had told relatives they were beaten "
+                   "in custody.\n\n\"Not a single complaint of torture has been confirmed,\" Uzbekistan's Foreign "
+                   "Ministry said. "
+                   "Uzbekistan has repeatedly denied allegations of abuse.")
+    beaten = next(c for c in found if c["text"] == "they were beaten in custody")
+    denial = next(c for c in found if c["text"] == "allegations of abuse")
+    assert denial["denies"] == beaten["claim_id"]  # (abuse, beaten: one deed), not the ministry's quote
+    found = claims("Власти Таджикистана опровергли информацию о мобилизации резервистов. В Минобороны назвали её "
+                   "«провокацией».\n\nЕго брат рассказал нам, что силовики изъяли телефоны всей семьи.", "ru")
+    assert not any(c.get("denies") for c in found if c["text"] == "провокацией")

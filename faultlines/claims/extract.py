@@ -52,6 +52,7 @@ NOMINAL_OK = ("confirm", "deny", "question", "predict")
 _FINAL = " \t\n.;:!?\"'”“»«„’‘"
 _OPENING_OF = {"»": "«", "”": "“"}
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SYMBOL = re.compile(r"[\u2190-\u2bff\u2600-\u27bf\ufe0f\U0001f000-\U0001faff]")
 
 
 @dataclass
@@ -159,7 +160,8 @@ class Extractor:
             if closing == '"' and self.text.count('"', start, end - 1) % 2:
                 break  # 'the trial was "a travesty"': straight quotes pair up by count
             end -= 1
-        while start < end and self.text[start] in " \t\n,—–-*•":  # (a list item's marker too)
+        # (a list item's marker too, and a post's emoji: "🔴 В Душанбе задержан …")
+        while start < end and (self.text[start] in " \t\n,—–-*•" or _SYMBOL.match(self.text, start)):
             start += 1
         return start, end
 
@@ -1181,8 +1183,8 @@ class Extractor:
             start, end = self.p.tokens[first].start, self.p.tokens[last - 1].end
             while end > start and self.text[end - 1].isspace():
                 end -= 1
-            while start < end and self.text[start] in "-*•–— \t":  # a list item's marker
-                start += 1
+            while start < end and (self.text[start] in "-*•–— \t" or _SYMBOL.match(self.text, start)):
+                start += 1  # a list item's marker, a post's emoji
             if end <= title_end or not any(t.pos in ("VERB", "AUX") for t in self.p.tokens[first:last]):
                 continue
             if any(c.start < end and start < c.end for c in taken) or any(c.frame and c.frame[0] < end and start < c.frame[1] for c in taken):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .contradictions import concepts
+from .contradictions import DEEDS, concepts, same_side
 from .extract import POSITIVE, Claim, Extractor
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -66,12 +66,9 @@ def _short(text: str, words: int = 10) -> str:
     return out.strip(" ,.;:«»\"“”")
 
 
-# concepts of what was done (not who: two claims naming Russia are not thereby about the same thing)
-_DEEDS = frozenset({"force", "attack", "killed", "detained", "drone"})
-
-
 def _deeds(text: str) -> frozenset[str]:
-    return concepts(text) & _DEEDS
+    """Concepts of what was done (not who: two claims naming Russia are not thereby about the same thing)."""
+    return concepts(text) & DEEDS
 
 
 # "denied any link between the protest and the attack": it answers only a claim that names both
@@ -159,8 +156,8 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
     candidates = [(d, c) for d, c in enumerate(reversed(claims[:index]), 1)] + \
                  [(d + 3, c) for d, c in enumerate(claims[index + 1 :], 1)]
     for distance, other in candidates:
-        if other.speaker == claim.speaker or other.kind == "author":
-            continue
+        if other.speaker == claim.speaker or other.kind == "author" or same_side(other.speaker, claim.speaker):
+            continue  # (nor one of the same voice: "прокуратура" after "Генеральная прокуратура Киргизии")
         if other.start <= claim.start and claim.end <= other.end:
             continue  # "X said their clients denied the charges": the denial is inside X's claim, it answers another
         if other.kind == "quote" and any(r is not other and r.kind != "quote" and r.speaker == other.speaker
@@ -173,6 +170,8 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
         theirs = stems(ex.text[other.start : other.end])
         if between is not None and not all(side & theirs for side in between):
             continue
+        if other.start >= claim.end and not own & theirs and "\n\n" in ex.text[claim.end : other.start]:
+            continue  # a bare label ("назвали её «провокацией»") answers nothing told after it in another paragraph
         value = 0.0
         if other.speaker and re.search(rf"(?<!\w){re.escape(other.speaker)}", frame_text):
             value += 3.0
