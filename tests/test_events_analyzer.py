@@ -959,12 +959,17 @@ def test_the_protests_take_the_date_the_text_named_them_with_and_a_based_group_s
     events = document_record(run(
         "Uzbekistan's Foreign Ministry on Tuesday rejected a Human Rights Watch report that accused authorities of "
         "torturing detainees.\n\nThe New York-based group said at least 14 of the people convicted over the July 2022 "
-        "protests had been tortured.\n\nAt least 21 people were killed when security forces put down the protests in "
+        "protests had told relatives they were beaten in custody.\n\nAt least 21 people were killed when security forces put down the protests in "
         "Nukus, according to official figures.", published="2026-12-02"))["events"]
     assert [e["plover"] for e in events if e["plover"] in ("REJECT", "ACCUSE")] == ["REJECT"]  # the report's accusation
-    assert not any(e["country"] == "United States" for e in events)
+    assert not any(e["country"] == "United States" or e["location"] == "New York" for e in events)
     (force,) = [e for e in events if e["event_type"] == "Protests"]
     assert (force["date"], force["date_precision"], force["fatalities"]) == ("2022-07-01", "month", 21)
+    # "Напомним, … прошли массовые протесты. По официальным данным, тогда погиб 21 человек": the protest's dead
+    (recalled,) = [e for e in document_record(run(
+        "Напомним, в июле 2022 года в Нукусе прошли массовые протесты. По официальным данным, тогда погиб 21 человек.",
+        published="2026-07-01"))["events"]]
+    assert (recalled["date"], recalled["fatalities"]) == ("2022-07-01", 21)
 
 
 def test_a_gas_cylinder_that_injures_people_is_an_accident_and_talks_are_held_by_the_states_joined():

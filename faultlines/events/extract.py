@@ -124,6 +124,7 @@ _DIPLOMATIC_PROTEST = re.compile(r"(?<!\w)(?:выразил\w*|заявил\w*|�
                                  r"\b(?:lodged|filed|delivered)\s+(?:a|an)\s+(?:\w+\s+)?protest", re.I)
 _OFFICE_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|kremlin|state\s+department|foreign\s+office)\b[^,.;]{0,25}$",
                              re.I)
+_THEN = re.compile(r"(?<!\w)(?:тогда|в тот день|в те дни|в ходе (?:тех|этих) \w+)(?!\w)|\b(?:at the time|that day)\b", re.I)
 _NOT_CLEFT = re.compile(r"\bit\s+(?:was|is|were)\s+not\b[^,;]*\b(?:that|who)\s+(?:\w+\s*)?$", re.I)
 # "sell sanctioned microchips": the adjective, not a sanction
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|of|sell\w*|sold|buy\w*|bought|ship\w*|suppl\w*|export\w*|import\w*|re-export\w*)"
@@ -501,9 +502,12 @@ class EventExtractor:
                 last = prev.mentions[-1]
                 # "Тогда погибли 238 человек" after riots too: a riot kills as an attack does
                 # (and a protest that was put down: "силовики подавили протесты … Тогда погиб 21 человек")
+                # (or any protest whose dead the sentence tells as its own: "По официальным данным, тогда погиб 21
+                # человек" after "в июле 2022 года в Нукусе прошли массовые протесты")
                 killing = prev.first.trigger.plover == "ASSAULT" or prev.first.trigger.event_type == "Riots" or (
                     prev.first.trigger.event_type == "Protests"
-                    and _INTERVENTION[language].search(text, *prev.mentions[-1].sentence) is not None)
+                    and (_INTERVENTION[language].search(text, *prev.mentions[-1].sentence) is not None
+                         or _THEN.search(s) is not None))
                 if figures and killing and prev.fatalities() is None and not dates:
                     last.fatalities = fat if last.fatalities is None else last.fatalities
                     last.injuries = inj if last.injuries is None else last.injuries
@@ -564,7 +568,8 @@ class EventExtractor:
             loose = [(a, b, text[a:b]) for a, b in ner if start <= a < end and text[a:a + 1].isalpha()
                      and not any(p.start <= a < p.end for p in places)
                      and not self.gaz.demonym(text[a:b]) and not any(x.start <= a < x.end for x in actors)
-                     and sources().outlet(text[a:b]) is None and not _FACILITY_AFTER.match(text, b)]
+                     and sources().outlet(text[a:b]) is None and not _FACILITY_AFTER.match(text, b)
+                     and not text.startswith("-based", b)]  # "the New York-based group": where it sits
             definite = bool(definite_re.search(s))
             fresh = bool(_FRESH[language].search(s[: max(0, found[0].start - start)])) and not definite
             selected = self._select(found)
