@@ -1010,3 +1010,12 @@ def test_a_denial_answers_the_claim_of_its_deed_and_a_bare_label_nothing_told_af
     found = claims("Власти Таджикистана опровергли информацию о мобилизации резервистов. В Минобороны назвали её "
                    "«провокацией».\n\nЕго брат рассказал нам, что силовики изъяли телефоны всей семьи.", "ru")
     assert not any(c.get("denies") for c in found if c["text"] == "провокацией")
+
+
+def test_a_charge_of_false_information_denies_nothing_and_a_regional_police_office_speaks():
+    claim = one("A court in Almaty on Friday sentenced journalist Duman Mukhammedkarim to seven years in prison for "
+                "financing extremism and spreading false information, his lawyer said.")
+    assert (claim["speaker"], claim["stance"]) == ("his lawyer", "assert")
+    assert one("Officials said the reports of fighting were false.")["stance"] == "deny"
+    claim = one("Один человек погиб и четверо получили ранения в результате массовой драки, сообщили в ГУВД области.", "ru")
+    assert claim["speaker"] == "ГУВД области"

@@ -1024,3 +1024,19 @@ def test_what_an_arrested_blogger_criticised_is_no_party():
     (event,) = document_record(run("В Душанбе задержан блогер Рустам Гуломов, критиковавший правительство в TikTok.",
                                    published="2026-12-06"))["events"]
     assert event["actor1"] != "правительство" and event["actor1_acled"] == "Police Forces of Tajikistan"
+
+
+def test_a_clash_of_villagers_is_mob_violence_and_a_case_under_the_riots_article_no_riot():
+    events = document_record(run(
+        "В Ошской области столкнулись участники земельного спора: один погибший\n\nОШ, 5 декабря — 24.kg. Один человек "
+        "погиб и четверо получили ранения в результате массовой драки между жителями двух сёл Кара-Суйского района "
+        "Ошской области в пятницу вечером, сообщили в ГУВД области.\n\nВозбуждено уголовное дело по статье «Массовые "
+        "беспорядки», задержаны шесть человек.", published="2026-12-05"))["events"]
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [("Mob violence", 1), ("Arrests", 0)]
+
+
+def test_what_a_detainee_was_critical_of_or_interviewed_is_no_party():
+    (event,) = document_record(run(
+        "Mukhammedkarim, who ran a popular YouTube channel critical of the government, was arrested in Almaty in June "
+        "after interviewing an exiled opposition figure.", published="2026-12-04"))["events"]
+    assert event["actor1"] != "government" and event["actor2"] != "opposition figure"

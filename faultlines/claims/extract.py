@@ -30,6 +30,8 @@ POSITIVE = ("assert", "confirm", "cite")
 # a sentence that says who told the one before it
 _THIS_REPORTED = {"ru": re.compile(r"\W*(?:Об этом|О том же|Об этом же)\s", re.IGNORECASE),
                   "en": re.compile(r"\W*(?:This|That) was (?:reported|announced|confirmed|stated|said) by\s", re.IGNORECASE)}
+_CHARGE_BEFORE = re.compile(r"\b(?:for|over)\s+(?:[\w-]+\s+){0,4}$|\b(?:spread\w*|disseminat\w*)\s+$|"
+                            r"(?<!\w)за\s+(?:\w+\s+){0,3}$|(?<!\w)распространени\w*\s+$", re.IGNORECASE)
 _NOBODY = {"nobody", "none", "noone", "никто", "ничто"}
 _CLAUSE_BREAKS = {"but", "while", "whereas", "however", "но", "однако", "а"}
 _CONNECTIVES = {"meanwhile", "however", "moreover", "also", "in addition", "furthermore", "at the same time", "still",
@@ -381,7 +383,9 @@ class Extractor:
 
     def content_stance(self, stance: str, start: int, end: int) -> str:
         body = self.text[start:end]
-        if stance in ("assert", "cite") and self.lex.has_cue("deny_content", body):
+        # (not the name of a charge: "sentenced … for spreading false information", "за распространение ложной информации")
+        if stance in ("assert", "cite") and any(not _CHARGE_BEFORE.search(body, 0, m.start())
+                                                for m in self.lex.cue_matches("deny_content", body)):
             return "deny"
         if stance == "assert" and self.lex.has_cue("predict_content", body):
             return "predict"

@@ -47,6 +47,9 @@ class Lexicon:
     def has_cue(self, key: str, text: str) -> bool:
         return _cue_pattern(self.language, key)(text) is not None
 
+    def cue_matches(self, key: str, text: str) -> list[re.Match[str]]:
+        return list(_cue_regex(self.language, key).finditer(text))
+
 
 @lru_cache(maxsize=None)
 def _cue_regex(language: str, key: str) -> re.Pattern[str]:

@@ -88,7 +88,8 @@ def _country_of(word: str, gaz: Gazetteer) -> str | None:
 
 
 _CRITICISED_BEFORE = re.compile(r"(?:критикова\w*|обвиня(?:вш|ющ)\w*|осужда(?:вш|ющ)\w*|высмеива\w*)\s+(?:\w+\s+)?$|"
-                                r"\b(?:criticis\w*|criticiz\w*|mocked|mocking|accusing|accused)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+                                r"\b(?:criticis\w*|criticiz\w*|critical\s+of|mocked|mocking|accusing|accused|interviewing|"
+                                r"interviewed)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$", re.I)
 _SOURCE_BEFORE = re.compile(r"(?:по данным|по словам|по информации|со ссылкой на|according to|citing)\s+(?:the\s+)?$", re.I)
 
 

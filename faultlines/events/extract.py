@@ -136,7 +136,10 @@ _CHARGED = re.compile(r"\b(?:for|over)\s+(?:organi[sz]ing|taking\s+part\s+in|par
                       r"(?:организаци\w+|участи\w+\s+в|проведени\w+)\s+(?:[\w-]+\s+){0,4}$|"
                       # "обвинение в призывах к массовым беспорядкам", "charged with calling for riots": a charge
                       r"(?<!\w)призыв\w*\s+(?:к\s+)?(?:[\w-]+\s+){0,2}$|"
-                      r"\b(?:calls?|calling|called|incit\w+)\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}$", re.I)
+                      r"\b(?:calls?|calling|called|incit\w+)\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}$|"
+                      # "уголовное дело по статье «Массовые беспорядки»", "under the article on mass riots": the charge
+                      r"(?<!\w)по\s+стать\w+\s+(?:\d+\s+)?(?:УК\s+)?«?(?:\w+\s+)?$|\bunder\s+(?:the\s+)?article\s+"
+                      r"(?:\d+\s+)?(?:on\s+)?(?:[\w-]+\s+)?$", re.I)
 # the dead of a day a gathering commemorates are not its dead
 _COMMEMORATED = re.compile(r"\b(?:commemorat\w+|mourn\w*|in\s+memory\s+of|honou?r(?:ing)?\s+the\s+memory|the\s+anniversary\s+of)\b|"
                            r"(?<!\w)(?:памят\w+|годовщин\w+|почтить|помянуть|помина\w+)(?!\w)", re.I)
@@ -751,6 +754,10 @@ class EventExtractor:
             # "перестрелка" and then "открыли огонь из минометов": mortars fired in an exchange of fire are a battle's
             # (ACLED codes remote weapons used in an armed clash as the clash)
             best = next((m for m in mentions if m.trigger.sub_event_type == "Armed clash"), best)
+        if best.trigger.sub_event_type == "Armed clash" and not any(a.armed and not a.weak for m in mentions for a in m.actors):
+            # "столкнулись участники земельного спора … массовой драки между жителями двух сёл": a clash no armed group
+            # fights is the brawl told with it
+            best = next((m for m in mentions if m.trigger.sub_event_type == "Mob violence"), best)
         t = best.trigger
         cand.plover = t.plover
         cand.event_type, cand.sub_event_type = t.event_type, t.sub_event_type
