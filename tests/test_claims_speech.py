@@ -1019,3 +1019,23 @@ def test_a_charge_of_false_information_denies_nothing_and_a_regional_police_offi
     assert one("Officials said the reports of fighting were false.")["stance"] == "deny"
     claim = one("Один человек погиб и четверо получили ранения в результате массовой драки, сообщили в ГУВД области.", "ru")
     assert claim["speaker"] == "ГУВД области"
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ('Spokesman Ruslan Musaev called the Reuters report "fake news" and insisted that no request had been sent.', "en",
+     ("no request had been sent", None)),
+    ("Руслан Мусаев назвал публикацию Reuters «фейком» и заявил, что никаких просьб Бишкек не направлял.", "ru",
+     ("никаких просьб Бишкек не направлял", None)),
+    ("На следующий день два чиновника подтвердили эту просьбу РИА Новости.", "ru",
+     ("эту просьбу", ["RIA Novosti", "два чиновника"])),
+])
+def test_an_outlet_s_story_is_no_one_the_speaker_told_and_the_outlet_told_is_no_part_of_the_object(text, language,
+                                                                                                   expected):
+    found = [c for c in claims(text, language) if c["kind"] == "reported" and c["stance"] in ("assert", "confirm")]
+    assert [(c["text"], c["via"]) for c in found] == [expected]
+
+
+def test_what_diplomats_reassure_others_of_is_asserted_not_denied():
+    found = claims('Bishkek quietly begs Moscow for help, while its diplomats deny everything and reassure Washington '
+                   'and Brussels that Kyrgyzstan remains "a multi-vector state".')
+    assert {c["stance"] for c in found if c["text"].startswith("Kyrgyzstan remains")} == {"assert"}

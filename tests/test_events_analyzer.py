@@ -1040,3 +1040,20 @@ def test_what_a_detainee_was_critical_of_or_interviewed_is_no_party():
         "Mukhammedkarim, who ran a popular YouTube channel critical of the government, was arrested in Almaty in June "
         "after interviewing an exiled opposition figure.", published="2026-12-04"))["events"]
     assert event["actor1"] != "government" and event["actor2"] != "opposition figure"
+
+
+def test_knife_attackers_road_builders_and_a_russian_gerund_s_wounded():
+    (event,) = document_record(run("On December 2, a group of men armed with knives attacked a camp of Chinese road "
+                                   "builders outside Aidarken, injuring five workers.", published="2026-12-06"))["events"]
+    assert (event["actor1"], event["actor2"], event["injuries"]) == (
+        "a group of men armed with knives", "Chinese road builders", 5)
+    (event,) = document_record(run("2 декабря группа мужчин с ножами напала на лагерь китайских строителей под "
+                                   "Айдарканом, ранив пятерых рабочих.", published="2026-12-06"))["events"]
+    assert (event["injuries"], event["location"]) == (5, "Айдаркан")
+
+
+def test_a_commentary_s_present_tense_denial_is_no_statement_made():
+    doc = faultlines.analyze("Bishkek wants drones\n\nBishkek quietly begs Moscow for help, while its diplomats deny "
+                             "everything in Brussels.", published="2026-12-06",
+                             analyzers=("language", "segment", "nlp", "claims", "events"))
+    assert not any(e["plover"] == "REJECT" for e in document_record(doc)["events"])

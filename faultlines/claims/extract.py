@@ -30,6 +30,10 @@ POSITIVE = ("assert", "confirm", "cite")
 # a sentence that says who told the one before it
 _THIS_REPORTED = {"ru": re.compile(r"\W*(?:Об этом|О том же|Об этом же)\s", re.IGNORECASE),
                   "en": re.compile(r"\W*(?:This|That) was (?:reported|announced|confirmed|stated|said) by\s", re.IGNORECASE)}
+_OUTLETS_WORK = re.compile(r"['’]?s?\s*(?:report|story|article|investigation|publication|claims?|allegations?)\b|"
+                           r"\s*(?:публикаци|материал|стать|сообщени|расследовани)", re.IGNORECASE)
+_WORK_OF = re.compile(r"(?:report|story|article|investigation|публикаци|материал|стать|сообщени|расследовани)\w*\s+"
+                      r"(?:(?:by|of|from)\s+)?[«\"]?$", re.IGNORECASE)
 _CHARGE_BEFORE = re.compile(r"\b(?:for|over)\s+(?:[\w-]+\s+){0,4}$|\b(?:spread\w*|disseminat\w*)\s+$|"
                             r"(?<!\w)за\s+(?:\w+\s+){0,3}$|(?<!\w)распространени\w*\s+$", re.IGNORECASE)
 _NOBODY = {"nobody", "none", "noone", "никто", "ничто"}
@@ -416,6 +420,9 @@ class Extractor:
         # an outlet the statement was given to ("told Asia-Plus", "confirmed to RIA Novosti", "рассказал РИА Новости")
         window_start, window_end = tokens[max(lo, sent[0])].start, tokens[min(hi, sent[1]) - 1].end
         found = sources().find_outlet(self.text[window_start:window_end])
+        if found is not None and (_OUTLETS_WORK.match(self.text, window_start + found[1]) or _WORK_OF.search(
+                self.text, window_start, window_start + found[0])):
+            found = None  # "called the Reuters report fake news and insisted …": the outlet's story, no one it was told to
         if found is not None and speaker and found[2] != speaker and found[2] not in speaker:
             return [found[2], speaker], False
         paper = _NEWSPAPER.search(self.text, window_start, window_end) if self.lex.language == "en" else None
@@ -1019,6 +1026,13 @@ class Extractor:
                 while stance == "deny_if_content" and len(kept) > 2 and tokens[kept[-1]].pos == "NOUN" \
                         and self.label_denies(tokens[kept[-1]].text):
                     kept.pop()
+                # "подтвердили эту просьбу РИА Новости": the outlet told, which the parse hung on the object, is no part of it
+                for k in range(1, len(kept)):
+                    tail = self.text[tokens[kept[k]].start:tokens[kept[-1]].end]
+                    outlet = sources().find_outlet(tail)
+                    if outlet is not None and outlet[0] == 0 and outlet[1] >= len(tail.rstrip(" .»\"")):
+                        kept = kept[:k]
+                        break
                 return self.span_of(kept)
             for child in self.p.children[verb]:  # "cast doubt on the figures"
                 if tokens[child].dep == "prep" and child > verb:

@@ -125,6 +125,8 @@ _DIPLOMATIC_PROTEST = re.compile(r"(?<!\w)(?:выразил\w*|заявил\w*|�
 _OFFICE_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|kremlin|state\s+department|foreign\s+office)\b[^,.;]{0,25}$",
                              re.I)
 _THEN = re.compile(r"(?<!\w)(?:тогда|в тот день|в те дни|в ходе (?:тех|этих) \w+)(?!\w)|\b(?:at the time|that day)\b", re.I)
+_PRESENT_SPEECH = re.compile(r"(?:deny|denies|reject|rejects|accuse|accuses|dismiss|dismisses|blame|blames|"
+                             r"threaten|threatens)\b", re.I)
 _NOT_CLEFT = re.compile(r"\bit\s+(?:was|is|were)\s+not\b[^,;]*\b(?:that|who)\s+(?:\w+\s*)?$", re.I)
 # "sell sanctioned microchips": the adjective, not a sanction
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|of|sell\w*|sold|buy\w*|bought|ship\w*|suppl\w*|export\w*|import\w*|re-export\w*)"
@@ -458,6 +460,11 @@ class EventExtractor:
             if any(d.date for d in dates):
                 date_para = para
             found = self.triggers(s, start, language)
+            if language == "en" and start >= title_end:
+                # "while its diplomats deny everything": a commentary's present tense tells what someone does, not a
+                # statement made (a headline's "rejects" and a quote's "We reject …" are)
+                found = [t for t in found if not (t.plover in _SPEECH and _PRESENT_SPEECH.match(t.text) and not any(
+                    c.attrs.get("quote") and c.start <= t.start < c.end for c in claims))]
             # "to commemorate the 16 oil workers killed in 2011", "почтить память погибших": the dead of another day
             figures = [f for f in counts(s, language, start)
                        if not _COMMEMORATED.search(text, max(start, f.start - 45), f.start)]
@@ -921,7 +928,9 @@ class EventExtractor:
             loose = next((lp for m in cand.mentions for lp in m.loose_places), None)
             if loose is not None:
                 location, place_text = loose[2], loose[2]
-                warnings.append(f"place {loose[2]!r} not in the gazetteer: no coordinates")
+                if is_cyrillic(location) and " " not in location.strip() and "-" not in location:
+                    location = russian_nominative(location)  # "под Айдарканом": the village Айдаркан
+                warnings.append(f"place {location!r} not in the gazetteer: no coordinates")
                 # "обстреляли школу в селе Максат" after a clash in Batken: the village lies where the story is
                 own = d.date if d and d.date else None
                 around = next((m.inherited_place for m in cand.mentions if m.inherited_place), None) or next(
