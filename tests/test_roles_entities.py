@@ -230,6 +230,10 @@ def test_a_russian_adjective_the_ner_calls_a_person_and_the_author_under_the_tit
         doc_id="a", source="a", source_kind="text")])
     salient = {m.text for m in document_entities(doc)[0] if m.salient}
     assert "Забывчивые" not in salient and "Игорь Малахов" not in salient and "Бишкек" in salient
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([text_document(
+        "Бишкек просит у Москвы беспилотники\n\nСергей Волков, 6 декабря 2026 года\n\nРоссия уже не раз помогала "
+        "Киргизии.", doc_id="d", source="d", source_kind="text")])
+    assert "Сергей Волков" not in {m.text for m in document_entities(doc)[0] if m.salient}  # with the date he wrote
 
 
 def test_a_common_noun_capitalised_at_a_sentence_start_and_a_newspaper_told_something_are_no_salient_mentions():

@@ -331,8 +331,12 @@ def _datelines(doc: Document) -> list[tuple[int, int]]:
         line = re.match(r"[ \t]*\n\s*([^\n]+?)[ \t]*(?:\n|$)", doc.text[doc.title_end():])
         if line is not None:
             start, end = doc.title_end() + line.start(1), doc.title_end() + line.end(1)
-            if any(a.label in ("PER", "PERSON") and (a.start, a.end) == (start, end) for a in doc.layer("ner")):
-                spans.append((start, end))
+            # (or followed by the date it was written: "Сергей Волков, 6 декабря 2026 года")
+            dated = _DATED_BYLINE.search(doc.text, start, end)
+            for a in doc.layer("ner"):
+                if a.label in ("PER", "PERSON") and a.start == start and (
+                        a.end == end or dated is not None and dated.start() == a.end):
+                    spans.append((a.start, a.end))
     return spans
 
 
@@ -499,6 +503,8 @@ def _title_case_headline_end(doc: Document) -> int:
     return end if end and len(long_words) >= 3 and capitalised >= 0.7 * len(long_words) else 0
 
 
+_DATED_BYLINE = re.compile(r",[ \t]*(?:\d{1,2}[ \t]+[^\W\d]+\.?|[^\W\d]+\.?[ \t]+\d{1,2},?)[ \t]+\d{4}(?:[ \t]+(?:года|г\.))?\.?"
+                           r"[ \t]*$")
 _LIST_LABEL = re.compile(r"claim|myth|fact|facts|truth|lie|fake|verdict|rating|reality|motive|утверждение|миф|факт|"
                          r"правда|ложь|фейк|вердикт|мотив|реальность", re.I)
 _COUNT_WORD = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens\s+of|hundreds\s+of|"

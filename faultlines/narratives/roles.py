@@ -587,7 +587,7 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # cited ("told the Caspian Herald"); Karakalpakstan and its demonym in the alias table; state forces an armed group
 # killed or wounded are cast as the victims of an attack on civilians are
 # 12: no mention of a list label the NER calls a name ("Verdict:" of a fact check) or of a water intake
-# ("водозабор «Головной»", "the Golovnoi water intake")
+# ("водозабор «Головной»", "the Golovnoi water intake"), nor of the author named with a date under the title
 @analyzer("roles", version="12", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
