@@ -73,3 +73,22 @@ def test_empty_jsonl(tmp_path: Path) -> None:
     path.write_text("\n\n", encoding="utf-8")
     (err,) = read_json_documents(path, SETTINGS)
     assert err.code == "FL102"
+
+
+def test_a_telegram_channel_export_gives_one_document_per_text_message() -> None:
+    out = list(read_json_documents(DATA / "telegram_export.json", SETTINGS))
+    assert [d.id for d in out] == ["tg-1876543210-2", "tg-1876543210-4"]  # the service message and the bare photo go
+    first, second = out
+    assert first.text.startswith("⚡️Срочно: сегодня около 14:00")  # the bold entity joined into the text
+    assert (first.published, first.source_kind, first.meta["channel"], first.meta["site"]) == (
+        "2026-12-05", "telegram", "Ош Новости 24", "Ош Новости 24")
+    assert first.source == "https://t.me/osh_news24/2"
+    assert second.text.startswith("По словам очевидцев")
+
+
+def test_a_telegram_export_without_text_says_so(tmp_path) -> None:
+    path = tmp_path / "result.json"
+    path.write_text('{"name": "c", "type": "public_channel", "id": 1, "messages": [{"id": 1, "type": "message", '
+                    '"date": "2026-12-05T10:00:00", "photo": "p.jpg", "text": ""}]}', encoding="utf-8")
+    (error,) = list(read_json_documents(path, SETTINGS))
+    assert isinstance(error, InputError) and error.code == "FL102" and "Telegram" in error.reason

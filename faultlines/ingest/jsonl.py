@@ -1,4 +1,5 @@
-"""JSON documents: ``.jsonl`` (one object a line) and ``.json`` (an object or a list of them).
+"""JSON documents: ``.jsonl`` (one object a line) and ``.json`` (an object or a list of them), and Telegram
+Desktop's channel exports (``result.json``: one document per text message).
 
 Fields: ``id, title, text, url, published, language``; any other field is
 kept in ``meta``. A bad line is one :class:`InputError`; the other lines
@@ -74,6 +75,54 @@ def json_document(
     return doc
 
 
+# -- Telegram Desktop's channel export ("Export chat history" as JSON: result.json) --------------------------------
+
+def _is_telegram_export(value: Any) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("messages"), list) and "text" not in value \
+        and ("type" in value or "name" in value)
+
+
+def _telegram_text(text: Any) -> str:
+    """A message's text: a string, or a list of strings and entities ({"type": "bold", "text": "…"})."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, list):
+        return "".join(p if isinstance(p, str) else str(p.get("text", "")) if isinstance(p, dict) else "" for p in text)
+    return ""
+
+
+def telegram_documents(export: dict, label: str, *, published: str | None = None) -> Iterator[Document | InputError]:
+    """One document per text message of a Telegram channel or chat export; service messages and media without a
+    caption carry no text and are skipped. The id is the channel's and the message's; the date is the message's."""
+    channel = export.get("name") or "telegram"
+    channel_id = export.get("id")
+    texts = 0
+    for index, message in enumerate(export["messages"]):
+        if not isinstance(message, dict) or message.get("type", "message") != "message":
+            continue
+        text = _telegram_text(message.get("text")).strip()
+        if not text:
+            continue
+        texts += 1
+        number = message.get("id", index)
+        obj: dict[str, Any] = {"id": f"tg-{channel_id if channel_id is not None else channel}-{number}", "text": text,
+                               "channel": channel, "message_id": number}
+        date = message.get("date")
+        if isinstance(date, str) and iso_date(date[:10]):
+            obj["published"] = date[:10]
+        for key in ("from", "forwarded_from", "reply_to_message_id", "edited"):
+            if message.get(key) not in (None, ""):
+                obj[key] = message[key]
+        if isinstance(export.get("username"), str):
+            obj["url"] = f"https://t.me/{export['username']}/{number}"
+        doc = json_document(obj, f"{label}#{number}", published=published, source_kind="telegram")
+        if isinstance(doc, Document):
+            doc.meta["site"] = channel  # the channel speaks in its own posts
+        yield doc
+    if not texts:
+        yield InputError(label, "Telegram export without text messages: no documents", code="FL102")
+
+
 def _first_line_is_object(text: str) -> bool:
     for line in text.split("\n"):
         if line.strip():
@@ -96,6 +145,9 @@ def iter_json_text(
                 yield _bad(f"{label}:{exc.lineno}", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
                 return
         else:
+            if _is_telegram_export(value):
+                yield from telegram_documents(value, label, published=published)
+                return
             if isinstance(value, list):
                 if not value:
                     yield InputError(label, "empty JSON list: no documents", code="FL102")
