@@ -277,3 +277,11 @@ def test_reload_rejects_a_bad_file_with_one_line(regional_cache, tmp_path):
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("faultlines: error:") and "[FL113]" in lines[0]
+
+
+def test_a_post_shorter_than_any_training_article_gets_no_semeval_narrative(regional_cache):
+    # (the heads had read "Praise of Russia" into it, 0.55)
+    (doc,) = _docs([("ru", "⚡️Срочно: сегодня около 14:00 у здания городской администрации Оша собрались около 300 "
+                           "человек. Они требуют освободить задержанного накануне блогера.")])
+    assert [a.label for a in doc.layer("narrative")] == ["Other"]
+    assert doc.meta["narratives_note"] == "too short for the SemEval-2025 heads (19 words < 60)"
