@@ -1039,3 +1039,10 @@ def test_what_diplomats_reassure_others_of_is_asserted_not_denied():
     found = claims('Bishkek quietly begs Moscow for help, while its diplomats deny everything and reassure Washington '
                    'and Brussels that Kyrgyzstan remains "a multi-vector state".')
     assert {c["stance"] for c in found if c["text"].startswith("Kyrgyzstan remains")} == {"assert"}
+
+
+def test_a_reported_request_is_no_speech():
+    found = claims('Writing on X, former Kyrgyz foreign minister Alikbek Jekshenkulov called the reported request "a sign '
+                   'of weakness".')
+    assert [(c["text"], c["speaker"], c["cue"]) for c in found if c["kind"] != "author"] == [
+        ("a sign of weakness", "Alikbek Jekshenkulov", "called")]

@@ -1057,3 +1057,22 @@ def test_a_commentary_s_present_tense_denial_is_no_statement_made():
                              "everything in Brussels.", published="2026-12-06",
                              analyzers=("language", "segment", "nlp", "claims", "events"))
     assert not any(e["plover"] == "REJECT" for e in document_record(doc)["events"])
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Погранвойска ГКНБ Таджикистана сообщили, что в ночь на субботу с афганской стороны был открыт огонь по "
+     "погранзаставе «Гулистон» в Шамсиддин Шохинском районе. По данным ведомства, ранен один военнослужащий.", "2026-12-07"),
+    ("Tajik border guards said fire was opened from the Afghan side on a border post in the Shamsiddin Shohin district "
+     "on Saturday, wounding one soldier.", "2026-12-07"),
+])
+def test_fire_opened_from_a_side_is_that_side_s_attack(text, published):
+    (event,) = document_record(run(text, published=published))["events"]
+    assert (event["sub_event_type"], event["date"], event["admin2"] or event["location"], event["injuries"]) == (
+        "Armed clash", "2026-12-05", "Shamsiddin Shohin", 1)
+    assert (event["actor1_acled"], event["actor2_acled"]) == ("Military Forces of Afghanistan", "Military Forces of Tajikistan")
+
+
+def test_relatives_who_block_a_named_highway_protest():
+    (event,) = document_record(run("Relatives of the miners blocked the Bishkek-Osh highway for several hours on Monday, "
+                                   "demanding that the mine's owner be held responsible.", published="2026-12-08"))["events"]
+    assert (event["sub_event_type"], event["date"]) == ("Peaceful protest", "2026-12-07")

@@ -127,6 +127,8 @@ class Extractor:
         return found
 
     def stance_of(self, tok: Tok) -> str | None:
+        if tok.dep == "amod" and self.lex.language == "en":
+            return None  # "the reported request", "the alleged plot": a word that describes, no one speaking
         if tok.pos not in ("VERB", "AUX") and not (self.lex.language == "en" and tok.lemma in ("say", "tell")) \
                 and not (self.lex.language == "ru" and tok.lower.startswith(("уверен", "убежден", "убеждён"))):
             return None

@@ -87,6 +87,7 @@ def _country_of(word: str, gaz: Gazetteer) -> str | None:
     return None
 
 
+_SIDE_ACTOR = re.compile(r"(?:с|со)\s|from the\s", re.I)
 _CRITICISED_BEFORE = re.compile(r"(?:критикова\w*|обвиня(?:вш|ющ)\w*|осужда(?:вш|ющ)\w*|высмеива\w*)\s+(?:\w+\s+)?$|"
                                 r"\b(?:criticis\w*|criticiz\w*|critical\s+of|mocked|mocking|accusing|accused|interviewing|"
                                 r"interviewed)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$", re.I)
@@ -140,7 +141,9 @@ def _qualify(a: ActorMention, s: str, language: str, gaz: Gazetteer) -> None:
         if len(isos) == 2:
             a.countries = isos
             start -= len(before[-40:]) - coord.start()
-    if not a.countries:
+    if _SIDE_ACTOR.match(a.text):  # "с афганской стороны", "from the Afghan side": the side's own forces
+        a.nationality = next((iso for w in re.findall(r"[\w’'-]+", a.text) if (iso := _country_of(w, gaz))), None)
+    if not a.countries and a.nationality is None:
         words = list(re.finditer(r"[\w’'-]+", before))
         for w in reversed(words[-3:]):
             token = w.group()

@@ -44,7 +44,7 @@ _LATER_DEATH = {
                      r"(?:скончал\w*|умер\w*)\s+(?:в\s+больнице|от\s+(?:полученных\s+)?ран\w*)", re.IGNORECASE),
 }
 _PASSIVE = re.compile(r"\b(?:came|come|comes|coming)\s+under\b|\b(?:was|were|been|being)\s+(?:\w+\s+)?"
-                      r"(?:fired|attacked|ambushed|shelled|targeted|hit|struck|raided|bombed)\b", re.IGNORECASE)
+                      r"(?:fired|opened|attacked|ambushed|shelled|targeted|hit|struck|raided|bombed)\b", re.IGNORECASE)
 _FIRED_FROM = {
     "en": re.compile(r"\bfrom\s+(?:the\s+)?(?P<country>[A-Z]\w+)\s+(?:side|territory|bank)\b"),
     "ru": re.compile(r"(?<!\w)со\s+стороны\s+(?P<country>[А-ЯЁ]\w+)|(?<!\w)с\s+(?P<country2>\w+(?:ск|цк)ой)\s+(?:стороны|территории)",
