@@ -98,35 +98,42 @@ _EXPLOSION = re.compile(r"explo|blast|взрыв|взорв", re.I)
 _NEGATED = {"en": re.compile(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$|"
                              r"\b(?:no|no\s+other)\s+(?:[\w-]+\s+){1,3}(?:has|have|had|did|was|were|will)\s+(?:ever\s+)?$", re.I),
             "ru": re.compile(r"(?<!\w)(?:не|никогда\s+не)\s+(?!только)(?:\w+\s+)?$", re.I)}
-# "It was not Brussels that sent aid"
 # "hours before a planned rally", "ahead of the protest", "накануне акции": a protest yet to come is no event
 _UPCOMING = re.compile(r"(?:\b(?:planned|upcoming|scheduled|announced|proposed|intended)\s+(?:[\w-]+\s+){0,2}|"
                        r"\b(?:ahead\s+of|before)\s+(?:a|an|the|their|its|this|next)\s+(?:[\w-]+(?<!ed)(?<!ing)\s+){0,2}|"
                        r"(?<!\w)(?:накануне|перед)\s+(?:[а-яё]+(?:ой|ого|его|ей|ых|их)\s+)?|"
                        r"(?<!\w)(?:запланированн|предстоящ|анонсированн)\w*\s+(?:\w+\s+)?)$", re.I)
-_LABELLED_CLAIM = re.compile(r"[\s*_#>•-]*(?:\d{1,2}[.)]\s*)?(?:claim|myth|fake|lie|false claim|rumou?r|утверждение|миф|"
-                             r"фейк|ложь|слух)(?:\s*(?:№|#|no\.?)?\s*\d{1,2})?[*_]*\s*[:—–]", re.I)
 # ... and its "planned" hedges nothing else: "Накануне запланированной акции полиция задержала 11 активистов"
 _PLANNED_PROTEST = re.compile(r"\b(?:planned|upcoming|scheduled)\s+(?:[\w-]+\s+)?(?:rally|rallies|protests?|march|"
                               r"demonstrations?|strike|picket)\b|(?<!\w)(?:запланированн|предстоящ|анонсированн)\w*\s+"
                               r"(?:\w+\s+)?(?:акци|митинг|протест|шестви|забастовк|пикет)\w*", re.I)
+# "Claim: …", "Миф № 2: …": a line that states what the text denies
+_LABELLED_CLAIM = re.compile(r"[\s*_#>•-]*(?:\d{1,2}[.)]\s*)?(?:claim|myth|fake|lie|false claim|rumou?r|утверждение|миф|"
+                             r"фейк|ложь|слух)(?:\s*(?:№|#|no\.?)?\s*\d{1,2})?[*_]*\s*[:—–]", re.I)
+# "rejected a report that accused …": the accusation is the rejected report's
 _EMBEDDED_SPEECH = re.compile(r"[^;,]*?\b(?:that|which|who)\s+(?:\w+\s+){0,2}$|[^;,]*?(?<!\w)(?:котор\w+)\s+(?:\w+\s+){0,2}$",
                               re.I)
+# "Police blocked the road": forces that block hold no protest
 _BLOCKADE = re.compile(r"block|перекры", re.I)
 _FORCES_BEFORE = re.compile(r"\b(?:police|troops|soldiers|security\s+forces|authorities|officers|guards)\s+(?:[\w-]+\s+)?$|"
                             r"(?<!\w)(?:полици\w*|милици\w*|силовик\w*|военн\w*|власти|сотрудник\w*)\s+(?:[\w-]+\s+)?$", re.I)
+# where a clause of its own begins: a date after it is no earlier cue's
 _CLAUSE_SPLIT = re.compile(r",\s+(?:and|but|while|а|и|но)\b|;", re.I)
 # "the Central Asia-China gas pipeline": a facility's name, no place
 _FACILITY_AFTER = re.compile(r"\s+(?:(?:gas|oil)\s+)?(?:pipeline|canal|dam|reservoir|mine|field|plant|refinery|railway|"
                              r"highway|bridge)\b", re.I)
+# a government's protest ("Kazakhstan protested", "МИД выразил протест"): a statement, no demonstration
 _PROTESTED = re.compile(r"protest(?:ed|s)\b", re.I)
 _DIPLOMATIC_PROTEST = re.compile(r"(?<!\w)(?:выразил\w*|заявил\w*|направил\w*)\s+(?:\w+\s+)?протест|"
                                  r"\b(?:lodged|filed|delivered)\s+(?:a|an)\s+(?:\w+\s+)?protest", re.I)
 _OFFICE_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|kremlin|state\s+department|foreign\s+office)\b[^,.;]{0,25}$",
                              re.I)
+# "тогда погиб 21 человек": the dead of the event just told
 _THEN = re.compile(r"(?<!\w)(?:тогда|в тот день|в те дни|в ходе (?:тех|этих) \w+)(?!\w)|\b(?:at the time|that day)\b", re.I)
+# a commentary's "its diplomats deny everything": what someone does, not a statement made
 _PRESENT_SPEECH = re.compile(r"(?:deny|denies|reject|rejects|accuse|accuses|dismiss|dismisses|blame|blames|"
                              r"threaten|threatens)\b", re.I)
+# "It was not Brussels that sent aid"
 _NOT_CLEFT = re.compile(r"\bit\s+(?:was|is|were)\s+not\b[^,;]*\b(?:that|who)\s+(?:\w+\s*)?$", re.I)
 # "sell sanctioned microchips": the adjective, not a sanction
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|of|sell\w*|sold|buy\w*|bought|ship\w*|suppl\w*|export\w*|import\w*|re-export\w*)"
