@@ -1076,3 +1076,12 @@ def test_relatives_who_block_a_named_highway_protest():
     (event,) = document_record(run("Relatives of the miners blocked the Bishkek-Osh highway for several hours on Monday, "
                                    "demanding that the mine's owner be held responsible.", published="2026-12-08"))["events"]
     assert (event["sub_event_type"], event["date"]) == ("Peaceful protest", "2026-12-07")
+
+
+def test_each_side_s_dead_are_counted():
+    (event, *_) = document_record(run(
+        "БИШКЕК, 18 ноября. Два киргизских пограничника погибли, ещё пять человек получили ранения в результате "
+        "перестрелки на границе с Таджикистаном в Баткенской области во вторник. В ГКНБ Таджикистана заявили, что первыми "
+        "огонь открыли киргизские военнослужащие, и сообщили о гибели одного таджикского военного.",
+        published="2026-11-18"))["events"]
+    assert (event["fatalities"], event["injuries"]) == (3, 5)

@@ -101,3 +101,17 @@ def test_cli_export_and_incidents_over_a_store(reports, tmp_path):
     assert any(len(i["sources"]) == 2 for i in incidents)
     bad = runner.invoke(app, ["events", "export", "--format", "kml", "--db", str(db)])
     assert bad.exit_code == 2
+
+
+def test_a_battle_told_from_each_side_is_one_incident_but_two_attackers_are_two():
+    clash = dict(event_type="Battles", sub_event_type="Armed clash", plover="FIGHT", country="Kyrgyzstan", iso="KG",
+                 admin1="Batken", location="Batken")
+    kyrgyz = _doc("kg", "Tajik troops opened fire …", "2026-11-18", _event(
+        **clash, actor1_acled="Military Forces of Tajikistan", actor2_acled="Military Forces of Kyrgyzstan", fatalities=2))
+    tajik = _doc("tj", "Киргизские военные первыми открыли огонь …", "2026-11-18", _event(
+        **clash, actor1_acled="Military Forces of Kyrgyzstan", actor2_acled="Military Forces of Tajikistan", fatalities=3))
+    (incident,) = link_incidents([kyrgyz, tajik])
+    assert incident.fatalities_by_source == {"kg": 2, "tj": 3}
+    other = _doc("tb", "Taliban fighters fired on …", "2026-11-18", _event(
+        **clash, actor1_acled="Taliban", actor2_acled="Military Forces of Kyrgyzstan", fatalities=2))
+    assert len(link_incidents([kyrgyz, other])) == 2

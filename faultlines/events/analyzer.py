@@ -46,7 +46,8 @@ from .extract import EventExtractor, aggregate_warnings
 # the text named them with; a gas explosion is an accident whatever its victims; parties joined by "и пяти стран";
 # "Об", "Центральной Азии", "Солтон-Сары" are no places; a past dated event never joins an undated one; road
 # blockades protest; "left N" counts only the dead; an arrest after an attack is its own event; a date is the last
-# cue's of its clause
+# cue's of its clause; a side's fire ("с афганской стороны был открыт огонь") is its forces' attack; each side's dead
+# add up
 VERSION = "8"
 
 

@@ -539,6 +539,11 @@ class EventExtractor:
                         # "число погибших возросло до трёх", "the death toll rose to three": the later count updates it
                         counted.fatalities = fat
                         prev.warnings.append(f"the toll rose from {before} to {fat} ({s.strip()[:60]!r})")
+                    elif self._other_side(text, counted.counts, figures):
+                        # "Два киргизских пограничника погибли … сообщили о гибели одного таджикского военного": each
+                        # side's dead, both counted (ACLED counts every side)
+                        counted.fatalities = before + fat
+                        prev.warnings.append(f"{fat} dead of the other side added ({s.strip()[:60]!r})")
                     else:
                         # two sources, two counts: the lower is kept, as ACLED codes the most conservative report
                         if fat < before:
@@ -647,6 +652,20 @@ class EventExtractor:
                 if len({c.admin1_code for c in p.candidates}) == 1 and p.candidates[0].admin1_code:
                     admin1.add(p.candidates[0].admin1_code)
         return isos, admin1
+
+    def _other_side(self, text: str, earlier: list[Count], later: list[Count]) -> bool:
+        """Whether two death counts are of different peoples' dead ("два киргизских пограничника", "одного
+        таджикского военного"), each named by a people's adjective next to its number."""
+        def people(counts: list[Count]) -> set[str]:
+            found = set()
+            for c in (c for c in counts if c.field == "fatalities"):
+                for word in re.findall(r"[\w-]+", text[max(0, c.start - 20):c.end + 30]):
+                    iso = self.gaz.demonym(word)
+                    if iso:
+                        found.add(iso)
+            return found
+        a, b = people(earlier), people(later)
+        return len(a) == 1 and len(b) == 1 and a != b
 
     def _state_before(self, prefix: str) -> bool:
         """Whether a state, its capital or one of its offices ends ``prefix`` as the subject of what follows."""

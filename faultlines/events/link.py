@@ -71,9 +71,15 @@ def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
             return False
     if not (a.get("iso") and b.get("iso")) and not (a.get("location") and a.get("location") == b.get("location")):
         return False
-    for key in ("actor1_acled", "actor2_acled"):
-        x, y = a.get(key), b.get(key)
-        if x not in _GENERIC_ACTORS and y not in _GENERIC_ACTORS and x.split(" (")[0] != y.split(" (")[0]:
+    def same(x, y) -> bool:
+        return x in _GENERIC_ACTORS or y in _GENERIC_ACTORS or x.split(" (")[0] == y.split(" (")[0]
+
+    pairs = (("actor1_acled", "actor1_acled"), ("actor2_acled", "actor2_acled"))
+    if not all(same(a.get(k), b.get(m)) for k, m in pairs):
+        # a battle told from each side: the Kyrgyz report names the Tajik forces first, the Tajik report the Kyrgyz
+        crossed = a.get("event_type") == b.get("event_type") == "Battles" and same(
+            a.get("actor1_acled"), b.get("actor2_acled")) and same(a.get("actor2_acled"), b.get("actor1_acled"))
+        if not crossed:
             return False
     f1, f2 = a.get("fatalities"), b.get("fatalities")
     if violent and f1 is not None and f2 is not None and min(f1, f2) == 0 < max(f1, f2):
