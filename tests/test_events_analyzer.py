@@ -1085,3 +1085,11 @@ def test_each_side_s_dead_are_counted():
         "огонь открыли киргизские военнослужащие, и сообщили о гибели одного таджикского военного.",
         published="2026-11-18"))["events"]
     assert (event["fatalities"], event["injuries"]) == (3, 5)
+
+
+@pytest.mark.parametrize("text", [
+    "Тысячи болельщиков вышли на улицы Ташкента, Самарканда и Бухары, празднуя победу до утра.",
+    "Thousands of fans took to the streets of Tashkent on Tuesday, celebrating the team's victory.",
+])
+def test_a_celebration_in_the_streets_is_no_protest(text):
+    assert not any(e["event_type"] == "Protests" for e in document_record(run(text, published="2026-06-11"))["events"])

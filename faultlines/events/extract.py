@@ -128,6 +128,8 @@ _DIPLOMATIC_PROTEST = re.compile(r"(?<!\w)(?:выразил\w*|заявил\w*|�
                                  r"\b(?:lodged|filed|delivered)\s+(?:a|an)\s+(?:\w+\s+)?protest", re.I)
 _OFFICE_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|kremlin|state\s+department|foreign\s+office)\b[^,.;]{0,25}$",
                              re.I)
+_CELEBRATION = re.compile(r"(?<!\w)(?:праздну\w*|отмеча\w+ (?:победу|праздник)|болельщик\w*)|\b(?:celebrat\w*|"
+                          r"(?:football|sports?) fans)\b", re.I)
 # "тогда погиб 21 человек": the dead of the event just told
 _THEN = re.compile(r"(?<!\w)(?:тогда|в тот день|в те дни|в ходе (?:тех|этих) \w+)(?!\w)|\b(?:at the time|that day)\b", re.I)
 # a commentary's "its diplomats deny everything": what someone does, not a statement made
@@ -385,6 +387,8 @@ class EventExtractor:
                 continue  # (nor talks or a summit: "ahead of a CSTO summit")
             if t.plover == "PROTEST" and _BLOCKADE.match(t.text) and _FORCES_BEFORE.search(sentence[max(0, s - 40):s]):
                 continue  # "Police blocked the road to the square": no protest
+            if t.plover == "PROTEST" and _CELEBRATION.search(sentence):
+                continue  # "Тысячи болельщиков вышли на улицы, празднуя победу": a celebration, no protest
             if t.plover == "PROTEST" and (_DIPLOMATIC_PROTEST.search(sentence[max(0, s - 30):e])
                                           or _PROTESTED.match(t.text) and self._state_before(sentence[max(0, s - 50):s])):
                 continue  # "Kazakhstan immediately protested", "МИД выразил протест": a government's protest, no rally
