@@ -285,3 +285,14 @@ def test_a_post_shorter_than_any_training_article_gets_no_semeval_narrative(regi
                            "человек. Они требуют освободить задержанного накануне блогера.")])
     assert [a.label for a in doc.layer("narrative")] == ["Other"]
     assert doc.meta["narratives_note"] == "too short for the SemEval-2025 heads (19 words < 60)"
+
+
+def test_the_ukraine_war_narratives_need_a_text_about_that_war():
+    from faultlines.narratives.narrative_heads import in_domain
+
+    assert in_domain("URW: Praise of Russia", "Russian troops advanced near Bakhmut on Tuesday.")
+    assert in_domain("URW: Russia is the Victim", "Западные СМИ снова лгут о ВСУ.")
+    assert not in_domain("URW: Praise of Russia", "Kazakhstan detained a Russian citizen on suspicion of spying.")
+    assert in_domain("CC: Criticism of climate policies", "The new carbon tax will hurt farmers.")
+    assert not in_domain("CC: Criticism of climate policies", "Kazakhstan will raise fuel prices from January.")
+    assert in_domain("Other", "anything") and in_domain("CA: Western media lie", "anything")

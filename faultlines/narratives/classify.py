@@ -25,7 +25,7 @@ import numpy as np
 from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
 from ..text.encode import Encoding, encoding_of
-from .narrative_heads import HEADS_STEM, NarrativeHeads, encoding_features
+from .narrative_heads import HEADS_STEM, NarrativeHeads, encoding_features, in_domain
 from .regional import Hit, RegionalModel, active_stem, current_fingerprint, reported_sentences, sentences_of, units_of
 from .taxonomy import OTHER
 
@@ -37,7 +37,8 @@ VERSION = "8"  # 2: heads and regional detector retrained on the USE encoder pas
 # themselves carry is rebutted, whatever the rest of the text resembles; 7: so is one a claim carries that a speaker the
 # text quotes denies ("Минобороны опровергло сообщения о том, что в стране будет размещена американская база"); 8: more
 # cue words (technicians, marines; commissars, collective farms, "drew"; meltwater, sluice, арык, водозабор); texts under
-# 60 words get no SemEval-2025 narrative
+# 60 words get no SemEval-2025 narrative, and texts that do not name Ukraine or its war (climate change) none of that
+# domain
 LANGS = ("en", "ru")
 LAYER = "narrative"
 MIN_WORDS = 60  # the shortest SemEval-2025 training document has 76
@@ -122,7 +123,7 @@ class NarrativeAnalyzer(Analyzer):
     def _annotate(self, doc: Document, encoding: Encoding, pairs, regional: RegionalModel | None) -> None:
         meta = dict(analyzer=self.name, version=self.version)
         n = len(doc.text)
-        found = [(nar, sub, p, ps) for nar, sub, p, ps in pairs if nar != OTHER]
+        found = [(nar, sub, p, ps) for nar, sub, p, ps in pairs if nar != OTHER and in_domain(nar, doc.text)]
         words = len(doc.text.split())
         if found and words < MIN_WORDS:
             # a Telegram post of two sentences is shorter than any article the heads learnt from (76 words at least):

@@ -29,6 +29,7 @@ from .narrative_heads import (
     encoding_features,
     fit_heads,
     fold_of,
+    in_domain,
 )
 from .regional import BACKGROUND_FILE, SHIPPED_STEM
 from .taxonomy import MODEL_DIR, OTHER, Taxonomy, narrative_of
@@ -214,6 +215,8 @@ def cross_validate(items: Sequence[LabelledDoc], X: np.ndarray, config: Config, 
         heads = fit([items[i] for i in train], X[train], config, backend)
         pairs = heads.predict(X[test], [decision or items[i].lang for i in test])
         for i, p in zip(test, pairs):
+            if decision:  # as the analyzer reads them: a domain's narratives only in a text of that domain
+                p = [x for x in p if in_domain(x[0], items[i].doc.text)] or [(OTHER, OTHER, 0.0, 0.0)]
             predicted[i] = rows_of(p)
         for i, b in zip(test, most_frequent_baseline([items[i] for i in train], [items[i] for i in test])):
             baseline[i] = b
