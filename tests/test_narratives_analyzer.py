@@ -280,11 +280,10 @@ def test_reload_rejects_a_bad_file_with_one_line(regional_cache, tmp_path):
 
 
 def test_a_post_shorter_than_any_training_article_gets_no_semeval_narrative(regional_cache):
-    # (the heads had read "Praise of Russia" into it, 0.55)
-    (doc,) = _docs([("ru", "⚡️Срочно: сегодня около 14:00 у здания городской администрации Оша собрались около 300 "
-                           "человек. Они требуют освободить задержанного накануне блогера.")])
+    # (a post of a dozen words about the war, where the heads find a Ukraine-war narrative)
+    (doc,) = _docs([("ru", "⚡️Срочно: ВСУ обстреляли Донецк, есть погибшие среди мирных жителей. Киев снова молчит.")])
     assert [a.label for a in doc.layer("narrative")] == ["Other"]
-    assert doc.meta["narratives_note"] == "too short for the SemEval-2025 heads (19 words < 60)"
+    assert doc.meta["narratives_note"] == "too short for the SemEval-2025 heads (12 words < 60)"
 
 
 def test_the_ukraine_war_narratives_need_a_text_about_that_war():
