@@ -1093,3 +1093,16 @@ def test_each_side_s_dead_are_counted():
 ])
 def test_a_celebration_in_the_streets_is_no_protest(text):
     assert not any(e["event_type"] == "Protests" for e in document_record(run(text, published="2026-06-11"))["events"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("В Хороге задержаны трое участников беспорядков 2022 года.", ["Arrests"]),
+    ("Сотрудники ГКНБ задержали троих жителей, которых подозревают в участии в майских беспорядках 2022 года.",
+     ["Arrests"]),
+    ("Около 40 жителей махалли Бобур в Андижане в воскресенье вышли к хокимияту с плакатами против сноса домов.",
+     ["Peaceful protest"]),
+    ("Таджикистан и Киргизия в понедельник обменялись шестью задержанными на границе гражданами.", []),
+])
+def test_participants_of_a_past_riot_a_crowd_at_the_hokimiyat_and_an_exchange_of_detainees(text, expected):
+    events = document_record(run(text, published="2026-12-07"))["events"]
+    assert [e["sub_event_type"] for e in events if e["event_type"]] == expected

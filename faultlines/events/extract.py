@@ -128,6 +128,8 @@ _DIPLOMATIC_PROTEST = re.compile(r"(?<!\w)(?:выразил\w*|заявил\w*|�
                                  r"\b(?:lodged|filed|delivered)\s+(?:a|an)\s+(?:\w+\s+)?protest", re.I)
 _OFFICE_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|kremlin|state\s+department|foreign\s+office)\b[^,.;]{0,25}$",
                              re.I)
+_PARTICIPANTS_OF = re.compile(r"(?<!\w)участник\w*\s+(?:\w+\s+)?$|\bparticipants?\s+(?:in|of)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_YEAR_AFTER = re.compile(r"\s+(?:of\s+|in\s+)?(?:19|20)\d\d\b")
 _CELEBRATION = re.compile(r"(?<!\w)(?:праздну\w*|отмеча\w+ (?:победу|праздник)|болельщик\w*)|\b(?:celebrat\w*|"
                           r"(?:football|sports?) fans)\b", re.I)
 # "тогда погиб 21 человек": the dead of the event just told
@@ -146,7 +148,7 @@ _CHARGED = re.compile(r"\b(?:for|over)\s+(?:organi[sz]ing|taking\s+part\s+in|par
                       r"\b[^.;]{0,60}\b(?:over|for)\s+(?:(?:an?|the|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$|(?<!\w)за\s+"
                       r"(?:организаци\w+|участи\w+\s+в|проведени\w+)\s+(?:[\w-]+\s+){0,4}$|"
                       # "обвинение в призывах к массовым беспорядкам", "charged with calling for riots": a charge
-                      r"(?<!\w)призыв\w*\s+(?:к\s+)?(?:[\w-]+\s+){0,2}$|"
+                      r"(?<!\w)призыв\w*\s+(?:к\s+)?(?:[\w-]+\s+){0,2}$|(?<!\w)участии\s+в\s+(?:[\w-]+\s+){0,2}$|"
                       r"\b(?:calls?|calling|called|incit\w+)\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}$|"
                       # "уголовное дело по статье «Массовые беспорядки»", "under the article on mass riots": the charge
                       r"(?<!\w)по\s+стать\w+\s+(?:\d+\s+)?(?:УК\s+)?«?(?:\w+\s+)?$|\bunder\s+(?:the\s+)?article\s+"
@@ -387,6 +389,11 @@ class EventExtractor:
                 continue  # (nor talks or a summit: "ahead of a CSTO summit")
             if t.plover == "PROTEST" and _BLOCKADE.match(t.text) and _FORCES_BEFORE.search(sentence[max(0, s - 40):s]):
                 continue  # "Police blocked the road to the square": no protest
+            if (t.event_type in ("Protests", "Riots") or t.plover == "PROTEST") and _PARTICIPANTS_OF.search(
+                    sentence[max(0, s - 30):s]) and _YEAR_AFTER.match(sentence, e):
+                # "трое участников беспорядков 2022 года", "participants in the 2022 protests … of 2022": who they are,
+                # by an event of another year (but "задержаны пятеро участников митинга": the rally they were held at)
+                continue
             if t.plover == "PROTEST" and _CELEBRATION.search(sentence):
                 continue  # "Тысячи болельщиков вышли на улицы, празднуя победу": a celebration, no protest
             if t.plover == "PROTEST" and (_DIPLOMATIC_PROTEST.search(sentence[max(0, s - 30):e])
