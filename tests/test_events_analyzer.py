@@ -1106,3 +1106,9 @@ def test_a_celebration_in_the_streets_is_no_protest(text):
 def test_participants_of_a_past_riot_a_crowd_at_the_hokimiyat_and_an_exchange_of_detainees(text, expected):
     events = document_record(run(text, published="2026-12-07"))["events"]
     assert [e["sub_event_type"] for e in events if e["event_type"]] == expected
+
+
+def test_a_gas_explosion_whose_investigators_ruled_out_an_attack_is_an_accident():
+    assert run("A gas cylinder exploded at a market in Osh on Saturday morning, injuring six people, the Emergency "
+               "Situations Ministry said. Investigators ruled out a terrorist attack.",
+               published="2026-12-05").layer("event") == []
