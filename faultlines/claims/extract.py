@@ -1033,7 +1033,8 @@ class Extractor:
                     tail = self.text[tokens[kept[k]].start:tokens[kept[-1]].end]
                     outlet = sources().find_outlet(tail)
                     if outlet is not None and outlet[0] == 0 and outlet[1] >= len(tail.rstrip(" .»\"")) \
-                            and not _WORK_OF.search(self.text, 0, tokens[kept[k]].start):  # (not "публикацию Reuters")
+                            and not _WORK_OF.search(self.text, max(0, tokens[kept[k]].start - 40),
+                                                    tokens[kept[k]].start):  # (not "публикацию Reuters")
                         kept = kept[:k]
                         break
                 return self.span_of(kept)
