@@ -991,6 +991,11 @@ def test_an_interview_s_answers_are_the_interviewee_s():
     answer = next(c for c in found if c["text"].startswith("In 2022"))
     question = next(c for c in found if c["text"].startswith("Bishkek has again"))
     assert (answer["speaker"], answer["kind"]) == ("Kyrgyz MP", "quote")
+    # every sentence of an answer is theirs, and "That is a myth" denies what "some say"
+    some = next(c for c in found if c["speaker"] == "Some")
+    myth = next(c for c in found if c["text"] == "That is a myth")
+    assert (myth["speaker"], myth["stance"], myth["denies"]) == ("Kyrgyz MP", "deny", some["claim_id"])
+    assert any(c["text"] == "I do not" and c["speaker"] == "Kyrgyz MP" for c in found)
     assert question["kind"] == "author"  # (its "Q:" label trimmed)
     found = claims("Беседа с депутатом Жогорку Кенеша Аркадием Дубновым\n\nВопрос: Бишкек снова просит ОДКБ о помощи?\n\n"
                    "Ответ: Нет. Россия обещала защитить Баткен, но в 2022 году ОДКБ ничего не сделала.\n\nВопрос: А "

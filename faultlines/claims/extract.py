@@ -1428,7 +1428,8 @@ _INTERVIEWEE = (re.compile(r"\b(?:interview|conversation|talk)\s+with\s+([^\n.,:
 
 def _interview_answers(ex: "Extractor", claims: list[Claim]) -> None:
     """In an interview (two or more "Q:" and "A:" lines), what an answer line states is the interviewee's, not the
-    author's: the one the title or a line "Interview with X" names, else "interviewee"."""
+    author's: the one the title or a line "Interview with X" names, else "interviewee". Every sentence of an answer
+    is their quote, however little it would weigh as the author's ("Это миф.", "I do not.")."""
     text = ex.text
     answers = list(_ANSWER_LINE.finditer(text))
     if len(answers) < 2 or len(_QUESTION_LINE.findall(text)) < 2:
@@ -1448,6 +1449,17 @@ def _interview_answers(ex: "Extractor", claims: list[Claim]) -> None:
     ends = [text.find("\n", m.end()) for m in answers]
     spans = [(m.end(), e if e >= 0 else len(text)) for m, e in zip(answers, ends)]
     title_end = text.find("\n")
+    for first, last in ex.p.sentences:  # the answers' sentences no claim took
+        if first >= last:
+            continue
+        start, end = ex._trim(ex.p.tokens[first].start, ex.p.tokens[last - 1].end)
+        inside = next(((s, e) for s, e in spans if s <= start < e or start < s < end), None)
+        if inside is None or any(c.start < end and start < c.end for c in claims):
+            continue
+        start, end = ex._trim(max(start, inside[0]), min(end, inside[1]))
+        if len(_WORD.findall(ex.text[start:end])) >= 2:
+            claims.append(Claim(start, end, speaker=name, kind="quote", quote=True, cue=":",
+                                stance=ex.content_stance("assert", start, end)))
     for claim in claims:
         if claim.kind == "author" and any(s <= claim.start < e for s, e in spans):
             claim.speaker, claim.kind, claim.quote = name, "quote", True
