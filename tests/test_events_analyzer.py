@@ -1078,6 +1078,17 @@ def test_relatives_who_block_a_named_highway_protest():
     assert (event["sub_event_type"], event["date"]) == ("Peaceful protest", "2026-12-07")
 
 
+def test_each_side_s_dead_are_counted_in_english_too():
+    (event, *_) = document_record(faultlines.analyze(
+        "Kyrgyz and Tajik border guards clash over water intake, two killed\n\nOSH, Kyrgyzstan, Nov 18 (AP) — Two Kyrgyz "
+        "border guards were killed and five people were wounded on Tuesday when Tajik and Kyrgyz forces exchanged fire "
+        "near a disputed water distribution point in the Batken region, Kyrgyzstan's border service said.\n\n"
+        "Tajikistan's State Committee for National Security gave a different account, saying Kyrgyz soldiers fired "
+        "first and that one Tajik serviceman was killed and two were injured.", published="2026-11-18",
+        analyzers=ANALYZERS))["events"]
+    assert (event["sub_event_type"], event["fatalities"], event["injuries"]) == ("Armed clash", 3, 5)
+
+
 def test_each_side_s_dead_are_counted():
     (event, *_) = document_record(run(
         "БИШКЕК, 18 ноября. Два киргизских пограничника погибли, ещё пять человек получили ранения в результате "

@@ -85,7 +85,7 @@ _TARGETED = {"REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE"}
 _SPEECH = {"REJECT", "ACCUSE", "THREATEN", "REQUEST"}
 _AND = {"en": "and", "ru": "и"}
 # a sentence that passes on a count: "МВД сообщило о двух погибших", "police said two people died"
-_FIGURES_REPORTED = re.compile(r"\b(?:said|says|reported|announced|told|confirmed|according\s+to|writes|wrote)\b|"
+_FIGURES_REPORTED = re.compile(r"\b(?:said|says|saying|reported|announced|told|confirmed|according\s+to|writes|wrote)\b|"
                                r"сообщ\w*|заявил\w*|пиш\w*|писал\w*|по\s+данным|по\s+словам|подтвердил\w*", re.I)
 # a later count that updates the toll: "the death toll rose to three", "число погибших возросло до трёх"
 _TOLL_ROSE = re.compile(r"\b(?:rose|risen|climbed|increased|grew|jumped)\s+to\b|(?<!\w)(?:возросл\w*|вырос\w*|увеличил\w*|"
@@ -550,7 +550,7 @@ class EventExtractor:
                         # "число погибших возросло до трёх", "the death toll rose to three": the later count updates it
                         counted.fatalities = fat
                         prev.warnings.append(f"the toll rose from {before} to {fat} ({s.strip()[:60]!r})")
-                    elif self._other_side(text, counted.counts, figures):
+                    elif self._other_side(text, [c for m in prev.mentions for c in m.counts], figures):
                         # "Два киргизских пограничника погибли … сообщили о гибели одного таджикского военного": each
                         # side's dead, both counted (ACLED counts every side)
                         counted.fatalities = before + fat
