@@ -1123,3 +1123,15 @@ def test_a_gas_explosion_whose_investigators_ruled_out_an_attack_is_an_accident(
     assert run("A gas cylinder exploded at a market in Osh on Saturday morning, injuring six people, the Emergency "
                "Situations Ministry said. Investigators ruled out a terrorist attack.",
                published="2026-12-05").layer("event") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A quarrel over a water pipe or a camera on a canal turns into mortar fire, a few coffins and a phone call.", []),
+    ("Любой спор из-за воды перерастает в перестрелку.", []),
+    ("A protest in Osh turned into clashes with police on Monday.", ["Violent demonstration"]),
+    ("Tajik and Kyrgyz border guards clashed near Vorukh on Monday, a day after a protest by villagers.",
+     ["Armed clash"]),
+])
+def test_what_happens_each_time_is_no_event_and_a_protest_that_turns_into_clashes_is_a_riot(text, expected):
+    events = document_record(run(text, published="2026-11-20"))["events"]
+    assert [e["sub_event_type"] for e in events] == expected

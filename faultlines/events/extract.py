@@ -130,6 +130,13 @@ _OFFICE_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|kremlin|state\s+
                              re.I)
 _PARTICIPANTS_OF = re.compile(r"(?<!\w)участник\w*\s+(?:\w+\s+)?$|\bparticipants?\s+(?:in|of)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _YEAR_AFTER = re.compile(r"\s+(?:of\s+|in\s+)?(?:19|20)\d\d\b")
+# a present tense that tells what happens each time ("turns into", "перерастает в") after a generic subject
+_GENERIC_TURN = re.compile(r"\b(?:turns?|escalates?|spirals?|descends?|becomes?)\s+(?:into\s+)?(?:[\w-]+\s+){0,2}$|"
+                           r"(?<!\w)(?:перерастает|превращается|оборачивается)\s+в\s+(?:\w+\s+){0,2}$", re.I)
+_GENERIC_SUBJECT = re.compile(r"\W*(?:a|an|every|each|any|any\s+other|всякий|каждый|любой|любая|любое|каждая|очередной)\s",
+                              re.I)
+_PROTEST_WORD = re.compile(r"\b(?:protest\w*|rall(?:y|ies)|demonstrat\w*)\b|(?<!\w)(?:протест\w*|митинг\w*|демонстрац\w*|"
+                           r"акци\w* протеста)", re.I)
 _CELEBRATION = re.compile(r"(?<!\w)(?:праздну\w*|отмеча\w+ (?:победу|праздник)|болельщик\w*)|\b(?:celebrat\w*|"
                           r"(?:football|sports?) fans)\b", re.I)
 # "тогда погиб 21 человек": the dead of the event just told
@@ -394,6 +401,8 @@ class EventExtractor:
                 # "трое участников беспорядков 2022 года", "participants in the 2022 protests … of 2022": who they are,
                 # by an event of another year (but "задержаны пятеро участников митинга": the rally they were held at)
                 continue
+            if _GENERIC_TURN.search(sentence[max(0, s - 40):s]) and _GENERIC_SUBJECT.match(sentence):
+                continue  # "A quarrel over a water pipe turns into mortar fire": what happens again and again, no event
             if t.plover == "PROTEST" and _CELEBRATION.search(sentence):
                 continue  # "Тысячи болельщиков вышли на улицы, празднуя победу": a celebration, no protest
             if t.plover == "PROTEST" and (_DIPLOMATIC_PROTEST.search(sentence[max(0, s - 30):e])
@@ -832,7 +841,10 @@ class EventExtractor:
             targets = [a for a in actors if a.armed and not a.weak][1:] + [a for a in actors if not a.armed]
             if targets and all(a.armed for a in targets) and not any(not a.armed for a in actors):
                 cand.event_type, cand.sub_event_type = "Battles", "Armed clash"
-        if cand.event_type == "Battles" and any(a.riot or a.protest for a in actors):
+        if cand.event_type == "Battles" and (any(a.riot or a.protest for a in actors) or (
+                _PROTEST_WORD.search(span_text) and len({(a.acled_template, c) for a in actors if a.armed and not a.weak
+                                                         for c in (a.countries or [a.nationality])}) <= 1)):
+            # (also "A protest in Osh turned into clashes with police": one armed side, and the protest the other)
             # "rioters ... clashed with police", "clashes between protesters and police": a riot, not a battle between
             # armed groups
             cand.event_type, cand.sub_event_type, cand.plover = "Riots", "Violent demonstration", "PROTEST"
