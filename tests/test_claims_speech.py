@@ -1060,3 +1060,24 @@ def test_a_reported_request_is_no_speech():
 def test_a_russian_nothing_of_the_kind_denies(text):
     found = [c for c in claims(text, "ru") if c["kind"] != "author"]
     assert found and all(c["stance"] == "deny" for c in found)
+
+
+def test_a_second_verb_that_does_not_agree_with_the_complement_speaks_for_the_first_speaker():
+    found = claims("Минобороны Узбекистана, однако, подтвердило, что снаряды прилетели со стороны афганского города "
+                   "Хайратон, и сообщило об усилении охраны границы.", "ru")
+    assert [(c["text"], c["speaker"]) for c in found if c["kind"] != "author"] == [
+        ("снаряды прилетели со стороны афганского города Хайратон", "Минобороны Узбекистана"),
+        ("усилении охраны границы", "Минобороны Узбекистана")]
+
+
+def test_a_joined_labelling_verb_is_the_speaker_s_and_ends_the_first_claim():
+    found = claims("Представитель движения «Талибан» Забихулла Муджахид заявил в соцсетях, что с афганской стороны "
+                   "никаких обстрелов не велось, а сообщения о ракетах назвал «попыткой очернить новую власть».", "ru")
+    assert [(c["text"], c["speaker"], c["stance"]) for c in found if not c["quote"]] == [
+        ("с афганской стороны никаких обстрелов не велось", "Забихулла Муджахид", "deny"),
+        ("сообщения о ракетах", "Забихулла Муджахид", "deny")]
+
+
+def test_a_denied_gerund_is_what_is_denied():
+    found = [c for c in claims("Police denied using excessive force.") if c["kind"] != "author"]
+    assert [(c["text"], c["speaker"], c["stance"]) for c in found] == [("using excessive force", "Police", "deny")]

@@ -1135,3 +1135,94 @@ def test_a_gas_explosion_whose_investigators_ruled_out_an_attack_is_an_accident(
 def test_what_happens_each_time_is_no_event_and_a_protest_that_turns_into_clashes_is_a_riot(text, expected):
     events = document_record(run(text, published="2026-11-20"))["events"]
     assert [e["sub_event_type"] for e in events] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Два реактивных снаряда, выпущенных с территории Афганистана, упали в среду вечером на окраине Термеза, "
+    "пострадали три человека, сообщило министерство обороны Узбекистана.",
+    "Two rockets fired from the territory of Afghanistan landed on the outskirts of Termez on Wednesday evening, "
+    "injuring three people, Uzbekistan's Defence Ministry said.",
+])
+def test_rockets_that_landed_from_across_the_border_are_shelling_by_that_side(text):
+    (event,) = document_record(run(text, published="2026-12-04"))["events"]
+    assert (event["sub_event_type"], event["date"], event["location"], event["actor1"], event["injuries"]) == (
+        "Shelling/artillery/missile attack", "2026-12-02", "Tirmiz", "Unidentified Armed Group (Afghanistan)", 3)
+
+
+def test_a_town_named_by_its_noun_is_no_party_of_a_development():
+    text = ("Минобороны Узбекистана подтвердило, что снаряды прилетели со стороны афганского города Хайратон, и "
+            "сообщило об усилении охраны границы.")
+    (event,) = [e for e in document_record(run(text, published="2026-12-04"))["events"]
+                if e["event_type"] == "Strategic developments"]
+    assert event["actor1"] == "Минобороны Узбекистана"
+
+
+def test_a_strike_its_riot_and_the_arrests_after_it_are_three_events():
+    text = ("ALMATY, Dec 5 (AP) — Police in western Kazakhstan detained 30 people on Friday after a strike by oil workers "
+            "in the Mangystau region turned violent, the regional police department said.\n\n"
+            "Several hundred workers of a subcontractor of KazMunayGas had been on strike in Zhanaozen since Monday, "
+            "demanding higher wages. On Thursday evening a group of strikers threw stones at police who tried to clear "
+            "the entrance to the company's offices, injuring four officers, police said.\n\n"
+            "A lawyer for the workers told The Associated Press that the detainees had been denied access to lawyers. "
+            "Police denied using excessive force.")
+    events = document_record(run(text, published="2026-12-05"))["events"]
+    assert [(e["sub_event_type"], e["date"], e["injuries"]) for e in events if e["event_type"]] == [
+        ("Arrests", "2026-12-04", None), ("Peaceful protest", "2026-11-30", None),
+        ("Violent demonstration", "2026-12-03", 4)]
+    (denial,) = [e for e in events if e["plover"] == "REJECT"]
+    assert denial["mentions"] == [[text.index("Police denied"), len(text)]]
+
+
+def test_an_arrest_before_a_rally_that_turned_into_clashes_is_its_own_event_in_the_same_place():
+    events = document_record(run("Police detained 12 people in Osh on Monday after a rally against the new tax turned "
+                                 "into clashes with police.", published="2026-12-07"))["events"]
+    assert sorted((e["sub_event_type"], e["location"]) for e in events) == [("Arrests", "Osh"),
+                                                                            ("Violent demonstration", "Osh")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least nine people were killed and 14 wounded in clashes in Khorog on Wednesday, the Interior Ministry said. "
+     "The ministry said eight of the dead were members of a criminal group and one was a police officer.", (9, 14)),
+    ("Трое рабочих погибли при нападении на лагерь в Раштской долине в среду. Двое из погибших были гражданами Китая.",
+     (3, None)),
+    ("На прошлой неделе полиция в Подмосковье задержала 47 граждан Таджикистана и Узбекистана, а в Екатеринбурге "
+     "неизвестные избили двух рабочих из Киргизии. Один из них скончался в больнице.", (1, None)),
+])
+def test_a_share_of_the_dead_is_no_new_count_and_a_later_death_is_the_attack_s(text, expected):
+    (event,) = [e for e in document_record(run(text, published="2026-12-03"))["events"] if e["plover"] == "ASSAULT"]
+    assert (event["fatalities"], event["injuries"]) == expected
+
+
+def test_a_date_opening_the_sentence_frames_both_events_and_podmoskovye_is_moscow_oblast():
+    events = document_record(run("На прошлой неделе полиция в Подмосковье задержала 47 граждан Таджикистана и "
+                                 "Узбекистана, а в Екатеринбурге неизвестные избили двух рабочих из Киргизии.",
+                                 published="2026-12-07"))["events"]
+    assert sorted((e["sub_event_type"], e["date"], e["admin1"]) for e in events) == [
+        ("Arrests", "2026-11-30", "Moscow Oblast"), ("Attack", "2026-11-30", "Sverdlovskaya oblast")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("When the 2022 fighting broke out, it was Moscow, through the CSTO, that brought both presidents to the table.",
+     ("2022-01-01", "year", None)),
+    ("Столкновения 2022 года в Баткенской области унесли жизни около 100 человек.", ("2022-01-01", "year", "Batken")),
+])
+def test_an_event_named_by_its_year_and_a_cleft_capital_that_is_no_place(text, expected):
+    (event,) = document_record(run(text, published="2026-12-07"))["events"]
+    assert (event["date"], event["date_precision"], event["admin1"]) == expected
+
+
+def test_gkNB_officers_who_detain_are_the_government():
+    (event,) = document_record(run("Сотрудники Государственного комитета национальной безопасности (ГКНБ) Киргизии "
+                                   "задержали в Джалал-Абадской области трех человек.", published="2026-12-02"))["events"]
+    assert (event["actor1_acled"], event["admin1"]) == ("Government of Kyrgyzstan", "Jalal-Abad")
+
+
+def test_what_a_resident_says_the_troops_say_they_fight_is_no_battle():
+    text = ('"They say they are fighting terrorists, but they are shooting at our people," one resident of Khorog said.')
+    assert not any(e["event_type"] == "Battles" for e in document_record(run(text, published="2026-12-03"))["events"])
+
+
+def test_three_people_hurt_by_shelling_are_its_civilian_targets():
+    (event,) = document_record(run("Два реактивных снаряда упали в среду вечером на окраине Термеза, пострадали три "
+                                   "человека.", published="2026-12-04"))["events"]
+    assert (event["actor2_acled"], event["injuries"]) == ("Civilians (Uzbekistan)", 3)

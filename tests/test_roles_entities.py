@@ -251,3 +251,23 @@ def test_an_agency_credited_in_the_dateline_or_after_the_claim_it_carries_is_no_
         "ДУШАНБЕ, 7 декабря. /ТАСС/. Сотрудники ГКНБ Таджикистана задержали трёх человек. Об этом ТАСС сообщил источник "
         "в силовых структурах республики."))])
     assert "ТАСС" not in {m.text for m in document_entities(doc)[0] if m.salient}
+
+
+NOTED = ("ТАШКЕНТ, 4 декабря — РИА Новости. Представитель движения «Талибан»* Забихулла Муджахид заявил, что с афганской "
+         "стороны никаких обстрелов не велось.\n\n"
+         "* Движение находится под санкциями ООН за террористическую деятельность.")
+
+
+def test_a_legal_note_under_the_story_mentions_no_one_and_says_nothing():
+    (doc,) = Pipeline(("language", "segment", "nlp", "claims", "events"), Settings()).pipe([Document(id="n", text=NOTED)])
+    (note,) = doc.layer("boilerplate")
+    assert doc.text[note.start:note.end].startswith("* Движение")
+    assert "ООН" not in {m.text for m in document_entities(doc)[0]}
+    assert {m.text for m in document_entities(doc)[0] if m.salient} >= {"Талибан", "Забихулла Муджахид"}
+    assert all(c.start < note.start for c in doc.layer("claim")) and all(e.start < note.start for e in doc.layer("event"))
+
+
+def test_a_landform_is_a_place():
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="f", text=(
+        "Every summer the canals of the Ferghana Valley run dry, and farmers in Batken square off over a sluice gate."))])
+    assert {m.type for m in document_entities(doc)[0] if m.text == "the Ferghana Valley"} == {"LOC"}

@@ -45,7 +45,11 @@ from .speakers import is_outlet
 # whose verdict denies it; a cited source in quotes ("со ссылкой на «источники в …»"); "Rating:", "Вердикт:" label;
 # a participle after a comma speaks for the main clause, its label goes with the denial; a report's owner speaks;
 # "it" is no plural speaker
-VERSION = "7"
+# 8: a Russian verb joined to a complement whose subject's number is not its own is the first speaker's ("подтвердило,
+# что снаряды прилетели …, и сообщило об …"), as is a second root the parse made of a joined verb ("…, а сообщения
+# назвал «…»"), which ends the first claim; a denied gerund is what is denied ("denied using excessive force"); no
+# claim in a legal note
+VERSION = "8"
 
 
 def claim_id(doc: Document, start: int, end: int, speaker: str | None) -> str:

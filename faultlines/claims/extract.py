@@ -190,6 +190,12 @@ class Extractor:
                 return agent if agent is not None and tokens[child].lower in ("it", "this", "that") else child
         if tokens[verb].dep == "conj" and tokens[verb].head != verb:
             return self.subject(tokens[verb].head, depth + 1)
+        if tokens[verb].head == verb and any(tokens[c].dep == "cc" and c < verb for c in self.p.children[verb]):
+            # a second root the parse made of a joined verb: "X заявил, что P, а сообщения … назвал «…»" (X named)
+            s0 = self.p.sentence_of(verb)[0]
+            root = next((i for i in range(verb - 1, s0 - 1, -1) if tokens[i].head == i and tokens[i].pos == "VERB"), None)
+            if root is not None:
+                return self.subject(root, depth + 1)
         if self._participle(verb):
             # "X gave a different account, saying P", "issued a statement saying P", "изложил версию, заявив, что P":
             # the participle speaks for the subject of the clause it hangs on
@@ -1001,6 +1007,9 @@ class Extractor:
                 return self.span_of(self.p.subtree(objects[0]))  # "назвал публикацию Reuters «дезинформацией»"
             return self._trim(tokens[objects[0]].start, tokens[max(self.p.subtree(xcomp[0]))].end)
         if stance in NOMINAL_OK or stance in ("deny_if_content", "assert_nominal"):
+            gerund = next((c for c in xcomp if tokens[c].lower.endswith("ing") and tokens[c].pos == "VERB"), None)
+            if not objects and gerund is not None and self.lex.language == "en":
+                return self.span_of(self.p.subtree(gerund))  # "Police denied using excessive force"
             if not objects and self.lex.language == "ru":  # "эту информацию назвали недостоверной": fronted object
                 objects = [c for c in self.p.children[verb] if tokens[c].dep == "obj"]
             if not objects and stance == "deny_if_content":
@@ -1052,9 +1061,12 @@ class Extractor:
         framing = self.lex.words("frame_participles")
         for j in range(start + 2, end):
             if tokens[j].dep == "cc" and j + 1 < end and self._outer_speech(j + 1) == verb:
-                return j  # "that police had acted lawfully and denied that …": the second verb is the speaker's
+                # "that police had acted lawfully and denied that …": the second verb is the speaker's
+                return j - 1 if tokens[j - 1].text == "," else j
             joined = tokens[tokens[j].head]
-            if tokens[j].dep == "cc" and (tokens[j].head == verb or joined.dep == "conj" and joined.head == verb):
+            if tokens[j].dep == "cc" and (tokens[j].head == verb or joined.dep == "conj" and joined.head == verb
+                                          or joined.head == joined.i and joined.i != verb and joined.pos == "VERB"):
+                # (or a second root the parse made of it: "заявил, что P, а сообщения … назвал «…»")
                 # "заявили, что P, и отрицали …", "insisted that P and said …": the verb's own second verb
                 return j - 1 if tokens[j - 1].text == "," else j
             if tokens[j - 1].text == "," and (tokens[j].lower in framing or
@@ -1098,7 +1110,8 @@ class Extractor:
     def _outer_speech(self, verb: int) -> int | None:
         """The reporting verb whose speaker also speaks ``verb``: "X told reporters that police had acted lawfully
         and denied that anyone was beaten". ``verb`` is a reporting verb joined to the backshifted verb ("had
-        acted") of another reporting verb's complement, without an auxiliary of its own; else None."""
+        acted") of another reporting verb's complement, without an auxiliary of its own, or (Russian) to a
+        complement verb whose subject's number is not its own; else None."""
         tokens = self.p.tokens
         tok = tokens[verb]
         if tok.dep != "conj" or self.stance_of(tok) is None or tok.head == verb:
@@ -1106,10 +1119,13 @@ class Extractor:
         inner = tokens[tok.head]
         outer = inner.head
         aux = lambda i: any(tokens[c].dep in ("aux", "aux:pass") for c in self.p.children[i])  # noqa: E731
-        if inner.dep != "ccomp" or outer == inner.i or self.stance_of(tokens[outer]) is None or aux(verb) \
-                or not aux(inner.i):
+        if inner.dep != "ccomp" or outer == inner.i or self.stance_of(tokens[outer]) is None or aux(verb):
             return None
-        return outer
+        # "подтвердило, что снаряды прилетели …, и сообщило об …": a Russian verb that does not agree in number
+        # with the complement's subject is not that subject's
+        disagrees = tok.number and any(tokens[c].dep in SUBJECTS and tokens[c].number and tokens[c].number != tok.number
+                                       for c in self.p.children[inner.i])
+        return outer if aux(inner.i) or disagrees else None
 
     def _reported(self, verb: int, stance: str) -> Claim | None:
         tokens = self.p.tokens
@@ -1524,6 +1540,8 @@ def extract(doc: Document, score) -> list[Claim]:
         for claim in claims:
             if line.start <= claim.start < line.end < claim.end:
                 claim.start = ex._trim(line.end, claim.end)[0]
+    notes = [(a.start, a.end) for a in doc.layer("boilerplate")]  # "* Движение запрещено в РФ": the law's, no one's
+    claims = [c for c in claims if not any(s <= c.start < e for s, e in notes)]
     claims.sort(key=lambda c: (c.start, c.end))
     doc.work["claims_extractor"] = ex
     return claims

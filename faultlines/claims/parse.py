@@ -30,6 +30,7 @@ class Tok:
     sent: int
     ent: str = ""  # entity type of the mention covering this token ("PERSON", "PER", "ORG", ...)
     case: str = ""  # Russian grammatical case (natasha feats), "" for English
+    number: str = ""  # Russian grammatical number ("Sing", "Plur"), "" for English or where natasha gives none
 
 
 @dataclass(slots=True)
@@ -78,7 +79,7 @@ def _from_natasha(ndoc) -> Parsed:
             ids[t.id] = len(tokens)
             heads.append(t.head_id)
             tokens.append(Tok(len(tokens), t.text, t.text.lower(), t.text.lower(), t.pos or "", t.rel or "", -1, t.start, t.stop, s_index,
-                              case=(t.feats or {}).get("Case", "")))
+                              case=(t.feats or {}).get("Case", ""), number=(t.feats or {}).get("Number", "")))
         sentences.append((first, len(tokens)))
     for tok, head in zip(tokens, heads):
         tok.head = ids.get(head, tok.i)

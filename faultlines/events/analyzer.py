@@ -48,7 +48,14 @@ from .extract import EventExtractor, aggregate_warnings
 # blockades protest; "left N" counts only the dead; an arrest after an attack is its own event; a date is the last
 # cue's of its clause; a side's fire ("с афганской стороны был открыт огонь") is its forces' attack; each side's dead
 # add up
-VERSION = "8"
+# 9: rockets or shells that fell ("снаряды упали", "rockets landed") are shelling, "с территории X" the attacker's
+# origin; "eight of the dead", "двое из погибших" are no new count, a later death goes to the paragraph's attack; a
+# date opening the sentence frames each of its events; "the 2022 fighting", "столкновения 2022 года" are dated by the
+# year; "it was Moscow that" is no place; "on strike", "a strike by workers", stones thrown at police; an arrest before
+# "after" a riot is its own event, with the riot's place; "been denied", "denied access" deny nothing; "They say they
+# are fighting …" is no battle; a town named by its noun is no party; Подмосковье and other regions' common names;
+# officers of a security service are the government; a legal note ("* … запрещено в РФ") tells no event
+VERSION = "9"
 
 
 @analyzer("events", version=VERSION, requires=("ner", "sentence"), assigns=("event",))

@@ -63,6 +63,8 @@ _PATTERNS = {
     "ru": [
         ("fatalities", re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+{_KILLED_RU}", re.I)),
         ("fatalities", re.compile(rf"{_KILLED_RU}(?:\s+(?!(?:и|а)\b)[\w-]+){{0,2}}?\s+{_NUM_RU}\b(?!\s+(?:дн\w*|лет|год\w*|недел\w*|раз)\b)", re.I)),
+        # "унесли жизни около 100 человек"
+        ("fatalities", re.compile(rf"(?<!\w)(?:унесл\w*|унёс|унес)\s+жизн\w+\s+{_NUM_RU}\b", re.I)),
         # "обстреляли автобус, убив двоих", "убили троих"
         ("fatalities", re.compile(rf"(?<!\w)(?:убив|убил[аи]?)\s+{_NUM_RU}\b", re.I)),
         # "уничтожили двух наркокурьеров": armed men killed by the security forces
@@ -107,6 +109,9 @@ _ATTACKERS = re.compile(r"\b(?:attackers|assailants|gunmen|militants|insurgents|
 _RU_PERSONS = {"водитель", "житель", "жительница", "человек", "военнослужащий", "пограничник", "полицейский", "мужчина",
                "женщина", "ребёнок", "ребенок", "рабочий", "сотрудник", "журналист", "фермер", "пастух", "солдат"}
 _HURT = re.compile(rf"\b{_HURT_EN}\b|{_HURT_RU}", re.I)
+# "eight of the dead", "трое из погибших": a share of casualties counted already ("один из них скончался" counts)
+_PARTITIVE = re.compile(r"\s+(?:of\s+(?:the|those)\s+(?:dead|killed|victims|wounded|injured)|"
+                        r"из\s+(?:погибш|убит|ранен|пострадавш|жертв)\w*)\b", re.I)
 _COORD_HEAD = {
     "en": re.compile(rf"\b{_NUM_EN}{_FILL_EN}\s+and\s+$", re.I),
     "ru": re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+и\s+$", re.I),
@@ -134,6 +139,11 @@ def counts(text: str, language: str, offset: int = 0) -> list[Count]:
             n_start = m.start("n")
             if text[max(0, n_start - 3):n_start].lower() == "no ":  # "no one was hurt"
                 continue
+            q = m.groupdict().get("q")
+            if _PARTITIVE.match(text, m.end("n")) and n_start - m.start() <= (len(q) + 1 if q else 0):
+                # "eight of the dead were members of a criminal group": who the dead were, no new count (but
+                # "killing five of them" counts)
+                continue
             if any(s <= n_start < e and f == field for s, e, f in taken):
                 continue
             value = _value(m.group("n"))
@@ -146,7 +156,6 @@ def counts(text: str, language: str, offset: int = 0) -> list[Count]:
                 if head is not None and _value(head.group("n")) is not None and not _HURT.search(head.group(0)):
                     value += _value(head.group("n")) or 0
             taken.append((m.start(), m.end(), field))
-            q = m.groupdict().get("q")
             found.append(Count(field, value, offset + m.start(), offset + m.end(), q.lower() if q else None,
                                attackers=field == "fatalities" and bool(_ATTACKERS.search(m.group(0)))))
     found.sort(key=lambda c: c.start)

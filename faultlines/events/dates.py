@@ -351,6 +351,10 @@ _PATTERNS_EN: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?P<month>{_EN_MONTH})\s+(?P<year>\d{{4}})\b")),
     # ("In 2019, a similar brawl …": the preposition may open the sentence)
     ("year", re.compile(r"\b(?i:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:people|[a-z]+s\b))")),
+    # "the 2022 fighting", "the 2010 Osh riots": an event named by its year
+    ("year", re.compile(r"\b(?i:the|those|these)\s+(?P<year>(?:19|20)\d{2})\s+(?=(?:[A-Z][\w-]+\s+)?(?:fighting|clash|"
+                        r"clashes|conflict|border\s+conflict|protests?|riots?|unrest|war|attacks?|events|violence|"
+                        r"uprising|massacre|shootings?|bombings?|explosions?|crackdown)\b)")),
     ("next_weekday", re.compile(rf"\b(?:(?:on\s+)?the\s+)?(?:following|next)\s+(?P<wd>{_EN_WD})\b")),
     ("weekday", re.compile(rf"\b(?:(?i:on|this)\s+)?(?P<last>(?i:last)\s+)?(?P<wd>{_EN_WD})(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("deictic", re.compile(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|this\s+morning|last\s+night|tonight)\b", re.IGNORECASE)),
@@ -369,6 +373,9 @@ _PATTERNS_RU: list[tuple[str, re.Pattern]] = [
     ("dm", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+(?P<month>{_RU_MONTH_GEN})(?![а-яё])(?:\s+(?P<year>\d{{4}}))?", re.IGNORECASE)),
     ("month_ru", re.compile(rf"\b[вВ]о?\s+(?P<month>{_RU_PREP})(?:\s+(?P<year>\d{{4}})|(?P<this>\s+этого\s+года|\s+текущего\s+года))?", re.IGNORECASE)),
     ("year", re.compile(r"\b[вВ]\s+(?P<year>(?:19|20)\d{2})\s+год", re.IGNORECASE)),
+    # "столкновения 2022 года", "события 2010 года в Оше": an event named by its year
+    ("year", re.compile(r"(?<!\w)(?:событи|беспорядк|протест|столкновени|конфликт|войн|нападени|теракт|волнени|"
+                        r"бо[ёе]в|стрельб|перестрелк|погром)\w*\s+(?P<year>(?:19|20)\d{2})\s+года(?!\w)", re.IGNORECASE)),
     # "в прошлую пятницу", "в минувшую субботу", "в ночь на воскресенье", "в ночь с понедельника на вторник" (dated
     # by the day the night leads into)
     ("next_weekday_ru", re.compile(rf"(?:в|во)\s+следующ\w+\s+(?P<wd>{_RU_WD})\b", re.IGNORECASE)),

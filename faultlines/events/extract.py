@@ -46,8 +46,10 @@ _LATER_DEATH = {
 _PASSIVE = re.compile(r"\b(?:came|come|comes|coming)\s+under\b|\b(?:was|were|been|being)\s+(?:\w+\s+)?"
                       r"(?:fired|opened|attacked|ambushed|shelled|targeted|hit|struck|raided|bombed)\b", re.IGNORECASE)
 _FIRED_FROM = {
-    "en": re.compile(r"\bfrom\s+(?:the\s+)?(?P<country>[A-Z]\w+)\s+(?:side|territory|bank)\b"),
-    "ru": re.compile(r"(?<!\w)со\s+стороны\s+(?P<country>[А-ЯЁ]\w+)|(?<!\w)с\s+(?P<country2>\w+(?:ск|цк)ой)\s+(?:стороны|территории)",
+    "en": re.compile(r"\bfrom\s+(?:the\s+)?(?P<country>[A-Z]\w+)\s+(?:side|territory|bank)\b"
+                     r"|\bfrom\s+(?:the\s+)?territory\s+of\s+(?P<country2>[A-Z]\w+)"),
+    "ru": re.compile(r"(?<!\w)со\s+стороны\s+(?P<country>[А-ЯЁ]\w+)|(?<!\w)с\s+(?P<country2>\w+(?:ск|цк)ой)\s+(?:стороны|территории)"
+                     r"|(?<!\w)с\s+территории\s+(?P<country3>[А-ЯЁ]\w+)",
                      re.IGNORECASE),
 }
 STORY_DAYS = 7  # an event without a place of its own takes the story's place only this close in time
@@ -76,7 +78,9 @@ _PARTY_LABELS = {"en": {"PERSON", "ORG", "GPE", "NORP"}, "ru": {"PER", "ORG", "L
 _NOT_ACTING = {"en": {"in", "at", "near", "from", "to", "with", "of", "for", "on", "against", "into", "about", "over",
                       "citing", "inside", "outside", "across", "than"},
                "ru": {"в", "во", "на", "из", "с", "со", "к", "ко", "по", "о", "об", "от", "для", "у", "против", "при",
-                      "через", "над", "под"}}
+                      "через", "над", "под",
+                      # "со стороны афганского города Хайратон": a town named by its noun is a place, not a party
+                      "города", "городе", "село", "села", "селе", "посёлка", "поселка", "кишлака", "кишлаке"}}
 # the other party of talks, requests or aid: "talks with Russia", "assistance from the CSTO", "aid to Afghanistan"
 _COUNTERPART = {"en": {"with", "to", "from", "against"}, "ru": {"с", "со", "к", "ко", "против", "у"}}
 # cues whose object is the other party: "denied a Reuters report", "accused Western media"
@@ -133,6 +137,8 @@ _YEAR_AFTER = re.compile(r"\s+(?:of\s+|in\s+)?(?:19|20)\d\d\b")
 # a present tense that tells what happens each time ("turns into", "перерастает в") after a generic subject
 _GENERIC_TURN = re.compile(r"\b(?:turns?|escalates?|spirals?|descends?|becomes?)\s+(?:into\s+)?(?:[\w-]+\s+){0,2}$|"
                            r"(?<!\w)(?:перерастает|превращается|оборачивается)\s+в\s+(?:\w+\s+){0,2}$", re.I)
+# "detained 30 people on Friday after a strike … turned violent": the arrests follow the riot, each its own event
+_AFTER_CLAUSE = re.compile(r"\b(?:after|following)\b|(?<!\w)после\s+того,?\s+как(?!\w)", re.I)
 _GENERIC_SUBJECT = re.compile(r"\W*(?:a|an|every|each|any|any\s+other|всякий|каждый|любой|любая|любое|каждая|очередной)\s",
                               re.I)
 _PROTEST_WORD = re.compile(r"\b(?:protest\w*|rall(?:y|ies)|demonstrat\w*)\b|(?<!\w)(?:протест\w*|митинг\w*|демонстрац\w*|"
@@ -178,6 +184,10 @@ _BORDER_PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)[-–](?P<b>[A-Z][a-z]+)\s+(?:st
 _COUNTED_OBJECT = re.compile(r"\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?(?:\d+|two|three|four|five|six|seven|eight|"
                              r"nine|ten|several|many|dozens|hundreds|thousands|half|most|all)\b(?!\s+(?:reports?|claims?))|"
                              r"\s+(?:около\s+)?(?:\d+|два|две|три|четыре|пять|несколько|десятки|сотни)(?!\w)", re.I)
+# "denied them access to lawyers", "refused bail": something withheld, not a statement rejected
+_WITHHELD = re.compile(r"\s+(?:(?:him|her|them|the\s+\w+)\s+)?(?:access|entry|bail|permission|visas?|registration|"
+                       r"accreditation)\b", re.I)
+_CLEFT_BEFORE = re.compile(r"\b(?:it\s+(?:was|is)|именно)\s+$", re.I)
 _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|и\s+)?|and\s+|и\s+)", re.I)
@@ -409,7 +419,7 @@ class EventExtractor:
                                           or _PROTESTED.match(t.text) and self._state_before(sentence[max(0, s - 50):s])):
                 continue  # "Kazakhstan immediately protested", "МИД выразил протест": a government's protest, no rally
             if t.plover in ("REJECT", "ACCUSE"):
-                if _COUNTED_OBJECT.match(sentence, e):
+                if _COUNTED_OBJECT.match(sentence, e) or _WITHHELD.match(sentence, e):
                     continue  # "a visa office that rejects two applications in three": things counted, no denial
                 if cut is not None and t.start >= cut and _EMBEDDED_SPEECH.match(sentence, cut - offset, s):
                     continue  # "rejected a Human Rights Watch report that accused …": the report's accusation
@@ -441,7 +451,9 @@ class EventExtractor:
     def extract(self, doc: Document) -> tuple[list[Candidate], list[Aggregate]]:
         language = "ru" if doc.language == "ru" else "en"
         text = doc.text
-        sentences = [(a.start, a.end) for a in doc.layer("sentence")] or [(0, len(text))]
+        notes = [(a.start, a.end) for a in doc.layer("boilerplate")]  # "* Движение запрещено в РФ": no story
+        sentences = [(a.start, a.end) for a in doc.layer("sentence") if not any(s <= a.start < e for s, e in notes)] \
+            or [(0, len(text))]
         paragraphs = [(a.start, a.end) for a in doc.layer("paragraph")]
         ner = [(a.start, a.end) for a in doc.layer("ner") if a.label in ("LOC", "GPE", "FAC")]
         resolver = DateResolver(language, doc.published, language)
@@ -465,6 +477,7 @@ class EventExtractor:
         aggregates: list[Aggregate] = []
         candidates: list[Candidate] = []
         last_by_para: dict[int, Candidate] = {}
+        violent_by_para: dict[int, Candidate] = {}  # the last attack of each paragraph: later figures are its
         last_typed: Candidate | None = None
         date_para = None
         for start, end, para, places in raw:
@@ -520,7 +533,7 @@ class EventExtractor:
             if not found and _LATER_DEATH[language].search(s):
                 # "A third soldier died of his wounds on Wednesday", "скончался ещё один раненый": the toll of
                 # the attack before it rises
-                prev = last_by_para.get(para) or last_typed
+                prev = violent_by_para.get(para) or last_by_para.get(para) or last_typed
                 if prev is not None and prev.first.trigger.plover == "ASSAULT":
                     counted = next((m for m in prev.mentions if m.fatalities is not None), prev.mentions[-1])
                     died = fat or 1
@@ -531,6 +544,10 @@ class EventExtractor:
                 # "… were injured, the regional health department said on Friday": a report's date is no new day
                 dates = [d for d in dates if not d.report and not (id(d) in since and (since[id(d)][1] or definite_re.search(s)))]
                 prev = last_by_para.get(para)
+                if figures and prev is not None and prev.first.trigger.plover != "ASSAULT":
+                    # "… задержала 47 граждан, а в Екатеринбурге неизвестные избили двух рабочих. Один из них скончался":
+                    # the dead are the attack's, not the arrest's told after it in the same sentence
+                    prev = violent_by_para.get(para, prev)
                 if prev is None and figures and not dates and last_typed is not None \
                         and para == last_typed.mentions[-1].paragraph + 1 and _FIGURES_REPORTED.search(s):
                     prev = last_typed  # "МВД сообщило о двух погибших …" in the next paragraph: another count of it
@@ -595,6 +612,8 @@ class EventExtractor:
                     p.origin = True
                 elif _TOPIC.search(text, max(start, p.start - 40), p.start):
                     p.origin = True  # "over her reporting on the Gorno-Badakhshan region": what was written about
+                elif not p.locative and _CLEFT_BEFORE.search(text, max(start, p.start - 12), p.start):
+                    p.origin = True  # "it was Moscow that brought both presidents to the table": who, not where
                 elif _MISSION_SEAT.search(text, max(start, p.start - 40), p.start):
                     p.origin = True  # "China's embassy in Dushanbe condemned the attack": where the mission sits
                 # (the gazetteer's name may hold the "'s" or stop before it)
@@ -614,7 +633,7 @@ class EventExtractor:
                      and not text.startswith("-based", b)]  # "the New York-based group": where it sits
             definite = bool(definite_re.search(s))
             fresh = bool(_FRESH[language].search(s[: max(0, found[0].start - start)])) and not definite
-            selected = self._select(found)
+            selected = self._select(found, text)
             for trig in selected:
                 own_dates = [d for d in dates if not (id(d) in since and not since[id(d)][0] < trig.start < since[id(d)][2]
                                                       and (since[id(d)][1] or definite))]
@@ -622,7 +641,10 @@ class EventExtractor:
                     # several events in one sentence: each takes the dates nearest to its own cue (never the day of
                     # the report: "said on Saturday that an explosion … on Thursday …, and that three … had been detained")
                     own_dates = [d for d in own_dates if not d.report] or own_dates
-                    own_dates = [d for d in own_dates if self._cue_of_date(selected, d, text) is trig]
+                    # ... but a date that opens the sentence frames all of it ("На прошлой неделе полиция задержала …,
+                    # а в Екатеринбурге неизвестные избили …")
+                    own_dates = [d for d in own_dates if self._cue_of_date(selected, d, text) is trig
+                                 or len(text[start:d.start].split()) <= 2 and d.end <= min(t.start for t in selected)]
                 hurt = trig.plover in ("ASSAULT", "PROTEST")  # counts belong to violence, not to a deal in the same sentence
                 # "В посольстве Таджикистана в Москве заявили, что … о задержании граждан": where an embassy sits is
                 # not where what it speaks of happened (but "Житель Дарваза рассказал …" speaks of Darvaz)
@@ -635,7 +657,9 @@ class EventExtractor:
                     # two coded events in one sentence (an arrest for an attack): each its nearest places and actors
                     def nearest(x):
                         return min(selected, key=lambda t: abs(t.start - x.start)) is trig
-                    own_places = [p for p in own_places if nearest(p)]
+                    # (one with no place of its own is where the sentence's other event is: "detained 12 people in Osh
+                    # after a rally turned into clashes")
+                    own_places = [p for p in own_places if nearest(p)] or [p for p in own_places if p.locative]
                     own_actors = [a for a in actors if nearest(a)]
                 mention = Mention((start, end), para, trig, own_dates, own_places, own_actors, fat if hurt else None,
                                   inj if hurt else None, inherited, loose, definite, fresh, headline=start < title_end,
@@ -650,6 +674,8 @@ class EventExtractor:
                 cand = self._merge_or_new(candidates, mention)
                 if trig.event_type is not None:
                     last_by_para[para] = last_typed = cand
+                if trig.plover == "ASSAULT":
+                    violent_by_para[para] = cand
         for cand in candidates:
             self._code(cand, language, text)
         # "По предварительным данным, взорвался газовый баллон": an accident is no political violence (ACLED codes none)
@@ -703,7 +729,7 @@ class EventExtractor:
         return max(before, key=lambda t: t.start) if before else min(selected, key=lambda t: abs(t.start - d.start))
 
     @staticmethod
-    def _select(found: list[Trigger]) -> list[Trigger]:
+    def _select(found: list[Trigger], text: str) -> list[Trigger]:
         """The strongest ACLED-typed cue, plus one cue per other PLOVER category (talks give way to an agreement)."""
         typed = [t for t in found if t.event_type is not None]
         out: list[Trigger] = []
@@ -721,7 +747,8 @@ class EventExtractor:
             # "задержали трёх человек, подозреваемых в нападении … 26 ноября": an arrest for an attack told after it
             # (or before it: "the explosion … was an act of sabotage, and three foreign nationals had been detained")
             arrest = next((t for t in typed if t.sub_event_type == "Arrests"), None)
-            if arrest is not None and out[0].plover == "ASSAULT":
+            if arrest is not None and (out[0].plover == "ASSAULT" or out[0].plover == "PROTEST" and arrest.end <= out[0].start
+                                       and _AFTER_CLAUSE.search(text, arrest.end, out[0].start)):
                 out.append(arrest)
                 plovers.add(arrest.plover)
         for t in sorted((t for t in found if t.event_type is None), key=lambda t: -t.priority):

@@ -484,6 +484,9 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
         mentions[:] = [m for m in mentions if not (m.kind == "ner" and m.end <= headline_end and m.canonical is None
                                                    and m.text not in body and not _is_town_or_region(m.text))]
     _add_descriptions(doc, lang, table, tokens, mentions)
+    # a legal note ("* Движение находится под санкциями ООН …") is no part of the story: it casts no one
+    notes = [(a.start, a.end) for a in doc.layer("boilerplate")]
+    mentions[:] = [m for m in mentions if not any(s <= m.start < e for s, e in notes)]
     return mentions
 
 
@@ -562,9 +565,17 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:village|town|city|settlement|district|regio
 _PLACE_AFTER = re.compile(r"^\s+(?:village|town|district|region|province|oblast)\b", re.IGNORECASE)
 
 
+# a name that is a landform by its own last (English) or first (Russian) word: "the Ferghana Valley", "Ферганская долина"
+_LANDFORM = re.compile(r"\s(?:Valley|Mountains|Desert|Basin|Plateau|Gorge|Steppe|Sea|Lake)$|"
+                       r"\s(?:долин[аеуы]|ущель[еяю]|пустын[яие]|котловин[аеуы]|степ[ьи])$|"
+                       r"^(?:долин[аеуы]|ущель[еяю]|пустын[яие]|озер[оау])\s")
+
+
 def _named_as_place(text: str, start: int, end: int) -> bool:
-    """"near the village of Kara-Bulak", "в селе Кара-Булак", "Kara-Bulak village": the text says it is a place."""
-    return bool(_PLACE_BEFORE.search(text[max(0, start - 40):start]) or _PLACE_AFTER.match(text[end:end + 20]))
+    """"near the village of Kara-Bulak", "в селе Кара-Булак", "Kara-Bulak village", "the Ferghana Valley": the text
+    says it is a place."""
+    return bool(_PLACE_BEFORE.search(text[max(0, start - 40):start]) or _PLACE_AFTER.match(text[end:end + 20])
+                or _LANDFORM.search(text[start:end]))
 
 
 def _is_town_or_region(text: str) -> bool:
@@ -632,6 +643,9 @@ def _add_descriptions(doc: Document, lang: str, table: Aliases, tokens: Sequence
     mentions.sort(key=lambda m: (m.start, m.end))
 
 
+_ABBREVIATED = re.compile(r"^\w[^()]*\w\s*\(([A-ZА-ЯЁ]{2,8})\)$")
+
+
 def merge(mentions: list[Mention]) -> list[Entity]:
     """Group mentions into entities (sets ``Mention.entity``); entity ids are e1, e2… in order of first mention."""
     table = aliases()
@@ -640,6 +654,13 @@ def merge(mentions: list[Mention]) -> list[Entity]:
     for m in mentions:
         if m.type == "PER" and m.canonical is None and len(m.key.split()) >= 2:
             by_surname.setdefault(m.key.split()[-1], set()).add(m.key)
+    # "Государственный комитет национальной безопасности (ГКНБ)", "the State Committee for National Security
+    # (GKNB)": the abbreviation in parentheses is the same organisation wherever it stands alone
+    spelled_out: dict[str, str] = {}
+    for m in mentions:
+        found = _ABBREVIATED.match(m.text)
+        if found is not None and m.canonical is None:
+            spelled_out[found.group(1).casefold()] = m.key
     group_of: dict[str, int] = {}
     entities: list[Entity] = []
     for n, m in enumerate(mentions):
@@ -650,7 +671,7 @@ def merge(mentions: list[Mention]) -> list[Entity]:
             full = by_surname.get(words[-1], set()) if words else set()
             group = f"per:{next(iter(full))}" if len(full) == 1 else f"per:{m.key}"
         else:
-            group = f"text:{m.key}"
+            group = f"text:{spelled_out.get(m.text.casefold(), m.key)}"
         if group not in group_of:
             group_of[group] = len(entities)
             entities.append(Entity(f"e{len(entities) + 1}", m.canonical or "", m.type, table.bloc(m.canonical)))

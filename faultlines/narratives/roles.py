@@ -588,7 +588,9 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # killed or wounded are cast as the victims of an attack on civilians are
 # 12: no mention of a list label the NER calls a name ("Verdict:" of a fact check) or of a water intake
 # ("водозабор «Головной»", "the Golovnoi water intake"), nor of the author named with a date under the title
-@analyzer("roles", version="12", requires=("ner", "encoding"), assigns=("entity",))
+# 13: no mention in a legal note ("* Движение находится под санкциями ООН …"); an abbreviation in parentheses is the
+# name it follows ("Государственный комитет национальной безопасности (ГКНБ)" and "ГКНБ"); a landform is a place
+@analyzer("roles", version="13", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 

@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 # 10: a logistic regression per technique stacked on those three probabilities gives the paragraph's
 # 11: sentence spans at thresholds chosen for span F1, and cut to the words the token head marks in them
 # 12: no span in a wire dateline (the model is version 11's)
-VERSION = "12"
+# 13: no span in a legal note ("* Движение запрещено в РФ")
+VERSION = "13"
 LANGS = ("en", "ru")
 
 
@@ -132,7 +133,10 @@ class PersuasionAnalyzer(Analyzer):
     def _annotate(self, doc: Document, pred, defs: dict[str, str]) -> None:
         meta = dict(analyzer=self.name, version=self.version)
         datelines = [(a.start, a.end) for a in doc.layer("dateline")]
+        notes = [(a.start, a.end) for a in doc.layer("boilerplate")]
         for tech, start, end, score in sorted(pred.spans, key=lambda s: (s[1], s[2], s[0])):
+            if any(s <= start < e for s, e in notes):
+                continue  # a legal note ("* Движение запрещено в РФ") is the law's wording, not the author's
             # a wire dateline ("ASHGABAT, Dec 5 (Reuters) - ") persuades no one: a span starts after it, or is none
             start = max([start] + [e for s, e in datelines if s <= start < e])
             while start < end and doc.text[start].isspace():

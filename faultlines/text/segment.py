@@ -188,17 +188,30 @@ def dateline_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
+# A legal note under a Russian article ("* Движение находится под санкциями ООН …", "*Организация запрещена в РФ"):
+# boilerplate the law requires after a banned group's name, which says nothing of the story
+_LEGAL_NOTE = re.compile(r"\s*(?:\*{1,3}|\(\*\)|¹)\s*[^\n]{0,300}?(?:запрещ|террористическ|экстремистск|"
+                         r"иностранн\w+\s+агент|нежелательн|санкци|banned|outlawed|designated|terrorist\s+organi[sz]ation|"
+                         r"foreign\s+agent|sanctions?\b)[^\n]{0,200}$", re.IGNORECASE)
+
+
+def is_legal_note(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph ``text[start:end]`` is the legal note a starred name points to."""
+    return end - start <= 400 and _LEGAL_NOTE.match(text[start:end].rstrip()) is not None
+
+
 _QUOTED_CREDIT = re.compile(r"[«\"“][^»\"”\n]{2,30}[»\"”]\.[ \t]*")
 _SLASHED_CREDIT = re.compile(r"[/(]\s*([^/()\n]{2,30}?)\s*[/)]\.?[ \t]*")
 
 
 # 2: the ``dateline`` layer; 3: the headline and byline lines are paragraphs of their own, "ДУШАНБЕ, 4 декабря." a
 # dateline, and an agency's credit after the dash ("— АКИpress.") is the dateline's; 4: so is "/ТАСС/." after the date;
-# 5: and a name in quotes after the dash ("— «Фергана».")
-@analyzer("segment", version="5", requires=("language",), assigns=("paragraph", "sentence", "dateline"))
+# 5: and a name in quotes after the dash ("— «Фергана»."); 6: the ``boilerplate`` layer
+@analyzer("segment", version="6", requires=("language",), assigns=("paragraph", "sentence", "dateline", "boilerplate"))
 class Segmenter(Analyzer):
-    """Adds ``paragraph``, ``sentence`` and ``dateline`` annotations (replacing earlier ones): the wire dateline
-    a paragraph opens with ("DUSHANBE, Nov 26 (Reuters) - ") is no part of what its first sentence says."""
+    """Adds ``paragraph``, ``sentence``, ``dateline`` and ``boilerplate`` annotations (replacing earlier ones): the
+    wire dateline a paragraph opens with ("DUSHANBE, Nov 26 (Reuters) - ") is no part of what its first sentence
+    says, and a legal note ("* Движение запрещено в РФ") no part of the story at all."""
 
     def __call__(self, doc: Document) -> Document:
         return self.pipe([doc])[0]
@@ -209,9 +222,13 @@ class Segmenter(Analyzer):
             doc.drop_layer("paragraph")
             doc.drop_layer("sentence")
             doc.drop_layer("dateline")
+            doc.drop_layer("boilerplate")
             paragraphs = paragraph_spans(doc.text, _header_breaks(doc))
             for start, end in paragraphs:
                 doc.add(Annotation("paragraph", start, end, analyzer=self.name, version=self.version))
+                if is_legal_note(doc.text, start, end):
+                    doc.add(Annotation("boilerplate", start, end, label="legal note", analyzer=self.name,
+                                       version=self.version))
                 dateline = dateline_end(doc.text, start, end)
                 if dateline is not None:
                     doc.add(Annotation("dateline", start, dateline, analyzer=self.name, version=self.version))
