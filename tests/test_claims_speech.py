@@ -1081,3 +1081,13 @@ def test_a_joined_labelling_verb_is_the_speaker_s_and_ends_the_first_claim():
 def test_a_denied_gerund_is_what_is_denied():
     found = [c for c in claims("Police denied using excessive force.") if c["kind"] != "author"]
     assert [(c["text"], c["speaker"], c["stance"]) for c in found] == [("using excessive force", "Police", "deny")]
+
+
+def test_they_are_the_plural_subject_named_after_the_last_speaker_and_her_second_predicate_is_hers():
+    found = claims("АЛМАТЫ, 3 декабря — КазТАГ. Суд приговорил четырёх участников беспорядков, сообщила пресс-служба "
+                   "суда. По данным обвинения, подсудимые участвовали в нападении на здание акимата. Свою вину они не "
+                   "признали. Адвокат Жанар Балгабаева заявила, что её подзащитного пытали в следственном изоляторе, и "
+                   "намерена обжаловать приговор.", "ru")
+    assert ("Свою вину", "подсудимые", "deny") in [(c["text"], c["speaker"], c["stance"]) for c in found]
+    assert ("её подзащитного пытали в следственном изоляторе", "Жанар Балгабаева") in [
+        (c["text"], c["speaker"]) for c in found]

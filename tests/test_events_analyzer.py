@@ -1226,3 +1226,39 @@ def test_three_people_hurt_by_shelling_are_its_civilian_targets():
     (event,) = document_record(run("Два реактивных снаряда упали в среду вечером на окраине Термеза, пострадали три "
                                    "человека.", published="2026-12-04"))["events"]
     assert (event["actor2_acled"], event["injuries"]) == ("Civilians (Uzbekistan)", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Not a single CSTO soldier took part in the clashes in Almaty.",
+    "Ни один военнослужащий ОДКБ не принимал участия в столкновениях в Алматы.",
+    "Суд Алматы приговорил четырёх участников беспорядков января 2022 года к срокам от пяти до восьми лет.",
+])
+def test_who_took_no_part_and_the_rioters_of_another_january_tell_no_event(text):
+    assert not [e for e in document_record(run(text, published="2026-12-03"))["events"] if e["event_type"]]
+
+
+RUSSIAN_COMMENTARY = (
+    "Хватит спасать тех, кто нас не ценит\n\n"
+    "На прошлой неделе в Хатлонской области Таджикистана снова пролилась кровь. В ночь на 1 декабря неизвестные "
+    "обстреляли лагерь китайских рабочих у границы с Афганистаном: двое граждан КНР погибли, ещё трое получили ранения. "
+    "Это уже второе подобное нападение за месяц — 18 ноября в том же районе был убит китайский инженер.\n\n"
+    "Агентство Reuters со ссылкой на источники в Душанбе сообщило, что таджикские власти обратились к Москве с просьбой "
+    "усилить охрану границы.")
+
+
+def test_a_paragraph_s_opening_place_a_dashed_event_after_a_monthly_count_and_a_government_s_request():
+    events = document_record(run(RUSSIAN_COMMENTARY, published="2026-12-07"))["events"]
+    assert [(e["sub_event_type"], e["date"], e["admin1"], e["fatalities"], e["injuries"]) for e in events
+            if e["event_type"]] == [("Attack", "2026-12-01", "Khatlon", 2, 3), ("Attack", "2026-11-18", "Khatlon", 1, None)]
+    (request,) = [e for e in events if e["plover"] == "REQUEST"]
+    assert (request["actor1"], request["actor2"]) == ("Tajikistan", "Moscow")
+
+
+def test_a_denial_by_an_office_named_with_its_city_and_an_owner_of_burnt_cars():
+    (denial,) = document_record(faultlines.analyze(
+        "Адвокат заявила, что её подзащитного пытали. В департаменте полиции Алматы обвинения в пытках назвали "
+        "«беспочвенными».", published="2026-12-03", analyzers=("language", "segment", "nlp", "claims", "events")))["events"]
+    assert denial["actor1"] == "департамент полиции Алматы"
+    (arson,) = document_record(run("Неизвестные подожгли три автомобиля полиции в Жанаозене в ночь на пятницу.",
+                                   published="2026-12-05"))["events"]
+    assert arson["actor1_acled"] != "Police Forces of Kazakhstan"

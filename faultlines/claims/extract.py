@@ -1064,6 +1064,12 @@ class Extractor:
                 # "that police had acted lawfully and denied that …": the second verb is the speaker's
                 return j - 1 if tokens[j - 1].text == "," else j
             joined = tokens[tokens[j].head]
+            if tokens[j].dep == "cc" and joined.dep == "conj" and joined.number and joined.number == tokens[verb].number \
+                    and tokens[joined.head].number and tokens[joined.head].number != joined.number \
+                    and start <= joined.head < joined.i:
+                # "заявила, что её подзащитного пытали …, и намерена обжаловать приговор": a second predicate that
+                # agrees with the speaker's verb, not with the complement's, is the speaker's
+                return j - 1 if tokens[j - 1].text == "," else j
             if tokens[j].dep == "cc" and (tokens[j].head == verb or joined.dep == "conj" and joined.head == verb
                                           or joined.head == joined.i and joined.i != verb and joined.pos == "VERB"):
                 # (or a second root the parse made of it: "заявил, что P, а сообщения … назвал «…»")
@@ -1248,6 +1254,7 @@ AUTHOR_MIN = 0.5
 def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
     """Give pronoun speakers a name: he/she/его -> the last person named; they/it/which -> the last speaker."""
     last_speaker: str | None = None
+    last_at = 0
     speakers: list[str] = []
     for claim in sorted(claims, key=lambda c: c.start):
         if claim.pronoun is not None and claim.speaker is None and claim.pronoun.startswith("the "):
@@ -1262,9 +1269,12 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
             elif claim.pronoun == "it":  # "It urged Tashkent …" after "at least 14 of the people had told relatives …"
                 claim.speaker = next((s for s in reversed(speakers) if not _plural(s)), last_speaker)
             else:
-                claim.speaker = last_speaker
+                # "подсудимые … участвовали в нападении … Свою вину они не признали": a plural subject named after the
+                # last speaker (Russian, where the parse gives number) is whom "они" stands for
+                subject = _plural_subject_between(ex, last_at, at) if ex.lex.language == "ru" else None
+                claim.speaker = ex.speaker(subject)[0] if subject is not None else last_speaker
         if claim.speaker and claim.kind != "author":
-            last_speaker = claim.speaker
+            last_speaker, last_at = claim.speaker, claim.start
             speakers.append(claim.speaker)
     # '"This is a turning point," Umarov added' after "said Temur Umarov": one person, named in full
     full = [s for s in speakers if len(s.split()) in (2, 3) and all(w[:1].isupper() for w in s.split())]
@@ -1281,6 +1291,13 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
     for claim in claims:
         if claim.group is not None and claim.speaker is None and claim.group in by_group:
             claim.speaker = by_group[claim.group]
+
+
+def _plural_subject_between(ex: Extractor, start: int, end: int) -> int | None:
+    """The last plural nominative noun that is a subject between offsets ``start`` and ``end``."""
+    found = [t.i for t in ex.p.tokens if start <= t.start < end and t.dep in SUBJECTS and t.pos == "NOUN"
+             and t.number == "Plur" and t.case == "Nom"]
+    return found[-1] if found else None
 
 
 _PLURAL_HEADS = {"people", "police", "officials", "residents", "sources", "witnesses", "relatives", "activists", "men",

@@ -100,8 +100,12 @@ _ACCIDENT = re.compile(r"\bgas\s+(?:cylinder|canister|bottle|leak|pipe|main)s?\b
 _EXPLOSION = re.compile(r"explo|blast|взрыв|взорв", re.I)
 # a negation right before an event cue: "Police never detained", "не задержала", "no X has ever threatened"
 _NEGATED = {"en": re.compile(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$|"
-                             r"\b(?:no|no\s+other)\s+(?:[\w-]+\s+){1,3}(?:has|have|had|did|was|were|will)\s+(?:ever\s+)?$", re.I),
-            "ru": re.compile(r"(?<!\w)(?:не|никогда\s+не)\s+(?!только)(?:\w+\s+)?$", re.I)}
+                             r"\b(?:no|no\s+other)\s+(?:[\w-]+\s+){1,3}(?:has|have|had|did|was|were|will)\s+(?:ever\s+)?$|"
+                             # "Not a single CSTO soldier took part in the clashes"
+                             r"\b(?:not\s+a\s+single|no)\s+(?:[\w-]+\s+){1,3}(?:took\s+part|participated|was\s+involved|were\s+"
+                             r"involved|fought)\s+in\s+(?:the\s+)?(?:\w+\s+)?$", re.I),
+            "ru": re.compile(r"(?<!\w)(?:не|никогда\s+не)\s+(?!только)(?:\w+\s+)?$|(?<!\w)не\s+(?:принимал\w*\s+участи\w*|"
+                             r"участвовал\w*)\s+в\s+(?:\w+\s+)?$", re.I)}
 # "hours before a planned rally", "ahead of the protest", "накануне акции": a protest yet to come is no event
 _UPCOMING = re.compile(r"(?:\b(?:planned|upcoming|scheduled|announced|proposed|intended)\s+(?:[\w-]+\s+){0,2}|"
                        r"\b(?:ahead\s+of|before)\s+(?:a|an|the|their|its|this|next)\s+(?:[\w-]+(?<!ed)(?<!ing)\s+){0,2}|"
@@ -133,7 +137,9 @@ _DIPLOMATIC_PROTEST = re.compile(r"(?<!\w)(?:выразил\w*|заявил\w*|�
 _OFFICE_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|kremlin|state\s+department|foreign\s+office)\b[^,.;]{0,25}$",
                              re.I)
 _PARTICIPANTS_OF = re.compile(r"(?<!\w)участник\w*\s+(?:\w+\s+)?$|\bparticipants?\s+(?:in|of)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
-_YEAR_AFTER = re.compile(r"\s+(?:of\s+|in\s+)?(?:19|20)\d\d\b")
+_YEAR_AFTER = re.compile(r"\s+(?:of\s+|in\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December|январ[яе]|феврал[яе]|марта?|апрел[яе]|ма[яе]|июн[яе]|июл[яе]|августа?|"
+                         r"сентябр[яе]|октябр[яе]|ноябр[яе]|декабр[яе])\s+)?(?:19|20)\d\d\b")
 # a present tense that tells what happens each time ("turns into", "перерастает в") after a generic subject
 _GENERIC_TURN = re.compile(r"\b(?:turns?|escalates?|spirals?|descends?|becomes?)\s+(?:into\s+)?(?:[\w-]+\s+){0,2}$|"
                            r"(?<!\w)(?:перерастает|превращается|оборачивается)\s+в\s+(?:\w+\s+){0,2}$", re.I)
@@ -187,6 +193,9 @@ _COUNTED_OBJECT = re.compile(r"\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?(?
 # "denied them access to lawyers", "refused bail": something withheld, not a statement rejected
 _WITHHELD = re.compile(r"\s+(?:(?:him|her|them|the\s+\w+)\s+)?(?:access|entry|bail|permission|visas?|registration|"
                        r"accreditation)\b", re.I)
+# a thing someone owns before or after the owner: "автомобилей полиции", "police cars", "the police station"
+_OWNER_THING = re.compile(r"(?:автомобил|машин|здани|имуществ|офис|участк|отделени|техник)\w*\s+$", re.I)
+_THING_OWNED = re.compile(r"\s+(?:cars?|vehicles?|vans?|stations?|buildings?|offices?|posts?|property)\b", re.I)
 _CLEFT_BEFORE = re.compile(r"\b(?:it\s+(?:was|is)|именно)\s+$", re.I)
 _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
@@ -215,8 +224,9 @@ _NEW_CLAUSE = re.compile(r"\b(?:while|when|whereas|after|before|but|because)\b|\
 _NEW_CLAUSE_AFTER = re.compile(_NEW_CLAUSE.pattern + r"|\bthat\b|,\s+что\s|\b(?:and|adding|saying)\s+(?:\w+\s+)?"
                                r"(?:said|added|insisted|stressed|noted|claimed)\b|(?<!\w)и\s+(?:заявил\w*|добавил\w*|"
                                r"подчеркнул\w*|отметил\w*)")  # "denied any involvement and said no Tajik citizens …"
-_SIDE = {"en": re.compile(r"\b(?:the\s+)?(?P<people>[A-Z]\w+)\s+side\b"),
-         "ru": re.compile(r"(?<!\w)(?P<people>\w+(?:ск|цк)(?:ой|ая|ую|ей))\s+сторон\w*", re.IGNORECASE)}
+_SIDE = {"en": re.compile(r"\b(?:the\s+)?(?P<people>[A-Z]\w+)\s+(?:side|authorities|government)\b"),
+         "ru": re.compile(r"(?<!\w)(?P<people>\w+(?:ск|цк)(?:ой|ая|ую|ей|ие|их|им|ими))\s+(?:сторон|власт|правительств)\w*",
+                          re.IGNORECASE)}
 # between two actors joined as one subject: " and two ", " fighters and two "
 _COORDINATED = re.compile(r"\s*(?:\w+\s+)??(?:,|and|и)\s+(?:\w+\s+){0,2}$", re.I)
 _RESPONSE = re.compile(r"returned fire|fired back|ответил\w* огн[её]м", re.I)
@@ -478,6 +488,7 @@ class EventExtractor:
         candidates: list[Candidate] = []
         last_by_para: dict[int, Candidate] = {}
         violent_by_para: dict[int, Candidate] = {}  # the last attack of each paragraph: later figures are its
+        setting_by_para: dict[int, Place] = {}  # a place a paragraph names before any event
         last_typed: Candidate | None = None
         date_para = None
         for start, end, para, places in raw:
@@ -509,7 +520,10 @@ class EventExtractor:
             figures = [f for f in counts(s, language, start)
                        if not _COMMEMORATED.search(text, max(start, f.start - 45), f.start)]
             fat, inj = summarize(figures)
-            if figures and is_aggregate(s, language):
+            # (the total's own clause: "Это уже второе подобное нападение за месяц — 18 ноября … был убит китайский
+            # инженер" tells one event after the dash)
+            head = max(s.rfind(sep, 0, figures[0].start - start) for sep in (" — ", " – ", ": ", "; ")) if figures else -1
+            if figures and is_aggregate(s[max(0, head):], language):
                 aggregates.append(Aggregate(start, end, fat, inj, s))
                 continue
             killed = [f for f in figures if f.field == "fatalities"]
@@ -552,6 +566,15 @@ class EventExtractor:
                         and para == last_typed.mentions[-1].paragraph + 1 and _FIGURES_REPORTED.search(s):
                     prev = last_typed  # "МВД сообщило о двух погибших …" in the next paragraph: another count of it
                 if prev is None:
+                    # "На прошлой неделе в Хатлонской области снова пролилась кровь. В ночь на 1 декабря неизвестные
+                    # обстреляли лагерь …": where the paragraph opens is where its first event happened
+                    located = [p for p in places if p.locative]
+                    for p in located:
+                        p.candidates = rank(p, context_isos, context_admin1, self.focus)
+                        p.place = p.candidates[0] if p.candidates else None
+                    setting = _most_specific(located)
+                    if setting is not None and para not in setting_by_para:
+                        setting_by_para[para] = setting
                     continue
                 last = prev.mentions[-1]
                 # "Тогда погибли 238 человек" after riots too: a riot kills as an attack does
@@ -665,7 +688,11 @@ class EventExtractor:
                                   inj if hurt else None, inherited, loose, definite, fresh, headline=start < title_end,
                                   counts=figures if hurt else [])
                 if para in last_by_para:
-                    mention.inherited_place = last_by_para[para].place()
+                    before = last_by_para[para]
+                    mention.inherited_place = before.place() or next(
+                        (m.inherited_place for m in before.mentions if m.inherited_place), None)
+                elif para in setting_by_para and trig.event_type is not None:
+                    mention.inherited_place = setting_by_para[para]
                 elif last_typed is not None and trig.event_type is not None:
                     mention.story_place = last_typed.place()
                     previous = last_typed.date()
@@ -973,7 +1000,7 @@ class EventExtractor:
             place = next((m.inherited_place for m in cand.mentions if m.inherited_place), None)
             if place is not None:
                 place_text = None
-                warnings.append("place carried from the previous event of the paragraph")
+                warnings.append("place carried from earlier in the paragraph (its previous event or opening place)")
             else:  # "Protesters had gathered outside the town administration": the town of the story so far,
                 # unless the event lies far from it in time ("in September 2022, fighting on the border …")
                 own = d.date if d and d.date else None
@@ -1210,7 +1237,10 @@ class EventExtractor:
             target = targets[0] if targets else None
             return ((first, 0) if first else None), ((target, 0) if target else None)
         if sub == "Looting/property destruction":
-            return ((state[0], 0) if state else None), None  # whoever destroyed it; the owner is no party
+            # whoever destroyed it; the owner is no party ("поджоге автомобилей полиции", "torched police cars")
+            state = [a for a in state if not _OWNER_THING.search(doc.text, max(0, a.start - 25), a.start)
+                     and not _THING_OWNED.match(doc.text, a.end)]
+            return ((state[0], 0) if state else None), None
         if et == "Strategic developments":
             return ((state[0], 0) if state else None), None
         return None, None
@@ -1275,6 +1305,15 @@ class EventExtractor:
             k = next((i for i, n in enumerate(names) if n in after and word_before(n[0]) in ("between", "между")), None)
             if k is not None and k + 1 < len(names) and _joined_by_and(text[names[k][1]:names[k + 1][0]], language):
                 first, second = names[k], names[k + 1]
+        if first is not None and speaker is None and cand.plover in _SPEECH:
+            # "В департаменте полиции Алматы обвинения … назвали «беспочвенными»": a name inside the speaker the
+            # claims stage found is part of that speaker
+            owner = next((c for c in doc.layer("claim") if c.attrs.get("speaker_start") is not None
+                          and c.attrs["speaker_start"] <= first[0] < c.attrs["speaker_end"]
+                          and c.attrs["speaker_end"] - c.attrs["speaker_start"] > first[1] - first[0]
+                          and s0 <= c.attrs["speaker_start"] < s1), None)
+            if owner is not None:
+                speaker, first = owner.attrs["speaker"], (owner.attrs["speaker_start"], owner.attrs["speaker_end"])
         if first is None and speaker is None and cand.plover in _SPEECH:
             # "It accused Bishkek of …", "The city's police department said … and denied …": the speaker the claims
             # stage found before the cue (a pronoun resolved, an office no entity names)
