@@ -317,3 +317,17 @@ def test_a_russian_mol_tells_what_the_opponents_say_and_a_motive_may_open_the_ne
 def test_what_some_say_and_an_answer_calls_a_myth(text, claim):
     _, (item,) = _items(text)
     assert item["claim"] == claim and item["counter"].split(".")[0] in ("That is a myth", "Это миф")
+
+
+def test_what_they_told_in_an_aside_and_the_answer_to_why_are_the_claim_and_the_motive():
+    _, (item,) = _items(
+        "Western media love a simple story. In January 2022, they told their readers, Russia used the CSTO to "
+        "\"occupy\" Kazakhstan and crush a popular uprising.\n\n"
+        "In reality, the CSTO contingent guarded airports for less than two weeks and left on January 19. Not a single "
+        "CSTO soldier took part in the clashes.\n\n"
+        "Why do they keep repeating the occupation story? Because it serves a purpose: to frighten Central Asian "
+        "governments away from Moscow.")
+    assert (item["attributed_to"], item["claim"], item["motive"]) == (
+        "Western media", "Russia used the CSTO to \"occupy\" Kazakhstan and crush a popular uprising",
+        "to frighten Central Asian governments away from Moscow")
+    assert item["counter"].startswith("the CSTO contingent guarded airports")

@@ -35,13 +35,16 @@ from ..pipeline import Analyzer, analyzer
 from ..text.nlp import russian_nominative
 
 CUES_PATH = Path(__file__).parent / "resources" / "debunk_cues.json"
-VERSION = "6"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: Telegram channels are opponents;
+VERSION = "7"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: Telegram channels are opponents;
 # 4: a byline or a date line above the text is no context paragraph of a list; a sentence telling more of the
 # opponent's claim ("The latest version … claims that …") is not the counter: a marker sentence after it is;
 # 5: nor is one saying where they have it from ("Авторы ссылаются на …"); "the aim of such stories is" opens a motive;
 # 6: fact-check labels ("Rating:", "What we found:", "Вердикт:", "Why it spread:"), a finding after the verdict goes on
 # the counter, and a source named after the claim ("…, according to posts on Telegram") is its opponent; "пугают X:
 # мол, …" tells the claim; a motive sentence may open the next paragraph ("Зачем это нужно Западу, понятно: …")
+# 7: what "they" (the opponent opening the sentence before) told in an aside ("In January 2022, they told their
+# readers, P"); the answer to a why-question after the counter is the motive ("Why do they keep repeating it?
+# Because it serves a purpose: …")
 # Confidence by form: a labelled list is unambiguous; inline framing is read from prose.
 SCORE_LIST = 0.95
 SCORE_INLINE_STRONG = 0.85
@@ -544,6 +547,21 @@ def _split_counter(text: str, start: int, end: int) -> tuple[Span, Span, bool] |
     return None
 
 
+# "In January 2022, they told their readers, P", "В январе 2022 года, писали они своим читателям, P"
+_ASIDE = re.compile(r"[^,.;:]{2,60},\s+(?:(?:they|они)\s+(?P<verb>told|tell|assured|assure|wrote|write|claimed|claim|"
+                    r"insisted|insist|said|say|писали|уверяли|твердили|рассказывали|говорили|утверждали)|"
+                    r"(?P<verb2>писали|уверяли|твердили|рассказывали|говорили|утверждали)\s+они)"
+                    r"(?:\s+(?:(?:their|its)\s+(?:readers|viewers|audiences?|listeners)|us|the\s+world|нам|"
+                    r"(?:своим\s+)?(?:читателям|зрителям)|всему\s+миру))?\s*,\s+(?P<claim>\S)", re.IGNORECASE)
+
+
+_WHY_QUESTION = re.compile(r"\s*(?:(?:so|and|but|а|и|так)\s+)?(?:why|зачем|почему|для чего)\b[^?]*\?\s*$", re.I)
+# (and what follows "Because it serves a purpose:" is the purpose itself)
+_BECAUSE = re.compile(r"\s*(?:because|потому,?\s+что|затем,?\s+чтобы|чтобы|to(?=\s+\w))\s*(?:(?:it|this|that|это)\s+"
+                      r"(?:serves|has|служит|имеет)\s+(?:a|одн\w+|свою)?\s*(?:purpose|goal|aim|цел\w*|задач\w*)\s*[:,—–-]\s*)?",
+                      re.I)
+
+
 class _InlineFinder:
     def __init__(self, doc: _Text) -> None:
         self.doc = doc
@@ -610,6 +628,8 @@ class _InlineFinder:
                 item = self._refuted(sentence) or self._framing(sentence)
             if item is None and cues().said_hint.search(self.doc.text, sentence.start, sentence.end):
                 item = self._said(sentence)
+            if item is None:
+                item = self._told_aside(sentence)
             if item is not None:
                 self._motive(item, sentence)
                 found.append(item)
@@ -712,6 +732,20 @@ class _InlineFinder:
                     return item
         return None
 
+    def _told_aside(self, sentence: _Sentence) -> Debunk | None:
+        """"Western media love a simple story. In January 2022, they told their readers, Russia used the CSTO to
+        occupy Kazakhstan. In reality, …": what "they", the opponent opening the sentence before, told in an aside."""
+        text = self.doc.text
+        m = _ASIDE.match(text, sentence.start, sentence.end)
+        previous = self.sentences[sentence.index - 1] if sentence.index else None
+        if m is None or previous is None or previous.paragraph != sentence.paragraph:
+            return None
+        opponent = _opponent_in(text, previous.start, min(previous.end, previous.start + 40))
+        if opponent is None or text[previous.start:opponent[1][0]].strip() not in ("", "The", "the"):
+            return None
+        return self._claim_and_counter(sentence, m.start("claim"), opponent, (m.group("verb") or m.group("verb2")).lower(),
+                                       need_strong=True, bare_ok=False)
+
     def _claim_and_counter(self, sentence: _Sentence, claim_start: int, opponent, cue: str,
                            need_strong: bool, bare_ok: bool) -> Debunk | None:
         text = self.doc.text
@@ -753,6 +787,22 @@ class _InlineFinder:
             if m:
                 item.motive = _trim(text, following.start + m.start("motive"), following.end, _TRAILING_PUNCT)
                 item.end = following.end
+                return
+        # "… Not a single CSTO soldier took part in the clashes. / Why do they keep repeating the occupation story?
+        # Because it serves a purpose: …": the answer to a why-question in the next paragraph or the one after the
+        # counter's own
+        question = following
+        for _ in range(2):
+            if question is None or question.paragraph > last.paragraph + 1:
+                return
+            answer = self._next(question, same_paragraph=True)
+            if _WHY_QUESTION.match(text, question.start, question.end) and answer is not None:
+                m = _BECAUSE.match(text, answer.start, answer.end)
+                if m:
+                    item.motive = _trim(text, m.end(), answer.end, _TRAILING_PUNCT)
+                    item.end = answer.end
+                    return
+            question = self._next(question, same_paragraph=False)
 
     def _sentence_at(self, offset: int) -> _Sentence | None:
         for sentence in self.sentences:
