@@ -1091,3 +1091,24 @@ def test_they_are_the_plural_subject_named_after_the_last_speaker_and_her_second
     assert ("Свою вину", "подсудимые", "deny") in [(c["text"], c["speaker"], c["stance"]) for c in found]
     assert ("её подзащитного пытали в следственном изоляторе", "Жанар Балгабаева") in [
         (c["text"], c["speaker"]) for c in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The attack, officials said, was planned in Afghanistan.",
+     ("The attack, officials said, was planned in Afghanistan", "officials")),
+    ("The attack on the border post, two officials said on Tuesday, had been planned in Afghanistan.",
+     ("The attack on the border post, two officials said on Tuesday, had been planned in Afghanistan", "two officials")),
+    ("Western media love a simple story. In January 2022, they told their readers, Russia used the CSTO to occupy "
+     "Kazakhstan.", ("In January 2022, they told their readers, Russia used the CSTO to occupy Kazakhstan",
+                     "Western media")),
+])
+def test_a_reporting_aside_reports_the_sentence_around_it(text, expected):
+    assert [(c["text"], c["speaker"]) for c in claims(text) if c["kind"] == "reported"] == [expected]
+
+
+def test_the_outlet_that_asked_carries_the_answer_and_each_blames_no_one():
+    (found,) = [c for c in claims("A spokesman for the Russian Defence Ministry, asked about the reports by Interfax, "
+                                  "said the base was carrying out its tasks as planned.") if c["kind"] == "reported"]
+    assert found["via"] == ["Interfax", "spokesman for the Russian Defence Ministry"]
+    assert not [c for c in claims("Taliban and Tajik border guards trade fire on the Panj, each blames the other")
+                if c["kind"] != "author"]

@@ -60,3 +60,8 @@ def test_deaths_named_as_a_noun(text, language, dead):
 def test_left_counts_the_dead_only():
     assert summarize(counts("In 2019, a brawl at the mine left at least 20 people injured.", "en")) == (None, 20)
     assert summarize(counts("The attack left two people dead and five injured.", "en")) == (2, 5)
+
+
+def test_no_civilians_harmed_counts_no_dead():
+    assert [(c.field, c.value) for c in counts("The border service said no civilians had been harmed.", "en")] == [
+        ("fatalities", 0)]

@@ -89,3 +89,10 @@ def test_uzbek_and_turkmen_regions_in_russian_and_their_capitals(gaz):
     assert best("в Марыйском велаяте") == ("Mary", "admin1", "TM")
     # the region's generic word is what makes it a region: the bare name is the city
     assert best("в Фергане") == ("Fergana", "city", "UZ") and best("в Ташкенте") == ("Tashkent", "city", "UZ")
+
+
+def test_the_panj_is_the_river_and_panj_district_the_place():
+    from faultlines.events.gazetteer import Gazetteer
+    gaz = Gazetteer()
+    assert [p.text for p in gaz.find("Tajik and Taliban guards trade fire on the Panj every spring.")] == []
+    assert [p.text for p in gaz.find("Two soldiers were wounded in Panj district.")] == ["Panj district"]

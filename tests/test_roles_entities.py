@@ -271,3 +271,12 @@ def test_a_landform_is_a_place():
     (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="f", text=(
         "Every summer the canals of the Ferghana Valley run dry, and farmers in Batken square off over a sluice gate."))])
     assert {m.type for m in document_entities(doc)[0] if m.text == "the Ferghana Valley"} == {"LOC"}
+
+
+def test_an_analysis_byline_and_a_platform_are_no_salient_entities():
+    (doc,) = Pipeline(("language", "segment", "nlp", "claims"), Settings()).pipe([text_document(
+        "Why Moscow is quietly rearming its Central Asian base\n\nAnalysis by Elena Morozova\n\nAlexander Knyazev, a "
+        "Russian expert on the region, argued in a Telegram post that the deliveries were mostly symbolic.",
+        doc_id="a", source="a", source_kind="text")])
+    salient = {m.text for m in document_entities(doc)[0] if m.salient}
+    assert "Alexander Knyazev" in salient and not salient & {"Analysis", "Elena Morozova", "Telegram"}

@@ -181,6 +181,9 @@ class Extractor:
         if fronted is not None:
             return fronted
         agent = self._agent(verb)
+        subjects = [c for c in self.p.children[verb] if tokens[c].dep in SUBJECTS and c < verb]
+        if len(subjects) > 1 and self._aside_end(verb, self.p.sentence_of(verb)) is not None:
+            return subjects[-1]  # "The attack …, two officials said …": the parse gave the verb the fronted subject too
         for child in self.p.children[verb]:
             # a name in quotes may be the subject: "сообщает «Власть»"
             # never the place of a dateline the parser hung on the verb ("ASTANA, Dec 1 — X said …")
@@ -287,6 +290,8 @@ class Extractor:
         if head is not None and (tokens[head].lower in _NOBODY or tokens[head].lower == "one" and any(
                 tokens[c].lower == "no" for c in self.p.children[head])):
             return None  # 'a "ceasefire" that nobody believes': no one speaks
+        if head is not None and tokens[head].lower in ("each", "каждый", "каждая", "каждое") and head + 1 == verb:
+            return None  # "… trade fire, each blames the other": who said what, the sentences after tell
         if head is not None and tokens[head].dep in PASSIVE_SUBJECTS and tokens[head].lower != "it" \
                 and head != self._agent(verb) and not self._quoted_as_saying(verb):
             return None
@@ -444,6 +449,11 @@ class Extractor:
             inside = sources().find_outlet(speaker)
             if inside is not None and inside[2] != speaker and speaker.strip() != speaker[inside[0]:inside[1]]:
                 return [inside[2], speaker], False
+            # "A spokesman, asked about the reports by Interfax, said …", "in an interview with RIA Novosti"
+            asked = _ASKED_BY.search(self.text, tokens[sent[0]].start, window_end)
+            outlet = sources().find_outlet(asked.group("who")) if asked else None
+            if outlet is not None and outlet[0] <= 4 and outlet[2] not in speaker:
+                return [outlet[2], speaker], False
         return None, False
 
     def _cited_from(self, i: int, last: int) -> int | None:
@@ -965,6 +975,14 @@ class Extractor:
             if len(rest) >= 3 and not self.quoted(rest[0].start) and first_verb and all(
                     t.pos in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "PART") for t in rest[:first_verb]):
                 return self._trim(rest[0].start, tokens[self._clause_end(verb, after, sent[1]) - 1].end)
+        aside = self._aside_end(verb, sent)
+        if aside is not None:
+            # an aside: "The attack, two officials said on Tuesday, had been planned …", "In January 2022, they told
+            # their readers, Russia used …": the sentence around it is what they said
+            last = sent[1] - 1
+            while last > aside and tokens[last].pos == "PUNCT" and not self.quoted(tokens[last].start):
+                last -= 1
+            return self._trim(tokens[sent[0]].start, tokens[last].end)
         head = self.subject(verb)
         # fronted: "P, a security source told Asia-Plus." / "P, — сказал X."
         left_edge = min(verb, head if head is not None else verb)
@@ -1053,6 +1071,29 @@ class Extractor:
                     if pobj:
                         return self.span_of(self.p.subtree(pobj[0]))
         return None
+
+    def _aside_end(self, verb: int, sent: tuple[int, int]) -> int | None:
+        """Where an English reporting aside ends (its closing comma), when ``verb`` and its subject stand between two
+        commas inside the clause they report: "The attack, officials said on Tuesday, had been planned …"."""
+        tokens = self.p.tokens
+        if self.lex.language != "en":
+            return None
+        subjects = [c for c in self.p.children[verb] if tokens[c].dep in SUBJECTS and c < verb]
+        if not subjects:
+            return None
+        left = min(self.p.subtree(subjects[-1]))
+        if left - 1 <= sent[0] or tokens[left - 1].text != ",":
+            return None
+        j = verb + 1  # what the verb itself takes: "on Tuesday", "their readers"
+        while j < sent[1] and tokens[j].text != "," and tokens[j].pos not in ("VERB", "AUX", "SCONJ", "PUNCT"):
+            j += 1
+        if j >= sent[1] - 2 or tokens[j].text != ",":
+            return None
+        # the clause reported goes on after it: the verb hangs on it, or it on the verb (not "…, X said, adding …")
+        gov = tokens[verb].head
+        goes_on = tokens[verb].dep in ("parataxis", "ccomp") and j < gov < sent[1] or any(
+            tokens[c].dep == "ccomp" and c > j for c in self.p.children[verb])
+        return j if goes_on else None
 
     def _clause_end(self, verb: int, start: int, end: int) -> int:
         """Where the complement of ``verb`` ends: before a comma and a clause of the verb's own or a speaker's
@@ -1271,7 +1312,9 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
             else:
                 # "подсудимые … участвовали в нападении … Свою вину они не признали": a plural subject named after the
                 # last speaker (Russian, where the parse gives number) is whom "они" stands for
-                subject = _plural_subject_between(ex, last_at, at) if ex.lex.language == "ru" else None
+                # (in English only with no speaker before: "Western media love a simple story. …, they told …")
+                subject = _plural_subject_between(ex, last_at, at) \
+                    if ex.lex.language == "ru" or last_speaker is None else None
                 claim.speaker = ex.speaker(subject)[0] if subject is not None else last_speaker
         if claim.speaker and claim.kind != "author":
             last_speaker, last_at = claim.speaker, claim.start
@@ -1296,7 +1339,7 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
 def _plural_subject_between(ex: Extractor, start: int, end: int) -> int | None:
     """The last plural nominative noun that is a subject between offsets ``start`` and ``end``."""
     found = [t.i for t in ex.p.tokens if start <= t.start < end and t.dep in SUBJECTS and t.pos == "NOUN"
-             and t.number == "Plur" and t.case == "Nom"]
+             and t.number == "Plur" and t.case in ("Nom", "")]
     return found[-1] if found else None
 
 
@@ -1344,6 +1387,8 @@ def _outlet_in_speaker(claim: Claim) -> None:
         claim.via = [found[2], rest]
 
 
+_ASKED_BY = re.compile(r"(?:\b(?:asked|questioned|contacted|reached)\b[^,.;]{0,60}?\bby|\bin\s+an\s+interview\s+with|"
+                       r"(?<!\w)в\s+интервью)\s+(?P<who>[^,.;]+)", re.IGNORECASE)
 _INDIRECT_QUESTION = re.compile(r"(?:who|whom|where|when|why|how|кто|кого|кому|где|куда|когда|почему|зачем|как)\b",
                                 re.IGNORECASE)
 _RELATIVES = {"which", "that", "who", "который", "которая", "которое", "которые", "которых", "которым"}

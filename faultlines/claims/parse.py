@@ -30,7 +30,7 @@ class Tok:
     sent: int
     ent: str = ""  # entity type of the mention covering this token ("PERSON", "PER", "ORG", ...)
     case: str = ""  # Russian grammatical case (natasha feats), "" for English
-    number: str = ""  # Russian grammatical number ("Sing", "Plur"), "" for English or where natasha gives none
+    number: str = ""  # grammatical number ("Sing", "Plur"; spaCy's or natasha's morphology), "" where none is given
 
 
 @dataclass(slots=True)
@@ -64,7 +64,9 @@ def _from_spacy(sdoc) -> Parsed:
         sentences.append((sent.start, sent.end))
         for t in sent:
             dep = _DEP.get(t.dep_, t.dep_)
-            tokens.append(Tok(t.i, t.text, t.lower_, t.lemma_.lower(), t.pos_, dep, t.head.i, t.idx, t.idx + len(t.text), s_index, t.ent_type_))
+            number = t.morph.get("Number")
+            tokens.append(Tok(t.i, t.text, t.lower_, t.lemma_.lower(), t.pos_, dep, t.head.i, t.idx, t.idx + len(t.text), s_index,
+                              t.ent_type_, number=number[0] if number else ""))
     return _finish(tokens, sentences)
 
 

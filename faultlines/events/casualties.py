@@ -58,7 +58,8 @@ _PATTERNS = {
         # "injuring a shepherd", "a soldier was wounded": one
         ("injuries", re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+(?P<n>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_EN}\b", re.I)),
         ("injuries", re.compile(rf"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_EN}\s+(?:was\s+)?(?:wounded|injured|hurt)\b", re.I)),
-        ("fatalities_zero", re.compile(r"\b(?:no\s+one|nobody|no-one)\s+(?:was|were)\s+(?:killed|hurt|injured)|\bno\s+(?:casualties|deaths|fatalities)\b|\bwithout\s+casualties\b", re.I)),
+        ("fatalities_zero", re.compile(r"\b(?:no\s+one|nobody|no-one|no\s+(?:civilians|people|residents|soldiers|workers))\s+"
+                                       r"(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:killed|hurt|injured|harmed)|\bno\s+(?:casualties|deaths|fatalities)\b|\bwithout\s+casualties\b", re.I)),
     ],
     "ru": [
         ("fatalities", re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+{_KILLED_RU}", re.I)),

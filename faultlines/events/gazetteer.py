@@ -343,7 +343,8 @@ class Gazetteer:
                     hit = (n, self.index[k])
                     break
             if hit is None or (require_capital and not tokens[i][2][0].isupper()) or _is_river(folded, i + hit[0]) or (
-                    i and folded[i - 1] in _BANK) or _is_dateline(text, tokens, i, hit[0]) or _is_date(folded, i, hit[0]) or (
+                    i and folded[i - 1] in _BANK) or (i and folded[i - 1] == "the" and folded[i] in _RIVER_TOWNS and hit[0] == 1 and not (
+                    i + 1 < len(folded) and folded[i + 1] in ADMIN1_WORDS | ADMIN2_WORDS | {"valley", "town", "city"})) or _is_dateline(text, tokens, i, hit[0]) or _is_date(folded, i, hit[0]) or (
                     hit[0] == 1 and is_cyrillic(tokens[i][2]) and russian_function_word(tokens[i][2]) and not (i and folded[i - 1] in _LOCATIVE)) or (
                     hit[0] == 1 and _not_a_name_alone(tokens, i)) or _inside_hyphenated(text, tokens, i, hit[0]):
                 i += 1
@@ -392,6 +393,8 @@ _CROSSED = {"crossed", "crossing", "cross", "across", "пересекли", "п�
 _RIVER = {"river", "реки", "рек", "река", "darya", "дарь"}
 
 
+# towns named after their river: "the Panj" is the river ("trade fire on the Panj"), "Panj" the town
+_RIVER_TOWNS = {"panj", "pyanj", "naryn", "chu", "talas", "vakhsh", "isfara"}
 _BANK = {"берег", "bank", "river", "рек", "реки"}
 
 

@@ -326,7 +326,10 @@ def _datelines(doc: Document) -> list[tuple[int, int]]:
     spans = [(a.start, a.end) for a in doc.layer("dateline")]
     byline = doc.meta.get("byline")
     if isinstance(byline, list) and len(byline) == 2 and all(isinstance(x, int) for x in byline):
-        spans.append((byline[0], byline[1]))
+        # the whole line: "Analysis by Elena Morozova" (spaCy's ORG "Analysis")
+        line_start = doc.text.rfind("\n", 0, byline[0]) + 1
+        line_end = doc.text.find("\n", byline[1])
+        spans.append((line_start, line_end if line_end >= 0 else len(doc.text)))
     elif doc.title_end():
         line = re.match(r"[ \t]*\n\s*([^\n]+?)[ \t]*(?:\n|$)", doc.text[doc.title_end():])
         if line is not None:
@@ -703,6 +706,10 @@ def _display_name(doc: Document, mentions: list[Mention], lang: str, *, nominati
     return re.sub(r"['’]s?$", "", name)
 
 
+_PLATFORM = re.compile(r"(?:Telegram|YouTube|Facebook|Instagram|TikTok|Twitter|X|WhatsApp|VKontakte|VK|Odnoklassniki|"
+                       r"Телеграм\w*|Телеграмм\w*|Ютуб\w*|Фейсбук\w*|Инстаграм\w*|ВКонтакте|Одноклассник\w*)")
+
+
 def mark_salience(doc: Document, mentions: list[Mention], entities: list[Entity]) -> None:
     """An entity is salient when some mention casts it as more than a setting; datelines never count.
 
@@ -728,6 +735,8 @@ def mark_salience(doc: Document, mentions: list[Mention], entities: list[Entity]
             m.salient = False
         elif m.type == "NORP" and m.role == "mod":
             m.salient = False
+        elif _PLATFORM.fullmatch(m.text) and (m.role == "mod" or prep is not None):
+            m.salient = False  # "in a Telegram post", "on YouTube": the medium, not a party
         elif doc.text[max(0, m.start - 1) : m.start] == "(" and doc.text[m.end : m.end + 1] == ")":
             m.salient = False
     for e in entities:
