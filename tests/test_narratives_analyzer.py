@@ -92,7 +92,7 @@ def test_output_shape(analyzed):
         assert len(pairs) == len(set(pairs))  # one annotation per (narrative, subnarrative)
         for a in layer:
             assert (a.start, a.end) == (0, len(doc.text))
-            assert a.analyzer == "narratives" and a.version == "8"
+            assert a.analyzer == "narratives" and a.version == "9"
             assert a.score is None or 0.0 <= a.score <= 1.0
             if a.attrs["taxonomy"] == "regional":
                 assert a.label in regional
@@ -295,3 +295,20 @@ def test_the_ukraine_war_narratives_need_a_text_about_that_war():
     assert in_domain("CC: Criticism of climate policies", "The new carbon tax will hurt farmers.")
     assert not in_domain("CC: Criticism of climate policies", "Kazakhstan will raise fuel prices from January.")
     assert in_domain("Other", "anything") and in_domain("CA: Western media lie", "anything")
+
+
+@pytest.mark.parametrize("headline, body", [
+    ("В Таджикистане обсудили охрану границы с Афганистаном",
+     "ДУШАНБЕ, 5 декабря — «Азия-Плюс». Министры обороны Таджикистана и России обсудили в Душанбе ситуацию на "
+     "таджикско-афганской границе и поставки техники для пограничных войск, сообщила пресс-служба Минобороны "
+     "республики. Стороны договорились провести совместные учения весной."),
+    ("No, the West is not building bases in Kazakhstan",
+     "A Russian television channel claimed this week that the United States was secretly building a military "
+     "laboratory near Almaty. There is no such facility. The site shown in the report is a veterinary research centre "
+     "opened in 2016 with funding from the Kazakh government. The story was made up."),
+])
+def test_a_wire_report_s_headline_and_a_headline_that_says_no_push_nothing(regional_cache, headline, body):
+    (doc,) = Pipeline(("language", "segment", "nlp", "claims", "debunks", "encode", "narratives")).pipe(
+        [text_document(f"{headline}\n\n{body}\n", doc_id="h", source="h", source_kind="text")])
+    assert doc.title == headline
+    assert not [a.label for a in doc.layer("narrative") if a.attrs["taxonomy"] == "regional"]

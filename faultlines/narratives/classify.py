@@ -30,7 +30,7 @@ from .regional import Hit, RegionalModel, active_stem, current_fingerprint, repo
 from .taxonomy import OTHER
 
 log = logging.getLogger(__name__)
-VERSION = "8"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
+VERSION = "9"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
 # 4: a regional narrative records the roles it casts (`cast`, read by the roles analyzer); an author's sentence with
 # the cues carries a narrative from 0.3 when it is the sentence's most probable one; 5: what the author tells the reader
 # to stop believing ("пора перестать верить, что …") is rebutted, not pushed; 6: a narrative the debunked claims
@@ -38,7 +38,7 @@ VERSION = "8"  # 2: heads and regional detector retrained on the USE encoder pas
 # text quotes denies ("Минобороны опровергло сообщения о том, что в стране будет размещена американская база"); 8: more
 # cue words (technicians, marines; commissars, collective farms, "drew"; meltwater, sluice, арык, водозабор); texts under
 # 60 words get no SemEval-2025 narrative, and texts that do not name Ukraine or its war (climate change) none of that
-# domain
+# domain; 9: a wire report's headline and one opening with "No," / "Нет," carry no regional narrative
 LANGS = ("en", "ru")
 LAYER = "narrative"
 MIN_WORDS = 60  # the shortest SemEval-2025 training document has 76
@@ -168,11 +168,36 @@ def detect_regional(regional: RegionalModel, doc: Document, encoding: Encoding) 
     rebutted = _rebutted(doc)
     # the title row is blocked only where the title is in the text and inside a rebutted span
     units = list(encoding.spans) + ([_title_in(doc) or (0, 0)] if encoding.title is not None else [])
+    blocked = [i for i, span in enumerate(units) if _overlaps(span, rebutted)]
+    headline = _headline(doc, encoding, units)
+    if headline is not None:
+        # a wire report's headline sums up what it reports ("В Таджикистане обсудили охрану границы с Афганистаном"),
+        # and "No, the West is not building bases in Kazakhstan" rebuts what it names: neither argues on its own
+        row, span = headline
+        blocked.append(row)
+        rebutted = rebutted + [span]
     sentences = sentences_of(encoding, doc.text, doc.language,
                              [i for i, span in enumerate(encoding.sentence_spans) if _overlaps(span, rebutted)],
                              reported_sentences(doc, encoding.sentence_spans))
-    return regional.detect(units_of(encoding.vectors, encoding.title), sentences,
-                           [i for i, span in enumerate(units) if _overlaps(span, rebutted)])
+    return regional.detect(units_of(encoding.vectors, encoding.title), sentences, blocked)
+
+
+def _headline(doc: Document, encoding: Encoding, units: list[tuple[int, int]]) -> tuple[int, tuple[int, int]] | None:
+    """(unit row, span) of a headline that argues nothing: a wire report's, or one that opens with "No," / "Нет,".
+    The headline is the title row, or the first paragraph when it is one line without a full stop."""
+    if encoding.title is not None:
+        row, span, text = len(units) - 1, units[-1], doc.title or ""
+    elif units:
+        row, span = 0, units[0]
+        text = doc.text[span[0]:span[1]].strip()
+        if "\n" in text or text.endswith((".", "!", "?", "»", '"')):
+            return None
+    else:
+        return None
+    return (row, span) if doc.layer("dateline") or _REBUTTING_TITLE.match(text) else None
+
+
+_REBUTTING_TITLE = re.compile(r"\s*(?:No|Нет)\s*[,.!:—–-]", re.IGNORECASE)
 
 
 def _rebutted(doc: Document) -> list[tuple[int, int]]:
