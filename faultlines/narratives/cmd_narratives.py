@@ -33,7 +33,9 @@ DEFAULT_CASES = (Path("tests/data/narratives/regional_cases.toml"), Path("tests/
                  Path("tests/data/narratives/regional_heldout_mixed5.toml"),
                  Path("tests/data/narratives/regional_heldout_mixed6.toml"),
                  Path("tests/data/narratives/regional_heldout_mixed7.toml"),
-                 Path("tests/data/narratives/regional_heldout_mixed8.toml"))
+                 Path("tests/data/narratives/regional_heldout_mixed8.toml"),
+                 Path("tests/data/narratives/regional_heldout_mixed9.toml"),
+                 Path("tests/data/narratives/regional_heldout_mixed10.toml"))
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
