@@ -182,7 +182,9 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
         if own and theirs:
             value += 5.0 * len(own & theirs) / len(own | theirs)
         # the same kind of deed in other words: "no force had been used" answers "police used batons and tear gas"
-        value += 1.0 * len(deeds & _deeds(ex.text[other.start : other.end]))
+        # (it outweighs a speaker named in the denial: "обвинения в пытках" answers the lawyer's "пытали", not the
+        # prosecution, "обвинение", whose claim tells of no torture)
+        value += 3.0 * len(deeds & _deeds(ex.text[other.start : other.end]))
         if anaphoric and (bare or own & theirs or claim.quote):
             value += 1.0
         value -= 0.1 * distance
