@@ -1262,3 +1262,11 @@ def test_a_denial_by_an_office_named_with_its_city_and_an_owner_of_burnt_cars():
     (arson,) = document_record(run("Неизвестные подожгли три автомобиля полиции в Жанаозене в ночь на пятницу.",
                                    published="2026-12-05"))["events"]
     assert arson["actor1_acled"] != "Police Forces of Kazakhstan"
+
+
+def test_where_an_office_sits_is_no_opening_place_of_a_paragraph():
+    events = document_record(run(
+        "Gunmen killed three Chinese workers in Khatlon province on Wednesday.\n\n"
+        "There was no immediate comment from the Taliban authorities in Kabul. A local official said security had been "
+        "reinforced around other sites where foreign companies operate.", published="2026-11-27"))["events"]
+    assert all(e["country"] != "Afghanistan" for e in events)

@@ -210,6 +210,10 @@ _OWNER_AFTER = re.compile(r"['’]s\s+(?:embassy|consulate)\b|-based\b", re.I)
 _OWNER_BEFORE = re.compile(r"(?<!\w)(?:посольств|консульств)\w*\s+$", re.I)
 _MISSION_SEAT = re.compile(r"\b(?:embassy|consulate)\s+(?:of\s+\w+\s+)?in\s+$|(?<!\w)(?:посольств|консульств)\w*"
                            r"(?:\s+[\w-]+){0,2}\s+в\s+$", re.I)
+# where an office sits, not where anything happened: "the Taliban authorities in Kabul", "источники в Душанбе"
+_SEAT = re.compile(r"\b(?:authorities|officials?|government|embassy|consulate|ministry|sources?|spokes\w+|office|"
+                   r"representatives?|diplomats?|headquarters)\s+(?:of\s+\w+\s+)?in\s+$|(?<!\w)(?:власт|чиновник|посольств|"
+                   r"консульств|министерств|источник|представител|дипломат|штаб)\w*(?:\s+[\w-]+){0,2}\s+в\s+$", re.I)
 # "has denied it at least four times since 2021", "неоднократно опровергал": done again and again, no one event
 _REPEATED = re.compile(r"\brepeatedly\b|\b(?:twice|(?:three|four|five|six|several|many|\d+)\s+times)\s+(?:since|this year|"
                        r"in the past)\b|(?<!\w)(?:неоднократно|не\s+раз|(?:дважды|трижды|\w+\s+раза?)\s+(?:с|за)\s)", re.I)
@@ -568,7 +572,8 @@ class EventExtractor:
                 if prev is None:
                     # "На прошлой неделе в Хатлонской области снова пролилась кровь. В ночь на 1 декабря неизвестные
                     # обстреляли лагерь …": where the paragraph opens is where its first event happened
-                    located = [p for p in places if p.locative]
+                    located = [p for p in places if p.locative
+                               and not _SEAT.search(text, max(start, p.start - 40), p.start)]
                     for p in located:
                         p.candidates = rank(p, context_isos, context_admin1, self.focus)
                         p.place = p.candidates[0] if p.candidates else None
