@@ -1112,3 +1112,22 @@ def test_the_outlet_that_asked_carries_the_answer_and_each_blames_no_one():
     assert found["via"] == ["Interfax", "spokesman for the Russian Defence Ministry"]
     assert not [c for c in claims("Taliban and Tajik border guards trade fire on the Panj, each blames the other")
                 if c["kind"] != "author"]
+
+
+def test_a_comma_before_and_opens_the_russian_speaker_s_next_verb():
+    found = [c for c in claims("В Пограничных войсках ГКНБ Таджикистана заявили, что огонь первыми открыли киргизские "
+                               "военные, и сообщили о двух раненых таджикских пограничниках.", "ru") if c["kind"] != "author"]
+    assert [(c["text"], c["speaker"]) for c in found] == [
+        ("огонь первыми открыли киргизские военные", "Пограничные войска ГКНБ Таджикистана"),
+        ("двух раненых таджикских пограничниках", "Пограничные войска ГКНБ Таджикистана")]
+
+
+def test_the_statement_is_its_maker_s_a_claim_of_responsibility_and_a_charge_s_name():
+    found = claims("Uzbekistan's State Security Service said in a statement that it had detained six people. \"The group "
+                   "received instructions from handlers in Afghanistan,\" the statement said.")
+    assert {c["speaker"] for c in found if c["kind"] != "author"} == {"Uzbekistan's State Security Service"}
+    (responsibility,) = [c for c in claims("Islamic State Khorasan claimed responsibility for a suicide bombing in Kabul "
+                                           "that killed 12 people.") if c["kind"] != "author"]
+    assert responsibility["text"] == "responsibility for a suicide bombing in Kabul that killed 12 people"
+    assert not [c for c in claims("Суд приговорил блогера к семи годам заключения по обвинению в «призывах к свержению "
+                                  "конституционного строя».", "ru") if c["quote"]]

@@ -1270,3 +1270,33 @@ def test_where_an_office_sits_is_no_opening_place_of_a_paragraph():
         "There was no immediate comment from the Taliban authorities in Kabul. A local official said security had been "
         "reinforced around other sites where foreign companies operate.", published="2026-11-27"))["events"]
     assert all(e["country"] != "Afghanistan" for e in events)
+
+
+def test_a_clash_between_two_states_border_guards_and_each_side_s_wounded():
+    (clash, *_) = document_record(faultlines.analyze(
+        "БИШКЕК, 7 декабря — 24.kg. В ночь на понедельник у села Кок-Таш Баткенской области произошла перестрелка между "
+        "пограничниками Киргизии и Таджикистана, сообщила Пограничная служба ГКНБ Киргизии. По её данным, трое киргизских "
+        "военнослужащих получили ранения.\n\n"
+        "В Пограничных войсках ГКНБ Таджикистана заявили, что огонь первыми открыли киргизские военные, и сообщили о "
+        "двух раненых таджикских пограничниках.", published="2026-12-07",
+        analyzers=("language", "segment", "nlp", "claims", "events")))["events"]
+    assert (clash["actor1_acled"], clash["actor2_acled"], clash["injuries"], clash["admin1"]) == (
+        "Military Forces of Kyrgyzstan", "Military Forces of Tajikistan", 5, "Batken")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uzbekistan's State Security Service said it had detained six people in Tashkent suspected of planning a bomb "
+     "attack on behalf of the Islamic State.", ("Arrests", "Government of Uzbekistan")),
+    ("Six men suspected of recruiting for the Islamic State were detained by police in Tashkent on Tuesday.",
+     ("Arrests", "Police Forces of Uzbekistan")),
+    ("Islamic State Khorasan claimed responsibility for a suicide bombing in Kabul in September that killed 12 people, "
+     "and Uzbek officials have warned repeatedly that it recruits among migrant workers.", ("Suicide bomb", None)),
+    ("Около 150 жителей Кара-Суйского района в пятницу утром перекрыли трассу Бишкек — Ош, требуя восстановить подачу "
+     "электроэнергии.", ("Peaceful protest", None)),
+    ("Накануне вечером в Исфаринском районе жители двух сёл подрались из-за воды, пострадали пятеро.", ("Mob violence", None)),
+])
+def test_the_state_arrests_a_habit_in_another_clause_a_road_s_name_and_a_village_fight(text, expected):
+    (event,) = document_record(run(text, published="2026-12-04"))["events"]
+    assert event["sub_event_type"] == expected[0]
+    assert expected[1] is None or event["actor1_acled"] == expected[1]
+    assert event["location"] not in ("Bishkek", "Osh")

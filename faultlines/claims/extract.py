@@ -527,6 +527,9 @@ class Extractor:
                     claim.stance = previous.stance if previous.stance != "deny" else "assert"
             if claim.speaker is None and claim.pronoun is None and claim.cue is None and self._verbless_phrase(q):
                 continue  # 'открылся очередной «центр по развитию гражданского общества»': nobody says a name
+            if claim.speaker is None and claim.pronoun is None and _CHARGE_NAMED.search(
+                    self.text, max(0, q.open - 40), q.open):
+                continue  # "по обвинению в «призывах к свержению …»", 'charged with "inciting hatred"': a charge's name
             claim.stance = self.content_stance(claim.stance, q.start, q.end)
             if q.group in by_group and claim.speaker is not None and by_group[q.group].speaker is None:
                 first = by_group[q.group]
@@ -944,6 +947,11 @@ class Extractor:
         tokens = self.p.tokens
         sent = self.p.sentence_of(verb)
         comps = self.lex.words("complementizers")
+        responsibility = next((c for c in self.p.children[verb] if tokens[c].dep in ("obj", "dobj") and c > verb
+                               and tokens[c].lower in ("responsibility", "credit", "ответственность")), None)
+        if responsibility is not None:
+            # "claimed responsibility for a suicide bombing … that killed 12 people": what they claim is the deed
+            return self.span_of(self.p.subtree(responsibility))
         # "said that P", "reported, citing sources, that P", "rejected claims that P", "заявил, что P"
         for j in range(verb + 1, min(sent[1], verb + 14)):
             tok = tokens[j]
@@ -954,6 +962,8 @@ class Extractor:
             if tok.lower == "that" and tok.dep == "det" and j + 1 < sent[1] and tokens[j + 1].pos == "NOUN" \
                     and tokens[j + 1].head != j:
                 continue  # "had crossed the border that night": a determiner, not "that" opening the claim
+            if tok.lower == "that" and tok.dep in SUBJECTS + ("obj", "dobj") and tokens[tok.head].dep == "relcl":
+                continue  # "a bombing that killed 12 people": a relative pronoun, no claim opens there
             if tok.lower in comps and (tok.lower != "ли") and (self.lex.language == "en" or tokens[j - 1].text == "," or tokens[j - 1].lower == "том"):
                 if tok.lower == "if" and stance != "question":
                     continue
@@ -1172,7 +1182,12 @@ class Extractor:
         # with the complement's subject is not that subject's
         disagrees = tok.number and any(tokens[c].dep in SUBJECTS and tokens[c].number and tokens[c].number != tok.number
                                        for c in self.p.children[inner.i])
-        return outer if aux(inner.i) or disagrees else None
+        # ("заявили, что огонь первыми открыли киргизские военные, и сообщили о …": Russian puts no comma before an
+        # "и" joining two verbs of one subject, so a comma there opens the speaker's next verb)
+        comma_and = self.lex.language == "ru" and any(
+            tokens[c].dep == "cc" and tokens[c].lower == "и" and c > 0 and tokens[c - 1].text == ","
+            for c in self.p.children[verb])
+        return outer if aux(inner.i) or disagrees or comma_and else None
 
     def _reported(self, verb: int, stance: str) -> Claim | None:
         tokens = self.p.tokens
@@ -1319,6 +1334,15 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
         if claim.speaker and claim.kind != "author":
             last_speaker, last_at = claim.speaker, claim.start
             speakers.append(claim.speaker)
+    # '"The group received instructions …," the statement said' after "the service said in a statement": the statement
+    # is the last speaker's
+    named: list[tuple[int, str]] = []
+    for claim in sorted(claims, key=lambda c: c.start):
+        noun = (claim.speaker or "").casefold().removeprefix("the ").removeprefix("this ")
+        if noun in _STATEMENT_NOUNS and named:
+            claim.speaker = named[-1][1]
+        elif claim.speaker and claim.kind != "author":
+            named.append((claim.start, claim.speaker))
     # '"This is a turning point," Umarov added' after "said Temur Umarov": one person, named in full
     full = [s for s in speakers if len(s.split()) in (2, 3) and all(w[:1].isupper() for w in s.split())]
     for claim in claims:
@@ -1343,6 +1367,10 @@ def _plural_subject_between(ex: Extractor, start: int, end: int) -> int | None:
     return found[-1] if found else None
 
 
+_CHARGE_NAMED = re.compile(r"(?:обвинени\w+|обвиняем\w+|обвинил\w*|статье|статьям|charged\s+with|charges?\s+of|"
+                            r"accused\s+of|convicted\s+of|on\s+suspicion\s+of)\s+(?:в\s+|во\s+)?$", re.I)
+_STATEMENT_NOUNS = {"statement", "report", "communique", "press release", "release", "заявление", "сообщение",
+                    "пресс-релиз", "релиз", "документ"}
 _PLURAL_HEADS = {"people", "police", "officials", "residents", "sources", "witnesses", "relatives", "activists", "men",
                  "women", "children", "lawyers", "experts", "analysts", "authorities", "forces", "troops", "groups"}
 

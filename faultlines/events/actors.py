@@ -21,6 +21,7 @@ _EMPLOYER_EN = re.compile(r"^\s+(?:of|for)\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){
 _EMPLOYER_RU = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:компани\w+|фирм\w+|предприяти\w+|подрядчик\w*|рудник\w*)\s*[«\"](?P<org>[^»\"]{1,40})[»\"]")
 _FROM_EN = re.compile(r"^\s+(?:who\s+had\s+)?(?:(?:crossed|coming|came|infiltrated)\s+)?(?:from|of)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)")
 _FROM_RU = re.compile(r"^\s*,?\s*(?:пришедш\w+\s+|проникш\w+\s+)?(?:из|с|со)\s+(?P<place>[\w-]+(?:\s+(?:территории|стороны|берега))?)|^\s+(?P<gen>[А-ЯЁ][\w-]+)")
+_AND_GENITIVE = re.compile(r"\s+и\s+([А-ЯЁ][\w-]+)")
 _CITIZENS = re.compile(r"(?:citizens?|nationals?|граждан\w*|подданн\w*)$", re.I)
 # "Russia sent troops to Almaty", "It was the CSTO that deployed peacekeepers", "ОДКБ направила в Казахстан
 # миротворцев": troops are the sender's, not the host's
@@ -176,6 +177,17 @@ def _qualify(a: ActorMention, s: str, language: str, gaz: Gazetteer) -> None:
             if iso:
                 if m.group("gen") and _CITIZENS.search(a.text):
                     a.nationality = iso  # "граждан Китая"
+                elif m.group("gen") and a.armed and "{country}" in a.acled_template and not a.countries \
+                        and a.nationality is None:
+                    # "пограничниками Киргизии" (whose forces); "между пограничниками Киргизии и Таджикистана" (each
+                    # state's)
+                    pair = _AND_GENITIVE.match(s, end + m.end())
+                    other = _country_of(pair.group(1), gaz) if pair else None
+                    if other and other != iso:
+                        a.countries = [iso, other]
+                        end += pair.end() - end - m.end()
+                    else:
+                        a.nationality = iso
                 elif m.group("place"):
                     a.origin = iso
                 end += m.end()

@@ -196,6 +196,14 @@ _WITHHELD = re.compile(r"\s+(?:(?:him|her|them|the\s+\w+)\s+)?(?:access|entry|ba
 # a thing someone owns before or after the owner: "автомобилей полиции", "police cars", "the police station"
 _OWNER_THING = re.compile(r"(?:автомобил|машин|здани|имуществ|офис|участк|отделени|техник)\w*\s+$", re.I)
 _THING_OWNED = re.compile(r"\s+(?:cars?|vehicles?|vans?|stations?|buildings?|offices?|posts?|property)\b", re.I)
+_ROAD_BEFORE = re.compile(r"(?<!\w)(?:трасс|автотрасс|автодорог|шоссе)\w*\s+(?:[А-ЯЁA-Z][\w-]*\s*[—–-]\s*)?$", re.I)
+_ROAD_AFTER = re.compile(r"(?:\s*[—–-]\s*[A-ZА-ЯЁ][\w-]*)?\s+(?:highway|road|motorway|трасс\w*|шоссе)\b", re.I)
+# an office named before a state in a speaker's name: "Пограничные войска ГКНБ Таджикистана", "the border service of Tajikistan"
+_OFFICE_OF = re.compile(r"(?:войск|служб|министерств|ведомств|ГКНБ|КНБ|МИД|МВД|Минобороны|прокуратур|комитет|"
+                        r"service|ministry|troops|guards|office|committee|agency)", re.I)
+_SIDE_AFTER = re.compile(r"\w*\s+(?:сторон\w*|side)\b", re.I)
+_TOLD_TO = re.compile(r"\b(?:told|tells|telling|wrote\s+to|said\s+to)\s+(?:the\s+)?$|(?<!\w)(?:рассказал|сообщил|заявил|"
+                      r"сказал)\w*\s+(?:агентству\s+|изданию\s+|газете\s+)?$", re.I)
 _CLEFT_BEFORE = re.compile(r"\b(?:it\s+(?:was|is)|именно)\s+$", re.I)
 _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
@@ -397,12 +405,16 @@ class EventExtractor:
         if not found:
             return []
         found.sort(key=lambda t: t.start)
+        # what happens again and again is no one event, in its own clause: "… claimed a bombing in Kabul that killed 12
+        # people, and Uzbek officials have warned repeatedly that it recruits …" keeps the bombing
+        repeated = {_clause_start(sentence, m.start()) for m in _REPEATED.finditer(sentence)}
+        found = [t for t in found if _clause_start(sentence, t.start - offset) not in repeated]
         # What follows a denial or accusation is its content, not an event ("denied reports of talks").
         speech = [t for t in found if t.plover in ("REJECT", "ACCUSE")]
         cut = speech[0].end if speech else None
         probe = sentence[0].lower() + sentence[1:] if language != "ru" else sentence
         kept = []
-        if _REPEATED.search(sentence) or _SINCE_OPENING.match(sentence) or _LABELLED_CLAIM.match(sentence):
+        if not found or _SINCE_OPENING.match(sentence) or _LABELLED_CLAIM.match(sentence):
             # (and "Since 2021, the attacks have continued": a stretch of time, no one event; "Claim: Russia has
             # withdrawn its troops": what a fact check or a myth list goes on to deny)
             return []
@@ -472,6 +484,7 @@ class EventExtractor:
         ner = [(a.start, a.end) for a in doc.layer("ner") if a.label in ("LOC", "GPE", "FAC")]
         resolver = DateResolver(language, doc.published, language)
         self._published = date.fromisoformat(doc.published) if doc.published else None
+        self._text = text
         definite_re = _cues(language)[2]
         claims = [c for c in doc.layer("claim") if c.attrs.get("kind") != "author"]
         title_end = len(doc.title) if doc.title and text.startswith(doc.title) else 0
@@ -597,6 +610,13 @@ class EventExtractor:
                 elif figures and killing and fat is None and inj is not None and not dates \
                         and all(m.injuries is None for m in prev.mentions):
                     last.injuries = inj  # "… погибли пять человек. Ещё восемь человек получили ранения."
+                elif figures and killing and fat is None and inj is not None and not dates and self._other_side(
+                        text, [c for m in prev.mentions for c in m.counts], figures, field="injuries"):
+                    # "трое киргизских военнослужащих получили ранения … сообщили о двух раненых таджикских
+                    # пограничниках": each side's wounded, both counted
+                    counted = next(m for m in prev.mentions if m.injuries is not None)
+                    counted.injuries += inj
+                    prev.warnings.append(f"{inj} wounded of the other side added ({s.strip()[:60]!r})")
                 elif figures and killing and not dates and fat is not None and fat != prev.fatalities():
                     counted = next(m for m in prev.mentions if m.fatalities is not None)
                     before = counted.fatalities
@@ -640,6 +660,8 @@ class EventExtractor:
                     p.origin = True
                 elif _TOPIC.search(text, max(start, p.start - 40), p.start):
                     p.origin = True  # "over her reporting on the Gorno-Badakhshan region": what was written about
+                elif _ROAD_BEFORE.search(text, max(start, p.start - 40), p.start) or _ROAD_AFTER.match(text, p.end):
+                    p.origin = True  # "перекрыли трассу Бишкек — Ош", "the Bishkek–Osh highway": a road's name
                 elif not p.locative and _CLEFT_BEFORE.search(text, max(start, p.start - 12), p.start):
                     p.origin = True  # "it was Moscow that brought both presidents to the table": who, not where
                 elif _MISSION_SEAT.search(text, max(start, p.start - 40), p.start):
@@ -653,11 +675,19 @@ class EventExtractor:
                 elif not p.locative and any(c.attrs.get("speaker_start") is not None and p.start <= c.attrs["speaker_start"]
                                             and c.attrs["speaker_end"] <= p.end for c in claims):
                     p.origin = True
+                elif any(c.attrs.get("speaker_start") is not None and c.attrs["speaker_start"] <= p.start
+                         and p.end <= c.attrs["speaker_end"] and (_OFFICE_OF.search(text, c.attrs["speaker_start"], p.start)
+                                                                  or _SIDE_AFTER.match(text, p.end))
+                         for c in claims):
+                    # "В Пограничных войсках ГКНБ Таджикистана заявили", "Киргизская сторона заявила": the state whose
+                    # office or side speaks
+                    p.origin = True
             # a name the gazetteer lacks; never an ordinal ("the 201st base")
             loose = [(a, b, text[a:b]) for a, b in ner if start <= a < end and text[a:a + 1].isalpha()
                      and not any(p.start <= a < p.end for p in places)
                      and not self.gaz.demonym(text[a:b]) and not any(x.start <= a < x.end for x in actors)
                      and sources().outlet(text[a:b]) is None and not _FACILITY_AFTER.match(text, b)
+                     and not _TOLD_TO.search(text, max(start, a - 25), a)  # "told Central Asia Monitor": whom, not where
                      and not text.startswith("-based", b)]  # "the New York-based group": where it sits
             definite = bool(definite_re.search(s))
             fresh = bool(_FRESH[language].search(s[: max(0, found[0].start - start)])) and not definite
@@ -731,12 +761,12 @@ class EventExtractor:
                     admin1.add(p.candidates[0].admin1_code)
         return isos, admin1
 
-    def _other_side(self, text: str, earlier: list[Count], later: list[Count]) -> bool:
-        """Whether two death counts are of different peoples' dead ("два киргизских пограничника", "одного
-        таджикского военного"), each named by a people's adjective next to its number."""
+    def _other_side(self, text: str, earlier: list[Count], later: list[Count], field: str = "fatalities") -> bool:
+        """Whether two death (or injury) counts are of different peoples' dead ("два киргизских пограничника",
+        "одного таджикского военного"), each named by a people's adjective next to its number."""
         def people(counts: list[Count]) -> set[str]:
             found = set()
-            for c in (c for c in counts if c.field == "fatalities"):
+            for c in (c for c in counts if c.field == field):
                 for word in re.findall(r"[\w-]+", text[max(0, c.start - 20):c.end + 30]):
                     iso = self.gaz.demonym(word)
                     if iso:
@@ -844,7 +874,10 @@ class EventExtractor:
             if p1.kind == p2.kind and p1.kind in ("admin2", "city") and p1.id != p2.id:
                 return False
         f1, f2 = cand.fatalities(), m.fatalities
-        if f1 is not None and f2 is not None and f1 != f2:
+        # (but "Два киргизских пограничника погибли … первыми огонь открыли киргизские военнослужащие, … о гибели
+        # одного таджикского военного" tells the other side's dead of the same clash)
+        if f1 is not None and f2 is not None and f1 != f2 and not self._other_side(
+                self._text, [c for x in cand.mentions for c in x.counts], m.counts):
             return False
         if a.plover in _SPEECH and b.plover in _SPEECH:
             # "Dushanbe's Foreign Ministry denied … Kyrgyzstan's Foreign Ministry dismissed …": two governments, two
@@ -1065,8 +1098,20 @@ class EventExtractor:
                 # "DUSHANBE, Dec 5 (AP) — … Hakimova was arrested on Nov. 14": arrested where the report is filed from
                 country, iso, location, geo_precision = home.name, home.iso, home.name, 3
                 warnings.append(f"country from the dateline ({home.name}): the text names no place")
-        fat = cand.fatalities()
-        inj = next((m.injuries for m in cand.mentions if m.injuries is not None), None)
+        dead = [m for m in cand.mentions if m.fatalities is not None]
+        fat = dead[0].fatalities if dead else None
+        for m in dead[1:]:
+            if m.fatalities and self._other_side(doc.text, dead[0].counts, m.counts):
+                fat += m.fatalities
+                warnings.append(f"{m.fatalities} dead of the other side added")
+        hurt = [m for m in cand.mentions if m.injuries is not None]
+        inj = hurt[0].injuries if hurt else None
+        for m in hurt[1:]:
+            # "трое киргизских военнослужащих получили ранения … сообщили о двух раненых таджикских пограничниках":
+            # each side's wounded, both counted
+            if m.injuries and self._other_side(doc.text, hurt[0].counts, m.counts, field="injuries"):
+                inj += m.injuries
+                warnings.append(f"{m.injuries} wounded of the other side added")
         acled = cand.event_type is not None
         if acled and fat is None:
             fat = 0  # ACLED codes an event with no reported deaths as 0 fatalities
@@ -1195,7 +1240,10 @@ class EventExtractor:
             others = sorted((a for a in actors if not a.riot and not a.protest), key=lambda a: not a.armed)
             return p1, ((others[0], 0) if others else None)
         if sub == "Arrests":
-            p1 = (state[0], 0) if state else None
+            # the state arrests ("detained six people suspected of planning an attack on behalf of the Islamic
+            # State": the group they are suspected for is no party)
+            forces = [a for a in state if a.inter == 1] or state
+            p1 = (forces[0], 0) if forces else None
             return p1, ((unarmed[0], 0) if unarmed else None)
         if et in VIOLENT_TYPES:
             multi = next((a for a in armed if len(a.countries) == 2), None)
@@ -1322,9 +1370,11 @@ class EventExtractor:
         if first is None and speaker is None and cand.plover in _SPEECH:
             # "It accused Bishkek of …", "The city's police department said … and denied …": the speaker the claims
             # stage found before the cue (a pronoun resolved, an office no entity names)
-            said = next((c for c in doc.layer("claim")
-                         if c.attrs.get("speaker") not in (None, "author") and c.attrs.get("speaker_start") is not None
-                         and s0 <= c.attrs["speaker_start"] < cue.start), None)
+            # (the nearest: "A lawyer … told X that his clients denied any link": the clients deny)
+            said = max((c for c in doc.layer("claim")
+                        if c.attrs.get("speaker") not in (None, "author") and c.attrs.get("speaker_start") is not None
+                        and s0 <= c.attrs["speaker_start"] < cue.start), key=lambda c: c.attrs["speaker_start"],
+                       default=None)
             if said is not None:
                 speaker, first = said.attrs["speaker"], (said.attrs["speaker_start"], said.attrs["speaker_end"])
         if cand.plover in _TARGETED:
@@ -1423,6 +1473,11 @@ class EventExtractor:
         return {"Protests": 6, "Riots": 5}.get(cand.event_type or "", 1 if cand.sub_event_type == "Arrests" else None)
 
 
+def _clause_start(sentence: str, at: int) -> int:
+    """Where the clause holding offset ``at`` of ``sentence`` begins (after ", and", ", but", ", а", ";" …)."""
+    return max([0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence, 0, max(0, at))])
+
+
 def _clause_between(text: str, start: int, name: int) -> bool:
     """Whether another clause begins between ``start`` and the name at ``name`` (the clause may open with it:
     "as Dushanbe demands")."""
@@ -1485,13 +1540,20 @@ def _joined(spans: list[tuple[int, int, str]], text: str, language: str, floor: 
 
 
 _PAIR_TEXT = re.compile(r"^(?P<a>\S+)\s+(?:and|и)\s+(?P<b>\S+)\s+(?P<head>.+)$")
+_PAIR_AFTER = re.compile(r"^(?P<head>.+?)\s+(?P<a>[А-ЯЁ]\S+)\s+и\s+(?P<b>[А-ЯЁ]\S+)$")
 
 
 def _side_text(actor: tuple[ActorMention, int], other: tuple[ActorMention, int] | None) -> str:
-    """The words naming one side: "Kazakh workers" of "Kazakh and Chinese workers" where one mention names both."""
+    """The words naming one side: "Kazakh workers" of "Kazakh and Chinese workers", "пограничниками Таджикистана" of
+    "пограничниками Киргизии и Таджикистана", where one mention names both."""
     mention, which = actor
-    m = _PAIR_TEXT.match(mention.text) if other is not None and other[0] is mention else None
-    return f"{m.group('b' if which else 'a')} {m.group('head')}" if m else mention.text
+    if other is None or other[0] is not mention:
+        return mention.text
+    m = _PAIR_TEXT.match(mention.text)
+    if m:
+        return f"{m.group('b' if which else 'a')} {m.group('head')}"
+    m = _PAIR_AFTER.match(mention.text)
+    return f"{m.group('head')} {m.group('b' if which else 'a')}" if m else mention.text
 
 
 def _most_specific(places: list[PlaceMention]) -> Place | None:
