@@ -1129,5 +1129,20 @@ def test_the_statement_is_its_maker_s_a_claim_of_responsibility_and_a_charge_s_n
     (responsibility,) = [c for c in claims("Islamic State Khorasan claimed responsibility for a suicide bombing in Kabul "
                                            "that killed 12 people.") if c["kind"] != "author"]
     assert responsibility["text"] == "responsibility for a suicide bombing in Kabul that killed 12 people"
+    assert not [c for c in claims("No group has claimed responsibility for the attack.") if c["kind"] != "author"]
     assert not [c for c in claims("Суд приговорил блогера к семи годам заключения по обвинению в «призывах к свержению "
                                   "конституционного строя».", "ru") if c["quote"]]
+
+
+def test_a_denial_joined_to_a_relative_clause_a_tally_s_owner_and_a_russian_prediction():
+    found = claims("Tajikistan's border troops said their patrol had fired warning shots at \"unknown persons\" who crossed "
+                   "the border and denied that anyone had been killed by Tajik fire.")
+    assert [(c["text"], c["speaker"], c["stance"]) for c in found if not c["quote"]] == [
+        ("their patrol had fired warning shots at \"unknown persons\" who crossed the border",
+         "Tajikistan's border troops", "assert"),
+        ("anyone had been killed by Tajik fire", "Tajikistan's border troops", "deny")]
+    (tally,) = claims("Since January, at least 46 people have been killed along the border, according to a tally by "
+                      "Radio Azattyk.")
+    assert (tally["speaker"], tally["via"]) == ("Radio Azattyk", None)
+    (forecast,) = claims("По словам политолога, в ближайшие годы эта линия только усилится.", "ru")
+    assert forecast["stance"] == "predict"

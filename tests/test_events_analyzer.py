@@ -1300,3 +1300,25 @@ def test_the_state_arrests_a_habit_in_another_clause_a_road_s_name_and_a_village
     assert event["sub_event_type"] == expected[0]
     assert expected[1] is None or event["actor1_acled"] == expected[1]
     assert event["location"] not in ("Bishkek", "Osh")
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("В ходе спецоперации в Хороге в ночь на четверг ликвидированы восемь членов организованной преступной группировки, "
+     "ещё 14 человек задержаны, сообщило МВД Таджикистана. По данным ведомства, боевики оказали вооружённое "
+     "сопротивление, двое сотрудников милиции получили ранения. С начала года в Горно-Бадахшанской области задержаны "
+     "56 человек.", "2026-12-05",
+     [("Armed clash", "2026-12-03", "Khorugh", 8, 2), ("Arrests", "2026-12-03", "Khorugh", 0, None)]),
+    ("Taliban forces killed three drug smugglers who were trying to cross into Tajikistan near Shir Khan Bandar in "
+     "Kunduz province on Sunday, a spokesman said.", "2026-12-06",
+     [("Armed clash", "2026-12-06", "Qalah-ye Zal", 3, None)]),
+])
+def test_a_special_operation_its_dead_and_arrests_and_forces_that_killed_smugglers(text, published, expected):
+    events = document_record(run(text, published=published))["events"]
+    assert [(e["sub_event_type"], e["date"], e["location"], e["fatalities"], e["injuries"]) for e in events] == expected
+
+
+def test_the_forces_a_source_blames_are_the_attackers():
+    (event,) = document_record(run(
+        "Two Kyrgyz farmers were shot dead near the village of Ak-Sai in the Batken region on Wednesday, Kyrgyz police "
+        "said, blaming Tajik border guards for the killing.", published="2026-12-03"))["events"]
+    assert (event["actor1_acled"], event["fatalities"]) == ("Military Forces of Tajikistan", 2)

@@ -280,3 +280,9 @@ def test_an_analysis_byline_and_a_platform_are_no_salient_entities():
         doc_id="a", source="a", source_kind="text")])
     salient = {m.text for m in document_entities(doc)[0] if m.salient}
     assert "Alexander Knyazev" in salient and not salient & {"Analysis", "Elena Morozova", "Telegram"}
+
+
+def test_two_peoples_adjective_is_no_entity():
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="k", text=(
+        "Since January, at least 46 people have been killed in incidents along the Kyrgyz-Tajik border."))])
+    assert "Kyrgyz-Tajik" not in {m.text for m in document_entities(doc)[0]}

@@ -287,9 +287,9 @@ class Extractor:
         and the expletive "it" stay)."""
         head = self.subject(verb)
         tokens = self.p.tokens
-        if head is not None and (tokens[head].lower in _NOBODY or tokens[head].lower == "one" and any(
-                tokens[c].lower == "no" for c in self.p.children[head])):
-            return None  # 'a "ceasefire" that nobody believes': no one speaks
+        if head is not None and (tokens[head].lower in _NOBODY or any(
+                tokens[c].lower in ("no", "ни", "никакая", "никакой", "никакие") for c in self.p.children[head])):
+            return None  # 'a "ceasefire" that nobody believes', "No group has claimed responsibility": no one speaks
         if head is not None and tokens[head].lower in ("each", "каждый", "каждая", "каждое") and head + 1 == verb:
             return None  # "… trade fire, each blames the other": who said what, the sentences after tell
         if head is not None and tokens[head].dep in PASSIVE_SUBJECTS and tokens[head].lower != "it" \
@@ -358,6 +358,10 @@ class Extractor:
         tokens, children = self.p.tokens, self.p.children
         if tokens[head].pos != "NOUN" or tokens[head].ent:
             return None
+        if tokens[head].lower in _COUNTED_WORKS:  # "according to a tally by Radio Azattyk", "a study by the foundation"
+            by = next((c for c in children[head] if tokens[c].lower == "by" and tokens[c].dep in ("prep", "agent")), None)
+            if by is not None:
+                return next((o for o in children[by] if tokens[o].dep == "pobj"), None)
         for c in children[head]:
             if tokens[c].dep != "acl" or tokens[c].pos != "VERB" or not tokens[c].lower.startswith(_PUBLISHED):
                 continue
@@ -1020,7 +1024,9 @@ class Extractor:
                     # "say pressure on bloggers and their families has increased": the parser hung the
                     # subject's first words on "say"; the clause starts right after the verb
                     sub = list(gap) + sub
-                return self.span_of(sub)
+                # (up to the speaker's own next verb: "said their patrol had fired … and denied that …")
+                cut = self._clause_end(verb, min(sub), max(sub) + 1)
+                return self.span_of([i for i in sub if i < cut])
         if self.lex.language == "ru" and stance == "assert" and tokens[verb].lower.startswith(("сообщ", "пиш", "писал", "заяв")):
             # "пишет о трёх погибших пограничниках", "сообщил о задержании пяти человек": what it tells of
             about = next((c for c in self.p.children[verb] if c > verb and tokens[c].dep in ("obl", "nmod")
@@ -1174,6 +1180,11 @@ class Extractor:
         if tok.dep != "conj" or self.stance_of(tok) is None or tok.head == verb:
             return None
         inner = tokens[tok.head]
+        for _ in range(4):  # "their patrol had fired at persons who crossed the border and denied …": up to the complement
+            if inner.dep != "relcl" and not (inner.dep in ("pobj", "prep", "obj", "dobj") and tok.dep == "conj"
+                                             and tokens[tok.head].dep == "relcl"):
+                break
+            inner = tokens[inner.head]
         outer = inner.head
         aux = lambda i: any(tokens[c].dep in ("aux", "aux:pass") for c in self.p.children[i])  # noqa: E731
         if inner.dep != "ccomp" or outer == inner.i or self.stance_of(tokens[outer]) is None or aux(verb):
@@ -1369,6 +1380,8 @@ def _plural_subject_between(ex: Extractor, start: int, end: int) -> int | None:
 
 _CHARGE_NAMED = re.compile(r"(?:обвинени\w+|обвиняем\w+|обвинил\w*|статье|статьям|charged\s+with|charges?\s+of|"
                             r"accused\s+of|convicted\s+of|on\s+suspicion\s+of)\s+(?:в\s+|во\s+)?$", re.I)
+_COUNTED_WORKS = {"tally", "count", "study", "survey", "estimate", "estimates", "analysis", "poll", "report", "review",
+                  "investigation", "database", "data"}
 _STATEMENT_NOUNS = {"statement", "report", "communique", "press release", "release", "заявление", "сообщение",
                     "пресс-релиз", "релиз", "документ"}
 _PLURAL_HEADS = {"people", "police", "officials", "residents", "sources", "witnesses", "relatives", "activists", "men",

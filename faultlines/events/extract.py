@@ -177,7 +177,8 @@ _COMMEMORATED = re.compile(r"\b(?:commemorat\w+|mourn\w*|in\s+memory\s+of|honou?
                            r"(?<!\w)(?:памят\w+|годовщин\w+|почтить|помянуть|помина\w+)(?!\w)", re.I)
 _SINCE_OPENING = re.compile(r"\W*(?:since|с)\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|"
                             r"October|November|December|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|"
-                            r"ноября|декабря)\b", re.I)
+                            r"ноября|декабря|начала\s+(?:года|месяца|недели|\w+\s+года)|the\s+(?:start|beginning)\s+of\s+(?:the\s+)?"
+                            r"(?:year|month))\b", re.I)
 _SUSPICION = re.compile(r"suspicion|suspected|подозрени", re.I)
 # "the three attackers were killed", "эти двое нападавших": dead already counted
 _TOLD_BEFORE = re.compile(r"\b(?:the|these|those|all)\s+$|(?<!\w)(?:эти|все|оба|обе)\s+$", re.I)
@@ -204,6 +205,8 @@ _OFFICE_OF = re.compile(r"(?:войск|служб|министерств|вед
 _SIDE_AFTER = re.compile(r"\w*\s+(?:сторон\w*|side)\b", re.I)
 _TOLD_TO = re.compile(r"\b(?:told|tells|telling|wrote\s+to|said\s+to)\s+(?:the\s+)?$|(?<!\w)(?:рассказал|сообщил|заявил|"
                       r"сказал)\w*\s+(?:агентству\s+|изданию\s+|газете\s+)?$", re.I)
+_BLAMED = re.compile(r"\b(?:blam\w+|accus\w+|holding)\s+(?:the\s+)?$|(?<!\w)(?:обвинив|обвиняя|возложив\s+ответственность\s+на|"
+                     r"возлагая\s+ответственность\s+на)\s+$", re.I)
 _CLEFT_BEFORE = re.compile(r"\b(?:it\s+(?:was|is)|именно)\s+$", re.I)
 _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
@@ -702,7 +705,10 @@ class EventExtractor:
                     # ... but a date that opens the sentence frames all of it ("На прошлой неделе полиция задержала …,
                     # а в Екатеринбурге неизвестные избили …")
                     own_dates = [d for d in own_dates if self._cue_of_date(selected, d, text) is trig
-                                 or len(text[start:d.start].split()) <= 2 and d.end <= min(t.start for t in selected)]
+                                 or len(text[start:d.start].split()) <= 2 and d.end <= min(t.start for t in selected)] \
+                        or [d for d in own_dates if d.end <= min(t.start for t in selected)]
+                    # (a cue with no date of its own shares one told before every cue: "В ходе спецоперации в ночь на
+                    # четверг ликвидированы восемь …, ещё 14 человек задержаны")
                 hurt = trig.plover in ("ASSAULT", "PROTEST")  # counts belong to violence, not to a deal in the same sentence
                 # "В посольстве Таджикистана в Москве заявили, что … о задержании граждан": where an embassy sits is
                 # not where what it speaks of happened (but "Житель Дарваза рассказал …" speaks of Darvaz)
@@ -717,7 +723,9 @@ class EventExtractor:
                         return min(selected, key=lambda t: abs(t.start - x.start)) is trig
                     # (one with no place of its own is where the sentence's other event is: "detained 12 people in Osh
                     # after a rally turned into clashes")
-                    own_places = [p for p in own_places if nearest(p)] or [p for p in own_places if p.locative]
+                    near = [p for p in own_places if nearest(p)]
+                    own_places = near if any(p.locative for p in near) else near + [
+                        p for p in own_places if p.locative and p not in near]
                     own_actors = [a for a in actors if nearest(a)]
                 mention = Mention((start, end), para, trig, own_dates, own_places, own_actors, fat if hurt else None,
                                   inj if hurt else None, inherited, loose, definite, fresh, headline=start < title_end,
@@ -1280,6 +1288,11 @@ class EventExtractor:
                     first = own[k]
                     break
             first = first or coordinated
+            if first is None:
+                # "Two Kyrgyz farmers were shot dead …, Kyrgyz police said, blaming Tajik border guards for the killing":
+                # the attacker the source names
+                first = next((a for m in cand.mentions for a in m.actors if a.armed and a not in passive_targets
+                              and _BLAMED.search(doc.text, max(m.sentence[0], a.start - 30), a.start)), None)
             if first is None and et == "Battles" and armed:
                 first = next((a for a in armed if a not in passive_targets and a not in killed_after), None)
             if et == "Battles":

@@ -439,6 +439,9 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
         if _LIST_LABEL.fullmatch(doc.text[start:end]) and doc.text.startswith(":", end) \
                 and (start == 0 or doc.text[start - 1] == "\n"):
             continue  # spaCy's PERSON "Verdict" of a fact check's "Verdict: False.": a label, no name
+        parts = re.split(r"[-–]", doc.text[start:end])
+        if len(parts) == 2 and all(_is_demonym(part, lang, table) for part in parts):
+            continue  # spaCy's ORG "Kyrgyz-Tajik" of "the Kyrgyz-Tajik border": two peoples' adjective, no name
         if a.label == "FAC" and table.lookup(doc.text[start:end], lang) is None:
             continue  # a building, a river or "the Great Game" casts no role; a base the alias table knows may
         end = _before_verb(doc, start, end)  # natasha's "Канал Кош-Тепа обескровит Амударью" is no name
