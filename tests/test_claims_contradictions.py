@@ -96,6 +96,11 @@ def test_check_worthiness_orders_facts_above_opinion():
      "МИД Таджикистана назвал публикацию Reuters «дезинформацией» и заявил, что никаких просьб не направлялось.",
      "Russia's 201st military base in Tajikistan is getting new air-defence systems, two officials in Dushanbe told "
      "the Asia-Plus news agency last week."),
+    # one state and a death are no shared proposition (0.91): a denial that Tajik fire killed anyone near Ak-Sai, the
+    # Taliban's killing of smugglers
+    ("Two Kyrgyz farmers were shot dead near Ak-Sai on Wednesday, Kyrgyz police said, blaming Tajik border guards for "
+     "the killing. Tajikistan's border troops denied that anyone had been killed by Tajik fire.",
+     "Taliban say they killed three smugglers on Tajik border"),
     # troops ("forces") are no use of force (0.82)
     ("Taliban spokesman Zabihullah Mujahid denied that Afghan forces had started the shooting.",
      "The ministry said security forces had launched an \"anti-terrorist operation\" after the group attacked a "

@@ -172,10 +172,14 @@ def find_contradictions(documents: Iterable[Document], *, embedder=None, thresho
             # (never a label of a word or two: "«провокацией»" and "«превентивными репрессиями»" are near in any space)
             worded = min(len(neg.proposition.split()), len(pos.proposition.split())) >= 3
             # ... and more than the states they name: a denial of a request for border help is no answer to a report
-            # of air-defence deliveries because both name Russia and Tajikistan
-            topical = any(not name.isupper() for name in shared)
-            close = worded and (value >= THRESHOLD_ALONE or (value >= threshold and len(shared) >= MIN_SHARED and deeds_match
-                                                             and topical))
+            # of air-defence deliveries because both name Russia and Tajikistan, nor is a denial that anyone was killed
+            # by Tajik fire near Ak-Sai one to the Taliban's killing of smugglers because both name Tajikistan and a
+            # death (two deeds or topics, or one and two states)
+            topics = [name for name in shared if not name.isupper()]
+            states = len(shared) - len(topics)
+            topical = len(topics) >= 2 or (len(topics) >= 1 and states >= 2)
+            close = worded and ((value >= THRESHOLD_ALONE and shared) or (
+                value >= threshold and len(shared) >= MIN_SHARED and deeds_match and topical))
             if close and not _same_claim(neg, pos):
                 add(neg, pos, value, "embedding")
     found.sort(key=lambda c: (c.a.doc_id, c.a.start, c.b.doc_id, c.b.start))
