@@ -1322,3 +1322,33 @@ def test_the_forces_a_source_blames_are_the_attackers():
         "Two Kyrgyz farmers were shot dead near the village of Ak-Sai in the Batken region on Wednesday, Kyrgyz police "
         "said, blaming Tajik border guards for the killing.", published="2026-12-03"))["events"]
     assert (event["actor1_acled"], event["fatalities"]) == ("Military Forces of Tajikistan", 2)
+
+
+def test_two_events_joined_by_a_semicolon_and_a_day_of_the_month_that_is_no_count():
+    events = document_record(run(
+        "On November 18 an engineer was shot dead at a gold mine near the Afghan border; on the night of December 1, "
+        "gunmen fired on a workers' camp in Khatlon province, killing two Chinese citizens and wounding three.",
+        published="2026-12-07"))["events"]
+    assert [(e["date"], e["fatalities"], e["injuries"]) for e in events] == [("2026-11-18", 1, None), ("2026-12-01", 2, 3)]
+
+
+def test_a_wire_report_s_dateline_is_no_event_date_and_an_arrest_at_the_scene_is_no_arrest_at_the_next_day_s_rally():
+    events = document_record(run(
+        "OSH, Kyrgyzstan, Dec 6 (AFP) - A 17-year-old boy and two women were killed and five people wounded when a "
+        "gunman opened fire at a market in the southern city of Osh on Thursday, police said on Saturday.\n\n"
+        "The suspect, a 34-year-old local man, was detained at the scene.\n\n"
+        "Relatives of the victims gathered outside the city administration on Friday, demanding that the authorities "
+        "tighten gun controls.", published="2026-12-06"))["events"]
+    assert [(e["sub_event_type"], e["date"], e["location"], e["fatalities"], e["injuries"]) for e in events] == [
+        ("Attack", "2026-12-03", "Osh", 3, 5), ("Arrests", "2026-12-06", "Osh", 0, None),
+        ("Peaceful protest", "2026-12-04", "Osh", 0, None)]
+
+
+def test_a_count_the_next_paragraph_passes_on_by_the_source_s_words():
+    (event,) = document_record(run(
+        "ДУШАНБЕ, 30 ноября — «Спутник Таджикистан». Беспилотник, запущенный с территории Афганистана, сбросил "
+        "взрывное устройство на лагерь китайской компании в Шамсиддин-Шохинском районе Хатлонской области в ночь на "
+        "субботу, погибли двое граждан КНР, сообщил источник.\n\n"
+        "По его словам, ещё трое рабочих получили ранения и доставлены в больницу в Кулябе.", published="2026-11-30"))["events"]
+    assert (event["sub_event_type"], event["date"], event["fatalities"], event["injuries"]) == (
+        "Air/drone strike", "2026-11-28", 2, 3)

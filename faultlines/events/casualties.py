@@ -115,6 +115,8 @@ _RU_PERSONS = {"водитель", "житель", "жительница", "че
                "гражданин", "специалист", "строитель"}
 _HURT = re.compile(rf"\b{_HURT_EN}\b|{_HURT_RU}", re.I)
 # "eight of the dead", "трое из погибших": a share of casualties counted already ("один из них скончался" counts)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS_EN})\.?\s+$", re.I)
+_COORD_ONE = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_EN[:-1]}|boy|girl|teenager)\s+and\s+$", re.I)
 _PARTITIVE = re.compile(r"\s+(?:of\s+(?:the|those)\s+(?:dead|killed|victims|wounded|injured)|"
                         r"из\s+(?:погибш|убит|ранен|пострадавш|жертв)\w*)\b", re.I)
 _COORD_HEAD = {
@@ -144,6 +146,8 @@ def counts(text: str, language: str, offset: int = 0) -> list[Count]:
             n_start = m.start("n")
             if text[max(0, n_start - 3):n_start].lower() == "no ":  # "no one was hurt"
                 continue
+            if _MONTH_BEFORE.search(text, max(0, n_start - 12), n_start):
+                continue  # "On November 18 an engineer was shot dead": a day, not a count
             q = m.groupdict().get("q")
             if _PARTITIVE.match(text, m.end("n")) and n_start - m.start() <= (len(q) + 1 if q else 0):
                 # "eight of the dead were members of a criminal group": who the dead were, no new count (but
@@ -160,6 +164,8 @@ def counts(text: str, language: str, offset: int = 0) -> list[Count]:
                 # ... but "At least 40 people were injured and one killed" adds no one to the dead
                 if head is not None and _value(head.group("n")) is not None and not _HURT.search(head.group(0)):
                     value += _value(head.group("n")) or 0
+                elif head is None and language != "ru" and _COORD_ONE.search(text[:m.start()]):
+                    value += 1  # "A 17-year-old boy and two women were killed"
             taken.append((m.start(), m.end(), field))
             found.append(Count(field, value, offset + m.start(), offset + m.end(), q.lower() if q else None,
                                attackers=field == "fatalities" and bool(_ATTACKERS.search(m.group(0)))))

@@ -90,7 +90,7 @@ _SPEECH = {"REJECT", "ACCUSE", "THREATEN", "REQUEST"}
 _AND = {"en": "and", "ru": "и"}
 # a sentence that passes on a count: "МВД сообщило о двух погибших", "police said two people died"
 _FIGURES_REPORTED = re.compile(r"\b(?:said|says|saying|reported|announced|told|confirmed|according\s+to|writes|wrote)\b|"
-                               r"сообщ\w*|заявил\w*|пиш\w*|писал\w*|по\s+данным|по\s+словам|подтвердил\w*", re.I)
+                               r"сообщ\w*|заявил\w*|пиш\w*|писал\w*|по\s+данным|по\s+(?:\w+\s+)?словам|подтвердил\w*", re.I)
 # a later count that updates the toll: "the death toll rose to three", "число погибших возросло до трёх"
 _TOLL_ROSE = re.compile(r"\b(?:rose|risen|climbed|increased|grew|jumped)\s+to\b|(?<!\w)(?:возросл\w*|вырос\w*|увеличил\w*|"
                         r"достиг\w*)(?:\s+\w+)?\s+до(?!\w)", re.I)
@@ -207,6 +207,8 @@ _TOLD_TO = re.compile(r"\b(?:told|tells|telling|wrote\s+to|said\s+to)\s+(?:the\s
                       r"сказал)\w*\s+(?:агентству\s+|изданию\s+|газете\s+)?$", re.I)
 _BLAMED = re.compile(r"\b(?:blam\w+|accus\w+|holding)\s+(?:the\s+)?$|(?<!\w)(?:обвинив|обвиняя|возложив\s+ответственность\s+на|"
                      r"возлагая\s+ответственность\s+на)\s+$", re.I)
+_SUSPECT = re.compile(r"\b(?:the\s+)?(?:suspects?|gunman|attacker|shooter|killer)\b|(?<!\w)(?:подозреваем\w*|стрел(?:ок|ка)|"
+                      r"нападавш\w*|убийц\w*)", re.I)
 _CLEFT_BEFORE = re.compile(r"\b(?:it\s+(?:was|is)|именно)\s+$", re.I)
 _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
@@ -341,6 +343,10 @@ class Candidate:
 
     def date(self) -> DateMention | None:
         return _best_date([d for m in self.mentions for d in m.dates])
+
+    def setting(self) -> Place | None:
+        """Its own place, else the one it took from its paragraph or its story."""
+        return self.place() or next((p for m in self.mentions for p in (m.inherited_place, m.story_place) if p), None)
 
     def place(self) -> Place | None:
         return _most_specific([p for m in self.mentions for p in m.places])
@@ -481,8 +487,12 @@ class EventExtractor:
         language = "ru" if doc.language == "ru" else "en"
         text = doc.text
         notes = [(a.start, a.end) for a in doc.layer("boilerplate")]  # "* Движение запрещено в РФ": no story
+        datelines = [(a.start, a.end) for a in doc.layer("dateline")]
         sentences = [(a.start, a.end) for a in doc.layer("sentence") if not any(s <= a.start < e for s, e in notes)] \
             or [(0, len(text))]
+        # "On November 18 an engineer was shot dead …; on the night of December 1, gunmen fired on a camp …": a
+        # semicolon joins two sentences, each its own events
+        sentences = [part for span in sentences for part in self._semicolon_parts(text, *span, language)]
         paragraphs = [(a.start, a.end) for a in doc.layer("paragraph")]
         ner = [(a.start, a.end) for a in doc.layer("ner") if a.label in ("LOC", "GPE", "FAC")]
         resolver = DateResolver(language, doc.published, language)
@@ -520,7 +530,8 @@ class EventExtractor:
                                         "carried from the previous date in the text", end_date=resolver.anchor_end,
                                         relative=True)
             # "posts marking the anniversary of the July 2022 unrest": the day commemorated is not the event's
-            dates = [d for d in resolver.find(s, start) if not _COMMEMORATED.search(text, max(start, d.start - 40), d.start)]
+            dates = [d for d in resolver.find(s, start) if not _COMMEMORATED.search(text, max(start, d.start - 40), d.start)
+                     and not any(a <= d.start < b for a, b in datelines)]  # "OSH, Dec 6 (AFP) -": the report's day
             # "the most serious clash since the Taliban returned to power in August 2021", "since 2021": the start of
             # a period the sentence measures against, not the day of an event told before "since" (one told inside the
             # clause keeps it: "since the two countries signed a border treaty in March")
@@ -731,13 +742,11 @@ class EventExtractor:
                                   inj if hurt else None, inherited, loose, definite, fresh, headline=start < title_end,
                                   counts=figures if hurt else [])
                 if para in last_by_para:
-                    before = last_by_para[para]
-                    mention.inherited_place = before.place() or next(
-                        (m.inherited_place for m in before.mentions if m.inherited_place), None)
+                    mention.inherited_place = last_by_para[para].setting()
                 elif para in setting_by_para and trig.event_type is not None:
                     mention.inherited_place = setting_by_para[para]
                 elif last_typed is not None and trig.event_type is not None:
-                    mention.story_place = last_typed.place()
+                    mention.story_place = last_typed.setting()
                     previous = last_typed.date()
                     mention.story_date = previous.date if previous else None
                 mentions.append(mention)
@@ -790,6 +799,17 @@ class EventExtractor:
         places = [p for p in self.gaz.find(prefix) if not p.locative and not p.origin]
         return bool(places) and places[-1].end >= len(prefix.rstrip()) - 25 and any(
             c.kind in ("country", "city") for c in places[-1].candidates[:1])
+
+    def _semicolon_parts(self, text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+        """A sentence's clauses joined by "; " when each tells an event of its own (has a cue), else the sentence
+        ("… fought with sticks and stones on May 31; Kyrgyz officials said four people were injured" stays whole)."""
+        parts, at = [], start
+        for m in re.finditer(r";\s+", text[start:end]):
+            cut, after = start + m.start(), start + m.end()
+            if self.triggers(text[at:cut + 1], at, language) and self.triggers(text[after:end], after, language):
+                parts.append((at, cut + 1))
+                at = after
+        return parts + [(at, end)]
 
     @staticmethod
     def _cue_of_date(selected: list[Trigger], d: DateMention, text: str) -> Trigger:
@@ -851,8 +871,13 @@ class EventExtractor:
             return False
         violent = a.plover == "ASSAULT" and b.plover == "ASSAULT" or a.event_type == b.event_type == "Riots"
         same = violent or (a.plover == b.plover and (a.event_type == b.event_type or None in (a.event_type, b.event_type)))
+        # (but "The suspect was detained at the scene" after a shooting is no arrest at the next day's protest: the
+        # arrest of a suspect, told in another paragraph)
+        arrests = [x for x in cand.mentions + [m] if x.trigger.sub_event_type == "Arrests"]
         protest_arrest = {a.sub_event_type, b.sub_event_type} >= {"Arrests"} and (
-            "PROTEST" in (a.plover, b.plover) or "Riots" in (a.event_type, b.event_type))
+            "PROTEST" in (a.plover, b.plover) or "Riots" in (a.event_type, b.event_type)) and (
+            any(x.paragraph == m.paragraph for x in cand.mentions)
+            or not any(_SUSPECT.search(self._text, *x.sentence) for x in arrests))
         if not (same or protest_arrest):
             return False
         d1, d2 = cand.date(), _best_date(m.dates)
