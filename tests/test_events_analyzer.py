@@ -1352,3 +1352,26 @@ def test_a_count_the_next_paragraph_passes_on_by_the_source_s_words():
         "По его словам, ещё трое рабочих получили ранения и доставлены в больницу в Кулябе.", published="2026-11-30"))["events"]
     assert (event["sub_event_type"], event["date"], event["fatalities"], event["injuries"]) == (
         "Air/drone strike", "2026-11-28", 2, 3)
+
+
+def test_suspects_of_organising_riots_a_city_quarter_and_half_a_hundred_protesters():
+    # "подозреваемые в организации массовых беспорядков" is the charge, "махалля Янгиабад" no town of its own
+    events = document_record(run(
+        "В Ташкенте задержаны подозреваемые в организации массовых беспорядков\n\n"
+        "ТАШКЕНТ, 4 декабря — «Газета.uz». В минувшую пятницу в Ташкенте задержаны двенадцать человек, "
+        "подозреваемых в подготовке массовых беспорядков во время митинга против сноса жилых домов в махалле "
+        "Янгиабад.\n\nПозавчера у здания хокимията собрались около полутора сотен жителей, которые требовали "
+        "компенсаций за снесённое жильё.", published="2026-12-04"))["events"]
+    assert [(e["sub_event_type"], e["date"], e["location"]) for e in events] == [
+        ("Arrests", "2026-11-27", "Tashkent"), ("Peaceful protest", "2026-12-02", "Tashkent")]
+
+
+def test_a_phone_call_between_presidents_attack_drones_and_a_wire_dateline():
+    # "Vladimir" of "Vladimir Putin" is no town, "MOSCOW" of the dateline no place, "attack drones" no attack
+    events = document_record(run(
+        "MOSCOW, Dec 5 (Reuters) - Russian President Vladimir Putin and Tajik President Emomali Rahmon discussed "
+        "security on the Tajik-Afghan border in a phone call on Friday, the Kremlin said.\n\n"
+        "Last month Reuters reported that Dushanbe had asked Moscow for attack drones.", published="2026-12-05"))["events"]
+    assert [(e["plover"], e["date"], e["location"]) for e in events if e["plover"] != "REQUEST"] == [
+        ("CONSULT", "2026-12-04", None)]
+    assert not [e for e in events if e["plover"] == "ASSAULT"]

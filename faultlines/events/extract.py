@@ -168,6 +168,9 @@ _CHARGED = re.compile(r"\b(?:for|over)\s+(?:organi[sz]ing|taking\s+part\s+in|par
                       r"(?:организаци\w+|участи\w+\s+в|проведени\w+)\s+(?:[\w-]+\s+){0,4}$|"
                       # "обвинение в призывах к массовым беспорядкам", "charged with calling for riots": a charge
                       r"(?<!\w)призыв\w*\s+(?:к\s+)?(?:[\w-]+\s+){0,2}$|(?<!\w)участии\s+в\s+(?:[\w-]+\s+){0,2}$|"
+                      # "подозреваемые в организации массовых беспорядков", "suspected of organising riots"
+                      r"(?<!\w)(?:подозрева\w+|обвиняем\w+)\s+в\s+(?:организаци\w+|подготовк\w+|участии\s+в)\s+(?:[\w-]+\s+){0,2}$|"
+                      r"\b(?:suspected|accused)\s+of\s+(?:organi[sz]ing|planning|inciting|preparing)\s+(?:[\w-]+\s+){0,2}$|"
                       r"\b(?:calls?|calling|called|incit\w+)\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}$|"
                       # "уголовное дело по статье «Массовые беспорядки»", "under the article on mass riots": the charge
                       r"(?<!\w)по\s+стать\w+\s+(?:\d+\s+)?(?:УК\s+)?«?(?:\w+\s+)?$|\bunder\s+(?:the\s+)?article\s+"
@@ -209,6 +212,8 @@ _BLAMED = re.compile(r"\b(?:blam\w+|accus\w+|holding)\s+(?:the\s+)?$|(?<!\w)(?:�
                      r"возлагая\s+ответственность\s+на)\s+$", re.I)
 _SUSPECT = re.compile(r"\b(?:the\s+)?(?:suspects?|gunman|attacker|shooter|killer)\b|(?<!\w)(?:подозреваем\w*|стрел(?:ок|ка)|"
                       r"нападавш\w*|убийц\w*)", re.I)
+_QUARTER_BEFORE = re.compile(r"(?<!\w)(?:махалл\w*|микрорайон\w*|квартал\w*|жилмассив\w*)\s+$|\b(?:mahalla|neighbou?rhood|"
+                             r"quarter)\s+(?:of\s+)?$", re.I)
 _CLEFT_BEFORE = re.compile(r"\b(?:it\s+(?:was|is)|именно)\s+$", re.I)
 _OWN_SIDE = re.compile(r"на\s+своей\s+(?:стороне|территории)|\bon\s+(?:their|its)\s+(?:own\s+)?(?:side|territory|soil)\b", re.I)
 _MISSION = re.compile(r"embass|consulat|посольств|консульств", re.I)
@@ -495,6 +500,9 @@ class EventExtractor:
         sentences = [part for span in sentences for part in self._semicolon_parts(text, *span, language)]
         paragraphs = [(a.start, a.end) for a in doc.layer("paragraph")]
         ner = [(a.start, a.end) for a in doc.layer("ner") if a.label in ("LOC", "GPE", "FAC")]
+        # (a person's full name: natasha calls "Пянджа" of "у Пянджа" a person too)
+        persons = [(a.start, a.end) for a in doc.layer("ner") if a.label in ("PER", "PERSON")
+                   and " " in text[a.start:a.end].strip()]
         resolver = DateResolver(language, doc.published, language)
         self._published = date.fromisoformat(doc.published) if doc.published else None
         self._text = text
@@ -509,7 +517,9 @@ class EventExtractor:
                 continue
             para = next((i for i, (ps, pe) in enumerate(paragraphs) if ps <= start < pe), 0)
             # a news outlet that shares its name with a village ("according to Kabar") is no place
-            places = [p for p in self.gaz.find(s, start) if p.locative or sources().outlet(p.text) is None]
+            places = [p for p in self.gaz.find(s, start) if (p.locative or sources().outlet(p.text) is None)
+                      and not any(a <= p.start and p.end <= b and (p.start, p.end) != (a, b) for a, b in persons)]
+            # ("Vladimir" of "Vladimir Putin" is no town; the NER's whole "Shir Khan Bandar" may be one)
             raw.append((start, end, para, places))
         context_isos, context_admin1 = self._context(raw)
 
@@ -674,7 +684,9 @@ class EventExtractor:
                     p.origin = True
                 elif _TOPIC.search(text, max(start, p.start - 40), p.start):
                     p.origin = True  # "over her reporting on the Gorno-Badakhshan region": what was written about
-                elif _ROAD_BEFORE.search(text, max(start, p.start - 40), p.start) or _ROAD_AFTER.match(text, p.end):
+                elif _ROAD_BEFORE.search(text, max(start, p.start - 40), p.start) or _ROAD_AFTER.match(text, p.end) \
+                        or _QUARTER_BEFORE.search(text, max(start, p.start - 20), p.start):
+                    # (nor is a city quarter's name a town: "в махалле Янгиабад" lies in the city the text names)
                     p.origin = True  # "перекрыли трассу Бишкек — Ош", "the Bishkek–Osh highway": a road's name
                 elif not p.locative and _CLEFT_BEFORE.search(text, max(start, p.start - 12), p.start):
                     p.origin = True  # "it was Moscow that brought both presidents to the table": who, not where
@@ -702,6 +714,7 @@ class EventExtractor:
                      and not self.gaz.demonym(text[a:b]) and not any(x.start <= a < x.end for x in actors)
                      and sources().outlet(text[a:b]) is None and not _FACILITY_AFTER.match(text, b)
                      and not _TOLD_TO.search(text, max(start, a - 25), a)  # "told Central Asia Monitor": whom, not where
+                     and not any(d0 <= a < d1 for d0, d1 in datelines)  # "MOSCOW, Dec 5 (Reuters) -": where it is filed
                      and not text.startswith("-based", b)]  # "the New York-based group": where it sits
             definite = bool(definite_re.search(s))
             fresh = bool(_FRESH[language].search(s[: max(0, found[0].start - start)])) and not definite
