@@ -1146,3 +1146,19 @@ def test_a_denial_joined_to_a_relative_clause_a_tally_s_owner_and_a_russian_pred
     assert (tally["speaker"], tally["via"]) == ("Radio Azattyk", None)
     (forecast,) = claims("По словам политолога, в ближайшие годы эта линия только усилится.", "ru")
     assert forecast["stance"] == "predict"
+
+
+def test_a_denial_joined_to_a_present_tense_claim_an_object_s_words_and_a_russian_однако():
+    found = claims("President Sadyr Japarov has said the law is needed to ensure transparency and denied that it was "
+                   "modelled on Russia's foreign agents legislation. The U.S. State Department urged the Kyrgyz "
+                   "authorities to respect freedom of assembly.")
+    assert [(c["text"], c["stance"]) for c in found if c["kind"] != "author"] == [
+        ("the law is needed to ensure transparency", "assert"),
+        ("it was modelled on Russia's foreign agents legislation", "deny"),
+        ("the Kyrgyz authorities to respect freedom of assembly", "assert")]
+    # the quote is the spokesman's, and what follows ", однако" is no part of what he said
+    (quote,) = [c for c in claims("Официальный представитель МИД Казахстана Айбек Смадияров заявил, что речь идет "
+                                  "«исключительно о гуманитарном сотрудничестве», однако опровергать сообщение "
+                                  "агентства не стал.", "ru") if c["kind"] != "author"]
+    assert (quote["text"], quote["speaker"], quote["stance"]) == (
+        "исключительно о гуманитарном сотрудничестве", "Айбек Смадияров", "assert")

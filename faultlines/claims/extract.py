@@ -592,7 +592,7 @@ class Extractor:
         after = self.text[q.close : q.close + 3].lstrip(" ")
         right_ok = inner.endswith((",", "?", "!", "…")) or after[:1] in (",", "—", "–", "-") or after[:1].islower()
         # '… mention "partnership facilities", and the State Department confirmed …': a new clause, not the frame
-        if re.match(r"\s*,?\s*(?:and|but|while|whereas|а|но|и)\s", self.text[q.close:q.close + 12]) \
+        if re.match(r"\s*,?\s*(?:and|but|while|whereas|however|а|но|и|однако)\s", self.text[q.close:q.close + 12]) \
                 and not inner.endswith((",", "?", "!", "…")):
             right_ok = False
         # 'Госдеп выражает «озабоченность», западные журналисты пишут о …': the object of a verb before it is no quote
@@ -1039,7 +1039,7 @@ class Extractor:
         if objects and xcomp and xcomp[0] > objects[0]:  # "expects the economy to grow by 8 percent"
             if stance == "deny_if_content" and self.label_denies(tokens[xcomp[0]].text):
                 return self.span_of(self.p.subtree(objects[0]))  # "назвал публикацию Reuters «дезинформацией»"
-            return self._trim(tokens[objects[0]].start, tokens[max(self.p.subtree(xcomp[0]))].end)
+            return self._trim(tokens[min(self.p.subtree(objects[0]))].start, tokens[max(self.p.subtree(xcomp[0]))].end)
         if stance in NOMINAL_OK or stance in ("deny_if_content", "assert_nominal"):
             gerund = next((c for c in xcomp if tokens[c].lower.endswith("ing") and tokens[c].pos == "VERB"), None)
             if not objects and gerund is not None and self.lex.language == "en":
@@ -1132,6 +1132,8 @@ class Extractor:
                 # (or a second root the parse made of it: "заявил, что P, а сообщения … назвал «…»")
                 # "заявили, что P, и отрицали …", "insisted that P and said …": the verb's own second verb
                 return j - 1 if tokens[j - 1].text == "," else j
+            if tokens[j - 1].text == "," and tokens[j].lower == "однако" and self.lex.language == "ru":
+                return j - 1  # "заявил, что P, однако опровергать сообщение не стал": the speaker's (or author's) next clause
             if tokens[j - 1].text == "," and (tokens[j].lower in framing or
                                               (tokens[j].head == verb and tokens[j].dep == "advcl")):
                 return j - 1
@@ -1186,7 +1188,7 @@ class Extractor:
                 break
             inner = tokens[inner.head]
         outer = inner.head
-        aux = lambda i: any(tokens[c].dep in ("aux", "aux:pass") for c in self.p.children[i])  # noqa: E731
+        aux = lambda i: any(tokens[c].dep in ("aux", "aux:pass", "auxpass") for c in self.p.children[i])  # noqa: E731
         if inner.dep != "ccomp" or outer == inner.i or self.stance_of(tokens[outer]) is None or aux(verb):
             return None
         # "подтвердило, что снаряды прилетели …, и сообщило об …": a Russian verb that does not agree in number
