@@ -1375,3 +1375,18 @@ def test_a_phone_call_between_presidents_attack_drones_and_a_wire_dateline():
     assert [(e["plover"], e["date"], e["location"]) for e in events if e["plover"] != "REQUEST"] == [
         ("CONSULT", "2026-12-04", None)]
     assert not [e for e in events if e["plover"] == "ASSAULT"]
+
+
+def test_a_denial_not_made_talks_with_officials_and_a_border_crossing_s_province():
+    assert not document_record(run(
+        "Официальный представитель МИД Казахстана заявил, что речь идет о гуманитарном сотрудничестве, однако "
+        "опровергать сообщение агентства не стал. The ministry declined to deny the report.",
+        published="2026-12-05"))["events"]
+    events = document_record(run(
+        "Uzbek Foreign Minister Bakhtiyor Saidov met Taliban officials in Kabul last month.\n\n"
+        "On Tuesday, Uzbek border guards detained three Afghan nationals who had crossed the river near Termez. Two "
+        "weeks ago, a clash between Taliban fighters and Turkmen border troops near the Imam Nazar crossing left one "
+        "Turkmen soldier dead.", published="2026-12-04"))["events"]
+    assert [(e["plover"], e["date"], e["country"], e["admin1"]) for e in events] == [
+        ("CONSULT", "2026-11-01", "Afghanistan", "Kabul"), ("COERCE", "2026-12-01", "Uzbekistan", "Surkhandarya"),
+        ("ASSAULT", "2026-11-20", "Turkmenistan", "Lebap")]

@@ -101,11 +101,15 @@ _EXPLOSION = re.compile(r"explo|blast|взрыв|взорв", re.I)
 # a negation right before an event cue: "Police never detained", "не задержала", "no X has ever threatened"
 _NEGATED = {"en": re.compile(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$|"
                              r"\b(?:no|no\s+other)\s+(?:[\w-]+\s+){1,3}(?:has|have|had|did|was|were|will)\s+(?:ever\s+)?$|"
+                             r"\b(?:declined|refused)\s+to\s+$|"
                              # "Not a single CSTO soldier took part in the clashes"
                              r"\b(?:not\s+a\s+single|no)\s+(?:[\w-]+\s+){1,3}(?:took\s+part|participated|was\s+involved|were\s+"
                              r"involved|fought)\s+in\s+(?:the\s+)?(?:\w+\s+)?$", re.I),
-            "ru": re.compile(r"(?<!\w)(?:не|никогда\s+не)\s+(?!только)(?:\w+\s+)?$|(?<!\w)не\s+(?:принимал\w*\s+участи\w*|"
+            "ru": re.compile(r"(?<!\w)(?:не|никогда\s+не)\s+(?!только)(?:\w+\s+)?$|(?<!\w)отказал\w*\s+$|(?<!\w)не\s+(?:принимал\w*\s+участи\w*|"
                              r"участвовал\w*)\s+в\s+(?:\w+\s+)?$", re.I)}
+# "опровергать сообщение агентства не стал": an infinitive cue negated after it
+_NEGATED_AFTER = re.compile(r"[а-яё]*ть(?:ся)?\s+(?:[\w«»\"-]+\s+){0,4}не\s+(?:стал[аи]?|станет|станут|будет|будут|собира\w+)\b",
+                            re.I)
 # "hours before a planned rally", "ahead of the protest", "накануне акции": a protest yet to come is no event
 _UPCOMING = re.compile(r"(?:\b(?:planned|upcoming|scheduled|announced|proposed|intended)\s+(?:[\w-]+\s+){0,2}|"
                        r"\b(?:ahead\s+of|before)\s+(?:a|an|the|their|its|this|next)\s+(?:[\w-]+(?<!ed)(?<!ing)\s+){0,2}|"
@@ -435,7 +439,8 @@ class EventExtractor:
         for t in found:
             s, e = t.start - offset, t.end - offset
             # "Police never detained anyone", "не задержали", "it was not Brussels that sent aid": nothing happened
-            if _NEGATED[language].search(sentence[max(0, s - 45):s]) or _NOT_CLEFT.search(sentence[:s]):
+            if _NEGATED[language].search(sentence[max(0, s - 45):s]) or _NOT_CLEFT.search(sentence[:s]) \
+                    or _NEGATED_AFTER.match(sentence, s):
                 continue
             # "sell sanctioned microchips", "sentenced … for organising an unsanctioned rally": a word, not an event
             if _ATTRIBUTIVE.search(sentence[max(0, s - 20):e + 3]) or _CHARGED.search(sentence[max(0, s - 90):s]):
