@@ -286,3 +286,20 @@ def test_two_peoples_adjective_is_no_entity():
     (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="k", text=(
         "Since January, at least 46 people have been killed in incidents along the Kyrgyz-Tajik border."))])
     assert "Kyrgyz-Tajik" not in {m.text for m in document_entities(doc)[0]}
+
+
+def test_a_surname_the_ner_typed_otherwise_a_region_s_abbreviation_and_bodies_of_water():
+    (en,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="s", text=(
+        "Uzbek Foreign Minister Bakhtiyor Saidov met Taliban officials in Kabul last month. \"We are confident that "
+        "the issue can be resolved through dialogue,\" Saidov told reporters. The canal could take a fifth of the Amu "
+        "Darya's flow, and dialogue will not refill the Aral Sea. A soldier died near the Imam Nazar crossing."))])
+    mentions, entities = document_entities(en)
+    saidov = {m.entity for m in mentions if "Saidov" in m.text}
+    assert len(saidov) == 1
+    assert not {m.text for m in mentions} & {"the Amu Darya's", "Amu Darya", "the Aral Sea", "Aral Sea", "Imam Nazar"}
+    (ru,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="r", text=(
+        "В Ишкашимском районе ГБАО погиб пограничник. Перестрелка произошла в Ишкашимском районе "
+        "Горно-Бадахшанской автономной области."))])
+    mentions, entities = document_entities(ru)
+    assert {entities[m.entity].canonical for m in mentions if "Бадахшан" in m.text or m.text == "ГБАО"} == {
+        "Gorno-Badakhshan"}

@@ -521,7 +521,7 @@ _COUNT_WORD = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
                          re.I)
 # a facility, a mine or field, or a body of water named by the word after or before it: no entity an article casts
 _FACILITY_AFTER = re.compile(r"\s+(?:canal|dam|reservoir|river|bridge|airport|air\s+base|airbase|pipeline|highway|"
-                             r"tunnel|hydropower\s+plant|power\s+plant|HPP|mine|(?:oil|gas)?field|(?:oil|gas)\s+field|"
+                             r"tunnel|hydropower\s+plant|power\s+plant|HPP|mine|(?:border\s+)?crossing|checkpoint|КПП|пункт\w*\s+пропуска|(?:oil|gas)?field|(?:oil|gas)\s+field|"
                              r"deposit|refinery|plant|factory|(?:water\s+)?intake|ГЭС|канал\w*|водохранилищ\w*|мост\w*|"
                              r"водозабор\w*)\b", re.I)
 _FACILITY_BEFORE = re.compile(r"(?<!\w)(?:канал\w*|плотин\w*|ГЭС|водохранилищ\w*|рек\w*|мост\w*|аэропорт\w*|"
@@ -531,11 +531,14 @@ _FACILITY_BEFORE = re.compile(r"(?<!\w)(?:канал\w*|плотин\w*|ГЭС|�
 # only after "the" or a river word
 _RIVERS = {"amu darya", "syr darya", "amudarya", "syrdarya", "vakhsh", "zeravshan", "zarafshan", "kafirnigan", "irtysh",
            "амударья", "сырдарья", "вахш", "зеравшан", "кафирниган", "иртыш"}
+_WATER = re.compile(r"\s(?:Sea|Lake)(?:['’]s)?$|^(?:Lake|озер[оау])\s|\s(?:мор[еяю]|озер[оау])$", re.I)
 _AMBIGUOUS_RIVERS = {"panj", "pyanj", "naryn", "chu", "ili", "talas", "пяндж", "нарын", "чу", "или", "талас"}
 
 
 def _is_river_name(text: str, start: int, end: int) -> bool:
-    name = re.sub(r"^the\s+", "", text[start:end].strip(), flags=re.I).lower()
+    name = re.sub(r"^the\s+|['’]s$", "", text[start:end].strip(), flags=re.I).lower()  # "the Amu Darya's flow"
+    if _WATER.search(text[start:end]):
+        return True  # "will not refill the Aral Sea", "Issyk-Kul Lake": a body of water, as a river is
     stem = name[:-1] if name[-1:] in "иеюуя" and len(name) > 4 else name  # "Амударью", "Сырдарьи"
     if name in _RIVERS or stem in _RIVERS or any(r.startswith(stem) and len(stem) >= 6 for r in _RIVERS):
         return True
@@ -672,7 +675,9 @@ def merge(mentions: list[Mention]) -> list[Entity]:
     for n, m in enumerate(mentions):
         if m.canonical is not None:
             group = f"alias:{m.canonical}"
-        elif m.type == "PER":
+        elif m.type == "PER" or len(m.key.split()) == 1 and len(by_surname.get(m.key, ())) == 1:
+            # (a bare surname the NER typed otherwise joins the one person of that name: "Saidov" ORG after
+            # "Bakhtiyor Saidov")
             words = m.key.split()
             full = by_surname.get(words[-1], set()) if words else set()
             group = f"per:{next(iter(full))}" if len(full) == 1 else f"per:{m.key}"

@@ -590,7 +590,9 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # ("водозабор «Головной»", "the Golovnoi water intake"), nor of the author named with a date under the title
 # 13: no mention in a legal note ("* Движение находится под санкциями ООН …"); an abbreviation in parentheses is the
 # name it follows ("Государственный комитет национальной безопасности (ГКНБ)" and "ГКНБ"); a landform is a place
-@analyzer("roles", version="13", requires=("ner", "encoding"), assigns=("entity",))
+# 14: a bare surname the NER typed otherwise joins the one person of that name ("Saidov" ORG after "Bakhtiyor
+# Saidov"); Gorno-Badakhshan and its abbreviations are one entity; seas, lakes and border crossings are no mentions
+@analyzer("roles", version="14", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 
