@@ -1162,3 +1162,15 @@ def test_a_denial_joined_to_a_present_tense_claim_an_object_s_words_and_a_russia
                                   "агентства не стал.", "ru") if c["kind"] != "author"]
     assert (quote["text"], quote["speaker"], quote["stance"]) == (
         "исключительно о гуманитарном сотрудничестве", "Айбек Смадияров", "assert")
+
+
+def test_an_as_aside_and_a_passive_denial_name_their_speakers():
+    found = [c for c in claims("Last month, as the Financial Times claimed, Kazakh officials quietly asked Brussels to "
+                               "help them bypass Russian export routes. The story was denied within hours by the "
+                               "Kazakh Foreign Ministry. At least six people have been questioned by police in Nukus.")
+             if c["kind"] != "author"]
+    assert [(c["text"], c["speaker"], c["stance"]) for c in found] == [
+        ("Kazakh officials quietly asked Brussels to help them bypass Russian export routes", "Financial Times",
+         "assert"),
+        ("The story", "Kazakh Foreign Ministry", "deny")]
+    assert one("The talks had stalled, as Reuters reported on Monday.")["speaker"] == "Reuters"

@@ -1390,3 +1390,20 @@ def test_a_denial_not_made_talks_with_officials_and_a_border_crossing_s_province
     assert [(e["plover"], e["date"], e["country"], e["admin1"]) for e in events] == [
         ("CONSULT", "2026-11-01", "Afghanistan", "Kabul"), ("COERCE", "2026-12-01", "Uzbekistan", "Surkhandarya"),
         ("ASSAULT", "2026-11-20", "Turkmenistan", "Lebap")]
+
+
+def test_a_brawl_between_workers_of_two_countries_a_similar_one_and_a_denial_by_an_agent():
+    events = document_record(run(
+        "В ночь на воскресенье на строительной площадке в Балашихе произошла массовая драка между рабочими из "
+        "Таджикистана и Узбекистана.\n\nРанее в ноябре похожий конфликт произошел в Красногорске: тогда пострадали "
+        "трое.", published="2026-12-07"))["events"]
+    assert [(e["sub_event_type"], e["date"], e["location"], e["actor1_nationality"], e["actor2_nationality"],
+             e["injuries"]) for e in events] == [
+        ("Mob violence", "2026-12-06", "Balashikha", "Tajikistan", "Uzbekistan", None),
+        ("Mob violence", "2026-11-01", "Krasnogorsk", None, None, 3)]
+    (denial,) = document_record(run("The story was denied within hours by the Kazakh Foreign Ministry.",
+                                    published="2026-12-07"))["events"]
+    assert (denial["plover"], denial["actor1"]) == ("REJECT", "Kazakh Foreign Ministry")
+    (war,) = document_record(run("Напомним, в сентябре 2022 года в ходе вооруженного конфликта на границе двух стран "
+                                 "погибли более 100 человек.", published="2026-12-04"))["events"]
+    assert (war["event_type"], war["date"], war["fatalities"]) == ("Battles", "2022-09-01", 100)

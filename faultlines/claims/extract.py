@@ -190,7 +190,12 @@ class Extractor:
             if tokens[child].dep in SUBJECTS and not self._long_quote_at(tokens[child].start) \
                     and not any(s <= tokens[child].start < e for s, e in self.datelines):
                 # expletive "it was reported by X that": X speaks
-                return agent if agent is not None and tokens[child].lower in ("it", "this", "that") else child
+                # (and the agent of a passive: "The story was denied within hours by the Foreign Ministry")
+                # ("six people have been questioned by police" were interrogated)
+                return agent if agent is not None and (tokens[child].lower in ("it", "this", "that")
+                                                       or tokens[child].dep in PASSIVE_SUBJECTS and self.stance_of(
+                                                           tokens[verb]) in ("deny", "confirm", "deny_if_content")) \
+                    else child
         if tokens[verb].dep == "conj" and tokens[verb].head != verb:
             return self.subject(tokens[verb].head, depth + 1)
         if tokens[verb].head == verb and any(tokens[c].dep == "cc" and c < verb for c in self.p.children[verb]):
@@ -956,6 +961,27 @@ class Extractor:
         if responsibility is not None:
             # "claimed responsibility for a suicide bombing … that killed 12 people": what they claim is the deed
             return self.span_of(self.p.subtree(responsibility))
+        passive = next((c for c in self.p.children[verb] if tokens[c].dep in PASSIVE_SUBJECTS and c < verb), None)
+        if passive is not None and stance in ("deny", "confirm", "deny_if_content") and self._agent(verb) is not None \
+                and tokens[passive].lower not in ("it", "this", "that"):
+            return self.span_of(self.p.subtree(passive))  # "The story was denied within hours by the ministry"
+        governor = tokens[verb].head
+        if self.lex.language == "en" and tokens[verb].dep == "advcl" and governor != verb and any(
+                tokens[c].dep == "mark" and tokens[c].lower == "as" for c in self.p.children[verb]):
+            # "As Reuters reported on Monday, the talks had stalled", "Last month, as the FT claimed, officials asked
+            # …": the clause the aside hangs on, on the side of it where that clause's verb stands
+            aside = set(self.p.subtree(verb))
+            run: list[int] = []
+            for i in self.p.subtree(governor):
+                if i in aside:
+                    if governor in run:
+                        break
+                    run = []
+                elif tokens[i].pos != "PUNCT" or run:
+                    run.append(i)
+            while run and tokens[run[-1]].pos == "PUNCT":
+                run.pop()
+            return self.span_of(run) if governor in run else None
         # "said that P", "reported, citing sources, that P", "rejected claims that P", "заявил, что P"
         for j in range(verb + 1, min(sent[1], verb + 14)):
             tok = tokens[j]

@@ -22,6 +22,7 @@ _EMPLOYER_RU = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:компани\w+|фирм
 _FROM_EN = re.compile(r"^\s+(?:who\s+had\s+)?(?:(?:crossed|coming|came|infiltrated)\s+)?(?:from|of)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)")
 _FROM_RU = re.compile(r"^\s*,?\s*(?:пришедш\w+\s+|проникш\w+\s+)?(?:из|с|со)\s+(?P<place>[\w-]+(?:\s+(?:территории|стороны|берега))?)|^\s+(?P<gen>[А-ЯЁ][\w-]+)")
 _AND_GENITIVE = re.compile(r"\s+и\s+([А-ЯЁ][\w-]+)")
+_AND_EN = re.compile(r"\s+and\s+([A-Z][\w-]+)")
 _CITIZENS = re.compile(r"(?:citizens?|nationals?|граждан\w*|подданн\w*)$", re.I)
 # "Russia sent troops to Almaty", "It was the CSTO that deployed peacekeepers", "ОДКБ направила в Казахстан
 # миротворцев": troops are the sender's, not the host's
@@ -190,6 +191,11 @@ def _qualify(a: ActorMention, s: str, language: str, gaz: Gazetteer) -> None:
                         a.nationality = iso
                 elif m.group("place"):
                     a.origin = iso
+                    pair = _AND_GENITIVE.match(s, end + m.end())
+                    other = _country_of(pair.group(1), gaz) if pair and not a.armed else None
+                    if other and other != iso:  # "драка между рабочими из Таджикистана и Узбекистана": two groups
+                        a.countries = [iso, other]
+                        end += pair.end() - end - m.end()
                 end += m.end()
         emp = _EMPLOYER_RU.match(s[end:end + 90])
         if emp:
@@ -204,6 +210,11 @@ def _qualify(a: ActorMention, s: str, language: str, gaz: Gazetteer) -> None:
                     a.nationality = iso
                 else:
                     a.origin = iso
+                    pair = _AND_EN.match(s, end + m.end())
+                    other = _country_of(pair.group(1), gaz) if pair and not a.armed else None
+                    if other and other != iso:  # "a brawl between workers from Tajikistan and Uzbekistan"
+                        a.countries = [iso, other]
+                        end += pair.end() - end - m.end()
                 end += m.end()
         emp = _EMPLOYER_EN.match(s[end:end + 90])
         if emp and not _country_of(emp.group("org").split()[0], gaz) and not gaz.lookup(emp.group("org").split()[0]):

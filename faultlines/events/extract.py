@@ -216,6 +216,8 @@ _BLAMED = re.compile(r"\b(?:blam\w+|accus\w+|holding)\s+(?:the\s+)?$|(?<!\w)(?:�
                      r"возлагая\s+ответственность\s+на)\s+$", re.I)
 _SUSPECT = re.compile(r"\b(?:the\s+)?(?:suspects?|gunman|attacker|shooter|killer)\b|(?<!\w)(?:подозреваем\w*|стрел(?:ок|ка)|"
                       r"нападавш\w*|убийц\w*)", re.I)
+_SIMILAR = re.compile(r"(?<!\w)(?:похож|аналогичн|подобн)\w+\s+(?:конфликт|инцидент|случа|драк|столкновени|нападени|"
+                      r"происшестви)\w*|\ba\s+similar\s+(?:incident|clash|brawl|fight|attack|confrontation)\b", re.I)
 _QUARTER_BEFORE = re.compile(r"(?<!\w)(?:махалл\w*|микрорайон\w*|квартал\w*|жилмассив\w*)\s+$|\b(?:mahalla|neighbou?rhood|"
                              r"quarter)\s+(?:of\s+)?$", re.I)
 _CLEFT_BEFORE = re.compile(r"\b(?:it\s+(?:was|is)|именно)\s+$", re.I)
@@ -557,6 +559,13 @@ class EventExtractor:
             if any(d.date for d in dates):
                 date_para = para
             found = self.triggers(s, start, language)
+            similar = _SIMILAR.search(s) if not found and last_typed is not None else None
+            kind = last_typed.first.trigger if similar else None
+            if kind is not None and (kind.event_type in VIOLENT_TYPES or kind.event_type in ("Riots", "Protests")):
+                # "Ранее в ноябре похожий конфликт произошел в Красногорске", "a similar clash": another event of the
+                # kind told before
+                found = [Trigger(start + similar.start(), start + similar.end(), similar.group(), kind.event_type,
+                                 kind.sub_event_type, kind.plover, kind.priority)]
             if language == "en" and start >= title_end:
                 # "while its diplomats deny everything": a commentary's present tense tells what someone does, not a
                 # statement made (a headline's "rejects" and a quote's "We reject …" are)
@@ -1410,6 +1419,9 @@ class EventExtractor:
                 k = names.index(first)
                 if k and _joined_by_and(text[names[k - 1][1]:first[0]], language):
                     first, second = names[k - 1], first
+        if first is None and speaker is None and re.match(r"(?:was|were|been)\s", cue.text):
+            # "The story was denied within hours by the Kazakh Foreign Ministry": the agent denies
+            first = next((n for n in after if word_before(n[0]) == "by"), None)
         if first is None:  # "консультации между Россией и Казахстаном", "talks between Russia and Kazakhstan"
             k = next((i for i, n in enumerate(names) if n in after and word_before(n[0]) in ("between", "между")), None)
             if k is not None and k + 1 < len(names) and _joined_by_and(text[names[k][1]:names[k + 1][0]], language):
@@ -1435,8 +1447,8 @@ class EventExtractor:
                 speaker, first = said.attrs["speaker"], (said.attrs["speaker_start"], said.attrs["speaker_end"])
         if cand.plover in _TARGETED:
             # ... in the cue's own clause: not "Taliban deny role in border shootout as Dushanbe demands answers"
-            target = next((n for n in after if (word_before(n[0]) not in _NOT_ACTING[language]
-                                                or word_before(n[0]) in _AGAINST)
+            target = next((n for n in after if n != first and (word_before(n[0]) not in _NOT_ACTING[language]
+                                                               or word_before(n[0]) in _AGAINST)
                            and not _clause_between(text, cue.end, n[0])), None)
             if quoted and target is None:  # "Reuters is spreading misinformation", quoted
                 target = before[-1] if before else None
@@ -1596,7 +1608,7 @@ def _joined(spans: list[tuple[int, int, str]], text: str, language: str, floor: 
 
 
 _PAIR_TEXT = re.compile(r"^(?P<a>\S+)\s+(?:and|и)\s+(?P<b>\S+)\s+(?P<head>.+)$")
-_PAIR_AFTER = re.compile(r"^(?P<head>.+?)\s+(?P<a>[А-ЯЁ]\S+)\s+и\s+(?P<b>[А-ЯЁ]\S+)$")
+_PAIR_AFTER = re.compile(r"^(?P<head>.+?)\s+(?P<a>[А-ЯЁA-Z]\S+)\s+(?:и|and)\s+(?P<b>[А-ЯЁA-Z]\S+)$")
 
 
 def _side_text(actor: tuple[ActorMention, int], other: tuple[ActorMention, int] | None) -> str:
