@@ -1174,3 +1174,17 @@ def test_an_as_aside_and_a_passive_denial_name_their_speakers():
          "assert"),
         ("The story", "Kazakh Foreign Ministry", "deny")]
     assert one("The talks had stalled, as Reuters reported on Monday.")["speaker"] == "Reuters"
+
+
+def test_a_russian_dash_interview_an_outlet_with_a_dot_and_a_label_that_is_no_speaker():
+    found = claims("«Талибы не остановятся на Пяндже»: эксперт о рисках\n\nПолитолог Андрей Серенко в интервью "
+                   "«Независимой газете» рассказал, почему обстановка ухудшается.\n\n— Насколько реальна угроза?\n\n"
+                   "— Угроза вполне реальна. По моим данным, на севере Афганистана сосредоточено не менее 6 тысяч "
+                   "боевиков.\n\n— Что может сделать Россия?\n\n— Россия уже усилила 201-ю базу.", "ru")
+    assert {c["speaker"] for c in found if c["quote"]} == {"Политолог Андрей Серенко"}
+    assert any(c["text"] == "Россия уже усилила 201-ю базу." for c in found if c["quote"])
+    cited = one("Как сообщило агентство «24.kg» со ссылкой на источник в правительстве, Бишкек обратился к Москве с "
+                "просьбой ускорить поставку вертолётов.", "ru")
+    assert (cited["speaker"], cited["via"], cited["stance"]) == ("24.kg", ["24.kg", "источник в правительстве"], "cite")
+    assert not [c for c in claims("Analysis: the week confirms that the Afghan border remains the region's main "
+                                  "source of violence.") if c["kind"] != "author"]

@@ -331,3 +331,11 @@ def test_what_they_told_in_an_aside_and_the_answer_to_why_are_the_claim_and_the_
         "Western media", "Russia used the CSTO to \"occupy\" Kazakhstan and crush a popular uprising",
         "to frighten Central Asian governments away from Moscow")
     assert item["counter"].startswith("the CSTO contingent guarded airports")
+
+
+def test_a_closing_motive_for_all_the_myths():
+    _, items = _items("Five myths about the CSTO's January 2022 mission\n\nMyth 1: The CSTO invaded Kazakhstan.\n"
+                      "Reality: President Tokayev formally requested the deployment.\n\nMyth 2: Russian troops fired on "
+                      "protesters in Almaty.\nReality: No evidence has emerged that CSTO troops took part in any "
+                      "shooting.\n\nWhy the myths persist: Western outlets needed a story of Russian aggression.")
+    assert [item["motive"] for item in items] == ["Western outlets needed a story of Russian aggression."] * 2

@@ -37,6 +37,8 @@ _WORK_OF = re.compile(r"(?:report|story|article|investigation|публикаци
 _CHARGE_BEFORE = re.compile(r"\b(?:for|over)\s+(?:[\w-]+\s+){0,4}$|\b(?:spread\w*|disseminat\w*)\s+$|"
                             r"(?<!\w)за\s+(?:\w+\s+){0,3}$|(?<!\w)распространени\w*\s+$", re.IGNORECASE)
 _NOBODY = {"nobody", "none", "noone", "никто", "ничто"}
+# a stretch of time says nothing: "the week confirms that …", "прошедший год показал, что …" are the author's words
+_TIMES = {"week", "month", "year", "day", "decade", "weekend", "неделя", "месяц", "год", "день", "десятилетие"}
 _CLAUSE_BREAKS = {"but", "while", "whereas", "however", "но", "однако", "а"}
 _CONNECTIVES = {"meanwhile", "however", "moreover", "also", "in addition", "furthermore", "at the same time", "still",
                 "тем временем", "между тем", "кроме того", "при этом", "однако", "также", "вместе с тем", "в то же время",
@@ -106,7 +108,8 @@ class Extractor:
         be a subject; scare quotes on a common word («союзники») may not."""
         q = self.in_quote(offset)
         inner = self.text[q.start:q.end] if q is not None else ""
-        return q is not None and not (q.closed and len(inner.split()) <= 3 and "," not in inner and inner[:1].isupper())
+        return q is not None and not (q.closed and len(inner.split()) <= 3 and "," not in inner
+                                   and (inner[:1].isupper() or inner[:1].isdigit()))  # («24.kg»)
 
     def _person_mentions(self) -> list[tuple[int, str]]:
         found, run = [], []
@@ -188,7 +191,9 @@ class Extractor:
             # a name in quotes may be the subject: "сообщает «Власть»"
             # never the place of a dateline the parser hung on the verb ("ASTANA, Dec 1 — X said …")
             if tokens[child].dep in SUBJECTS and not self._long_quote_at(tokens[child].start) \
-                    and not any(s <= tokens[child].start < e for s, e in self.datelines):
+                    and not any(s <= tokens[child].start < e for s, e in self.datelines) \
+                    and not (child + 1 < len(tokens) and tokens[child + 1].text == ":"
+                             and child == self.p.sentence_of(child)[0]):  # "Analysis: the week confirms …": a label
                 # expletive "it was reported by X that": X speaks
                 # (and the agent of a passive: "The story was denied within hours by the Foreign Ministry")
                 # ("six people have been questioned by police" were interrogated)
@@ -292,7 +297,7 @@ class Extractor:
         and the expletive "it" stay)."""
         head = self.subject(verb)
         tokens = self.p.tokens
-        if head is not None and (tokens[head].lower in _NOBODY or any(
+        if head is not None and (tokens[head].lower in _NOBODY or tokens[head].lemma in _TIMES or any(
                 tokens[c].lower in ("no", "ни", "никакая", "никакой", "никакие") for c in self.p.children[head])):
             return None  # 'a "ceasefire" that nobody believes', "No group has claimed responsibility": no one speaks
         if head is not None and tokens[head].lower in ("each", "каждый", "каждая", "каждое") and head + 1 == verb:
@@ -488,9 +493,11 @@ class Extractor:
         opening = self.in_quote(tokens[j].end) if j < sent[1] and tokens[j].text in ('"', "“", "«", "„") else None
         cited = opening if opening is not None and not re.search(r"[.!?…]", self.text[opening.start:opening.end]) \
             and len(self.text[opening.start:opening.end].split()) <= 6 else None
-        while j < sent[1] and (tokens[j].text not in (",", ".", ";", "—", ":") or self.quoted(tokens[j].start)) \
+        while j < sent[1] and (tokens[j].text not in (",", ".", ";", "—", ":") or self.quoted(tokens[j].start)
+                               or tokens[j].text == "." and 0 < j and tokens[j - 1].end == tokens[j].start
+                               and j + 1 < sent[1] and tokens[j + 1].start == tokens[j].end) \
                 and not (self._long_quote_at(tokens[j].start) and self.in_quote(tokens[j].start) is not cited):
-            # (a name in quotes may hold a dot: «Газеты.uz»)
+            # (a name in quotes may hold a dot: «Газеты.uz»; so may one without: "агентство 24.kg")
             # a verb ends the phrase, but not a participle that modifies it ("one exiled activist")
             if out and tokens[j].pos in ("VERB",) and tokens[j].lower not in ("based",) and tokens[j].dep != "amod":
                 break
@@ -1570,7 +1577,13 @@ _ANSWER_LINE = re.compile(r"^[ \t*_]*(?:A|Ответ|О)[ \t*_]*[:.—–][ \t*_
 # who answers: "Interview with X", "Интервью с X", or the title's 'Quote: a Kyrgyz MP on the CSTO'
 _INTERVIEWEE = (re.compile(r"\b(?:interview|conversation|talk)\s+with\s+([^\n.,:;]{3,60})", re.I),
                 re.compile(r"(?:интервью|беседа|разговор)\s+с\s+([^\n.,:;]{3,60})", re.I),
+                # the lead: "Политолог Андрей Серенко в интервью «Независимой газете» рассказал …"
+                re.compile(r"(?:^|\n)([А-ЯЁ][^\n.,:;«»]{3,60}?)\s+в\s+интервью\b"),
+                re.compile(r"(?:^|\n)([A-Z][^\n.,:;]{3,60}?),?\s+(?:said\s+)?in\s+an\s+interview\s+with\b"),
                 re.compile(r"^[\"“«].{3,120}?[\"”»]\s*[:—–]\s*(.{3,60}?)\s+(?:on|about|о|об)\s", re.I))
+# a Russian transcript: "— Насколько реальна угроза …?" asks, "— Угроза вполне реальна. …" answers
+_DASH_QUESTION = re.compile(r"^[ \t]*[—–][ \t]+[^\n]*\?[ \t]*$", re.MULTILINE)
+_DASH_ANSWER = re.compile(r"^[ \t]*[—–][ \t]+(?=[^\n]*[^?\s][ \t]*$)", re.MULTILINE)
 
 
 def _interview_answers(ex: "Extractor", claims: list[Claim]) -> None:
@@ -1580,9 +1593,13 @@ def _interview_answers(ex: "Extractor", claims: list[Claim]) -> None:
     text = ex.text
     answers = list(_ANSWER_LINE.finditer(text))
     if len(answers) < 2 or len(_QUESTION_LINE.findall(text)) < 2:
-        return
-    source = ex.doc.title if ex.doc.title and text.startswith(ex.doc.title) else text[:200]
-    found = next((m for p in _INTERVIEWEE for m in [p.search(source)] if m), None)
+        answers = list(_DASH_ANSWER.finditer(text))
+        if len(answers) < 2 or len(_DASH_QUESTION.findall(text)) < 2:
+            return
+    title = ex.doc.title if ex.doc.title and text.startswith(ex.doc.title) else text[:200]
+    # ("Interview with X" in the title, else a lead that names who spoke "в интервью", else the title's 'Quote: X on')
+    found = next((m for p, source in zip(_INTERVIEWEE, (title, title, text[:400], text[:400], title))
+                  for m in [p.search(source)] if m), None)
     name = re.sub(r"^(?:an?|the)\s+", "", found.group(1).strip()) if found else "interviewee"
     if found and ex.lex.language == "ru":
         # "Беседа с депутатом Жогорку Кенеша Аркадием Дубновым": the role and the name after it in the nominative, the

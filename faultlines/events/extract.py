@@ -101,7 +101,7 @@ _EXPLOSION = re.compile(r"explo|blast|взрыв|взорв", re.I)
 # a negation right before an event cue: "Police never detained", "не задержала", "no X has ever threatened"
 _NEGATED = {"en": re.compile(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$|"
                              r"\b(?:no|no\s+other)\s+(?:[\w-]+\s+){1,3}(?:has|have|had|did|was|were|will)\s+(?:ever\s+)?$|"
-                             r"\b(?:declined|refused)\s+to\s+$|"
+                             r"\b(?:declined|refused)\s+to\s+$|\bany\s+$|"  # "took part in any shooting": none in particular
                              # "Not a single CSTO soldier took part in the clashes"
                              r"\b(?:not\s+a\s+single|no)\s+(?:[\w-]+\s+){1,3}(?:took\s+part|participated|was\s+involved|were\s+"
                              r"involved|fought)\s+in\s+(?:the\s+)?(?:\w+\s+)?$", re.I),
@@ -980,7 +980,10 @@ class EventExtractor:
             armed = [a for a in actors if a.armed and not a.weak]
             targets = [a for a in actors if not a.armed]
             second_armed = len(armed) > 1 or (armed and armed[0].countries)
-            if targets or (_CIVILIAN_PLACE.search(span_text) and not second_armed):
+            # "у села Кок-Таш снова стреляли: … погиб один пограничник": the forces hit are the other side, whatever
+            # the village
+            forces_hit = any(c.start <= a.start <= c.end + 3 for a in armed for m in mentions for c in m.counts)
+            if targets or (_CIVILIAN_PLACE.search(span_text) and not second_armed and not forces_hit):
                 cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
             elif not second_armed and not fat and not any(m.injuries for m in mentions) and any(
                     _PROPERTY.search(text, m.trigger.end, m.sentence[1]) for m in mentions):

@@ -418,15 +418,22 @@ def _list_items(doc: _Text, labels: list[_Label]) -> list[Debunk]:
             items[-1].end = span[1]
         elif label.kind == "motive" and items and items[-1].motive is None and adjacent(label) \
                 and doc.paragraph_index(items[-1].end) == last_para:
-            # "Lie / Truth / Motive": a motive right after the counter belongs to that item
-            items[-1].motive = span
-            items[-1].labels.append(label.word)
+            # "Lie / Truth / Motive": a motive right after the counter belongs to that item; "Why the myths persist:"
+            # after the last of several items, to every item that has none
+            plural = len(items) > 1 and _PLURAL_MOTIVE.search(label.word) is not None
+            for item in (items if plural else items[-1:]):
+                if item.motive is None:
+                    item.motive = span
+                    item.labels.append(label.word)
             items[-1].end = span[1]
         else:
             claim = motive = None
         last_para = doc.paragraph_index(span[1])
     return items
 
+
+# a motive label that speaks of all the items: "Why the myths persist", "Почему мифы живучи", "Why they say these things"
+_PLURAL_MOTIVE = re.compile(r"\b(?:myths|lies|fakes|claims|these)\b|(?<!\w)(?:мифы|фейки|эти)(?!\w)", re.I)
 
 # an interview's labels: "Q: …", "A: …", "Вопрос: …", "Ответ: …"
 _QA_LABEL = re.compile(r"\s*(?:Q|A|В|О|Вопрос|Ответ)\s*[:.—–]\s*")
