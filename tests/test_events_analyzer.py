@@ -1417,3 +1417,12 @@ def test_shooting_at_kok_tash_that_hit_a_border_guard_and_any_shooting():
             event["injuries"]) == ("Armed clash", "2026-11-28", "Kyrgyzstan", "Batken", 1, 2)
     assert not document_record(run("No evidence has emerged that CSTO troops took part in any shooting.",
                                     published="2026-12-05"))["events"]
+
+
+def test_two_attacks_told_together_are_two_events_sharing_their_toll():
+    events = document_record(run(
+        "The two attacks, on November 18 and on the night of December 1, killed five Chinese citizens and wounded four "
+        "others, according to the Interior Ministry.", published="2026-12-07"))["events"]
+    assert [(e["date"], e["fatalities"], e["injuries"]) for e in events] == [
+        ("2026-11-18", 3, 2), ("2026-12-01", 2, 2)]
+    assert all(any("divided evenly" in w for w in e["warnings"]) for e in events)

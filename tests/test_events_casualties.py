@@ -65,3 +65,8 @@ def test_left_counts_the_dead_only():
 def test_no_civilians_harmed_counts_no_dead():
     assert [(c.field, c.value) for c in counts("The border service said no civilians had been harmed.", "en")] == [
         ("fatalities", 0)]
+
+
+def test_the_wounded_of_an_active_verb_are_its_object():
+    found = counts("The attacks killed five Chinese citizens and wounded four others.", "en")
+    assert [(c.field, c.value) for c in found] == [("fatalities", 5), ("injuries", 4)]

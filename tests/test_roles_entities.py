@@ -303,3 +303,9 @@ def test_a_surname_the_ner_typed_otherwise_a_region_s_abbreviation_and_bodies_of
     mentions, entities = document_entities(ru)
     assert {entities[m.entity].canonical for m in mentions if "Бадахшан" in m.text or m.text == "ГБАО"} == {
         "Gorno-Badakhshan"}
+
+
+def test_a_border_post_named_in_quotes_is_no_entity():
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="p", text=(
+        "Сотрудники ГКНБ задержали троих подозреваемых в нападении на пограничный пост «Достук»."))])
+    assert "Достук" not in {m.text for m in document_entities(doc)[0]}

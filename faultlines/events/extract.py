@@ -218,6 +218,9 @@ _SUSPECT = re.compile(r"\b(?:the\s+)?(?:suspects?|gunman|attacker|shooter|killer
                       r"нападавш\w*|убийц\w*)", re.I)
 _SIMILAR = re.compile(r"(?<!\w)(?:похож|аналогичн|подобн)\w+\s+(?:конфликт|инцидент|случа|драк|столкновени|нападени|"
                       r"происшестви)\w*|\ba\s+similar\s+(?:incident|clash|brawl|fight|attack|confrontation)\b", re.I)
+# "the two attacks", "both clashes", "оба нападения", "двух нападений": several events told together
+_SEVERAL = re.compile(r"(?:\b(?:two|three|four|both)|(?<!\w)(?:два|две|три|четыре|оба|обе|двух|трёх|трех|обоих))\s+"
+                      r"(?:[\w-]+\s+){0,2}$", re.I)
 _QUARTER_BEFORE = re.compile(r"(?<!\w)(?:махалл\w*|микрорайон\w*|квартал\w*|жилмассив\w*)\s+$|\b(?:mahalla|neighbou?rhood|"
                              r"quarter)\s+(?:of\s+)?$", re.I)
 _CLEFT_BEFORE = re.compile(r"\b(?:it\s+(?:was|is)|именно)\s+$", re.I)
@@ -337,6 +340,9 @@ class Mention:
     story_place: Place | None = None  # else the setting of the article's coded event before it ...
     story_date: date | None = None  # ... and that event's date
     headline: bool = False  # told in the title, which names neither date nor exact place as a rule
+    # "The two attacks, on November 18 and on the night of December 1, killed five": (dead, wounded) of all the
+    # events the sentence tells together, how many there are and which of them this mention is
+    share: tuple[int | None, int | None, int, int] | None = None
     counts: list[Count] = field(default_factory=list)  # the casualty figures counted in it
 
 
@@ -765,23 +771,36 @@ class EventExtractor:
                     own_places = near if any(p.locative for p in near) else near + [
                         p for p in own_places if p.locative and p not in near]
                     own_actors = [a for a in actors if nearest(a)]
-                mention = Mention((start, end), para, trig, own_dates, own_places, own_actors, fat if hurt else None,
-                                  inj if hurt else None, inherited, loose, definite, fresh, headline=start < title_end,
-                                  counts=figures if hurt else [])
-                if para in last_by_para:
-                    mention.inherited_place = last_by_para[para].setting()
-                elif para in setting_by_para and trig.event_type is not None:
-                    mention.inherited_place = setting_by_para[para]
-                elif last_typed is not None and trig.event_type is not None:
-                    mention.story_place = last_typed.setting()
-                    previous = last_typed.date()
-                    mention.story_date = previous.date if previous else None
-                mentions.append(mention)
-                cand = self._merge_or_new(candidates, mention)
-                if trig.event_type is not None:
-                    last_by_para[para] = last_typed = cand
-                if trig.plover == "ASSAULT":
-                    violent_by_para[para] = cand
+                days = sorted({d.date for d in own_dates if d.date and d.precision == "day"})
+                if hurt and len(days) >= 2 and _SEVERAL.search(text, max(start, trig.start - 30), trig.start):
+                    # "The two attacks, on November 18 and on the night of December 1, killed five Chinese citizens":
+                    # one event per day, the toll of all of them divided evenly (ACLED), no count of one's own to
+                    # disagree with where an attack was told before
+                    batch = []
+                    for k, day in enumerate(days):
+                        batch.append(Mention((start, end), para, trig, [d for d in own_dates if d.date == day], own_places,
+                                             own_actors, None, None, inherited, loose, definite, fresh,
+                                             headline=start < title_end))
+                        batch[-1].share = (fat, inj, len(days), k)
+                else:
+                    batch = [Mention((start, end), para, trig, own_dates, own_places, own_actors, fat if hurt else None,
+                                     inj if hurt else None, inherited, loose, definite, fresh, headline=start < title_end,
+                                     counts=figures if hurt else [])]
+                for mention in batch:
+                    if para in last_by_para:
+                        mention.inherited_place = last_by_para[para].setting()
+                    elif para in setting_by_para and trig.event_type is not None:
+                        mention.inherited_place = setting_by_para[para]
+                    elif last_typed is not None and trig.event_type is not None:
+                        mention.story_place = last_typed.setting()
+                        previous = last_typed.date()
+                        mention.story_date = previous.date if previous else None
+                    mentions.append(mention)
+                    cand = self._merge_or_new(candidates, mention)
+                    if trig.event_type is not None:
+                        last_by_para[para] = last_typed = cand
+                    if trig.plover == "ASSAULT":
+                        violent_by_para[para] = cand
         for cand in candidates:
             self._code(cand, language, text)
         # "По предварительным данным, взорвался газовый баллон": an accident is no political violence (ACLED codes none)
@@ -1169,6 +1188,13 @@ class EventExtractor:
                 warnings.append(f"{m.fatalities} dead of the other side added")
         hurt = [m for m in cand.mentions if m.injuries is not None]
         inj = hurt[0].injuries if hurt else None
+        share = next((m.share for m in cand.mentions if m.share), None)
+        if share is not None and fat is None and inj is None:
+            total_dead, total_hurt, n, k = share
+            fat = total_dead // n + (k < total_dead % n) if total_dead is not None else None
+            inj = total_hurt // n + (k < total_hurt % n) if total_hurt is not None else None
+            warnings.append(f"the toll of {n} events told together ({total_dead} dead, {total_hurt} wounded) divided "
+                            f"evenly between them")
         for m in hurt[1:]:
             # "трое киргизских военнослужащих получили ранения … сообщили о двух раненых таджикских пограничниках":
             # each side's wounded, both counted

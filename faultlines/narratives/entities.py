@@ -521,12 +521,14 @@ _COUNT_WORD = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
                          re.I)
 # a facility, a mine or field, or a body of water named by the word after or before it: no entity an article casts
 _FACILITY_AFTER = re.compile(r"\s+(?:canal|dam|reservoir|river|bridge|airport|air\s+base|airbase|pipeline|highway|"
-                             r"tunnel|hydropower\s+plant|power\s+plant|HPP|mine|(?:border\s+)?crossing|checkpoint|КПП|пункт\w*\s+пропуска|(?:oil|gas)?field|(?:oil|gas)\s+field|"
+                             r"tunnel|hydropower\s+plant|power\s+plant|HPP|mine|(?:border\s+)?crossing|checkpoint|outpost|border\s+post|КПП|пункт\w*\s+пропуска|(?:oil|gas)?field|(?:oil|gas)\s+field|"
                              r"deposit|refinery|plant|factory|(?:water\s+)?intake|ГЭС|канал\w*|водохранилищ\w*|мост\w*|"
                              r"водозабор\w*)\b", re.I)
 _FACILITY_BEFORE = re.compile(r"(?<!\w)(?:канал\w*|плотин\w*|ГЭС|водохранилищ\w*|рек\w*|мост\w*|аэропорт\w*|"
                               r"трубопровод\w*|тоннел\w*|туннел\w*|месторождени\w*|рудник\w*|шахт\w*|завод\w*|"
-                              r"комбинат\w*|водозабор\w*)\s+[«\"]?$", re.I)
+                              r"комбинат\w*|водозабор\w*)\s+[«\"]?$|"
+                              # a post named in quotes ("пост «Достук»"), not one named by whose it is ("пост полиции")
+                              r"(?<!\w)(?:пост\w*|погранпост\w*|застав\w*|КПП)\s+[«\"]$", re.I)
 # rivers whose names are no state, town or district; "Panj" / "Пяндж" is also a town and a district, a river
 # only after "the" or a river word
 _RIVERS = {"amu darya", "syr darya", "amudarya", "syrdarya", "vakhsh", "zeravshan", "zarafshan", "kafirnigan", "irtysh",
