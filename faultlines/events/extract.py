@@ -774,7 +774,7 @@ class EventExtractor:
                 days = sorted({d.date for d in own_dates if d.date and d.precision == "day"})
                 if hurt and len(days) >= 2 and _SEVERAL.search(text, max(start, trig.start - 30), trig.start):
                     # "The two attacks, on November 18 and on the night of December 1, killed five Chinese citizens":
-                    # one event per day, the toll of all of them divided evenly (ACLED), no count of one's own to
+                    # one event per day, the toll of all of them divided evenly, no count of one's own to
                     # disagree with where an attack was told before
                     batch = []
                     for k, day in enumerate(days):
