@@ -1188,3 +1188,12 @@ def test_a_russian_dash_interview_an_outlet_with_a_dot_and_a_label_that_is_no_sp
     assert (cited["speaker"], cited["via"], cited["stance"]) == ("24.kg", ["24.kg", "источник в правительстве"], "cite")
     assert not [c for c in claims("Analysis: the week confirms that the Afghan border remains the region's main "
                                   "source of violence.") if c["kind"] != "author"]
+
+
+def test_an_as_that_is_no_aside():
+    (detained,) = [c for c in claims("Police detained about 30 people as protesters gathered to oppose a bill that would "
+                                     "label NGOs as \"foreign representatives\", the Interior Ministry said.")
+                   if not c["quote"]]
+    assert detained["speaker"] == "Interior Ministry" and detained["text"].startswith("Police detained")
+    assert not [c for c in claims("The contingent left on January 19, exactly as President Tokayev had announced.")
+                if c["kind"] != "author"]

@@ -973,8 +973,13 @@ class Extractor:
                 and tokens[passive].lower not in ("it", "this", "that"):
             return self.span_of(self.p.subtree(passive))  # "The story was denied within hours by the ministry"
         governor = tokens[verb].head
-        if self.lex.language == "en" and tokens[verb].dep == "advcl" and governor != verb and any(
-                tokens[c].dep == "mark" and tokens[c].lower == "as" for c in self.p.children[verb]):
+        mark = next((c for c in self.p.children[verb] if tokens[c].dep == "mark" and tokens[c].lower == "as"), None)
+        subjects = [c for c in self.p.children[verb] if tokens[c].dep in SUBJECTS and c < verb]
+        # ("as" + the subject + the verb, nothing else between: not 'label NGOs … as "foreign representatives", the
+        # Interior Ministry said')
+        if self.lex.language == "en" and tokens[verb].dep == "advcl" and governor != verb and mark is not None \
+                and len(subjects) == 1 and set(range(mark + 1, verb)) <= set(self.p.subtree(subjects[0])) \
+                and not (mark > 0 and tokens[mark - 1].pos == "ADV"):  # "…, exactly as Tokayev had announced": a likeness
             # "As Reuters reported on Monday, the talks had stalled", "Last month, as the FT claimed, officials asked
             # …": the clause the aside hangs on, on the side of it where that clause's verb stands
             aside = set(self.p.subtree(verb))
