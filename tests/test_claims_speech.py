@@ -1197,3 +1197,12 @@ def test_an_as_that_is_no_aside():
     assert detained["speaker"] == "Interior Ministry" and detained["text"].startswith("Police detained")
     assert not [c for c in claims("The contingent left on January 19, exactly as President Tokayev had announced.")
                 if c["kind"] != "author"]
+
+
+def test_an_allegation_another_rejects_in_a_relative_clause():
+    found = [c for c in claims("Defence lawyer Rustam Nurmatov told Reuters his clients had been tortured in detention, "
+                               "an allegation the Prosecutor General's Office rejected as \"groundless\".")
+             if not c["quote"]]
+    assert [(c["text"], c["speaker"], c["stance"], c["via"]) for c in found] == [
+        ("his clients had been tortured in detention", "Rustam Nurmatov", "assert", ["Reuters", "Rustam Nurmatov"]),
+        ("his clients had been tortured in detention", "Prosecutor General's Office", "deny", None)]

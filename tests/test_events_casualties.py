@@ -70,3 +70,11 @@ def test_no_civilians_harmed_counts_no_dead():
 def test_the_wounded_of_an_active_verb_are_its_object():
     found = counts("The attacks killed five Chinese citizens and wounded four others.", "en")
     assert [(c.field, c.value) for c in found] == [("fatalities", 5), ("injuries", 4)]
+
+
+@pytest.mark.parametrize("text, language, wounded", [
+    ("Неизвестные избили двух сотрудников милиции, один из них доставлен в больницу с травмой.", "ru", 1),
+    ("Two officers were taken to hospital.", "en", 2),
+])
+def test_taken_to_hospital_counts_the_wounded(text, language, wounded):
+    assert [(c.field, c.value) for c in counts(text, language)] == [("injuries", wounded)]

@@ -37,6 +37,9 @@ _WORK_OF = re.compile(r"(?:report|story|article|investigation|публикаци
 _CHARGE_BEFORE = re.compile(r"\b(?:for|over)\s+(?:[\w-]+\s+){0,4}$|\b(?:spread\w*|disseminat\w*)\s+$|"
                             r"(?<!\w)за\s+(?:\w+\s+){0,3}$|(?<!\w)распространени\w*\s+$", re.IGNORECASE)
 _NOBODY = {"nobody", "none", "noone", "никто", "ничто"}
+# a noun that sums up what was said before it: "…, an allegation the ministry rejected as groundless"
+_SUMMARY_NOUNS = {"allegation", "allegations", "claim", "claims", "charge", "charges", "accusation", "accusations",
+                  "assertion", "account", "version", "statement"}
 # a stretch of time says nothing: "the week confirms that …", "прошедший год показал, что …" are the author's words
 _TIMES = {"week", "month", "year", "day", "decade", "weekend", "неделя", "месяц", "год", "день", "десятилетие"}
 _CLAUSE_BREAKS = {"but", "while", "whereas", "however", "но", "однако", "а"}
@@ -281,7 +284,10 @@ class Extractor:
         inside = set(phrase)
         heads = sorted(i for i in phrase if tokens[i].pos in ("NOUN", "PROPN") and (
             tokens[i].head not in inside or tokens[i].dep in SUBJECTS and tokens[tokens[i].head].pos == "VERB"))
-        return heads[0] if heads else None
+        # "P, an allegation the Prosecutor General's Office rejected": the verb's own subject, not the noun before it
+        own = [i for i in heads if tokens[i].dep in SUBJECTS and tokens[i].head == verb
+               and tokens[verb].dep in ("relcl", "acl:relcl")]
+        return own[0] if own else heads[0] if heads else None
 
     def _subjects(self, verb: int, depth: int = 0) -> list[int]:
         """The verb's subject tokens as parsed, quoted or not (a conjoined verb shares its head's)."""
@@ -968,6 +974,14 @@ class Extractor:
         if responsibility is not None:
             # "claimed responsibility for a suicide bombing … that killed 12 people": what they claim is the deed
             return self.span_of(self.p.subtree(responsibility))
+        summary = tokens[verb].head
+        if tokens[verb].dep in ("relcl", "acl:relcl") and summary != verb and tokens[summary].lower in _SUMMARY_NOUNS:
+            # "X told Reuters P, an allegation the Prosecutor General's Office rejected as groundless": what the
+            # allegation sums up, the complement before it
+            gov = tokens[summary].head
+            inner = next((c for c in self.p.children[gov] if tokens[c].dep == "ccomp" and c < summary), None)
+            if inner is not None and gov != summary:
+                return self.span_of([i for i in self.p.subtree(inner) if i < summary and tokens[i].text != ","])
         passive = next((c for c in self.p.children[verb] if tokens[c].dep in PASSIVE_SUBJECTS and c < verb), None)
         if passive is not None and stance in ("deny", "confirm", "deny_if_content") and self._agent(verb) is not None \
                 and tokens[passive].lower not in ("it", "this", "that"):
@@ -1170,6 +1184,9 @@ class Extractor:
                 # (or a second root the parse made of it: "заявил, что P, а сообщения … назвал «…»")
                 # "заявили, что P, и отрицали …", "insisted that P and said …": the verb's own second verb
                 return j - 1 if tokens[j - 1].text == "," else j
+            if tokens[j - 1].text == "," and tokens[j].lower in ("an", "a", "the") and j + 1 < end \
+                    and tokens[j + 1].lower in _SUMMARY_NOUNS:
+                return j - 1  # "…, an allegation the Prosecutor General's Office rejected": what another made of it
             if tokens[j - 1].text == "," and tokens[j].lower == "однако" and self.lex.language == "ru":
                 return j - 1  # "заявил, что P, однако опровергать сообщение не стал": the speaker's (or author's) next clause
             if tokens[j - 1].text == "," and (tokens[j].lower in framing or
@@ -1306,7 +1323,8 @@ class Extractor:
         if span[1] <= tokens[verb].start and not (head < verb and tokens[head].start < span[0]):
             hi = sent[1]  # fronted: the frame follows the claim (not "В МИД этого не подтвердили, однако … ТАСС")
         claim.via, cites = self.via_for(claim.speaker, lo, hi, sent)
-        if claim.via is None:
+        if claim.via is None and tokens[verb].dep not in ("relcl", "acl:relcl"):
+            # (not "X told Reuters P, an allegation the ministry rejected": the ministry told Reuters nothing)
             # ... within the verb's own clause: not "этого не подтвердили, однако X заявил ТАСС"
             stop = next((t.i for t in tokens[verb + 1:sent[1]] if t.lower in _CLAUSE_BREAKS
                          and tokens[t.i - 1].text == ","), sent[1])
@@ -1448,7 +1466,9 @@ def merge(quotes: list[Claim], reported: list[Claim]) -> list[Claim]:
                     q.speaker, q.pronoun, q.speaker_span, q.via = claim.speaker, claim.pronoun, claim.speaker_span, claim.via
         if covered >= 0.5 * (claim.end - claim.start):
             continue
-        if any(abs(k.start - claim.start) < 3 and abs(k.end - claim.end) < 3 for k in kept):
+        # (but one denies what another asserts in the same words: "X told Reuters P, an allegation Y rejected")
+        if any(abs(k.start - claim.start) < 3 and abs(k.end - claim.end) < 3
+               and (k.speaker == claim.speaker or k.stance == claim.stance) for k in kept):
             continue
         kept.append(claim)
     return sorted(kept, key=lambda c: (c.start, c.end))

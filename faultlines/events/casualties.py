@@ -35,9 +35,9 @@ _FILL_RU = (rf"(?:\s+(?!(?:дн\w*|недел\w*|месяц\w*|год\w*|лет|
 _PERSON_EN = (r"(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|"
               r"worker|employee|engineer|serviceman|farmer|shepherd|driver|journalist|teacher)")
 _KILLED_EN = r"(?:killed|dead|died|slain|shot\s+dead|lost\s+their\s+lives|perished|killed\s+outright)"
-_HURT_EN = r"(?:wounded|injured|hurt|hospitali[sz]ed|wounds|injuries)"
+_HURT_EN = r"(?:wounded|injured|hurt|hospitali[sz]ed|wounds|injuries|taken\s+to\s+(?:a\s+|the\s+)?hospital)"
 _KILLED_RU = r"(?:погиб\w*|гибел[иьюя]|убит\w*|скончал\w*|погибш\w*|застрелен\w*|жертв\w*)"
-_HURT_RU = r"(?:ранен\w*|ранени\w*|пострадал\w*|пострадавш\w*|травм\w*|госпитализирован\w*)"
+_HURT_RU = r"(?:ранен\w*|ранени\w*|пострадал\w*|пострадавш\w*|травм\w*|госпитализирован\w*|доставлен\w*\s+в\s+больниц\w*)"
 
 _PATTERNS = {
     "en": [
