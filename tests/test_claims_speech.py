@@ -1206,3 +1206,10 @@ def test_an_allegation_another_rejects_in_a_relative_clause():
     assert [(c["text"], c["speaker"], c["stance"], c["via"]) for c in found] == [
         ("his clients had been tortured in detention", "Rustam Nurmatov", "assert", ["Reuters", "Rustam Nurmatov"]),
         ("his clients had been tortured in detention", "Prosecutor General's Office", "deny", None)]
+
+
+def test_a_demand_joined_inside_the_complement_stays_in_it():
+    found = claims("Prosecutors said the three had organised the protests and called for the seizure of government "
+                   "buildings.")
+    assert ("the three had organised the protests and called for the seizure of government buildings",
+            "Prosecutors") in [(c["text"], c["speaker"]) for c in found]

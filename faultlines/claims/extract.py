@@ -1169,7 +1169,10 @@ class Extractor:
         tokens = self.p.tokens
         framing = self.lex.words("frame_participles")
         for j in range(start + 2, end):
-            if tokens[j].dep == "cc" and j + 1 < end and self._outer_speech(j + 1) == verb:
+            # (not "… had organised the protests and called for the seizure of buildings": a demand they made, inside
+            # the complement)
+            if tokens[j].dep == "cc" and j + 1 < end and self._outer_speech(j + 1) == verb \
+                    and not (j + 2 < end and tokens[j + 2].lower == "for"):
                 # "that police had acted lawfully and denied that …": the second verb is the speaker's
                 return j - 1 if tokens[j - 1].text == "," else j
             joined = tokens[tokens[j].head]
