@@ -1213,3 +1213,13 @@ def test_a_demand_joined_inside_the_complement_stays_in_it():
                    "buildings.")
     assert ("the three had organised the protests and called for the seizure of government buildings",
             "Prosecutors") in [(c["text"], c["speaker"]) for c in found]
+
+
+def test_a_council_that_confirms_and_a_source_s_description():
+    confirmed = one("Эту информацию подтвердили «Известиям» в Совете безопасности Таджикистана.", "ru")
+    assert (confirmed["speaker"], confirmed["stance"], confirmed["via"]) == (
+        "Совет безопасности Таджикистана", "confirm", ["Izvestia", "Совет безопасности Таджикистана"])
+    cited = one("Как сообщило агентство Reuters со ссылкой на два источника, знакомых с ситуацией, Душанбе обратился к "
+                "Москве с просьбой о военной помощи.", "ru")
+    assert (cited["text"], cited["via"]) == ("Душанбе обратился к Москве с просьбой о военной помощи",
+                                             ["Reuters", "два источника"])

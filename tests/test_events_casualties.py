@@ -78,3 +78,11 @@ def test_the_wounded_of_an_active_verb_are_its_object():
 ])
 def test_taken_to_hospital_counts_the_wounded(text, language, wounded):
     assert [(c.field, c.value) for c in counts(text, language)] == [("injuries", wounded)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("18 ноября неизвестные застрелили гражданина КНР, работавшего на золотом руднике.", [("fatalities", 1)]),
+    ("Боевики убили двух пограничников и ранили солдата.", [("fatalities", 2), ("injuries", 1)]),
+])
+def test_one_russian_victim_in_the_accusative(text, expected):
+    assert [(c.field, c.value) for c in counts(text, "ru")] == expected

@@ -37,6 +37,9 @@ _WORK_OF = re.compile(r"(?:report|story|article|investigation|публикаци
 _CHARGE_BEFORE = re.compile(r"\b(?:for|over)\s+(?:[\w-]+\s+){0,4}$|\b(?:spread\w*|disseminat\w*)\s+$|"
                             r"(?<!\w)за\s+(?:\w+\s+){0,3}$|(?<!\w)распространени\w*\s+$", re.IGNORECASE)
 _NOBODY = {"nobody", "none", "noone", "никто", "ничто"}
+# a source's description after it: "два источника, знакомых с ситуацией, …", "two sources, familiar with the matter, …"
+_SOURCE_DESCRIBED = re.compile(r"(?:знаком\w+|близк\w+\s+к|пожелавш\w+|осведомл[её]нн\w+|familiar\s+with|close\s+to|"
+                               r"who\s+(?:spoke|asked|requested|declined))\b", re.I)
 # a noun that sums up what was said before it: "…, an allegation the ministry rejected as groundless"
 _SUMMARY_NOUNS = {"allegation", "allegations", "claim", "claims", "charge", "charges", "accusation", "accusations",
                   "assertion", "account", "version", "statement"}
@@ -764,6 +767,13 @@ class Extractor:
                     # the name in quotes after "агентства": "по информации агентства «24.kg», P"
                     while after < last and (tokens[after].text in ("«", "»", "\"", "“", "”") or self.quoted(tokens[after].start)):
                         after += 1
+                    # ", знакомых с ситуацией,", ", familiar with the matter,": the source's description goes with it
+                    if after + 1 < last and tokens[after].text == "," \
+                            and _SOURCE_DESCRIBED.match(self.text, tokens[after + 1].start):
+                        nxt = next((j for j in range(after + 1, last) if tokens[j].text == ","), None)
+                        if nxt is not None:
+                            self.consumed.update(range(after, nxt))
+                            after = nxt
                     # skip ", which cited local residents," / ", со ссылкой на ..."
                     if after + 1 < last and tokens[after].text == "," and tokens[after + 1].lower in ("which", "who", "citing", "quoting", "который", "которое", "которая", "со"):
                         via, _ = self.via_for(claim.speaker, after + 1, last, (first, last))
