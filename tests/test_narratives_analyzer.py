@@ -92,7 +92,7 @@ def test_output_shape(analyzed):
         assert len(pairs) == len(set(pairs))  # one annotation per (narrative, subnarrative)
         for a in layer:
             assert (a.start, a.end) == (0, len(doc.text))
-            assert a.analyzer == "narratives" and a.version == "9"
+            assert a.analyzer == "narratives" and a.version == "10"
             assert a.score is None or 0.0 <= a.score <= 1.0
             if a.attrs["taxonomy"] == "regional":
                 assert a.label in regional
@@ -312,3 +312,11 @@ def test_a_wire_report_s_headline_and_a_headline_that_says_no_push_nothing(regio
         [text_document(f"{headline}\n\n{body}\n", doc_id="h", source="h", source_kind="text")])
     assert doc.title == headline
     assert not [a.label for a in doc.layer("narrative") if a.attrs["taxonomy"] == "regional"]
+
+
+def test_a_sentence_carries_the_likeliest_narrative_whose_cue_words_it_has(regional_cache):
+    # the last sentence lies nearer the guarantor than the ingratitude it argues, but names none of the guarantor's cues
+    (doc,) = _docs([("forgetful", open(Path(__file__).parent / "data" / "narratives" / "forgetful_friends_ru.txt",
+                                       encoding="utf-8").read())])
+    regional = [a.label for a in doc.layer("narrative") if a.attrs["taxonomy"] == "regional"]
+    assert regional == ["CA: Ungrateful and disloyal allies"]

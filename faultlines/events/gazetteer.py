@@ -293,7 +293,9 @@ class Gazetteer:
         keys = _name_keys(name)
         if place.kind == "admin1" and key(name) in keys:
             bare = keys - {key(name)}
-            if any((place.iso, k) in self._cities for k in bare):
+            # (the city's Russian names too: "Фергане" is the city, which the index holds under its stem)
+            if any((place.iso, k) in self._cities or any(p.kind == "city" and p.iso == place.iso
+                                                         for p in self.index.get(k, [])) for k in bare):
                 return {key(name)}
         return keys
 
@@ -305,19 +307,22 @@ class Gazetteer:
             if code and (code not in largest or largest[code].population < city.population):
                 largest[code] = city
         capitals = {iso: largest.get(None) for iso in ()}
-        fixed: dict[str, Place] = {}
+        # (keyed by the entry, not its id: a region's alias-table entry and its raw GeoNames entry share the id, and
+        # which of them a name finds must not depend on the order the index was filled in)
+        fixed: dict[tuple[str, bool, str], Place] = {}
         for k, places in self.index.items():
             out = []
             for p in places:
                 if p.latitude is None and p.kind in ("admin1", "admin2"):
-                    if p.id in fixed:
-                        p = fixed[p.id]
+                    entry = (p.id, p.alias, p.name)
+                    if entry in fixed:
+                        p = fixed[entry]
                     else:
                         same = self._cities.get((p.iso or "", key(p.name))) if p.kind == "admin2" else None
                         src = same if same and same.admin1_code == p.admin1_code else largest.get(p.admin1_code or "")
                         if src is not None:
                             p = replace(p, latitude=src.latitude, longitude=src.longitude)
-                        fixed[p.id] = p
+                        fixed[entry] = p
                 out.append(p)
             self.index[k] = out
         del capitals

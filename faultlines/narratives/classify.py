@@ -30,7 +30,7 @@ from .regional import Hit, RegionalModel, active_stem, current_fingerprint, repo
 from .taxonomy import OTHER
 
 log = logging.getLogger(__name__)
-VERSION = "9"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
+VERSION = "10"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
 # 4: a regional narrative records the roles it casts (`cast`, read by the roles analyzer); an author's sentence with
 # the cues carries a narrative from 0.3 when it is the sentence's most probable one; 5: what the author tells the reader
 # to stop believing ("пора перестать верить, что …") is rebutted, not pushed; 6: a narrative the debunked claims
@@ -38,7 +38,8 @@ VERSION = "9"  # 2: heads and regional detector retrained on the USE encoder pas
 # text quotes denies ("Минобороны опровергло сообщения о том, что в стране будет размещена американская база"); 8: more
 # cue words (technicians, marines; commissars, collective farms, "drew"; meltwater, sluice, арык, водозабор); texts under
 # 60 words get no SemEval-2025 narrative, and texts that do not name Ukraine or its war (climate change) none of that
-# domain; 9: a wire report's headline and one opening with "No," / "Нет," carry no regional narrative
+# domain; 9: a wire report's headline and one opening with "No," / "Нет," carry no regional narrative; 10: a sentence
+# carries the most probable narrative among those whose cue words it has ("Россия не обязана спасать забывчивых друзей")
 LANGS = ("en", "ru")
 LAYER = "narrative"
 MIN_WORDS = 60  # the shortest SemEval-2025 training document has 76

@@ -145,7 +145,11 @@ class RegionalModel:
                     score = float(sentence_probs[i, n])
                     if score < self._sentence_threshold(n):
                         break
-                    if self.sentence_argmax and int(sentence_probs[i].argmax()) != n:
+                    # (the most probable of the narratives whose cue words the sentence has: "Россия не обязана
+                    # спасать забывчивых друзей" lies nearer the guarantor, which it names no cue of)
+                    if self.sentence_argmax and any(
+                            sentence_probs[i, k] > score for k in range(len(self.narratives))
+                            if k != n and self._cues_match(k, sentences.language, sentences.texts[i])):
                         continue
                     if score < self._threshold(n) and int(i) in sentences.reported:
                         continue
@@ -156,6 +160,10 @@ class RegionalModel:
         for name in self.rebutted(sentences):
             hits.pop(name, None)  # what the rest of a rebuttal says of the same topic does not push it
         return sorted(hits.values(), key=lambda h: (-h.score, h.narrative))
+
+    def _cues_match(self, n: int, language: str | None, text: str) -> bool:
+        cues = self._cue_patterns(n).get(language or "")
+        return bool(cues) and all(cue.search(text) for cue in cues)
 
     def rebutted(self, sentences: Sentences | None) -> set[str]:
         """The narratives a text rebuts: those its blocked sentences (the opponent's debunked claims and motives)
