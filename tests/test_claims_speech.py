@@ -1223,3 +1223,8 @@ def test_a_council_that_confirms_and_a_source_s_description():
                 "Москве с просьбой о военной помощи.", "ru")
     assert (cited["text"], cited["via"]) == ("Душанбе обратился к Москве с просьбой о военной помощи",
                                              ["Reuters", "два источника"])
+
+
+def test_whom_a_confirmation_was_given_to_leaves_no_dangling_to():
+    confirmed = one("A senior official in Dushanbe confirmed the request to RIA Novosti on Wednesday.")
+    assert (confirmed["text"], confirmed["via"]) == ("the request", ["RIA Novosti", "senior official in Dushanbe"])

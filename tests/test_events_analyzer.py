@@ -1426,3 +1426,14 @@ def test_two_attacks_told_together_are_two_events_sharing_their_toll():
     assert [(e["date"], e["fatalities"], e["injuries"]) for e in events] == [
         ("2026-11-18", 3, 2), ("2026-12-01", 2, 2)]
     assert all(any("divided evenly" in w for w in e["warnings"]) for e in events)
+
+
+def test_the_english_typical_input_s_attacks_and_request():
+    events = document_record(run(
+        "On November 18, gunmen shot dead a Chinese engineer at a gold mine in Shamsiddin Shohin district. On the night "
+        "of December 1, a drone launched from Afghan territory struck a camp of the same company, killing two Chinese "
+        "nationals and injuring three.\n\nAccording to Reuters, Tajik officials have asked Moscow for additional "
+        "air-defence systems and helicopters.", published="2026-12-05"))["events"]
+    assert [(e["plover"], e["sub_event_type"], e["date"], e["fatalities"], e["injuries"]) for e in events] == [
+        ("ASSAULT", "Attack", "2026-11-18", 1, None), ("ASSAULT", "Air/drone strike", "2026-12-01", 2, 3),
+        ("REQUEST", None, "2026-12-05", None, None)]

@@ -28,6 +28,9 @@ from faultlines.ingest.published import choose_published, iso_date, normalize_gi
         ("31/02/2025", []),
         ("Officials met on 10 December 2025 in Dushanbe.", []),
         ("Chinese workers killed near the border", []),
+        ("By Pavel Orlov | December 5, 2026", ["2026-12-05"]),
+        ("Новости · 5 декабря 2026", ["2026-12-05"]),
+        ("Politics | World", []),
         ("", []),
     ],
 )

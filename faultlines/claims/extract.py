@@ -166,6 +166,9 @@ class Extractor:
 
     def span_of(self, indices: list[int]) -> tuple[int, int]:
         tokens = [self.p.tokens[i] for i in indices]
+        # "confirmed the request to RIA Novosti", the outlet taken out as the source: no dangling "to"
+        while len(tokens) > 1 and tokens[-1].lower in ("to", "for", "of", "by", "with"):
+            tokens.pop()
         return self._trim(tokens[0].start, tokens[-1].end)
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:

@@ -33,7 +33,8 @@ _FILL_RU = (rf"(?:\s+(?!(?:дн\w*|недел\w*|месяц\w*|год\w*|лет|
             rf"|и\s+(?:\d|(?:{_RU_NUM})\b))[\w-]+){{0,4}}?")
 
 _PERSON_EN = (r"(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|"
-              r"worker|employee|engineer|serviceman|farmer|shepherd|driver|journalist|teacher)")
+              r"worker|employee|engineer|serviceman|farmer|shepherd|driver|journalist|teacher|national|citizen|guard|"
+              r"builder|miner|contractor|trader)")
 _KILLED_EN = r"(?:killed|dead|died|slain|shot\s+dead|lost\s+their\s+lives|perished|killed\s+outright)"
 _HURT_EN = r"(?:wounded|injured|hurt|hospitali[sz]ed|wounds|injuries|taken\s+to\s+(?:a\s+|the\s+)?hospital)"
 _KILLED_RU = r"(?:погиб\w*|гибел[иьюя]|убит\w*|скончал\w*|погибш\w*|застрелен\w*|жертв\w*)"
@@ -50,7 +51,7 @@ _PATTERNS = {
         ("fatalities", re.compile(rf"\bdeaths\s+of\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)", re.I)),
         ("fatalities", re.compile(rf"\bdeath\s+toll\s+(?:(?:has|had|have)\s+)?(?:(?:rose|risen|rises|climbed|climbs|jumped|"
                                   rf"increased|grew|grown)\s+to|reached|of|(?:now\s+)?stands\s+at|stood\s+at)\s+{_NUM_EN}\b", re.I)),
-        ("fatalities", re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered|shot\s+and\s+killed)\s+(?P<n>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|worker|serviceman|farmer|driver|journalist|teacher|smuggler|suspect|militant|gunman|fighter|attacker|intruder)\b", re.I)),
+        ("fatalities", re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered|shot\s+and\s+killed)\s+(?P<n>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|worker|serviceman|farmer|driver|journalist|teacher|smuggler|suspect|militant|gunman|fighter|attacker|intruder|engineer|employee|national|citizen|shepherd|guard|builder|miner|contractor|trader)\b", re.I)),
         # "A Chinese worker was shot dead": one, with up to two words before the person
         ("fatalities", re.compile(r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|worker|employee|engineer|serviceman|farmer|shepherd|driver)\s+(?:was\s+)?(?:killed|died|shot\s+dead)\b", re.I)),
         # (not "killed five Chinese citizens and wounded four others": the wounded are the four)

@@ -134,6 +134,9 @@ def parse_date_line(line: str) -> list[str]:
     month-first one. A dotted numeric date is read day-first only. Returns
     ``[]`` when the line is not a date line.
     """
+    parts = re.split(r"[ \t]+[|·•][ \t]+", line.strip())
+    if len(parts) > 1:  # "By Pavel Orlov | December 5, 2026", "Politics · 5 декабря 2026": the date after the bar
+        return parse_date_line(parts[-1])
     place = _PLACE_PREFIX.match(line.strip())
     if place:  # "Бишкек, 15 сентября 2026 года", "Dushanbe, 3 March 2025": the place the piece was filed from
         return parse_date_line(place.group(1))
