@@ -1437,3 +1437,11 @@ def test_the_english_typical_input_s_attacks_and_request():
     assert [(e["plover"], e["sub_event_type"], e["date"], e["fatalities"], e["injuries"]) for e in events] == [
         ("ASSAULT", "Attack", "2026-11-18", 1, None), ("ASSAULT", "Air/drone strike", "2026-12-01", 2, 3),
         ("REQUEST", None, "2026-12-05", None, None)]
+
+
+def test_an_arson_by_one_man_and_his_arrest_are_two_events():
+    events = document_record(run(
+        "Сотрудники УВД Ошской области задержали 27-летнего местного жителя, подозреваемого в поджоге офиса партии "
+        "«Ата-Журт» в ночь на воскресенье. Никто не пострадал.", published="2026-01-12"))["events"]
+    assert sorted((e["sub_event_type"], e["date"]) for e in events) == [
+        ("Arrests", "2026-01-12"), ("Looting/property destruction", "2026-01-11")]

@@ -69,7 +69,8 @@ _PROPERTY = re.compile(r"\b(?:depot|warehouse|office|shop|store|plant|factory|pi
                        r"техник|автомобил|грузовик)\w*", re.I)
 _STORMED = re.compile(r"stormed|штурмовал", re.I)
 _ARSON = re.compile(r"set (?:fire|alight)|torched|подожг|поджог", re.I)
-_CROWD = re.compile(r"\b(?:crowds?|mobs?|villagers|residents|rioters|protesters|demonstrators)\b|(?<!\w)(?:толп\w*|жител\w*|"
+_CROWD = re.compile(r"\b(?:crowds?|mobs?|villagers|residents|rioters|protesters|demonstrators)\b|(?<!\w)(?:толп\w*|"
+                    r"жител(?:и|ей|ям|ями|ях)(?!\w)|"  # (residents, not "местного жителя": one man)
                     r"сельчан\w*|протестующ\w*|демонстрант\w*|митингующ\w*)", re.I)
 _CIVILIAN_PLACE = re.compile(r"\b(?:camp|village|house|home|market|bus|school|mosque|workers|residents|civilians|лагер\w*|сел\w*|жил\w+ дом\w*|рынк\w*|автобус\w*|мирн\w+)\b", re.I)
 # Parties of the events ACLED does not code (talks, denials, requests, aid): named entities of the cue's sentence.
@@ -883,8 +884,10 @@ class EventExtractor:
             # "задержали трёх человек, подозреваемых в нападении … 26 ноября": an arrest for an attack told after it
             # (or before it: "the explosion … was an act of sabotage, and three foreign nationals had been detained")
             arrest = next((t for t in typed if t.sub_event_type == "Arrests"), None)
+            # (and "задержали … подозреваемого в поджоге офиса": the arrest of the one suspected of an arson)
             if arrest is not None and (out[0].plover == "ASSAULT" or out[0].plover == "PROTEST" and arrest.end <= out[0].start
-                                       and _AFTER_CLAUSE.search(text, arrest.end, out[0].start)):
+                                       and (_AFTER_CLAUSE.search(text, arrest.end, out[0].start)
+                                            or _ARSON.search(out[0].text) and _SUSPECT.search(text, arrest.end, out[0].start))):
                 out.append(arrest)
                 plovers.add(arrest.plover)
         for t in sorted((t for t in found if t.event_type is None), key=lambda t: -t.priority):
@@ -920,8 +923,12 @@ class EventExtractor:
         # (but "The suspect was detained at the scene" after a shooting is no arrest at the next day's protest: the
         # arrest of a suspect, told in another paragraph)
         arrests = [x for x in cand.mentions + [m] if x.trigger.sub_event_type == "Arrests"]
+        # (nor is a suspect's arrest for an arson the arson: "задержали … подозреваемого в поджоге офиса")
+        arson = [x for x in cand.mentions + [m] if x.trigger.sub_event_type != "Arrests"]
         protest_arrest = {a.sub_event_type, b.sub_event_type} >= {"Arrests"} and (
-            "PROTEST" in (a.plover, b.plover) or "Riots" in (a.event_type, b.event_type)) and (
+            "PROTEST" in (a.plover, b.plover) or "Riots" in (a.event_type, b.event_type)) and not (
+            arson and all(_ARSON.search(x.trigger.text) for x in arson)
+            and any(_SUSPECT.search(self._text, *x.sentence) for x in arrests)) and (
             any(x.paragraph == m.paragraph for x in cand.mentions)
             or not any(_SUSPECT.search(self._text, *x.sentence) for x in arrests))
         if not (same or protest_arrest):
