@@ -1445,3 +1445,15 @@ def test_an_arson_by_one_man_and_his_arrest_are_two_events():
         "«Ата-Журт» в ночь на воскресенье. Никто не пострадал.", published="2026-01-12"))["events"]
     assert sorted((e["sub_event_type"], e["date"]) for e in events) == [
         ("Arrests", "2026-01-12"), ("Looting/property destruction", "2026-01-11")]
+
+
+def test_unrest_that_killed_and_an_english_arson_with_its_suspect():
+    (unrest,) = document_record(run("The July 2022 unrest in Nukus left 21 people dead, according to official figures.",
+                                    published="2026-12-04"))["events"]
+    assert (unrest["event_type"], unrest["date"], unrest["location"], unrest["fatalities"]) == (
+        "Riots", "2022-07-01", "Nukus", 21)
+    assert not document_record(run("Officials fear unrest if fuel prices rise again.", published="2026-12-04"))["events"]
+    events = document_record(run("Police detained a man suspected of setting fire to the party's office in Osh on "
+                                 "Sunday night.", published="2026-01-12"))["events"]
+    assert sorted((e["sub_event_type"], e["date"]) for e in events) == [
+        ("Arrests", "2026-01-12"), ("Looting/property destruction", "2026-01-11")]

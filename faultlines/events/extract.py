@@ -68,7 +68,7 @@ _PROPERTY = re.compile(r"\b(?:depot|warehouse|office|shop|store|plant|factory|pi
                        r"vehicles?|trucks?|equipment)\b|(?<!\w)(?:склад|нефтебаз|офис|магазин|завод|трубопровод|подстанци|"
                        r"техник|автомобил|грузовик)\w*", re.I)
 _STORMED = re.compile(r"stormed|штурмовал", re.I)
-_ARSON = re.compile(r"set (?:fire|alight)|torched|подожг|поджог", re.I)
+_ARSON = re.compile(r"set(?:ting)? (?:fire|alight)|torched|подожг|поджог", re.I)
 _CROWD = re.compile(r"\b(?:crowds?|mobs?|villagers|residents|rioters|protesters|demonstrators)\b|(?<!\w)(?:толп\w*|"
                     r"жител(?:и|ей|ям|ями|ях)(?!\w)|"  # (residents, not "местного жителя": one man)
                     r"сельчан\w*|протестующ\w*|демонстрант\w*|митингующ\w*)", re.I)
@@ -215,7 +215,7 @@ _TOLD_TO = re.compile(r"\b(?:told|tells|telling|wrote\s+to|said\s+to)\s+(?:the\s
                       r"сказал)\w*\s+(?:агентству\s+|изданию\s+|газете\s+)?$", re.I)
 _BLAMED = re.compile(r"\b(?:blam\w+|accus\w+|holding)\s+(?:the\s+)?$|(?<!\w)(?:обвинив|обвиняя|возложив\s+ответственность\s+на|"
                      r"возлагая\s+ответственность\s+на)\s+$", re.I)
-_SUSPECT = re.compile(r"\b(?:the\s+)?(?:suspects?|gunman|attacker|shooter|killer)\b|(?<!\w)(?:подозреваем\w*|стрел(?:ок|ка)|"
+_SUSPECT = re.compile(r"\b(?:the\s+)?(?:suspects?|suspected|gunman|attacker|shooter|killer)\b|(?<!\w)(?:подозреваем\w*|стрел(?:ок|ка)|"
                       r"нападавш\w*|убийц\w*)", re.I)
 _SIMILAR = re.compile(r"(?<!\w)(?:похож|аналогичн|подобн)\w+\s+(?:конфликт|инцидент|случа|драк|столкновени|нападени|"
                       r"происшестви)\w*|\ba\s+similar\s+(?:incident|clash|brawl|fight|attack|confrontation)\b", re.I)
