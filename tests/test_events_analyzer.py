@@ -1457,3 +1457,12 @@ def test_unrest_that_killed_and_an_english_arson_with_its_suspect():
                                  "Sunday night.", published="2026-01-12"))["events"]
     assert sorted((e["sub_event_type"], e["date"]) for e in events) == [
         ("Arrests", "2026-01-12"), ("Looting/property destruction", "2026-01-11")]
+
+
+@pytest.mark.parametrize("text", [
+    "Около 30 человек вышли сегодня утром к посольству КНР в Душанбе с плакатами «Верните наши земли».",
+    "About 50 people rallied outside the Chinese embassy in Dushanbe on Monday.",
+])
+def test_a_protest_at_an_embassy_is_in_the_embassy_s_city(text):
+    (event,) = document_record(run(text, published="2026-12-07"))["events"]
+    assert (event["plover"], event["location"]) == ("PROTEST", "Dushanbe")

@@ -238,6 +238,9 @@ _OWNER_AFTER = re.compile(r"['’]s\s+(?:embassy|consulate)\b|-based\b", re.I)
 _OWNER_BEFORE = re.compile(r"(?<!\w)(?:посольств|консульств)\w*\s+$", re.I)
 _MISSION_SEAT = re.compile(r"\b(?:embassy|consulate)\s+(?:of\s+\w+\s+)?in\s+$|(?<!\w)(?:посольств|консульств)\w*"
                            r"(?:\s+[\w-]+){0,2}\s+в\s+$", re.I)
+# ... but one a crowd goes to is where it gathers: "вышли к посольству КНР в Душанбе", "rallied outside the embassy in …"
+_AT_MISSION = re.compile(r"\b(?:outside|near|at|to|in\s+front\s+of)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:embassy|consulate)|"
+                         r"(?<!\w)(?:к|у|перед|возле)\s+(?:здани\w+\s+)?(?:посольств|консульств)", re.I)
 # where an office sits, not where anything happened: "the Taliban authorities in Kabul", "источники в Душанбе"
 _SEAT = re.compile(r"\b(?:authorities|officials?|government|embassy|consulate|ministry|sources?|spokes\w+|office|"
                    r"representatives?|diplomats?|headquarters)\s+(?:of\s+\w+\s+)?in\s+$|(?<!\w)(?:власт|чиновник|посольств|"
@@ -711,7 +714,8 @@ class EventExtractor:
                     p.origin = True  # "перекрыли трассу Бишкек — Ош", "the Bishkek–Osh highway": a road's name
                 elif not p.locative and _CLEFT_BEFORE.search(text, max(start, p.start - 12), p.start):
                     p.origin = True  # "it was Moscow that brought both presidents to the table": who, not where
-                elif _MISSION_SEAT.search(text, max(start, p.start - 40), p.start):
+                elif _MISSION_SEAT.search(text, max(start, p.start - 40), p.start) \
+                        and not _AT_MISSION.search(text, max(start, p.start - 60), p.start):
                     p.origin = True  # "China's embassy in Dushanbe condemned the attack": where the mission sits
                 # (the gazetteer's name may hold the "'s" or stop before it)
                 elif not p.locative and (_OWNER_AFTER.match(text, p.end) or _OWNER_AFTER.match(text, p.end - 2)
