@@ -1466,3 +1466,12 @@ def test_unrest_that_killed_and_an_english_arson_with_its_suspect():
 def test_a_protest_at_an_embassy_is_in_the_embassy_s_city(text):
     (event,) = document_record(run(text, published="2026-12-07"))["events"]
     assert (event["plover"], event["location"]) == ("PROTEST", "Dushanbe")
+
+
+def test_a_bearing_s_reference_point_and_an_arrest_resisted():
+    events = document_record(run(
+        "Two suspected militants were killed in a shootout with police in the Vahdat district east of Dushanbe late on "
+        "Tuesday. The ministry said the men had resisted arrest.", published="2026-12-02"))["events"]
+    assert [(e["sub_event_type"], e["location"], e["fatalities"]) for e in events] == [("Armed clash", "Vahdat", 2)]
+    assert not [e for e in document_record(run("Боевики оказали сопротивление при задержании.",
+                                               published="2026-12-02"))["events"] if e["sub_event_type"] == "Arrests"]

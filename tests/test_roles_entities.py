@@ -309,3 +309,9 @@ def test_a_border_post_named_in_quotes_is_no_entity():
     (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="p", text=(
         "Сотрудники ГКНБ задержали троих подозреваемых в нападении на пограничный пост «Достук»."))])
     assert "Достук" not in {m.text for m in document_entities(doc)[0]}
+
+
+def test_a_mahalla_named_in_quotes_is_a_place():
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="m", text=(
+        "В субботу около 200 жителей махалли «Бахор» в Андижане перекрыли автодорогу."))])
+    assert {m.type for m in document_entities(doc)[0] if m.text == "Бахор"} == {"LOC"}

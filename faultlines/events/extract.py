@@ -222,6 +222,10 @@ _SIMILAR = re.compile(r"(?<!\w)(?:похож|аналогичн|подобн)\w+
 # "the two attacks", "both clashes", "оба нападения", "двух нападений": several events told together
 _SEVERAL = re.compile(r"(?:\b(?:two|three|four|both)|(?<!\w)(?:два|две|три|четыре|оба|обе|двух|трёх|трех|обоих))\s+"
                       r"(?:[\w-]+\s+){0,2}$", re.I)
+_BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$|\b\d+\s*(?:km|kilomet(?:re|er)s?|"
+                             r"miles?)\s+(?:\w+\s+)?(?:from|of)\s+$|(?<!\w)(?:к\s+)?(?:северу|югу|востоку|западу)\s+от\s+$|"
+                             r"(?<!\w)(?:северо-|юго-)?(?:севернее|южнее|восточнее|западнее)\s+$|\d+\s*(?:км|километр\w*)\s+от\s+$",
+                             re.I)
 _QUARTER_BEFORE = re.compile(r"(?<!\w)(?:махалл\w*|микрорайон\w*|квартал\w*|жилмассив\w*)\s+$|\b(?:mahalla|neighbou?rhood|"
                              r"quarter)\s+(?:of\s+)?$", re.I)
 _CLEFT_BEFORE = re.compile(r"\b(?:it\s+(?:was|is)|именно)\s+$", re.I)
@@ -732,6 +736,12 @@ class EventExtractor:
                          for c in claims):
                     # "В Пограничных войсках ГКНБ Таджикистана заявили", "Киргизская сторона заявила": the state whose
                     # office or side speaks
+                    p.origin = True
+            # "in the Vahdat district east of Dushanbe", "в 30 км от Хорога": a bearing's reference point is no place of
+            # the event when the sentence names the place itself
+            bearings = [p for p in places if not p.origin and _BEARING_BEFORE.search(text, max(start, p.start - 30), p.start)]
+            if bearings and any(p.locative and not p.origin and p not in bearings for p in places):
+                for p in bearings:
                     p.origin = True
             # a name the gazetteer lacks; never an ordinal ("the 201st base")
             loose = [(a, b, text[a:b]) for a, b in ner if start <= a < end and text[a:a + 1].isalpha()

@@ -572,7 +572,8 @@ def _is_demonym(text: str, lang: str, table: Aliases) -> bool:
 
 _PLACE_BEFORE = re.compile(r"(?:\b(?:village|town|city|settlement|district|region|province|oblast)\s+of\s+(?:the\s+)?|"
                            r"(?<!\w)(?:сел[оаеу]|посёлк[еау]|поселк[еау]|посёлок|поселок|город[еау]?|кишлак[еау]?|"
-                           r"район[еау]?|населённ\w+ пункт\w*)\s+)$", re.IGNORECASE)
+                           r"район[еау]?|населённ\w+ пункт\w*|махалл\w*|микрорайон\w*|квартал\w*)\s+[«\"]?|"
+                           r"\b(?:mahalla|neighbou?rhood)\s+(?:of\s+)?[\"“]?)$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"^\s+(?:village|town|district|region|province|oblast)\b", re.IGNORECASE)
 
 
