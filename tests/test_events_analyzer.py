@@ -1475,3 +1475,14 @@ def test_a_bearing_s_reference_point_and_an_arrest_resisted():
     assert [(e["sub_event_type"], e["location"], e["fatalities"]) for e in events] == [("Armed clash", "Vahdat", 2)]
     assert not [e for e in document_record(run("Боевики оказали сопротивление при задержании.",
                                                published="2026-12-02"))["events"] if e["sub_event_type"] == "Arrests"]
+
+
+def test_riot_police_are_no_riot_and_a_training_ground_is_no_party():
+    (event,) = document_record(run(
+        "TBILISI, Dec 1 (AP) - Georgian riot police used water cannon and tear gas early on Sunday to disperse thousands "
+        "of protesters outside parliament in Tbilisi.", published="2026-12-01"))["events"]
+    assert (event["sub_event_type"], event["location"]) == ("Protest with intervention", "Tbilisi")
+    (drills,) = document_record(run(
+        "На полигоне «Харбмайдон» в Хатлонской области завершились совместные учения коллективных сил ОДКБ.",
+        published="2026-12-04"))["events"]
+    assert drills["actor1"] != "Харбмайдон"

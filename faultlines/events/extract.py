@@ -226,6 +226,8 @@ _BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?
                              r"miles?)\s+(?:\w+\s+)?(?:from|of)\s+$|(?<!\w)(?:к\s+)?(?:северу|югу|востоку|западу)\s+от\s+$|"
                              r"(?<!\w)(?:северо-|юго-)?(?:севернее|южнее|восточнее|западнее)\s+$|\d+\s*(?:км|километр\w*)\s+от\s+$",
                              re.I)
+_SITE_BEFORE = re.compile(r"(?<!\w)(?:полигон\w*|аэродром\w*|авиабаз\w*|training\s+(?:ground|range)|firing\s+range)\s+[«\"“]?$",
+                          re.I)
 _QUARTER_BEFORE = re.compile(r"(?<!\w)(?:махалл\w*|микрорайон\w*|квартал\w*|жилмассив\w*)\s+$|\b(?:mahalla|neighbou?rhood|"
                              r"quarter)\s+(?:of\s+)?$", re.I)
 _CLEFT_BEFORE = re.compile(r"\b(?:it\s+(?:was|is)|именно)\s+$", re.I)
@@ -1427,8 +1429,10 @@ class EventExtractor:
         """
         m = cand.first
         cue, (s0, s1), text = m.trigger, m.sentence, doc.text
+        # (never a site named after its word: "на полигоне «Харбмайдон»", "the Kant air base")
         names = _joined([(a.start, a.end, a.label) for a in doc.layer("ner") if a.label in _PARTY_LABELS[language]
-                         and s0 <= a.start < s1 and not a.start < cue.start < a.end], text, language, s0)
+                         and s0 <= a.start < s1 and not a.start < cue.start < a.end
+                         and not _SITE_BEFORE.search(text, max(s0, a.start - 25), a.start)], text, language, s0)
         # a capital or a country the NER missed ("Bishkek blamed Tajik forces") still names a government
         for p in (p for m in cand.mentions for p in m.places):
             if p.place is not None and p.place.kind in ("country", "city") and not p.locative \
