@@ -1222,9 +1222,28 @@ def test_a_council_that_confirms_and_a_source_s_description():
     cited = one("Как сообщило агентство Reuters со ссылкой на два источника, знакомых с ситуацией, Душанбе обратился к "
                 "Москве с просьбой о военной помощи.", "ru")
     assert (cited["text"], cited["via"]) == ("Душанбе обратился к Москве с просьбой о военной помощи",
-                                             ["Reuters", "два источника"])
+                                             ["Reuters", "два источника, знакомых с ситуацией"])
 
 
 def test_whom_a_confirmation_was_given_to_leaves_no_dangling_to():
     confirmed = one("A senior official in Dushanbe confirmed the request to RIA Novosti on Wednesday.")
     assert (confirmed["text"], confirmed["via"]) == ("the request", ["RIA Novosti", "senior official in Dushanbe"])
+
+
+def test_chains_of_sources_and_a_statement_on_a_website():
+    chain = one("Interfax, citing a source in the Russian Defence Ministry who cited intelligence reports, said militants "
+                "were massing near the border.")
+    assert chain["via"] == ["Interfax", "source in the Russian Defence Ministry", "intelligence reports"]
+    described = one("РИА Новости со ссылкой на источник, близкий к администрации президента, сообщило, что визит "
+                    "перенесён.", "ru")
+    assert described["via"] == ["РИА Новости", "источник, близкий к администрации президента"]
+    fergana = one("По данным «Фергана.ру», ссылающейся на местных жителей, в городе слышны выстрелы.", "ru")
+    assert (fergana["text"], fergana["via"]) == ("в городе слышны выстрелы", ["Фергана.ру", "местных жителей"])
+    posted = one("According to a statement posted on the ministry's website, the border was closed.")
+    assert (posted["speaker"], posted["text"]) == ("ministry", "the border was closed")
+    found = claims("Interfax said militants were massing near the border. The report, which cited satellite images, "
+                   "said a new base was being built.")
+    assert found[-1]["speaker"] == "Interfax" and found[-1]["via"] == ["Interfax", "satellite images"]
+    own = claims("China's embassy in Dushanbe said it was \"deeply shocked\", according to a notice published on its "
+                 "website.")
+    assert {c["speaker"] for c in own if c["kind"] != "author"} == {"China's embassy in Dushanbe"}

@@ -390,6 +390,14 @@ class Extractor:
             for a in children[c]:
                 if tokens[a].dep == "agent":  # English: "by" heads the agent phrase
                     return next((o for o in children[a] if tokens[o].dep == "pobj"), None)
+                if tokens[a].lower == "on" and tokens[a].dep == "prep":
+                    # "a statement posted on the ministry's website": whose site it is
+                    site = next((o for o in children[a] if tokens[o].dep == "pobj"
+                                 and tokens[o].lower in ("website", "site", "page", "channel", "account")), None)
+                    owner = next((o for o in children[site] if tokens[o].dep == "nmod:poss"
+                                  and tokens[o].pos != "PRON"), None) if site else None  # (not "its website")
+                    if owner is not None:
+                        return owner
                 if tokens[a].dep in ("obl", "obl:agent", "nmod") and tokens[a].case == "Ins" and tokens[a].pos in ("NOUN", "PROPN"):
                     return a
         return None
@@ -453,8 +461,21 @@ class Extractor:
             j = self._cited_from(i, sent[1])
             if j is not None and j < sent[1]:
                 phrase = self._phrase_until_comma(j, sent)
+                # "citing a source in the ministry who cited intelligence reports": the source's own source
+                who = next((k for k in phrase if tokens[k].lower in ("who", "which", "that") and k + 1 < sent[1]
+                            and tokens[k + 1].lower in ("cited", "quoted")), None)
+                if who is not None:
+                    phrase = [k for k in phrase if k < who]
+                    further = self._phrase_until_comma(who + 2, sent)
+                elif phrase and phrase[-1] + 2 < sent[1] and tokens[phrase[-1] + 1].text == "," \
+                        and _SOURCE_DESCRIBED.match(self.text, tokens[phrase[-1] + 2].start):
+                    # "со ссылкой на источник, близкий к администрации президента, …": the source as described
+                    phrase = phrase + self._phrase_until_comma(phrase[-1] + 2, sent)
                 if phrase:
                     origin = clean(self.text[tokens[phrase[0]].start : tokens[phrase[-1]].end], self.lex)
+                    if who is not None and further:
+                        return [speaker or "?", origin,
+                                clean(self.text[tokens[further[0]].start:tokens[further[-1]].end], self.lex)], True
                     return [speaker or "?", origin], True
         # an outlet the statement was given to ("told Asia-Plus", "confirmed to RIA Novosti", "рассказал РИА Новости")
         window_start, window_end = tokens[max(lo, sent[0])].start, tokens[min(hi, sent[1]) - 1].end
@@ -491,8 +512,8 @@ class Extractor:
             return None  # "X was quoted as saying": X is no source cited
         if word in ("со", "с") and i + 1 < last and tokens[i + 1].lower == "ссылкой":
             j = i + 2
-        elif word in self.lex.words("citing") or word in ("ссылаясь", "цитируя") or (
-                word == "ссылкой" and i > 0 and tokens[i - 1].lower in ("со", "с")):
+        elif word in self.lex.words("citing") or word in ("ссылаясь", "цитируя") or word.startswith("ссылающ") or (
+                word == "ссылкой" and i > 0 and tokens[i - 1].lower in ("со", "с")):  # ("«Фергана.ру», ссылающейся на …")
             j = i + 1
         else:
             return None
@@ -511,7 +532,8 @@ class Extractor:
                 and not (self._long_quote_at(tokens[j].start) and self.in_quote(tokens[j].start) is not cited):
             # (a name in quotes may hold a dot: «Газеты.uz»; so may one without: "агентство 24.kg")
             # a verb ends the phrase, but not a participle that modifies it ("one exiled activist")
-            if out and tokens[j].pos in ("VERB",) and tokens[j].lower not in ("based",) and tokens[j].dep != "amod":
+            if out and tokens[j].pos in ("VERB",) and tokens[j].lower not in ("based",) and tokens[j].dep != "amod" \
+                    and not (tokens[j].dep == "acl" and tokens[j].lower.startswith(_PUBLISHED)):  # "a statement posted on …"
                 break
             if out and tokens[j].lower == "as" and j + 1 < sent[1] and tokens[j + 1].lower in ("saying", "telling"):
                 break  # "quoted a source … as saying"
@@ -778,7 +800,9 @@ class Extractor:
                             self.consumed.update(range(after, nxt))
                             after = nxt
                     # skip ", which cited local residents," / ", со ссылкой на ..."
-                    if after + 1 < last and tokens[after].text == "," and tokens[after + 1].lower in ("which", "who", "citing", "quoting", "который", "которое", "которая", "со"):
+                    if after + 1 < last and tokens[after].text == "," and (tokens[after + 1].lower in (
+                            "which", "who", "citing", "quoting", "который", "которое", "которая", "со")
+                            or tokens[after + 1].lower.startswith(("ссылающ", "цитирующ"))):  # "«Фергана.ру», ссылающейся на …"
                         via, _ = self.via_for(claim.speaker, after + 1, last, (first, last))
                         claim.via = via
                         nxt = next((j for j in range(after + 1, last) if tokens[j].text == ","), None)
@@ -1424,8 +1448,14 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
     named: list[tuple[int, str]] = []
     for claim in sorted(claims, key=lambda c: c.start):
         noun = (claim.speaker or "").casefold().removeprefix("the ").removeprefix("this ")
-        if noun in _STATEMENT_NOUNS and named:
-            claim.speaker = named[-1][1]
+        # (one the claim itself names first: "X said …, according to a notice published on its website")
+        inside = [c.speaker for c in claims if c is not claim and claim.start <= c.start < claim.end and c.speaker
+                  and c.kind != "author" and c.speaker.casefold().removeprefix("the ") not in _STATEMENT_NOUNS]
+        if noun in _STATEMENT_NOUNS and (inside or named):
+            owner = inside[0] if inside else named[-1][1]
+            if claim.via and claim.via[0] == claim.speaker:
+                claim.via = [owner] + claim.via[1:]  # "The report, which cited satellite images, said …"
+            claim.speaker = owner
         elif claim.speaker and claim.kind != "author":
             named.append((claim.start, claim.speaker))
     # '"This is a turning point," Umarov added' after "said Temur Umarov": one person, named in full
@@ -1456,7 +1486,7 @@ _CHARGE_NAMED = re.compile(r"(?:обвинени\w+|обвиняем\w+|обви
                             r"accused\s+of|convicted\s+of|on\s+suspicion\s+of)\s+(?:в\s+|во\s+)?$", re.I)
 _COUNTED_WORKS = {"tally", "count", "study", "survey", "estimate", "estimates", "analysis", "poll", "report", "review",
                   "investigation", "database", "data"}
-_STATEMENT_NOUNS = {"statement", "report", "communique", "press release", "release", "заявление", "сообщение",
+_STATEMENT_NOUNS = {"statement", "report", "communique", "press release", "release", "notice", "заявление", "сообщение",
                     "пресс-релиз", "релиз", "документ"}
 _PLURAL_HEADS = {"people", "police", "officials", "residents", "sources", "witnesses", "relatives", "activists", "men",
                  "women", "children", "lawyers", "experts", "analysts", "authorities", "forces", "troops", "groups"}
@@ -1511,7 +1541,7 @@ _INDIRECT_QUESTION = re.compile(r"(?:who|whom|where|when|why|how|кто|кого
 _RELATIVES = {"which", "that", "who", "который", "которая", "которое", "которые", "которых", "которым"}
 LIST_LABEL_KINDS = ("opponent", "counter", "motive")
 # participles of putting a text out: "published by", "issued by", "подготовленный фондом", "опубликованный институтом"
-_PUBLISHED = ("published", "issued", "released", "written", "produced", "prepared", "compiled", "опубликован", "подготовлен",
+_PUBLISHED = ("published", "posted", "issued", "released", "written", "produced", "prepared", "compiled", "опубликован", "подготовлен",
               "выпущен", "написан", "составлен")
 
 
