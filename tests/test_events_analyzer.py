@@ -1486,3 +1486,11 @@ def test_riot_police_are_no_riot_and_a_training_ground_is_no_party():
         "На полигоне «Харбмайдон» в Хатлонской области завершились совместные учения коллективных сил ОДКБ.",
         published="2026-12-04"))["events"]
     assert drills["actor1"] != "Харбмайдон"
+
+
+def test_the_wounded_of_a_protest_s_arrests_sentence_are_the_protest_s():
+    (event,) = document_record(run(
+        "TBILISI, Dec 1 (AP) - Georgian riot police used water cannon and tear gas early on Sunday to disperse thousands "
+        "of protesters outside parliament in Tbilisi. At least 44 people were detained and 16 injured, including 10 "
+        "police officers.", published="2026-12-01"))["events"]
+    assert (event["sub_event_type"], event["injuries"]) == ("Protest with intervention", 16)

@@ -353,6 +353,8 @@ class Mention:
     # "The two attacks, on November 18 and on the night of December 1, killed five": (dead, wounded) of all the
     # events the sentence tells together, how many there are and which of them this mention is
     share: tuple[int | None, int | None, int, int] | None = None
+    # the wounded an arrest's sentence counts ("44 people were detained and 16 injured"): the protest's it belongs to
+    arrest_injuries: int | None = None
     counts: list[Count] = field(default_factory=list)  # the casualty figures counted in it
 
 
@@ -803,6 +805,8 @@ class EventExtractor:
                     batch = [Mention((start, end), para, trig, own_dates, own_places, own_actors, fat if hurt else None,
                                      inj if hurt else None, inherited, loose, definite, fresh, headline=start < title_end,
                                      counts=figures if hurt else [])]
+                    if trig.sub_event_type == "Arrests" and len(selected) == 1 and not fat:
+                        batch[0].arrest_injuries = inj
                 for mention in batch:
                     if para in last_by_para:
                         mention.inherited_place = last_by_para[para].setting()
@@ -1211,6 +1215,10 @@ class EventExtractor:
                 warnings.append(f"{m.fatalities} dead of the other side added")
         hurt = [m for m in cand.mentions if m.injuries is not None]
         inj = hurt[0].injuries if hurt else None
+        if inj is None and cand.event_type in ("Protests", "Riots"):
+            inj = next((m.arrest_injuries for m in cand.mentions if m.arrest_injuries), None)
+            if inj is not None:
+                warnings.append(f"{inj} wounded counted in the sentence of its arrests")
         share = next((m.share for m in cand.mentions if m.share), None)
         if share is not None and fat is None and inj is None:
             total_dead, total_hurt, n, k = share
