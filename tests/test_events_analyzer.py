@@ -1494,3 +1494,11 @@ def test_the_wounded_of_a_protest_s_arrests_sentence_are_the_protest_s():
         "of protesters outside parliament in Tbilisi. At least 44 people were detained and 16 injured, including 10 "
         "police officers.", published="2026-12-01"))["events"]
     assert (event["sub_event_type"], event["injuries"]) == ("Protest with intervention", 16)
+
+
+def test_who_acts_after_an_embedded_when_clause_is_no_party_to_its_event():
+    (event,) = document_record(run(
+        "Напомним: в январе 2022 года, когда в Алматы горели административные здания, а в уличных столкновениях погибли "
+        "238 человек, именно российские десантники в составе миротворческих сил ОДКБ спасли власть в республике.",
+        published="2026-12-05"))["events"]
+    assert (event["date"], event["fatalities"]) == ("2022-01-01", 238) and "ОДКБ" not in (event["actor1"] or "")

@@ -228,6 +228,11 @@ _BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?
                              re.I)
 _SITE_BEFORE = re.compile(r"(?<!\w)(?:полигон\w*|аэродром\w*|авиабаз\w*|training\s+(?:ground|range)|firing\s+range)\s+[«\"“]?$",
                           re.I)
+# a "when" clause set inside a sentence after a comma ("в январе 2022 года, когда …,"), and where such a clause ends: at
+# a comma not followed by what joins within it
+_EMBEDDED_WHEN = re.compile(r",\s+(?:когда|when)\s+(?!.*,\s+(?:когда|when)\s)", re.I | re.S)
+_CLAUSE_CLOSE = re.compile(r",\s+(?!(?:а|и|но|или|котор\w*|где|что|and|but|or|which|who|where|killing|wounding|injuring|"
+                           r"убив|ранив)\b)", re.I)
 _QUARTER_BEFORE = re.compile(r"(?<!\w)(?:махалл\w*|микрорайон\w*|квартал\w*|жилмассив\w*)\s+$|\b(?:mahalla|neighbou?rhood|"
                              r"quarter)\s+(?:of\s+)?$", re.I)
 _CLEFT_BEFORE = re.compile(r"\b(?:it\s+(?:was|is)|именно)\s+$", re.I)
@@ -790,6 +795,13 @@ class EventExtractor:
                     own_places = near if any(p.locative for p in near) else near + [
                         p for p in own_places if p.locative and p not in near]
                     own_actors = [a for a in actors if nearest(a)]
+                when = _EMBEDDED_WHEN.search(text[start:trig.start])
+                if when is not None and "," not in text[start + when.end():trig.start].replace(", а ", "").replace(", and ", ""):
+                    # "в январе 2022 года, когда … в уличных столкновениях погибли 238 человек, именно российские
+                    # десантники … спасли власть": who acts after the clause the cue stands in is no party to it
+                    close = _CLAUSE_CLOSE.search(text, trig.end, end)
+                    if close is not None:
+                        own_actors = [a for a in own_actors if a.start < close.start()]
                 days = sorted({d.date for d in own_dates if d.date and d.precision == "day"})
                 if hurt and len(days) >= 2 and _SEVERAL.search(text, max(start, trig.start - 30), trig.start):
                     # "The two attacks, on November 18 and on the night of December 1, killed five Chinese citizens":
