@@ -519,6 +519,14 @@ class Extractor:
             return None
         return j + 1 if j < last and tokens[j].lower == "на" else j
 
+    def _past_aside(self, comma: int, last: int) -> int:
+        """The comma that closes the aside opening at ``comma`` (its tokens consumed), else ``comma``."""
+        nxt = next((j for j in range(comma + 1, last) if self.p.tokens[j].text == ","), None)
+        if nxt is None:
+            return comma
+        self.consumed.update(range(comma, nxt))
+        return nxt
+
     def _phrase_until_comma(self, j: int, sent: tuple[int, int]) -> list[int]:
         tokens = self.p.tokens
         out = []
@@ -795,20 +803,13 @@ class Extractor:
                     # ", знакомых с ситуацией,", ", familiar with the matter,": the source's description goes with it
                     if after + 1 < last and tokens[after].text == "," \
                             and _SOURCE_DESCRIBED.match(self.text, tokens[after + 1].start):
-                        nxt = next((j for j in range(after + 1, last) if tokens[j].text == ","), None)
-                        if nxt is not None:
-                            self.consumed.update(range(after, nxt))
-                            after = nxt
+                        after = self._past_aside(after, last)
                     # skip ", which cited local residents," / ", со ссылкой на ..."
                     if after + 1 < last and tokens[after].text == "," and (tokens[after + 1].lower in (
                             "which", "who", "citing", "quoting", "который", "которое", "которая", "со")
                             or tokens[after + 1].lower.startswith(("ссылающ", "цитирующ"))):  # "«Фергана.ру», ссылающейся на …"
-                        via, _ = self.via_for(claim.speaker, after + 1, last, (first, last))
-                        claim.via = via
-                        nxt = next((j for j in range(after + 1, last) if tokens[j].text == ","), None)
-                        if nxt is not None:
-                            self.consumed.update(range(after, nxt))
-                            after = nxt
+                        claim.via, _ = self.via_for(claim.speaker, after + 1, last, (first, last))
+                        after = self._past_aside(after, last)
                     # "Тем временем, по данным …, P", "Meanwhile, according to X, P": a connective before the source
                     # is no part of P (but "Во второй половине дня, по данным …, P" is)
                     lead_in = self.text[tokens[first].start:tokens[cue_start - 1].start].strip().lower() in _CONNECTIVES
