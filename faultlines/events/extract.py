@@ -21,7 +21,7 @@ whose type family, date, place and fatalities do not contradict it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -802,23 +802,20 @@ class EventExtractor:
                     close = _CLAUSE_CLOSE.search(text, trig.end, end)
                     if close is not None:
                         own_actors = [a for a in own_actors if a.start < close.start()]
+                mention = Mention((start, end), para, trig, own_dates, own_places, own_actors, fat if hurt else None,
+                                  inj if hurt else None, inherited, loose, definite, fresh, headline=start < title_end,
+                                  counts=figures if hurt else [])
+                if trig.sub_event_type == "Arrests" and len(selected) == 1 and not fat:
+                    mention.arrest_injuries = inj
                 days = sorted({d.date for d in own_dates if d.date and d.precision == "day"})
+                batch = [mention]
                 if hurt and len(days) >= 2 and _SEVERAL.search(text, max(start, trig.start - 30), trig.start):
                     # "The two attacks, on November 18 and on the night of December 1, killed five Chinese citizens":
                     # one event per day, the toll of all of them divided evenly, no count of one's own to
                     # disagree with where an attack was told before
-                    batch = []
-                    for k, day in enumerate(days):
-                        batch.append(Mention((start, end), para, trig, [d for d in own_dates if d.date == day], own_places,
-                                             own_actors, None, None, inherited, loose, definite, fresh,
-                                             headline=start < title_end))
-                        batch[-1].share = (fat, inj, len(days), k)
-                else:
-                    batch = [Mention((start, end), para, trig, own_dates, own_places, own_actors, fat if hurt else None,
-                                     inj if hurt else None, inherited, loose, definite, fresh, headline=start < title_end,
-                                     counts=figures if hurt else [])]
-                    if trig.sub_event_type == "Arrests" and len(selected) == 1 and not fat:
-                        batch[0].arrest_injuries = inj
+                    batch = [replace(mention, dates=[d for d in own_dates if d.date == day], fatalities=None,
+                                     injuries=None, counts=[], share=(fat, inj, len(days), k))
+                             for k, day in enumerate(days)]
                 for mention in batch:
                     if para in last_by_para:
                         mention.inherited_place = last_by_para[para].setting()
