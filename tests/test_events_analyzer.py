@@ -1502,3 +1502,88 @@ def test_who_acts_after_an_embedded_when_clause_is_no_party_to_its_event():
         "238 человек, именно российские десантники в составе миротворческих сил ОДКБ спасли власть в республике.",
         published="2026-12-05"))["events"]
     assert (event["date"], event["fatalities"]) == ("2022-01-01", 238) and "ОДКБ" not in (event["actor1"] or "")
+
+
+def test_a_robbery_is_no_abduction_and_a_street_is_no_town():
+    events = document_record(run(
+        "Нападение произошло 1 декабря на улице Токтогула в Бишкеке. По данным следствия, злоумышленники открыли огонь "
+        "по инкассаторам, ранили двоих из них и похитили около 12 млн сомов. «Все похищенные деньги изъяты», — заявил "
+        "журналистам начальник ГУВД Бишкека.", published="2026-12-05"))["events"]
+    assert [(e["sub_event_type"], e["location"], e["admin1"], e["actor2"], e["injuries"]) for e in events] == [
+        ("Attack", "Bishkek", "Bishkek", "инкассаторам", 2)]
+    (kidnapping,) = document_record(run("В Бишкеке 3 декабря неизвестные похитили двух журналистов.",
+                                        published="2026-12-05"))["events"]
+    assert kidnapping["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_suspects_of_an_attack_are_arrested_not_its_victims():
+    events = document_record(run(
+        "Первомайский районный суд Бишкека отправил под стражу до 3 февраля трех подозреваемых в вооруженном нападении "
+        "на инкассаторскую машину.\n\nНападение произошло 1 декабря на улице Токтогула. Злоумышленники открыли огонь по "
+        "инкассаторам и ранили двоих из них.", published="2026-12-05"))["events"]
+    # (3 February is how long they are held, not a day of the attack)
+    assert [(e["sub_event_type"], e["date"], e["injuries"]) for e in events] == [("Attack", "2026-12-01", 2)]
+    (arrest,) = [e for e in document_record(run("Суд в Бишкеке арестовал подозреваемых в нападении на инкассаторов",
+                                                published="2026-12-05"))["events"] if e["sub_event_type"] == "Arrests"]
+    assert (arrest["sub_event_type"], arrest["actor2"]) == ("Arrests", None)
+
+
+def test_a_crime_that_killed_is_the_event_a_sentence_names_and_a_quoted_beating_is_no_battle():
+    events = document_record(run(
+        "A court in Tajikistan's southern Khatlon province on Thursday sentenced six men to prison terms of between 15 "
+        "and 25 years for an attack on a gold mine that killed three Chinese workers in September. The September 14 "
+        "attack near the village of Yol was the first of three on Chinese nationals in the border area this year.",
+        published="2026-12-04"))["events"]
+    assert [(e["date"], e["fatalities"]) for e in events] == [("2026-09-14", 3)]
+    (beating,) = document_record(faultlines.analyze(  # (the claims pass says who speaks)
+        '"My client was beaten into a confession," lawyer Farrukh Nazarov told AP.', published="2026-12-04",
+        analyzers=("language", "segment", "nlp", "claims", "events")))["events"]
+    assert (beating["event_type"], beating["actor2"]) == ("Violence against civilians", None)
+    (journalists,) = document_record(run("Police officers beat two journalists in Osh on Monday.",
+                                         published="2026-12-05"))["events"]
+    assert (journalists["event_type"], journalists["actor2"]) == ("Violence against civilians", "journalists")
+
+
+def test_ethnic_clashes_are_mob_violence_where_the_when_clause_puts_them():
+    events = document_record(run(
+        "Когда в 2010 году на юге Киргизии вспыхнули межэтнические столкновения, Бишкек просил Москву ввести войска.",
+        published="2026-12-05"))["events"]
+    assert [(e["sub_event_type"], e["date"], e["country"], e["admin1"], e["actor2"]) for e in events] == [
+        ("Mob violence", "2010-01-01", "Kyrgyzstan", None, None)]
+    (osh,) = document_record(run("In June 2010 ethnic clashes in Osh killed more than 400 people.",
+                                 published="2026-12-05"))["events"]
+    assert (osh["sub_event_type"], osh["location"], osh["fatalities"]) == ("Mob violence", "Osh", 400)
+
+
+def test_the_lead_s_place_and_day_are_those_of_the_incident_the_next_paragraph_codes():
+    events = document_record(run(
+        "На таджикско-афганской границе ликвидированы три наркокурьера\n\nДУШАНБЕ, 6 декабря — «Азия-Плюс». "
+        "Пограничники ГКНБ Таджикистана в ночь на 5 декабря предотвратили попытку переправить крупную партию "
+        "наркотиков через реку Пяндж в Шамсиддиншохинском районе, сообщили в пресс-центре ведомства.\n\nПо данным "
+        "пограничной службы, нарушители оказали вооруженное сопротивление. В ходе перестрелки трое наркокурьеров "
+        "были уничтожены.", published="2026-12-06"))["events"]
+    assert [(e["date"], e["location"], e["admin1"], e["fatalities"]) for e in events] == [
+        ("2026-12-05", "Shamsiddin Shohin", "Khatlon", 3)]
+
+
+def test_a_peaceful_strike_a_same_day_deal_after_a_year_and_an_offer_of_talks():
+    events = document_record(run(
+        "ALMATY, Dec 2 (Reuters) - About 600 workers in Zhanaozen went on strike on Monday demanding a 50% pay rise.\n\n"
+        "In 2011, police opened fire on striking oil workers in the same town, killing at least 14 people.\n\n"
+        "Police said the protest was peaceful and no one had been detained. The company said it was ready for talks.\n\n"
+        "On the same day in Astana, President Kassym-Jomart Tokayev and President Emmanuel Macron signed an agreement "
+        "on uranium supplies to France.", published="2026-12-02"))["events"]
+    assert [(e["sub_event_type"] or e["plover"], e["date"]) for e in events] == [
+        ("Peaceful protest", "2026-11-30"), ("Attack", "2011-01-01"), ("Agreement", "2026-11-30")]
+
+
+def test_false_reports_about_clashes_and_shelling_told_in_an_after_clause():
+    assert not document_record(run(
+        'The channel "Asia Truth" has previously spread false reports about clashes on the Kyrgyz-Tajik border.',
+        published="2026-12-05"))["events"]
+    (shelling, request) = document_record(run(
+        "In September 2022, after Azerbaijani shelling killed 50 Armenian soldiers, Yerevan asked for help.",
+        published="2026-12-05"))["events"]
+    assert (shelling["sub_event_type"], shelling["actor1_acled"], shelling["fatalities"], shelling["location"]) == (
+        "Shelling/artillery/missile attack", "Military Forces of Azerbaijan", 50, None)
+    assert request["plover"] == "REQUEST"

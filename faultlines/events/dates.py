@@ -127,6 +127,7 @@ class DateResolver:
         self.anchor: date | None = None  # the latest resolved explicit date, for "four days later"
         self.anchor_precision = "day"
         self.anchor_end: date | None = None  # the end of the latest date when it is a range ("last week")
+        self.day_anchor: date | None = None  # the latest date to the day, for "the same day" after "In 2011, …"
         # the latest date that is not a report's ("said on Tuesday"), for "two days later a second attack"
         self.event_anchor: tuple[date, str] | None = None
 
@@ -165,6 +166,8 @@ class DateResolver:
             if mention.date is not None:
                 self.anchor, self.anchor_precision = mention.date, mention.precision
                 self.anchor_end = mention.end_date
+                if mention.precision == "day":
+                    self.day_anchor = mention.date
                 if not mention.report:
                     self.event_anchor = (mention.date, mention.precision)
             out.append(mention)
@@ -316,11 +319,13 @@ class DateResolver:
                                f"some {unit} after the previous date in the text",
                                end_date=base + timedelta(days=last), relative=True)
         if kind == "sameday":
-            if self.anchor is None:
+            # (a day counts from the last date told to the day: "On the same day" after "In 2011, police …")
+            base = self.day_anchor if self.anchor_precision in ("month", "year") else self.anchor
+            if base is None:
                 return None
             word = m.group(0).lower()
             nxt = any(w in word for w in ("next", "following", "следующ"))
-            return DateMention(0, 0, "", self.anchor + timedelta(days=1 if nxt else 0), "day",
+            return DateMention(0, 0, "", base + timedelta(days=1 if nxt else 0), "day",
                                "counted from the previous date in the text", relative=True)
         return None
 

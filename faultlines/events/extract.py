@@ -134,7 +134,27 @@ _FORCES_BEFORE = re.compile(r"\b(?:police|troops|soldiers|security\s+forces|auth
 _CLAUSE_SPLIT = re.compile(r",\s+(?:and|but|while|а|и|но)\b|;", re.I)
 # "the Central Asia-China gas pipeline": a facility's name, no place
 _FACILITY_AFTER = re.compile(r"\s+(?:(?:gas|oil)\s+)?(?:pipeline|canal|dam|reservoir|mine|field|plant|refinery|railway|"
-                             r"highway|bridge)\b", re.I)
+                             r"highway|bridge|street|avenue|boulevard)\b", re.I)
+_DEADLY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,5}?(?:that|which|in which)\s+(?:[\w-]+\s+)?(?:killed|wounded|injured|left)\b|"
+                           r"[^.;]{0,60}?(?:в результате|в ходе) (?:которого|которой|которых)\s+(?:\w+\s+)?(?:погиб|ранен|убит)|"
+                           r"\s+(?:[\w-]+\s+){0,5}?(?:унесш|унёсш|унесше|унёсше)\w*\s+(?:жизн|жизни)", re.I)
+_HELD_UNTIL = re.compile(r"(?:под\s+стражу|под\s+стражей|арест\w*|заключени\w*|домашн\w+\s+арест\w*|срок\w*)"
+                         r"(?:\s+[\w-]+){0,3}\s+до\s+$|\b(?:custody|detention|jail|prison|arrest)\b(?:\s+[\w-]+){0,3}\s+"
+                         r"until\s+$", re.I)
+_GOVERNMENT_ACT = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:asked|requested|appealed|demanded|urged|accused|blamed|denied|"
+                             r"rejected|refused|warned|insisted|proposed|called\s+(?:for|on)|says|said|"
+                             r"(?:по)?просил\w*|обратил\w*|потребовал\w*|требует|обвинил\w*|обвиняет|отверг\w*|"
+                             r"опроверг\w*|отказал\w*|призвал\w*|предупредил\w*|настаивал\w*|настаивает|предложил\w*|"
+                             r"заявил\w*|заявляет)\b", re.I)
+_HARM_VERB_AFTER = re.compile(r"\s+(?:had\s+)?(?:killed|wounded|injured|left\s+\w+\s+(?:dead|killed|wounded))\b|"
+                              r"\s+(?:унес|унёс|убил|ранил)\w*", re.I)
+_BEATING = re.compile(r"(?:(?:was|were|been)\s+)?beat(?:en|ing|s)?\b|избил\w*|избиени\w*", re.I)
+# the victims of a crime named after its noun: "attack on cash collectors", "в убийстве двух граждан"
+_CRIME_OBJECT = re.compile(r"\b(?:attacks?|assault|murders?|killings?|kidnapping|abduction|robbery|beating)\s+(?:of|on)\s+"
+                           r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$|(?<!\w)(?:нападени\w*|атак\w*|убийств\w*|"
+                           r"похищени\w*|ограблени\w*|избиени\w*)\s+(?:на\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# "на улице Токтогула": a street named after a person or a place, not where the name points
+_STREET_BEFORE = re.compile(r"(?<!\w)(?:улиц\w*|ул\.|проспект\w*|переул\w*|бульвар\w*|микрорайон\w*|мкр\.?)\s+[«\"]?$", re.I)
 # a government's protest ("Kazakhstan protested", "МИД выразил протест"): a statement, no demonstration
 _PROTESTED = re.compile(r"protest(?:ed|s)\b", re.I)
 _DIPLOMATIC_PROTEST = re.compile(r"(?<!\w)(?:выразил\w*|заявил\w*|направил\w*)\s+(?:\w+\s+)?протест|"
@@ -187,7 +207,7 @@ _SINCE_OPENING = re.compile(r"\W*(?:since|с)\s+(?:(?:19|20)\d\d|January|Februar
                             r"October|November|December|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|"
                             r"ноября|декабря|начала\s+(?:года|месяца|недели|\w+\s+года)|the\s+(?:start|beginning)\s+of\s+(?:the\s+)?"
                             r"(?:year|month))\b", re.I)
-_SUSPICION = re.compile(r"suspicion|suspected|подозрени", re.I)
+_SUSPICION = re.compile(r"suspicion|suspected|suspects? in|подозрени|подозреваем", re.I)
 # "the three attackers were killed", "эти двое нападавших": dead already counted
 _TOLD_BEFORE = re.compile(r"\b(?:the|these|those|all)\s+$|(?<!\w)(?:эти|все|оба|обе)\s+$", re.I)
 _SINCE = re.compile(r"\b(?:ever\s+)?since\b[^.;:!?]*$|(?<!\w)(?:с\s+тех\s+пор,?\s+как|с\s+момента)[^.;:!?]*$", re.I)
@@ -230,7 +250,7 @@ _SITE_BEFORE = re.compile(r"(?<!\w)(?:полигон\w*|аэродром\w*|ав
                           re.I)
 # a "when" clause set inside a sentence after a comma ("в январе 2022 года, когда …,"), and where such a clause ends: at
 # a comma not followed by what joins within it
-_EMBEDDED_WHEN = re.compile(r",\s+(?:когда|when)\s+(?!.*,\s+(?:когда|when)\s)", re.I | re.S)
+_EMBEDDED_WHEN = re.compile(r"(?:^\s*|,\s+)(?:когда|when)\s+(?!.*,\s+(?:когда|when)\s)", re.I | re.S)
 _CLAUSE_CLOSE = re.compile(r",\s+(?!(?:а|и|но|или|котор\w*|где|что|and|but|or|which|who|where|killing|wounding|injuring|"
                            r"убив|ранив)\b)", re.I)
 _QUARTER_BEFORE = re.compile(r"(?<!\w)(?:махалл\w*|микрорайон\w*|квартал\w*|жилмассив\w*)\s+$|\b(?:mahalla|neighbou?rhood|"
@@ -317,6 +337,8 @@ _INTERVENTION = {"en": re.compile(r"\b(?:detained|arrested|dispersed|broke up|de
                                   r"water cannons?|pepper spray|batons?|crushed|suppressed|quelled)\b", re.I),
                  "ru": re.compile(r"задерж\w*|разогнал\w*|разгон\w*|арест\w*|слезоточив\w*|резинов\w+ пул\w*|"
                                   r"водомет\w*|водомёт\w*|дубинк\w*|подавил\w*|подавлени\w*", re.I)}
+_NO_ONE = re.compile(r"\b(?:no one|nobody|none|not|never|no)\b(?:\s+\w+){0,3}\s+$|(?<!\w)(?:никто|никого|не|ни один\w*)"
+                     r"(?:\s+\w+){0,2}\s+$", re.I)
 # An arrest verb says the police intervened even when the police go unnamed ("задержаны пятеро участников").
 _ARREST_VERB = {"en": re.compile(r"\b(?:were|was|have been|had been)\s+(?:detained|arrested)\b", re.I),
                 "ru": re.compile(r"(?<!\w)(?:задержан[аоы]?|задержали|арестован[аоы]?|арестовали)(?!\w)", re.I)}
@@ -468,7 +490,9 @@ class EventExtractor:
                     or _NEGATED_AFTER.match(sentence, s):
                 continue
             # "sell sanctioned microchips", "sentenced … for organising an unsanctioned rally": a word, not an event
-            if _ATTRIBUTIVE.search(sentence[max(0, s - 20):e + 3]) or _CHARGED.search(sentence[max(0, s - 90):s]):
+            # (but a crime that killed is an event told again: "jailed … for an attack on a gold mine that killed three")
+            if _ATTRIBUTIVE.search(sentence[max(0, s - 20):e + 3]) or _CHARGED.search(sentence[max(0, s - 90):s]) \
+                    and not _DEADLY_AFTER.match(sentence, e):
                 continue
             if _FIGURATIVE.match(sentence, e):
                 continue  # "an attack on free speech", "атака на свободу слова": a figure of speech
@@ -508,8 +532,10 @@ class EventExtractor:
                 window = _PLANNED_PROTEST.sub(" ", window)
             if hedges.search(window):
                 continue
-            # "after the attacks", "после нападений": an event told before, not a new one
-            if references.search(sentence[max(0, s - 40):s]):
+            # "after the attacks", "после нападений": an event told before, not a new one (but "after Azerbaijani
+            # shelling killed dozens of soldiers" tells it in its own clause)
+            if references.search(sentence[max(0, s - 40):s]) and not (
+                    _HARM_VERB_AFTER.match(sentence, e) and not _TOLD_BEFORE.search(sentence[max(0, s - 25):s])):
                 continue
             # "demanding the release of activists" is a demand, not a release
             if t.plover != "PROTEST" and demands.search(sentence[max(0, s - 60):s]):
@@ -559,6 +585,10 @@ class EventExtractor:
         last_by_para: dict[int, Candidate] = {}
         violent_by_para: dict[int, Candidate] = {}  # the last attack of each paragraph: later figures are its
         setting_by_para: dict[int, Place] = {}  # a place a paragraph names before any event
+        # the lead's own where (and when), when it tells an incident in words that code no event ("Пограничники в ночь
+        # на 5 декабря предотвратили попытку переправить наркотики через Пяндж в … районе"): (paragraph, place, date)
+        lead: tuple[int, Place, DateMention | None] | None = None
+        lead_para = next((i for i, (ps, pe) in enumerate(paragraphs) if ps >= title_end and text[ps:pe].strip()), None)
         last_typed: Candidate | None = None
         date_para = None
         for start, end, para, places in raw:
@@ -570,7 +600,9 @@ class EventExtractor:
                                         "carried from the previous date in the text", end_date=resolver.anchor_end,
                                         relative=True)
             # "posts marking the anniversary of the July 2022 unrest": the day commemorated is not the event's
+            # ("отправил под стражу до 3 февраля", "remanded in custody until February 3": how long they are held)
             dates = [d for d in resolver.find(s, start) if not _COMMEMORATED.search(text, max(start, d.start - 40), d.start)
+                     and not _HELD_UNTIL.search(text, max(start, d.start - 50), d.start)
                      and not any(a <= d.start < b for a, b in datelines)]  # "OSH, Dec 6 (AFP) -": the report's day
             # "the most serious clash since the Taliban returned to power in August 2021", "since 2021": the start of
             # a period the sentence measures against, not the day of an event told before "since" (one told inside the
@@ -654,6 +686,9 @@ class EventExtractor:
                     setting = _most_specific(located)
                     if setting is not None and para not in setting_by_para:
                         setting_by_para[para] = setting
+                    if lead is None and para == lead_para and all(m.headline for c in candidates for m in c.mentions):
+                        day = next((d for d in dates if d.date and d.precision == "day"), None)
+                        lead = (para, setting, day) if setting is not None else None
                     continue
                 last = prev.mentions[-1]
                 # "Тогда погибли 238 человек" after riots too: a riot kills as an attack does
@@ -713,12 +748,18 @@ class EventExtractor:
                 p.place = p.candidates[0] if p.candidates else None
             # "сообщили в пограничной службе ГКНБ Киргизии", "the Interior Ministry's press service said": the office
             # that reports an event is no party to it
+            # (nor is whoever says in their own words what happened: "'My client was beaten,' lawyer X told AP")
             actors = [a for a in find_actors(s, start, language, self.gaz) if not any(
-                c.attrs.get("speaker_start") is not None and c.attrs["speaker_start"] <= a.start < c.attrs["speaker_end"]
-                and sources().office_word(c.attrs.get("speaker") or "") for c in claims)]
+                c.attrs.get("speaker_start") is not None and (
+                    c.attrs["speaker_start"] <= a.start < c.attrs["speaker_end"] and sources().office_word(c.attrs.get("speaker") or "")
+                    or c.attrs.get("quote") and c.attrs["speaker_start"] <= a.end + 1 and a.start < c.attrs["speaker_end"]
+                    and not text[a.end:c.attrs["speaker_start"]].strip()) for c in claims)]
             for p in places:  # "граждане Китая", "gunmen from Afghanistan": who, not where
                 if any(a.start <= p.start < a.end for a in actors):
                     p.origin = True
+                elif not p.locative and _GOVERNMENT_ACT.match(text, p.end) and any(
+                        c.kind in ("city", "country") for c in p.candidates[:1]):
+                    p.origin = True  # "…, Yerevan asked for help", "Бишкек просил Москву": a government that acts
                 elif _TOPIC.search(text, max(start, p.start - 40), p.start):
                     p.origin = True  # "over her reporting on the Gorno-Badakhshan region": what was written about
                 elif _ROAD_BEFORE.search(text, max(start, p.start - 40), p.start) or _ROAD_AFTER.match(text, p.end) \
@@ -757,6 +798,7 @@ class EventExtractor:
                      and not any(p.start <= a < p.end for p in places)
                      and not self.gaz.demonym(text[a:b]) and not any(x.start <= a < x.end for x in actors)
                      and sources().outlet(text[a:b]) is None and not _FACILITY_AFTER.match(text, b)
+                     and not _STREET_BEFORE.search(text[max(start, a - 15):a])
                      and not _TOLD_TO.search(text, max(start, a - 25), a)  # "told Central Asia Monitor": whom, not where
                      and not any(d0 <= a < d1 for d0, d1 in datelines)  # "MOSCOW, Dec 5 (Reuters) -": where it is filed
                      and not text.startswith("-based", b)]  # "the New York-based group": where it sits
@@ -777,6 +819,10 @@ class EventExtractor:
                         or [d for d in own_dates if d.end <= min(t.start for t in selected)]
                     # (a cue with no date of its own shares one told before every cue: "В ходе спецоперации в ночь на
                     # четверг ликвидированы восемь …, ещё 14 человек задержаны")
+                if _CHARGED.search(text[max(start, trig.start - 90):trig.start]):
+                    # "on Thursday sentenced six men … for an attack … that killed three … in September": the day of the
+                    # sentence is not the attack's
+                    own_dates = [d for d in own_dates if d.start > trig.start] or own_dates
                 hurt = trig.plover in ("ASSAULT", "PROTEST")  # counts belong to violence, not to a deal in the same sentence
                 # "В посольстве Таджикистана в Москве заявили, что … о задержании граждан": where an embassy sits is
                 # not where what it speaks of happened (but "Житель Дарваза рассказал …" speaks of Darvaz)
@@ -802,6 +848,8 @@ class EventExtractor:
                     close = _CLAUSE_CLOSE.search(text, trig.end, end)
                     if close is not None:
                         own_actors = [a for a in own_actors if a.start < close.start()]
+                        # ("Когда в 2010 году на юге Киргизии вспыхнули …, Бишкек просил …": nor where the rest is)
+                        own_places = [p for p in own_places if p.start < close.start()] or own_places
                 mention = Mention((start, end), para, trig, own_dates, own_places, own_actors, fat if hurt else None,
                                   inj if hurt else None, inherited, loose, definite, fresh, headline=start < title_end,
                                   counts=figures if hurt else [])
@@ -821,6 +869,12 @@ class EventExtractor:
                         mention.inherited_place = last_by_para[para].setting()
                     elif para in setting_by_para and trig.event_type is not None:
                         mention.inherited_place = setting_by_para[para]
+                    elif lead is not None and para > lead[0] and trig.event_type is not None \
+                            and (last_typed is None or all(m.headline for m in last_typed.mentions)):
+                        mention.story_place = lead[1]
+                        mention.story_date = lead[2].date if lead[2] else None
+                        if lead[2] is not None and mention.inherited_date is None and not mention.dates:
+                            mention.inherited_date = replace(lead[2], basis="the date the lead gives")
                     elif last_typed is not None and trig.event_type is not None:
                         mention.story_place = last_typed.setting()
                         previous = last_typed.date()
@@ -1038,7 +1092,9 @@ class EventExtractor:
             # "у села Кок-Таш снова стреляли: … погиб один пограничник": the forces hit are the other side, whatever
             # the village
             forces_hit = any(c.start <= a.start <= c.end + 3 for a in armed for m in mentions for c in m.counts)
-            if targets or (_CIVILIAN_PLACE.search(span_text) and not second_armed and not forces_hit):
+            # (a beating with no one armed on the other side is no battle: "My client was beaten into a confession")
+            if targets or (_CIVILIAN_PLACE.search(span_text) and not second_armed and not forces_hit) or (
+                    not second_armed and all(_BEATING.match(m.trigger.text) for m in mentions)):
                 cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
             elif not second_armed and not fat and not any(m.injuries for m in mentions) and any(
                     _PROPERTY.search(text, m.trigger.end, m.sentence[1]) for m in mentions):
@@ -1066,8 +1122,10 @@ class EventExtractor:
             police = any(a.armed and not a.weak for a in actors)
             if fat or _FORCE["ru" if language == "ru" else "en"].search(span_text):
                 cand.sub_event_type = "Excessive force against protesters"
-            elif (police or _ARREST_VERB["ru" if language == "ru" else "en"].search(span_text)) and \
-                    _INTERVENTION["ru" if language == "ru" else "en"].search(span_text):
+            elif (police or _ARREST_VERB["ru" if language == "ru" else "en"].search(span_text)) and any(
+                    not _NO_ONE.search(span_text[max(0, m.start() - 30):m.start()])
+                    for m in _INTERVENTION["ru" if language == "ru" else "en"].finditer(span_text)):
+                # (not "Police said the protest was peaceful and no one had been detained")
                 cand.sub_event_type = "Protest with intervention"
 
     def _named_before(self, cand: Candidate, text: str, language: str) -> DateMention | None:
@@ -1373,7 +1431,9 @@ class EventExtractor:
             # State": the group they are suspected for is no party)
             forces = [a for a in state if a.inter == 1] or state
             p1 = (forces[0], 0) if forces else None
-            return p1, ((unarmed[0], 0) if unarmed else None)
+            # ("арестовал подозреваемых в нападении на инкассаторов": whom the crime hurt was not arrested)
+            held = [a for a in unarmed if not _CRIME_OBJECT.search(doc.text[max(0, a.start - 40):a.start])]
+            return p1, ((held[0], 0) if held else None)
         if et in VIOLENT_TYPES:
             multi = next((a for a in armed if len(a.countries) == 2), None)
             if multi is not None:

@@ -351,7 +351,7 @@ class Gazetteer:
                     i and folded[i - 1] in _BANK) or (i and folded[i - 1] == "the" and folded[i] in _RIVER_TOWNS and hit[0] == 1 and not (
                     i + 1 < len(folded) and folded[i + 1] in ADMIN1_WORDS | ADMIN2_WORDS | {"valley", "town", "city"})) or _is_dateline(text, tokens, i, hit[0]) or _is_date(folded, i, hit[0]) or (
                     hit[0] == 1 and is_cyrillic(tokens[i][2]) and russian_function_word(tokens[i][2]) and not (i and folded[i - 1] in _LOCATIVE)) or (
-                    hit[0] == 1 and _not_a_name_alone(tokens, i)) or _inside_hyphenated(text, tokens, i, hit[0]):
+                    hit[0] == 1 and _not_a_name_alone(tokens, i)) or _inside_hyphenated(text, tokens, i, hit[0]) or _is_street(folded, i, hit[0]):
                 i += 1
                 continue
             n, places = hit
@@ -437,6 +437,15 @@ def _not_a_name_alone(tokens, i: int) -> bool:
         return True
     following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
     return parts == {"ADJF"} and following[:1].isupper() and tokens[i + 1][0] - tokens[i][1] == 1
+
+
+# "на улице Токтогула", "Chui Avenue": a street named after a place, not the place
+_STREET_BEFORE = {"улиц", "ул", "проспект", "переулок", "переулк", "бульвар", "микрорайон", "мкр"}  # stems, as `fold` gives
+_STREET_AFTER = {"street", "st", "avenue", "ave", "prospekt", "prospect", "boulevard", "lane"}
+
+
+def _is_street(folded: list[str], i: int, n: int) -> bool:
+    return (i > 0 and folded[i - 1] in _STREET_BEFORE) or (i + n < len(folded) and folded[i + n] in _STREET_AFTER)
 
 
 def _is_river(folded: list[str], after: int) -> bool:
