@@ -1247,3 +1247,23 @@ def test_chains_of_sources_and_a_statement_on_a_website():
     own = claims("China's embassy in Dushanbe said it was \"deeply shocked\", according to a notice published on its "
                  "website.")
     assert {c["speaker"] for c in own if c["kind"] != "author"} == {"China's embassy in Dushanbe"}
+
+
+def test_a_live_blog_entry_s_time_is_no_part_of_its_claim_and_a_genitive_byline_speaks_in_the_nominative():
+    killed, evacuated = claims("12:50 — Two Kyrgyz border guards were killed near the Kok-Tash checkpoint, the GKNB "
+                               "said.\n\n15:30 — Residents of several villages are being evacuated, local authorities said.")
+    assert (killed["text"], evacuated["text"]) == ("Two Kyrgyz border guards were killed near the Kok-Tash checkpoint",
+                                                   "Residents of several villages are being evacuated")
+    column = "Неблагодарность\n\nКолонка Андрея Лузина\n\nВ 2010 году Москва выделила Бишкеку 20 млн долларов помощи."
+    at = column.index("Андрея")
+    (author,) = [c for c in claims(column, "ru", author="Андрея Лузина", byline=[at, at + 13]) if c["kind"] == "author"]
+    assert author["speaker"] == "Андрей Лузин"  # (and "Автор: Ерлан Абенов" stays as written: the gold's own test)
+
+
+def test_the_interviewee_named_on_a_line_under_the_title_answers():
+    answers = [c for c in claims(
+        "«Рогун — это вопрос выживания»: эксперт о таджикской ГЭС\n\nИнтервью с гидрологом Бахтиёром Нуровым\n\n"
+        "— Узбекистан раньше резко возражал против строительства Рогунской ГЭС. Что изменилось?\n\n— Изменилось "
+        "руководство в Ташкенте. Мирзиёев выбрал прагматизм.\n\n— Может ли спор о воде перерасти в конфликт?\n\n"
+        "— Если не договоримся, то да. Вода в Центральной Азии уже сегодня дороже нефти.", "ru") if c["quote"]]
+    assert answers and {c["speaker"] for c in answers} == {"гидролог Бахтиёр Нуров"}

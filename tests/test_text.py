@@ -117,6 +117,9 @@ def test_wire_datelines_are_marked_at_paragraph_starts_only():
     assert [doc.text[a.start:a.end] for a in doc.layer("dateline")] == [
         "ALMATY, Nov 30, 2026 - ", "МОСКВА, 3 дек — РИА Новости. ", "ДУШАНБЕ, 7 декабря. /ТАСС/. ",
         "НУКУС, 1 июля — «Фергана». "]  # credits too, a name in quotes whether the outlet table knows it or not
+    blog = analyze("LIVE: Clashes on the border\n\n18:40 — The number of wounded has risen to 27.\n\n"
+                   "14:05 (мск) — Жителей эвакуируют.\n\nAt 11:00 - the time talks began - shots were heard.")
+    assert [blog.text[a.start:a.end] for a in blog.layer("dateline")] == ["18:40 — ", "14:05 (мск) — "]
 
 
 def test_the_headline_and_byline_lines_are_paragraphs_and_a_place_with_a_date_is_a_dateline():

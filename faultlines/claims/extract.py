@@ -1652,7 +1652,10 @@ _INTERVIEWEE = (re.compile(r"\b(?:interview|conversation|talk)\s+with\s+([^\n.,:
                 # the lead: "Политолог Андрей Серенко в интервью «Независимой газете» рассказал …"
                 re.compile(r"(?:^|\n)([А-ЯЁ][^\n.,:;«»]{3,60}?)\s+в\s+интервью\b"),
                 re.compile(r"(?:^|\n)([A-Z][^\n.,:;]{3,60}?),?\s+(?:said\s+)?in\s+an\s+interview\s+with\b"),
-                re.compile(r"^[\"“«].{3,120}?[\"”»]\s*[:—–]\s*(.{3,60}?)\s+(?:on|about|о|об)\s", re.I))
+                re.compile(r"^[\"“«].{3,120}?[\"”»]\s*[:—–]\s*(.{3,60}?)\s+(?:on|about|о|об)\s", re.I),
+                # a line of its own under the title: "Интервью с гидрологом Бахтиёром Нуровым"
+                re.compile(r"\n[ \t]*(?:interview|conversation|интервью|беседа|разговор)\s+(?:with|с)\s+([^\n.,:;]{3,60})",
+                           re.I))
 # a Russian transcript: "— Насколько реальна угроза …?" asks, "— Угроза вполне реальна. …" answers
 _DASH_QUESTION = re.compile(r"^[ \t]*[—–][ \t]+[^\n]*\?[ \t]*$", re.MULTILINE)
 _DASH_ANSWER = re.compile(r"^[ \t]*[—–][ \t]+(?=[^\n]*[^?\s][ \t]*$)", re.MULTILINE)
@@ -1670,7 +1673,7 @@ def _interview_answers(ex: "Extractor", claims: list[Claim]) -> None:
             return
     title = ex.doc.title if ex.doc.title and text.startswith(ex.doc.title) else text[:200]
     # ("Interview with X" in the title, else a lead that names who spoke "в интервью", else the title's 'Quote: X on')
-    found = next((m for p, source in zip(_INTERVIEWEE, (title, title, text[:400], text[:400], title))
+    found = next((m for p, source in zip(_INTERVIEWEE, (title, title, text[:400], text[:400], title, text[:400]))
                   for m in [p.search(source)] if m), None)
     name = re.sub(r"^(?:an?|the)\s+", "", found.group(1).strip()) if found else "interviewee"
     if found and ex.lex.language == "ru":
@@ -1710,7 +1713,16 @@ def _interview_answers(ex: "Extractor", claims: list[Claim]) -> None:
 def _author_name(doc: Document) -> str:
     """Who speaks in the author's own sentences: the byline, else the site, else "author"."""
     speaker = doc.meta.get("author") or doc.meta.get("site") or "author"
-    return ", ".join(map(str, speaker)) if isinstance(speaker, list) else str(speaker)
+    name = ", ".join(map(str, speaker)) if isinstance(speaker, list) else str(speaker)
+    byline = doc.meta.get("byline")
+    if isinstance(byline, list) and len(byline) == 2 and isinstance(byline[0], int) and doc.meta.get("author") \
+            and _GENITIVE_BYLINE.search(doc.text[max(0, byline[0] - 30):byline[0]]):
+        return russian_nominative(name)  # "Колонка Андрея Лузина": whose column, in the genitive
+    return name
+
+
+# a byline word that takes the author's name in the genitive (with a colon the name stays nominative)
+_GENITIVE_BYLINE = re.compile(r"(?:^|\n)[ \t*_]*(?:Колонка|Комментарий|Мнение|Анализ|Блог)[ \t]+$")
 
 
 def _within_paragraph(ex: Extractor, claim: Claim) -> Claim | None:

@@ -166,8 +166,16 @@ _DATELINE_DATE = re.compile(
 )
 
 
+# a live blog's entry opens with its time: "15:30 — Two border guards were killed …", "14:05 (мск) — …"
+_ENTRY_TIME = re.compile(r"[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:\(?(?:GMT|UTC|MSK|мск|МСК|local time|по московскому времени)\)?))?"
+                         r"[ \t]*[—–-]{1,2}[ \t]+")
+
+
 def dateline_end(text: str, start: int, end: int) -> int | None:
     """Where the wire dateline opening the paragraph ``text[start:end]`` ends, or None without one."""
+    entry = _ENTRY_TIME.match(text, start, end)
+    if entry:
+        return entry.end()
     m = _DATELINE.match(text, start, min(end, start + 120))
     if m:
         # "МОСКВА, 3 дек — РИА Новости. Переговоры …": the agency's credit after the dash belongs to the dateline
@@ -206,8 +214,8 @@ _SLASHED_CREDIT = re.compile(r"[/(]\s*([^/()\n]{2,30}?)\s*[/)]\.?[ \t]*")
 
 # 2: the ``dateline`` layer; 3: the headline and byline lines are paragraphs of their own, "ДУШАНБЕ, 4 декабря." a
 # dateline, and an agency's credit after the dash ("— АКИpress.") is the dateline's; 4: so is "/ТАСС/." after the date;
-# 5: and a name in quotes after the dash ("— «Фергана»."); 6: the ``boilerplate`` layer
-@analyzer("segment", version="6", requires=("language",), assigns=("paragraph", "sentence", "dateline", "boilerplate"))
+# 5: and a name in quotes after the dash ("— «Фергана»."); 6: the ``boilerplate`` layer; 7: a live blog entry's time
+@analyzer("segment", version="7", requires=("language",), assigns=("paragraph", "sentence", "dateline", "boilerplate"))
 class Segmenter(Analyzer):
     """Adds ``paragraph``, ``sentence``, ``dateline`` and ``boilerplate`` annotations (replacing earlier ones): the
     wire dateline a paragraph opens with ("DUSHANBE, Nov 26 (Reuters) - ") is no part of what its first sentence
