@@ -1,6 +1,8 @@
 """The ``roles`` analyzer in a real pipeline: output shape, record fields, and roles on clearly cast texts."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from faultlines.model import Document
@@ -23,6 +25,7 @@ DONETSK = (
     "Жители Донецка провели ночь в подвалах.\n"
 )
 ANALYZERS = ("language", "segment", "nlp", "encode", "roles")
+DEMO = Path(__file__).resolve().parents[1] / "faultlines" / "demo" / "articles"
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +42,7 @@ def roles_of(doc, text):
 
 
 def test_roles_needs_ner_and_the_encoding():
-    assert check_pipeline(ANALYZERS)["roles"] == "14"
+    assert check_pipeline(ANALYZERS)["roles"] == "15"
     with pytest.raises(Exception, match="requires"):
         check_pipeline(("language", "segment", "nlp", "roles"))
 
@@ -227,3 +230,15 @@ def test_the_opponent_a_rebuttal_list_answers_is_cast_as_the_deceiver():
         [("Antagonist", ["Deceiver"])]
     _, alone = entities(ANALYZERS)  # without the debunks layer, the outlet is the model's to cast
     assert [fines for role, fines, texts in alone.values() if "Radio Azattyk" in texts] != [["Deceiver"]]
+
+
+def test_whom_a_debunked_claim_casts_as_the_villain_is_falsely_accused():
+    text = (DEMO / "csto-kazakhstan-2022-myths-debunked.md").read_text(encoding="utf-8")
+    analyzers = ("language", "segment", "nlp", "encode", "claims", "debunks", "roles")
+    (doc,) = Pipeline(analyzers, Settings()).pipe([Document(id="csto", text=text)])
+    lies = [a.attrs["claim_span"] for a in doc.layer("debunk")]
+    accused = [a for a in doc.layer("entity") if any(s <= a.start and a.end <= e for s, e in lies)]
+    # "Lie: Russia used the Collective Security Treaty Organization as a cover to invade Kazakhstan."
+    assert {doc.text[a.start:a.end] for a in accused} >= {"Russia", "Russian soldiers"}
+    assert {(a.attrs["role"], tuple(a.attrs["fine_roles"])) for a in accused
+            if doc.text[a.start:a.end] in ("Russia", "Russian soldiers")} == {("Innocent", ("Scapegoat",))}

@@ -315,3 +315,24 @@ def test_a_mahalla_named_in_quotes_is_a_place():
     (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="m", text=(
         "В субботу около 200 жителей махалли «Бахор» в Андижане перекрыли автодорогу."))])
     assert {m.type for m in document_entities(doc)[0] if m.text == "Бахор"} == {"LOC"}
+
+
+def test_streets_markets_venues_and_the_state_border_are_no_entities():
+    (ru,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="s", text=(
+        "Нападение произошло 1 декабря на улице Токтогула. Полиция провела рейд на рынке «Садовод» в Москве. Рейды "
+        "участились после теракта в «Крокус Сити Холле» в марте 2024 года."))])
+    assert not {m.text for m in document_entities(ru)[0]} & {"Токтогула", "Садовод", "Крокус Сити Холле"}
+    (en,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="b", text=(
+        "Tajikistan says the attackers came from Afghanistan. The men were found guilty of murder and illegal crossing "
+        "of the state border."))])
+    assert "the state" not in {m.text for m in document_entities(en)[0]}
+
+
+def test_the_kind_of_piece_opening_a_line_is_no_entity():
+    (en,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="x", text=(
+        "Explainer: What is the CSTO and when has it acted?\n\nThe CSTO groups Russia, Belarus and Kazakhstan."))])
+    (ru,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="i", text=(
+        "«Рогун — это вопрос выживания»\n\nИнтервью с гидрологом Бахтиёром Нуровым\n\n— Узбекистан раньше возражал "
+        "против строительства ГЭС. Что изменилось?"))])
+    assert "Explainer" not in {m.text for m in document_entities(en)[0]}
+    assert "Интервью" not in {m.text for m in document_entities(ru)[0]}

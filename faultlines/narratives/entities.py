@@ -439,6 +439,8 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
         if _LIST_LABEL.fullmatch(doc.text[start:end]) and doc.text.startswith(":", end) \
                 and (start == 0 or doc.text[start - 1] == "\n"):
             continue  # spaCy's PERSON "Verdict" of a fact check's "Verdict: False.": a label, no name
+        if _GENRE_LABEL.fullmatch(doc.text[start:end]) and (start == 0 or doc.text[start - 1] == "\n"):
+            continue  # "Explainer: What is the CSTO …", "Интервью с гидрологом …" (natasha's PER): the kind of piece
         parts = re.split(r"[-–]", doc.text[start:end])
         if len(parts) == 2 and all(_is_demonym(part, lang, table) for part in parts):
             continue  # spaCy's ORG "Kyrgyz-Tajik" of "the Kyrgyz-Tajik border": two peoples' adjective, no name
@@ -516,6 +518,8 @@ _DATED_BYLINE = re.compile(r",[ \t]*(?:\d{1,2}[ \t]+[^\W\d]+\.?|[^\W\d]+\.?[ \t]
                            r"[ \t]*$")
 _LIST_LABEL = re.compile(r"claim|myth|fact|facts|truth|lie|fake|verdict|rating|reality|motive|утверждение|миф|факт|"
                          r"правда|ложь|фейк|вердикт|мотив|реальность", re.I)
+_GENRE_LABEL = re.compile(r"explainer|analysis|opinion|commentary|comment|interview|exclusive|update|live|breaking|"
+                          r"разбор|анализ|мнение|комментарий|колонка|интервью|эксклюзив|молния", re.I)
 _COUNT_WORD = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens\s+of|hundreds\s+of|"
                          r"двое|трое|четверо|пятеро|шестеро|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+",
                          re.I)
@@ -523,10 +527,13 @@ _COUNT_WORD = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
 _FACILITY_AFTER = re.compile(r"\s+(?:canal|dam|reservoir|river|bridge|airport|air\s+base|airbase|pipeline|highway|"
                              r"tunnel|hydropower\s+plant|power\s+plant|HPP|mine|(?:border\s+)?crossing|checkpoint|outpost|border\s+post|КПП|пункт\w*\s+пропуска|(?:oil|gas)?field|(?:oil|gas)\s+field|"
                              r"deposit|refinery|plant|factory|(?:water\s+)?intake|ГЭС|канал\w*|водохранилищ\w*|мост\w*|"
-                             r"водозабор\w*)\b", re.I)
+                             r"водозабор\w*|street|avenue|boulevard|market|bazaar)\b", re.I)
 _FACILITY_BEFORE = re.compile(r"(?<!\w)(?:канал\w*|плотин\w*|ГЭС|водохранилищ\w*|рек\w*|мост\w*|аэропорт\w*|"
                               r"трубопровод\w*|тоннел\w*|туннел\w*|месторождени\w*|рудник\w*|шахт\w*|завод\w*|"
-                              r"комбинат\w*|водозабор\w*)\s+[«\"]?$|"
+                              r"комбинат\w*|водозабор\w*|улиц\w*|ул\.|проспект\w*|переул\w*|бульвар\w*|"
+                              r"рын(?:ок|ке|ка|ку)|базар\w*)\s+[«\"]?$|"
+                              # a venue named in quotes where something happened: "теракт в «Крокус Сити Холле»"
+                              r"(?<!\w)(?:теракт\w*|нападени\w*|взрыв\w*|пожар\w*|стрельб\w*)\s+(?:в|на|у)\s+[«\"]$|"
                               # a post named in quotes ("пост «Достук»"), not one named by whose it is ("пост полиции")
                               r"(?<!\w)(?:пост\w*|погранпост\w*|застав\w*|КПП)\s+[«\"]$", re.I)
 # rivers whose names are no state, town or district; "Panj" / "Пяндж" is also a town and a district, a river
@@ -628,8 +635,8 @@ def _add_descriptions(doc: Document, lang: str, table: Aliases, tokens: Sequence
         if any(m.start < end and start < m.end for m in mentions):
             continue
         h = head_of(doc, start, end)
-        if h is None:
-            continue
+        if h is None or tokens[h].dep in ("det", "compound"):
+            continue  # ("the state border": the word names a kind of border, no state; the phrase's head is outside)
         sent = tokens[h].sent
         role, governor = grammatical_role(tokens, h, lang)
         # a co-argument of the same verb is never the antecedent ("Moscow values the same partner")

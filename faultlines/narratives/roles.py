@@ -429,6 +429,7 @@ def annotate(docs: Sequence[Document], model: RoleModel, *, name: str = "roles",
 def _write_roles(doc: Document, mentions: Sequence[Mention], entities: Sequence[Entity], main: np.ndarray,
                  fine: np.ndarray, model: RoleModel, name: str, version: str) -> None:
     _cast_by_narratives(doc, mentions, entities, main, fine)
+    _cast_falsely_accused(doc, mentions, main, fine)
     _cast_debunk_opponents(doc, mentions, main, fine)
     _cast_event_actors(doc, mentions, main, fine)
     decided = model.decide(main, fine)
@@ -487,6 +488,22 @@ def _cast_debunk_opponents(doc: Document, mentions: Sequence[Mention], main: np.
         if m.entity in cast:
             main[i] = np.eye(len(MAIN_ROLES))[antagonist]
             fine[i] = np.eye(len(ALL_FINE))[deceiver]
+
+
+def _cast_falsely_accused(doc: Document, mentions: Sequence[Mention], main: np.ndarray, fine: np.ndarray) -> None:
+    """A mention the claim of a rebuttal casts as the villain, its subject or agent ("Lie: Russia used the CSTO as a
+    cover to invade Kazakhstan"), is, in the article that calls the claim a lie, falsely accused: Innocent /
+    Scapegoat (not Kazakhstan, whom the claim has invaded)."""
+    lies = [tuple(s) for a in doc.layer("debunk") for s in [a.attrs.get("claim_span")]
+            if isinstance(s, (list, tuple)) and len(s) == 2]
+    if not lies:
+        return
+    antagonist, innocent, scapegoat = MAIN_ROLES.index("Antagonist"), MAIN_ROLES.index("Innocent"), ALL_FINE.index("Scapegoat")
+    for i, m in enumerate(mentions):
+        if int(main[i].argmax()) == antagonist and m.role in ("subj", "agent") \
+                and any(s <= m.start and m.end <= e for s, e in lies):
+            main[i] = np.eye(len(MAIN_ROLES))[innocent]
+            fine[i] = np.eye(len(ALL_FINE))[scapegoat]
 
 
 def _cast_entities(who: Sequence[str], entities: Sequence[Entity], counts: np.ndarray) -> set[int]:
@@ -592,7 +609,9 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # name it follows ("Государственный комитет национальной безопасности (ГКНБ)" and "ГКНБ"); a landform is a place
 # 14: a bare surname the NER typed otherwise joins the one person of that name ("Saidov" ORG after "Bakhtiyor
 # Saidov"); Gorno-Badakhshan and its abbreviations are one entity; seas, lakes and border crossings are no mentions
-@analyzer("roles", version="14", requires=("ner", "encoding"), assigns=("entity",))
+# 15: no mention of a street, a market or the venue of an attack named in quotes ("теракт в «Крокус Сити Холле»"), of
+# "the state" in "the state border", or of the kind of piece opening a line ("Explainer:", "Интервью с …")
+@analyzer("roles", version="15", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 
