@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from faultlines.cli import app
 from faultlines.ingest.files import text_document
 from faultlines.output import document_record
-from faultlines.pipeline import Pipeline
+from faultlines.pipeline import DEFAULT_ANALYZERS, Pipeline
 from faultlines.narratives.taxonomy import OTHER, load_taxonomy, narrative_of, semeval_labels
 
 CASES = Path(__file__).parent / "data" / "narratives" / "regional_cases.toml"
@@ -92,7 +92,7 @@ def test_output_shape(analyzed):
         assert len(pairs) == len(set(pairs))  # one annotation per (narrative, subnarrative)
         for a in layer:
             assert (a.start, a.end) == (0, len(doc.text))
-            assert a.analyzer == "narratives" and a.version == "10"
+            assert a.analyzer == "narratives" and a.version == "11"
             assert a.score is None or 0.0 <= a.score <= 1.0
             if a.attrs["taxonomy"] == "regional":
                 assert a.label in regional
@@ -320,3 +320,33 @@ def test_a_sentence_carries_the_likeliest_narrative_whose_cue_words_it_has(regio
                                        encoding="utf-8").read())])
     regional = [a.label for a in doc.layer("narrative") if a.attrs["taxonomy"] == "regional"]
     assert regional == ["CA: Ungrateful and disloyal allies"]
+
+
+def test_a_debt_of_gratitude_is_an_ingratitude_cue_and_the_csto_s_name_no_guarantor_cue(regional_cache):
+    owed, offer = _docs([
+        ("owed", "Why does Astana still believe the West will save it?\n\nIn January 2022 it was not the European "
+                 "Union that answered President Tokayev's call. It was the CSTO, and above all Russian paratroopers, who "
+                 "secured airports and power stations within 48 hours. Nobody in Moscow expects gratitude in the form "
+                 "of speeches. But a country that owes its stability to Russian soldiers should think twice before "
+                 "voting against Russia at the UN General Assembly."),
+        ("offer", "MOSCOW, Dec 3 — The Collective Security Treaty Organization (CSTO) is ready to send additional "
+                  "forces and equipment to help Tajikistan secure its border with Afghanistan if Dushanbe requests it, "
+                  "the organisation's secretariat said on Wednesday. The statement followed two deadly attacks on "
+                  "Chinese workers in Tajikistan's Khatlan province and Gorno-Badakhshan region in late November. \"The "
+                  "member states are closely following the situation on the Tajik-Afghan border,\" the secretariat "
+                  "said. It gave no details on the size of any possible deployment.")])
+    assert "CA: Ungrateful and disloyal allies" in [a.label for a in owed.layer("narrative")]
+    assert not [a.label for a in offer.layer("narrative") if a.attrs["taxonomy"] == "regional"]
+
+
+def test_a_paragraph_that_mostly_reports_needs_more_than_the_paragraph_threshold(regional_cache):
+    # the second paragraph lies just over the guarantor's 0.5, but two of its three sentences report an event
+    (doc,) = Pipeline(DEFAULT_ANALYZERS).pipe([text_document(
+        "На таджикско-афганской границе ликвидированы три наркокурьера\n\nДУШАНБЕ, 6 декабря — «Азия-Плюс». "
+        "Пограничники ГКНБ Таджикистана в ночь на 5 декабря предотвратили попытку переправить крупную партию наркотиков "
+        "через реку Пяндж в Шамсиддиншохинском районе, сообщили в пресс-центре ведомства.\n\nПо данным пограничной "
+        "службы, нарушители оказали вооруженное сопротивление. В ходе перестрелки трое наркокурьеров, граждане "
+        "Афганистана, были уничтожены, еще двое скрылись на афганской территории. Потерь среди пограничников нет.\n\n"
+        "На месте изъято более 50 кг гашиша и 12 кг героина, а также автомат Калашникова и боеприпасы. С начала года "
+        "на этом участке границы задержано около 800 кг наркотиков.\n", doc_id="b", source="b", source_kind="text")])
+    assert not [a.label for a in doc.layer("narrative") if a.attrs["taxonomy"] == "regional"]

@@ -30,7 +30,7 @@ from .regional import Hit, RegionalModel, active_stem, current_fingerprint, repo
 from .taxonomy import OTHER
 
 log = logging.getLogger(__name__)
-VERSION = "10"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
+VERSION = "11"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
 # 4: a regional narrative records the roles it casts (`cast`, read by the roles analyzer); an author's sentence with
 # the cues carries a narrative from 0.3 when it is the sentence's most probable one; 5: what the author tells the reader
 # to stop believing ("пора перестать верить, что …") is rebutted, not pushed; 6: a narrative the debunked claims
@@ -39,7 +39,8 @@ VERSION = "10"  # 2: heads and regional detector retrained on the USE encoder pa
 # cue words (technicians, marines; commissars, collective farms, "drew"; meltwater, sluice, арык, водозабор); texts under
 # 60 words get no SemEval-2025 narrative, and texts that do not name Ukraine or its war (climate change) none of that
 # domain; 9: a wire report's headline and one opening with "No," / "Нет," carry no regional narrative; 10: a sentence
-# carries the most probable narrative among those whose cue words it has ("Россия не обязана спасать забывчивых друзей")
+# carries the most probable narrative among those whose cue words it has ("Россия не обязана спасать забывчивых друзей");
+# 11: "gratitude", "owes … to Russia" are ingratitude cues, and "security" in the CSTO's own name no guarantor cue
 LANGS = ("en", "ru")
 LAYER = "narrative"
 MIN_WORDS = 60  # the shortest SemEval-2025 training document has 76
@@ -177,10 +178,16 @@ def detect_regional(regional: RegionalModel, doc: Document, encoding: Encoding) 
         row, span = headline
         blocked.append(row)
         rebutted = rebutted + [span]
+    reported = reported_sentences(doc, encoding.sentence_spans)
     sentences = sentences_of(encoding, doc.text, doc.language,
-                             [i for i, span in enumerate(encoding.sentence_spans) if _overlaps(span, rebutted)],
-                             reported_sentences(doc, encoding.sentence_spans))
-    return regional.detect(units_of(encoding.vectors, encoding.title), sentences, blocked)
+                             [i for i, span in enumerate(encoding.sentence_spans) if _overlaps(span, rebutted)], reported)
+    # a paragraph most of whose sentences pass on others' words or tell events: "По данным пограничной службы,
+    # нарушители оказали вооруженное сопротивление. В ходе перестрелки … Потерь среди пограничников нет." is a report,
+    # however near a guarantor story its vector lies
+    told = [encoding.sentence_spans[i] for i in reported]
+    reports = [i for i, (s, e) in enumerate(encoding.spans)
+               if 2 * sum(s <= a < e for a, _ in told) > sum(s <= a < e for a, _ in encoding.sentence_spans)]
+    return regional.detect(units_of(encoding.vectors, encoding.title), sentences, blocked, reports)
 
 
 def _headline(doc: Document, encoding: Encoding, units: list[tuple[int, int]]) -> tuple[int, tuple[int, int]] | None:

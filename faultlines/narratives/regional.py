@@ -57,6 +57,10 @@ def active_stem() -> Path:
     return stem if stem.with_suffix(".json").exists() else SHIPPED_STEM
 
 
+# a paragraph that only reports (others' words, events) carries a narrative from this probability on (version 11)
+REPORTED_PARAGRAPH_THRESHOLD = 0.6
+
+
 @dataclass
 class Hit:
     narrative: str
@@ -116,16 +120,20 @@ class RegionalModel:
         return p[:, :-1]
 
     def detect(self, units: np.ndarray, sentences: Sentences | None = None,
-               blocked_units: Sequence[int] = ()) -> list[Hit]:
+               blocked_units: Sequence[int] = (), reported_units: Sequence[int] = ()) -> list[Hit]:
         """The narratives a document's units (paragraph and title vectors) push, best first.
 
         With ``sentences``, a narrative that no paragraph reaches may still be carried by one sentence that
         reaches the threshold and matches the narrative's cue patterns for the language: commentary argues
         several narratives in one paragraph, whose vector then lies near none of them, while a single
         sentence is too weak a unit without a cue (it fires on unrelated news). ``blocked_units`` and
-        ``sentences.blocked`` are never evidence (they state a narrative the text rebuts)."""
+        ``sentences.blocked`` are never evidence (they state a narrative the text rebuts); ``reported_units``
+        (paragraphs whose every sentence passes on others' words or tells an event) carry one only from
+        ``REPORTED_PARAGRAPH_THRESHOLD``."""
         probs = self.probabilities(units)
         probs[list(blocked_units)] = 0.0
+        reported = list(reported_units)
+        probs[reported] = np.where(probs[reported] >= REPORTED_PARAGRAPH_THRESHOLD, probs[reported], 0.0)
         hits: dict[str, Hit] = {}
         for n, meta in enumerate(self.narratives):
             if not len(units):
