@@ -35,7 +35,9 @@ DEFAULT_CASES = (Path("tests/data/narratives/regional_cases.toml"), Path("tests/
                  Path("tests/data/narratives/regional_heldout_mixed7.toml"),
                  Path("tests/data/narratives/regional_heldout_mixed8.toml"),
                  Path("tests/data/narratives/regional_heldout_mixed9.toml"),
-                 Path("tests/data/narratives/regional_heldout_mixed10.toml"))
+                 Path("tests/data/narratives/regional_heldout_mixed10.toml"),
+                 Path("tests/data/narratives/regional_heldout_mixed11.toml"),
+                 Path("tests/data/narratives/regional_heldout_mixed12.toml"))
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
