@@ -1267,3 +1267,11 @@ def test_the_interviewee_named_on_a_line_under_the_title_answers():
         "руководство в Ташкенте. Мирзиёев выбрал прагматизм.\n\n— Может ли спор о воде перерасти в конфликт?\n\n"
         "— Если не договоримся, то да. Вода в Центральной Азии уже сегодня дороже нефти.", "ru") if c["quote"]]
     assert answers and {c["speaker"] for c in answers} == {"гидролог Бахтиёр Нуров"}
+
+
+def test_an_author_s_reminder_reports_nobody_and_what_is_said_ends_at_a_semicolon():
+    assert not [c for c in claims("Напомним, ранее Запад уже пытался раскачать ситуацию в ГБАО руками местных "
+                                  "«активистов».", "ru") if c["kind"] != "author"]
+    calm, gunfire = claims("Чиновники заявили, что на границе спокойно; жители сообщили о стрельбе ночью.", "ru")
+    assert (calm["speaker"], calm["text"]) == ("Чиновники", "на границе спокойно")
+    assert gunfire["speaker"] == "жители"

@@ -1587,3 +1587,21 @@ def test_false_reports_about_clashes_and_shelling_told_in_an_after_clause():
     assert (shelling["sub_event_type"], shelling["actor1_acled"], shelling["fatalities"], shelling["location"]) == (
         "Shelling/artillery/missile attack", "Military Forces of Azerbaijan", 50, None)
     assert request["plover"] == "REQUEST"
+
+
+def test_a_deadly_security_operation_a_battle_joined_and_a_protest_at_the_capital_s_parliament():
+    events = document_record(run(
+        "The security operation in Khorog and Rushan in May 2022 killed at least 25 people, according to local "
+        "activists. \"The government must release everyone held solely for peaceful protest,\" a researcher said.",
+        published="2026-12-06"))["events"]
+    assert [(e["event_type"], e["date"], e["location"], e["actor1_acled"], e["fatalities"]) for e in events] == [
+        ("Violence against civilians", "2022-05-01", "Khorugh", "Police Forces of Tajikistan", 25)]
+    (fight,) = document_record(run(
+        "Сегодня утром в районе Ишкашима пограничники вступили в бой с группой боевиков, перешедших границу со "
+        "стороны Афганистана.", published="2026-12-06"))["events"]
+    assert (fight["event_type"], fight["location"]) == ("Battles", "Ishkoshim")
+    (protest,) = document_record(run(
+        "БИШКЕК, 5 декабря — Kaktus.media. Накануне у здания парламента прошла акция протеста: около 40 человек вышли "
+        "с плакатами. Милиция задержала восьмерых участников.", published="2026-12-05"))["events"]
+    assert (protest["sub_event_type"], protest["location"], protest["date"]) == (
+        "Protest with intervention", "Bishkek", "2026-12-04")

@@ -350,3 +350,13 @@ def test_a_paragraph_that_mostly_reports_needs_more_than_the_paragraph_threshold
         "На месте изъято более 50 кг гашиша и 12 кг героина, а также автомат Калашникова и боеприпасы. С начала года "
         "на этом участке границы задержано около 800 кг наркотиков.\n", doc_id="b", source="b", source_kind="text")])
     assert not [a.label for a in doc.layer("narrative") if a.attrs["taxonomy"] == "regional"]
+
+
+def test_a_headline_that_refuses_what_it_names_and_a_west_that_rocks_the_boat(regional_cache):
+    needless, rocking = _docs([
+        ("needless", "Central Asia does not need Moscow's protection\n\nThe states of the region are sovereign. They can "
+                     "buy wheat from Kazakhstan and gas from Turkmenistan."),
+        ("rocking", "На границе Таджикистана стрельба\n\nНапомним, ранее Запад уже пытался раскачать ситуацию в ГБАО "
+                    "руками местных «активистов». Совпадение? Не думаем.")])
+    assert "CA: Russia is the indispensable security guarantor" not in [a.label for a in needless.layer("narrative")]
+    assert "CA: Colour revolutions and hybrid war behind unrest" in [a.label for a in rocking.layer("narrative")]

@@ -336,3 +336,10 @@ def test_the_kind_of_piece_opening_a_line_is_no_entity():
         "против строительства ГЭС. Что изменилось?"))])
     assert "Explainer" not in {m.text for m in document_entities(en)[0]}
     assert "Интервью" not in {m.text for m in document_entities(ru)[0]}
+
+
+def test_a_platform_with_the_sentence_s_full_stop_is_a_medium():
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="x", text=(
+        "Taliban spokesman Zabihullah Mujahid rejected the findings. \"These reports are propaganda,\" he said on X."))])
+    mentions, _ = document_entities(doc)
+    assert not [m for m in mentions if m.text.rstrip(".") == "X" and m.salient]

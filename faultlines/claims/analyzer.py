@@ -50,7 +50,8 @@ from .speakers import is_outlet
 # назвал «…»"), which ends the first claim; a denied gerund is what is denied ("denied using excessive force"); no
 # claim in a legal note
 # 9: a live blog entry's time is no part of its claim (segment 7); a column's byline in the genitive ("Колонка Андрея
-# Лузина") speaks in the nominative; an interviewee named on a line under the title ("Интервью с гидрологом …") answers
+# Лузина") speaks in the nominative; an interviewee named on a line under the title ("Интервью с гидрологом …") answers;
+# the author's "Напомним," reports nobody; reported speech ends at a semicolon
 VERSION = "9"
 
 

@@ -141,6 +141,8 @@ class Extractor:
         if tok.pos not in ("VERB", "AUX") and not (self.lex.language == "en" and tok.lemma in ("say", "tell")) \
                 and not (self.lex.language == "ru" and tok.lower.startswith(("уверен", "убежден", "убеждён"))):
             return None
+        if self.lex.language == "ru" and tok.lower in _AUTHOR_ASIDES:
+            return None  # "Напомним, ранее Запад …": the author reminds the reader, nobody is reported
         stance = self.lex.verb_stance(tok.lemma, tok.text)
         following = self.p.tokens[tok.i + 1].lower if tok.i + 1 < len(self.p.tokens) else ""
         if stance == "predict" and following in ("against", "от"):
@@ -1721,6 +1723,10 @@ def _author_name(doc: Document) -> str:
     return name
 
 
+# the author's own first-person asides with a reporting verb's lemma
+_AUTHOR_ASIDES = frozenset({"напомним", "напомню", "отметим", "отмечу", "подчеркнем", "подчеркнём", "подчеркну", "заметим",
+                            "замечу", "уточним", "уточню", "добавим", "добавлю", "повторим", "повторю", "признаем",
+                            "признаемся", "признаюсь", "скажем", "скажу"})
 # a byline word that takes the author's name in the genitive (with a colon the name stays nominative)
 _GENITIVE_BYLINE = re.compile(r"(?:^|\n)[ \t*_]*(?:Колонка|Комментарий|Мнение|Анализ|Блог)[ \t]+$")
 
@@ -1772,6 +1778,10 @@ def extract(doc: Document, score) -> list[Claim]:
         for claim in claims:
             if line.start <= claim.start < line.end < claim.end:
                 claim.start = ex._trim(line.end, claim.end)[0]
+    for claim in claims:  # "заявили, что на границе спокойно; жители сообщили …": what is said ends at a semicolon
+        cut = ex.text.find("; ", claim.start, claim.end)
+        if not claim.quote and claim.kind != "author" and cut > claim.start:
+            claim.end = ex._trim(claim.start, cut)[1]
     notes = [(a.start, a.end) for a in doc.layer("boilerplate")]  # "* Движение запрещено в РФ": the law's, no one's
     claims = [c for c in claims if not any(s <= c.start < e for s, e in notes)]
     claims.sort(key=lambda c: (c.start, c.end))

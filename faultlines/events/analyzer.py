@@ -62,7 +62,9 @@ from .extract import EventExtractor, aggregate_warnings
 # "When …," clause keeps its places; "no one was detained" is no intervention; "the same day" after "In 2011" counts
 # from the last day told; "ready for talks", "reports about" are no events; "after Azerbaijani shelling killed …" is
 # one; shelling and mortars by a demonym are its forces'; a capital that asks or says is a government; a lead that
-# tells an incident without a cue gives its place and day to the next paragraph's event
+# tells an incident without a cue gives its place and day to the next paragraph's event; a security operation that
+# killed is an attack; "вступили в бой" a battle; who is "held for peaceful protest" protested before; a protest at a
+# parliament the text places nowhere else is in the dateline's city
 VERSION = "10"
 
 

@@ -138,6 +138,11 @@ _FACILITY_AFTER = re.compile(r"\s+(?:(?:gas|oil)\s+)?(?:pipeline|canal|dam|reser
 _DEADLY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,5}?(?:that|which|in which)\s+(?:[\w-]+\s+)?(?:killed|wounded|injured|left)\b|"
                            r"[^.;]{0,60}?(?:в результате|в ходе) (?:которого|которой|которых)\s+(?:\w+\s+)?(?:погиб|ранен|убит)|"
                            r"\s+(?:[\w-]+\s+){0,5}?(?:унесш|унёсш|унесше|унёсше)\w*\s+(?:жизн|жизни)", re.I)
+# a seat of power a protest gathers at, which stands in the capital: "у здания парламента", "outside parliament"
+_SEAT_OF_POWER = re.compile(r"(?<!\w)(?:здани\w+\s+(?:парламента|правительства|Жогорку\s+Кенеша|Белого\s+дома|администрации\s+"
+                            r"президента)|(?:у|к|перед|возле)\s+(?:парламент\w*|Белого\s+дома|Дома\s+правительства))|"
+                            r"\b(?:outside|near|in front of|at)\s+(?:the\s+)?(?:parliament|presidential\s+(?:palace|administration)|"
+                            r"government\s+(?:house|building|headquarters))\b", re.I)
 _HELD_UNTIL = re.compile(r"(?:под\s+стражу|под\s+стражей|арест\w*|заключени\w*|домашн\w+\s+арест\w*|срок\w*)"
                          r"(?:\s+[\w-]+){0,3}\s+до\s+$|\b(?:custody|detention|jail|prison|arrest)\b(?:\s+[\w-]+){0,3}\s+"
                          r"until\s+$", re.I)
@@ -188,7 +193,7 @@ _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|of|sell\w*|sold|buy\w*|bought|ship\w*|
                           r"\s+sanctioned\s+[a-z]", re.I)
 # what someone is jailed, charged or sentenced for ("for organising an unsanctioned rally") happened before
 _CHARGED = re.compile(r"\b(?:for|over)\s+(?:organi[sz]ing|taking\s+part\s+in|participating\s+in|leading|holding|calling\s+for|"
-                      r"joining)\s+(?:[\w-]+\s+){0,4}$|\b(?:jail\w*|sentenc\w*|convict\w*|fine[sd]?|charg\w*|tried|prosecut\w*)"
+                      r"joining)\s+(?:[\w-]+\s+){0,4}$|\b(?:jail\w*|sentenc\w*|convict\w*|fine[sd]?|charg\w*|tried|prosecut\w*|held|imprison\w*)"
                       r"\b[^.;]{0,60}\b(?:over|for)\s+(?:(?:an?|the|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$|(?<!\w)за\s+"
                       r"(?:организаци\w+|участи\w+\s+в|проведени\w+)\s+(?:[\w-]+\s+){0,4}$|"
                       # "обвинение в призывах к массовым беспорядкам", "charged with calling for riots": a charge
@@ -1226,6 +1231,13 @@ class EventExtractor:
                 if place is not None:
                     place_text = None
                     warnings.append("place carried from the article's previous event (the text names none)")
+        if place is None and not any(m.loose_places for m in cand.mentions) and any(
+                _SEAT_OF_POWER.search(doc.text, *m.sentence) for m in cand.mentions):
+            # "у здания парламента", "outside parliament" in a report datelined in the capital: the capital's
+            place = self._dateline_city(doc)
+            if place is not None:
+                place_text = None
+                warnings.append(f"place: the dateline's city ({place.name}), where the seat of power it names stands")
         country = iso = admin1 = admin2 = location = None
         lat = lon = None
         geo_precision = None
@@ -1639,6 +1651,15 @@ class EventExtractor:
         return {"country": place.country, "iso": place.iso, "admin1": place.admin1, "admin2": place.admin2,
                 "location": place.name, "latitude": place.latitude, "longitude": place.longitude,
                 "geo_precision": place.geo_precision, "place_text": place.name}
+
+    def _dateline_city(self, doc: Document) -> Place | None:
+        """The city a wire dateline names, when the gazetteer knows exactly one city of that name."""
+        for line in doc.layer("dateline"):
+            name = _DATELINE_PLACE.match(doc.text, line.start, line.end)
+            cities = [p for p in self.gaz.lookup(name.group(1)) if p.kind == "city"] if name else []
+            if len(cities) == 1:
+                return cities[0]
+        return None
 
     def _dateline_country(self, doc: Document) -> Place | None:
         """The country of the city a wire dateline names ("DUSHANBE, Dec 5 (AP) —"), when the gazetteer knows it."""

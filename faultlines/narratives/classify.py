@@ -40,7 +40,9 @@ VERSION = "11"  # 2: heads and regional detector retrained on the USE encoder pa
 # 60 words get no SemEval-2025 narrative, and texts that do not name Ukraine or its war (climate change) none of that
 # domain; 9: a wire report's headline and one opening with "No," / "Нет," carry no regional narrative; 10: a sentence
 # carries the most probable narrative among those whose cue words it has ("Россия не обязана спасать забывчивых друзей");
-# 11: "gratitude", "owes … to Russia" are ingratitude cues, and "security" in the CSTO's own name no guarantor cue
+# 11: "gratitude", "owes … to Russia" are ingratitude cues, and "security" in the CSTO's own name no guarantor cue; a
+# paragraph that mostly reports carries a narrative from 0.6; a headline that says its subject "does not need" something
+# pushes nothing; "раскачать", "foment", "stir up" are colour-revolution cues
 LANGS = ("en", "ru")
 LAYER = "narrative"
 MIN_WORDS = 60  # the shortest SemEval-2025 training document has 76
@@ -191,7 +193,8 @@ def detect_regional(regional: RegionalModel, doc: Document, encoding: Encoding) 
 
 
 def _headline(doc: Document, encoding: Encoding, units: list[tuple[int, int]]) -> tuple[int, tuple[int, int]] | None:
-    """(unit row, span) of a headline that argues nothing: a wire report's, or one that opens with "No," / "Нет,".
+    """(unit row, span) of a headline that argues nothing: a wire report's, one that opens with "No," / "Нет,", or one
+    that says its subject needs no such thing ("… does not need Moscow's protection").
     The headline is the title row, or the first paragraph when it is one line without a full stop."""
     if encoding.title is not None:
         row, span, text = len(units) - 1, units[-1], doc.title or ""
@@ -202,10 +205,13 @@ def _headline(doc: Document, encoding: Encoding, units: list[tuple[int, int]]) -
             return None
     else:
         return None
-    return (row, span) if doc.layer("dateline") or _REBUTTING_TITLE.match(text) else None
+    return (row, span) if doc.layer("dateline") or _REBUTTING_TITLE.match(text) or _NEEDS_NO_TITLE.search(text) else None
 
 
 _REBUTTING_TITLE = re.compile(r"\s*(?:No|Нет)\s*[,.!:—–-]", re.IGNORECASE)
+# "Central Asia does not need Moscow's protection": a headline that refuses what it names
+_NEEDS_NO_TITLE = re.compile(r"\b(?:does|do|did)\s+not\s+need\b|\b(?:doesn|don|didn)['’]t\s+need\b|\bneeds?\s+no\b|"
+                             r"(?<!\w)не\s+нужда\w+|(?<!\w)не\s+нуж(?:ен|на|но|ны)(?!\w)", re.IGNORECASE)
 
 
 def _rebutted(doc: Document) -> list[tuple[int, int]]:

@@ -753,7 +753,7 @@ def mark_salience(doc: Document, mentions: list[Mention], entities: list[Entity]
             m.salient = False
         elif m.type == "NORP" and m.role == "mod":
             m.salient = False
-        elif _PLATFORM.fullmatch(m.text) and (m.role == "mod" or prep is not None):
+        elif _PLATFORM.fullmatch(m.text.rstrip(".")) and (m.role == "mod" or prep is not None):
             m.salient = False  # "in a Telegram post", "on YouTube": the medium, not a party
         elif doc.text[max(0, m.start - 1) : m.start] == "(" and doc.text[m.end : m.end + 1] == ")":
             m.salient = False

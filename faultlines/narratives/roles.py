@@ -610,7 +610,8 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # 14: a bare surname the NER typed otherwise joins the one person of that name ("Saidov" ORG after "Bakhtiyor
 # Saidov"); Gorno-Badakhshan and its abbreviations are one entity; seas, lakes and border crossings are no mentions
 # 15: no mention of a street, a market or the venue of an attack named in quotes ("теракт в «Крокус Сити Холле»"), of
-# "the state" in "the state border", or of the kind of piece opening a line ("Explainer:", "Интервью с …")
+# "the state" in "the state border", or of the kind of piece opening a line ("Explainer:", "Интервью с …"); "on X." is
+# a medium; the Jogorku Kenesh is the Kyrgyz parliament; whom a debunked claim makes its villain is a scapegoat
 @analyzer("roles", version="15", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
