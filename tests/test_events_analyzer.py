@@ -1605,3 +1605,27 @@ def test_a_deadly_security_operation_a_battle_joined_and_a_protest_at_the_capita
         "с плакатами. Милиция задержала восьмерых участников.", published="2026-12-05"))["events"]
     assert (protest["sub_event_type"], protest["location"], protest["date"]) == (
         "Protest with intervention", "Bishkek", "2026-12-04")
+
+
+def test_the_organisers_arrest_is_no_intervention_and_villagers_who_clash_with_police_riot():
+    events = document_record(run(
+        "АЛМАТЫ, 3 декабря — КазТАГ. Полиция Мангистауской области задержала трех жителей Жанаозена, которых "
+        "подозревают в организации несанкционированного митинга против повышения цен на газ.\n\nМитинг прошел 1 декабря "
+        "на центральной площади города, в нем участвовали около 200 человек.", published="2026-12-03"))["events"]
+    assert sorted((e["sub_event_type"], e["date"]) for e in events) == [
+        ("Arrests", "2026-12-03"), ("Peaceful protest", "2026-12-01")]
+    (clash,) = document_record(run(
+        "Kyrgyz police clash with villagers over gold mine\n\nEleven people, including four police officers, were "
+        "injured in the clashes near the village of Solton-Sary in Naryn region, the health ministry said.",
+        published="2026-12-02"))["events"]
+    assert (clash["event_type"], clash["actor1_acled"], clash["actor2_acled"], clash["injuries"]) == (
+        "Riots", "Rioters (Kyrgyzstan)", "Police Forces of Kyrgyzstan", 11)
+
+
+def test_the_deal_signed_in_a_city_places_the_agreement_told_before():
+    (deal,) = document_record(run(
+        "TASHKENT, Dec 4 (Reuters) - Uzbekistan and Tajikistan on Friday signed an agreement on the joint management of "
+        "the Farhad reservoir, the Uzbek foreign ministry said.\n\nUnder the deal, signed in Tashkent by foreign ministers "
+        "Bakhtiyor Saidov and Sirojiddin Muhriddin, the two countries will share water from the reservoir equally.",
+        published="2026-12-04"))["events"]
+    assert (deal["sub_event_type"], deal["location"], deal["date"]) == ("Agreement", "Tashkent", "2026-12-04")

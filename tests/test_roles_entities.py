@@ -343,3 +343,11 @@ def test_a_platform_with_the_sentence_s_full_stop_is_a_medium():
         "Taliban spokesman Zabihullah Mujahid rejected the findings. \"These reports are propaganda,\" he said on X."))])
     mentions, _ = document_entities(doc)
     assert not [m for m in mentions if m.text.rstrip(".") == "X" and m.salient]
+
+
+def test_a_place_whose_police_or_residents_are_named_is_a_setting():
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="p", text=(
+        "Полиция Мангистауской области задержала трех жителей Жанаозена."))])
+    mentions, _ = document_entities(doc)
+    assert {m.text for m in mentions} >= {"Мангистауской области", "Жанаозена"}
+    assert not [m.text for m in mentions if m.salient]

@@ -64,7 +64,9 @@ from .extract import EventExtractor, aggregate_warnings
 # one; shelling and mortars by a demonym are its forces'; a capital that asks or says is a government; a lead that
 # tells an incident without a cue gives its place and day to the next paragraph's event; a security operation that
 # killed is an attack; "вступили в бой" a battle; who is "held for peaceful protest" protested before; a protest at a
-# parliament the text places nowhere else is in the dateline's city
+# parliament the text places nowhere else is in the dateline's city; the arrest of a protest's organisers is an event of
+# its own and no intervention in the protest; villagers who clash with police riot; "N people, including …, were
+# injured" counts; "the deal, signed in Tashkent" places the agreement
 VERSION = "10"
 
 

@@ -60,7 +60,8 @@ _PATTERNS = {
         # "A Chinese worker was shot dead": one, with up to two words before the person
         ("fatalities", re.compile(r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|worker|employee|engineer|serviceman|farmer|shepherd|driver)\s+(?:was\s+)?(?:killed|died|shot\s+dead)\b", re.I)),
         # (not "killed five Chinese citizens and wounded four others": the wounded are the four)
-        ("injuries", re.compile(rf"\b{_NUM_EN}{_FILL_EN}\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?{_HURT_EN}\b"
+        # "Eleven people, including four police officers, were injured"
+        ("injuries", re.compile(rf"\b{_NUM_EN}{_FILL_EN}(?:,\s+including\s+[^,.;]{{1,40}},)?\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?{_HURT_EN}\b"
                                 rf"(?!\s+(?:at\s+least\s+|about\s+|some\s+)?(?:\d|(?:{_EN_NUM})\b))", re.I)),
         ("injuries", re.compile(rf"\b(?:wounding|wounded|injuring|injured|hurt)\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)", re.I)),
         # "injuring a shepherd", "a soldier was wounded": one

@@ -242,6 +242,14 @@ _BLAMED = re.compile(r"\b(?:blam\w+|accus\w+|holding)\s+(?:the\s+)?$|(?<!\w)(?:�
                      r"возлагая\s+ответственность\s+на)\s+$", re.I)
 _SUSPECT = re.compile(r"\b(?:the\s+)?(?:suspects?|suspected|gunman|attacker|shooter|killer)\b|(?<!\w)(?:подозреваем\w*|стрел(?:ок|ка)|"
                       r"нападавш\w*|убийц\w*)", re.I)
+# a crowd on the other side of a clash: "police clash with villagers", "жители столкнулись с полицией"
+_CROWD_CLASH = re.compile(r"\bclash(?:es|ed)?\s+(?:with|between)\s+(?:[\w-]+\s+){0,2}(?:villagers|residents|locals|farmers|"
+                          r"workers|miners|herders|shepherds|crowds?)\b|\b(?:villagers|residents|locals|farmers|workers|miners|"
+                          r"herders|crowds?)\s+(?:[\w-]+\s+){0,2}clash(?:es|ed)?\b|(?<!\w)(?:жител\w*|сельчан\w*|местн\w+|"
+                          r"рабоч\w+|горняк\w*|толп\w*)\s+(?:[\w-]+\s+){0,3}?столкнул\w*|столкновени\w+\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:с\s+)?(?:жител|сельчан|местн|рабоч|горняк|толп)\w*", re.I)
+# who organised a protest, arrested for it afterwards: no arrest at the protest
+_ORGANISERS = re.compile(r"\borgani[sz](?:ers?|ing)\b|(?<!\w)(?:организатор\w*|в\s+организации)(?!\w)", re.I)
 _SIMILAR = re.compile(r"(?<!\w)(?:похож|аналогичн|подобн)\w+\s+(?:конфликт|инцидент|случа|драк|столкновени|нападени|"
                       r"происшестви)\w*|\ba\s+similar\s+(?:incident|clash|brawl|fight|attack|confrontation)\b", re.I)
 # "the two attacks", "both clashes", "оба нападения", "двух нападений": several events told together
@@ -388,6 +396,8 @@ class Mention:
     # the wounded an arrest's sentence counts ("44 people were detained and 16 injured"): the protest's it belongs to
     arrest_injuries: int | None = None
     counts: list[Count] = field(default_factory=list)  # the casualty figures counted in it
+    # an arrest in its sentence is an event of its own ("задержаны организаторы митинга"): no intervention in this one
+    arrest_apart: bool = False
 
 
 @dataclass
@@ -860,6 +870,8 @@ class EventExtractor:
                                   counts=figures if hurt else [])
                 if trig.sub_event_type == "Arrests" and len(selected) == 1 and not fat:
                     mention.arrest_injuries = inj
+                mention.arrest_apart = trig.sub_event_type != "Arrests" and any(
+                    t.sub_event_type == "Arrests" for t in selected)
                 days = sorted({d.date for d in own_dates if d.date and d.precision == "day"})
                 batch = [mention]
                 if hurt and len(days) >= 2 and _SEVERAL.search(text, max(start, trig.start - 30), trig.start):
@@ -973,8 +985,10 @@ class EventExtractor:
             # (or before it: "the explosion … was an act of sabotage, and three foreign nationals had been detained")
             arrest = next((t for t in typed if t.sub_event_type == "Arrests"), None)
             # (and "задержали … подозреваемого в поджоге офиса": the arrest of the one suspected of an arson)
+            # (or of those who organised a protest: "задержаны организаторы митинга", "detained the organisers of")
             if arrest is not None and (out[0].plover == "ASSAULT" or out[0].plover == "PROTEST" and arrest.end <= out[0].start
                                        and (_AFTER_CLAUSE.search(text, arrest.end, out[0].start)
+                                            or _ORGANISERS.search(text, arrest.end, out[0].start)
                                             or _ARSON.search(out[0].text) and _SUSPECT.search(text, arrest.end, out[0].start))):
                 out.append(arrest)
                 plovers.add(arrest.plover)
@@ -1018,7 +1032,8 @@ class EventExtractor:
             arson and all(_ARSON.search(x.trigger.text) for x in arson)
             and any(_SUSPECT.search(self._text, *x.sentence) for x in arrests)) and (
             any(x.paragraph == m.paragraph for x in cand.mentions)
-            or not any(_SUSPECT.search(self._text, *x.sentence) for x in arrests))
+            or not any(_SUSPECT.search(self._text, *x.sentence) for x in arrests)) and not any(
+            _ORGANISERS.search(self._text, *x.sentence) for x in arrests)
         if not (same or protest_arrest):
             return False
         d1, d2 = cand.date(), _best_date(m.dates)
@@ -1119,12 +1134,18 @@ class EventExtractor:
             # "rioters ... clashed with police", "clashes between protesters and police": a riot, not a battle between
             # armed groups
             cand.event_type, cand.sub_event_type, cand.plover = "Riots", "Violent demonstration", "PROTEST"
+        elif cand.event_type == "Battles" and cand.sub_event_type == "Armed clash" and _CROWD_CLASH.search(span_text) \
+                and len({a.acled_template for a in actors if a.armed and not a.weak}) <= 1 \
+                and len({c for a in actors if a.armed and not a.weak for c in (a.countries or [a.nationality]) if c}) <= 1:
+            # "Kyrgyz police clash with villagers": a crowd that fights the police riots (ACLED), no armed group does
+            cand.event_type, cand.sub_event_type, cand.plover = "Riots", "Mob violence", "PROTEST"
         if cand.event_type == "Riots" and all(_ARSON.search(m.trigger.text) for m in mentions) \
                 and not any(a.riot or a.protest for a in actors) and not _CROWD.search(span_text):
             # "неизвестные подожгли вагончики": property set on fire by no crowd is destruction, not a riot (ACLED)
             cand.event_type, cand.sub_event_type, cand.plover = "Strategic developments", "Looting/property destruction", "COERCE"
         if cand.event_type == "Protests":
             police = any(a.armed and not a.weak for a in actors)
+            span_text = " ".join(text[m.sentence[0]:m.sentence[1]] for m in mentions if not m.arrest_apart)
             if fat or _FORCE["ru" if language == "ru" else "en"].search(span_text):
                 cand.sub_event_type = "Excessive force against protesters"
             elif (police or _ARREST_VERB["ru" if language == "ru" else "en"].search(span_text)) and any(
@@ -1429,6 +1450,10 @@ class EventExtractor:
             pair = next((a for a in actors if len(a.countries) == 2 and not a.armed), None)
             if not rioters and pair is not None:
                 return (pair, 0), (pair, 1)  # "a fight between Kazakh and Chinese workers": each group riots
+            forces = [a for a in actors if a.armed and not a.weak]
+            if not rioters and forces and any(_CROWD_CLASH.search(doc.text, *m.sentence) for m in cand.mentions):
+                # "Kyrgyz police clash with villagers": the crowd riots (named by default), the forces face it
+                return None, (forces[0], 0)
             if not rioters:
                 # "местные жители избили четырёх граждан Китая", "villagers stormed a mine, beating workers": the crowd
                 # is the rioters (named by default), who it set on is the other side

@@ -751,6 +751,8 @@ def mark_salience(doc: Document, mentions: list[Mention], entities: list[Entity]
         prep = m.role[5:] if m.role.startswith("prep:") else None
         if m.type in ("GPE", "LOC") and (prep in places or m.role == "mod"):
             m.salient = False
+        elif m.type == "LOC" and m.role == "poss":
+            m.salient = False  # "Полиция Мангистауской области", "жителей Жанаозена": whose police, where they live
         elif m.type == "NORP" and m.role == "mod":
             m.salient = False
         elif _PLATFORM.fullmatch(m.text.rstrip(".")) and (m.role == "mod" or prep is not None):
