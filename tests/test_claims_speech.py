@@ -1275,3 +1275,11 @@ def test_an_author_s_reminder_reports_nobody_and_what_is_said_ends_at_a_semicolo
     calm, gunfire = claims("Чиновники заявили, что на границе спокойно; жители сообщили о стрельбе ночью.", "ru")
     assert (calm["speaker"], calm["text"]) == ("Чиновники", "на границе спокойно")
     assert gunfire["speaker"] == "жители"
+
+
+def test_a_that_inside_an_embedded_clause_opens_no_claim_and_no_claim_ends_on_and():
+    assert one("Analysts say the incident shows how fragile that settlement remains.")["text"] == \
+        "the incident shows how fragile that settlement remains"
+    deputies = next(c for c in claims("State television accuses Astana of ingratitude, Duma deputies question "
+                                      "Kazakhstan's borders, and migrant workers face raids.") if c["speaker"] == "Duma deputies")
+    assert deputies["text"] == "Kazakhstan's borders"

@@ -1629,3 +1629,14 @@ def test_the_deal_signed_in_a_city_places_the_agreement_told_before():
         "Bakhtiyor Saidov and Sirojiddin Muhriddin, the two countries will share water from the reservoir equally.",
         published="2026-12-04"))["events"]
     assert (deal["sub_event_type"], deal["location"], deal["date"]) == ("Agreement", "Tashkent", "2026-12-04")
+
+
+def test_a_day_after_a_shootout_that_left_a_guard_dead_and_a_deal_agreed_by_phone():
+    events = document_record(run(
+        "DUSHANBE, Dec 5 (Reuters) - Tajik President Emomali Rahmon and Kyrgyz President Sadyr Japarov spoke by phone on "
+        "Thursday and agreed to withdraw additional troops from the border, a day after a shootout near the Tajik enclave "
+        "of Vorukh left one Kyrgyz border guard dead, their offices said.", published="2026-12-05"))["events"]
+    shootout = next(e for e in events if e["event_type"] == "Battles")
+    deal = next(e for e in events if e["sub_event_type"] == "Agreement")
+    assert (shootout["date"], shootout["location"], shootout["fatalities"]) == ("2026-12-02", "Vorukh", 1)
+    assert (deal["date"], deal["actor1"]) == ("2026-12-03", "Emomali Rahmon") and deal["location"] != "Vorukh"

@@ -351,3 +351,12 @@ def test_a_place_whose_police_or_residents_are_named_is_a_setting():
     mentions, _ = document_entities(doc)
     assert {m.text for m in mentions} >= {"Мангистауской области", "Жанаозена"}
     assert not [m.text for m in mentions if m.salient]
+
+
+def test_a_legal_note_s_star_is_no_part_of_the_name():
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="s", text=(
+        "Сотрудники ГКНБ задержали двух вербовщиков ИГИЛ*, сообщает пресс-центр ведомства. Вербовщики ИГИЛ действовали "
+        "через мессенджеры.\n\n*Организация запрещена в Кыргызстане."))])
+    mentions, entities = document_entities(doc)
+    assert {entities[m.entity].canonical for m in mentions if m.text.startswith("ИГИЛ")} == {"Islamic State"}
+    assert not [m for m in mentions if m.text.endswith("*")]

@@ -174,6 +174,10 @@ class Extractor:
         return self._trim(tokens[0].start, tokens[-1].end)
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
+        # (a dangling conjunction the clause's end left: "question Kazakhstan's borders, and")
+        dangling = _DANGLING_CONJUNCTION.search(self.text, start, end)
+        if dangling is not None and dangling.start() > start:
+            end = dangling.start()
         while end > start and self.text[end - 1] in _FINAL:
             closing = self.text[end - 1]
             opening = _OPENING_OF.get(closing)
@@ -1063,6 +1067,9 @@ class Extractor:
             if tok.lower in comps and (tok.lower != "ли") and (self.lex.language == "en" or tokens[j - 1].text == "," or tokens[j - 1].lower == "том"):
                 if tok.lower == "if" and stance != "question":
                     continue
+                if self.lex.language == "en" and any(tokens[k].dep == "ccomp" and tokens[k].head == verb
+                                                     for k in range(verb + 1, j)):
+                    break  # "say the incident shows how fragile that settlement remains": the clause began before it
                 if j + 1 < sent[1]:
                     first = j + 1
                     if tokens[j - 1].lower in ("and", "or") and j - 1 > verb + 2 and self.lex.language == "en":
@@ -1723,6 +1730,7 @@ def _author_name(doc: Document) -> str:
     return name
 
 
+_DANGLING_CONJUNCTION = re.compile(r",?\s+(?:and|or|but|и|а|но|или)\s*$", re.I)
 # the author's own first-person asides with a reporting verb's lemma
 _AUTHOR_ASIDES = frozenset({"напомним", "напомню", "отметим", "отмечу", "подчеркнем", "подчеркнём", "подчеркну", "заметим",
                             "замечу", "уточним", "уточню", "добавим", "добавлю", "повторим", "повторю", "признаем",

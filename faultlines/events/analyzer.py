@@ -66,7 +66,9 @@ from .extract import EventExtractor, aggregate_warnings
 # killed is an attack; "вступили в бой" a battle; who is "held for peaceful protest" protested before; a protest at a
 # parliament the text places nowhere else is in the dateline's city; the arrest of a protest's organisers is an event of
 # its own and no intervention in the protest; villagers who clash with police riot; "N people, including …, were
-# injured" counts; "the deal, signed in Tashkent" places the agreement
+# injured" counts; "the deal, signed in Tashkent" places the agreement; "a day after a shootout … left one … dead" is
+# a day before the sentence's day, its dead the victims; what a deal is about ("agreed to withdraw troops") is no party,
+# and a deal takes no place from the fighting told beside it
 VERSION = "10"
 
 

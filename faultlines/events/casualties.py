@@ -51,7 +51,7 @@ _PATTERNS = {
         ("fatalities", re.compile(rf"\b{_NUM_EN}{_FILL_EN}(?:,\s+including\s+[^,.;]{{1,40}},)?\s+(?:(?:were|was|have\s+been|had\s+been|are|have|has|had|being)\s+)?{_KILLED_EN}\b", re.I)),
         ("fatalities", re.compile(rf"\b(?:killing|killed|kill|claimed\s+the\s+lives\s+of|shot\s+dead|gunned\s+down|murdered|shot\s+and\s+killed)\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)(?=(?:{_FILL_EN})(?:\s|[,.;]|$))", re.I)),
         # "left three dead", but not "left at least 20 people injured"
-        ("fatalities", re.compile(rf"\bleft\s+{_NUM_EN}\b(?=(?:\s+[\w-]+){{0,2}}?\s+(?:dead|killed)\b)", re.I)),
+        ("fatalities", re.compile(rf"\bleft\s+{_NUM_EN}\b(?=(?:\s+[\w-]+){{0,3}}?\s+(?:dead|killed)\b)", re.I)),
         # "led to the deaths of two people", "caused the deaths of at least three soldiers"
         ("fatalities", re.compile(rf"\bdeaths\s+of\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)", re.I)),
         ("fatalities", re.compile(rf"\bdeath\s+toll\s+(?:(?:has|had|have)\s+)?(?:(?:rose|risen|rises|climbed|climbs|jumped|"

@@ -151,7 +151,11 @@ _GOVERNMENT_ACT = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:asked|requested|a
                              r"(?:по)?просил\w*|обратил\w*|потребовал\w*|требует|обвинил\w*|обвиняет|отверг\w*|"
                              r"опроверг\w*|отказал\w*|призвал\w*|предупредил\w*|настаивал\w*|настаивает|предложил\w*|"
                              r"заявил\w*|заявляет)\b", re.I)
-_HARM_VERB_AFTER = re.compile(r"\s+(?:had\s+)?(?:killed|wounded|injured|left\s+\w+\s+(?:dead|killed|wounded))\b|"
+# an event a number of days before the day its sentence gives: "a day after a shootout", "на следующий день после"
+_DAYS_BEFORE = re.compile(r"\b(a|one|two|three|four|five|\d+)\s+days?\s+after\s+(?:an?\s+)?$|(?<!\w)на\s+(следующий)\s+день\s+"
+                          r"после\s+$", re.I)
+_DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "следующий": 1}
+_HARM_VERB_AFTER = re.compile(r"(?:\s+[\w'-]+){0,6}?\s+(?:had\s+)?(?:killed|wounded|injured|left\s+(?:[\w-]+\s+){1,4}?(?:dead|killed|wounded))\b|"
                               r"\s+(?:унес|унёс|убил|ранил)\w*", re.I)
 _BEATING = re.compile(r"(?:(?:was|were|been)\s+)?beat(?:en|ing|s)?\b|избил\w*|избиени\w*", re.I)
 # the victims of a crime named after its noun: "attack on cash collectors", "в убийстве двух граждан"
@@ -324,7 +328,7 @@ _CASUALTY_SUBJECT = re.compile(
     r"|(?:killed|wounded|injured|shot|hurt)\s+(?:in|by|as|when|after|during|while|near|on)\b"  # headline: "Two police officers killed in attack"
     r"|died|погибл?\w*|(?:были\s+)?(?:убит|ранен)\w*|получил\w* ранени\w*|пострадал\w*)\b", re.I)
 # "погибли два пограничника", "killing two Tajik soldiers": the dead named after their verb
-_CASUALTY_OBJECT = re.compile(r"(?:\b(?:killing|wounding|injuring)|(?<!\w)(?:погиб\w*|ранен\w*|пострадал\w*))\s+"
+_CASUALTY_OBJECT = re.compile(r"(?:\b(?:killing|wounding|injuring|left)|(?<!\w)(?:погиб\w*|ранен\w*|пострадал\w*))\s+"
                               r"(?:[\w-]+\s+){0,2}$", re.I)
 _REACH = 100  # characters between a party and the cue, at most: a name further away belongs to another clause
 _AGAINST = {"against", "против"}  # "threatened sanctions against Kyrgyz officials"
@@ -834,6 +838,15 @@ class EventExtractor:
                         or [d for d in own_dates if d.end <= min(t.start for t in selected)]
                     # (a cue with no date of its own shares one told before every cue: "В ходе спецоперации в ночь на
                     # четверг ликвидированы восемь …, ещё 14 человек задержаны")
+                gone = _DAYS_BEFORE.search(text, max(start, trig.start - 30), trig.start)
+                if gone is not None:
+                    # "spoke by phone on Thursday …, a day after a shootout near Vorukh": the shootout's day is the one
+                    # before
+                    word = (gone.group(1) or "one").lower()
+                    back = timedelta(days=int(word) if word.isdigit() else _DAY_COUNTS.get(word, 1))
+                    own_dates = [replace(d, date=d.date - back, end_date=None, relative=True,
+                                         basis=f"{gone.group(0).strip()!r} the day the sentence gives")
+                                 for d in own_dates if d.date and d.precision == "day"]
                 if _CHARGED.search(text[max(start, trig.start - 90):trig.start]):
                     # "on Thursday sentenced six men … for an attack … that killed three … in September": the day of the
                     # sentence is not the attack's
@@ -853,7 +866,8 @@ class EventExtractor:
                     # (one with no place of its own is where the sentence's other event is: "detained 12 people in Osh
                     # after a rally turned into clashes")
                     near = [p for p in own_places if nearest(p)]
-                    own_places = near if any(p.locative for p in near) else near + [
+                    # (but a deal agreed by phone is not made where the fighting it answers happened)
+                    own_places = near if any(p.locative for p in near) or trig.plover in ("AGREE", "CONSULT") else near + [
                         p for p in own_places if p.locative and p not in near]
                     own_actors = [a for a in actors if nearest(a)]
                 when = _EMBEDDED_WHEN.search(text[start:trig.start])
@@ -1525,6 +1539,11 @@ class EventExtractor:
             state = [a for a in state if not _OWNER_THING.search(doc.text, max(0, a.start - 25), a.start)
                      and not _THING_OWNED.match(doc.text, a.end)]
             return ((state[0], 0) if state else None), None
+        if sub == "Agreement":
+            # "agreed to withdraw additional troops": what the deal is about is no party to it (the parties the
+            # sentence names are)
+            state = [a for a in state if not any(m.trigger.start <= a.start and not _clause_between(doc.text, m.trigger.end, a.start)
+                                                 for m in cand.mentions)]
         if et == "Strategic developments":
             return ((state[0], 0) if state else None), None
         return None, None

@@ -447,6 +447,8 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
         if a.label == "FAC" and table.lookup(doc.text[start:end], lang) is None:
             continue  # a building, a river or "the Great Game" casts no role; a base the alias table knows may
         end = _before_verb(doc, start, end)  # natasha's "Канал Кош-Тепа обескровит Амударью" is no name
+        while end > start + 1 and doc.text[end - 1] == "*":
+            end -= 1  # "ИГИЛ*": the star points to the legal note, it is no part of the name
         if table.lookup(doc.text[start:end], lang) is None and (
                 _FACILITY_AFTER.match(doc.text, end) or _FACILITY_BEFORE.search(doc.text[max(0, start - 30):start])
                 or _FACILITY_BEFORE.match(doc.text[start:end].split(" ", 1)[0] + " ")

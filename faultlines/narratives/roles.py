@@ -612,7 +612,8 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # 15: no mention of a street, a market or the venue of an attack named in quotes ("теракт в «Крокус Сити Холле»"), of
 # "the state" in "the state border", or of the kind of piece opening a line ("Explainer:", "Интервью с …"); "on X." is
 # a medium; the Jogorku Kenesh is the Kyrgyz parliament; whom a debunked claim makes its villain is a scapegoat; a place
-# whose police or residents are named ("Полиция Мангистауской области", "жителей Жанаозена") is a setting
+# whose police or residents are named ("Полиция Мангистауской области", "жителей Жанаозена") is a setting; a legal
+# note's star is no part of a name ("ИГИЛ*"); the Islamic State and the State Duma are in the alias table
 @analyzer("roles", version="15", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
