@@ -1640,3 +1640,15 @@ def test_a_day_after_a_shootout_that_left_a_guard_dead_and_a_deal_agreed_by_phon
     deal = next(e for e in events if e["sub_event_type"] == "Agreement")
     assert (shootout["date"], shootout["location"], shootout["fatalities"]) == ("2026-12-02", "Vorukh", 1)
     assert (deal["date"], deal["actor1"]) == ("2026-12-03", "Emomali Rahmon") and deal["location"] != "Vorukh"
+
+
+def test_who_fired_first_and_two_speakers_denials_stay_two():
+    (fired,) = document_record(run("Kyrgyzstan's border service said Tajik troops fired first on Wednesday evening.",
+                                   published="2026-12-05"))["events"]
+    assert (fired["event_type"], fired["date"], fired["country"]) == ("Battles", "2026-12-02", None)
+    doc = faultlines.analyze(
+        "Taliban spokesman Zabihullah Mujahid denied that Afghan forces had started the shooting. Tajikistan's border "
+        "service rejected that account as \"a lie\" and said no civilians had been harmed.", published="2026-12-06",
+        analyzers=("language", "segment", "nlp", "claims", "events"))
+    denials = [e for e in document_record(doc)["events"] if e["plover"] == "REJECT"]
+    assert len(denials) == 2

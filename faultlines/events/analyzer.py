@@ -68,7 +68,9 @@ from .extract import EventExtractor, aggregate_warnings
 # its own and no intervention in the protest; villagers who clash with police riot; "N people, including …, were
 # injured" counts; "the deal, signed in Tashkent" places the agreement; "a day after a shootout … left one … dead" is
 # a day before the sentence's day, its dead the victims; what a deal is about ("agreed to withdraw troops") is no party,
-# and a deal takes no place from the fighting told beside it
+# and a deal takes no place from the fighting told beside it; "fired first", "started the shooting" are cues; a state
+# named before its office ("Kyrgyzstan's border service") speaks, it is no place; two speakers' statements stay two;
+# each people's dead are added once, whichever count first names them
 VERSION = "10"
 
 

@@ -237,6 +237,9 @@ _THING_OWNED = re.compile(r"\s+(?:cars?|vehicles?|vans?|stations?|buildings?|off
 _ROAD_BEFORE = re.compile(r"(?<!\w)(?:трасс|автотрасс|автодорог|шоссе)\w*\s+(?:[А-ЯЁA-Z][\w-]*\s*[—–-]\s*)?$", re.I)
 _ROAD_AFTER = re.compile(r"(?:\s*[—–-]\s*[A-ZА-ЯЁ][\w-]*)?\s+(?:highway|road|motorway|трасс\w*|шоссе)\b", re.I)
 # an office named before a state in a speaker's name: "Пограничные войска ГКНБ Таджикистана", "the border service of Tajikistan"
+# "Kyrgyzstan's border service", "the Tajik Foreign Ministry": a state's office named after the state
+_OFFICE_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:service|ministry|committee|forces|troops|guards|office|agency|"
+                           r"police|army|government|authorities|side|spokesman|spokeswoman|spokesperson)\b", re.I)
 _OFFICE_OF = re.compile(r"(?:войск|служб|министерств|ведомств|ГКНБ|КНБ|МИД|МВД|Минобороны|прокуратур|комитет|"
                         r"service|ministry|troops|guards|office|committee|agency)", re.I)
 _SIDE_AFTER = re.compile(r"\w*\s+(?:сторон\w*|side)\b", re.I)
@@ -583,6 +586,8 @@ class EventExtractor:
         self._text = text
         definite_re = _cues(language)[2]
         claims = [c for c in doc.layer("claim") if c.attrs.get("kind") != "author"]
+        self._speakers = [(c.attrs["speaker_start"], c.attrs["speaker_end"], (c.attrs.get("speaker") or "").lower())
+                          for c in claims if c.attrs.get("speaker_start") is not None]
         title_end = len(doc.title) if doc.title and text.startswith(doc.title) else 0
 
         raw: list[tuple[int, int, int, list[PlaceMention]]] = []
@@ -801,7 +806,8 @@ class EventExtractor:
                     p.origin = True
                 elif any(c.attrs.get("speaker_start") is not None and c.attrs["speaker_start"] <= p.start
                          and p.end <= c.attrs["speaker_end"] and (_OFFICE_OF.search(text, c.attrs["speaker_start"], p.start)
-                                                                  or _SIDE_AFTER.match(text, p.end))
+                                                                  or _SIDE_AFTER.match(text, p.end)
+                                                                  or _OFFICE_AFTER.match(text, p.end))
                          for c in claims):
                     # "В Пограничных войсках ГКНБ Таджикистана заявили", "Киргизская сторона заявила": the state whose
                     # office or side speaks
@@ -942,16 +948,18 @@ class EventExtractor:
     def _other_side(self, text: str, earlier: list[Count], later: list[Count], field: str = "fatalities") -> bool:
         """Whether two death (or injury) counts are of different peoples' dead ("два киргизских пограничника",
         "одного таджикского военного"), each named by a people's adjective next to its number."""
-        def people(counts: list[Count]) -> set[str]:
-            found = set()
-            for c in (c for c in counts if c.field == field):
-                for word in re.findall(r"[\w-]+", text[max(0, c.start - 20):c.end + 30]):
-                    iso = self.gaz.demonym(word)
-                    if iso:
-                        found.add(iso)
-            return found
-        a, b = people(earlier), people(later)
+        a, b = self._people(text, earlier, field), self._people(text, later, field)
         return len(a) == 1 and len(b) == 1 and a != b
+
+    def _people(self, text: str, counts: list[Count], field: str = "fatalities") -> set[str]:
+        """The peoples whose adjective stands next to the counts' numbers."""
+        found = set()
+        for c in (c for c in counts if c.field == field):
+            for word in re.findall(r"[\w-]+", text[max(0, c.start - 20):c.end + 30]):
+                iso = self.gaz.demonym(word)
+                if iso:
+                    found.add(iso)
+        return found
 
     def _state_before(self, prefix: str) -> bool:
         """Whether a state, its capital or one of its offices ends ``prefix`` as the subject of what follows."""
@@ -1087,6 +1095,10 @@ class EventExtractor:
             # statements
             s1, s2 = _speaker_state(cand.first), _speaker_state(m)
             if s1 and s2 and s1 != s2:
+                return False
+            # (nor are "Mujahid denied …" and "Tajikistan's border service rejected that account" one statement)
+            w1, w2 = self._speaker_of(cand.first), self._speaker_of(m)
+            if w1 and w2 and w1 != w2:
                 return False
         if not violent and not protest_arrest and not m.definite and (d2 is not None or p2 is not None) and (d1 is None and p1 is None) \
                 and not all(x.headline for x in cand.mentions):  # "В Подмосковье задержаны …" then "задержали в Подольске"
@@ -1323,9 +1335,20 @@ class EventExtractor:
                 warnings.append(f"country from the dateline ({home.name}): the text names no place")
         dead = [m for m in cand.mentions if m.fatalities is not None]
         fat = dead[0].fatalities if dead else None
+        # each people's dead once: the first count that names a people stands for the base count when the base names
+        # none (a headline's bare "two killed" before "Two Kyrgyz border guards were killed")
+        first = self._people(doc.text, dead[0].counts) if dead else set()
+        sides = [first] if len(first) == 1 else []
         for m in dead[1:]:
-            if m.fatalities and self._other_side(doc.text, dead[0].counts, m.counts):
+            people = self._people(doc.text, m.counts)
+            if len(people) != 1 or people in sides or not m.fatalities:
+                continue
+            if not sides and not first:
+                sides.append(people)  # the base count's people, told again
+                continue
+            if sides:
                 fat += m.fatalities
+                sides.append(people)
                 warnings.append(f"{m.fatalities} dead of the other side added")
         hurt = [m for m in cand.mentions if m.injuries is not None]
         inj = hurt[0].injuries if hurt else None
@@ -1695,6 +1718,18 @@ class EventExtractor:
         return {"country": place.country, "iso": place.iso, "admin1": place.admin1, "admin2": place.admin2,
                 "location": place.name, "latitude": place.latitude, "longitude": place.longitude,
                 "geo_precision": place.geo_precision, "place_text": place.name}
+
+    def _speaker_of(self, m: Mention) -> str | None:
+        """Who makes the statement a mention's cue tells, from the claims stage: the speaker named before the cue,
+        as the state it speaks for where its words name one ("the Tajik side", "Tajikistan's border troops": TJ)."""
+        named = [w for s, e, w in getattr(self, "_speakers", []) if m.sentence[0] <= s and e <= m.trigger.start
+                 and not _clause_before(self._text, e, m.trigger.start)]
+        if not named:
+            return None
+        states = {p.candidates[0].iso for p in self.gaz.find(named[-1], require_capital=False)
+                  if p.candidates and p.candidates[0].kind == "country"}
+        states |= {iso for word in re.findall(r"[\w-]+", named[-1]) if (iso := self.gaz.demonym(word))}
+        return f"state:{min(states)}" if len(states) == 1 else named[-1]
 
     def _dateline_city(self, doc: Document) -> Place | None:
         """The city a wire dateline names, when the gazetteer knows exactly one city of that name."""
