@@ -339,3 +339,16 @@ def test_a_closing_motive_for_all_the_myths():
                       "protesters in Almaty.\nReality: No evidence has emerged that CSTO troops took part in any "
                       "shooting.\n\nWhy the myths persist: Western outlets needed a story of Russian aggression.")
     assert [item["motive"] for item in items] == ["Western outlets needed a story of Russian aggression."] * 2
+
+
+def test_a_why_question_after_a_myth_list_gives_every_item_its_motive():
+    _, items = _items("Myth: China is buying up Kyrgyz land.\nFact: Kyrgyz law bans the sale of agricultural land to "
+                      "foreigners.\n\nMyth: Kyrgyzstan's debt to China is a debt trap.\nFact: No asset has ever been "
+                      "seized.\n\nWhy do these stories spread? Because they serve Moscow's interest in keeping Central "
+                      "Asia away from Beijing.")
+    assert [item["motive"] for item in items] == [
+        "they serve Moscow's interest in keeping Central Asia away from Beijing"] * 2
+    _, items = _items("Фейк 1: Россия готовит ввод войск в Таджикистан.\nПравда: речь идет о нескольких инструкторах.\n\n"
+                      "Фейк 2: Российская база — это оккупация.\nПравда: база находится в республике на основании "
+                      "соглашения.\n\nЗачем это распространяют? Западным фондам нужно поссорить Душанбе с Москвой.")
+    assert [item["motive"] for item in items] == ["Западным фондам нужно поссорить Душанбе с Москвой"] * 2

@@ -1652,3 +1652,12 @@ def test_who_fired_first_and_two_speakers_denials_stay_two():
         analyzers=("language", "segment", "nlp", "claims", "events"))
     denials = [e for e in document_record(doc)["events"] if e["plover"] == "REJECT"]
     assert len(denials) == 2
+
+
+def test_a_rally_at_a_consulate_and_its_dispersal_an_hour_later_are_one_protest():
+    (rally,) = document_record(run(
+        "Полиция Алматы разогнала акцию у посольства Китая\n\nАЛМАТЫ, 6 декабря — Azattyq. Около 50 человек в субботу "
+        "собрались у генерального консульства КНР в Алматы с требованием освободить их близких.\n\nЧерез час полиция "
+        "разогнала акцию, задержав 12 человек, в том числе двух журналистов.", published="2026-12-06"))["events"]
+    assert (rally["sub_event_type"], rally["date"], rally["location"]) == (
+        "Protest with intervention", "2026-12-05", "Almaty")

@@ -70,7 +70,8 @@ from .extract import EventExtractor, aggregate_warnings
 # a day before the sentence's day, its dead the victims; what a deal is about ("agreed to withdraw troops") is no party,
 # and a deal takes no place from the fighting told beside it; "fired first", "started the shooting" are cues; a state
 # named before its office ("Kyrgyzstan's border service") speaks, it is no place; two speakers' statements stay two;
-# each people's dead are added once, whichever count first names them
+# each people's dead are added once, whichever count first names them; a rally at a consulate, "разогнала акцию", and a
+# dispersal "через час" ends the rally told before
 VERSION = "10"
 
 

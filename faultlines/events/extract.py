@@ -255,6 +255,7 @@ _CROWD_CLASH = re.compile(r"\bclash(?:es|ed)?\s+(?:with|between)\s+(?:[\w-]+\s+)
                           r"herders|crowds?)\s+(?:[\w-]+\s+){0,2}clash(?:es|ed)?\b|(?<!\w)(?:жител\w*|сельчан\w*|местн\w+|"
                           r"рабоч\w+|горняк\w*|толп\w*)\s+(?:[\w-]+\s+){0,3}?столкнул\w*|столкновени\w+\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:с\s+)?(?:жител|сельчан|местн|рабоч|горняк|толп)\w*", re.I)
+_DISPERSED = re.compile(r"разогнал|dispersed|broke up", re.I)
 # who organised a protest, arrested for it afterwards: no arrest at the protest
 _ORGANISERS = re.compile(r"\borgani[sz](?:ers?|ing)\b|(?<!\w)(?:организатор\w*|в\s+организации)(?!\w)", re.I)
 _SIMILAR = re.compile(r"(?<!\w)(?:похож|аналогичн|подобн)\w+\s+(?:конфликт|инцидент|случа|драк|столкновени|нападени|"
@@ -828,7 +829,9 @@ class EventExtractor:
                      and not any(d0 <= a < d1 for d0, d1 in datelines)  # "MOSCOW, Dec 5 (Reuters) -": where it is filed
                      and not text.startswith("-based", b)]  # "the New York-based group": where it sits
             definite = bool(definite_re.search(s))
-            fresh = bool(_FRESH[language].search(s[: max(0, found[0].start - start)])) and not definite
+            # (but "Через час полиция разогнала акцию": the dispersal ends the rally told before, it is no new one)
+            fresh = bool(_FRESH[language].search(s[: max(0, found[0].start - start)])) and not definite \
+                and not any(_DISPERSED.match(t.text) for t in found)
             selected = self._select(found, text)
             for trig in selected:
                 own_dates = [d for d in dates if not (id(d) in since and not since[id(d)][0] < trig.start < since[id(d)][2]

@@ -35,7 +35,7 @@ from ..pipeline import Analyzer, analyzer
 from ..text.nlp import russian_nominative
 
 CUES_PATH = Path(__file__).parent / "resources" / "debunk_cues.json"
-VERSION = "7"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: Telegram channels are opponents;
+VERSION = "8"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: Telegram channels are opponents;
 # 4: a byline or a date line above the text is no context paragraph of a list; a sentence telling more of the
 # opponent's claim ("The latest version … claims that …") is not the counter: a marker sentence after it is;
 # 5: nor is one saying where they have it from ("Авторы ссылаются на …"); "the aim of such stories is" opens a motive;
@@ -45,6 +45,8 @@ VERSION = "7"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: T
 # 7: what "they" (the opponent opening the sentence before) told in an aside ("In January 2022, they told their
 # readers, P"); the answer to a why-question after the counter is the motive ("Why do they keep repeating it?
 # Because it serves a purpose: …")
+# 8: so is the answer to a why-question opening the paragraph after a labelled list ("Why do these stories spread?
+# Because …", "Зачем это распространяют? Западным фондам нужно …"), every item's when it asks of them all
 # Confidence by form: a labelled list is unambiguous; inline framing is read from prose.
 SCORE_LIST = 0.95
 SCORE_INLINE_STRONG = 0.85
@@ -429,11 +431,37 @@ def _list_items(doc: _Text, labels: list[_Label]) -> list[Debunk]:
         else:
             claim = motive = None
         last_para = doc.paragraph_index(span[1])
+    _closing_why(doc, items)
     return items
 
 
+def _closing_why(doc: _Text, items: list[Debunk]) -> None:
+    """A why-question opening the paragraph after the last item and the answer after it ("Why do these stories
+    spread? Because they serve Moscow's interest …"): the motive of that item, or of every item without one when the
+    question speaks of them all ("these stories", "Зачем это распространяют?")."""
+    if not items:
+        return
+    after = doc.paragraph_index(items[-1].end) + 1
+    if after >= len(doc.paragraphs):
+        return
+    start, end = doc.paragraphs[after]
+    question = _WHY_LEAD.match(doc.text, start, end)
+    if question is None:
+        return
+    # (the answer is the rest of the paragraph, "Because …" or not: "Зачем это распространяют? Западным фондам нужно …")
+    answer = _BECAUSE.match(doc.text, question.end(), end)
+    span = _trim(doc.text, answer.end() if answer else question.end(), end, _TRAILING_PUNCT)
+    if span[0] >= span[1]:
+        return
+    plural = len(items) > 1 and _PLURAL_MOTIVE.search(doc.text, question.start(), question.end()) is not None
+    for item in (items if plural else items[-1:]):
+        if item.motive is None:
+            item.motive = span
+    items[-1].end = max(items[-1].end, span[1])
+
+
 # a motive label that speaks of all the items: "Why the myths persist", "Почему мифы живучи", "Why they say these things"
-_PLURAL_MOTIVE = re.compile(r"\b(?:myths|lies|fakes|claims|these)\b|(?<!\w)(?:мифы|фейки|эти)(?!\w)", re.I)
+_PLURAL_MOTIVE = re.compile(r"\b(?:myths|lies|fakes|claims|stories|these|they)\b|(?<!\w)(?:мифы|фейки|эти|это|их)(?!\w)", re.I)
 
 # an interview's labels: "Q: …", "A: …", "Вопрос: …", "Ответ: …"
 _QA_LABEL = re.compile(r"\s*(?:Q|A|В|О|Вопрос|Ответ)\s*[:.—–]\s*")
@@ -564,6 +592,7 @@ _ASIDE = re.compile(r"[^,.;:]{2,60},\s+(?:(?:they|они)\s+(?P<verb>told|tell|a
 
 _WHY_QUESTION = re.compile(r"\s*(?:(?:so|and|but|а|и|так)\s+)?(?:why|зачем|почему|для чего)\b[^?]*\?\s*$", re.I)
 # (and what follows "Because it serves a purpose:" is the purpose itself)
+_WHY_LEAD = re.compile(r"\s*(?:(?:so|and|but|а|и|так)\s+)?(?:why|зачем|почему|для чего)\b[^?\n]*\?", re.I)
 _BECAUSE = re.compile(r"\s*(?:because|потому,?\s+что|затем,?\s+чтобы|чтобы|to(?=\s+\w))\s*(?:(?:it|this|that|это)\s+"
                       r"(?:serves|has|служит|имеет)\s+(?:a|одн\w+|свою)?\s*(?:purpose|goal|aim|цел\w*|задач\w*)\s*[:,—–-]\s*)?",
                       re.I)
