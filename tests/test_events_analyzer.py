@@ -1661,3 +1661,16 @@ def test_a_rally_at_a_consulate_and_its_dispersal_an_hour_later_are_one_protest(
         "разогнала акцию, задержав 12 человек, в том числе двух журналистов.", published="2026-12-06"))["events"]
     assert (rally["sub_event_type"], rally["date"], rally["location"]) == (
         "Protest with intervention", "2026-12-05", "Almaty")
+
+
+def test_a_woman_and_her_son_a_man_stabbed_to_death_and_militants_destroyed_in_a_province():
+    (strike,) = document_record(run("An Afghan drone struck a house in the Darvoz district of Gorno-Badakhshan overnight, "
+                                    "killing a woman and her son, Tajik officials said on Wednesday.",
+                                    published="2026-05-20"))["events"]
+    assert strike["fatalities"] == 2
+    stabbing = document_record(run("A Chinese engineer was stabbed to death at a construction site near Khujand on "
+                                   "Sunday.", published="2026-09-15"))["events"]
+    assert [(e["sub_event_type"], e["fatalities"]) for e in stabbing] == [("Attack", 1)]
+    (fight,) = document_record(run("Талибы заявили, что в понедельник их силы уничтожили в провинции Бадахшан пятерых "
+                                   "боевиков ИГИЛ.", published="2026-08-26"))["events"]
+    assert (fight["event_type"], fight["fatalities"]) == ("Battles", 5)

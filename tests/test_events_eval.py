@@ -45,3 +45,12 @@ def test_parties_held_out_meet_their_floor():
     figures = json.loads(result.output[result.output.index("{"):])
     assert figures["fields"]["actor1"]["n"] == 8 and figures["fields"]["actor1"]["accuracy"] == 1.0
     assert figures["fields"]["actor2"]["accuracy"] >= 0.85
+
+
+def test_the_second_held_out_set_meets_the_floor():
+    # written before the sixteenth stop's events changes were scored on it (F1 0.963, fatalities 0.800 then); its three
+    # misses were read afterwards, so it is development data now (docs/events.md)
+    result = CliRunner().invoke(app, ["eval", "events", str(GOLD / "heldout2"), "--json", "--min-f1", "0.9"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output[result.output.index("{"):])
+    assert figures["detection"]["f1"] >= 0.9 and figures["fields"]["fatalities"]["accuracy"] >= 0.9

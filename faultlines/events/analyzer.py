@@ -71,7 +71,8 @@ from .extract import EventExtractor, aggregate_warnings
 # and a deal takes no place from the fighting told beside it; "fired first", "started the shooting" are cues; a state
 # named before its office ("Kyrgyzstan's border service") speaks, it is no place; two speakers' statements stay two;
 # each people's dead are added once, whichever count first names them; a rally at a consulate, "разогнала акцию", and a
-# dispersal "через час" ends the rally told before
+# dispersal "через час" ends the rally told before; "killing a woman and her son" counts two, "stabbed to death"
+# kills; "уничтожили в провинции Бадахшан пятерых боевиков" counts five
 VERSION = "10"
 
 

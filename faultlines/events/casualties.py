@@ -35,7 +35,7 @@ _FILL_RU = (rf"(?:\s+(?!(?:дн\w*|недел\w*|месяц\w*|год\w*|лет|
 _PERSON_EN = (r"(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|"
               r"worker|employee|engineer|serviceman|farmer|shepherd|driver|journalist|teacher|national|citizen|guard|"
               r"builder|miner|contractor|trader)")
-_KILLED_EN = r"(?:killed|dead|died|slain|shot\s+dead|lost\s+their\s+lives|perished|killed\s+outright)"
+_KILLED_EN = r"(?:killed|dead|died|slain|shot\s+dead|lost\s+their\s+lives|perished|killed\s+outright|(?:stabbed|beaten|hacked)\s+to\s+death)"
 _HURT_EN = r"(?:wounded|injured|hurt|hospitali[sz]ed|wounds|injuries|taken\s+to\s+(?:a\s+|the\s+)?hospital)"
 _KILLED_RU = r"(?:погиб\w*|гибел[иьюя]|убит\w*|скончал\w*|погибш\w*|застрелен\w*|жертв\w*)"
 _HURT_RU = r"(?:ранен\w*|ранени\w*|пострадал\w*|пострадавш\w*|травм\w*|госпитализирован\w*|доставлен\w*\s+в\s+больниц\w*)"
@@ -56,9 +56,12 @@ _PATTERNS = {
         ("fatalities", re.compile(rf"\bdeaths\s+of\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)", re.I)),
         ("fatalities", re.compile(rf"\bdeath\s+toll\s+(?:(?:has|had|have)\s+)?(?:(?:rose|risen|rises|climbed|climbs|jumped|"
                                   rf"increased|grew|grown)\s+to|reached|of|(?:now\s+)?stands\s+at|stood\s+at)\s+{_NUM_EN}\b", re.I)),
+        # "killing a woman and her son": two
+        ("fatalities", re.compile(r"\b(?:killing|killed|shot\s+dead|murdered)\s+(?P<n>(?:a|an|one)\s+[\w-]+\s+and\s+(?:his|her|their|a|an|one)\s+"
+                                  r"(?:son|daughter|child|wife|husband|brother|sister|mother|father|[\w-]+))\b", re.I)),
         ("fatalities", re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered|shot\s+and\s+killed)\s+(?P<n>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|worker|serviceman|farmer|driver|journalist|teacher|smuggler|suspect|militant|gunman|fighter|attacker|intruder|engineer|employee|national|citizen|shepherd|guard|builder|miner|contractor|trader)\b", re.I)),
         # "A Chinese worker was shot dead": one, with up to two words before the person
-        ("fatalities", re.compile(r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|worker|employee|engineer|serviceman|farmer|shepherd|driver)\s+(?:was\s+)?(?:killed|died|shot\s+dead)\b", re.I)),
+        ("fatalities", re.compile(r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|worker|employee|engineer|serviceman|farmer|shepherd|driver)\s+(?:was\s+)?(?:killed|died|shot\s+dead|(?:stabbed|beaten|hacked)\s+to\s+death)\b", re.I)),
         # (not "killed five Chinese citizens and wounded four others": the wounded are the four)
         # "Eleven people, including four police officers, were injured"
         ("injuries", re.compile(rf"\b{_NUM_EN}{_FILL_EN}(?:,\s+including\s+[^,.;]{{1,40}},)?\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?{_HURT_EN}\b"
@@ -78,7 +81,7 @@ _PATTERNS = {
         # "обстреляли автобус, убив двоих", "убили троих"
         ("fatalities", re.compile(rf"(?<!\w)(?:убив|убил[аи]?)\s+{_NUM_RU}\b", re.I)),
         # "уничтожили двух наркокурьеров": armed men killed by the security forces
-        ("fatalities", re.compile(rf"уничтож\w*\s+{_NUM_RU}\s+(?:[\w-]+\s+)?(?:боевик|наркокурьер|террорист|нарушител|контрабандист|бандит|нападавш)\w*", re.I)),
+        ("fatalities", re.compile(rf"уничтож\w*\s+(?:(?:в|на|у|под)\s+[\w-]+(?:\s+[А-ЯЁ][\w-]+)?\s+)?{_NUM_RU}\s+(?:[\w-]+\s+)?(?:боевик|наркокурьер|террорист|нарушител|контрабандист|бандит|нападавш)\w*", re.I)),
         # "ликвидированы восемь членов преступной группировки", "нейтрализованы двое боевиков"
         ("fatalities", re.compile(rf"(?:уничтожен|ликвидирован|нейтрализован)\w*\s+{_NUM_RU}\s+(?:[\w-]+\s+)?(?:боевик|член|"
                                   rf"участник|террорист|бандит|нарушител|контрабандист|наркокурьер)\w*", re.I)),
@@ -143,6 +146,8 @@ _COORD_HEAD = {
 
 def _value(word: str) -> int | None:
     w = word.lower()
+    if " and " in w:  # "a woman and her son"
+        return 2
     if w.isdigit():
         return int(w)
     if w in ("a", "an", "the") or w in _RU_PERSONS or w in _RU_PERSONS_ACCUSATIVE:
