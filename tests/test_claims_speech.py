@@ -1283,3 +1283,9 @@ def test_a_that_inside_an_embedded_clause_opens_no_claim_and_no_claim_ends_on_an
     deputies = next(c for c in claims("State television accuses Astana of ingratitude, Duma deputies question "
                                       "Kazakhstan's borders, and migrant workers face raids.") if c["speaker"] == "Duma deputies")
     assert deputies["text"] == "Kazakhstan's borders"
+
+
+def test_a_state_recognised_is_no_statement_and_a_word_quoted_from_someone_s_words_is_theirs():
+    assert [c["speaker"] for c in claims("Ранее Токаев сказал, что Астана не признает ни Тайвань, ни Косово.", "ru")] == [
+        "Токаев"]
+    assert not claims("Кремль ответил на слова Токаева о «непризнании» новых регионов", "ru")

@@ -1674,3 +1674,8 @@ def test_a_woman_and_her_son_a_man_stabbed_to_death_and_militants_destroyed_in_a
     (fight,) = document_record(run("Талибы заявили, что в понедельник их силы уничтожили в провинции Бадахшан пятерых "
                                    "боевиков ИГИЛ.", published="2026-08-26"))["events"]
     assert (fight["event_type"], fight["fatalities"]) == ("Battles", 5)
+
+
+def test_what_a_government_prefers_to_do_is_no_event():
+    assert not document_record(run("Ташкент предпочитает молчать и вести переговоры.", published="2026-12-05"))["events"]
+    assert not document_record(run("Tashkent prefers to keep quiet and negotiate.", published="2026-12-05"))["events"]

@@ -360,3 +360,12 @@ def test_a_legal_note_s_star_is_no_part_of_the_name():
     mentions, entities = document_entities(doc)
     assert {entities[m.entity].canonical for m in mentions if m.text.startswith("ИГИЛ")} == {"Islamic State"}
     assert not [m for m in mentions if m.text.endswith("*")]
+
+
+def test_the_taliban_are_a_mention_though_the_russian_ner_tags_no_talibs():
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="t", text=(
+        "Талибы строят канал Кош-Тепа быстрее, чем кто-либо ожидал. Представители талибов заявили, что канал не "
+        "навредит соседям."))])
+    mentions, entities = document_entities(doc)
+    assert [(m.text, entities[m.entity].canonical) for m in mentions if "алиб" in m.text] == [
+        ("Талибы", "Taliban"), ("талибов", "Taliban")]

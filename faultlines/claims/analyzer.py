@@ -52,7 +52,8 @@ from .speakers import is_outlet
 # 9: a live blog entry's time is no part of its claim (segment 7); a column's byline in the genitive ("Колонка Андрея
 # Лузина") speaks in the nominative; an interviewee named on a line under the title ("Интервью с гидрологом …") answers;
 # the author's "Напомним," reports nobody; reported speech ends at a semicolon; a "that" inside a clause that began
-# after the verb opens no claim; no claim ends on a dangling "and"
+# after the verb opens no claim; no claim ends on a dangling "and"; a state recognised ("не признает ни Тайвань") is no
+# statement; a short quote inside someone's words ("на слова Токаева о «непризнании»") is no statement of the frame's
 VERSION = "9"
 
 

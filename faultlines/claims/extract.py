@@ -578,7 +578,7 @@ class Extractor:
             inner_words = len(_WORD.findall(self.text[q.start:q.end]))
             short = inner_words <= 3 and not re.search(r"[.!?…](?:\s|$)", self.text[q.start:q.end])  # not «Газеты.uz»
             if short and (not self._introduced(q, claim) or sources().outlet(self.text[q.start:q.end])
-                          or self._is_name(q)):
+                          or self._is_name(q) or _TOPIC_BEFORE.search(self.text, max(0, q.open - 50), q.open)):
                 continue  # scare quotes, names ("агентству «Ховар»", "«Исламского эмирата»"), single words: not a statement
             if self._cited_source(q):
                 continue  # 'citing "sources in the ministry"': whom they cite, not what
@@ -1154,6 +1154,11 @@ class Extractor:
                     return self.span_of(before)
             if objects and any(tokens[c].dep == "nummod" for c in self.p.children[objects[0]]):
                 return None  # "a visa office that rejects two applications in three": things counted, no proposition
+            if objects and tokens[verb].lower.startswith(("призна", "recogni")) and (
+                    tokens[objects[0]].text[:1].isupper() or any(tokens[c].text[:1].isupper() and tokens[c].dep == "conj"
+                                                                 for c in self.p.children[objects[0]])
+                    or tokens[objects[0]].lower in ("ни", "neither")):
+                return None  # "Астана не признает ни Тайвань, ни Косово": a state recognised, no statement
             if objects:
                 # the object, not the verb's own second verb that a misattached word drags in ("отверг
                 # причастность «…» и назвал сообщения «безосновательными»")
@@ -1730,6 +1735,9 @@ def _author_name(doc: Document) -> str:
     return name
 
 
+# what the words a short quote stands in speak of: "ответил на слова Токаева о «непризнании»"
+_TOPIC_BEFORE = re.compile(r"(?<!\w)(?:слов\w*|заявлени\w*|высказывани\w*|сообщени\w*|позици\w*|words|remarks|comments|"
+                           r"statement|report)\s+(?:[\w-]+\s+){0,2}(?:о|об|обо|про|about|on)\s+$", re.I)
 _DANGLING_CONJUNCTION = re.compile(r",?\s+(?:and|or|but|и|а|но|или)\s*$", re.I)
 # the author's own first-person asides with a reporting verb's lemma
 _AUTHOR_ASIDES = frozenset({"напомним", "напомню", "отметим", "отмечу", "подчеркнем", "подчеркнём", "подчеркну", "заметим",

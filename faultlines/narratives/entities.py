@@ -236,9 +236,15 @@ class Aliases:
         self.keys: dict[str, dict[str, str]] = {"en": {}, "ru": {}}
         self.demonyms: dict[str, dict[str, str]] = {"en": {}, "ru": {}}
         self.military: dict[str, str] = {}
+        # single words that name an entity wherever they stand, read even where the NER finds no name ("Талибы
+        # строят канал": natasha tags no "талибы")
+        self.words: dict[str, dict[str, str]] = {"en": {}, "ru": {}}
         for item in data["entities"]:
             known = KnownEntity(item["canonical"], item["type"], item.get("bloc", "other"))
             self.entities[known.canonical] = known
+            for lang, words in item.get("words", {}).items():
+                for word in words:
+                    self.words[lang][mention_key(word, lang)] = known.canonical
             if item.get("military"):
                 self.military[known.canonical] = item["military"]
             names = {lang: list(item.get(lang, [])) + list(item.get("seats", {}).get(lang, [])) for lang in ("en", "ru")}
@@ -380,6 +386,20 @@ _DESCRIPTION = {
 }
 
 
+def _word_mentions(doc: Document, lang: str, table: Aliases, tokens: Sequence[Token],
+                   taken: list[tuple[int, int]]) -> list[Mention]:
+    """Words the alias table says name an entity wherever they stand (its ``words``), where no mention is yet."""
+    words = table.words.get(lang, {})
+    found = []
+    for tok in tokens if words else ():
+        canonical = words.get(mention_key(tok.text, lang))
+        if canonical is None or any(s < tok.end and tok.start < e for s, e in taken):
+            continue
+        found.append(Mention(tok.start, tok.end, tok.text, table.entities[canonical].type))
+        taken.append((tok.start, tok.end))
+    return found
+
+
 def _descriptions(doc: Document, lang: str, table: Aliases) -> list[tuple[int, int, list[str]]]:
     """Candidate definite descriptions: (start, end, compatible types)."""
     words = table.descriptions.get(lang, {})
@@ -460,6 +480,7 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
         mentions.append(Mention(start, end, doc.text[start:end], label))
         taken.append((start, end))
     mentions += _repeats(doc, mentions, taken)
+    mentions += _word_mentions(doc, lang, table, tokens, taken)
     for m in mentions:
         known = table.lookup(m.text, lang) if m.canonical is None else table.entities[m.canonical]
         if known is not None:

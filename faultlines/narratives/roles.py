@@ -613,7 +613,8 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # "the state" in "the state border", or of the kind of piece opening a line ("Explainer:", "Интервью с …"); "on X." is
 # a medium; the Jogorku Kenesh is the Kyrgyz parliament; whom a debunked claim makes its villain is a scapegoat; a place
 # whose police or residents are named ("Полиция Мангистауской области", "жителей Жанаозена") is a setting; a legal
-# note's star is no part of a name ("ИГИЛ*"); the Islamic State and the State Duma are in the alias table
+# note's star is no part of a name ("ИГИЛ*"); the Islamic State and the State Duma are in the alias table; the alias
+# table's `words` are mentions wherever they stand ("Талибы", which natasha never tags)
 @analyzer("roles", version="15", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
