@@ -590,9 +590,10 @@ _ASIDE = re.compile(r"[^,.;:]{2,60},\s+(?:(?:they|они)\s+(?P<verb>told|tell|a
                     r"(?:своим\s+)?(?:читателям|зрителям)|всему\s+миру))?\s*,\s+(?P<claim>\S)", re.IGNORECASE)
 
 
-_WHY_QUESTION = re.compile(r"\s*(?:(?:so|and|but|а|и|так)\s+)?(?:why|зачем|почему|для чего)\b[^?]*\?\s*$", re.I)
-# (and what follows "Because it serves a purpose:" is the purpose itself)
+# a why-question opening a line or a paragraph, and one that is the whole sentence
 _WHY_LEAD = re.compile(r"\s*(?:(?:so|and|but|а|и|так)\s+)?(?:why|зачем|почему|для чего)\b[^?\n]*\?", re.I)
+_WHY_QUESTION = re.compile(_WHY_LEAD.pattern + r"\s*$", re.I)
+# (and what follows "Because it serves a purpose:" is the purpose itself)
 _BECAUSE = re.compile(r"\s*(?:because|потому,?\s+что|затем,?\s+чтобы|чтобы|to(?=\s+\w))\s*(?:(?:it|this|that|это)\s+"
                       r"(?:serves|has|служит|имеет)\s+(?:a|одн\w+|свою)?\s*(?:purpose|goal|aim|цел\w*|задач\w*)\s*[:,—–-]\s*)?",
                       re.I)
