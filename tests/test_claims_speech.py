@@ -1289,3 +1289,9 @@ def test_a_state_recognised_is_no_statement_and_a_word_quoted_from_someone_s_wor
     assert [c["speaker"] for c in claims("Ранее Токаев сказал, что Астана не признает ни Тайвань, ни Косово.", "ru")] == [
         "Токаев"]
     assert not claims("Кремль ответил на слова Токаева о «непризнании» новых регионов", "ru")
+
+
+def test_the_outlet_told_is_no_part_of_what_was_confirmed():
+    claim = one("The next day a deputy head of the State Committee for National Security confirmed the talks to the "
+                "Russian news agency TASS.")
+    assert (claim["text"], claim["stance"]) == ("the talks", "confirm")

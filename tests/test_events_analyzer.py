@@ -1679,3 +1679,12 @@ def test_a_woman_and_her_son_a_man_stabbed_to_death_and_militants_destroyed_in_a
 def test_what_a_government_prefers_to_do_is_no_event():
     assert not document_record(run("Ташкент предпочитает молчать и вести переговоры.", published="2026-12-05"))["events"]
     assert not document_record(run("Tashkent prefers to keep quiet and negotiate.", published="2026-12-05"))["events"]
+
+
+def test_a_guard_wounded_in_russian_and_an_outlet_told_is_no_party():
+    (attack,) = document_record(run("В ночь на 2 декабря у Пянджа напали на колонну, погиб водитель из Китая, ранен "
+                                    "таджикский охранник.", published="2026-12-06"))["events"]
+    assert (attack["fatalities"], attack["injuries"]) == (1, 1)
+    (talks,) = document_record(run("The next day a deputy head of the State Committee for National Security confirmed "
+                                   "the talks to the Russian news agency TASS.", published="2026-12-06"))["events"]
+    assert talks["actor2"] is None

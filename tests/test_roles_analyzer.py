@@ -242,3 +242,12 @@ def test_whom_a_debunked_claim_casts_as_the_villain_is_falsely_accused():
     assert {doc.text[a.start:a.end] for a in accused} >= {"Russia", "Russian soldiers"}
     assert {(a.attrs["role"], tuple(a.attrs["fine_roles"])) for a in accused
             if doc.text[a.start:a.end] in ("Russia", "Russian soldiers")} == {("Innocent", ("Scapegoat",))}
+
+
+def test_the_company_whose_camp_was_attacked_is_a_victim():
+    text = ("On November 16, attackers fired on a camp of the Zhongtai road company in the Hamadoni district of Khatlon "
+            "province, killing two engineers and wounding three.")
+    (doc,) = Pipeline(("language", "segment", "nlp", "encode", "claims", "events", "roles"), Settings()).pipe(
+        [Document(id="c", text=text, published="2026-12-06")])
+    assert [(a.attrs["role"], a.attrs["fine_roles"]) for a in doc.layer("entity") if doc.text[a.start:a.end] == "Zhongtai"] \
+        == [("Innocent", ["Victim"])]

@@ -369,3 +369,10 @@ def test_the_taliban_are_a_mention_though_the_russian_ner_tags_no_talibs():
     mentions, entities = document_entities(doc)
     assert [(m.text, entities[m.entity].canonical) for m in mentions if "алиб" in m.text] == [
         ("Талибы", "Taliban"), ("талибов", "Taliban")]
+
+
+def test_a_description_starts_at_its_own_determiner():
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="d", text=(
+        "Tajikistan's Foreign Ministry called the story misinformation and insisted that the country protects its "
+        "borders on its own."))])
+    assert {m.text for m in document_entities(doc)[0] if m.kind == "description"} == {"the country"}

@@ -53,7 +53,8 @@ from .speakers import is_outlet
 # Лузина") speaks in the nominative; an interviewee named on a line under the title ("Интервью с гидрологом …") answers;
 # the author's "Напомним," reports nobody; reported speech ends at a semicolon; a "that" inside a clause that began
 # after the verb opens no claim; no claim ends on a dangling "and"; a state recognised ("не признает ни Тайвань") is no
-# statement; a short quote inside someone's words ("на слова Токаева о «непризнании»") is no statement of the frame's
+# statement; a short quote inside someone's words ("на слова Токаева о «непризнании»") is no statement of the frame's;
+# the outlet told is no part of what was confirmed ("confirmed the talks to the Russian news agency TASS")
 VERSION = "9"
 
 

@@ -171,6 +171,10 @@ class Extractor:
         # "confirmed the request to RIA Novosti", the outlet taken out as the source: no dangling "to"
         while len(tokens) > 1 and tokens[-1].lower in ("to", "for", "of", "by", "with"):
             tokens.pop()
+        # (nor the outlet's description left before it: "confirmed the talks to the Russian news agency TASS")
+        told = _TOLD_OUTLET.search(self.text, tokens[0].start, tokens[-1].end)
+        if told is not None and told.start() > tokens[0].start:
+            return self._trim(tokens[0].start, told.start())
         return self._trim(tokens[0].start, tokens[-1].end)
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
@@ -1738,6 +1742,8 @@ def _author_name(doc: Document) -> str:
 # what the words a short quote stands in speak of: "ответил на слова Токаева о «непризнании»"
 _TOPIC_BEFORE = re.compile(r"(?<!\w)(?:слов\w*|заявлени\w*|высказывани\w*|сообщени\w*|позици\w*|words|remarks|comments|"
                            r"statement|report)\s+(?:[\w-]+\s+){0,2}(?:о|об|обо|про|about|on)\s+$", re.I)
+_TOLD_OUTLET = re.compile(r"\s+to\s+(?:the\s+)?(?:[A-Z]?[\w-]+\s+){0,2}(?:news\s+agency|agency|newspaper|broadcaster|"
+                          r"television|channel|outlet|website)\s*$", re.I)
 _DANGLING_CONJUNCTION = re.compile(r",?\s+(?:and|or|but|и|а|но|или)\s*$", re.I)
 # the author's own first-person asides with a reporting verb's lemma
 _AUTHOR_ASIDES = frozenset({"напомним", "напомню", "отметим", "отмечу", "подчеркнем", "подчеркнём", "подчеркну", "заметим",

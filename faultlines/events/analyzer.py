@@ -72,7 +72,8 @@ from .extract import EventExtractor, aggregate_warnings
 # named before its office ("Kyrgyzstan's border service") speaks, it is no place; two speakers' statements stay two;
 # each people's dead are added once, whichever count first names them; a rally at a consulate, "разогнала акцию", and a
 # dispersal "через час" ends the rally told before; "killing a woman and her son" counts two, "stabbed to death"
-# kills; "уничтожили в провинции Бадахшан пятерых боевиков" counts five; what a government "prefers" to do is no event
+# kills; "уничтожили в провинции Бадахшан пятерых боевиков" counts five; what a government "prefers" to do is no event;
+# "ранен таджикский охранник" counts one; an outlet described ("the Russian news agency") is no party
 VERSION = "10"
 
 

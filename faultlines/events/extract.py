@@ -1805,9 +1805,15 @@ def _clause_before(text: str, end: int, cue: int) -> bool:
 
 
 def _is_outlet(name: str) -> bool:
-    """A news outlet's name, alone or at the end ("the news agency Reuters")."""
+    """A news outlet's name, alone or at the end ("the news agency Reuters"), or an outlet described ("the Russian news
+    agency" whose name the NER left out)."""
     found = sources().find_outlet(name)
-    return sources().outlet(name) is not None or (found is not None and found[1] == len(name.rstrip()))
+    return sources().outlet(name) is not None or (found is not None and found[1] == len(name.rstrip())) \
+        or _OUTLET_DESCRIBED.search(name) is not None
+
+
+_OUTLET_DESCRIBED = re.compile(r"\b(?:news\s+agency|newspaper|broadcaster|news\s+outlet|news\s+site|TV\s+channel)\s*$|"
+                               r"(?<!\w)(?:агентств\w*|газет\w*|телеканал\w*|издани\w*)\s*$", re.I)
 
 
 def _joined(spans: list[tuple[int, int, str]], text: str, language: str, floor: int) -> list[tuple[int, int]]:

@@ -381,7 +381,7 @@ def _demonym_phrases(tokens: Sequence[Token], lang: str, table: Aliases) -> list
 
 # A determiner, then up to three lower-case words of which one is the description's head noun.
 _DESCRIPTION = {
-    "en": re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:same\s+)?([a-z-]+)(?:\s+([a-z-]+))?(?:\s+([a-z-]+))?"),
+    "en": re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?!(?:the|a|an)\b)(?:same\s+)?([a-z-]+)(?:\s+([a-z-]+))?(?:\s+([a-z-]+))?"),
     "ru": re.compile(r"(?i)\b(?:эт[аоиуй]\w*|данн\w+|т[аоуея][тйяю]?\s+же)\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?"),
 }
 

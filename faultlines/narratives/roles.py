@@ -25,6 +25,7 @@ The weights are plain arrays (``model/roles_weights.npz``) and JSON
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -554,11 +555,17 @@ def _cast_event_actors(doc: Document, mentions: Sequence[Mention], main: np.ndar
             text = doc.text[m.start:m.end].lower()
             if len(text) < 3:
                 continue
-            if text in actors["actor2"]:
+            # (and the company whose camp or workers were attacked: "fired on a camp of the Zhongtai road company")
+            if text in actors["actor2"] or event.label in VICTIM_EVENTS and text not in actors["actor1"] and (
+                    _COMPANY_AFTER.match(doc.text, m.end) or _COMPANY_BEFORE.search(doc.text[max(0, m.start - 30):m.start])):
                 main[i] = np.eye(len(MAIN_ROLES))[innocent]
                 fine[i] = np.eye(len(ALL_FINE))[victim]
             elif text in actors["actor1"] and m.type not in ("GPE", "LOC"):  # "gunmen from Afghanistan": not the state
                 main[i] = np.eye(len(MAIN_ROLES))[antagonist]
+
+
+_COMPANY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:company|firm|contractor|corporation)\b", re.I)
+_COMPANY_BEFORE = re.compile(r"(?<!\w)(?:компани\w+|фирм\w+|предприяти\w+|подрядчик\w*)\s+[«\"]?$", re.I)
 
 
 def entity_roles(doc: Document) -> list[dict[str, Any]]:
@@ -614,7 +621,9 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # a medium; the Jogorku Kenesh is the Kyrgyz parliament; whom a debunked claim makes its villain is a scapegoat; a place
 # whose police or residents are named ("Полиция Мангистауской области", "жителей Жанаозена") is a setting; a legal
 # note's star is no part of a name ("ИГИЛ*"); the Islamic State and the State Duma are in the alias table; the alias
-# table's `words` are mentions wherever they stand ("Талибы", which natasha never tags)
+# table's `words` are mentions wherever they stand ("Талибы", which natasha never tags); the company whose camp or
+# workers an attack hit is a victim ("a camp of the Zhongtai road company", "компании «Шохин СМ»"); a description starts
+# at its own determiner ("that the country" is "the country")
 @analyzer("roles", version="15", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
