@@ -1688,3 +1688,16 @@ def test_a_guard_wounded_in_russian_and_an_outlet_told_is_no_party():
     (talks,) = document_record(run("The next day a deputy head of the State Committee for National Security confirmed "
                                    "the talks to the Russian news agency TASS.", published="2026-12-06"))["events"]
     assert talks["actor2"] is None
+
+
+def test_an_exchange_of_fire_an_outlet_named_after_a_country_and_a_place_in_the_reason_for_an_arrest():
+    (clash,) = document_record(run(
+        "Ранее издание Afghanistan International со ссылкой на местных жителей сообщило, что в ночь на 2 декабря "
+        "туркменские пограничники и талибы обменялись огнем, погибли по меньшей мере трое талибов.",
+        published="2026-12-04"))["events"]
+    assert (clash["event_type"], clash["date"], clash["fatalities"], clash["country"]) == (
+        "Battles", "2026-12-02", 3, None)
+    (arrest,) = document_record(run(
+        "Rakhmonov, 34, was arrested in July after he criticised the government's handling of floods in the Surkhandarya "
+        "region.", published="2026-12-01"))["events"]
+    assert (arrest["sub_event_type"], arrest["admin1"]) == ("Arrests", None)

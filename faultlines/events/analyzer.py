@@ -73,7 +73,9 @@ from .extract import EventExtractor, aggregate_warnings
 # each people's dead are added once, whichever count first names them; a rally at a consulate, "разогнала акцию", and a
 # dispersal "через час" ends the rally told before; "killing a woman and her son" counts two, "stabbed to death"
 # kills; "уничтожили в провинции Бадахшан пятерых боевиков" counts five; what a government "prefers" to do is no event;
-# "ранен таджикский охранник" counts one; an outlet described ("the Russian news agency") is no party
+# "ранен таджикский охранник" counts one; an outlet described ("the Russian news agency") is no party; "обменялись
+# огнем" is a clash; a country that opens an outlet's name ("Afghanistan International") is no place, nor is one in a
+# clause of its own after the cue ("arrested in July after he criticised … floods in the Surkhandarya region")
 VERSION = "10"
 
 

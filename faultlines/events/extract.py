@@ -178,6 +178,8 @@ _YEAR_AFTER = re.compile(r"\s+(?:of\s+|in\s+)?(?:(?:January|February|March|April
 _GENERIC_TURN = re.compile(r"\b(?:turns?|escalates?|spirals?|descends?|becomes?)\s+(?:into\s+)?(?:[\w-]+\s+){0,2}$|"
                            r"(?<!\w)(?:перерастает|превращается|оборачивается)\s+в\s+(?:\w+\s+){0,2}$", re.I)
 # "detained 30 people on Friday after a strike … turned violent": the arrests follow the riot, each its own event
+_OWN_CLAUSE_AFTER = re.compile(r"\b(?:after|because|since|when)\s+(?:he|she|they|it|we)\s+(?:had\s+)?\w+(?:ed|t)\b|"
+                               r"(?<!\w)(?:после\s+того,?\s+как|потому\s+что|когда)\s+(?:он|она|они)\s+\w+л[аои]?(?!\w)", re.I)
 _AFTER_CLAUSE = re.compile(r"\b(?:after|following)\b|(?<!\w)после\s+того,?\s+как(?!\w)", re.I)
 _GENERIC_SUBJECT = re.compile(r"\W*(?:a|an|every|each|any|any\s+other|всякий|каждый|любой|любая|любое|каждая|очередной)\s",
                               re.I)
@@ -598,8 +600,10 @@ class EventExtractor:
                 continue
             para = next((i for i, (ps, pe) in enumerate(paragraphs) if ps <= start < pe), 0)
             # a news outlet that shares its name with a village ("according to Kabar") is no place
+            # (nor does one open an outlet's longer name: "издание Afghanistan International сообщило")
             places = [p for p in self.gaz.find(s, start) if (p.locative or sources().outlet(p.text) is None)
-                      and not any(a <= p.start and p.end <= b and (p.start, p.end) != (a, b) for a, b in persons)]
+                      and not any(a <= p.start and p.end <= b and (p.start, p.end) != (a, b) for a, b in persons)
+                      and not _opens_outlet(text, p.start, p.end)]
             # ("Vladimir" of "Vladimir Putin" is no town; the NER's whole "Shir Khan Bandar" may be one)
             raw.append((start, end, para, places))
         context_isos, context_admin1 = self._context(raw)
@@ -879,6 +883,10 @@ class EventExtractor:
                     own_places = near if any(p.locative for p in near) or trig.plover in ("AGREE", "CONSULT") else near + [
                         p for p in own_places if p.locative and p not in near]
                     own_actors = [a for a in actors if nearest(a)]
+                # "was arrested in July after he criticised the handling of floods in the Surkhandarya region": a place
+                # in a clause of its own after the cue is that clause's
+                own_places = [p for p in own_places if not (p.start > trig.end and _OWN_CLAUSE_AFTER.search(
+                    text, trig.end, p.start))]
                 when = _EMBEDDED_WHEN.search(text[start:trig.start])
                 if when is not None and "," not in text[start + when.end():trig.start].replace(", а ", "").replace(", and ", ""):
                     # "в январе 2022 года, когда … в уличных столкновениях погибли 238 человек, именно российские
@@ -1802,6 +1810,12 @@ def _clause_before(text: str, end: int, cue: int) -> bool:
     """Whether another clause ends between a name that ends at ``end`` and the cue ("Bishkek blamed Tajik forces;
     Dushanbe denied …"); a colon only opens what the name's clause says ("the ministry said: '… is a lie'")."""
     return any(found.group() != ":" for found in _NEW_CLAUSE.finditer(text, end, cue))
+
+
+def _opens_outlet(text: str, start: int, end: int) -> bool:
+    """Whether a name is the first word of a longer outlet name there ("Afghanistan International")."""
+    found = sources().find_outlet(text[start:start + 60])
+    return found is not None and found[0] == 0 and found[1] > end - start
 
 
 def _is_outlet(name: str) -> bool:
