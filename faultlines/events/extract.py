@@ -177,9 +177,10 @@ _YEAR_AFTER = re.compile(r"\s+(?:of\s+|in\s+)?(?:(?:January|February|March|April
 # a present tense that tells what happens each time ("turns into", "перерастает в") after a generic subject
 _GENERIC_TURN = re.compile(r"\b(?:turns?|escalates?|spirals?|descends?|becomes?)\s+(?:into\s+)?(?:[\w-]+\s+){0,2}$|"
                            r"(?<!\w)(?:перерастает|превращается|оборачивается)\s+в\s+(?:\w+\s+){0,2}$", re.I)
-# "detained 30 people on Friday after a strike … turned violent": the arrests follow the riot, each its own event
+# a clause of its own after an event's cue, with its own subject and verb: "after he criticised …", "когда они вышли …"
 _OWN_CLAUSE_AFTER = re.compile(r"\b(?:after|because|since|when)\s+(?:he|she|they|it|we)\s+(?:had\s+)?\w+(?:ed|t)\b|"
                                r"(?<!\w)(?:после\s+того,?\s+как|потому\s+что|когда)\s+(?:он|она|они)\s+\w+л[аои]?(?!\w)", re.I)
+# "detained 30 people on Friday after a strike … turned violent": the arrests follow the riot, each its own event
 _AFTER_CLAUSE = re.compile(r"\b(?:after|following)\b|(?<!\w)после\s+того,?\s+как(?!\w)", re.I)
 _GENERIC_SUBJECT = re.compile(r"\W*(?:a|an|every|each|any|any\s+other|всякий|каждый|любой|любая|любое|каждая|очередной)\s",
                               re.I)
@@ -238,10 +239,10 @@ _OWNER_THING = re.compile(r"(?:автомобил|машин|здани|имущ
 _THING_OWNED = re.compile(r"\s+(?:cars?|vehicles?|vans?|stations?|buildings?|offices?|posts?|property)\b", re.I)
 _ROAD_BEFORE = re.compile(r"(?<!\w)(?:трасс|автотрасс|автодорог|шоссе)\w*\s+(?:[А-ЯЁA-Z][\w-]*\s*[—–-]\s*)?$", re.I)
 _ROAD_AFTER = re.compile(r"(?:\s*[—–-]\s*[A-ZА-ЯЁ][\w-]*)?\s+(?:highway|road|motorway|трасс\w*|шоссе)\b", re.I)
-# an office named before a state in a speaker's name: "Пограничные войска ГКНБ Таджикистана", "the border service of Tajikistan"
 # "Kyrgyzstan's border service", "the Tajik Foreign Ministry": a state's office named after the state
 _OFFICE_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:service|ministry|committee|forces|troops|guards|office|agency|"
                            r"police|army|government|authorities|side|spokesman|spokeswoman|spokesperson)\b", re.I)
+# an office named before a state in a speaker's name: "Пограничные войска ГКНБ Таджикистана", "the border service of Tajikistan"
 _OFFICE_OF = re.compile(r"(?:войск|служб|министерств|ведомств|ГКНБ|КНБ|МИД|МВД|Минобороны|прокуратур|комитет|"
                         r"service|ministry|troops|guards|office|committee|agency)", re.I)
 _SIDE_AFTER = re.compile(r"\w*\s+(?:сторон\w*|side)\b", re.I)

@@ -57,7 +57,7 @@ def active_stem() -> Path:
     return stem if stem.with_suffix(".json").exists() else SHIPPED_STEM
 
 
-# a paragraph that only reports (others' words, events) carries a narrative from this probability on (version 11)
+# a paragraph that mostly reports (others' words, events) carries a narrative from this probability on (version 11)
 REPORTED_PARAGRAPH_THRESHOLD = 0.6
 
 
@@ -128,7 +128,7 @@ class RegionalModel:
         several narratives in one paragraph, whose vector then lies near none of them, while a single
         sentence is too weak a unit without a cue (it fires on unrelated news). ``blocked_units`` and
         ``sentences.blocked`` are never evidence (they state a narrative the text rebuts); ``reported_units``
-        (paragraphs whose every sentence passes on others' words or tells an event) carry one only from
+        (paragraphs most of whose sentences pass on others' words or tell an event) carry one only from
         ``REPORTED_PARAGRAPH_THRESHOLD``."""
         probs = self.probabilities(units)
         probs[list(blocked_units)] = 0.0
