@@ -1295,3 +1295,12 @@ def test_the_outlet_told_is_no_part_of_what_was_confirmed():
     claim = one("The next day a deputy head of the State Committee for National Security confirmed the talks to the "
                 "Russian news agency TASS.")
     assert (claim["text"], claim["stance"]) == ("the talks", "confirm")
+
+
+def test_a_short_quote_inside_what_a_speaker_said_is_theirs_and_a_kommersant_source_cites_it():
+    found = claims('The U.S. embassy in Bishkek said it was "concerned" by the arrest and urged the authorities to '
+                   'respect freedom of expression.')
+    assert {c["speaker"] for c in found} == {"U.S. embassy in Bishkek"}
+    (told,) = [c for c in claims("Россия и Таджикистан ведут переговоры об усилении 201-й военной базы, сообщил "
+                                 "«Коммерсанту» источник в Минобороны России.", "ru") if c["kind"] != "author"]
+    assert told["via"] == ["Kommersant", "источник в Минобороны России"]

@@ -54,7 +54,8 @@ from .speakers import is_outlet
 # the author's "Напомним," reports nobody; reported speech ends at a semicolon; a "that" inside a clause that began
 # after the verb opens no claim; no claim ends on a dangling "and"; a state recognised ("не признает ни Тайвань") is no
 # statement; a short quote inside someone's words ("на слова Токаева о «непризнании»") is no statement of the frame's;
-# the outlet told is no part of what was confirmed ("confirmed the talks to the Russian news agency TASS")
+# the outlet told is no part of what was confirmed ("confirmed the talks to the Russian news agency TASS"); a short
+# quote inside what a speaker said is theirs ('said it was "concerned" by the arrest')
 VERSION = "9"
 
 

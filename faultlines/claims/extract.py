@@ -1784,6 +1784,11 @@ def extract(doc: Document, score) -> list[Claim]:
     reported = ex.reported_claims()
     claims = [c for c in (_within_paragraph(ex, c) for c in merge(quotes, according + reported)) if c is not None]
     resolve_pronouns(claims, ex)
+    for claim in claims:  # 'said it was "concerned" by the arrest': a short quote inside what a speaker said is theirs
+        around = next((c for c in claims if not c.quote and c.speaker and c.start <= claim.start and claim.end <= c.end),
+                      None) if claim.quote and len(_WORD.findall(ex.text[claim.start:claim.end])) <= 3 else None
+        if around is not None and claim.speaker != around.speaker:
+            claim.speaker, claim.speaker_span, claim.via = around.speaker, around.speaker_span, around.via
     for claim in claims:
         _outlet_in_speaker(claim)
     claims += ex.author_claims(claims, score)
