@@ -1280,6 +1280,8 @@ def test_an_author_s_reminder_reports_nobody_and_what_is_said_ends_at_a_semicolo
 def test_a_that_inside_an_embedded_clause_opens_no_claim_and_no_claim_ends_on_and():
     assert one("Analysts say the incident shows how fragile that settlement remains.")["text"] == \
         "the incident shows how fragile that settlement remains"
+    assert one("Kazakh officials then tell anyone who will listen that the West is a reliable partner.")["text"] == \
+        "the West is a reliable partner"
     deputies = next(c for c in claims("State television accuses Astana of ingratitude, Duma deputies question "
                                       "Kazakhstan's borders, and migrant workers face raids.") if c["speaker"] == "Duma deputies")
     assert deputies["text"] == "Kazakhstan's borders"

@@ -1701,3 +1701,12 @@ def test_an_exchange_of_fire_an_outlet_named_after_a_country_and_a_place_in_the_
         "Rakhmonov, 34, was arrested in July after he criticised the government's handling of floods in the Surkhandarya "
         "region.", published="2026-12-01"))["events"]
     assert (arrest["sub_event_type"], arrest["admin1"]) == ("Arrests", None)
+
+
+def test_the_state_whose_office_speaks_arrests_at_home_whatever_the_dateline():
+    events = document_record(faultlines.analyze(
+        "KABUL, Dec 3 (AFP) - Taliban spokesman Zabihullah Mujahid rejected the findings.\n\nTajikistan's State Committee "
+        "for National Security said last month that it had detained 15 people suspected of links to Ansarullah.",
+        published="2026-12-03", analyzers=("language", "segment", "nlp", "claims", "events")))["events"]
+    (arrest,) = [e for e in events if e["sub_event_type"] == "Arrests"]
+    assert (arrest["country"], arrest["actor1_acled"]) == ("Tajikistan", "Police Forces of Tajikistan")

@@ -1071,9 +1071,13 @@ class Extractor:
             if tok.lower in comps and (tok.lower != "ли") and (self.lex.language == "en" or tokens[j - 1].text == "," or tokens[j - 1].lower == "том"):
                 if tok.lower == "if" and stance != "question":
                     continue
-                if self.lex.language == "en" and any(tokens[k].dep == "ccomp" and tokens[k].head == verb
-                                                     for k in range(verb + 1, j)):
-                    break  # "say the incident shows how fragile that settlement remains": the clause began before it
+                if self.lex.language == "en" and any(
+                        tokens[k].dep == "ccomp" and tokens[k].head == verb and any(
+                            tokens[c].dep in ("nsubj", "nsubjpass") and tokens[c].lower not in ("who", "which", "that")
+                            for c in self.p.children[k]) for k in range(verb + 1, j)):
+                    # "say the incident shows how fragile that settlement remains": the clause began before it (not
+                    # "tell anyone who will listen that …", a relative clause the parse hung on the verb)
+                    break
                 if j + 1 < sent[1]:
                     first = j + 1
                     if tokens[j - 1].lower in ("and", "or") and j - 1 > verb + 2 and self.lex.language == "en":

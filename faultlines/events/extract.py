@@ -1341,6 +1341,11 @@ class EventExtractor:
                 if home is not None:
                     country, iso, location, geo_precision = home.name, home.iso, home.name, 3
                     warnings.append(f"country from the state forces' nationality ({home.name}): the text names no place")
+            elif cand.sub_event_type == "Arrests" and (home := self._speaking_state(cand)) is not None:
+                # "Tajikistan's State Committee for National Security said it had detained 15 people": the state
+                # whose office speaks arrests at home, wherever the report is filed from
+                country, iso, location, geo_precision = home.name, home.iso, home.name, 3
+                warnings.append(f"country from the state whose office speaks ({home.name}): the text names no place")
             elif cand.sub_event_type == "Arrests" and (home := self._dateline_country(doc)) is not None:
                 # "DUSHANBE, Dec 5 (AP) — … Hakimova was arrested on Nov. 14": arrested where the report is filed from
                 country, iso, location, geo_precision = home.name, home.iso, home.name, 3
@@ -1730,6 +1735,11 @@ class EventExtractor:
         return {"country": place.country, "iso": place.iso, "admin1": place.admin1, "admin2": place.admin2,
                 "location": place.name, "latitude": place.latitude, "longitude": place.longitude,
                 "geo_precision": place.geo_precision, "place_text": place.name}
+
+    def _speaking_state(self, cand: Candidate) -> Place | None:
+        """The country of the state whose office a mention's sentence names before its cue, if any."""
+        states = [_speaker_state(m) for m in cand.mentions]
+        return next((self.gaz.country(state) for state in states if state), None)
 
     def _speaker_of(self, m: Mention) -> str | None:
         """Who makes the statement a mention's cue tells, from the claims stage: the speaker named before the cue,
