@@ -1710,3 +1710,17 @@ def test_the_state_whose_office_speaks_arrests_at_home_whatever_the_dateline():
         published="2026-12-03", analyzers=("language", "segment", "nlp", "claims", "events")))["events"]
     (arrest,) = [e for e in events if e["sub_event_type"] == "Arrests"]
     assert (arrest["country"], arrest["actor1_acled"]) == ("Tajikistan", "Police Forces of Tajikistan")
+
+
+def test_a_foiled_plot_is_no_attack_but_its_arrests_are_events():
+    (arrest,) = document_record(run(
+        "Tajikistan says it foiled plot to attack Chinese embassy\n\nDUSHANBE, Dec 6 (Reuters) - Tajik security services "
+        "have arrested four men who were planning to attack the Chinese embassy in Dushanbe with explosives, the State "
+        "Committee for National Security said on Saturday.", published="2026-12-06"))["events"]
+    assert arrest["sub_event_type"] == "Arrests"
+    (held,) = document_record(run("Спецслужбы предотвратили теракт в Душанбе, задержаны трое.",
+                                  published="2026-12-06"))["events"]
+    assert held["sub_event_type"] == "Arrests"
+    (attack,) = document_record(run("Police failed to prevent an attack on a school in Osh on Monday that killed two "
+                                    "teachers.", published="2026-12-06"))["events"]
+    assert (attack["event_type"], attack["fatalities"]) == ("Violence against civilians", 2)

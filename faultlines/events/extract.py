@@ -258,6 +258,10 @@ _CROWD_CLASH = re.compile(r"\bclash(?:es|ed)?\s+(?:with|between)\s+(?:[\w-]+\s+)
                           r"herders|crowds?)\s+(?:[\w-]+\s+){0,2}clash(?:es|ed)?\b|(?<!\w)(?:жител\w*|сельчан\w*|местн\w+|"
                           r"рабоч\w+|горняк\w*|толп\w*)\s+(?:[\w-]+\s+){0,3}?столкнул\w*|столкновени\w+\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:с\s+)?(?:жител|сельчан|местн|рабоч|горняк|толп)\w*", re.I)
+_FOILED = re.compile(r"\b(?:foil(?:ed|s)?|thwart(?:ed|s)?|prevent(?:ed|s)?|averted)\b[^.;]{0,30}$|(?<!\w)(?:предотвра(?:тил|щен|щ)"
+                     r"\w*|сорвал\w*|пресек\w*|пресёк\w*)[^.;]{0,30}$", re.I)
+_FAILED_TO = re.compile(r"\b(?:fail(?:ed|s)?\s+to|could\s+not|couldn't|did\s+not|didn't|unable\s+to)\s+(?:\w+\s+)?prevent|"
+                        r"(?<!\w)не\s+(?:смогл?и?|удалось|сумел\w*)\s+(?:\w+\s+)?предотврат", re.I)
 _DISPERSED = re.compile(r"разогнал|dispersed|broke up", re.I)
 # who organised a protest, arrested for it afterwards: no arrest at the protest
 _ORGANISERS = re.compile(r"\borgani[sz](?:ers?|ing)\b|(?<!\w)(?:организатор\w*|в\s+организации)(?!\w)", re.I)
@@ -522,6 +526,9 @@ class EventExtractor:
                 continue
             if _FIGURATIVE.match(sentence, e):
                 continue  # "an attack on free speech", "атака на свободу слова": a figure of speech
+            if t.plover == "ASSAULT" and _FOILED.search(sentence[max(0, s - 40):s]) \
+                    and not _FAILED_TO.search(sentence[max(0, s - 70):s]):
+                continue  # "foiled an attack on a school", "предотвратили теракт": it did not happen (the arrest did)
             if t.plover in ("PROTEST", "CONSULT") and _UPCOMING.search(sentence[max(0, s - 50):s]):
                 continue  # (nor talks or a summit: "ahead of a CSTO summit")
             if t.plover == "PROTEST" and _BLOCKADE.match(t.text) and _FORCES_BEFORE.search(sentence[max(0, s - 40):s]):
