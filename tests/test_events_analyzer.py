@@ -1724,3 +1724,16 @@ def test_a_foiled_plot_is_no_attack_but_its_arrests_are_events():
     (attack,) = document_record(run("Police failed to prevent an attack on a school in Osh on Monday that killed two "
                                     "teachers.", published="2026-12-06"))["events"]
     assert (attack["event_type"], attack["fatalities"]) == ("Violence against civilians", 2)
+
+
+def test_when_the_incident_told_before_began_dates_it():
+    (brawl,) = document_record(run(
+        "В Шымкенте задержаны участники драки между казахстанскими и узбекскими рабочими\n\nШЫМКЕНТ, 6 декабря — КазТАГ. "
+        "Полиция задержала 14 человек после массовой драки на строительной площадке в Шымкенте, в которой пострадали "
+        "девять человек.\n\nПо его словам, конфликт между рабочими из Казахстана и Узбекистана начался из-за задержки "
+        "зарплаты вечером в пятницу.", published="2026-12-06"))["events"]
+    assert (brawl["sub_event_type"], brawl["date"], brawl["injuries"]) == ("Mob violence", "2026-12-04", 9)
+    (fight,) = document_record(run(
+        "SHYMKENT, Dec 6 (Reuters) - Eleven people were injured in a brawl at a construction site in Shymkent. The fight "
+        "broke out on Friday evening over unpaid wages.", published="2026-12-06"))["events"]
+    assert fight["date"] == "2026-12-04"

@@ -77,7 +77,8 @@ from .extract import EventExtractor, aggregate_warnings
 # огнем" is a clash; a country that opens an outlet's name ("Afghanistan International") is no place, nor is one in a
 # clause of its own after the cue ("arrested in July after he criticised … floods in the Surkhandarya region"); the
 # state whose office says it arrested arrests at home, whatever the dateline; a foiled or prevented attack ("foiled plot
-# to attack", "предотвратили теракт") is none, the arrests told with it are
+# to attack", "предотвратили теракт") is none, the arrests told with it are; when "the conflict began", "the fight broke
+# out" dates the incident told before that had no day of its own
 VERSION = "10"
 
 
