@@ -154,7 +154,6 @@ _GOVERNMENT_ACT = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:asked|requested|a
 # an event a number of days before the day its sentence gives: "a day after a shootout", "на следующий день после"
 _DAYS_BEFORE = re.compile(r"\b(a|one|two|three|four|five|\d+)\s+days?\s+after\s+(?:an?\s+)?$|(?<!\w)на\s+(следующий)\s+день\s+"
                           r"после\s+$", re.I)
-_DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "следующий": 1}
 _HARM_VERB_AFTER = re.compile(r"(?:\s+[\w'-]+){0,6}?\s+(?:had\s+)?(?:killed|wounded|injured|left\s+(?:[\w-]+\s+){1,4}?(?:dead|killed|wounded))\b|"
                               r"\s+(?:унес|унёс|убил|ранил)\w*", re.I)
 _BEATING = re.compile(r"(?:(?:was|were|been)\s+)?beat(?:en|ing|s)?\b|избил\w*|избиени\w*", re.I)
@@ -877,8 +876,8 @@ class EventExtractor:
                 if gone is not None:
                     # "spoke by phone on Thursday …, a day after a shootout near Vorukh": the shootout's day is the one
                     # before
-                    word = (gone.group(1) or "one").lower()
-                    back = timedelta(days=int(word) if word.isdigit() else _DAY_COUNTS.get(word, 1))
+                    word = (gone.group(1) or "one").lower()  # ("на следующий день после": one)
+                    back = timedelta(days=int(word) if word.isdigit() else load_resource("numbers.json")["en"][word])
                     own_dates = [replace(d, date=d.date - back, end_date=None, relative=True,
                                          basis=f"{gone.group(0).strip()!r} the day the sentence gives")
                                  for d in own_dates if d.date and d.precision == "day"]
