@@ -1676,6 +1676,14 @@ def test_a_woman_and_her_son_a_man_stabbed_to_death_and_militants_destroyed_in_a
     assert (fight["event_type"], fight["fatalities"]) == ("Battles", 5)
 
 
+def test_a_bomb_that_killed_is_an_explosion_and_a_bomb_threat_is_none():
+    (blast,) = document_record(run("A bomb killed two people at a market in Kunduz on Tuesday.",
+                                   published="2026-12-07"))["events"]
+    assert (blast["sub_event_type"], blast["admin1"], blast["fatalities"]) == ("Remote explosive/landmine/IED", "Kunduz", 2)
+    assert not document_record(run("A bomb threat forced the evacuation of Dushanbe airport on Tuesday.",
+                                   published="2026-12-07"))["events"]
+
+
 def test_what_a_government_prefers_to_do_is_no_event():
     assert not document_record(run("Ташкент предпочитает молчать и вести переговоры.", published="2026-12-05"))["events"]
     assert not document_record(run("Tashkent prefers to keep quiet and negotiate.", published="2026-12-05"))["events"]

@@ -36,6 +36,16 @@ def test_transliterations_and_russian_cases(gaz, name, kind, admin1):
     assert best.latitude is not None and best.longitude is not None
 
 
+def test_afghan_provinces_in_russian_and_a_bare_badakhshan_left_open(gaz):
+    found = {m.text: m.candidates[0] for m in gaz.find(
+        "Взрывы прогремели в провинции Бадахшан, в Нангархаре, в провинции Кундуз и в Кундузе.")}
+    assert (found["провинции Бадахшан"].iso, found["провинции Бадахшан"].kind) == ("AF", "admin1")
+    assert found["Нангархаре"].admin1 == "Nangarhar"
+    assert found["провинции Кундуз"].kind == "admin1" and found["Кундузе"].kind == "city"
+    # Tajik commentary says "Бадахшан" of Gorno-Badakhshan too: no guess; "гор" (mountains) is no Ghor
+    assert not gaz.find("Взрыв в Бадахшане.") and not gaz.find("Это дело гор и долин.")
+
+
 def test_countries_in_both_languages(gaz):
     assert gaz.lookup("Таджикистана")[0].iso == "TJ"
     assert gaz.lookup("Kyrgyzstan")[0].name == "Kyrgyzstan"

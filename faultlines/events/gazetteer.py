@@ -306,7 +306,6 @@ class Gazetteer:
             code = city.admin1_code
             if code and (code not in largest or largest[code].population < city.population):
                 largest[code] = city
-        capitals = {iso: largest.get(None) for iso in ()}
         # (keyed by the entry, not its id: a region's alias-table entry and its raw GeoNames entry share the id, and
         # which of them a name finds must not depend on the order the index was filled in)
         fixed: dict[tuple[str, bool, str], Place] = {}
@@ -325,7 +324,6 @@ class Gazetteer:
                         fixed[entry] = p
                 out.append(p)
             self.index[k] = out
-        del capitals
 
     # lookup -----------------------------------------------------------------
     def lookup(self, name: str) -> list[Place]:
@@ -347,7 +345,7 @@ class Gazetteer:
                 if k in self.index:
                     hit = (n, self.index[k])
                     break
-            if hit is None or (require_capital and not tokens[i][2][0].isupper()) or _is_river(folded, i + hit[0]) or (
+            if hit is None or (require_capital and not tokens[i][2][0].isupper() and folded[i] not in _GENERIC_BEFORE) or _is_river(folded, i + hit[0]) or (
                     i and folded[i - 1] in _BANK) or (i and folded[i - 1] == "the" and folded[i] in _RIVER_TOWNS and hit[0] == 1 and not (
                     i + 1 < len(folded) and folded[i + 1] in ADMIN1_WORDS | ADMIN2_WORDS | {"valley", "town", "city"})) or _is_dateline(text, tokens, i, hit[0]) or _is_date(folded, i, hit[0]) or (
                     hit[0] == 1 and is_cyrillic(tokens[i][2]) and russian_function_word(tokens[i][2]) and not (i and folded[i - 1] in _LOCATIVE)) or (
@@ -390,6 +388,9 @@ class Gazetteer:
 
 
 _TOKEN = WORD
+# a generic word some aliases begin with, lower-case in running text: "в провинции Бадахшан" (bare "Бадахшан" may be
+# Tajikistan's Gorno-Badakhshan, so only the province of that name is Afghanistan's)
+_GENERIC_BEFORE = {"провинц"}
 _LOCATIVE = {"in", "near", "at", "outside", "of", "around", "across", "into", "inside", "в", "во", "у", "под", "около", "возле", "близ", "на", "над"}
 _LOC_FILL = {"the", "southern", "northern", "eastern", "western", "central", "southeastern", "southwestern", "northeastern",
              "northwestern", "remote", "border", "restive", "city", "town", "village", "of", "сел", "город", "посел", "район",
