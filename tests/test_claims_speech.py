@@ -1306,3 +1306,8 @@ def test_a_short_quote_inside_what_a_speaker_said_is_theirs_and_a_kommersant_sou
     (told,) = [c for c in claims("Россия и Таджикистан ведут переговоры об усилении 201-й военной базы, сообщил "
                                  "«Коммерсанту» источник в Минобороны России.", "ru") if c["kind"] != "author"]
     assert told["via"] == ["Kommersant", "источник в Минобороны России"]
+
+
+def test_the_day_of_the_saying_is_no_part_of_the_speaker():
+    (accusation,) = claims("Human Rights Watch on Wednesday accused police of beating detainees in Asaka.")
+    assert accusation["speaker"] == "Human Rights Watch"

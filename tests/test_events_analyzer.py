@@ -1684,6 +1684,19 @@ def test_a_bomb_that_killed_is_an_explosion_and_a_bomb_threat_is_none():
                                    published="2026-12-07"))["events"]
 
 
+def test_a_village_named_like_a_cue_a_note_of_protest_and_whom_an_official_told_are_no_events_places_or_parties():
+    assert not document_record(run("Жителей сел Тоцкое-2 и Погромное эвакуировали в субботу.",
+                                   published="2026-12-06"))["events"]
+    assert not document_record(run("The Tajik Foreign Ministry summoned the Afghan charge d'affaires on Friday and "
+                                   "handed him a note of protest.", published="2026-12-05"))["events"]
+    (storming,) = document_record(run("Deputy Interior Minister Igor Lepekha told reporters in Astana on Thursday that "
+                                      "special forces had stormed the colony.", published="2026-12-05"))["events"]
+    assert storming["location"] is None
+    (arrest,) = document_record(run("Министр в пятницу заявил журналистам, что похитители задержаны.",
+                                    published="2026-12-05"))["events"]
+    assert arrest["actor2"] is None
+
+
 def test_what_a_government_prefers_to_do_is_no_event():
     assert not document_record(run("Ташкент предпочитает молчать и вести переговоры.", published="2026-12-05"))["events"]
     assert not document_record(run("Tashkent prefers to keep quiet and negotiate.", published="2026-12-05"))["events"]

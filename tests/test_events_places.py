@@ -46,6 +46,12 @@ def test_afghan_provinces_in_russian_and_a_bare_badakhshan_left_open(gaz):
     assert not gaz.find("Взрыв в Бадахшане.") and not gaz.find("Это дело гор и долин.")
 
 
+def test_an_airport_code_is_no_town(gaz):
+    # GeoNames gives Aktau the alternate name "SCO", its airport's code
+    assert [m.text for m in gaz.find("The SCO summit in Bishkek brought together leaders from DYU and ALA.")] == [
+        "Bishkek"]
+
+
 def test_countries_in_both_languages(gaz):
     assert gaz.lookup("Таджикистана")[0].iso == "TJ"
     assert gaz.lookup("Kyrgyzstan")[0].name == "Kyrgyzstan"

@@ -20,6 +20,7 @@ from .parse import Parsed, Tok
 PERSON = ("PERSON", "PER")
 _STOP_RIGHT = {",", "(", "—", "–", ":", ";", "«", "»", "\"", "“", "”"}
 _QUOTE_MARKS = {"«", "»", "\"", "“", "”", "„"}
+_DATES = {"DATE", "TIME"}
 _CUT_DEPS = {"relcl", "acl", "acl:relcl", "appos", "advcl", "parataxis", "punct", "cc", "conj"}
 STATEMENT_NOUNS = {"statement", "statements", "report", "доклад", "докладе", "доклада", "communique", "release", "letter", "post", "website", "заявление", "заявлении",
                     "сообщение", "сообщении", "заявления", "ведомства", "заявлению", "сообщению"}
@@ -88,6 +89,10 @@ def noun_phrase(parsed: Parsed, head: int, blocked) -> list[int]:
     ``blocked`` lets through stays: "источник «Известий» в правительстве")."""
     tokens = parsed.tokens
 
+    def when(i: int) -> bool:
+        return i > head and (tokens[i].ent in _DATES or tokens[i].dep == "prep" and any(
+            tokens[c].ent in _DATES for c in parsed.children[i]))
+
     def name_mark(i: int) -> bool:
         return tokens[i].text in _QUOTE_MARKS and not blocked(tokens[i].start)
 
@@ -104,6 +109,8 @@ def noun_phrase(parsed: Parsed, head: int, blocked) -> list[int]:
                 or (current + 2 <= child <= current + 4 and tokens[current + 1].text in _QUOTE_MARKS  # in the quotes after it
                     and not any(tokens[k].text in _QUOTE_MARKS for k in range(current + 2, child))
                     and tokens[child].pos in ("PROPN", "NOUN", "X")))
+            if when(child):
+                continue  # "Human Rights Watch on Wednesday accused …": the day is the saying's
             if tokens[child].dep not in _CUT_DEPS or _word_hyphen(parsed, child) or name_mark(child) or glued:
                 if child not in keep:  # never around a cycle of the parse
                     stack.append(child)

@@ -471,6 +471,13 @@ def _best_date(dates: list[DateMention]) -> DateMention | None:
     return max(events, key=lambda d: (_strength(d), -d.start))
 
 
+def _inside_a_name(sentence: str, start: int) -> bool:
+    """A Russian cue written with a capital inside running text is a name: the village of Погромное is no pogrom
+    (but «Взрыв прогремел …», a quote's first word, is a cue)."""
+    before = sentence[:start].rstrip()
+    return sentence[start].isupper() and bool(before) and (before[-1].isalnum() or before[-1] in ",")
+
+
 @lru_cache(maxsize=2)
 def _cues(language: str):
     """(cues, hedges, definite references, demands, back-references) of one language."""
@@ -500,6 +507,8 @@ class EventExtractor:
         found: list[Trigger] = []
         for pattern, e in cues:
             for m in pattern.finditer(sentence):
+                if language == "ru" and _inside_a_name(sentence, m.start()):
+                    continue
                 found.append(Trigger(offset + m.start(), offset + m.end(), m.group(), e["type"], e["sub"], e["plover"], e["prio"]))
         if not found:
             return []
@@ -798,12 +807,14 @@ class EventExtractor:
                 p.place = p.candidates[0] if p.candidates else None
             # "сообщили в пограничной службе ГКНБ Киргизии", "the Interior Ministry's press service said": the office
             # that reports an event is no party to it
-            # (nor is whoever says in their own words what happened: "'My client was beaten,' lawyer X told AP")
+            # (nor is whoever says in their own words what happened: "'My client was beaten,' lawyer X told AP", nor
+            # whom they tell it)
             actors = [a for a in find_actors(s, start, language, self.gaz) if not any(
                 c.attrs.get("speaker_start") is not None and (
                     c.attrs["speaker_start"] <= a.start < c.attrs["speaker_end"] and sources().office_word(c.attrs.get("speaker") or "")
                     or c.attrs.get("quote") and c.attrs["speaker_start"] <= a.end + 1 and a.start < c.attrs["speaker_end"]
-                    and not text[a.end:c.attrs["speaker_start"]].strip()) for c in claims)]
+                    and not text[a.end:c.attrs["speaker_start"]].strip()) for c in claims)
+                and not _TOLD_TO.search(text, max(start, a.start - 25), a.start)]  # "заявил журналистам": whom told
             for p in places:  # "граждане Китая", "gunmen from Afghanistan": who, not where
                 if any(a.start <= p.start < a.end for a in actors):
                     p.origin = True

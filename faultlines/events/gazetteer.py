@@ -48,6 +48,7 @@ _GENERIC = {
     "oblusu", "shaary", "shahri", "respublikasi", "autonomous", "of", "the", "republic", "rayoni", "city",
     "област", "район", "облус", "вилоят", "город", "нохия", "автономн", "республик",
 }
+_AIRPORT_CODE = re.compile(r"[A-Z]{3,4}")  # IATA / ICAO
 _SKIY = re.compile(r"(?:skiy|skaya|sky|skij)$", re.IGNORECASE)
 
 
@@ -221,9 +222,10 @@ class Gazetteer:
             iso = c["countrycode"]
             if iso not in self.countries or (iso not in focus and c["population"] < big):
                 continue
-            # Alternate names in Latin or Cyrillic script only (transliterations the sources use).
+            # Alternate names in Latin or Cyrillic script only (transliterations the sources use), but no airport
+            # codes: GeoNames lists Aktau's "SCO", which made "the SCO summit" a meeting in Aktau
             if iso in detail:
-                names = [c["name"]] + [a for a in c["alternatenames"] if _latin_or_cyrillic(a)]
+                names = [c["name"]] + [a for a in c["alternatenames"] if _latin_or_cyrillic(a) and not _AIRPORT_CODE.fullmatch(a)]
             elif iso in focus:  # Russian names only: English ones are the GeoNames name
                 names = [c["name"]] + [a for a in c["alternatenames"] if is_cyrillic(a)]
             else:
@@ -414,7 +416,9 @@ def _is_dateline(text: str, tokens, i: int, n: int) -> bool:
     return (not before.strip() or before.rstrip().endswith("\n")) and after.lstrip()[:1] in ("—", "–", "-", ",", "(")
 
 
-_SOURCES = {"source", "sources", "источник", "источники", "источника", "источников", "источниками", "источникам"}
+# "citing sources in Dushanbe", "told reporters in Astana": where someone spoke, not where it happened
+_SOURCES = {"source", "sources", "источник", "источники", "источника", "источников", "источниками", "источникам",
+            "reporters", "journalists", "briefing", "conference", "журналистам", "брифинге", "пресс-конференции"}
 def _is_date(folded: list[str], i: int, n: int) -> bool:
     """"Nov 14": a month, not the town of Nov."""
     return n == 1 and folded[i] in EN_MONTHS and i + 1 < len(folded) and folded[i + 1][:1].isdigit()
