@@ -1311,3 +1311,14 @@ def test_a_short_quote_inside_what_a_speaker_said_is_theirs_and_a_kommersant_sou
 def test_the_day_of_the_saying_is_no_part_of_the_speaker():
     (accusation,) = claims("Human Rights Watch on Wednesday accused police of beating detainees in Asaka.")
     assert accusation["speaker"] == "Human Rights Watch"
+
+
+def test_a_sentence_parsed_as_a_noun_phrase_keeps_its_speaker_and_a_doubt_its_object():
+    (confirmed,) = claims("Two relatives of the dead soldier, reached by phone in Kulob, confirmed to RFE/RL that he "
+                          "had died in a shootout.")
+    assert (confirmed["speaker"], confirmed["stance"]) == ("Two relatives of the dead soldier", "confirm")
+    (doubt,) = claims("Депутат Жогорку Кенеша Дастан Бекешев усомнился в заявлениях ГКНБ.", "ru")
+    assert (doubt["speaker"], doubt["stance"], doubt["text"]) == ("Дастан Бекешев", "question", "заявлениях ГКНБ")
+    denial = [c for c in claims("Версию диверсии в ведомстве назвали «не имеющей оснований».", "ru")
+              if c["kind"] == "reported"]
+    assert [(c["speaker"], c["stance"], c["text"]) for c in denial] == [("ведомство", "deny", "Версию диверсии")]

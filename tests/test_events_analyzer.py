@@ -1697,6 +1697,37 @@ def test_a_village_named_like_a_cue_a_note_of_protest_and_whom_an_official_told_
     assert arrest["actor2"] is None
 
 
+def test_a_toll_that_rose_wounded_who_died_and_a_coordinated_one_are_counted_right():
+    (bus,) = document_record(run("The death toll from Saturday's attack on a bus in Badakhshan province rose to 14 on "
+                                 "Monday after three wounded passengers died in hospital.", published="2026-12-07"))["events"]
+    assert (bus["fatalities"], bus["injuries"]) == (14, None)
+    (bombing,) = document_record(run("A suicide bomber attacked a checkpoint near Shirkhan Bandar on Saturday. Four "
+                                     "Taliban guards and a Chinese engineer were killed.", published="2026-12-01"))["events"]
+    assert bombing["fatalities"] == 5
+    (post,) = document_record(run("The committee said in a statement on Friday that Taliban fighters fired on a Tajik "
+                                  "border post on December 3, killing Sergeant Rustam Saidov.",
+                                  published="2026-12-05"))["events"]
+    assert (post["date"], post["fatalities"]) == ("2026-12-03", 1)
+
+
+def test_a_claim_of_responsibility_and_a_release_are_no_new_attack_or_abduction():
+    assert not document_record(run("Ответственность за взрыв на следующий день взяла на себя группировка «Вилаят "
+                                   "Хорасан».", published="2026-12-03"))["events"]
+    (claimed,) = document_record(run("Islamic State claimed responsibility for a bombing at a mosque in Kunduz that "
+                                     "killed 20 people on Friday.", published="2026-12-03"))["events"]
+    assert claimed["fatalities"] == 20
+    (release,) = document_record(run("В субботу сотрудники правоохранительных органов освободили похищенного "
+                                     "предпринимателя в селе Кара-Суу.", published="2026-12-03"))["events"]
+    assert release["event_type"] is None and release["actor1"] is None
+    for told in ("Адвокат заявил, что его подзащитный «не имеет никакого отношения к похищению».",
+                 "The cell behind the bombing in Kara-Suu has not been destroyed, he said.",
+                 "Иманкулов заявил, что организаторы нападения находятся на территории Афганистана."):
+        assert not document_record(run(told, published="2026-12-03"))["events"], told
+    (shootout,) = document_record(run("The shootout comes as Ashgabat pushes ahead with the TAPI gas pipeline.",
+                                      published="2026-12-03"))["events"]
+    assert shootout["location"] is None
+
+
 def test_what_a_government_prefers_to_do_is_no_event():
     assert not document_record(run("Ташкент предпочитает молчать и вести переговоры.", published="2026-12-05"))["events"]
     assert not document_record(run("Tashkent prefers to keep quiet and negotiate.", published="2026-12-05"))["events"]

@@ -222,6 +222,8 @@ class Extractor:
                     else child
         if tokens[verb].dep == "conj" and tokens[verb].head != verb:
             return self.subject(tokens[verb].head, depth + 1)
+        if self._misparsed_main_verb(verb):
+            return tokens[verb].head
         if tokens[verb].head == verb and any(tokens[c].dep == "cc" and c < verb for c in self.p.children[verb]):
             # a second root the parse made of a joined verb: "X заявил, что P, а сообщения … назвал «…»" (X named)
             s0 = self.p.sentence_of(verb)[0]
@@ -246,14 +248,30 @@ class Extractor:
             # "В департаменте полиции заявили, что …": a plural verb without a subject speaks for the office
             # named with "в" before it
             # (or after it: "…, сообщили в пограничной службе ГКНБ Киргизии")
-            for child in self.p.children[verb]:
-                if tokens[child].dep != "obl" or not any(tokens[c].lower in ("в", "во") for c in self.p.children[child]):
+            # (the parse may hang it on a fronted object: "Версию диверсии в ведомстве назвали «безосновательной»")
+            fronted = [c for o in self.p.children[verb] if tokens[o].dep == "obj" and o < verb
+                       for c in self.p.children[o] if tokens[c].dep == "nmod" and c < verb]
+            for child in self.p.children[verb] + fronted:
+                if tokens[child].dep not in ("obl", "nmod") or not any(
+                        tokens[c].lower in ("в", "во") for c in self.p.children[child]):
                     continue
                 # (an abbreviation's case is anyone's guess: "В ГКНБ Киргизии обвинили …")
                 office = sources().office_word(tokens[child].text)
+                if tokens[child].dep == "nmod" and not office:
+                    continue
                 if (tokens[child].case == "Loc" or office) and (child < verb or office):
                     return child
         return agent
+
+    def _misparsed_main_verb(self, verb: int) -> bool:
+        """"Two relatives of the soldier, reached by phone, confirmed to RFE/RL that P": the English parse may make the
+        sentence a noun phrase (root "relatives") and the verb a participle of it; a past-tense verb with a clause of
+        its own is the sentence's verb, and the noun its subject."""
+        tokens = self.p.tokens
+        head = tokens[verb].head
+        return (self.lex.language == "en" and tokens[verb].dep == "acl" and head != verb and tokens[head].head == head
+                and tokens[head].pos in ("NOUN", "PROPN") and tokens[verb].lower.endswith("ed")
+                and any(tokens[c].dep == "ccomp" and c > verb for c in self.p.children[verb]))
 
     def _participle(self, verb: int) -> bool:
         """An adverbial participle without a subject of its own: "saying", "adding"; "заявив", "утверждая"."""
@@ -1153,6 +1171,12 @@ class Extractor:
                 return self.span_of(self.p.subtree(gerund))  # "Police denied using excessive force"
             if not objects and self.lex.language == "ru":  # "эту информацию назвали недостоверной": fronted object
                 objects = [c for c in self.p.children[verb] if tokens[c].dep == "obj"]
+            if not objects and self.lex.language == "ru" and stance == "question":
+                # "усомнился в заявлениях ГКНБ": what is doubted follows "в"
+                doubted = next((c for c in self.p.children[verb] if c > verb and tokens[c].dep in ("obl", "nmod")
+                                and any(tokens[k].lower == "в" and k < c for k in self.p.children[c])), None)
+                if doubted is not None:
+                    return self.span_of([i for i in self.p.subtree(doubted) if tokens[i].lower != "в" or i > doubted])
             if not objects and stance == "deny_if_content":
                 # "called the Reuters report misinformation", parsed as one noun phrase: what stands before the label
                 label = next((c for c in self.p.children[verb] if tokens[c].dep == "oprd" and c > verb
@@ -1171,6 +1195,11 @@ class Extractor:
                 # the object, not the verb's own second verb that a misattached word drags in ("отверг
                 # причастность «…» и назвал сообщения «безосновательными»")
                 sub = self.p.subtree(objects[0])
+                if self.lex.language == "ru" and objects[0] < verb:  # "Версию … в ведомстве назвали …": not the office
+                    office = {i for c in self.p.children[objects[0]] if tokens[c].dep == "nmod"
+                              and sources().office_word(tokens[c].text) and any(
+                                  tokens[k].lower in ("в", "во") for k in self.p.children[c]) for i in self.p.subtree(c)}
+                    sub = [i for i in sub if i not in office]
                 if stance == "assert_nominal":  # "accused Dushanbe of sheltering militants": whom, and of what
                     sub += [i for c in self.p.children[verb] if c > objects[0] and tokens[c].lower in ("of", "for")
                             or tokens[c].dep == "obl" and c > objects[0] for i in self.p.subtree(c)]

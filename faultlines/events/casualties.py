@@ -24,13 +24,14 @@ _NUM_EN = rf"{_QUAL_EN}(?P<n>\d+|{_EN_NUM})"
 _NUM_RU = rf"{_QUAL_RU}(?P<n>\d+|{_RU_NUM})"
 _MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTHS_RU = "январ\\w*|феврал\\w*|март\\w*|апрел\\w*|ма[яй]|июн\\w*|июл\\w*|август\\w*|сентябр\\w*|октябр\\w*|ноябр\\w*|декабр\\w*"
-# the words between a number and what happened to them: never a unit of time or distance, nor "and" before
-# another number ("Трое пострадавших и двое погибших" counts two groups, see _COORD_HEAD)
+# the words between a number and what happened to them: never a unit of time or distance, nor another number, with
+# "and" or without ("Трое пострадавших и двое погибших" counts two groups, see _COORD_HEAD; "rose to 14 on Monday
+# after three wounded passengers died": the 14 are no wounded)
 _FILL_EN = (rf"(?:\s+(?!(?:days?|weeks?|months?|years?|hours?|minutes?|kilometres?|km|miles?|times|{_MONTHS_EN})\b"
-            rf"|and\s+(?:\d|(?:{_EN_NUM})\b))[\w’'-]+){{0,4}}?")
+            rf"|(?:and\s+)?(?:\d|(?:{_EN_NUM})\b))[\w’'-]+){{0,4}}?")
 # (four words: "Двое военнослужащих Пограничных войск Таджикистана погибли")
 _FILL_RU = (rf"(?:\s+(?!(?:дн\w*|недел\w*|месяц\w*|год\w*|лет|час\w*|минут\w*|км|километр\w*|раз|{_MONTHS_RU})\b"
-            rf"|и\s+(?:\d|(?:{_RU_NUM})\b))[\w-]+){{0,4}}?")
+            rf"|(?:и\s+)?(?:\d|(?:{_RU_NUM})\b))[\w-]+){{0,4}}?")
 
 _PERSON_EN = (r"(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|"
               r"worker|employee|engineer|serviceman|farmer|shepherd|driver|journalist|teacher|national|citizen|guard|"
@@ -54,18 +55,26 @@ _PATTERNS = {
         ("fatalities", re.compile(rf"\bleft\s+{_NUM_EN}\b(?=(?:\s+[\w-]+){{0,3}}?\s+(?:dead|killed)\b)", re.I)),
         # "led to the deaths of two people", "caused the deaths of at least three soldiers"
         ("fatalities", re.compile(rf"\bdeaths\s+of\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)", re.I)),
-        ("fatalities", re.compile(rf"\bdeath\s+toll\s+(?:(?:has|had|have)\s+)?(?:(?:rose|risen|rises|climbed|climbs|jumped|"
+        # (also "the death toll from Saturday's attack on a bus rose to 14")
+        ("fatalities", re.compile(rf"\bdeath\s+toll\s+(?:(?:from|in|of|after)\s+[^,.;]{{1,80}}?\s+)?(?:(?:has|had|have)\s+)?(?:(?:rose|risen|rises|climbed|climbs|jumped|"
                                   rf"increased|grew|grown)\s+to|reached|of|(?:now\s+)?stands\s+at|stood\s+at)\s+{_NUM_EN}\b", re.I)),
         # "killing a woman and her son": two
         ("fatalities", re.compile(r"\b(?:killing|killed|shot\s+dead|murdered)\s+(?P<n>(?:a|an|one)\s+[\w-]+\s+and\s+(?:his|her|their|a|an|one)\s+"
                                   r"(?:son|daughter|child|wife|husband|brother|sister|mother|father|[\w-]+))\b", re.I)),
         ("fatalities", re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered|shot\s+and\s+killed)\s+(?P<n>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|worker|serviceman|farmer|driver|journalist|teacher|smuggler|suspect|militant|gunman|fighter|attacker|intruder|engineer|employee|national|citizen|shepherd|guard|builder|miner|contractor|trader)\b", re.I)),
-        # "A Chinese worker was shot dead": one, with up to two words before the person
-        ("fatalities", re.compile(r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|worker|employee|engineer|serviceman|farmer|shepherd|driver)\s+(?:was\s+)?(?:killed|died|shot\s+dead|(?:stabbed|beaten|hacked)\s+to\s+death)\b", re.I)),
+        # "killing Sergeant Rustam Saidov": one soldier named by rank
+        ("fatalities", re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered)\s+(?P<n>(?:Senior\s+|Junior\s+)?"
+                                  r"(?:Sergeant|Sgt\.|Private|Pvt\.|Corporal|Cpl\.|Lieutenant|Lt\.|Captain|Capt\.|Major|Colonel|"
+                                  r"Col\.|Warrant\s+Officer))\s+[A-Z][\w'-]+")),
+        # "A Chinese worker was shot dead": one, with up to two words before the person ("Four Taliban guards and a
+        # Chinese engineer were killed": the four are added, see _COORD_HEAD)
+        ("fatalities", re.compile(r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|worker|employee|engineer|serviceman|farmer|shepherd|driver)\s+(?:(?:was|were)\s+)?(?:killed|died|shot\s+dead|(?:stabbed|beaten|hacked)\s+to\s+death)\b", re.I)),
         # (not "killed five Chinese citizens and wounded four others": the wounded are the four)
         # "Eleven people, including four police officers, were injured"
+        # (not "three wounded passengers died": they are dead)
         ("injuries", re.compile(rf"\b{_NUM_EN}{_FILL_EN}(?:,\s+including\s+[^,.;]{{1,40}},)?\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?{_HURT_EN}\b"
-                                rf"(?!\s+(?:at\s+least\s+|about\s+|some\s+)?(?:\d|(?:{_EN_NUM})\b))", re.I)),
+                                rf"(?!\s+(?:at\s+least\s+|about\s+|some\s+)?(?:\d|(?:{_EN_NUM})\b))"
+                                rf"(?!(?:\s+[\w-]+){{0,2}}\s+(?:died|have\s+died|had\s+died|succumbed))", re.I)),
         ("injuries", re.compile(rf"\b(?:wounding|wounded|injuring|injured|hurt)\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)", re.I)),
         # "injuring a shepherd", "a soldier was wounded": one
         ("injuries", re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+(?P<n>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_EN}\b", re.I)),
@@ -89,7 +98,7 @@ _PATTERNS = {
         ("fatalities", re.compile(rf"(?<![\w-]){_NUM_RU}\s+(?:[\w-]+\s+)?(?:боевик|наркокурьер|террорист|нарушител|контрабандист|бандит)\w*"
                                   rf"\s+(?:были\s+)?(?:уничтожен|ликвидирован|нейтрализован)\w*", re.I)),
         # a singular verb and a person: "погиб водитель грузовика"
-        ("fatalities", re.compile(r"(?<!\w)(?:погиб|убит|скончался|застрелен|погибла|убита)\s+(?:[\w-]+\s+){0,2}?(?P<n>водитель|житель|жительница|человек|военнослужащий|пограничник|полицейский|мужчина|женщина|ребёнок|ребенок|рабочий|сотрудник|журналист|фермер|пастух|солдат|инженер|гражданин|специалист|строитель|охранник)\b", re.I)),
+        ("fatalities", re.compile(r"(?<!\w)(?:погиб|убит|скончался|застрелен|погибла|убита)\s+(?:[\w-]+\s+){0,2}?(?P<n>водитель|житель|жительница|человек|военнослужащий|пограничник|полицейский|мужчина|женщина|ребёнок|ребенок|рабочий|сотрудник|журналист|фермер|пастух|солдат|инженер|гражданин|специалист|строитель|охранник|сержант|рядовой|ефрейтор|лейтенант|капитан|майор|прапорщик)\b", re.I)),
         # a killing verb and one person in the accusative: "неизвестные застрелили гражданина КНР"
         ("fatalities", re.compile(r"(?<!\w)(?:застрелил[аи]?|убил[аи]?|зарезал[аи]?|расстрелял[аи]?)\s+(?:[\w-]+\s+){0,2}?"
                                   rf"(?P<n>{'|'.join(_RU_PERSONS_ACCUSATIVE)})\b", re.I)),
@@ -129,7 +138,7 @@ class Count:
 # the armed men an attack's defenders kill: their dead add to the attack's, they are no new event
 _ATTACKERS = re.compile(r"\b(?:attackers|assailants|gunmen|militants|insurgents|raiders)\b|"
                         r"(?<!\w)(?:нападавш|боевик|террорист|нарушител|бандит)\w*", re.I)
-_RU_PERSONS = {"водитель", "житель", "жительница", "человек", "военнослужащий", "пограничник", "полицейский", "мужчина",
+_RU_PERSONS = {"сержант", "рядовой", "ефрейтор", "лейтенант", "капитан", "майор", "прапорщик", "водитель", "житель", "жительница", "человек", "военнослужащий", "пограничник", "полицейский", "мужчина",
                "женщина", "ребёнок", "ребенок", "рабочий", "сотрудник", "журналист", "фермер", "пастух", "солдат", "инженер",
                "гражданин", "специалист", "строитель", "охранник"}
 _HURT = re.compile(rf"\b{_HURT_EN}\b|{_HURT_RU}", re.I)
@@ -144,13 +153,17 @@ _COORD_HEAD = {
 }
 
 
+_RANK = re.compile(r"(?:Senior\s+|Junior\s+)?(?:Sergeant|Sgt\.|Private|Pvt\.|Corporal|Cpl\.|Lieutenant|Lt\.|Captain|Capt\.|"
+                   r"Major|Colonel|Col\.|Warrant\s+Officer)")
+
+
 def _value(word: str) -> int | None:
     w = word.lower()
     if " and " in w:  # "a woman and her son"
         return 2
     if w.isdigit():
         return int(w)
-    if w in ("a", "an", "the") or w in _RU_PERSONS or w in _RU_PERSONS_ACCUSATIVE:
+    if w in ("a", "an", "the") or w in _RU_PERSONS or w in _RU_PERSONS_ACCUSATIVE or _RANK.fullmatch(word):
         return 1
     return _EN_WORDS.get(w) or _NUMBERS["ru"].get(w)
 

@@ -43,7 +43,10 @@ _RU_UNIT = "|".join(sorted(_NUMBERS["units"]["ru"], key=len, reverse=True))
 
 # Words before a date that make it the date of a report, not of the event.
 _REPORT = re.compile(r"\b(?:said|says|reported|announced|told|confirmed|stated|сообщил\w*|заявил\w*|рассказал\w*|"
-                     r"подтвердил\w*|объявил\w*|сообщается)\W+(?:\w+\W+){0,2}$|"
+                     r"подтвердил\w*|объявил\w*|сообщается)\W+"
+                     # "said in a statement on Friday", "told reporters at a briefing on Monday"
+                     r"(?:(?:\w+\s+)?(?:in|at)\s+(?:a|an|the|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|"
+                     r"briefing|conference|post|message|video)\W+)?(?:\w+\W+){0,2}$|"
                      # "the report, released on Monday": a text's day of publication
                      r"\b(?:report|statement|study|survey|video|letter|доклад|отч[её]т)\w*,?\s+(?:released|published|issued|"
                      r"опубликованн\w+|обнародованн\w+)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)

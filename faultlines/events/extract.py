@@ -148,6 +148,7 @@ _HELD_UNTIL = re.compile(r"(?:под\s+стражу|под\s+стражей|ар
                          r"until\s+$", re.I)
 _GOVERNMENT_ACT = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:asked|requested|appealed|demanded|urged|accused|blamed|denied|"
                              r"rejected|refused|warned|insisted|proposed|called\s+(?:for|on)|says|said|"
+                             r"(?:is\s+)?(?:push(?:es|ed|ing)\s+ahead|seeks|sought|wants|plans|planned|hopes|intends)|"
                              r"(?:по)?просил\w*|обратил\w*|потребовал\w*|требует|обвинил\w*|обвиняет|отверг\w*|"
                              r"опроверг\w*|отказал\w*|призвал\w*|предупредил\w*|настаивал\w*|настаивает|предложил\w*|"
                              r"заявил\w*|заявляет)\b", re.I)
@@ -512,6 +513,9 @@ class EventExtractor:
                 found.append(Trigger(offset + m.start(), offset + m.end(), m.group(), e["type"], e["sub"], e["plover"], e["prio"]))
         if not found:
             return []
+        # a cue inside a stronger one is part of it: "освободили похищенного предпринимателя" is a release, not an abduction
+        found = [t for t in found if not any(o is not t and o.priority > t.priority and o.start <= t.start and t.end <= o.end
+                                             for o in found)]
         found.sort(key=lambda t: t.start)
         # what happens again and again is no one event, in its own clause: "… claimed a bombing in Kabul that killed 12
         # people, and Uzbek officials have warned repeatedly that it recruits …" keeps the bombing
