@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 # 11: sentence spans at thresholds chosen for span F1, and cut to the words the token head marks in them
 # 12: no span in a wire dateline (the model is version 11's)
 # 13: no span in a legal note ("* Движение запрещено в РФ")
-VERSION = "13"
+# 14: the genre follows how the text is written where that is clear (genre.py): attributed news, the author's voice
+VERSION = "14"
 LANGS = ("en", "ru")
 
 
@@ -151,6 +152,6 @@ class PersuasionAnalyzer(Analyzer):
                                    attrs={"definition": defs.get(tech, "")}, **meta))
         n = len(doc.text)
         for genre, score in sorted(pred.genre.items()):
-            doc.add(Annotation("genre", 0, n, label=genre, score=score, **meta))
+            doc.add(Annotation("genre", 0, n, label=genre, score=score, attrs={"basis": pred.genre_basis}, **meta))
         for frame, score in sorted(pred.frames.items()):
             doc.add(Annotation("frame", 0, n, label=frame, score=score, **meta))

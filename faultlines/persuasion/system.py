@@ -18,6 +18,7 @@ from scipy import sparse
 from ..text.encode import DEFAULT_BACKEND
 from .data import FRAMES, GENRES, TECHNIQUES
 from .features import lexicon, shape_features
+from .genre import decide as decide_genre
 from .heads import (ArticleTokens, MultiLabelHead, Pieces, Tfidf, fit_binary, inner_folds_of, out_of_fold, sigmoid,
                     softmax, train_head, train_multiclass, tune_thresholds)
 from . import tokens as tok
@@ -89,6 +90,7 @@ class Prediction:
     spans: list[tuple[str, int, int, float]]
     genre: dict[str, float]
     frames: dict[str, float]
+    genre_basis: str = "model"  # "style" where how the text is written decided it (genre.decide)
 
 
 def article_means(units: Sequence[Unit], emb: np.ndarray) -> np.ndarray:
@@ -470,15 +472,15 @@ class PersuasionModel:
             for (s, e) in u.paragraphs:
                 paras.append((s, e, decided[i]))
                 i += 1
-            genre = {}
+            genre, basis = {}, "model"
             if self.genre_coef is not None:
                 probs = softmax(np.asarray(XD[ui] @ self.genre_coef.T).ravel() + self.genre_intercept)
-                genre = {g: float(p) for g, p in zip(GENRES, probs)}
+                genre, basis = decide_genre({g: float(p) for g, p in zip(GENRES, probs)}, u.text, self.config.lang)
             frames = {}
             if self.frames is not None:
                 pf = self.frames.proba(XD[ui]).ravel()
                 frames = {FRAMES[j]: float(pf[j]) for j in np.flatnonzero(pf >= self.frames.thresholds)}
-            out.append(Prediction(paras, [], genre, frames))
+            out.append(Prediction(paras, [], genre, frames, basis))
         for j in np.flatnonzero(np.isin(self.span_mode, tok.WITH_SENTENCES)):
             rows = np.flatnonzero(DS[:, j])
             if not len(rows):
