@@ -376,3 +376,16 @@ def test_a_description_starts_at_its_own_determiner():
         "Tajikistan's Foreign Ministry called the story misinformation and insisted that the country protects its "
         "borders on its own."))])
     assert {m.text for m in document_entities(doc)[0] if m.kind == "description"} == {"the country"}
+
+
+def test_buildings_media_in_general_and_a_word_of_a_title_are_no_one():
+    (ru, en) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([
+        Document(id="b", text="Вечером 2 декабря у Дома правительства в Бишкеке собрались около 300 человек. Координация "
+                              "шла через Telegram-каналы, а ряд СМИ назвал акцию стихийной. На здании бывшего Дома "
+                              "офицеров неизвестные разбили доску. Как сообщили в ГУ МВД, задержаны трое. ФСБ задержала "
+                              "подозреваемых в подготовке теракта на Казанском вокзале."),
+        Document(id="t", text="Deputy Interior Minister Igor Lepekha told reporters that the Interior Ministry had "
+                              "ordered an inquiry.")])
+    assert {m.text for m in document_entities(ru)[0]} == {"Бишкеке", "МВД", "ФСБ"}
+    assert {m.text for m in document_entities(en)[0]} >= {"Igor Lepekha"}
+    assert "Interior" not in {m.text for m in document_entities(en)[0]}

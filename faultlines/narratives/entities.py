@@ -464,6 +464,9 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
         parts = re.split(r"[-–]", doc.text[start:end])
         if len(parts) == 2 and all(_is_demonym(part, lang, table) for part in parts):
             continue  # spaCy's ORG "Kyrgyz-Tajik" of "the Kyrgyz-Tajik border": two peoples' adjective, no name
+        if _NO_ONE.fullmatch(doc.text[start:end]) or label == "ORG" and _PART_OF_A_TITLE.match(doc.text, end) \
+                and " " not in doc.text[start:end] and table.lookup(doc.text[start:end], lang) is None:
+            continue  # (spaCy's ORG "Interior" of "Deputy Interior Minister Igor Lepekha", natasha's "ГУ" of "ГУ МВД")
         if a.label == "FAC" and table.lookup(doc.text[start:end], lang) is None:
             continue  # a building, a river or "the Great Game" casts no role; a base the alias table knows may
         end = _before_verb(doc, start, end)  # natasha's "Канал Кош-Тепа обескровит Амударью" is no name
@@ -550,7 +553,11 @@ _COUNT_WORD = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
 _FACILITY_AFTER = re.compile(r"\s+(?:canal|dam|reservoir|river|bridge|airport|air\s+base|airbase|pipeline|highway|"
                              r"tunnel|hydropower\s+plant|power\s+plant|HPP|mine|(?:border\s+)?crossing|checkpoint|outpost|border\s+post|КПП|пункт\w*\s+пропуска|(?:oil|gas)?field|(?:oil|gas)\s+field|"
                              r"deposit|refinery|plant|factory|(?:water\s+)?intake|ГЭС|канал\w*|водохранилищ\w*|мост\w*|"
-                             r"водозабор\w*|street|avenue|boulevard|market|bazaar)\b", re.I)
+                             r"водозабор\w*|street|avenue|boulevard|market|bazaar|(?:railway\s+)?station|вокзал\w*)\b", re.I)
+# a building named by its first word ("Дом правительства", "Дома офицеров"), a medium that names no outlet ("СМИ",
+# "Telegram-каналы"): no one an article casts
+_PART_OF_A_TITLE = re.compile(r"\s+(?:Minister|Secretary|Commissioner|МВД|МЧС|ФСИН|ФСБ)\b")
+_NO_ONE = re.compile(r"(?:Дом|Дома|Доме|Домом|Дому)\s.+|СМИ|(?:Telegram|Телеграмм?)-канал\w*", re.I)
 _FACILITY_BEFORE = re.compile(r"(?<!\w)(?:канал\w*|плотин\w*|ГЭС|водохранилищ\w*|рек\w*|мост\w*|аэропорт\w*|"
                               r"трубопровод\w*|тоннел\w*|туннел\w*|месторождени\w*|рудник\w*|шахт\w*|завод\w*|"
                               r"комбинат\w*|водозабор\w*|улиц\w*|ул\.|проспект\w*|переул\w*|бульвар\w*|"

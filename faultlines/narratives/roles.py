@@ -624,7 +624,10 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # table's `words` are mentions wherever they stand ("Талибы", which natasha never tags); the company whose camp or
 # workers an attack hit is a victim ("a camp of the Zhongtai road company", "компании «Шохин СМ»"); a description starts
 # at its own determiner ("that the country" is "the country")
-@analyzer("roles", version="15", requires=("ner", "encoding"), assigns=("entity",))
+# 16: no mention of a building named by its first word ("Дом правительства"), of media in general ("СМИ",
+# "Telegram-каналы"), of a station ("Казанский вокзал"), or of a word of a title ("Interior" of "Deputy Interior
+# Minister", "ГУ" of "ГУ МВД")
+@analyzer("roles", version="16", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 
