@@ -1322,3 +1322,10 @@ def test_a_sentence_parsed_as_a_noun_phrase_keeps_its_speaker_and_a_doubt_its_ob
     denial = [c for c in claims("Версию диверсии в ведомстве назвали «не имеющей оснований».", "ru")
               if c["kind"] == "reported"]
     assert [(c["speaker"], c["stance"], c["text"]) for c in denial] == [("ведомство", "deny", "Версию диверсии")]
+
+
+def test_an_update_label_is_no_speaker_and_rfe_rl_is_one_name():
+    (update,) = claims("UPDATE, November 27: Kyrgyz police said on Friday they had detained four men over the brawl.")
+    assert update["speaker"] == "Kyrgyz police"
+    (reported,) = claims("The strike hit a power station in Kharkiv, RFE/RL reported.")
+    assert reported["speaker"] == "RFE/RL"

@@ -1728,6 +1728,16 @@ def test_a_claim_of_responsibility_and_a_release_are_no_new_attack_or_abduction(
     assert shootout["location"] is None
 
 
+def test_a_blow_in_a_figure_of_speech_is_none_and_drone_debris_that_hurt_is_a_strike():
+    for figure in ("Для семей мигрантов это серьёзный удар.", "Один из делегатов получил солнечный удар.",
+                   "Падение переводов нанесло удар по экономике Таджикистана."):
+        assert not document_record(run(figure, published="2026-12-03"))["events"], figure
+    (debris,) = document_record(run("Two people were injured in the Belgorod region on Sunday when debris from a "
+                                    "Ukrainian drone shot down by air defences fell on a house.",
+                                    published="2026-12-06"))["events"]
+    assert (debris["sub_event_type"], debris["injuries"]) == ("Air/drone strike", 2)
+
+
 def test_what_a_government_prefers_to_do_is_no_event():
     assert not document_record(run("Ташкент предпочитает молчать и вести переговоры.", published="2026-12-05"))["events"]
     assert not document_record(run("Tashkent prefers to keep quiet and negotiate.", published="2026-12-05"))["events"]

@@ -59,7 +59,8 @@ from .speakers import is_outlet
 # 10: the day of a saying is no part of its speaker ("Human Rights Watch on Wednesday accused …"); a sentence the English
 # parse makes a noun phrase keeps its speaker ("Two relatives …, reached by phone, confirmed to RFE/RL that …");
 # "усомнился в заявлениях" doubts them; an office hung on a fronted object speaks ("Версию диверсии в ведомстве
-# назвали «не имеющей оснований»"), and "не имеющей оснований" denies
+# назвали «не имеющей оснований»"), and "не имеющей оснований" denies; a line's label is no speaker ("UPDATE, November
+# 27: police said …"), and "RFE/RL" is one name
 VERSION = "10"
 
 

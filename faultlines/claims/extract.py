@@ -60,6 +60,7 @@ _RULE_OUT = re.compile(r"(?:исключа|исключил|rule[sd]?\s+out|ruli
 _SAID_WHEN = re.compile(r"(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
                         r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=(?:it|he|she|they|the|a|an|[A-Z])\b)")
+_LINE_LABEL = re.compile(r"[A-ZА-ЯЁ]{3,}(?:,[ \t][^:\n]{1,30})?:")  # "UPDATE, November 27:", "ОБНОВЛЕНО:"
 _EAGER_RU = ("продолжа", "продолжи", "поспеш", "спеш")  # stems: the Russian parse keeps word forms
 # dobj-only complements make a claim only for these stances ("confirmed the talks", "dismissed the report")
 NOMINAL_OK = ("confirm", "deny", "question", "predict")
@@ -212,7 +213,9 @@ class Extractor:
             if tokens[child].dep in SUBJECTS and not self._long_quote_at(tokens[child].start) \
                     and not any(s <= tokens[child].start < e for s, e in self.datelines) \
                     and not (child + 1 < len(tokens) and tokens[child + 1].text == ":"
-                             and child == self.p.sentence_of(child)[0]):  # "Analysis: the week confirms …": a label
+                             and child == self.p.sentence_of(child)[0]) \
+                    and not (child == self.p.sentence_of(child)[0] and _LINE_LABEL.match(self.text, tokens[child].start)):
+                # ("Analysis: the week confirms …", "UPDATE, November 27: police said …": a label)
                 # expletive "it was reported by X that": X speaks
                 # (and the agent of a passive: "The story was denied within hours by the Foreign Ministry")
                 # ("six people have been questioned by police" were interrogated)
@@ -309,7 +312,9 @@ class Extractor:
         k, phrase = verb - 1, []
         # (a participle too: "P, a video viewed two million times on TikTok says.")
         while k >= 0 and verb - k <= 10 and (tokens[k].pos in ("DET", "ADJ", "PROPN", "NOUN", "ADP", "CCONJ", "PART", "NUM")
-                                             or tokens[k].pos == "VERB" and tokens[k].lower.endswith(("ed", "ing"))):
+                                             or tokens[k].pos == "VERB" and tokens[k].lower.endswith(("ed", "ing"))
+                                             or tokens[k].text == "/" and 0 < k < verb - 1  # "RFE/RL"
+                                             and tokens[k - 1].end == tokens[k].start == tokens[k + 1].start - 1):
             phrase.append(k)
             k -= 1
         if k < 1 or tokens[k].text != "," or not phrase or tokens[k].sent != tokens[verb].sent \

@@ -128,9 +128,9 @@ def noun_phrase(parsed: Parsed, head: int, blocked) -> list[int]:
 
 
 def _word_hyphen(parsed: Parsed, i: int) -> bool:
-    """A hyphen inside a word ("Dushanbe-based"), which the tokenizer splits off as punctuation."""
+    """A hyphen or slash inside a word ("Dushanbe-based", "RFE/RL"), which the tokenizer splits off as punctuation."""
     tokens = parsed.tokens
-    return (tokens[i].text == "-" and 0 < i < len(tokens) - 1 and tokens[i - 1].end == tokens[i].start
+    return (tokens[i].text in ("-", "/") and 0 < i < len(tokens) - 1 and tokens[i - 1].end == tokens[i].start
             and tokens[i + 1].start == tokens[i].end)
 
 

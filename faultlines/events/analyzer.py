@@ -85,7 +85,8 @@ from .extract import EventExtractor, aggregate_warnings
 # no setting and whom he told no party; "the death toll from … rose to 14", "Four guards and a Chinese engineer were
 # killed", "killing Sergeant X" count right, "three wounded passengers died" are no wounded; "said in a statement on
 # Friday" is the report's day; a claim of responsibility, "nothing to do with", "the cell behind", "организаторы" refer
-# to an event told before; "освободили похищенного" is a release, no abduction; a capital that "pushes ahead" acts
+# to an event told before; "освободили похищенного" is a release, no abduction; a capital that "pushes ahead" acts;
+# "серьёзный удар", "солнечный удар", "удар по экономике" are figures of speech; debris from a drone strikes
 VERSION = "11"
 
 

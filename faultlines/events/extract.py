@@ -59,6 +59,10 @@ _DATE_LINE = re.compile(r"^\W*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\w+,?\s+\w+\s+\
 # administrative units of one state only, before a name the gazetteer lacks ("в джамоате Сурх", "Aiyl Okmotu")
 _UNIT_COUNTRY = re.compile(r"\b(jamoat|джамоат\w*|aiyl|айыл)\b[^.;\n]*$", re.I)
 _UNIT_COUNTRIES = {"jamo": "TJ", "джам": "TJ", "aiyl": "KG", "айыл": "KG"}
+_BLOW_BEFORE = re.compile(r"(?<!\w)(?:солнечн|теплов|серь[её]зн|сильн|болезненн|тяж[её]л|двойн|очередн|сокрушительн|"
+                          r"ощутим|чувствительн)\w*\s+$", re.I)
+_BLOW_ON = re.compile(r"\s+по\s+(?:\w+\s+)?(?:экономик|бюджет|репутаци|имидж|карман|доход|интерес|рынк|план|"
+                      r"отношени|семь|переводам|торговл|бизнес|курс)", re.I)
 _FIGURATIVE = re.compile(r"\s+(?:on|against|upon)\s+(?:the\s+|our\s+|their\s+)?(?:free\s+speech|freedom|democracy|human\s+"
                          r"rights|(?:civil\s+)?rights|the\s+press|(?:press|media)\s+freedom|sovereignty|independence|"
                          r"(?:the\s+)?constitution|common\s+sense|truth|values|civil\s+society|journalism)\b|"
@@ -541,8 +545,11 @@ class EventExtractor:
             if _ATTRIBUTIVE.search(sentence[max(0, s - 20):e + 3]) or _CHARGED.search(sentence[max(0, s - 90):s]) \
                     and not _DEADLY_AFTER.match(sentence, e):
                 continue
-            if _FIGURATIVE.match(sentence, e):
-                continue  # "an attack on free speech", "атака на свободу слова": a figure of speech
+            if _FIGURATIVE.match(sentence, e) or t.text.lower().startswith("удар") and (
+                    _BLOW_BEFORE.search(sentence[max(0, s - 25):s]) or _BLOW_ON.match(sentence, e)):
+                # "an attack on free speech", "атака на свободу слова", "серьёзный удар", "солнечный удар", "удар по
+                # экономике": a figure of speech
+                continue
             if t.plover == "ASSAULT" and _FOILED.search(sentence[max(0, s - 40):s]) \
                     and not _FAILED_TO.search(sentence[max(0, s - 70):s]):
                 continue  # "foiled an attack on a school", "предотвратили теракт": it did not happen (the arrest did)
