@@ -1738,6 +1738,15 @@ def test_a_blow_in_a_figure_of_speech_is_none_and_drone_debris_that_hurt_is_a_st
     assert (debris["sub_event_type"], debris["injuries"]) == ("Air/drone strike", 2)
 
 
+def test_what_is_common_is_no_event():
+    for common in ("Such clashes are common along the 970-kilometer border, which was fully demarcated only under a "
+                   "border treaty signed in 2025.", "Подобные столкновения на границе нередки."):
+        assert not document_record(run(common, published="2026-11-27"))["events"], common
+    (clash,) = document_record(run("Two guards were killed in a clash on Friday; such incidents are rare, officials "
+                                   "said.", published="2026-11-27"))["events"]
+    assert clash["fatalities"] == 2
+
+
 def test_what_a_government_prefers_to_do_is_no_event():
     assert not document_record(run("Ташкент предпочитает молчать и вести переговоры.", published="2026-12-05"))["events"]
     assert not document_record(run("Tashkent prefers to keep quiet and negotiate.", published="2026-12-05"))["events"]

@@ -389,3 +389,9 @@ def test_buildings_media_in_general_and_a_word_of_a_title_are_no_one():
     assert {m.text for m in document_entities(ru)[0]} == {"Бишкеке", "МВД", "ФСБ"}
     assert {m.text for m in document_entities(en)[0]} >= {"Igor Lepekha"}
     assert "Interior" not in {m.text for m in document_entities(en)[0]}
+
+
+def test_a_time_zone_is_no_one_and_rfe_rl_is_one_name():
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="r", text=(
+        "The strike hit at 03:00 GMT on Friday. The BBC and RFE/RL rushed to call them journalists."))])
+    assert {m.text for m in document_entities(doc)[0]} == {"BBC", "RFE/RL"}

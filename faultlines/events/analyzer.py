@@ -86,7 +86,8 @@ from .extract import EventExtractor, aggregate_warnings
 # killed", "killing Sergeant X" count right, "three wounded passengers died" are no wounded; "said in a statement on
 # Friday" is the report's day; a claim of responsibility, "nothing to do with", "the cell behind", "организаторы" refer
 # to an event told before; "освободили похищенного" is a release, no abduction; a capital that "pushes ahead" acts;
-# "серьёзный удар", "солнечный удар", "удар по экономике" are figures of speech; debris from a drone strikes
+# "серьёзный удар", "солнечный удар", "удар по экономике" are figures of speech; debris from a drone strikes; "such
+# clashes are common", "подобные столкновения нередки" tell no event
 VERSION = "11"
 
 

@@ -315,7 +315,11 @@ _SEAT = re.compile(r"\b(?:authorities|officials?|government|embassy|consulate|mi
                    r"консульств|министерств|источник|представител|дипломат|штаб)\w*(?:\s+[\w-]+){0,2}\s+в\s+$", re.I)
 # "has denied it at least four times since 2021", "неоднократно опровергал": done again and again, no one event
 _REPEATED = re.compile(r"\brepeatedly\b|\b(?:twice|(?:three|four|five|six|several|many|\d+)\s+times)\s+(?:since|this year|"
-                       r"in the past)\b|(?<!\w)(?:неоднократно|не\s+раз|(?:дважды|трижды|\w+\s+раза?)\s+(?:с|за)\s)", re.I)
+                       r"in the past)\b|(?<!\w)(?:неоднократно|не\s+раз|(?:дважды|трижды|\w+\s+раза?)\s+(?:с|за)\s)|"
+                       # "Such clashes are common along the border", "Подобные столкновения здесь нередки"
+                       r"\b(?:such|similar)\s+(?:\w+\s+){1,3}(?:are|have\s+been|were)\s+(?:\w+\s+)?(?:common|frequent|routine|"
+                       r"regular|rare)\b|(?<!\w)(?:подобн|такие|такого\s+рода)\w*\s+(?:\w+\s+){1,3}(?:нередк|част|регулярн|"
+                       r"обычн|не\s+редкость)\w*", re.I)
 # "на этом же участке", "at the same spot": the place of the story's previous event, however long ago
 _SAME_PLACE = re.compile(r"\b(?:at|on|in|near|along)\s+(?:the\s+)?(?:very\s+)?same\s+(?:spot|place|area|section|stretch|site|"
                          r"location|post|checkpoint|crossing|village|district)\b|(?<!\w)(?:на|в)\s+(?:этом|том)\s+же\s+"

@@ -444,6 +444,11 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
         start, end = strip_span(doc.text, a.start, a.end)
         if "\n" in doc.text[start:end]:
             end = doc.text.index("\n", start)
+        while start > 1 and doc.text[start - 1] == "/" and doc.text[start - 2].isalnum():
+            start = len(doc.text[:start - 1].rstrip()) - len(re.search(r"\w+$", doc.text[:start - 1]).group())
+            # "RFE/RL": the NER's "RL" is the end of one name, its "RFE" the start
+        while end + 1 < len(doc.text) and doc.text[end] == "/" and doc.text[end + 1].isalnum():
+            end += 1 + len(re.match(r"\w+", doc.text[end + 1:]).group())
         counted = _COUNT_WORD.match(doc.text, start, end)  # "Eleven Kazakh workers": the number is no part of a name
         if counted and counted.end() < end:
             start = counted.end()
@@ -557,7 +562,7 @@ _FACILITY_AFTER = re.compile(r"\s+(?:canal|dam|reservoir|river|bridge|airport|ai
 # a building named by its first word ("Дом правительства", "Дома офицеров"), a medium that names no outlet ("СМИ",
 # "Telegram-каналы"): no one an article casts
 _PART_OF_A_TITLE = re.compile(r"\s+(?:Minister|Secretary|Commissioner|МВД|МЧС|ФСИН|ФСБ)\b")
-_NO_ONE = re.compile(r"(?:Дом|Дома|Доме|Домом|Дому)\s.+|СМИ|(?:Telegram|Телеграмм?)-канал\w*", re.I)
+_NO_ONE = re.compile(r"(?:Дом|Дома|Доме|Домом|Дому)\s.+|СМИ|(?:Telegram|Телеграмм?)-канал\w*|GMT|UTC", re.I)
 _FACILITY_BEFORE = re.compile(r"(?<!\w)(?:канал\w*|плотин\w*|ГЭС|водохранилищ\w*|рек\w*|мост\w*|аэропорт\w*|"
                               r"трубопровод\w*|тоннел\w*|туннел\w*|месторождени\w*|рудник\w*|шахт\w*|завод\w*|"
                               r"комбинат\w*|водозабор\w*|улиц\w*|ул\.|проспект\w*|переул\w*|бульвар\w*|"

@@ -626,7 +626,7 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # at its own determiner ("that the country" is "the country")
 # 16: no mention of a building named by its first word ("Дом правительства"), of media in general ("СМИ",
 # "Telegram-каналы"), of a station ("Казанский вокзал"), or of a word of a title ("Interior" of "Deputy Interior
-# Minister", "ГУ" of "ГУ МВД")
+# Minister", "ГУ" of "ГУ МВД"), nor of a time zone ("GMT"); "RFE/RL" is one name
 @analyzer("roles", version="16", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
