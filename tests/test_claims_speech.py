@@ -1329,3 +1329,10 @@ def test_an_update_label_is_no_speaker_and_rfe_rl_is_one_name():
     assert update["speaker"] == "Kyrgyz police"
     (reported,) = claims("The strike hit a power station in Kharkiv, RFE/RL reported.")
     assert reported["speaker"] == "RFE/RL"
+
+
+def test_more_regional_outlets_carry_what_they_were_told():
+    (told,) = claims("Kovalenko told the Zvezda television channel that a second batch of drones would arrive in 2027.")
+    assert told["via"] == ["Zvezda", "Kovalenko"]
+    (denied,) = claims("Мавлави Абдулла Хамас заявил агентству Pajhwok, что сообщения беспочвенны.", "ru")
+    assert (denied["via"], denied["stance"]) == (["Pajhwok", "Мавлави Абдулла Хамас"], "deny")
