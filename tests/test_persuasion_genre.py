@@ -59,6 +59,14 @@ def test_the_writing_tells_a_report_from_a_column(text, lang, genre):
     assert style_genre(text, lang) == genre
 
 
+def test_an_interview_is_reported_speech_though_the_interviewee_says_we():
+    interview = ("«Талибы не остановятся на Пяндже»\n\nПолитолог рассказал «Азии-Плюс» о рисках.\n\n"
+                 "— Насколько реальна угроза?\n\n— Мы видим, что угроза растёт. Я думаю, нам нужно готовиться.\n\n"
+                 "— Что должна сделать Москва?\n\n— Москва должна усилить базу. Мы не можем ждать.")
+    assert style_of(interview, "ru").interview and style_genre(interview, "ru") == "reporting"
+    assert not style_of(COLUMN, "en").interview
+
+
 def test_a_text_that_neither_attributes_nor_argues_is_left_to_the_model():
     text = "Rogun dam\n\nThe dam on the Vakhsh will be 335 metres high. Its first turbine started in 2018."
     assert style_genre(text, "en") is None

@@ -33,6 +33,8 @@ NEWS_IN_OPINION = 0.6
 MODAL_WEIGHT = 2
 QUESTION_WEIGHT = 20
 TITLE_WORDS = 25
+INTERVIEW_TURNS = 4
+_TURN = re.compile(r"^[ \t]*(?:[—–][ \t]|(?:Q|A|Вопрос|Ответ)[ \t]*[:.—–][ \t])", re.M)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Style:
     news: float  # attribution cues per sentence, + 0.5 with a wire dateline or credit
     voice: float  # first- and second-person words, modal verbs (x2) per 100 words, + 20 x the share of questions
     labelled_opinion: bool  # "Opinion:", "Колонка", … opening a line near the top
+    interview: bool = False  # questions and answers: lines opening with "Q:" / "A:" or dialogue dashes
 
 
 def _sentences(text: str) -> list[str]:
@@ -80,7 +83,8 @@ def style_of(text: str, lang: str) -> Style:
     voice = (100 * (len(c.first.findall(outside)) + len(c.second.findall(outside))
                     + MODAL_WEIGHT * len(c.modal.findall(outside))) / own_words
              + QUESTION_WEIGHT * sum(s.rstrip().endswith("?") for s in own_sentences) / len(own_sentences))
-    return Style(news, voice, bool(c.opinion_label.search(text[:300])))
+    turns = len(_TURN.findall(body))
+    return Style(news, voice, bool(c.opinion_label.search(text[:300])), turns >= INTERVIEW_TURNS)
 
 
 def style_genre(text: str, lang: str) -> str | None:
@@ -88,6 +92,8 @@ def style_genre(text: str, lang: str) -> str | None:
     s = style_of(text, lang)
     if s.labelled_opinion:
         return "opinion"
+    if s.interview:
+        return "reporting"  # a question-and-answer interview: the voice is the interviewee's, as a report quotes it
     if s.news >= NEWS and s.voice <= VOICE_IN_NEWS:
         return "reporting"
     if s.voice >= VOICE_OF_OPINION and s.news < NEWS_IN_OPINION:
