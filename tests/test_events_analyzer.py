@@ -1747,6 +1747,17 @@ def test_what_is_common_is_no_event():
     assert clash["fatalities"] == 2
 
 
+def test_a_hostage_taking_a_landmine_blast_and_an_age_that_is_no_count():
+    (hostages, *_) = document_record(run("In Aktau, a man armed with a hunting rifle took three employees of a "
+                                         "microcredit office hostage on Friday, December 4.", published="2026-12-05"))["events"]
+    assert (hostages["sub_event_type"], hostages["admin1"], hostages["date"]) == (
+        "Abduction/forced disappearance", "Mangystau", "2026-12-04")
+    (mine,) = document_record(run("В Сурхандарьинской области Узбекистана в результате подрыва на противопехотной мине "
+                                  "погиб 47-летний чабан.", published="2026-12-03"))["events"]
+    assert (mine["sub_event_type"], mine["country"], mine["fatalities"]) == (
+        "Remote explosive/landmine/IED", "Uzbekistan", 1)
+
+
 def test_what_a_government_prefers_to_do_is_no_event():
     assert not document_record(run("Ташкент предпочитает молчать и вести переговоры.", published="2026-12-05"))["events"]
     assert not document_record(run("Tashkent prefers to keep quiet and negotiate.", published="2026-12-05"))["events"]

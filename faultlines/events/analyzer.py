@@ -87,7 +87,8 @@ from .extract import EventExtractor, aggregate_warnings
 # Friday" is the report's day; a claim of responsibility, "nothing to do with", "the cell behind", "организаторы" refer
 # to an event told before; "освободили похищенного" is a release, no abduction; a capital that "pushes ahead" acts;
 # "серьёзный удар", "солнечный удар", "удар по экономике" are figures of speech; debris from a drone strikes; "such
-# clashes are common", "подобные столкновения нередки" tell no event
+# clashes are common", "подобные столкновения нередки" tell no event; "took three employees hostage" is an abduction,
+# "в результате подрыва на противопехотной мине" a mine blast; "47-летний", "14-year-old" count no one
 VERSION = "11"
 
 
