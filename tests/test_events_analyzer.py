@@ -1756,6 +1756,9 @@ def test_a_hostage_taking_a_landmine_blast_and_an_age_that_is_no_count():
                                   "погиб 47-летний чабан.", published="2026-12-03"))["events"]
     assert (mine["sub_event_type"], mine["country"], mine["fatalities"]) == (
         "Remote explosive/landmine/IED", "Uzbekistan", 1)
+    # a toll since then is a total over years, no one incident
+    assert not document_record(run("С тех пор, по подсчетам правозащитников, на минах на узбекско-таджикской границе "
+                                   "погибли не менее 80 человек.", published="2026-12-03"))["events"]
 
 
 def test_what_a_government_prefers_to_do_is_no_event():

@@ -88,7 +88,8 @@ from .extract import EventExtractor, aggregate_warnings
 # to an event told before; "освободили похищенного" is a release, no abduction; a capital that "pushes ahead" acts;
 # "серьёзный удар", "солнечный удар", "удар по экономике" are figures of speech; debris from a drone strikes; "such
 # clashes are common", "подобные столкновения нередки" tell no event; "took three employees hostage" is an abduction,
-# "в результате подрыва на противопехотной мине" a mine blast; "47-летний", "14-year-old" count no one
+# "в результате подрыва на противопехотной мине" a mine blast; "47-летний", "14-year-old" count no one; a toll "с тех
+# пор", "since then" is a total
 VERSION = "11"
 
 
