@@ -92,7 +92,7 @@ def test_output_shape(analyzed):
         assert len(pairs) == len(set(pairs))  # one annotation per (narrative, subnarrative)
         for a in layer:
             assert (a.start, a.end) == (0, len(doc.text))
-            assert a.analyzer == "narratives" and a.version == "11"
+            assert a.analyzer == "narratives" and a.version == "12"
             assert a.score is None or 0.0 <= a.score <= 1.0
             if a.attrs["taxonomy"] == "regional":
                 assert a.label in regional
@@ -135,6 +135,25 @@ def test_one_sentence_with_a_cue_carries_a_narrative_no_paragraph_reaches(region
     borders = commentary.text[slice(*regional["CA: Soviet-era borders are the root of conflict"].attrs["evidence"])]
     assert borders.startswith("None of this would be happening") and "1920s" in borders
     assert not [a for a in report.layer("narrative") if a.attrs["taxonomy"] == "regional"]
+
+
+STRONG_CUES_COLUMN = """Бишкекский сценарий
+
+В среду у здания правительства в Бишкеке собрались около двух тысяч человек, милиция применила слезоточивый газ.
+
+Методичка знакома до мелочей. Национальный фонд в поддержку демократии и структуры Сороса годами вкладывали гранты в \
+киргизские НКО, и теперь эти вложения начинают «работать»."""
+STRONG_CUES_REPORTED = STRONG_CUES_COLUMN.replace("Методичка знакома до мелочей. Национальный фонд",
+                                                  "Представитель МИД заявила, что Национальный фонд")
+
+
+def test_an_author_s_sentence_with_three_cue_words_carries_its_narrative(regional_cache):
+    # the encoder places the argued sentence far from every example (0.10); Soros, grants and NGOs say which story it is
+    column, reported = _docs([("column", STRONG_CUES_COLUMN), ("reported", STRONG_CUES_REPORTED)])
+    assert [a.label for a in column.layer("narrative") if a.attrs["taxonomy"] == "regional"] == [
+        "CA: Colour revolutions and hybrid war behind unrest"]
+    # what a spokeswoman is reported to have said is hers, not the text's
+    assert not [a for a in reported.layer("narrative") if a.attrs["taxonomy"] == "regional"]
 
 
 def test_a_sentence_without_the_cue_does_not_carry_the_narrative(regional_cache, tmp_path):

@@ -30,7 +30,7 @@ from .regional import Hit, RegionalModel, active_stem, current_fingerprint, repo
 from .taxonomy import OTHER
 
 log = logging.getLogger(__name__)
-VERSION = "11"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
+VERSION = "12"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
 # 4: a regional narrative records the roles it casts (`cast`, read by the roles analyzer); an author's sentence with
 # the cues carries a narrative from 0.3 when it is the sentence's most probable one; 5: what the author tells the reader
 # to stop believing ("пора перестать верить, что …") is rebutted, not pushed; 6: a narrative the debunked claims
@@ -42,7 +42,8 @@ VERSION = "11"  # 2: heads and regional detector retrained on the USE encoder pa
 # carries the most probable narrative among those whose cue words it has ("Россия не обязана спасать забывчивых друзей");
 # 11: "gratitude", "owes … to Russia" are ingratitude cues, and "security" in the CSTO's own name no guarantor cue; a
 # paragraph that mostly reports carries a narrative from 0.6; a headline that says its subject "does not need" something
-# pushes nothing; "раскачать", "foment", "stir up" are colour-revolution cues
+# pushes nothing; "раскачать", "foment", "stir up" are colour-revolution cues; 12: an author's sentence with three
+# distinct cue words of a narrative carries it from 0.02 (regional.STRONG_CUES)
 LANGS = ("en", "ru")
 LAYER = "narrative"
 MIN_WORDS = 60  # the shortest SemEval-2025 training document has 76

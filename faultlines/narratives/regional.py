@@ -59,6 +59,10 @@ def active_stem() -> Path:
 
 # a paragraph that mostly reports (others' words, events) carries a narrative from this probability on (version 11)
 REPORTED_PARAGRAPH_THRESHOLD = 0.6
+# an author's sentence with this many distinct cue words of one narrative ("структуры Сороса годами вкладывали деньги в
+# киргизские НКО") carries it from STRONG_CUE_THRESHOLD: the encoder may place an argued sentence far from every example
+STRONG_CUES = 3
+STRONG_CUE_THRESHOLD = 0.02
 
 
 @dataclass
@@ -165,6 +169,21 @@ class RegionalModel:
                         subnarrative = self._subnarrative(n, sentences.vectors[i])
                         hits[meta["name"]] = Hit(meta["name"], subnarrative, score, -1, int(i))
                         break
+            for n, meta in enumerate(self.narratives):
+                if meta["name"] in hits or not self._cue_patterns(n).get(sentences.language or ""):
+                    continue
+                for i in np.argsort(-sentence_probs[:, n], kind="stable"):
+                    score = float(sentence_probs[i, n])
+                    if score < STRONG_CUE_THRESHOLD:
+                        break
+                    if int(i) in sentences.reported or int(i) in sentences.blocked \
+                            or self._cue_count(n, sentences.language, sentences.texts[i]) < STRONG_CUES:
+                        continue
+                    if any(sentence_probs[i, k] > score for k in range(len(self.narratives))
+                           if k != n and self._cues_match(k, sentences.language, sentences.texts[i])):
+                        continue
+                    hits[meta["name"]] = Hit(meta["name"], self._subnarrative(n, sentences.vectors[i]), score, -1, int(i))
+                    break
         for name in self.rebutted(sentences):
             hits.pop(name, None)  # what the rest of a rebuttal says of the same topic does not push it
         return sorted(hits.values(), key=lambda h: (-h.score, h.narrative))
@@ -172,6 +191,11 @@ class RegionalModel:
     def _cues_match(self, n: int, language: str | None, text: str) -> bool:
         cues = self._cue_patterns(n).get(language or "")
         return bool(cues) and all(cue.search(text) for cue in cues)
+
+    def _cue_count(self, n: int, language: str | None, text: str) -> int:
+        """How many distinct cue words of narrative ``n`` the text has (each pattern's matches, lower-cased)."""
+        cues = self._cue_patterns(n).get(language or "")
+        return len({m.group(0).lower() for cue in cues or () for m in cue.finditer(text)})
 
     def rebutted(self, sentences: Sentences | None) -> set[str]:
         """The narratives a text rebuts: those its blocked sentences (the opponent's debunked claims and motives)
