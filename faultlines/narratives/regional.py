@@ -159,9 +159,8 @@ class RegionalModel:
                         break
                     # (the most probable of the narratives whose cue words the sentence has: "Россия не обязана
                     # спасать забывчивых друзей" lies nearer the guarantor, which it names no cue of)
-                    if self.sentence_argmax and any(
-                            sentence_probs[i, k] > score for k in range(len(self.narratives))
-                            if k != n and self._cues_match(k, sentences.language, sentences.texts[i])):
+                    if self.sentence_argmax and self._outranked(n, sentence_probs[i], sentences.language,
+                                                                sentences.texts[i]):
                         continue
                     if score < self._threshold(n) and int(i) in sentences.reported:
                         continue
@@ -179,8 +178,7 @@ class RegionalModel:
                     if int(i) in sentences.reported or int(i) in sentences.blocked \
                             or self._cue_count(n, sentences.language, sentences.texts[i]) < STRONG_CUES:
                         continue
-                    if any(sentence_probs[i, k] > score for k in range(len(self.narratives))
-                           if k != n and self._cues_match(k, sentences.language, sentences.texts[i])):
+                    if self._outranked(n, sentence_probs[i], sentences.language, sentences.texts[i]):
                         continue
                     hits[meta["name"]] = Hit(meta["name"], self._subnarrative(n, sentences.vectors[i]), score, -1, int(i))
                     break
@@ -191,6 +189,11 @@ class RegionalModel:
     def _cues_match(self, n: int, language: str | None, text: str) -> bool:
         cues = self._cue_patterns(n).get(language or "")
         return bool(cues) and all(cue.search(text) for cue in cues)
+
+    def _outranked(self, n: int, probs: np.ndarray, language: str | None, text: str) -> bool:
+        """Whether another narrative whose cue words the sentence has is more probable for it than ``n``."""
+        return any(probs[k] > probs[n] for k in range(len(self.narratives))
+                   if k != n and self._cues_match(k, language, text))
 
     def _cue_count(self, n: int, language: str | None, text: str) -> int:
         """How many distinct cue words of narrative ``n`` the text has (each pattern's matches, lower-cased)."""
