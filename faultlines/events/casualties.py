@@ -47,6 +47,9 @@ _RU_PERSONS_ACCUSATIVE = ("водителя", "жителя", "жительни�
                           "мужчину", "женщину", "ребёнка", "ребенка", "рабочего", "сотрудника", "журналиста", "фермера",
                           "пастуха", "чабана", "солдата", "инженера", "гражданина", "специалиста", "строителя")
 
+_RANK = re.compile(r"(?:Senior\s+|Junior\s+)?(?:Sergeant|Sgt\.|Private|Pvt\.|Corporal|Cpl\.|Lieutenant|Lt\.|Captain|Capt\.|"
+                   r"Major|Colonel|Col\.|Warrant\s+Officer)")
+
 _PATTERNS = {
     "en": [
         # "At least five people, including two children, were killed"
@@ -64,9 +67,7 @@ _PATTERNS = {
                                   r"(?:son|daughter|child|wife|husband|brother|sister|mother|father|[\w-]+))\b", re.I)),
         ("fatalities", re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered|shot\s+and\s+killed)\s+(?P<n>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|worker|serviceman|farmer|driver|journalist|teacher|smuggler|suspect|militant|gunman|fighter|attacker|intruder|engineer|employee|national|citizen|shepherd|guard|builder|miner|contractor|trader)\b", re.I)),
         # "killing Sergeant Rustam Saidov": one soldier named by rank
-        ("fatalities", re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered)\s+(?P<n>(?:Senior\s+|Junior\s+)?"
-                                  r"(?:Sergeant|Sgt\.|Private|Pvt\.|Corporal|Cpl\.|Lieutenant|Lt\.|Captain|Capt\.|Major|Colonel|"
-                                  r"Col\.|Warrant\s+Officer))\s+[A-Z][\w'-]+")),
+        ("fatalities", re.compile(rf"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered)\s+(?P<n>{_RANK.pattern})\s+[A-Z][\w'-]+")),
         # "A Chinese worker was shot dead": one, with up to two words before the person ("Four Taliban guards and a
         # Chinese engineer were killed": the four are added, see _COORD_HEAD)
         ("fatalities", re.compile(r"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|worker|employee|engineer|serviceman|farmer|shepherd|driver)\s+(?:(?:was|were)\s+)?(?:killed|died|shot\s+dead|(?:stabbed|beaten|hacked)\s+to\s+death)\b", re.I)),
@@ -139,7 +140,8 @@ class Count:
 # the armed men an attack's defenders kill: their dead add to the attack's, they are no new event
 _ATTACKERS = re.compile(r"\b(?:attackers|assailants|gunmen|militants|insurgents|raiders)\b|"
                         r"(?<!\w)(?:нападавш|боевик|террорист|нарушител|бандит)\w*", re.I)
-_RU_PERSONS = {"сержант", "рядовой", "ефрейтор", "лейтенант", "капитан", "майор", "прапорщик", "водитель", "житель", "жительница", "человек", "военнослужащий", "пограничник", "полицейский", "мужчина",
+_RU_PERSONS = {"сержант", "рядовой", "ефрейтор", "лейтенант", "капитан", "майор", "прапорщик", "водитель", "житель",
+               "жительница", "человек", "военнослужащий", "пограничник", "полицейский", "мужчина",
                "женщина", "ребёнок", "ребенок", "рабочий", "сотрудник", "журналист", "фермер", "пастух", "чабан", "солдат", "инженер",
                "гражданин", "специалист", "строитель", "охранник"}
 _HURT = re.compile(rf"\b{_HURT_EN}\b|{_HURT_RU}", re.I)
@@ -152,10 +154,6 @@ _COORD_HEAD = {
     "en": re.compile(rf"\b{_NUM_EN}{_FILL_EN}\s+and\s+$", re.I),
     "ru": re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+и\s+$", re.I),
 }
-
-
-_RANK = re.compile(r"(?:Senior\s+|Junior\s+)?(?:Sergeant|Sgt\.|Private|Pvt\.|Corporal|Cpl\.|Lieutenant|Lt\.|Captain|Capt\.|"
-                   r"Major|Colonel|Col\.|Warrant\s+Officer)")
 
 
 def _value(word: str) -> int | None:
