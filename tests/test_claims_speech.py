@@ -1336,3 +1336,18 @@ def test_more_regional_outlets_carry_what_they_were_told():
     assert told["via"] == ["Zvezda", "Kovalenko"]
     (denied,) = claims("Мавлави Абдулла Хамас заявил агентству Pajhwok, что сообщения беспочвенны.", "ru")
     assert (denied["via"], denied["stance"]) == (["Pajhwok", "Мавлави Абдулла Хамас"], "deny")
+
+
+def test_the_interviewee_the_lead_says_the_outlet_spoke_to_answers():
+    english = [c for c in claims(
+        '"The Panj is no longer a line on a map": a Tajik border expert on drones\n\nDUSHANBE - The frontier has seen its '
+        "worst month in years. Asia-Plus spoke to Rustam Haidarov, a retired colonel of the Tajik Border Troops.\n\nQ: Who "
+        "was behind the drone attack?\n\nA: My sources say it was a commercial quadcopter.\n\nQ: Will it happen "
+        "again?\n\nA: I expect more incidents before the spring.") if c["quote"]]
+    assert english and {c["speaker"] for c in english} == {"Rustam Haidarov"}
+    russian = [c for c in claims(
+        "«Угроза с юга никуда не делась»: эксперт о безопасности\n\nKaktus.media поговорил с экспертом по вопросам "
+        "безопасности, бывшим сотрудником Совбеза Кыргызстана Кубатом Рахимовым о взрыве в Кара-Суу.\n\n— Это начало "
+        "новой волны?\n\n— Я бы не спешил с выводами. Исполнители — местные ребята.\n\n— Что будет весной?\n\n— Я "
+        "ожидаю, что их станет больше.", "ru") if c["quote"]]
+    assert russian and {c["speaker"] for c in russian} == {"Кубат Рахимов"}

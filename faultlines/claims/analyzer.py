@@ -60,7 +60,9 @@ from .speakers import is_outlet
 # parse makes a noun phrase keeps its speaker ("Two relatives …, reached by phone, confirmed to RFE/RL that …");
 # "усомнился в заявлениях" doubts them; an office hung on a fronted object speaks ("Версию диверсии в ведомстве
 # назвали «не имеющей оснований»"), and "не имеющей оснований" denies; a line's label is no speaker ("UPDATE, November
-# 27: police said …"), and "RFE/RL" is one name
+# 27: police said …"), and "RFE/RL" is one name; an interview's answers are the one the lead says the outlet spoke to
+# ("Asia-Plus spoke to Rustam Haidarov", "поговорил с … Кубатом Рахимовым о …"), or the one a line under the title
+# names, before the title's generic "эксперт"
 VERSION = "10"
 
 

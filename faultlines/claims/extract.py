@@ -1708,10 +1708,15 @@ _INTERVIEWEE = (re.compile(r"\b(?:interview|conversation|talk)\s+with\s+([^\n.,:
                 # the lead: "Политолог Андрей Серенко в интервью «Независимой газете» рассказал …"
                 re.compile(r"(?:^|\n)([А-ЯЁ][^\n.,:;«»]{3,60}?)\s+в\s+интервью\b"),
                 re.compile(r"(?:^|\n)([A-Z][^\n.,:;]{3,60}?),?\s+(?:said\s+)?in\s+an\s+interview\s+with\b"),
-                re.compile(r"^[\"“«].{3,120}?[\"”»]\s*[:—–]\s*(.{3,60}?)\s+(?:on|about|о|об)\s", re.I),
+                # the lead says whom the outlet spoke to: "Asia-Plus spoke to Rustam Haidarov, a retired colonel …",
+                # "Kaktus.media поговорил с экспертом …, бывшим сотрудником Совбеза Кубатом Рахимовым о …"
+                re.compile(r"\b(?:spoke|talked|sat\s+down)\s+(?:to|with)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})"),
+                re.compile(r"(?<!\w)(?:по)?(?:говорил|беседовал|беседует)\w*\s+с\s+[^\n.:;]{0,120}?"
+                           r"([А-ЯЁ][а-яё]+(?:ом|ем|ым|им)\s+[А-ЯЁ][а-яё]+(?:ом|ем|ым|им|ой|ей))\s+(?:о|об|обо)\s"),
                 # a line of its own under the title: "Интервью с гидрологом Бахтиёром Нуровым"
                 re.compile(r"\n[ \t]*(?:interview|conversation|интервью|беседа|разговор)\s+(?:with|с)\s+([^\n.,:;]{3,60})",
-                           re.I))
+                           re.I),
+                re.compile(r"^[\"“«].{3,120}?[\"”»]\s*[:—–]\s*(.{3,60}?)\s+(?:on|about|о|об)\s", re.I))
 # a Russian transcript: "— Насколько реальна угроза …?" asks, "— Угроза вполне реальна. …" answers
 _DASH_QUESTION = re.compile(r"^[ \t]*[—–][ \t]+[^\n]*\?[ \t]*$", re.MULTILINE)
 _DASH_ANSWER = re.compile(r"^[ \t]*[—–][ \t]+(?=[^\n]*[^?\s][ \t]*$)", re.MULTILINE)
@@ -1728,15 +1733,17 @@ def _interview_answers(ex: "Extractor", claims: list[Claim]) -> None:
         if len(answers) < 2 or len(_DASH_QUESTION.findall(text)) < 2:
             return
     title = ex.doc.title if ex.doc.title and text.startswith(ex.doc.title) else text[:200]
-    # ("Interview with X" in the title, else a lead that names who spoke "в интервью", else the title's 'Quote: X on')
-    found = next((m for p, source in zip(_INTERVIEWEE, (title, title, text[:400], text[:400], title, text[:400]))
+    # ("Interview with X" in the title, else a lead that names who spoke "в интервью" or whom the outlet spoke to, else
+    # a line "Интервью с X" under the title, else the title's 'Quote: X on')
+    found = next((m for p, source in zip(_INTERVIEWEE, (title, title, text[:400], text[:400], text[:1200], text[:1200],
+                                                        text[:400], title))
                   for m in [p.search(source)] if m), None)
     name = re.sub(r"^(?:an?|the)\s+", "", found.group(1).strip()) if found else "interviewee"
     if found and ex.lex.language == "ru":
         # "Беседа с депутатом Жогорку Кенеша Аркадием Дубновым": the role and the name after it in the nominative, the
         # genitive between as written
         at = found.start(1)  # (the title and the text's first 200 characters both start the text)
-        person = next((a for a in ex.doc.layer("ner") if a.label == "PER" and at < a.start < at + len(name)), None)
+        person = next((a for a in ex.doc.layer("ner") if a.label == "PER" and at <= a.start < at + len(name)), None)
         cut = person.start - at if person else len(name)
         words = name[:cut].split()
         name = " ".join(w for w in [russian_nominative(words[0]) if words else ""] + words[1:] +
