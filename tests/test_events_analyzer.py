@@ -1761,6 +1761,17 @@ def test_a_hostage_taking_a_landmine_blast_and_an_age_that_is_no_count():
                                    "погибли не менее 80 человек.", published="2026-12-03"))["events"]
 
 
+def test_where_a_group_is_banned_stun_grenades_and_a_summons_to_protest():
+    (operation,) = document_record(run("Движение «Талибан» заявило, что ликвидировало 14 боевиков группировки «Исламское "
+                                       "государство – Хорасан» (ИГ-Х, запрещена в России) в ходе операции в афганской "
+                                       "провинции Тахар.", published="2026-12-05"))["events"]
+    assert (operation["country"], operation["admin1"], operation["fatalities"]) == ("Afghanistan", "Takhar", 14)
+    assert not [e for e in document_record(run("В четверг полицейские применили светошумовые гранаты и слезоточивый "
+                                               "газ.", published="2026-12-05"))["events"] if e["sub_event_type"] == "Grenade"]
+    assert not document_record(run("On Tuesday Astana summoned the Russian charge d'affaires to the Foreign Ministry to "
+                                   "protest against the remarks.", published="2026-12-05"))["events"]
+
+
 def test_what_a_government_prefers_to_do_is_no_event():
     assert not document_record(run("Ташкент предпочитает молчать и вести переговоры.", published="2026-12-05"))["events"]
     assert not document_record(run("Tashkent prefers to keep quiet and negotiate.", published="2026-12-05"))["events"]

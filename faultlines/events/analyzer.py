@@ -89,7 +89,9 @@ from .extract import EventExtractor, aggregate_warnings
 # "серьёзный удар", "солнечный удар", "удар по экономике" are figures of speech; debris from a drone strikes; "such
 # clashes are common", "подобные столкновения нередки" tell no event; "took three employees hostage" is an abduction,
 # "в результате подрыва на противопехотной мине" a mine blast; "47-летний", "14-year-old" count no one; a toll "с тех
-# пор", "since then" is a total
+# пор", "since then" is a total; where a group is banned ("запрещена в России") is no setting; stun grenades
+# ("светошумовые гранаты") are no grenade attack; "ликвидировало 14 боевиков" counts; a state that summons a diplomat
+# "to protest" holds no rally
 VERSION = "11"
 
 

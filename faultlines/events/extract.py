@@ -172,6 +172,8 @@ _STREET_BEFORE = re.compile(r"(?<!\w)(?:улиц\w*|ул\.|проспект\w*|�
 _PROTESTED = re.compile(r"protest(?:ed|s)\b", re.I)
 _DIPLOMATIC_PROTEST = re.compile(r"(?<!\w)(?:выразил\w*|заявил\w*|направил\w*)\s+(?:\w+\s+)?протест|"
                                  r"\b(?:lodged|filed|delivered)\s+(?:a|an)\s+(?:\w+\s+)?protest", re.I)
+# "summoned the Russian charge d'affaires to the Foreign Ministry to protest", up to the cue
+_SUMMONED_TO = re.compile(r"\bsummon(?:ed|s)?\b[^.;]{0,80}\bto\s+$", re.I)
 _OFFICE_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|kremlin|state\s+department|foreign\s+office)\b[^,.;]{0,25}$",
                              re.I)
 _PARTICIPANTS_OF = re.compile(r"(?<!\w)участник\w*\s+(?:\w+\s+)?$|\bparticipants?\s+(?:in|of)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
@@ -571,6 +573,7 @@ class EventExtractor:
             if t.plover == "PROTEST" and _CELEBRATION.search(sentence):
                 continue  # "Тысячи болельщиков вышли на улицы, празднуя победу": a celebration, no protest
             if t.plover == "PROTEST" and (_DIPLOMATIC_PROTEST.search(sentence[max(0, s - 30):e])
+                                          or _SUMMONED_TO.search(sentence[max(0, s - 100):s])
                                           or _PROTESTED.match(t.text) and self._state_before(sentence[max(0, s - 50):s])):
                 continue  # "Kazakhstan immediately protested", "МИД выразил протест": a government's protest, no rally
             if t.plover in ("REJECT", "ACCUSE"):

@@ -376,6 +376,8 @@ class Gazetteer:
             before = folded[i - 1] if i else ""
             # "from Afghanistan" (where an actor came from), "talks with Moscow" (a party): not where it happened
             origin = before in {"from", "with", "against", "из", "с", "со", "против"} or (i >= 2 and folded[i - 2] in {"from", "из"}) or (
+                # "(ИГ-Х, запрещена в России)", "(banned in Russia)": where a group is banned, not where it acts
+                i >= 2 and before in {"в", "in"} and folded[i - 2].startswith(("запрещ", "banned", "outlawed"))) or (
                 i >= 2 and before == "the" and folded[i - 2] in _CROSSED) or before in _CROSSED or (
                 i >= 2 and before in _LOCATIVE and folded[i - 2] in _SOURCES  # "citing sources in Dushanbe": the sources' place
                 and "," not in text[tokens[i - 2][1]:tokens[i - 1][0]])  # (not "По данным источников, в … районе")
