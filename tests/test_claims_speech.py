@@ -1351,3 +1351,9 @@ def test_the_interviewee_the_lead_says_the_outlet_spoke_to_answers():
         "новой волны?\n\n— Я бы не спешил с выводами. Исполнители — местные ребята.\n\n— Что будет весной?\n\n— Я "
         "ожидаю, что их станет больше.", "ru") if c["quote"]]
     assert russian and {c["speaker"] for c in russian} == {"Кубат Рахимов"}
+
+
+def test_a_fiction_denies():
+    denial = [c for c in claims("Песков 30 ноября назвал эти сообщения Радио Свобода «абсолютной выдумкой».", "ru")
+              if c["kind"] == "reported"]
+    assert [(c["speaker"], c["stance"]) for c in denial] == [("Песков", "deny")]
