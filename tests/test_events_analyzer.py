@@ -1772,6 +1772,17 @@ def test_where_a_group_is_banned_stun_grenades_and_a_summons_to_protest():
                                    "protest against the remarks.", published="2026-12-05"))["events"]
 
 
+def test_another_source_s_whole_toll_is_no_more_dead_a_later_death_is():
+    text = ("A roadside bomb killed three police officers in Rasht on Thursday, the Interior Ministry said. A district "
+            "official said five police officers had died, including two who succumbed to their injuries overnight.")
+    (bomb,) = document_record(run(text, published="2026-12-05"))["events"]
+    assert bomb["fatalities"] == 3
+    (later,) = document_record(run("A roadside bomb killed three police officers in Rasht on Thursday, the Interior "
+                                   "Ministry said. A fourth officer died of his wounds on Friday.",
+                                   published="2026-12-05"))["events"]
+    assert later["fatalities"] == 4
+
+
 def test_what_a_government_prefers_to_do_is_no_event():
     assert not document_record(run("Ташкент предпочитает молчать и вести переговоры.", published="2026-12-05"))["events"]
     assert not document_record(run("Tashkent prefers to keep quiet and negotiate.", published="2026-12-05"))["events"]

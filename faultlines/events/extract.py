@@ -43,6 +43,7 @@ _LATER_DEATH = {
     "ru": re.compile(r"(?:скончал\w*|умер\w*)\s+(?:[\w-]+\s+){0,4}?(?:ранен\w*|пострадавш\w*)|"
                      r"(?:скончал\w*|умер\w*)\s+(?:в\s+больнице|от\s+(?:полученных\s+)?ран\w*)", re.IGNORECASE),
 }
+_INCLUDING = re.compile(r"\bincluding\b|(?<!\w)в\s+том\s+числе(?!\w)", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:came|come|comes|coming)\s+under\b|\b(?:was|were|been|being)\s+(?:\w+\s+)?"
                       r"(?:fired|opened|attacked|ambushed|shelled|targeted|hit|struck|raided|bombed)\b", re.IGNORECASE)
 _FIRED_FROM = {
@@ -722,12 +723,20 @@ class EventExtractor:
                         counted.injuries = inj
                     prev.warnings.append(f"{dead} attackers killed ({s.strip()[:80]!r}): added to the dead")
                     continue
-            if not found and _LATER_DEATH[language].search(s):
+            later = _LATER_DEATH[language].search(s) if not found else None
+            if later:
                 # "A third soldier died of his wounds on Wednesday", "скончался ещё один раненый": the toll of
                 # the attack before it rises
                 prev = violent_by_para.get(para) or last_by_para.get(para) or last_typed
                 if prev is not None and prev.first.trigger.plover == "ASSAULT":
                     counted = next((m for m in prev.mentions if m.fatalities is not None), prev.mentions[-1])
+                    if fat is not None and counted.fatalities is not None and _INCLUDING.search(s, 0, later.start()):
+                        # "said five officers had died, including two who succumbed overnight": another source's
+                        # whole toll, not more dead; the lower is kept, as ACLED keeps the most conservative report
+                        prev.warnings.append(f"counts differ in the text: {counted.fatalities} dead, then {fat} "
+                                             f"({s.strip()[:60]!r}); the lower is kept")
+                        counted.fatalities = min(counted.fatalities, fat)
+                        continue
                     died = fat or 1
                     counted.fatalities = (counted.fatalities or 0) + died
                     prev.warnings.append(f"{died} later died of wounds ({s.strip()[:80]!r}): added to the dead")
