@@ -1783,6 +1783,13 @@ def test_another_source_s_whole_toll_is_no_more_dead_a_later_death_is():
     assert later["fatalities"] == 4
 
 
+def test_when_the_detention_took_place_dates_the_arrest_told_before():
+    (arrest,) = document_record(run("Kyrgyz border guards detained three smugglers with a drone near Kara-Dobo, the Border "
+                                    "Service said on Wednesday. The detention took place in the early hours of Monday.",
+                                    published="2026-12-02"))["events"]
+    assert arrest["date"] == "2026-11-30"
+
+
 def test_what_a_government_prefers_to_do_is_no_event():
     assert not document_record(run("Ташкент предпочитает молчать и вести переговоры.", published="2026-12-05"))["events"]
     assert not document_record(run("Tashkent prefers to keep quiet and negotiate.", published="2026-12-05"))["events"]

@@ -91,7 +91,8 @@ from .extract import EventExtractor, aggregate_warnings
 # "в результате подрыва на противопехотной мине" a mine blast; "47-летний", "14-year-old" count no one; a toll "с тех
 # пор", "since then" is a total; where a group is banned ("запрещена в России") is no setting; stun grenades
 # ("светошумовые гранаты") are no grenade attack; "ликвидировало 14 боевиков" counts; a state that summons a diplomat
-# "to protest" holds no rally; "five had died, including two who succumbed" is another source's toll, not more dead
+# "to protest" holds no rally; "five had died, including two who succumbed" is another source's toll, not more dead;
+# "The detention took place … on Monday" dates the arrest told before with only its report's day
 VERSION = "11"
 
 

@@ -270,10 +270,13 @@ _FOILED = re.compile(r"\b(?:foil(?:ed|s)?|thwart(?:ed|s)?|prevent(?:ed|s)?|avert
 _FAILED_TO = re.compile(r"\b(?:fail(?:ed|s)?\s+to|could\s+not|couldn't|did\s+not|didn't|unable\s+to)\s+(?:\w+\s+)?prevent|"
                         r"(?<!\w)не\s+(?:смогл?и?|удалось|сумел\w*)\s+(?:\w+\s+)?предотврат", re.I)
 # a sentence telling when the incident told before began: "Конфликт … начался …", "The fight broke out …"
-_INCIDENT_BEGAN = re.compile(r"(?<!\w)(?:конфликт|драк|столкновени|инцидент|стычк|потасовк)\w*\s+(?:[\w-]+\s+){0,8}?"
+# (or took place: "The detention took place in the early hours of Monday", "Задержание произошло в понедельник")
+_INCIDENT_BEGAN = re.compile(r"(?<!\w)(?:конфликт|драк|столкновени|инцидент|стычк|потасовк|задержани|нападени|взрыв|"
+                             r"пожар|поджог|рейд|операци)\w*\s+(?:[\w-]+\s+){0,8}?"
                              r"(?:начал(?:ся|ась|ось|ись)|вспыхнул\w*|произош[её]л|произошл\w+|случил\w*)|\b(?:the\s+)?(?:fight|"
-                             r"brawl|clash|clashes|incident|scuffle)\s+(?:[\w-]+\s+){0,5}?(?:began|started|broke\s+out|erupted|"
-                             r"took\s+place|happened)\b", re.I)
+                             r"brawl|clash|clashes|incident|scuffle|detentions?|arrests?|raid|attack|explosion|blast|fire|"
+                             r"operation)\s+(?:[\w-]+\s+){0,5}?(?:began|started|broke\s+out|erupted|took\s+place|happened|"
+                             r"occurred)\b", re.I)
 _DISPERSED = re.compile(r"разогнал|dispersed|broke up", re.I)
 # who organised a protest, arrested for it afterwards: no arrest at the protest
 _ORGANISERS = re.compile(r"\borgani[sz](?:ers?|ing)\b|(?<!\w)(?:организатор\w*|в\s+организации)(?!\w)", re.I)
@@ -746,8 +749,12 @@ class EventExtractor:
                 dates = [d for d in dates if not d.report and not (id(d) in since and (since[id(d)][1] or definite_re.search(s)))]
                 told = last_typed if last_typed is not None and para <= last_typed.mentions[-1].paragraph + 1 else None
                 day = next((d for d in dates if d.date and d.precision == "day"), None)
-                if day is not None and told is not None and told.first.trigger.plover == "ASSAULT" \
-                        and _INCIDENT_BEGAN.search(s) and not any(
+                began = _INCIDENT_BEGAN.search(s)
+                # (an arrest's day goes to the arrest told before, any other incident's to the violence told before)
+                arrest = began is not None and re.search(r"detention|arrest|задержани", began.group(0), re.I)
+                if day is not None and told is not None and began and (
+                        told.first.trigger.sub_event_type == "Arrests" if arrest
+                        else told.first.trigger.plover == "ASSAULT") and not any(
                             x.date and not x.report for m in told.mentions for x in m.dates):
                     # "В Шымкенте … массовой драки …. Конфликт между рабочими начался … вечером в пятницу": when the
                     # incident told before, which had no day of its own, began
