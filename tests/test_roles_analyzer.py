@@ -251,3 +251,14 @@ def test_the_company_whose_camp_was_attacked_is_a_victim():
         [Document(id="c", text=text, published="2026-12-06")])
     assert [(a.attrs["role"], a.attrs["fine_roles"]) for a in doc.layer("entity") if doc.text[a.start:a.end] == "Zhongtai"] \
         == [("Innocent", ["Victim"])]
+
+
+def test_an_outlet_or_a_un_mission_is_never_a_terrorist():
+    text = ("Bus attack in Badakhshan\n\nA bomb killed 11 passengers on a bus in Badakhshan on Saturday. The United "
+            "Nations Assistance Mission in Afghanistan (UNAMA) condemned the attack. The Taliban blamed Islamic State. "
+            "AFP could not verify the claim, and Reuters reported that the group had not claimed it.")
+    (doc,) = Pipeline(ANALYZERS, Settings()).pipe([Document(id="watch", text=text, title=text.split("\n")[0])])
+    watchers = [a for a in doc.layer("entity") if any(w in doc.text[a.start:a.end] for w in ("United Nations", "AFP",
+                                                                                                "Reuters"))]
+    assert watchers and not any({"Terrorist", "Tyrant", "Saboteur", "Spy", "Traitor"} & set(a.attrs["fine_roles"])
+                                for a in watchers)

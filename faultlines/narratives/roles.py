@@ -36,6 +36,7 @@ from scipy import sparse
 
 from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
+from ..sources import sources
 from .entities import RESOURCES, Entity, Mention, Token, TokenIndex, document_entities, token_index, tokens_of
 from .taxonomy import FINE_ROLES, MAIN_ROLES
 
@@ -433,6 +434,7 @@ def _write_roles(doc: Document, mentions: Sequence[Mention], entities: Sequence[
     _cast_falsely_accused(doc, mentions, main, fine)
     _cast_debunk_opponents(doc, mentions, main, fine)
     _cast_event_actors(doc, mentions, main, fine)
+    _no_violent_roles_for_watchers(mentions, entities, fine)
     decided = model.decide(main, fine)
     # the entity's roles: the same decision over the mean probabilities of its mentions
     keys = [m.entity for m in mentions]
@@ -489,6 +491,25 @@ def _cast_debunk_opponents(doc: Document, mentions: Sequence[Mention], main: np.
         if m.entity in cast:
             main[i] = np.eye(len(MAIN_ROLES))[antagonist]
             fine[i] = np.eye(len(ALL_FINE))[deceiver]
+
+
+# news outlets, international bodies, rights groups and research centres: who reports, monitors or studies violence
+_WATCHERS = re.compile(r"\b(?:United\s+Nations|UN|UNAMA|UNHCR|UNICEF|UNDP|OSCE|Human\s+Rights\s+Watch|HRW|Amnesty|Red\s+"
+                       r"Cross|Red\s+Crescent|World\s+Bank|IMF|Crisis\s+Group)\b|\b(?:Centre|Center|Institute|Foundation|"
+                       r"University|Monitor)\b|(?<!\w)(?:ООН|ОБСЕ|МВФ|Всемирн\w+\s+банк\w*|Красн\w+\s+(?:Крест|Полумесяц)\w*|"
+                       r"Международн\w+\s+амнисти\w*|Центр\w*|Институт\w*|Фонд\w*|Университет\w*)(?!\w)")
+# fine roles of violence or betrayal such a body never plays in a report ("UNAMA condemned the attack" was a Terrorist)
+_VIOLENT_FINE = [ALL_FINE.index(r) for r in ("Terrorist", "Tyrant", "Saboteur", "Spy", "Traitor") if r in ALL_FINE]
+
+
+def _no_violent_roles_for_watchers(mentions: Sequence[Mention], entities: Sequence[Entity], fine: np.ndarray) -> None:
+    """A news outlet, an international body or a rights group is cast, when at all, as a deceiver, an instigator,
+    incompetent or a guardian, never as a terrorist, tyrant, saboteur, spy or traitor."""
+    for i, m in enumerate(mentions):
+        name = entities[m.entity].canonical if m.entity is not None else m.text
+        if sources().outlet(name) is not None or sources().outlet(m.text) is not None or _WATCHERS.search(name) \
+                or _WATCHERS.search(m.text):
+            fine[i, _VIOLENT_FINE] = 0.0
 
 
 def _cast_falsely_accused(doc: Document, mentions: Sequence[Mention], main: np.ndarray, fine: np.ndarray) -> None:
@@ -626,7 +647,8 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # at its own determiner ("that the country" is "the country")
 # 16: no mention of a building named by its first word ("Дом правительства"), of media in general ("СМИ",
 # "Telegram-каналы"), of a station ("Казанский вокзал"), or of a word of a title ("Interior" of "Deputy Interior
-# Minister", "ГУ" of "ГУ МВД"), nor of a time zone ("GMT"); "RFE/RL" is one name
+# Minister", "ГУ" of "ГУ МВД"), nor of a time zone ("GMT"); "RFE/RL" is one name; a news outlet, an international
+# body, a rights group or a research centre is never a terrorist, tyrant, saboteur, spy or traitor
 @analyzer("roles", version="16", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
