@@ -434,13 +434,15 @@ def _write_roles(doc: Document, mentions: Sequence[Mention], entities: Sequence[
     _cast_falsely_accused(doc, mentions, main, fine)
     _cast_debunk_opponents(doc, mentions, main, fine)
     _cast_event_actors(doc, mentions, main, fine)
-    _no_violent_roles_for_watchers(mentions, entities, fine)
-    decided = model.decide(main, fine)
+    watchers = [_is_watcher(m, entities) for m in mentions]
+    decided = _no_violent_roles(model.decide(main, fine), fine, watchers)
     # the entity's roles: the same decision over the mean probabilities of its mentions
     keys = [m.entity for m in mentions]
     main_means, _ = _group_means(main, keys)
     fine_means, _ = _group_means(fine, keys)
-    aggregated = dict(zip(dict.fromkeys(keys), model.decide(main_means, fine_means)))
+    firsts = list(dict.fromkeys(keys))
+    aggregated = dict(zip(firsts, _no_violent_roles(model.decide(main_means, fine_means), fine_means,
+                                                    [watchers[keys.index(k)] for k in firsts])))
     for m, (role, fines, score) in zip(mentions, decided):
         entity = entities[m.entity]
         entity_role, entity_fines, _ = aggregated[m.entity]
@@ -502,14 +504,24 @@ _WATCHERS = re.compile(r"\b(?:United\s+Nations|UN|UNAMA|UNHCR|UNICEF|UNDP|OSCE|H
 _VIOLENT_FINE = [ALL_FINE.index(r) for r in ("Terrorist", "Tyrant", "Saboteur", "Spy", "Traitor") if r in ALL_FINE]
 
 
-def _no_violent_roles_for_watchers(mentions: Sequence[Mention], entities: Sequence[Entity], fine: np.ndarray) -> None:
-    """A news outlet, an international body or a rights group is cast, when at all, as a deceiver, an instigator,
-    incompetent or a guardian, never as a terrorist, tyrant, saboteur, spy or traitor."""
-    for i, m in enumerate(mentions):
-        name = entities[m.entity].canonical if m.entity is not None else m.text
-        if sources().outlet(name) is not None or sources().outlet(m.text) is not None or _WATCHERS.search(name) \
-                or _WATCHERS.search(m.text):
-            fine[i, _VIOLENT_FINE] = 0.0
+def _is_watcher(m: Mention, entities: Sequence[Entity]) -> bool:
+    """Whether the mention names a news outlet, an international body, a rights group or a research centre."""
+    name = entities[m.entity].canonical
+    return any(sources().outlet(n) is not None or _WATCHERS.search(n) for n in (name, m.text))
+
+
+def _no_violent_roles(decided: list[tuple[str, list[str], float]], fine: np.ndarray, watchers: Sequence[bool]
+                      ) -> list[tuple[str, list[str], float]]:
+    """A watcher is cast, when at all, as a deceiver, an instigator, incompetent or a guardian, never as a terrorist,
+    tyrant, saboteur, spy or traitor: the best other fine role of the main role the model decided (the main role
+    stays the model's)."""
+    out = []
+    for i, (role, fines, score) in enumerate(decided):
+        if watchers[i] and any(ALL_FINE.index(f) in _VIOLENT_FINE for f in fines):
+            own = [j for j in _OWN_FINE[MAIN_ROLES.index(role)] if j not in _VIOLENT_FINE]
+            fines = [ALL_FINE[max(own, key=lambda j: fine[i, j])]] if own else fines
+        out.append((role, fines, score))
+    return out
 
 
 def _cast_falsely_accused(doc: Document, mentions: Sequence[Mention], main: np.ndarray, fine: np.ndarray) -> None:
