@@ -1357,3 +1357,14 @@ def test_a_fiction_denies():
     denial = [c for c in claims("Песков 30 ноября назвал эти сообщения Радио Свобода «абсолютной выдумкой».", "ru")
               if c["kind"] == "reported"]
     assert [(c["speaker"], c["stance"]) for c in denial] == [("Песков", "deny")]
+
+
+@pytest.mark.parametrize("text, language, stance", [
+    ("Other members may follow Armenia's example within two or three years, analyst Arkady Dubnov said.", "en",
+     "predict"),
+    ("The analyst said the unrest could spread to other regions next year.", "en", "predict"),
+    ("Эксперт заявил, что группировка, вероятно, попытается использовать Тахар весной.", "ru", "predict"),
+    ("Police said nobody could leave the village on Friday.", "en", "assert"),
+])
+def test_a_possibility_set_ahead_is_a_prediction(text, language, stance):
+    assert one(text, language)["stance"] == stance

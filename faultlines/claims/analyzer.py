@@ -62,7 +62,8 @@ from .speakers import is_outlet
 # назвали «не имеющей оснований»"), and "не имеющей оснований" denies; a line's label is no speaker ("UPDATE, November
 # 27: police said …"), and "RFE/RL" is one name; an interview's answers are the one the lead says the outlet spoke to
 # ("Asia-Plus spoke to Rustam Haidarov", "поговорил с … Кубатом Рахимовым о …"), or the one a line under the title
-# names, before the title's generic "эксперт"
+# names, before the title's generic "эксперт"; a possibility set ahead ("may follow … within two or three years",
+# "вероятно, попытается … весной") is a prediction
 VERSION = "10"
 
 

@@ -61,6 +61,11 @@ _SAID_WHEN = re.compile(r"(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:Monday|Tue
                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
                         r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=(?:it|he|she|they|the|a|an|[A-Z])\b)")
 _LINE_LABEL = re.compile(r"[A-ZА-ЯЁ]{3,}(?:,[ \t][^:\n]{1,30})?:")  # "UPDATE, November 27:", "ОБНОВЛЕНО:"
+# a possibility set in the future: "may follow Armenia's example within two or three years", "could spread next year"
+# (the Russian list has its own in the lexicon's predict_content; not "nobody could leave", a past without a time ahead)
+_FORECAST = re.compile(r"\b(?:may|might|could|will\s+probably|would\s+probably|would\s+likely)\b[^.;]{0,60}\b(?:next\s+"
+                       r"(?:year|month|week|spring|summer|autumn|fall|winter)|within\s+(?:\w+\s+){0,3}(?:years?|months?|"
+                       r"weeks?)|by\s+(?:the\s+end\s+of\s+)?(?:20\d\d|next))", re.I)
 _EAGER_RU = ("продолжа", "продолжи", "поспеш", "спеш")  # stems: the Russian parse keeps word forms
 # dobj-only complements make a claim only for these stances ("confirmed the talks", "dismissed the report")
 NOMINAL_OK = ("confirm", "deny", "question", "predict")
@@ -471,7 +476,8 @@ class Extractor:
         if stance in ("assert", "cite") and any(not _CHARGE_BEFORE.search(body, 0, m.start())
                                                 for m in self.lex.cue_matches("deny_content", body)):
             return "deny"
-        if stance == "assert" and self.lex.has_cue("predict_content", body):
+        if stance == "assert" and (self.lex.has_cue("predict_content", body)
+                                   or self.lex.language == "en" and _FORECAST.search(body)):
             return "predict"
         return stance
 
