@@ -277,6 +277,7 @@ _INCIDENT_BEGAN = re.compile(r"(?<!\w)(?:конфликт|драк|столкн�
                              r"brawl|clash|clashes|incident|scuffle|detentions?|arrests?|raid|attack|explosion|blast|fire|"
                              r"operation)\s+(?:[\w-]+\s+){0,5}?(?:began|started|broke\s+out|erupted|took\s+place|happened|"
                              r"occurred)\b", re.I)
+_ARREST_NOUN = re.compile(r"detention|arrest|задержани", re.I)
 _DISPERSED = re.compile(r"разогнал|dispersed|broke up", re.I)
 # who organised a protest, arrested for it afterwards: no arrest at the protest
 _ORGANISERS = re.compile(r"\borgani[sz](?:ers?|ing)\b|(?<!\w)(?:организатор\w*|в\s+организации)(?!\w)", re.I)
@@ -751,7 +752,7 @@ class EventExtractor:
                 day = next((d for d in dates if d.date and d.precision == "day"), None)
                 began = _INCIDENT_BEGAN.search(s)
                 # (an arrest's day goes to the arrest told before, any other incident's to the violence told before)
-                arrest = began is not None and re.search(r"detention|arrest|задержани", began.group(0), re.I)
+                arrest = began is not None and _ARREST_NOUN.search(began.group(0))
                 if day is not None and told is not None and began and (
                         told.first.trigger.sub_event_type == "Arrests" if arrest
                         else told.first.trigger.plover == "ASSAULT") and not any(
