@@ -115,3 +115,25 @@ def test_a_battle_told_from_each_side_is_one_incident_but_two_attackers_are_two(
     other = _doc("tb", "Taliban fighters fired on …", "2026-11-18", _event(
         **clash, actor1_acled="Taliban", actor2_acled="Military Forces of Kyrgyzstan", fatalities=2))
     assert len(link_incidents([kyrgyz, other])) == 2
+
+
+def test_an_attack_whose_sides_a_report_turned_round_is_one_incident():
+    blast = dict(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED", admin1="Balkh",
+                 country="Afghanistan", iso="AF", location="Mazar-e Sharif")
+    afp = _doc("afp", "A bomb killed six at a market …", "2026-12-04", _event(
+        **blast, actor1_acled="Islamic State (Khorasan Province)", actor2_acled="Police Forces of Afghanistan", fatalities=6))
+    ria = _doc("ria", "Число погибших выросло до девяти …", "2026-12-05", _event(
+        **blast, actor1_acled="Police Forces of Afghanistan", actor2_acled="Islamic State (Khorasan Province)", fatalities=9))
+    (incident,) = link_incidents([afp, ria])
+    assert incident.fatalities_by_source == {"afp": 6, "ria": 9}
+
+
+def test_an_armed_group_a_report_could_not_name_keeps_no_reports_apart():
+    clash = dict(event_type="Battles", sub_event_type="Armed clash", plover="FIGHT", country="Kyrgyzstan", iso="KG",
+                 admin1="Batken", location="Ak-Sai", date="2026-12-02", date_range=["2026-12-02", "2026-12-02"])
+    kyrgyz = _doc("24kg", "Таджикские военнослужащие открыли огонь …", "2026-12-02", _event(
+        **clash, actor1_acled="Military Forces of Tajikistan", actor2_acled="Military Forces of Kyrgyzstan", fatalities=1))
+    balanced = _doc("eurasianet", "Each side has blamed the other …", "2026-12-03", _event(
+        **clash, actor1_acled="Unidentified Armed Group (Kyrgyzstan)", actor2_acled=None, fatalities=3))
+    (incident,) = link_incidents([kyrgyz, balanced])
+    assert incident.fatalities_by_source == {"24kg": 1, "eurasianet": 3}

@@ -15,10 +15,12 @@ from . import bench as _bench  # noqa: F401 - registers ``faultlines bench event
 def _documents(db: str | None):
     from ..errors import FaultlinesError
     from ..settings import Settings
-    from ..store import Store
+    from ..store import Store, require_existing
 
     try:
-        with Store(settings=Settings.from_env(db=db)) as store:
+        settings = Settings.from_env(db=db)
+        require_existing(settings)
+        with Store(settings=settings) as store:
             yield from store.iter_documents()
     except FaultlinesError as exc:
         fail(str(exc), 3)

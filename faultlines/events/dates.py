@@ -133,6 +133,8 @@ class DateResolver:
         self.day_anchor: date | None = None  # the latest date to the day, for "the same day" after "In 2011, …"
         # the latest date that is not a report's ("said on Tuesday"), for "two days later a second attack"
         self.event_anchor: tuple[date, str] | None = None
+        self.anchor_at = 0  # where the anchor stands in the text
+        self.near_start = 0  # where the text near the sentence being read starts: its paragraph or the one before (set by the caller)
 
     # public -----------------------------------------------------------------
     def find(self, text: str, offset: int = 0) -> list[DateMention]:
@@ -167,7 +169,7 @@ class DateResolver:
             self._check(mention)
             # Report dates anchor too: "Reuters reported last week ...; officials confirmed it the same day".
             if mention.date is not None:
-                self.anchor, self.anchor_precision = mention.date, mention.precision
+                self.anchor, self.anchor_precision, self.anchor_at = mention.date, mention.precision, mention.start
                 self.anchor_end = mention.end_date
                 if mention.precision == "day":
                     self.day_anchor = mention.date
@@ -249,8 +251,12 @@ class DateResolver:
             if pub is None and not self.anchor:
                 return None
             if "накануне" in word:
-                base = self.anchor or pub
-                return DateMention(0, 0, "", base - timedelta(days=1), "day", "'накануне': the day before the date of the report", relative=True)
+                # the day before the date told last in its paragraph or the one before ("Нападение произошло 30 ноября.
+                # Накануне …"), else before the report's
+                if self.anchor is not None and (self.anchor_at >= self.near_start or pub is None):
+                    return DateMention(0, 0, "", self.anchor - timedelta(days=1), "day",
+                                       "'накануне': the day before the previous date in the text", relative=True)
+                return DateMention(0, 0, "", pub - timedelta(days=1), "day", "'накануне': the day before the date of the report", relative=True)
             base = pub
             if base is None:
                 return None

@@ -97,6 +97,18 @@ _AND = {"en": "and", "ru": "и"}
 # a sentence that passes on a count: "МВД сообщило о двух погибших", "police said two people died"
 _FIGURES_REPORTED = re.compile(r"\b(?:said|says|saying|reported|announced|told|confirmed|according\s+to|writes|wrote)\b|"
                                r"сообщ\w*|заявил\w*|пиш\w*|писал\w*|по\s+данным|по\s+(?:\w+\s+)?словам|подтвердил\w*", re.I)
+# the toll of an incident told before: "the death toll from the blast", "число погибших в результате взрыва"
+_TOLL_OF = re.compile(r"\b(?:death\s+)?toll\s+(?:from|in|of|after)\b|(?<!\w)(?:число|количество)\s+"
+                      r"(?:погибш|жертв|убит|ранен|пострадавш)\w*", re.I)
+# a day that owns the noun after it: "Friday's bombing" (up to one word between: "Friday's deadly attack")
+_POSSESSIVE_DAY = re.compile(r"['’]s\s+(?:[\w-]+\s+)?")
+# a sentence that tells what the incident before led to: "В результате один пограничник погиб"
+_CONSEQUENCE = re.compile(r"\W*(?:в\s+результате|в\s+итоге|as\s+a\s+result)\b", re.I)
+# a count superseded by the one the report gives: "Ранее погранвойска сообщали о трех погибших", "Officials had
+# earlier put the toll at three", "Eleven people were killed at the scene, he said at the time"
+_EARLIER_COUNT = re.compile(r"^\W*(?:ранее|прежде|первоначально|изначально|earlier|previously|initially)\b|"
+                            r"\b(?:had|have)\s+(?:earlier|initially|previously)\s+(?:said|reported|put|given)\b|"
+                            r"\b(?:said|reported|told\s+\w+)\s+at\s+the\s+time\b|(?<!\w)(?:сообщал\w*|заявлял\w*)\s+тогда(?!\w)", re.I)
 # a later count that updates the toll: "the death toll rose to three", "число погибших возросло до трёх"
 _TOLL_ROSE = re.compile(r"\b(?:rose|risen|climbed|increased|grew|jumped)\s+to\b|(?<!\w)(?:возросл\w*|вырос\w*|увеличил\w*|"
                         r"достиг\w*)(?:\s+\w+)?\s+до(?!\w)", re.I)
@@ -316,12 +328,21 @@ _MISSION_SEAT = re.compile(r"\b(?:embassy|consulate)\s+(?:of\s+\w+\s+)?in\s+$|(?
 # ... but one a crowd goes to is where it gathers: "вышли к посольству КНР в Душанбе", "rallied outside the embassy in …"
 _AT_MISSION = re.compile(r"\b(?:outside|near|at|to|in\s+front\s+of)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:embassy|consulate)|"
                          r"(?<!\w)(?:к|у|перед|возле)\s+(?:здани\w+\s+)?(?:посольств|консульств)", re.I)
+# whence armed men came, not where they struck: "со стороны афганской провинции Бадахшан", "from the Afghan side of"
+_FROM_SIDE = re.compile(r"(?:(?<!\w)(?:со\s+стороны|с\s+территории)|\bfrom\s+(?:the\s+)?(?:direction|territory|side)\s+of|"
+                        r"\bfrom\s+across)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# the office of the speaker named before, up to the place it sits in: ", spokesman for the Taliban police in "
+_SPEAKER_OFFICE_IN = re.compile(r",\s+[^,.;:!?\n]{0,60}?\b(?:spokes\w+|head|chief|director|official|representative|"
+                                r"secretary|представител\w*|пресс-секретар\w*|начальник\w*|глав\w+)\b[^,.;:!?\n]{0,60}?"
+                                r"\s+(?:in|в)\s+", re.I)
 # where an office sits, not where anything happened: "the Taliban authorities in Kabul", "источники в Душанбе"
 _SEAT = re.compile(r"\b(?:authorities|officials?|government|embassy|consulate|ministry|sources?|spokes\w+|office|"
                    r"representatives?|diplomats?|headquarters)\s+(?:of\s+\w+\s+)?in\s+$|(?<!\w)(?:власт|чиновник|посольств|"
                    r"консульств|министерств|источник|представител|дипломат|штаб)\w*(?:\s+[\w-]+){0,2}\s+в\s+$", re.I)
-# "has denied it at least four times since 2021", "неоднократно опровергал": done again and again, no one event
-_REPEATED = re.compile(r"\brepeatedly\b|\b(?:twice|(?:three|four|five|six|several|many|\d+)\s+times)\s+(?:since|this year|"
+# "has denied it at least four times since 2021", "неоднократно опровергал", "has in the past denied", "continues to
+# stage attacks": done again and again, no one event
+_REPEATED = re.compile(r"\brepeatedly\b|\bcontinu(?:e|es|ed|ing)\s+to\s+(?:stage|carry\s+out|launch|mount|conduct)\b|\bin\s+the\s+past\b(?!\s+(?:\d+|few|two|three|several|24|week|month|day|year|hour)\w*)|"
+                       r"(?<!\w)в\s+прошлом\b(?!\s+(?:год|месяц|недел|век|сезон)\w*)|\b(?:twice|(?:three|four|five|six|several|many|\d+)\s+times)\s+(?:since|this year|"
                        r"in the past)\b|(?<!\w)(?:неоднократно|не\s+раз|(?:дважды|трижды|\w+\s+раза?)\s+(?:с|за)\s)|"
                        # "Such clashes are common along the border", "Подобные столкновения здесь нередки"
                        r"\b(?:such|similar)\s+(?:\w+\s+){1,3}(?:are|have\s+been|were)\s+(?:\w+\s+)?(?:common|frequent|routine|"
@@ -674,6 +695,7 @@ class EventExtractor:
                                         relative=True)
             # "posts marking the anniversary of the July 2022 unrest": the day commemorated is not the event's
             # ("отправил под стражу до 3 февраля", "remanded in custody until February 3": how long they are held)
+            resolver.near_start = paragraphs[max(0, para - 1)][0] if paragraphs else 0
             dates = [d for d in resolver.find(s, start) if not _COMMEMORATED.search(text, max(start, d.start - 40), d.start)
                      and not _HELD_UNTIL.search(text, max(start, d.start - 50), d.start)
                      and not any(a <= d.start < b for a, b in datelines)]  # "OSH, Dec 6 (AFP) -": the report's day
@@ -710,7 +732,10 @@ class EventExtractor:
                 aggregates.append(Aggregate(start, end, fat, inj, s))
                 continue
             killed = [f for f in figures if f.field == "fatalities"]
-            if killed and all(f.attackers for f in killed) and not places and not any(d.date for d in dates) \
+            # (where the officials who tell it sit is no place of its own: "Two officials in Dushanbe … said … one of
+            # the attackers was killed in the exchange")
+            if killed and all(f.attackers for f in killed) and not any(
+                    not _SEAT.search(text, max(start, p.start - 40), p.start) for p in places) and not any(d.date for d in dates) \
                     and not _FRESH[language].search(s) and not _TOLD_BEFORE.search(text, max(start, killed[0].start - 8),
                                                                                 killed[0].start):
                 # "It said at least three attackers were killed", "Пограничники уничтожили двух нападавших": the
@@ -761,14 +786,23 @@ class EventExtractor:
                     # incident told before, which had no day of its own, began
                     told.mentions[-1].dates.append(day)
                     continue
+                if figures and _EARLIER_COUNT.search(s) and _FIGURES_REPORTED.search(s):
+                    # (the wounded it gave stand until a later count: "… he said at the time, and 19 were wounded")
+                    figures = [f for f in figures if f.field == "injuries"]
+                    fat, inj = summarize(figures)
+                    if not figures:
+                        continue
                 prev = last_by_para.get(para)
                 if figures and prev is not None and prev.first.trigger.plover != "ASSAULT":
                     # "… задержала 47 граждан, а в Екатеринбурге неизвестные избили двух рабочих. Один из них скончался":
                     # the dead are the attack's, not the arrest's told after it in the same sentence
                     prev = violent_by_para.get(para, prev)
                 if prev is None and figures and not dates and last_typed is not None \
-                        and para == last_typed.mentions[-1].paragraph + 1 and _FIGURES_REPORTED.search(s):
-                    prev = last_typed  # "МВД сообщило о двух погибших …" in the next paragraph: another count of it
+                        and para == last_typed.mentions[-1].paragraph + 1 \
+                        and (_FIGURES_REPORTED.search(s) or _CONSEQUENCE.match(s)):
+                    # "МВД сообщило о двух погибших …", "В результате один пограничник погиб" in the next paragraph:
+                    # another count of it, or its toll
+                    prev = last_typed
                 if prev is None:
                     # "На прошлой неделе в Хатлонской области снова пролилась кровь. В ночь на 1 декабря неизвестные
                     # обстреляли лагерь …": where the paragraph opens is where its first event happened
@@ -858,6 +892,8 @@ class EventExtractor:
                     p.origin = True  # "…, Yerevan asked for help", "Бишкек просил Москву": a government that acts
                 elif _TOPIC.search(text, max(start, p.start - 40), p.start):
                     p.origin = True  # "over her reporting on the Gorno-Badakhshan region": what was written about
+                elif _FROM_SIDE.search(text, max(start, p.start - 50), p.start):
+                    p.origin = True  # "переправилась через Пяндж со стороны афганской провинции Бадахшан": whence
                 elif _ROAD_BEFORE.search(text, max(start, p.start - 40), p.start) or _ROAD_AFTER.match(text, p.end) \
                         or _QUARTER_BEFORE.search(text, max(start, p.start - 20), p.start):
                     # (nor is a city quarter's name a town: "в махалле Янгиабад" lies in the city the text names)
@@ -875,6 +911,11 @@ class EventExtractor:
                 # "сообщил житель Дарваза" speaks of Darvaz)
                 elif not p.locative and any(c.attrs.get("speaker_start") is not None and p.start <= c.attrs["speaker_start"]
                                             and c.attrs["speaker_end"] <= p.end for c in claims):
+                    p.origin = True
+                elif any(c.attrs.get("speaker_end") is not None and c.attrs["speaker_end"] <= p.start
+                         and _SPEAKER_OFFICE_IN.fullmatch(text, c.attrs["speaker_end"], p.start) for c in claims):
+                    # "said Mohammad Asif Waziri, spokesman for the Taliban police in Balkh": where the speaker's
+                    # office sits
                     p.origin = True
                 elif any(c.attrs.get("speaker_start") is not None and c.attrs["speaker_start"] <= p.start
                          and p.end <= c.attrs["speaker_end"] and (_OFFICE_OF.search(text, c.attrs["speaker_start"], p.start)
@@ -918,6 +959,17 @@ class EventExtractor:
                         or [d for d in own_dates if d.end <= min(t.start for t in selected)]
                     # (a cue with no date of its own shares one told before every cue: "В ходе спецоперации в ночь на
                     # четверг ликвидированы восемь …, ещё 14 человек задержаны")
+                opened = _SINCE.search(text, start, trig.start)
+                if opened is not None and any(d.start > opened.start() for d in own_dates):
+                    # "Friday's attack was the deadliest since a suicide bomber killed five … in March": the event told
+                    # after "since" has its own day there, and the one before is the other event's
+                    own_dates = [d for d in own_dates if d.start > opened.start()]
+                toll = _TOLL_OF.search(text, start, trig.start)
+                rose = _TOLL_ROSE.search(text, trig.end, end) if toll is not None else None
+                if rose is not None:
+                    # "The death toll from the blast rose to 11 on Sunday, according to a spokesman for the Balkh
+                    # health department": the day the toll rose and who gave it are not the blast's
+                    own_dates = [d for d in own_dates if d.start < rose.start()]
                 gone = _DAYS_BEFORE.search(text, max(start, trig.start - 30), trig.start)
                 if gone is not None:
                     # "spoke by phone on Thursday …, a day after a shootout near Vorukh": the shootout's day is the one
@@ -927,6 +979,12 @@ class EventExtractor:
                     own_dates = [replace(d, date=d.date - back, end_date=None, relative=True,
                                          basis=f"{gone.group(0).strip()!r} the day the sentence gives")
                                  for d in own_dates if d.date and d.precision == "day"]
+                if trig.plover == "ASSAULT" and any(t.sub_event_type == "Arrests" for t in selected) \
+                        and _SUSPICION.search(text, max(start, trig.start - 60), trig.start):
+                    # "накануне … задержаны трое подозреваемых в причастности к теракту": the day of the arrest is not
+                    # the attack's (but "suspected of involvement in Friday's bombing" names it)
+                    own_dates = [d for d in own_dates if d.start > trig.start
+                                 or _POSSESSIVE_DAY.fullmatch(text, d.end, trig.start)]
                 if _CHARGED.search(text[max(start, trig.start - 90):trig.start]):
                     # "on Thursday sentenced six men … for an attack … that killed three … in September": the day of the
                     # sentence is not the attack's
@@ -938,6 +996,8 @@ class EventExtractor:
                           and _MISSION.search(c.attrs.get("speaker") or "")]
                 own_places = places if trig.plover in _SPEECH or not framed else [
                     p for p in places if not any(c.attrs["speaker_start"] <= p.start < c.attrs["speaker_end"] for c in framed)]
+                if rose is not None:
+                    own_places = [p for p in own_places if p.start < rose.start()]
                 own_actors = actors
                 if len(selected) > 1 and any(t.event_type for t in selected if t is not trig) and trig.event_type:
                     # two coded events in one sentence (an arrest for an attack): each its nearest places and actors
@@ -964,7 +1024,8 @@ class EventExtractor:
                         # ("Когда в 2010 году на юге Киргизии вспыхнули …, Бишкек просил …": nor where the rest is)
                         own_places = [p for p in own_places if p.start < close.start()] or own_places
                 mention = Mention((start, end), para, trig, own_dates, own_places, own_actors, fat if hurt else None,
-                                  inj if hurt else None, inherited, loose, definite, fresh, headline=start < title_end,
+                                  inj if hurt else None, inherited, loose, definite or rose is not None, fresh,
+                                  headline=start < title_end,
                                   counts=figures if hurt else [])
                 if trig.sub_event_type == "Arrests" and len(selected) == 1 and not fat:
                     mention.arrest_injuries = inj
@@ -1062,6 +1123,10 @@ class EventExtractor:
     def _cue_of_date(selected: list[Trigger], d: DateMention, text: str) -> Trigger:
         """Which of a sentence's cues a date belongs to: the last one before it in the same clause ("an explosion …
         near Bagtyyarlyk on Thursday was sabotage, and … had been detained"), else the nearest."""
+        # "detained three men suspected of involvement in Friday's bombing": the bombing's day
+        owned = [t for t in selected if d.end < t.start <= d.end + 30 and _POSSESSIVE_DAY.fullmatch(text, d.end, t.start)]
+        if owned:
+            return owned[0]
         before = [t for t in selected if t.end <= d.start and not _CLAUSE_SPLIT.search(text, t.end, d.start)]
         return max(before, key=lambda t: t.start) if before else min(selected, key=lambda t: abs(t.start - d.start))
 
@@ -1072,6 +1137,10 @@ class EventExtractor:
         out: list[Trigger] = []
         if typed:
             best = max(typed, key=lambda t: (t.priority, -t.start))
+            if best.event_type == "attack":
+                # "several attacks …, including a bombing at a Shiite mosque": an attack by explosion is the explosion
+                best = max((t for t in typed if t.event_type == "Explosions/Remote violence"),
+                           key=lambda t: (t.priority, -t.start), default=best)
             out.append(best)
         plovers = {t.plover for t in out}
         # A second coded event in one sentence only for a different kind of development
@@ -1196,6 +1265,11 @@ class EventExtractor:
             # "столкнулись участники земельного спора … массовой драки между жителями двух сёл": a clash no armed group
             # fights is the brawl told with it
             best = next((m for m in mentions if m.trigger.sub_event_type == "Mob violence"), best)
+        if best.trigger.event_type == "attack":
+            # "An explosion ripped through a market …. UNAMA condemned the attack": an attack by explosion is the
+            # explosion (ACLED types violence by its means, whoever it hits)
+            best = max((m for m in mentions if m.trigger.event_type == "Explosions/Remote violence"),
+                       key=lambda m: m.trigger.priority, default=best)
         t = best.trigger
         cand.plover = t.plover
         cand.event_type, cand.sub_event_type = t.event_type, t.sub_event_type

@@ -17,8 +17,12 @@ from typing import Any, Iterable, Sequence
 from ..model import Document
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-# Generic actor names say nothing against a link.
+# Generic actor names say nothing against a link: none, or the armed group a report could not name.
 _GENERIC_ACTORS = {None, ""}
+
+
+def generic(actor: str | None) -> bool:
+    return actor in _GENERIC_ACTORS or actor.startswith("Unidentified Armed Group")
 
 
 @dataclass
@@ -72,12 +76,14 @@ def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if not (a.get("iso") and b.get("iso")) and not (a.get("location") and a.get("location") == b.get("location")):
         return False
     def same(x, y) -> bool:
-        return x in _GENERIC_ACTORS or y in _GENERIC_ACTORS or x.split(" (")[0] == y.split(" (")[0]
+        return generic(x) or generic(y) or x.split(" (")[0] == y.split(" (")[0]
 
     pairs = (("actor1_acled", "actor1_acled"), ("actor2_acled", "actor2_acled"))
     if not all(same(a.get(k), b.get(m)) for k, m in pairs):
-        # a battle told from each side: the Kyrgyz report names the Tajik forces first, the Tajik report the Kyrgyz
-        crossed = a.get("event_type") == b.get("event_type") == "Battles" and same(
+        # a battle told from each side (the Kyrgyz report names the Tajik forces first, the Tajik report the Kyrgyz),
+        # or an attack whose sides one report's wording turned round ("Gunmen … kill three border guards" against
+        # "нападение на заставу"): the same two sides
+        crossed = violent and same(
             a.get("actor1_acled"), b.get("actor2_acled")) and same(a.get("actor2_acled"), b.get("actor1_acled"))
         if not crossed:
             return False
