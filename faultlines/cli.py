@@ -62,9 +62,13 @@ def _errors() -> Iterator[None]:
         _fatal(exc)
 
 
-def _open_store(settings: Settings):
-    from .store import Store
+def _open_store(settings: Settings, *, existing: bool = False):
+    """The store; ``existing`` for commands that only read it (a store that is not there is an error, not a new
+    empty one)."""
+    from .store import Store, require_existing
 
+    if existing:
+        require_existing(settings)
     return Store(settings=settings)
 
 
@@ -158,7 +162,7 @@ def search(
     """Full-text search over titles and texts."""
 
     settings = _settings(db)
-    with _errors(), _open_store(settings) as store:
+    with _errors(), _open_store(settings, existing=True) as store:
         hits = store.search(query, limit=limit, raw=raw)
     if as_json:
         for hit in hits:
@@ -240,7 +244,7 @@ def show(
     from .report import render_document
 
     settings = _settings(db)
-    with _errors(), _open_store(settings) as store:
+    with _errors(), _open_store(settings, existing=True) as store:
         doc = store.get(doc_id)
     if doc is None:
         err.print(f"faultlines: error: no document with id {doc_id!r} in {settings.db_shown()}", markup=False)
@@ -270,7 +274,7 @@ def export(
     if format == "parquet" and output is None:
         _fatal(QueryError("parquet needs a file: add --out FILE.parquet"))
     settings = _settings(db)
-    with _errors(), _open_store(settings) as store:
+    with _errors(), _open_store(settings, existing=True) as store:
         rows = export_store(store, format, output, language=language, since=since, until=until)
     if not quiet and output is not None:
         err.print(f"faultlines: exported {rows} documents to {output}", markup=False)
@@ -280,7 +284,7 @@ def export(
 def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Counts of documents, languages and annotations in the store."""
     settings = _settings(db)
-    with _errors(), _open_store(settings) as store:
+    with _errors(), _open_store(settings, existing=True) as store:
         figures = store.stats()
     if as_json:
         write_json(figures, indent=2)

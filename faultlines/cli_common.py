@@ -107,10 +107,12 @@ def open_queries(db: str | None) -> Iterator[Any]:
     from .errors import FaultlinesError
     from .query import Queries
     from .settings import Settings
-    from .store import Store
+    from .store import Store, require_existing
 
     try:
-        with Store(settings=Settings.from_env(db=db)) as store:
+        settings = Settings.from_env(db=db)
+        require_existing(settings)
+        with Store(settings=settings) as store:
             queries = Queries(store)
             try:
                 yield queries

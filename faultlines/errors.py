@@ -43,7 +43,8 @@ class StoreError(FaultlinesError):
     FL201 cannot open or create, FL202 not a database, FL203 newer schema,
     FL204 migration failed, FL205 bad data or offsets, FL206 document not
     stored or its text differs, FL207 locked, FL208 read-only or disk
-    full, FL209 unsupported database.
+    full, FL209 unsupported database, FL210 no store at the path a command
+    that only reads was given.
     """
 
     code = "FL200"

@@ -298,6 +298,7 @@ def test_bad_and_huge_bodies_are_4xx_json(client) -> None:
     _error(client.post("/api/analyze", json={"text": "x", "unknown": 1}), 400)
     _error(client.post("/api/analyze", json={"text": ""}), 400)
     _error(client.post("/api/analyze", json={"text": "x", "published": "12/10/2025"}), 400)
+    assert "published" in _error(client.post("/api/analyze", json={"text": "x", "published": "2025-02-30"}), 400)["error"]
     assert "too large" in _error(client.post("/api/analyze", json={"text": "x" * 2_000_000}), 413)["error"]
 
     def chunks():
@@ -378,3 +379,10 @@ def test_contradictions_finish_in_the_background(client) -> None:
     assert state["state"] in ("ready", "unavailable"), state
     if state["state"] == "ready":
         assert all(x["stance_a"] == "deny" for x in state["items"])
+
+
+def test_every_dashboard_search_form_and_link_goes_to_the_search_page(client) -> None:
+    # the API's route and the page were both named "search", so the pages' url('search') gave /api/search (raw JSON)
+    for path in ("/", "/search", "/events"):
+        page = client.get(path).text
+        assert 'action="/search"' in page and 'action="/api/search"' not in page and 'href="/api/search' not in page

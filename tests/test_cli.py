@@ -233,3 +233,16 @@ def test_demo_and_bench(runner, tmp_path, monkeypatch):
     bench = invoke(runner, "bench", "--docs", "150", "--json")
     figures = json.loads(bench.stdout)
     assert figures["stored"] == 150 and figures["docs_per_second"] > 0
+
+
+@pytest.mark.parametrize("command", [
+    ["stats"], ["search", "Khatlon"], ["show", "some-id"], ["export", "--format", "jsonl"], ["alerts"],
+    ["claims"], ["contradictions"], ["events", "incidents"], ["events", "export", "--format", "acled-csv"],
+    ["narratives", "trend"], ["narratives", "antagonists"],
+])
+def test_a_reading_command_on_a_mistyped_store_says_so_and_creates_nothing(runner, tmp_path, command):
+    missing = tmp_path / "mising.db"
+    result = runner.invoke(app, command + ["--db", str(missing)])
+    assert result.exit_code != 0
+    assert "no store at" in result.output and "FL210" in result.output
+    assert not missing.exists()

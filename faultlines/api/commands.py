@@ -23,7 +23,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         from ..cli import _fatal, _settings, err
         from ..errors import FaultlinesError
-        from ..store import Store
+        from ..store import Store, require_existing
         from .app import ServeSettings, create_app
 
         core = _settings(db)
@@ -33,8 +33,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         )
         try:
             settings.check()
-            if core.db and "://" not in core.db and not os.path.exists(core.db):
-                raise FaultlinesError(f"no store at {core.db}: run `faultlines demo --db {core.db}` or `faultlines ingest` first, or pass --db", code="FL502")
+            require_existing(core)
             Store(settings=core).close()  # migrate (once, as the writer) before read-only connections open
         except FaultlinesError as exc:
             _fatal(exc)

@@ -5,9 +5,10 @@ record fields of INTERFACES.md §1 plus whatever an analyzer adds.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class Open(BaseModel):
@@ -192,6 +193,13 @@ class AnalyzeIn(BaseModel):
     published: Optional[str] = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
     source: Optional[str] = Field(None, max_length=2000)
     store: bool = Field(False, description="Also save the document and its annotations in the store")
+
+    @field_validator("published")
+    @classmethod
+    def _a_real_day(cls, value: str | None) -> str | None:
+        if value is not None:
+            date.fromisoformat(value)  # "2025-02-30" matches the pattern but is no day: a 4xx, not a 500
+        return value
 
 
 class Alert(BaseModel):

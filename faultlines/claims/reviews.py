@@ -45,8 +45,9 @@ def make_review(claim_id: str, rating: str, note: str | None = None, reviewer: s
 
 
 def add_review(settings: Any, review: dict[str, Any]) -> None:
-    from ..store import Store
+    from ..store import Store, require_existing
 
+    require_existing(settings)
     with Store(settings=settings) as store:
         store.add_review(review)
 

@@ -1170,3 +1170,14 @@ class Store:
         except (exc.StatementError, UnicodeError) as e:  # text the driver cannot encode (lone surrogates)
             raise QueryError(f"cannot search for {query[:60]!r}: not valid text", code="FL302") from e
         return [SearchHit(r.id, r.title, r.snippet or "", -float(r.rank)) for r in rows]
+
+
+def require_existing(settings: Any) -> None:
+    """Refuse to read an SQLite store that is not there: a mistyped ``--db`` would otherwise create an empty one and
+    every read would quietly find nothing."""
+    url = settings.db_url()
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        path = Path(url[len("sqlite:///"):])
+        if not path.exists():
+            raise StoreError(f"no store at {settings.db_shown()}: run `faultlines demo --db {settings.db}` or "
+                             f"`faultlines analyze … --db {settings.db}` first, or pass the right --db", code="FL210")

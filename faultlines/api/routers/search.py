@@ -11,7 +11,7 @@ from ..models import ErrorOut, SearchOut
 router = APIRouter(prefix="/api", tags=["search"], responses={400: {"model": ErrorOut}})
 
 
-@router.get("/search", response_model=SearchOut, summary="Search documents (full text), claims and entities")
+@router.get("/search", name="api_search", response_model=SearchOut, summary="Search documents (full text), claims and entities")
 def search(
     q: Annotated[str, Query(min_length=1, max_length=300)],
     limit: Annotated[int, Query(ge=1, le=100)] = 30,
