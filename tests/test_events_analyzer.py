@@ -1950,3 +1950,109 @@ def test_the_day_suspects_were_held_is_not_the_day_of_the_attack_they_are_suspec
     events = [e.attrs for e in run(text, published="2026-12-03").layer("event")]
     assert sorted((e["sub_event_type"], e["date"]) for e in events if e["event_type"]) == [
         ("Arrests", "2026-12-02"), ("Remote explosive/landmine/IED", "2026-11-30")]
+
+
+def test_the_dead_among_whom_two_teenagers_and_similar_clashes_before_are_no_counts_or_events():
+    text = ("В Бадахшане не менее 12 человек погибли в столкновениях\n\n"
+            "Не менее 12 человек погибли и около 30 получили ранения в результате столкновений между силами безопасности "
+            "талибов и местными жителями в уезде Аргу афганской провинции Бадахшан, сообщает Afghanistan International.\n\n"
+            "По данным издания, столкновения начались накануне утром. Среди погибших - двое подростков, утверждает "
+            "издание.\n\n"
+            "\"Наши сотрудники подверглись нападению вооруженной группы, в результате погибли трое моджахедов\", - заявил "
+            "пресс-секретарь МВД талибов Абдул Матин Кани.\n\n"
+            "Подобные столкновения в Бадахшане происходили и ранее: летом 2024 и 2025 годов в уездах Аргу и Дараим в ходе "
+            "протестов погибли по меньшей мере семь человек.\n")
+    doc = faultlines.analyze(text, published="2026-12-06", analyzers=("language", "segment", "nlp", "claims", "events"))
+    # (the Taliban's own words tell the same clash their way: no second event)
+    assert [(e["sub_event_type"], e["date"], e["fatalities"]) for e in _violent(doc)] == [("Armed clash", "2026-12-05", 12)]
+
+
+def test_the_dead_of_an_unrest_told_after_since_are_not_the_rally_s():
+    text = ("Uzbek police detain dozens after rare protest in Nukus\n\n"
+            "Police in Nukus detained at least 27 people on Saturday after several hundred residents gathered outside the "
+            "regional parliament building to protest against gas and electricity cuts.\n\n"
+            "Saturday's rally was the largest in the region since July 2022, when proposed constitutional amendments "
+            "sparked unrest in which 21 people were killed, according to official figures.\n")
+    (protest,) = [e.attrs for e in run(text, published="2026-12-06").layer("event") if e.attrs["event_type"] == "Protests"]
+    assert (protest["date"], protest["fatalities"]) == ("2026-12-05", 0)
+
+
+def test_an_analysis_that_recalls_history_keeps_each_year_its_own_place_and_kind():
+    text = ("Граница проведена, вода не поделена\n\n"
+            "Стрельба у села Чоркух в ночь на субботу, унесшая жизни двух таджикских пограничников, стала первым "
+            "инцидентом со смертельным исходом на таджикско-киргизской границе.\n\n"
+            "История региона дает для тревоги немало оснований. В июне 2010 года в Оше столкновения между киргизами и "
+            "узбеками унесли жизни более 400 человек. А в сентябре 2022 года полномасштабные боевые действия на границе "
+            "с применением беспилотников унесли жизни более 100 человек с обеих сторон.\n")
+    events = sorted((e["date"], e["sub_event_type"], e["admin1"], e["fatalities"])
+                    for e in _violent(run(text, published="2026-12-07")))
+    assert events == [("2010-06-01", "Armed clash", "Osh", 400), ("2022-09-01", "Armed clash", None, 100),
+                      ("2026-12-05", "Armed clash", events[2][2], 2)]
+
+
+def test_the_fsb_s_arrest_the_man_killed_resisting_it_and_a_seized_bomb():
+    text = ("ФСБ задержала в Подмосковье троих подозреваемых в подготовке теракта\n\n"
+            "МОСКВА, 3 декабря — РИА Новости. Сотрудники ФСБ во вторник задержали в Балашихе троих уроженцев Центральной "
+            "Азии, подозреваемых в подготовке теракта, сообщили в ЦОС ведомства.\n\n"
+            "При задержании еще один участник группы оказал вооруженное сопротивление и был нейтрализован ответным огнем. "
+            "В съемной квартире в Балашихе изъяты самодельное взрывное устройство и два пистолета.\n\n"
+            "В минувшие выходные сотрудники ФСБ провели обыски в Екатеринбурге, задержав еще пятерых человек.\n\n"
+            "Теракт в \"Крокус Сити Холле\" в подмосковном Красногорске 22 марта 2024 года унес жизни 145 человек.\n")
+    events = sorted((e["date"], e["sub_event_type"], e["location"], e["fatalities"])
+                    for e in [a.attrs for a in run(text, published="2026-12-03").layer("event")])
+    assert events == [("2024-03-22", "Attack", "Krasnogorsk", 145), ("2026-11-28", "Arrests", "Yekaterinburg", 0),
+                      ("2026-12-01", "Armed clash", "Balashikha", 1), ("2026-12-01", "Arrests", "Balashikha", 0)]
+
+
+def test_a_denial_on_the_eve_comes_after_the_attack_it_denies():
+    text = ("Захарова прокомментировала инцидент на границе\n\n"
+            "По данным ГКНБ Таджикистана, 27 ноября в Шамсиддиншохинском районе Хатлонской области неизвестные обстреляли "
+            "лагерь китайской компании. Двое граждан КНР погибли.\n\n"
+            "Представитель талибов Забихулла Муджахид накануне отверг причастность афганской стороны к нападению.\n")
+    events = {e["plover"]: e["date"] for e in [a.attrs for a in run(text, published="2026-12-02").layer("event")]}
+    assert events == {"ASSAULT": "2026-11-27", "REJECT": "2026-12-01"}
+
+
+def test_who_fired_first_by_the_other_side_s_account_is_the_same_clash():
+    text = ("Два таджикских пограничника погибли в перестрелке на границе с Киргизией\n\n"
+            "Два таджикских пограничника погибли в результате перестрелки на участке таджикско-киргизской границы в "
+            "Исфаринском районе Согдийской области в ночь на субботу.\n\n"
+            "Пограничная служба ГКНБ Киргизии эти обвинения отвергла. По данным ведомства, огонь первой открыла "
+            "таджикская сторона, а киргизские пограничники у села Кок-Таш Баткенского района действовали строго в "
+            "рамках устава.\n\n"
+            "Главы пограничных ведомств двух стран договорились об отводе дополнительных сил от линии границы.\n")
+    events = [a.attrs for a in run(text, published="2026-12-05").layer("event")]
+    assert [(e["sub_event_type"], e["admin1"]) for e in events if e["event_type"] in VIOLENT] == [("Armed clash", "Sughd")]
+    assert "RETREAT" not in {e["plover"] for e in events}  # agreed, not done
+
+
+def test_a_russian_missile_strike_is_a_missile_attack_and_gunmen_storming_a_hall_an_attack():
+    missile = run("A Russian missile strike on an energy facility in Ukraine's Odesa region killed one person on "
+                  "Friday.", published="2026-12-06")
+    assert [e.attrs["sub_event_type"] for e in missile.layer("event")] == ["Shelling/artillery/missile attack"]
+    crocus = run("On March 22, 2024, four gunmen from Tajikistan stormed the Crocus City Hall concert venue outside "
+                 "Moscow, killing 145 people. In the months that followed, Russian police detained thousands of Central "
+                 "Asian migrants in raids.", published="2026-12-07")
+    assert [(e.attrs["plover"], e.attrs["sub_event_type"], e.attrs["fatalities"]) for e in crocus.layer("event")] == [
+        ("ASSAULT", "Attack", 145)]
+
+
+def test_where_the_officials_who_tell_it_sit_is_not_where_the_border_clash_was():
+    text = ("Tajik and Taliban border guards trade fire on Panj River\n\n"
+            "DUSHANBE — Tajik and Afghan border guards exchanged fire across the Panj River on Thursday night, leaving dead "
+            "and wounded on both sides, officials in Dushanbe and Kabul said.\n\n"
+            "Tajikistan's State Committee for National Security said in a statement on Friday that Taliban fighters fired "
+            "on a Tajik border post near the village of Panji Poyon in the Qumsangir district of Khatlon province on "
+            "December 3. One Tajik border guard was killed, the statement said.\n")
+    events = _violent(run(text, published="2026-12-05"))
+    assert [(e["date"], e["location"]) for e in events][0] == ("2026-12-03", "Panji Poyon")
+    assert all(e["location"] != "Dushanbe" for e in events)
+
+
+def test_a_killing_in_the_same_town_years_before_is_in_that_town():
+    text = ("Kazakh oil workers strike in Zhanaozen\n\n"
+            "About 600 workers at an oilfield services company in Zhanaozen, in Kazakhstan's western Mangistau region, "
+            "went on strike on Monday, local media reported.\n\n"
+            "In 2011, police opened fire on striking oil workers in the same town, killing at least 14 people.\n")
+    (shooting,) = _violent(run(text, published="2026-12-02"))
+    assert (shooting["date"], shooting["location"], shooting["fatalities"]) == ("2011-01-01", "Zhanaozen", 14)

@@ -104,12 +104,16 @@ _PATTERNS = {
         # "число погибших в результате взрыва выросло до девяти", "число жертв достигло 12"
         ("fatalities", re.compile(rf"(?<!\w)(?:число|количество)\s+(?:погибш\w*|жертв|убит\w*|умерш\w*)\s+(?:[^.;]{{1,160}}?\s+)?"
                                   rf"(?:возросл\w*|вырос\w*|увеличил\w*|достиг\w*|составил\w*|составляет)\s+(?:до\s+)?{_NUM_RU}\b", re.I)),
-        # "унесли жизни около 100 человек"
-        ("fatalities", re.compile(rf"(?<!\w)(?:унесл\w*|унёс|унес)\s+жизн\w+\s+{_NUM_RU}\b", re.I)),
+        # "унесли жизни около 100 человек", "стрельба, унесшая жизни двух пограничников"
+        ("fatalities", re.compile(rf"(?<!\w)(?:унесл\w*|унёс|унес|унесш\w*|унёсш\w*)\s+жизн\w+\s+{_NUM_RU}\b", re.I)),
         # "обстреляли автобус, убив двоих", "убили троих"
         ("fatalities", re.compile(rf"(?<!\w)(?:убив|убил[аи]?)\s+{_NUM_RU}\b", re.I)),
         # "уничтожили двух наркокурьеров": armed men killed by the security forces
         ("fatalities", re.compile(rf"(?:уничтож|ликвидирова|нейтрализова)\w*\s+(?:(?:в|на|у|под)\s+[\w-]+(?:\s+[А-ЯЁ][\w-]+)?\s+)?{_NUM_RU}\s+(?:[\w-]+\s+)?(?:боевик|наркокурьер|террорист|нарушител|контрабандист|бандит|нападавш)\w*", re.I)),
+        # "ещё один участник группы оказал вооружённое сопротивление и был нейтрализован": one armed man killed
+        ("fatalities", re.compile(r"(?<!\w)(?P<n>один|одна)\s+(?:[\w-]+\s+){0,3}?(?:участник|боевик|террорист|нападавш|"
+                                  r"подозреваем|член|бандит)\w*\b[^.;]{0,80}?\s+(?:был|была)\s+(?:уничтожен|ликвидирован|"
+                                  r"нейтрализован|убит|застрелен)\w*", re.I)),
         # "ликвидированы восемь членов преступной группировки", "нейтрализованы двое боевиков"
         ("fatalities", re.compile(rf"(?:уничтожен|ликвидирован|нейтрализован)\w*\s+{_NUM_RU}\s+(?:[\w-]+\s+)?(?:боевик|член|"
                                   rf"участник|террорист|бандит|нарушител|контрабандист|наркокурьер)\w*", re.I)),
@@ -161,6 +165,7 @@ class Count:
 # the armed men an attack's defenders kill: their dead add to the attack's, they are no new event
 _ATTACKERS = re.compile(r"\b(?:attackers|assailants|gunmen|militants|insurgents|raiders)\b|"
                         r"(?<!\w)(?:нападавш|боевик|террорист|нарушител|бандит)\w*", re.I)
+_AMONG = re.compile(r"(?:\bamong|(?<!\w)(?:среди|в\s+числе))\s+(?:the\s+)?$", re.I)
 _HURT = re.compile(rf"\b{_HURT_EN}\b|{_HURT_RU}", re.I)
 # "eight of the dead", "трое из погибших": a share of casualties counted already ("один из них скончался" counts)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS_EN})\.?\s+$", re.I)
@@ -196,6 +201,8 @@ def counts(text: str, language: str, offset: int = 0) -> list[Count]:
             n_start = m.start("n")
             if text[max(0, n_start - 3):n_start].lower() == "no ":  # "no one was hurt"
                 continue
+            if _AMONG.search(text, max(0, m.start() - 20), m.start()):
+                continue  # "Среди погибших - двое подростков", "among the dead were two children": who, not how many
             if _MONTH_BEFORE.search(text, max(0, n_start - 12), n_start):
                 continue  # "On November 18 an engineer was shot dead": a day, not a count
             q = m.groupdict().get("q")

@@ -134,12 +134,15 @@ class DateResolver:
         # the latest date that is not a report's ("said on Tuesday"), for "two days later a second attack"
         self.event_anchor: tuple[date, str] | None = None
         self.anchor_at = 0  # where the anchor stands in the text
+        self.anchor_sentence = 0  # which call of find() (sentence) the anchor came from
+        self._sentences_read = 0
         self.near_start = 0  # where the text near the sentence being read starts: its paragraph or the one before (set by the caller)
 
     # public -----------------------------------------------------------------
     def find(self, text: str, offset: int = 0) -> list[DateMention]:
         """Date mentions of one sentence (offsets shifted by ``offset``), resolved in order."""
         raw: list[tuple[int, int, str, re.Match]] = []
+        self._sentences_read += 1
         for kind, pattern in _PATTERNS_RU if self.language == "ru" else _PATTERNS_EN:
             for m in pattern.finditer(text):
                 raw.append((m.start(), m.end(), kind, m))
@@ -170,6 +173,7 @@ class DateResolver:
             # Report dates anchor too: "Reuters reported last week ...; officials confirmed it the same day".
             if mention.date is not None:
                 self.anchor, self.anchor_precision, self.anchor_at = mention.date, mention.precision, mention.start
+                self.anchor_sentence = self._sentences_read
                 self.anchor_end = mention.end_date
                 if mention.precision == "day":
                     self.day_anchor = mention.date
@@ -222,6 +226,12 @@ class DateResolver:
                 return DateMention(0, 0, "", date(year, month, part[0]), "range", f"{g['part']} of the month",
                                    end_date=date(year, month, min(part[1], last)))
             return DateMention(0, 0, "", date(year, month, 1), "month", "month named", end_date=_month_end(year, month))
+        if kind == "season":
+            # "летом 2024 года", "in the summer of 2024": its months (a winter: the year's first two)
+            y = int(g["year"])
+            first, last = _SEASONS[g["season"].lower()]
+            return DateMention(0, 0, "", date(y, first, 1), "range", f"{g['season'].lower()} of {y}",
+                               end_date=_month_end(y, last))
         if kind == "year":
             y = int(g["year"])
             return DateMention(0, 0, "", date(y, 1, 1), "year", "year named", end_date=date(y, 12, 31))
@@ -300,7 +310,10 @@ class DateResolver:
                 word = m.group(0).lower()
                 sign = -1 if ("earlier" in word or "before" in word or "раньше" in word or "ранее" in word) else 1
                 base, why, base_precision = self.anchor, "counted from the previous date in the text", self.anchor_precision
-                if self.event_anchor is not None and self.event_anchor[0] != base and not _SPEECH.search(m.string[m.end():]):
+                # (but "The FSB said on Thursday that officers had detained three men … two days earlier": the report's
+                # day in the same sentence)
+                if self.event_anchor is not None and self.event_anchor[0] != base and not _SPEECH.search(m.string[m.end():]) \
+                        and self.anchor_sentence != self._sentences_read:
                     # "… the State Border Service said on Tuesday. Two days later a second attack …": two days
                     # after the attack, not after the statement
                     (base, base_precision), why = self.event_anchor, "counted from the previous date in the text that is not a report's"
@@ -355,6 +368,8 @@ class DateResolver:
 
 
 _Y = r"(?:,?\s+(?P<year>\d{4}))?"
+_SEASONS = {"summer": (6, 8), "летом": (6, 8), "autumn": (9, 11), "fall": (9, 11), "осенью": (9, 11),
+            "spring": (3, 5), "весной": (3, 5), "winter": (1, 2), "зимой": (1, 2)}
 _PATTERNS_EN: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("numeric", re.compile(r"\b\d{1,2}([./])\d{1,2}\1\d{4}\b")),
@@ -369,6 +384,7 @@ _PATTERNS_EN: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(r"\b(?i:the|those|these)\s+(?P<year>(?:19|20)\d{2})\s+(?=(?:[A-Z][\w-]+\s+)?(?:fighting|clash|"
                         r"clashes|conflict|border\s+conflict|protests?|riots?|unrest|war|attacks?|events|violence|"
                         r"uprising|massacre|shootings?|bombings?|explosions?|crackdown)\b)")),
+    ("season", re.compile(r"\b(?:in\s+)?(?:the\s+)?(?P<season>(?i:summer|winter|spring|autumn|fall))\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b")),
     ("next_weekday", re.compile(rf"\b(?:(?:on\s+)?the\s+)?(?:following|next)\s+(?P<wd>{_EN_WD})\b")),
     ("weekday", re.compile(rf"\b(?:(?i:on|this)\s+)?(?P<last>(?i:last)\s+)?(?P<wd>{_EN_WD})(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("deictic", re.compile(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|this\s+morning|last\s+night|tonight)\b", re.IGNORECASE)),
@@ -392,6 +408,8 @@ _PATTERNS_RU: list[tuple[str, re.Pattern]] = [
                         r"бо[ёе]в|стрельб|перестрелк|погром)\w*\s+(?P<year>(?:19|20)\d{2})\s+года(?!\w)", re.IGNORECASE)),
     # "в прошлую пятницу", "в минувшую субботу", "в ночь на воскресенье", "в ночь с понедельника на вторник" (dated
     # by the day the night leads into)
+    ("season", re.compile(r"(?<!\w)(?P<season>летом|зимой|весной|осенью)\s+(?P<year>(?:19|20)\d{2})(?:\s+год\w*)?(?!\w)",
+                          re.IGNORECASE)),
     ("next_weekday_ru", re.compile(rf"(?:в|во)\s+следующ\w+\s+(?P<wd>{_RU_WD})\b", re.IGNORECASE)),
     ("weekday_ru", re.compile(rf"\b(?:в\s+ночь\s+(?:с\s+\w+\s+)?на|в|во)\s+(?P<last>(?:прошл|минувш)\w+\s+)?(?P<wd>{_RU_WD})\b",
                               re.IGNORECASE)),

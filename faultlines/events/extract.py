@@ -241,6 +241,25 @@ _SINCE_OPENING = re.compile(r"\W*(?:since|с)\s+(?:(?:19|20)\d\d|January|Februar
 _SUSPICION = re.compile(r"suspicion|suspected|suspects? in|подозрени|подозреваем", re.I)
 # "the three attackers were killed", "эти двое нападавших": dead already counted
 _TOLD_BEFORE = re.compile(r"\b(?:the|these|those|all)\s+$|(?<!\w)(?:эти|все|оба|обе)\s+$", re.I)
+# the weapons a fight is waged with: "бои с применением бронетехники", "clashes using drones"
+_MEANS = re.compile(r"(?:(?<!\w)с\s+(?:применением|использованием)|\busing|\bwith\s+the\s+use\s+of)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_MEANS_CUE = re.compile(r"(?:применени|использовани)\w*\s", re.I)
+_FIRST_FIRE = re.compile(r"перв\w+\s+открыл\w*\s+огонь|открыл\w*\s+огонь\s+первы\w+|огонь\s+(?:\w+\s+)?перв\w+\s+открыл\w*|"
+                         r"\bfired\s+first\b|\bopened\s+fire\s+first\b|\bfirst\s+to\s+open\s+fire\b|\bfired\s+the\s+first\s+shots?\b",
+                         re.I)
+_SEIZED = re.compile(r"(?<!\w)(?:изъят\w*|изъял\w*|обнаружен\w*|обнаружил\w*|найден\w*|нашли|обезврежен\w*|обезвредил\w*)|"
+                     r"\b(?:seized|found|recovered|confiscated|discovered|defused|dismantled)\b", re.I)
+_DETONATED = re.compile(r"(?<!\w)(?:взорвал\w*|взорвалось|сработал\w*|взрыв(?!\w*\s+устройств|\w*\s+веществ|чат)\w*|подорвал\w*|"
+                        r"погиб\w*|ранен\w*)|\b(?:exploded|went\s+off|detonated|blast|explosion|killed|wounded|injured)\b", re.I)
+_DURING_ARREST = re.compile(r"\W*(?:при|во\s+время|в\s+ходе)\s+(?:задержани|арест)\w*|\W*(?:during|in)\s+the\s+(?:arrests?|raid|"
+                            r"detention)\b|\W*while\s+being\s+(?:arrested|detained)\b", re.I)
+_WHEN_CLAUSE = re.compile(r"\s*(?:when|in\s+which|когда|в\s+ходе\s+котор\w+)\b", re.I)
+_SAID_AFTER = re.compile(r"(?:\s+(?:and|и)\s+[A-ZА-ЯЁ][\w-]+)?,?\s+(?:said|say|says|told|reported|заявил\w*|сообщил\w*|"
+                         r"рассказал\w*|утверждают|считают)\b", re.I)
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|largest|biggest|most\s+(?:serious|deadly|violent))\s+(?:[\w-]+\s+){0,2}$|"
+                          r"(?<!\w)(?:крупнейш\w*|кровавейш\w*|сам\w+\s+(?:кровав|смертоносн|крупн|масштабн)\w*)\s+"
+                          r"(?:[\w-]+\s+){0,2}$", re.I)
+_SINCE_WORD = re.compile(r"\b(?:ever\s+)?since\b|(?<!\w)(?:с\s+тех\s+пор,?\s+как|с\s+момента)", re.I)
 _SINCE = re.compile(r"\b(?:ever\s+)?since\b[^.;:!?]*$|(?<!\w)(?:с\s+тех\s+пор,?\s+как|с\s+момента)[^.;:!?]*$", re.I)
 # a border named by its two states: "Kyrgyz-Tajik border", "киргизско-таджикской границе"
 _BORDER_PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)[-–](?P<b>[A-Z][a-z]+)\s+(?:state\s+)?(?:border|frontier)\b|"
@@ -340,18 +359,23 @@ _SEAT = re.compile(r"\b(?:authorities|officials?|government|embassy|consulate|mi
                    r"representatives?|diplomats?|headquarters)\s+(?:of\s+\w+\s+)?in\s+$|(?<!\w)(?:власт|чиновник|посольств|"
                    r"консульств|министерств|источник|представител|дипломат|штаб)\w*(?:\s+[\w-]+){0,2}\s+в\s+$", re.I)
 # "has denied it at least four times since 2021", "неоднократно опровергал", "has in the past denied", "continues to
-# stage attacks": done again and again, no one event
-_REPEATED = re.compile(r"\brepeatedly\b|\bcontinu(?:e|es|ed|ing)\s+to\s+(?:stage|carry\s+out|launch|mount|conduct)\b|\bin\s+the\s+past\b(?!\s+(?:\d+|few|two|three|several|24|week|month|day|year|hour)\w*)|"
+# stage attacks", "In the months that followed, police detained thousands": done again and again, no one event
+_REPEATED = re.compile(r"\brepeatedly\b|\bin\s+the\s+(?:days|weeks|months|years)\s+(?:that\s+followed|after(?:wards)?)\b|"
+                       r"(?<!\w)в\s+(?:последующие|следующие)\s+(?:дни|недели|месяцы|годы)(?!\w)|\bcontinu(?:e|es|ed|ing)\s+to\s+(?:stage|carry\s+out|launch|mount|conduct)\b|\bin\s+the\s+past\b(?!\s+(?:\d+|few|two|three|several|24|week|month|day|year|hour)\w*)|"
                        r"(?<!\w)в\s+прошлом\b(?!\s+(?:год|месяц|недел|век|сезон)\w*)|\b(?:twice|(?:three|four|five|six|several|many|\d+)\s+times)\s+(?:since|this year|"
                        r"in the past)\b|(?<!\w)(?:неоднократно|не\s+раз|(?:дважды|трижды|\w+\s+раза?)\s+(?:с|за)\s)|"
                        # "Such clashes are common along the border", "Подобные столкновения здесь нередки"
                        r"\b(?:such|similar)\s+(?:\w+\s+){1,3}(?:are|have\s+been|were)\s+(?:\w+\s+)?(?:common|frequent|routine|"
                        r"regular|rare)\b|(?<!\w)(?:подобн|такие|такого\s+рода)\w*\s+(?:\w+\s+){1,3}(?:нередк|част|регулярн|"
-                       r"обычн|не\s+редкость)\w*", re.I)
+                       r"обычн|не\s+редкость)\w*|"
+                       # "Подобные столкновения в Бадахшане происходили и ранее", "Similar clashes have happened before"
+                       r"(?<!\w)(?:подобн|аналогичн|такие)\w*\s+(?:[\w-]+\s+){1,4}?(?:происходил|случал|бывал|вспыхивал)\w*|"
+                       r"\b(?:similar|such)\s+(?:[\w-]+\s+){1,3}?(?:have|had)\s+(?:\w+\s+)?(?:happened|occurred|taken\s+place|"
+                       r"broken\s+out|erupted)\b", re.I)
 # "на этом же участке", "at the same spot": the place of the story's previous event, however long ago
 _SAME_PLACE = re.compile(r"\b(?:at|on|in|near|along)\s+(?:the\s+)?(?:very\s+)?same\s+(?:spot|place|area|section|stretch|site|"
-                         r"location|post|checkpoint|crossing|village|district)\b|(?<!\w)(?:на|в)\s+(?:этом|том)\s+же\s+"
-                         r"(?:участке|месте|посту|направлении|районе|селе|кишлаке|пункте)(?!\w)|(?<!\w)там\s+же(?!\w)", re.I)
+                         r"location|post|checkpoint|crossing|village|district|town|city|region|province)\b|(?<!\w)(?:на|в)\s+(?:этом|том)\s+же\s+"
+                         r"(?:участке|месте|посту|направлении|районе|селе|кишлаке|пункте|городе|области)(?!\w)|(?<!\w)там\s+же(?!\w)", re.I)
 # where another clause begins: "… as Dushanbe demands answers" ("dismissed … as a provocation" is no clause)
 _NEW_CLAUSE = re.compile(r"\b(?:while|when|whereas|after|before|but|because)\b|\bas\s+(?=[A-Z][\w-]*\s+\w+(?:s|ed)\b)|"
                          r"\s(?:когда|пока|а|но|после\s+того)\s|[;:]")
@@ -656,6 +680,7 @@ class EventExtractor:
         claims = [c for c in doc.layer("claim") if c.attrs.get("kind") != "author"]
         self._speakers = [(c.attrs["speaker_start"], c.attrs["speaker_end"], (c.attrs.get("speaker") or "").lower())
                           for c in claims if c.attrs.get("speaker_start") is not None]
+        self._quotes = [(c.start, c.end) for c in claims if c.attrs.get("quote")]
         title_end = len(doc.title) if doc.title and text.startswith(doc.title) else 0
 
         raw: list[tuple[int, int, int, list[PlaceMention]]] = []
@@ -703,12 +728,25 @@ class EventExtractor:
             # a period the sentence measures against, not the day of an event told before "since" (one told inside the
             # clause keeps it: "since the two countries signed a border treaty in March")
             # (and "The protesters, who had gathered … since Wednesday": the day the event told before began)
-            since = {id(d): (m.start(), d.precision in ("month", "year"),
-                             next((i for i in range(d.end, end) if text[i] in ",;"), end))  # where its clause ends
+            since = {id(d): (m.start(), d.precision in ("month", "year"), self._clause_end(text, d.end, end))
                      for d in dates for m in [_SINCE.search(text, max(start, d.start - 60), d.end)] if m}
             if any(d.date for d in dates):
                 date_para = para
             found = self.triggers(s, start, language)
+            # "Пограничная служба Киргизии эти обвинения отвергла. По данным ведомства, огонь первой открыла таджикская
+            # сторона, а киргизские пограничники у села Кок-Таш …": who fired first, by the other side's account, in the
+            # clash told before (the village its guards held is no other place of it)
+            first_fire = [t for t in found if last_typed is not None and last_typed.first.trigger.plover == "ASSAULT"
+                          and any(f.start() <= t.start - start < f.end() or t.start - start <= f.start() < t.end - start
+                                  for f in _FIRST_FIRE.finditer(s))]
+            if _SEIZED.search(s) and not _DETONATED.search(s):
+                # "В съемной квартире изъяты самодельное взрывное устройство и два пистолета", "police found a bomb":
+                # a device seized, no explosion
+                found = [t for t in found if t.sub_event_type != "Remote explosive/landmine/IED"]
+            if not any(d.date for d in dates):
+                # "The same pipeline produced Russia's deadliest terrorist attack in two decades": an event named by
+                # its rank among others, told (and dated) elsewhere if at all
+                found = [t for t in found if not _SUPERLATIVE.search(text, max(start, t.start - 40), t.start)]
             similar = _SIMILAR.search(s) if not found and last_typed is not None else None
             kind = last_typed.first.trigger if similar else None
             if kind is not None and (kind.event_type in VIOLENT_TYPES or kind.event_type in ("Riots", "Protests")):
@@ -892,6 +930,8 @@ class EventExtractor:
                     p.origin = True  # "…, Yerevan asked for help", "Бишкек просил Москву": a government that acts
                 elif _TOPIC.search(text, max(start, p.start - 40), p.start):
                     p.origin = True  # "over her reporting on the Gorno-Badakhshan region": what was written about
+                elif _SEAT.search(text, max(start, p.start - 40), p.start) and _SAID_AFTER.match(text, p.end):
+                    p.origin = True  # "officials in Dushanbe and Kabul said": where those who tell it sit
                 elif _FROM_SIDE.search(text, max(start, p.start - 50), p.start):
                     p.origin = True  # "переправилась через Пяндж со стороны афганской провинции Бадахшан": whence
                 elif _ROAD_BEFORE.search(text, max(start, p.start - 40), p.start) or _ROAD_AFTER.match(text, p.end) \
@@ -960,10 +1000,10 @@ class EventExtractor:
                     # (a cue with no date of its own shares one told before every cue: "В ходе спецоперации в ночь на
                     # четверг ликвидированы восемь …, ещё 14 человек задержаны")
                 opened = _SINCE.search(text, start, trig.start)
-                if opened is not None and any(d.start > opened.start() for d in own_dates):
+                if opened is not None and any(d.start >= opened.start() for d in own_dates):
                     # "Friday's attack was the deadliest since a suicide bomber killed five … in March": the event told
                     # after "since" has its own day there, and the one before is the other event's
-                    own_dates = [d for d in own_dates if d.start > opened.start()]
+                    own_dates = [d for d in own_dates if d.start >= opened.start()]
                 toll = _TOLL_OF.search(text, start, trig.start)
                 rose = _TOLL_ROSE.search(text, trig.end, end) if toll is not None else None
                 if rose is not None:
@@ -998,6 +1038,11 @@ class EventExtractor:
                     p for p in places if not any(c.attrs["speaker_start"] <= p.start < c.attrs["speaker_end"] for c in framed)]
                 if rose is not None:
                     own_places = [p for p in own_places if p.start < rose.start()]
+                told = last_typed.setting() if trig in first_fire else None
+                if told is not None:
+                    # (but "The border service said the Taliban fighters opened fire first on a Tajik post near
+                    # Ishkashim" places the clash)
+                    own_places = [p for p in own_places if p.place is None or p.place.iso == told.iso]
                 own_actors = actors
                 if len(selected) > 1 and any(t.event_type for t in selected if t is not trig) and trig.event_type:
                     # two coded events in one sentence (an arrest for an attack): each its nearest places and actors
@@ -1023,12 +1068,36 @@ class EventExtractor:
                         own_actors = [a for a in own_actors if a.start < close.start()]
                         # ("Когда в 2010 году на юге Киргизии вспыхнули …, Бишкек просил …": nor where the rest is)
                         own_places = [p for p in own_places if p.start < close.start()] or own_places
-                mention = Mention((start, end), para, trig, own_dates, own_places, own_actors, fat if hurt else None,
-                                  inj if hurt else None, inherited, loose, definite or rose is not None, fresh,
+                if trig.plover in _SPEECH and self._published is not None:
+                    # "Муджахид накануне отверг причастность … к нападению" after the attack of 27 November: an answer
+                    # comes after what it answers, so its eve is the report's
+                    attacks = [c.date().date for c in candidates if c.first.trigger.plover == "ASSAULT" and c.date()
+                               and c.date().date]
+                    own_dates = [replace(d, date=self._published - timedelta(days=1),
+                                         basis="'накануне': the day before the report (what it answers came later)")
+                                 if d.basis.startswith("'накануне': the day before the previous date") and d.date
+                                 and any(a > d.date for a in attacks) else d for d in own_dates]
+                if not own_dates and _DURING_ARREST.match(s):
+                    # "При задержании ещё один участник группы оказал вооружённое сопротивление": on the day of the
+                    # arrest told before
+                    arrest = next((c for c in reversed(candidates) if c.first.trigger.sub_event_type == "Arrests"
+                                   and c.date() is not None and c.date().date), None)
+                    if arrest is not None:
+                        own_dates = [replace(arrest.date(), basis="the day of the arrest it happened in")]
+                own_figures, own_fat, own_inj = figures, fat, inj
+                cut = _SINCE_WORD.search(text, start, end) if figures else None
+                if cut is not None:
+                    # "Saturday's rally was the largest since July 2022, when … unrest in which 21 people were killed":
+                    # the dead told after "since" are the earlier event's
+                    own_figures = [f for f in figures if (f.start < cut.start()) == (trig.start < cut.start())]
+                    own_fat, own_inj = summarize(own_figures)
+                mention = Mention((start, end), para, trig, own_dates, own_places, own_actors, own_fat if hurt else None,
+                                  own_inj if hurt else None, inherited, loose, definite or rose is not None or trig in first_fire,
+                                  fresh and trig not in first_fire,
                                   headline=start < title_end,
-                                  counts=figures if hurt else [])
-                if trig.sub_event_type == "Arrests" and len(selected) == 1 and not fat:
-                    mention.arrest_injuries = inj
+                                  counts=own_figures if hurt else [])
+                if trig.sub_event_type == "Arrests" and len(selected) == 1 and not own_fat:
+                    mention.arrest_injuries = own_inj
                 mention.arrest_apart = trig.sub_event_type != "Arrests" and any(
                     t.sub_event_type == "Arrests" for t in selected)
                 days = sorted({d.date for d in own_dates if d.date and d.precision == "day"})
@@ -1038,10 +1107,20 @@ class EventExtractor:
                     # one event per day, the toll of all of them divided evenly, no count of one's own to
                     # disagree with where an attack was told before
                     batch = [replace(mention, dates=[d for d in own_dates if d.date == day], fatalities=None,
-                                     injuries=None, counts=[], share=(fat, inj, len(days), k))
+                                     injuries=None, counts=[], share=(own_fat, own_inj, len(days), k))
                              for k, day in enumerate(days)]
                 for mention in batch:
-                    if para in last_by_para:
+                    own_day = _best_date(mention.dates)
+
+                    def apart(cand: Candidate) -> bool:
+                        # "В июне 2010 года в Оше … В апреле 2021 года … А в сентябре 2022 года … на границе": events of
+                        # other years told one after another share no place (unless "на этом же участке")
+                        other = cand.date()
+                        return bool(own_day and own_day.date and other and other.date) and abs(
+                            (own_day.date - other.date).days) > 62 and not _SAME_PLACE.search(text, start, end)
+                    if para in last_by_para and apart(last_by_para[para]):
+                        pass
+                    elif para in last_by_para:
                         mention.inherited_place = last_by_para[para].setting()
                     elif para in setting_by_para and trig.event_type is not None:
                         mention.inherited_place = setting_by_para[para]
@@ -1051,7 +1130,7 @@ class EventExtractor:
                         mention.story_date = lead[2].date if lead[2] else None
                         if lead[2] is not None and mention.inherited_date is None and not mention.dates:
                             mention.inherited_date = replace(lead[2], basis="the date the lead gives")
-                    elif last_typed is not None and trig.event_type is not None:
+                    elif last_typed is not None and trig.event_type is not None and not apart(last_typed):
                         mention.story_place = last_typed.setting()
                         previous = last_typed.date()
                         mention.story_date = previous.date if previous else None
@@ -1120,6 +1199,13 @@ class EventExtractor:
         return parts + [(at, end)]
 
     @staticmethod
+    def _clause_end(text: str, at: int, end: int) -> int:
+        """Where the clause of a date ends: its comma, unless a clause about that time follows ("since July 2022,
+        when … sparked unrest in which 21 people were killed")."""
+        comma = next((i for i in range(at, end) if text[i] in ",;"), end)
+        return end if _WHEN_CLAUSE.match(text, comma + 1) else comma
+
+    @staticmethod
     def _cue_of_date(selected: list[Trigger], d: DateMention, text: str) -> Trigger:
         """Which of a sentence's cues a date belongs to: the last one before it in the same clause ("an explosion …
         near Bagtyyarlyk on Thursday was sabotage, and … had been detained"), else the nearest."""
@@ -1137,6 +1223,12 @@ class EventExtractor:
         out: list[Trigger] = []
         if typed:
             best = max(typed, key=lambda t: (t.priority, -t.start))
+            if best.event_type == "Explosions/Remote violence" and (
+                    _MEANS.search(text, max(0, best.start - 30), best.start)
+                    or _MEANS_CUE.match(best.text) and text[max(0, best.start - 2):best.start].lower() == "с "):
+                # "боевые действия на границе с применением беспилотников": the fighting, waged with drones
+                best = max((t for t in typed if t.event_type == "Battles" and t.end <= best.start),
+                           key=lambda t: (t.priority, -t.start), default=best)
             if best.event_type == "attack":
                 # "several attacks …, including a bombing at a Shiite mosque": an attack by explosion is the explosion
                 best = max((t for t in typed if t.event_type == "Explosions/Remote violence"),
@@ -1166,6 +1258,8 @@ class EventExtractor:
                 continue
             if t.plover == "CONSULT" and ("AGREE" in plovers or any(x.plover == "AGREE" for x in found)):
                 continue
+            if t.plover == "RETREAT" and any(x.plover == "AGREE" and x.start < t.start for x in found):
+                continue  # "договорились об отводе дополнительных сил": what was agreed, not done yet
             if typed and t.plover in ("REJECT", "ACCUSE") and out[0].plover == "ASSAULT" and t.start > out[0].start:
                 continue
             out.append(t)
@@ -1232,6 +1326,14 @@ class EventExtractor:
             if p1.kind == p2.kind and p1.kind in ("admin2", "city") and p1.id != p2.id:
                 return False
         f1, f2 = cand.fatalities(), m.fatalities
+        # a party's own words about what happened, with no day or place of their own, tell the incident told before
+        # in their way: "«Наши сотрудники подверглись нападению вооруженной группы, в результате погибли трое
+        # моджахедов», — заявил пресс-секретарь МВД талибов" after 12 dead in clashes with villagers (its count is
+        # that party's, the first report's stands)
+        version = violent and not m.dates and not m.places and any(
+            a <= m.trigger.start < b for a, b in self._quotes) and cand.mentions[-1].paragraph >= m.paragraph - 1
+        if version:
+            return True
         # (but "Два киргизских пограничника погибли … первыми огонь открыли киргизские военнослужащие, … о гибели
         # одного таджикского военного" tells the other side's dead of the same clash)
         if f1 is not None and f2 is not None and f1 != f2 and not self._other_side(
@@ -1276,10 +1378,11 @@ class EventExtractor:
         span_text = " ".join(text[m.sentence[0]:m.sentence[1]] for m in mentions)
         actors = [a for m in mentions for a in m.actors]
         fat = cand.fatalities()
-        if cand.event_type == "Riots" and all(_STORMED.match(m.trigger.text) for m in mentions) \
+        if cand.event_type == "Riots" and all(_STORMED.match(m.trigger.text) for m in mentions
+                                              if m.trigger.event_type == "Riots") \
                 and any(a.armed and not a.weak and not a.riot for a in actors) \
                 and not any(a.riot or a.protest for a in actors) and not _CROWD.search(span_text):
-            cand.event_type = "attack"  # "Gunmen stormed a police station": armed men storm, no crowd riots
+            cand.event_type, cand.plover = "attack", "ASSAULT"  # "Gunmen stormed a police station": armed men storm, no crowd riots
         if cand.event_type == "attack" and any(a.protest and not a.armed for a in actors):
             # "Security forces opened fire on protesters": force against a protest (ACLED), not an attack on civilians
             cand.event_type, cand.sub_event_type, cand.plover = "Protests", "Excessive force against protesters", "PROTEST"
@@ -1841,7 +1944,8 @@ class EventExtractor:
         places = self.gaz.find(name, require_capital=False)
         if len(places) == 1 and places[0].text == name and places[0].candidates:
             return rank(places[0], set(), set(), self.focus)[0].name
-        if " " not in name and is_cyrillic(name) and not name.isupper():
+        if " " not in name and is_cyrillic(name) and not name.isupper() and not any(
+                spoken == name.lower() for *_, spoken in self._speakers):  # ("Захарова опровергла": her name as it stands)
             return russian_lemma(name).capitalize()  # "секретарь Совбеза": the party is "Совбез"
         words = name.split()
         if is_cyrillic(name) and all("ADJF" in russian_parts_of_speech(w) for w in words[:-1]):
