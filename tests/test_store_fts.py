@@ -152,3 +152,11 @@ def test_search_on_empty_store_and_limit_checks(tmp_path: Path) -> None:
         s.add([make_doc("rogun-dam"), make_doc("rogun-dam", id="tm", title="Port", text="Türkmenbaşy port handled Kazakh grain.")])
         assert s.search("rogun")[0].id == "rogun-dam"
         assert [h.id for h in s.search("Turkmenbasy")] == ["tm"]  # diacritics removed
+
+
+def test_a_russian_word_finds_its_inflected_forms_and_a_quoted_one_only_itself(store: Store) -> None:
+    # FTS5's unicode61 tokenizer does not stem: "Таджикистан" had missed «МИД Таджикистана»
+    assert to_fts_query("Таджикистан") == '"таджикиста"*'
+    assert {h.id for h in store.search("Таджикистан")} == {"dushanbe-ru", "bishkek-ru"}
+    assert {h.id for h in store.search('"Таджикистан"')} == {"bishkek-ru"}
+    assert to_fts_query("мир") == '"мир"'  # a stem this short would find unrelated words

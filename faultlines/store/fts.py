@@ -9,6 +9,9 @@ search box should offer and quotes everything else:
 - ``OR`` (upper case) between two terms is kept: ``a b OR c`` means
   ``a AND (b OR c)``;
 - a trailing ``*`` makes a prefix query (``Душанб*``);
+- a Russian word finds its inflected forms: it becomes a prefix query on its
+  Snowball stem (``Таджикистан`` finds «Таджикистана», ``Хатлонская``
+  finds «Хатлонской»), as FTS5's unicode61 tokenizer does not stem;
 - unbalanced quotes, bare ``AND``/``NOT``/``NEAR``, parentheses, colons,
   carets, braces and ``+`` are dropped.
 
@@ -17,6 +20,7 @@ syntax (every term quoted), so a search box means the same on both stores.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -29,6 +33,23 @@ _NEAR = re.compile(r"NEAR(/\d*)?")
 # NUL, other control characters and lone surrogates cannot reach SQLite as text.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _OR = object()
+_CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ-]+")
+# a shorter stem would find unrelated words ("мир*": «мировой», «мирный»)
+_MIN_STEM = 4
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("russian")
+
+
+def _russian_stem(word: str) -> str:
+    """The word's Snowball stem as a prefix of the word itself (Snowball writes ё as е, which PostgreSQL's
+    ``simple`` text search does not fold)."""
+    lower = word.lower()
+    return lower[:len(_stemmer().stemWord(lower))]
 
 
 def _has_token(text: str) -> bool:
@@ -54,6 +75,10 @@ def _bare(segment: str, items: list) -> None:
             continue
         prefix = chunk.endswith("*")
         core = chunk.rstrip("*")
+        if not prefix and _CYRILLIC_WORD.fullmatch(core):
+            stem = _russian_stem(core)
+            if len(stem) >= _MIN_STEM and stem != core.lower():
+                core, prefix = stem, True
         if _has_token(core):
             items.append((core, prefix))
 
