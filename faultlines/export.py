@@ -70,11 +70,14 @@ def export(
     """
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}", code="FL304")
+    low, high = _iso_bound(since, upper=False), _iso_bound(until, upper=True)
+    if low is not None and high is not None and low >= high:
+        raise QueryError(f"--since {since} is after --until {until}", code="FL303")
     queries = Queries(store)
     try:
         rows = queries.export_rows(
             languages=None if language is None else [language] if isinstance(language, str) else list(language),
-            low=_iso_bound(since, upper=False), high=_iso_bound(until, upper=True),
+            low=low, high=high,
             with_segments=fmt == "jsonl", render=fmt != "csv", batch_size=batch_size,
         )
         return _write(fmt, rows, out, batch_size)

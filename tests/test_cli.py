@@ -173,6 +173,12 @@ def test_export_formats(runner, corpus, tmp_path):
     assert [r["id"] for r in records(only_ru.stdout)] == ["mid"]
     bad = invoke(runner, "export", "--format", "xml", "--db", db)
     assert bad.exit_code == 2 and "unknown --format" in bad.stderr
+    # a date range: a month includes all of it; a typo or a reversed range is an error, not zero rows
+    december = invoke(runner, "export", "--until", "2025-12", "--since", "2025-12", "--db", db)
+    assert {r["id"] for r in records(december.stdout)} == {"attack", "mid"}
+    for dates in (["--since", "yesterday"], ["--since", "2025-99-01"], ["--since", "2025-12-05", "--until", "2025-12-01"]):
+        wrong = invoke(runner, "export", *dates, "--db", db)
+        assert wrong.exit_code != 0 and "FL303" in wrong.stderr and not wrong.stdout
 
 
 def test_unknown_analyzer_is_a_clean_error(runner, corpus):

@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import json
 import logging
+import re
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -127,7 +128,9 @@ def _first_line(error: BaseException) -> str:
 
 
 def _iso_bound(value: str | date | datetime | None, *, upper: bool) -> str | None:
-    """A comparable ISO string for a since/until filter; a bare ``until`` date includes that whole day."""
+    """A comparable ISO string for a since/until filter: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or an ISO timestamp;
+    a bare ``until`` day, month or year includes all of it. Anything else is a QueryError (a typo must not quietly
+    match nothing)."""
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -135,12 +138,25 @@ def _iso_bound(value: str | date | datetime | None, *, upper: bool) -> str | Non
     if isinstance(value, date):
         value = value.isoformat()
     value = str(value)
-    if upper and len(value) == 10:
-        try:
-            return (date.fromisoformat(value) + timedelta(days=1)).isoformat()
-        except ValueError as e:
-            raise QueryError(f"bad date {value!r}: use YYYY-MM-DD", code="FL303") from e
-    return value
+    try:
+        if len(value) > 10 and value[10] == "T":
+            datetime.fromisoformat(value)
+            return value
+        if not _BOUND.fullmatch(value):
+            raise ValueError(value)
+        day = date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+    except ValueError as e:
+        raise QueryError(f"bad date {value[:40]!r}: use a calendar date YYYY-MM-DD (or YYYY-MM, YYYY)", code="FL303") from e
+    if not upper:
+        return value
+    if len(value) == 10:
+        return (day + timedelta(days=1)).isoformat()
+    if len(value) == 7:
+        return f"{day.year + day.month // 12:04d}-{day.month % 12 + 1:02d}"
+    return f"{day.year + 1:04d}"
+
+
+_BOUND = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 def _check_offsets(doc: Document) -> None:
