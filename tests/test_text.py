@@ -160,3 +160,18 @@ def test_a_russian_headline_above_a_blank_line_is_a_sentence_of_its_own_and_offs
     assert [text[s.start:s.stop].strip() for s in parsed.sents] == [
         "Бишкек снова играет в двойную игру", "На прошлой неделе в Бишкеке открылся центр.", "Второе предложение."]
     assert parsed.text == text and all(text[t.start:t.stop] == t.text for t in parsed.tokens if t.text != ".")
+
+
+def test_a_text_longer_than_spacy_allows_is_parsed_in_pieces_with_its_own_offsets(monkeypatch):
+    from faultlines.ingest.files import text_document
+    from faultlines.text import nlp
+
+    # (pieces of 2,000 characters stand for spaCy's 1,000,000-character limit, which a 2.3 MB report had hit)
+    monkeypatch.setattr(nlp, "PIECE", 2_000)
+    paragraph = "Officials in Dushanbe said on Monday that talks with Kyrgyzstan would resume in Bishkek. " * 4
+    text = "Border talks\n\n" + "\n\n".join(paragraph.strip() for _ in range(30))
+    (doc,) = Pipeline(("language", "segment", "nlp")).pipe([text_document(text, doc_id="l", source="l", source_kind="file")])
+    assert len(nlp.pieces(text, 2_000)) > 5
+    assert doc.work["spacy"].text == doc.text
+    places = [a for a in doc.layer("ner") if doc.text[a.start:a.end] == "Dushanbe"]
+    assert len(places) == 120 and {doc.text[a.start:a.end] for a in doc.layer("ner")} >= {"Dushanbe", "Kyrgyzstan", "Bishkek"}

@@ -35,19 +35,57 @@ def english_nlp():
     return nlp
 
 
-def _with_breaks(parsed, doc: Document):
-    """The tokenized ``doc`` with a sentence starting after every blank line, after the title's line and after a wire
-    dateline (the segmenter's), which the parser keeps: a headline without a full stop is never parsed into one
-    sentence with the lead below it, nor "ASTANA, Dec 1 —" made the subject of the lead's verb."""
+def _with_breaks(parsed, doc: Document, offset: int = 0):
+    """The tokenized ``doc`` (or its piece from ``offset``) with a sentence starting after every blank line, after the
+    title's line and after a wire dateline (the segmenter's), which the parser keeps: a headline without a full stop is
+    never parsed into one sentence with the lead below it, nor "ASTANA, Dec 1 —" made the subject of the lead's verb."""
     breaks = {m.end() for m in _BLANK_LINES.finditer(doc.text)} | {a.end for a in doc.layer("dateline")}
     if doc.title_end():
         line_end = doc.text.find("\n", doc.title_end())
         if line_end != -1:
             breaks.add(len(doc.text) - len(doc.text[line_end:].lstrip()))
     for token in parsed[1:]:
-        if token.idx in breaks:
+        if token.idx + offset in breaks:
             token.is_sent_start = True
     return parsed
+
+
+# spaCy refuses texts over nlp.max_length (1,000,000 characters) and needs about 1 GB per 100,000 characters at once;
+# a longer text is parsed in pieces of about this size, cut at blank lines (else at a line or sentence end), and the
+# pieces joined into one Doc with the text's own offsets
+PIECE = 100_000
+
+
+def pieces(text: str, size: int = PIECE) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of ``text``, each at most about ``size`` characters, cut after whitespace."""
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):  # the strongest break in the window's second half
+            cut = window.rfind(sep)
+            if cut > size // 2:
+                break
+        end = start + (cut + 1 if cut > 0 else size)
+        while end < len(text) and text[end].isspace():
+            end += 1
+        out.append((start, end))
+        start = end
+    out.append((start, len(text)))
+    return out
+
+
+def _parse_english(nlp, docs: list[Document]):
+    """spaCy parses of ``docs`` in order: short ones batched, long ones piece by piece and joined."""
+    from spacy.tokens import Doc
+
+    short = [d for d in docs if len(d.text) <= PIECE]
+    parsed = dict(zip(map(id, short), nlp.pipe((_with_breaks(nlp.make_doc(d.text), d) for d in short), batch_size=16)))
+    for d in docs:
+        if id(d) not in parsed:
+            parts = [_with_breaks(nlp.make_doc(d.text[s:e]), d, s) for s, e in pieces(d.text)]
+            parsed[id(d)] = Doc.from_docs(list(nlp.pipe(parts, batch_size=1)), ensure_whitespace=False)
+    return [parsed[id(d)] for d in docs]
 
 
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n\s*")
@@ -191,9 +229,7 @@ class LinguisticPass(Analyzer):
         docs = list(docs)
         english = [d for d in docs if d.language == "en"]
         if english:
-            nlp = english_nlp()
-            made = (_with_breaks(nlp.make_doc(d.text), d) for d in english)
-            for doc, parsed in zip(english, nlp.pipe(made, batch_size=16)):
+            for doc, parsed in zip(english, _parse_english(english_nlp(), english)):
                 doc.work["spacy"] = parsed
                 self._annotate(doc, ((e.start_char, e.end_char, e.label_) for e in parsed.ents))
         for doc in docs:
