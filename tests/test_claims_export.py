@@ -67,6 +67,9 @@ def test_review_and_claimreview_export(store):
     assert bad.exit_code == 2
     missing = runner.invoke(app, ["review", "c000000000000", "--rating", "false", "--db", store])
     assert missing.exit_code == 2
+    for url in ("javascript:alert(1)", "file:///etc/passwd", "example.org/review"):
+        script = runner.invoke(app, ["review", ministry["claim_id"], "--rating", "false", "--url", url, "--db", store])
+        assert script.exit_code == 2 and "http(s) URL" in script.output
     ok = runner.invoke(app, ["review", ministry["claim_id"], "--rating", "false",
                              "--note", "The Security Council confirmed the consultations two days later.", "--db", store])
     assert ok.exit_code == 0, ok.output

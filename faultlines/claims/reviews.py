@@ -9,6 +9,7 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import QueryError
 
@@ -40,6 +41,9 @@ def make_review(claim_id: str, rating: str, note: str | None = None, reviewer: s
         raise QueryError(f"unknown rating {rating!r}; use one of: {', '.join(RATINGS)}")
     if not claim_id.startswith("c") or len(claim_id) != 13:
         raise QueryError(f"{claim_id!r} is not a claim id (see `faultlines claims export`)")
+    if url and (urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc):
+        # (it is published in the ClaimReview and shown as a link: "javascript:alert(1)" must not be one)
+        raise QueryError(f"--url {url[:60]!r} is not a web address: give an http(s) URL")
     return {"claim_id": claim_id, "rating": rating, "note": note or None, "reviewer": reviewer or None, "url": url or None,
             "reviewed_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
 
