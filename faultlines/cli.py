@@ -134,11 +134,13 @@ def analyze(
 ) -> None:
     """Analyze articles and write one JSON object per document to standard output."""
     from .output import document_record
+    from .pipeline import with_requirements
 
     if format != "jsonl":
         _fatal(QueryError(f"unknown --format {format!r}; use jsonl"))
     settings = _settings(db, allow_private=allow_private or None, max_bytes=max_bytes)
-    names = [n.strip() for n in analyzers.split(",") if n.strip()] if analyzers else None
+    # ("events" runs what it needs before it: language, segment, nlp)
+    names = list(with_requirements([n.strip() for n in analyzers.split(",") if n.strip()])) if analyzers else None
 
     def emit(doc) -> None:
         sys.stdout.write(json.dumps(document_record(doc), ensure_ascii=False) + "\n")
@@ -241,8 +243,14 @@ def show(
 ) -> None:
     """A readable report of one document: its text with persuasion spans marked, a legend and all its annotations."""
     from .output import document_record
+    from .pipeline import registered
     from .report import render_document
 
+    marked = tuple(name.strip() for name in layers.split(",") if name.strip())
+    known = {layer for spec in registered().values() for layer in spec.assigns}
+    unknown = [name for name in marked if name not in known]
+    if unknown:
+        _fatal(QueryError(f"unknown --layers {', '.join(unknown)}; use any of: {', '.join(sorted(known))}", code="FL303"))
     settings = _settings(db)
     with _errors(), _open_store(settings, existing=True) as store:
         doc = store.get(doc_id)
@@ -252,7 +260,6 @@ def show(
     if as_json:
         sys.stdout.write(json.dumps(document_record(doc), ensure_ascii=False, indent=2) + "\n")
         return
-    marked = tuple(name.strip() for name in layers.split(",") if name.strip())
     render_document(doc, out, show_text=not no_text, mark_layers=marked, truncate=truncate or None)
 
 

@@ -136,6 +136,25 @@ def check_pipeline(names: Sequence[str]) -> dict[str, str]:
     return {name: specs[name].version for name in names}
 
 
+def with_requirements(names: Sequence[str]) -> tuple[str, ...]:
+    """``names`` and every analyzer that assigns what they require, in the default pipeline's order (names outside
+    it keep theirs, after): ``("events",)`` → language, segment, nlp, events. Unknown names are left for
+    :func:`check_pipeline` to report."""
+    specs = registered()
+    wanted = [n for n in names if n in specs]
+    providers = {layer: name for name in reversed(DEFAULT_ANALYZERS) if name in specs for layer in specs[name].assigns}
+    todo = list(wanted)
+    while todo:
+        for layer in specs[todo.pop()].requires:
+            provider = providers.get(layer)
+            if provider is not None and provider not in wanted:
+                wanted.append(provider)
+                todo.append(provider)
+    order = {name: i for i, name in enumerate(DEFAULT_ANALYZERS)}
+    known = sorted((n for n in dict.fromkeys(wanted) if n in order), key=order.__getitem__)
+    return tuple(known + [n for n in dict.fromkeys(wanted) if n not in order] + [n for n in names if n not in specs])
+
+
 class Pipeline:
     """An ordered list of analyzers applied to documents in batches."""
 

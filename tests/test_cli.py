@@ -156,6 +156,9 @@ def test_search_and_show(runner, corpus, tmp_path):
     assert "readings: 2025-10-12, 2025-12-10" in shown.stdout
     missing = invoke(runner, "show", "nope", "--db", db)
     assert missing.exit_code == 2 and "no document" in missing.stderr
+    bogus = invoke(runner, "show", "attack", "--layers", "technique,bogus", "--db", db)
+    assert bogus.exit_code != 0 and "unknown --layers bogus" in bogus.stderr
+    assert invoke(runner, "show", "attack", "--layers", "claim,event", "--db", db).exit_code == 0
 
 
 def test_export_formats(runner, corpus, tmp_path):
@@ -185,6 +188,19 @@ def test_unknown_analyzer_is_a_clean_error(runner, corpus):
     result = invoke(runner, "analyze", corpus, "--no-store", "--analyzers", "language,nope")
     assert result.exit_code == 2
     assert "unknown analyzer 'nope'" in result.stderr
+
+
+def test_one_analyzer_named_runs_with_what_it_needs(runner, corpus):
+    # "--analyzers events" had failed: "requires ['ner', 'sentence'] … reorder the pipeline"
+    from faultlines.pipeline import check_pipeline, with_requirements
+
+    assert with_requirements(["events"]) == ("language", "segment", "nlp", "events")
+    assert with_requirements(["events", "claims"]) == ("language", "segment", "nlp", "claims", "events")
+    check_pipeline(with_requirements(["roles"]))
+    result = invoke(runner, "analyze", corpus, "--no-store", "--analyzers", "events")
+    assert result.exit_code == 0, result.stderr
+    attack = next(r for r in records(result.stdout) if r["id"] == "attack")
+    assert attack["events"] and attack["techniques"] == [] and attack["claims"] == []
 
 
 def test_killed_ingest_resumes_without_duplicates(tmp_path):

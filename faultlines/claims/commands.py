@@ -91,7 +91,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         ctx: typer.Context,
         check_worthy: Annotated[bool, typer.Option("--check-worthy", help="List the most check-worthy claims first.")] = False,
         limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many claims.")] = 20,
-        min_score: Annotated[float, typer.Option("--min-score", help="Only claims with check-worthiness at least this.")] = 0.0,
+        min_score: Annotated[float, typer.Option("--min-score", min=0.0, max=1.0, help="Only claims with check-worthiness at least this (0-1).")] = 0.0,
         format: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
         db: DbOption = None,
     ) -> None:
