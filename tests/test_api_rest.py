@@ -217,6 +217,11 @@ def test_exports_stream_every_document(client, db) -> None:
     assert rows[0][:3] == ["id", "source", "title"] and len(rows) - 1 == sum(1 for r in lines if r["language"] == "ru")
     events = list(csv.reader(io.StringIO(client.get("/api/events.csv").text)))
     assert events[0][0] == "event_type" and any(r[events[0].index("actor1")] == IMG for r in events[1:])
+    # filtered like /api/events ("?iso=TJ" had returned every event)
+    tajik = list(csv.reader(io.StringIO(client.get("/api/events.csv", params={"iso": "TJ"}).text)))
+    listed = client.get("/api/events", params={"iso": "TJ", "limit": 500}).json()["items"]
+    assert 1 < len(tajik) - 1 == len(listed) < len(events) - 1
+    assert {r[events[0].index("iso")] for r in tajik[1:]} == {"TJ"}
 
 
 def test_exports_write_the_records_byte_for_byte(client, db, tmp_path) -> None:

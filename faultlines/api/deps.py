@@ -20,7 +20,10 @@ Until = Annotated[Optional[str], Query(pattern=DATE_PATTERN, description="To thi
 Text = Annotated[Optional[str], Query(max_length=300)]
 Label = Annotated[Optional[str], Query(max_length=300)]
 Language = Annotated[Optional[str], Query(pattern=r"^([a-z]{2,3})?$", description="ISO 639 code, e.g. en, ru")]
+Iso = Annotated[Optional[str], Query(pattern=r"^([A-Za-z]{2})?$", description="ISO 3166-1 alpha-2 code")]
+Doc = Annotated[Optional[str], Query(max_length=300, description="Only this document's events")]
 
 
 def queries(request: Request) -> Queries:
     return request.app.state.queries
+

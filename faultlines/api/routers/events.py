@@ -1,18 +1,15 @@
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
 from ...query import GEOJSON_MAX, EventFilters, Queries
-from ..deps import Cursor, Label, Limit, Since, Until, queries
+from ..deps import Cursor, Doc, Iso, Label, Limit, Since, Until, queries
 from ..models import ErrorOut, EventPage
 
 router = APIRouter(prefix="/api", tags=["events"], responses={400: {"model": ErrorOut}})
-
-Iso = Annotated[Optional[str], Query(pattern=r"^([A-Za-z]{2})?$", description="ISO 3166-1 alpha-2 code")]
-Doc = Annotated[Optional[str], Query(max_length=300, description="Only this document's events")]
 
 
 def _filters(country, iso, event_type, since, until, doc) -> EventFilters:

@@ -10,7 +10,7 @@ from fastapi.responses import StreamingResponse
 
 from ...export import CSV_COLUMNS, csv_fields
 from ...query import EventFilters, ExportRow, Queries, check_range
-from ..deps import Label, Language, Since, Until, queries
+from ..deps import Doc, Iso, Label, Language, Since, Until, queries
 from ..models import ErrorOut
 
 router = APIRouter(prefix="/api", tags=["export"], responses={400: {"model": ErrorOut}})
@@ -80,9 +80,9 @@ def export_csv(language: Language = None, since: Since = None, until: Until = No
 
 
 @router.get("/events.csv", summary="Events as CSV, one row per event (streamed, filtered like /api/events)")
-def export_events(country: Label = None, event_type: Label = None, since: Since = None, until: Until = None,
-                  q: Queries = Depends(queries)) -> StreamingResponse:
-    filters = EventFilters(country=country, event_type=event_type, since=since, until=until)
+def export_events(country: Label = None, iso: Iso = None, event_type: Label = None, since: Since = None,
+                  until: Until = None, doc: Doc = None, q: Queries = Depends(queries)) -> StreamingResponse:
+    filters = EventFilters(country=country, iso=iso, event_type=event_type, since=since, until=until, doc=doc)
     first = q.events(filters, limit=500)  # validates the filters before the stream starts
 
     def lines() -> Iterator[str]:
