@@ -206,12 +206,12 @@ def test_exports_stream_every_document(client, db) -> None:
     assert sorted(r["id"] for r in lines) == sorted(_all_ids(db))
     hostile = next(r for r in lines if r["id"] == HOSTILE_ID)
     assert hostile["techniques"][0]["technique"] == "Loaded_Language" and hostile["events"][0]["actor1"] == IMG
-    # The same records as `faultlines export` (Store.iter_documents + document_record).
+    # The same records as `faultlines export` (Store.iter_documents + document_record), paragraphs and sentences too.
     from faultlines.output import document_record
     from faultlines.store import Store
 
     with Store(db) as store:
-        expected = {d.id: document_record(d, with_segments=False) for d in store.iter_documents()}
+        expected = {d.id: document_record(d) for d in store.iter_documents()}
     assert {r["id"]: r for r in lines} == expected
     rows = list(csv.reader(io.StringIO(client.get("/api/export.csv", params={"language": "ru"}).text)))
     assert rows[0][:3] == ["id", "source", "title"] and len(rows) - 1 == sum(1 for r in lines if r["language"] == "ru")
@@ -236,9 +236,9 @@ def test_exports_write_the_records_byte_for_byte(client, db, tmp_path) -> None:
     with Store(db) as store:
         stored = list(store.iter_documents())
         export(store, "jsonl", out)
-    assert served == [json.dumps(document_record(d, with_segments=False), ensure_ascii=False) for d in stored]
     written = out.read_text(encoding="utf-8").splitlines()
     assert written == [json.dumps(document_record(d), ensure_ascii=False) for d in stored]
+    assert served == written  # the API's export and the CLI's agree line for line
     assert [json.loads(line) for line in written] == [json.loads(json.dumps(document_record(d))) for d in stored]
     assert sum(len(json.loads(line)["events"]) + len(json.loads(line)["claims"]) for line in written) > 10
 

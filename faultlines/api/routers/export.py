@@ -30,7 +30,9 @@ def _csv_line(row: list) -> str:
 
 def _rows(q: Queries, language: str | None, since: str | None, until: str | None, *, render: bool) -> Iterator[ExportRow]:
     low, high = check_range(since, until)  # a bad range is a 400 before the stream starts
-    return q.export_rows(languages=[language] if language else None, low=low, high=high, render=render)
+    # (the JSONL lines carry the paragraphs and sentences, as `faultlines export` writes them)
+    return q.export_rows(languages=[language] if language else None, low=low, high=high, render=render,
+                         with_segments=render)
 
 
 def _jsonl_chunks(rows: Iterator[ExportRow]) -> Iterator[bytes]:
