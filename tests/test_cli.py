@@ -268,3 +268,17 @@ def test_a_reading_command_on_a_mistyped_store_says_so_and_creates_nothing(runne
     assert result.exit_code != 0
     assert "no store at" in result.output and "FL210" in result.output
     assert not missing.exists()
+
+
+def test_serve_on_a_busy_port_says_so_before_claiming_to_serve(runner, tmp_path):
+    import socket
+
+    from faultlines.store import Store
+
+    db = tmp_path / "s.db"
+    Store(db).close()
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--port", str(port), "--db", str(db), "--no-models", "--no-contradictions"])
+    assert result.exit_code != 0
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output and "serving" not in result.output

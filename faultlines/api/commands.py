@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from typing import Annotated, Optional
 
 import typer
@@ -38,5 +39,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         except FaultlinesError as exc:
             _fatal(exc)
         shown = f"[{host}]" if ":" in host else host
+        try:  # (a busy port is one line before "serving …", not uvicorn's error after it)
+            socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET).close()
+        except OSError as exc:
+            _fatal(FaultlinesError(f"cannot listen on {shown}:{port}: {exc.strerror or exc}; pass another --port"))
         err.print(f"faultlines: serving {core.db_shown()} at http://{shown}:{port}/ (API docs at /docs)", markup=False)
         uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", server_header=False)
