@@ -102,3 +102,12 @@ def test_extract_many_in_process() -> None:
     one = list(extract_html_many([(fixture_bytes("border_attack.html"), "only.html")], Settings(workers=4)))
     assert len(one) == 1 and one[0].source == "only.html"
     assert list(extract_html_many([], Settings(workers=4))) == []
+
+
+def test_an_author_in_guillemets_keeps_its_closing_one() -> None:
+    body = "<p>" + "Пограничники Таджикистана сообщили о перестрелке на границе с Афганистаном. " * 12 + "</p>"
+    page = ('<html><head><meta charset="utf-8"><title>Перестрелка на границе</title>'
+            '<meta name="author" content="Редакция «Евразийского обозревателя»"></head>'
+            f"<body><article><h1>Перестрелка на границе</h1>{body}</article></body></html>").encode("utf-8")
+    doc = extract_html(page, "saved/ru.html", SETTINGS)
+    assert doc.meta["author"] == "Редакция «Евразийского обозревателя»"

@@ -155,7 +155,7 @@ def extract_html(
     for key, attr in (("author", "author"), ("site", "sitename"), ("url", "url"), ("description", "description")):
         value = get(attr)
         if value:
-            info_meta[key] = value
+            info_meta[key] = _closed_quotes(value) if key in ("author", "site") else value
     if url and "url" not in info_meta:
         info_meta["url"] = url
     info_meta.update(meta or {})
@@ -313,3 +313,13 @@ def _collect(chunk: list[HtmlItem], submitted: list[Any], settings: Settings) ->
         except (BrokenProcessPool, OSError, RuntimeError):
             # The pool died under this item: do it here instead.
             yield _run_item(item, settings)
+
+
+def _closed_quotes(name: str) -> str:
+    """trafilatura cuts a closing quote off a name ("Редакция «Евразийского обозревателя»" came out without its »):
+    close what the name opens."""
+    if name.count("«") > name.count("»"):
+        name += "»"
+    if name.count('"') % 2:
+        name += '"'
+    return name
