@@ -141,14 +141,19 @@ def check_limit(limit: int, maximum: int = MAX_LIMIT) -> int:
     return limit
 
 
-def outlet(source: str | None) -> str:
-    """The outlet a source stands for: a URL's host, else the file's folder or kind."""
-    if not source:
-        return "unknown"
-    if "://" in source:
+def outlet(source: str | None, meta: dict[str, Any] | None = None) -> str:
+    """The outlet a source stands for: a URL's host; for a saved page, the host of the URL it gives (its canonical
+    link) or its site name; else "local files"."""
+    if source and "://" in source:
         host = urlsplit(source).hostname or source
         return host[4:] if host.startswith("www.") else host
-    return "local files"
+    url = (meta or {}).get("url")
+    if isinstance(url, str) and "://" in url:
+        return outlet(url)
+    site = (meta or {}).get("site")
+    if isinstance(site, str) and site.strip():
+        return site.strip()
+    return "local files" if source else "unknown"
 
 
 @dataclass
@@ -882,8 +887,8 @@ class Queries:
                 pks = sorted(when)
                 for start in range(0, len(pks), 500):
                     chunk = pks[start : start + 500]
-                    for pk, source in c.execute(sa.select(d.c.pk, d.c.source).where(d.c.pk.in_(chunk))):
-                        outlets[pk] = outlet(source)
+                    for pk, source, meta in c.execute(sa.select(d.c.pk, d.c.source, d.c.meta).where(d.c.pk.in_(chunk))):
+                        outlets[pk] = outlet(source, meta)
         counts: dict[str, dict[str, int]] = {}
         for pk, period_key in when.items():
             if period_key is None:

@@ -14,9 +14,9 @@ WATER = "CA: Scarce water and resources drive conflict"
 MEDIA = "CA: Western media lie"
 
 
-def _doc(doc_id: str, published: str, source: str, narratives: list[str]) -> Document:
+def _doc(doc_id: str, published: str, source: str, narratives: list[str], meta: dict | None = None) -> Document:
     text = f"Article {doc_id} about the region, published {published}."
-    doc = Document(id=doc_id, text=text, source=source, published=published, language="en")
+    doc = Document(id=doc_id, text=text, source=source, published=published, language="en", meta=meta or {})
     for name in narratives:
         doc.add(Annotation("narrative", 0, len(text), label=name, score=0.8, analyzer="narratives", version="1",
                            attrs={"subnarrative": f"{name}: Other", "taxonomy": "regional"}))
@@ -32,6 +32,10 @@ def _store(tmp_path):
             _doc("c", "2025-11-05", "https://www.asiaplus.tj/news/c", [MEDIA]),
             _doc("d", "2025-12-01", "https://kaktus.media/d", [WATER]),
             _doc("e", "2025-09-01", "https://kaktus.media/e", [WATER]),
+            # saved pages: the outlet is the host of the page's own URL, or its site name
+            _doc("f", "2025-10-21", "saved/f.html", [WATER], {"url": "https://kaktus.media/f", "site": "Kaktus"}),
+            _doc("g", "2025-10-22", "saved/g.html", [WATER], {"site": "Eurasianet"}),
+            _doc("h", "2025-10-23", "notes/h.txt", [WATER]),
         ])
     return path
 
@@ -44,7 +48,7 @@ def test_trend_by_narrative_per_month(tmp_path):
     trend = json.loads(result.stdout)
     assert trend["periods"] == ["2025-10", "2025-11"]
     series = {s["name"]: s["counts"] for s in trend["series"]}
-    assert series == {WATER: [2, 0], MEDIA: [1, 1]}
+    assert series == {WATER: [5, 0], MEDIA: [1, 1]}
 
 
 def test_trend_by_source_and_table(tmp_path):
@@ -53,7 +57,8 @@ def test_trend_by_source_and_table(tmp_path):
                                  "--db", str(db), "--json"])
     assert result.exit_code == 0, result.output
     trend = json.loads(result.stdout)
-    assert {s["name"]: s["total"] for s in trend["series"]} == {"asiaplus.tj": 1, "kaktus.media": 2}
+    assert {s["name"]: s["total"] for s in trend["series"]} == {"asiaplus.tj": 1, "kaktus.media": 3, "Eurasianet": 1,
+                                                                "local files": 1}
     table = runner.invoke(app, ["narratives", "trend", "--period", "week", "--db", str(db)])
     assert table.exit_code == 0, table.output
     assert "2025-W40" in table.output and "Western media lie" in table.output
