@@ -26,7 +26,7 @@ from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
 from ..text.encode import Encoding, encoding_of
 from .narrative_heads import HEADS_STEM, NarrativeHeads, encoding_features, in_domain
-from .regional import Hit, RegionalModel, active_stem, current_fingerprint, reported_sentences, sentences_of, units_of
+from .regional import Hit, RegionalModel, active_stem, reported_sentences, sentences_of, taxonomy_changes, units_of
 from .taxonomy import OTHER
 
 log = logging.getLogger(__name__)
@@ -77,9 +77,10 @@ class RegionalSource:
                 except (OSError, ValueError, KeyError) as exc:
                     log.warning("narratives: cannot read the regional model %s: %s", stem, exc)
                 else:
-                    if self._model.fingerprint != current_fingerprint():
-                        log.warning("narratives: the taxonomy files changed since %s was built; run "
-                                    "`faultlines narratives reload` to use them", stem)
+                    stale = taxonomy_changes(self._model)
+                    if stale:
+                        log.warning("narratives: %s since %s was built; run `faultlines narratives reload` to use "
+                                    "them", stale, stem)
             else:
                 log.warning("narratives: no regional model in %s; run `faultlines train narratives`", stem)
         return self._model

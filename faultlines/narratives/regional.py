@@ -28,7 +28,6 @@ from threadpoolctl import threadpool_limits
 from .taxonomy import (
     MODEL_DIR,
     OTHER,
-    SHIPPED_FILES,
     Taxonomy,
     cache_dir,
     load_taxonomy,
@@ -387,9 +386,13 @@ def reload(user_files: Sequence[Path | str] | None = None, settings=None,
     return taxonomy, model, model.save(out or cache_stem())
 
 
-def current_fingerprint() -> str:
-    """The fingerprint the taxonomy files on disk have now (shipped + the user's)."""
+def taxonomy_changes(model: RegionalModel) -> str | None:
+    """What changed on disk since ``model`` was built, or None: the files it was built from (the shipped ones and the
+    user's, however they were named, ``--taxonomy`` included), or a user file now configured that it lacks."""
     from .taxonomy import fingerprint
 
-    return fingerprint(list(SHIPPED_FILES) + user_taxonomy_paths())
+    if fingerprint([Path(p) for p in model.sources]) != model.fingerprint:
+        return "the taxonomy files changed"
+    missing = [str(p) for p in user_taxonomy_paths() if str(p) not in model.sources]
+    return f"{', '.join(missing)} is not in the model" if missing else None
 

@@ -173,7 +173,8 @@ def _definition(path, where: str, entry: dict) -> str:
 
 
 def parse_taxonomy(text: str, path: Path | str = "<string>") -> tuple[list[Narrative], list[tuple[str, str]]]:
-    """The narratives and background texts of one taxonomy file; InputError (FL113) naming the first bad entry."""
+    """The narratives and background texts of one taxonomy file; InputError (FL113) naming every bad entry, one line
+    each."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -193,51 +194,57 @@ def parse_taxonomy(text: str, path: Path | str = "<string>") -> tuple[list[Narra
         raise _fail(path, "write each narrative as a [[narrative]] table")
     out: list[Narrative] = []
     seen: set[str] = set()
+    problems: list[str] = []  # every bad entry, one line each
     for i, entry in enumerate(entries, 1):
-        name = entry.get("name")
-        where = f"narrative {i}" + (f" ({name!r})" if isinstance(name, str) else "")
-        if not isinstance(name, str) or not name.strip():
-            raise _fail(path, f"{where}: missing name")
-        name = " ".join(name.split())
-        match = _NAME.match(name)
-        if not match:
-            raise _fail(path, f"{where}: name must read 'PREFIX: Name' with a prefix of your own, e.g. 'CA: ...'")
-        if match.group(1).upper() in RESERVED_PREFIXES or name == OTHER:
-            raise _fail(path, f"{where}: the prefix {match.group(1)}: belongs to the SemEval taxonomy; use a prefix of your own")
-        _known_keys(path, where, entry, _NARRATIVE_KEYS)
-        if name in seen:
-            raise _fail(path, f"{where}: duplicate narrative name")
-        seen.add(name)
-        definition = _definition(path, where, entry)
-        examples = _examples(path, where, entry)
-        threshold = entry.get("threshold")
-        if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, (int, float))
-                                      or not 0 < threshold < 1):
-            raise _fail(path, f"{where}: threshold must be a number between 0 and 1")
-        subs = []
-        raw_subs = entry.get("subnarrative", [])
-        if not isinstance(raw_subs, list):
-            raise _fail(path, f"{where}: write each subnarrative as a [[narrative.subnarrative]] table")
-        sub_seen: set[str] = set()
-        for j, sub in enumerate(raw_subs, 1):
-            sub_name = sub.get("name") if isinstance(sub, dict) else None
-            sub_where = f"{where}, subnarrative {j}" + (f" ({sub_name!r})" if isinstance(sub_name, str) else "")
-            if not isinstance(sub_name, str) or not sub_name.strip():
-                raise _fail(path, f"{sub_where}: missing name")
-            sub_name = " ".join(sub_name.split())
-            if sub_name.startswith(name + ": "):  # the full name was given
-                sub_name = sub_name[len(name) + 2:]
-            if ": " in sub_name or sub_name == OTHER:
-                raise _fail(path, f"{sub_where}: a subnarrative name must not contain ': ' or be 'Other'")
-            _known_keys(path, sub_where, sub, _SUB_KEYS)
-            if sub_name in sub_seen:
-                raise _fail(path, f"{sub_where}: duplicate subnarrative name")
-            sub_seen.add(sub_name)
-            subs.append(Subnarrative(f"{name}: {sub_name}", _definition(path, sub_where, sub),
-                                     _examples(path, sub_where, sub)))
-        out.append(Narrative(name, definition, examples, tuple(subs),
-                             None if threshold is None else float(threshold), str(path), _cues(path, where, entry),
-                             _casts(path, where, entry)))
+        try:
+            name = entry.get("name")
+            where = f"narrative {i}" + (f" ({name!r})" if isinstance(name, str) else "")
+            if not isinstance(name, str) or not name.strip():
+                raise _fail(path, f"{where}: missing name")
+            name = " ".join(name.split())
+            match = _NAME.match(name)
+            if not match:
+                raise _fail(path, f"{where}: name must read 'PREFIX: Name' with a prefix of your own, e.g. 'CA: ...'")
+            if match.group(1).upper() in RESERVED_PREFIXES or name == OTHER:
+                raise _fail(path, f"{where}: the prefix {match.group(1)}: belongs to the SemEval taxonomy; use a prefix of your own")
+            _known_keys(path, where, entry, _NARRATIVE_KEYS)
+            if name in seen:
+                raise _fail(path, f"{where}: duplicate narrative name")
+            seen.add(name)
+            definition = _definition(path, where, entry)
+            examples = _examples(path, where, entry)
+            threshold = entry.get("threshold")
+            if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, (int, float))
+                                          or not 0 < threshold < 1):
+                raise _fail(path, f"{where}: threshold must be a number between 0 and 1")
+            subs = []
+            raw_subs = entry.get("subnarrative", [])
+            if not isinstance(raw_subs, list):
+                raise _fail(path, f"{where}: write each subnarrative as a [[narrative.subnarrative]] table")
+            sub_seen: set[str] = set()
+            for j, sub in enumerate(raw_subs, 1):
+                sub_name = sub.get("name") if isinstance(sub, dict) else None
+                sub_where = f"{where}, subnarrative {j}" + (f" ({sub_name!r})" if isinstance(sub_name, str) else "")
+                if not isinstance(sub_name, str) or not sub_name.strip():
+                    raise _fail(path, f"{sub_where}: missing name")
+                sub_name = " ".join(sub_name.split())
+                if sub_name.startswith(name + ": "):  # the full name was given
+                    sub_name = sub_name[len(name) + 2:]
+                if ": " in sub_name or sub_name == OTHER:
+                    raise _fail(path, f"{sub_where}: a subnarrative name must not contain ': ' or be 'Other'")
+                _known_keys(path, sub_where, sub, _SUB_KEYS)
+                if sub_name in sub_seen:
+                    raise _fail(path, f"{sub_where}: duplicate subnarrative name")
+                sub_seen.add(sub_name)
+                subs.append(Subnarrative(f"{name}: {sub_name}", _definition(path, sub_where, sub),
+                                         _examples(path, sub_where, sub)))
+            out.append(Narrative(name, definition, examples, tuple(subs),
+                                 None if threshold is None else float(threshold), str(path), _cues(path, where, entry),
+                                 _casts(path, where, entry)))
+        except InputError as exc:
+            problems.append(exc.reason)
+    if problems:
+        raise _fail(path, "".join([problems[0]] + [f"\n{path}: {p}" for p in problems[1:]]))
     return out, background
 
 
