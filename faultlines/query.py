@@ -128,6 +128,25 @@ def period_of(published: str | None, period: str) -> str | None:
     return f"{year}-W{week:02d}"
 
 
+def periods_between(first: str, last: str, period: str) -> list[str]:
+    """Every period from ``first`` to ``last`` (as :func:`period_of` names them), the empty ones included."""
+    if period == "month":
+        start, end = date.fromisoformat(first + "-01"), date.fromisoformat(last + "-01")
+        step = lambda d: date(d.year + d.month // 12, d.month % 12 + 1, 1)  # noqa: E731
+    elif period == "day":
+        start, end = date.fromisoformat(first), date.fromisoformat(last)
+        step = lambda d: d + timedelta(days=1)  # noqa: E731
+    else:
+        start = date.fromisocalendar(int(first[:4]), int(first[6:]), 1)
+        end = date.fromisocalendar(int(last[:4]), int(last[6:]), 1)
+        step = lambda d: d + timedelta(days=7)  # noqa: E731
+    out = []
+    while start <= end:
+        out.append(period_of(start.isoformat(), period))
+        start = step(start)
+    return out
+
+
 def check_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
     since, until = check_date(since, "since"), check_date(until, "until")
     if since and until and since > until:
@@ -897,7 +916,8 @@ class Queries:
             for name in names:
                 per = counts.setdefault(name, {})
                 per[period_key] = per.get(period_key, 0) + 1
-        ordered = sorted({p for per in counts.values() for p in per})
+        seen = sorted({p for per in counts.values() for p in per})
+        ordered = periods_between(seen[0], seen[-1], period) if seen else []  # (weeks with none count 0, not vanish)
         series = [
             {"name": name, "counts": [per.get(p, 0) for p in ordered], "total": sum(per.values())}
             for name, per in counts.items()

@@ -62,6 +62,10 @@ def test_trend_by_source_and_table(tmp_path):
     table = runner.invoke(app, ["narratives", "trend", "--period", "week", "--db", str(db)])
     assert table.exit_code == 0, table.output
     assert "2025-W40" in table.output and "Western media lie" in table.output
+    weekly = json.loads(runner.invoke(app, ["narratives", "trend", "--period", "week", "--since", "2025-10-01",
+                                            "--until", "2025-11-30", "--db", str(db), "--json"]).stdout)
+    # (weeks with no document count 0 rather than vanish from the series)
+    assert weekly["periods"] == [f"2025-W{w}" for w in range(40, 46)]
 
 
 def test_trend_rejects_bad_arguments_in_one_line(tmp_path):

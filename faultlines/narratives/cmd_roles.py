@@ -117,7 +117,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     @narratives_app.command("antagonists")
     def antagonists(
         since: Annotated[Optional[str], typer.Option("--since", help="First publication date, YYYY-MM-DD.")] = None,
-        until: Annotated[Optional[str], typer.Option("--until", help="Publication dates before this one.")] = None,
+        until: Annotated[Optional[str], typer.Option("--until", help="Publication dates up to this one (inclusive).")] = None,
         period: Annotated[str, typer.Option("--period", help="day, week or month.")] = "month",
         role: Annotated[str, typer.Option("--role", help="Protagonist, Antagonist or Innocent.")] = "Antagonist",
         language: Annotated[Optional[str], typer.Option("--lang", help="Only documents in this language.")] = None,
