@@ -2056,3 +2056,14 @@ def test_a_killing_in_the_same_town_years_before_is_in_that_town():
             "In 2011, police opened fire on striking oil workers in the same town, killing at least 14 people.\n")
     (shooting,) = _violent(run(text, published="2026-12-02"))
     assert (shooting["date"], shooting["location"], shooting["fatalities"]) == ("2011-01-01", "Zhanaozen", 14)
+
+
+def test_smugglers_the_guards_killed_add_to_the_dead_of_the_clash():
+    text = ("Two Tajik border guards killed in clash with smugglers\n\n"
+            "DUSHANBE, Dec 4 (Reuters) - Two Tajik border guards were killed and three were wounded on Thursday night in a "
+            "gunfight with armed drug smugglers who tried to cross the Panj river into Tajikistan's Shamsiddin Shohin "
+            "district, the State Committee for National Security said on Friday.\n\n"
+            "When a patrol ordered them to stop, the smugglers opened fire. Four of the smugglers were killed and the rest "
+            "fled back across the river, the statement said.\n")
+    (clash,) = _violent(run(text, published="2026-12-05"))
+    assert (clash["date"], clash["fatalities"], clash["injuries"]) == ("2026-12-03", 6, 3)

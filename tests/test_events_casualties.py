@@ -86,3 +86,14 @@ def test_taken_to_hospital_counts_the_wounded(text, language, wounded):
 ])
 def test_one_russian_victim_in_the_accusative(text, expected):
     assert [(c.field, c.value) for c in counts(text, "ru")] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("47-летний мужчина скончался на месте, еще один человек ранен.", "ru", [("fatalities", 1), ("injuries", 1)]),
+    ("Ни один человек не погиб.", "ru", [("fatalities", 0)]),
+    ("Не менее 12 человек погибли.", "ru", [("fatalities", 12)]),
+    ("Среди погибших - двое подростков.", "ru", []),
+    ("Among the dead were two children.", "en", []),
+])
+def test_who_died_one_by_one_no_one_and_who_was_among_the_dead(text, lang, expected):
+    assert [(c.field, c.value) for c in counts(text, lang)] == expected

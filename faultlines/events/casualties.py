@@ -123,6 +123,9 @@ _PATTERNS = {
         # a singular verb and a person: "погиб водитель грузовика"
         ("fatalities", re.compile(r"(?<!\w)(?:погиб|убит|скончался|застрелен|погибла|убита)\s+(?:[\w-]+\s+){0,2}?"
                                   rf"(?P<n>{_alternation(_RU_PERSONS)})\b", re.I)),
+        # one person and a singular verb of death after it: "47-летний мужчина скончался на месте"
+        ("fatalities", re.compile(rf"(?<!\w)(?P<n>{_alternation(_RU_PERSON_NOUNS)})\s+(?:[\w-]+\s+)?"
+                                  r"(?:погиб|погибла|скончался|скончалась|умер|умерла|убит|убита)(?!\w)", re.I)),
         # a killing verb and one person in the accusative: "неизвестные застрелили гражданина КНР"
         ("fatalities", re.compile(r"(?<!\w)(?:застрелил[аи]?|убил[аи]?|зарезал[аи]?|расстрелял[аи]?)\s+(?:[\w-]+\s+){0,2}?"
                                   rf"(?P<n>{'|'.join(_RU_PERSONS_ACCUSATIVE)})\b", re.I)),
@@ -163,8 +166,10 @@ class Count:
 
 
 # the armed men an attack's defenders kill: their dead add to the attack's, they are no new event
-_ATTACKERS = re.compile(r"\b(?:attackers|assailants|gunmen|militants|insurgents|raiders)\b|"
-                        r"(?<!\w)(?:нападавш|боевик|террорист|нарушител|бандит)\w*", re.I)
+_ATTACKERS = re.compile(r"\b(?:attackers|assailants|gunmen|militants|insurgents|raiders|smugglers)\b|"
+                        r"(?<!\w)(?:нападавш|боевик|террорист|нарушител|бандит|контрабандист)\w*", re.I)
+_BOUND_WORDS = re.compile(r"(?<!\w)не\s+(?:менее|более|меньше|больше)(?!\w)|\b(?:not|no)\s+(?:less|more|fewer)\s+than\b", re.I)
+_NOT = re.compile(r"(?<!\w)(?:не|not|never)(?!\w)", re.I)
 _AMONG = re.compile(r"(?:\bamong|(?<!\w)(?:среди|в\s+числе))\s+(?:the\s+)?$", re.I)
 _HURT = re.compile(rf"\b{_HURT_EN}\b|{_HURT_RU}", re.I)
 # "eight of the dead", "трое из погибших": a share of casualties counted already ("один из них скончался" counts)
@@ -200,6 +205,11 @@ def counts(text: str, language: str, offset: int = 0) -> list[Count]:
                 continue
             n_start = m.start("n")
             if text[max(0, n_start - 3):n_start].lower() == "no ":  # "no one was hurt"
+                continue
+            if _NOT.search(_BOUND_WORDS.sub(" ", m.group(0))):
+                # "Ни один человек не погиб": no one (but "один человек не погиб" alone says nothing)
+                if text[max(0, m.start() - 3):m.start()].lower() == "ни ":
+                    found.append(Count(field, 0, offset + m.start(), offset + m.end()))
                 continue
             if _AMONG.search(text, max(0, m.start() - 20), m.start()):
                 continue  # "Среди погибших - двое подростков", "among the dead were two children": who, not how many
