@@ -1368,3 +1368,48 @@ def test_a_fiction_denies():
 ])
 def test_a_possibility_set_ahead_is_a_prediction(text, language, stance):
     assert one(text, language)["stance"] == stance
+
+
+def test_a_day_between_the_verb_and_the_speaker_is_no_speaker():
+    found = claims("Как сообщил в понедельник пресс-секретарь МИД Узбекистана Ахрор Бурханов, Ташкент запросит разъяснений. "
+                   "Как сообщило накануне издание Kaktus.media со ссылкой на местных жителей, в мае там пострадал подросток.",
+                   "ru")
+    assert [c["speaker"] for c in found] == ["Ахрор Бурханов", "Kaktus Media"]
+
+
+def test_he_is_the_person_named_outside_quotes_not_a_platform_or_a_place():
+    found = claims('Taliban chief spokesman Zabihullah Mujahid gave a different toll. "Five of our civilians were martyred by '
+                   'Tajik forces. They had no weapons," he wrote on X. He said the bodies had been returned on Sunday.\n\n'
+                   'Gul Mohammad said by phone from Kuf Ab that the men were traders. "They were not smugglers," he said.')
+    assert [c["speaker"] for c in found if c["kind"] != "author"] == ["Zabihullah Mujahid"] * 2 + ["Gul Mohammad"] * 2
+
+
+def test_who_announced_a_denial_asserts_nothing_else_and_a_surname_takes_the_full_name():
+    found = claims("Министерство иностранных дел Таджикистана опровергло сообщения западных СМИ о планах России разместить "
+                   "ударные беспилотники. Об этом в пятницу заявил официальный представитель министерства Шохин Самади.\n\n"
+                   "\"Никаких переговоров на эту тему не ведется\", - сказал Самади журналистам.", "ru")
+    assert [(c["speaker"], c["stance"]) for c in found] == [
+        ("Министерство иностранных дел Таджикистана", "deny"), ("Шохин Самади", "assert")]
+
+
+def test_a_speaker_named_by_a_title_is_the_person_the_text_gave_that_title():
+    found = claims("Заместитель министра обороны России Алексей Криворучко частично опроверг сообщения о планах разместить "
+                   "ударные беспилотники. \"Никаких ударных аппаратов на базе не будет\", - заявил замминистра.\n\n"
+                   "Президент Владимир Путин заявил, что Россия выполнит обязательства. \"Угроза вторжения с юга вполне "
+                   "реальна и растет с каждым месяцем\", - сказал эксперт.", "ru")
+    speakers = {c["text"][:20]: c["speaker"] for c in found}
+    assert speakers["Никаких ударных аппа"] == "Алексей Криворучко"
+    assert speakers["Угроза вторжения с ю"] == "эксперт"  # no one was called an expert: not the president
+
+
+def test_an_interview_headline_s_analyst_is_the_one_the_lead_names():
+    from faultlines.ingest.files import text_document
+    from faultlines.pipeline import Pipeline
+
+    text = ("«Талибы не собираются идти на север»: аналитик о ситуации на афганской границе\n\nАвтор: Сабина Назарова\n\n"
+            "«Фергана» попросила прокомментировать ситуацию политолога Тимура Исмаилова.\n\n"
+            "— Насколько реальна угроза?\n\n— Я бы не драматизировал, — говорит аналитик.\n")
+    (doc,) = Pipeline(("language", "segment", "nlp", "claims")).pipe(
+        [text_document(text, doc_id="i", source="i", source_kind="file")])
+    answer = next(a for a in doc.layer("claim") if doc.text[a.start:a.end].startswith("Я бы не драматизировал"))
+    assert answer.attrs["speaker"] == "Тимур Исмаилов"  # not the byline's author, named between

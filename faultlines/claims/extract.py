@@ -25,6 +25,24 @@ _MODALS = {"will", "could", "might", "may", "shall", "should", "must", "'ll", "�
 # "the agency said": a body named before, not a speaker called "agency"
 _GENERIC_BODIES = {"agency", "ministry", "committee", "service", "department", "office", "administration",
                    "secretariat", "embassy", "organisation", "organization", "company", "watchdog", "regulator"}
+# a day or time between a reporting verb and its speaker ("как сообщил в понедельник пресс-секретарь …")
+_TIME_WORDS = {"в", "во", "накануне", "вчера", "сегодня", "ранее", "позднее", "позже", "утром", "вечером", "днём", "днем",
+               "ночью", "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье", "минувшую",
+               "минувший", "прошлую", "прошлый", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
+               "saturday", "sunday", "earlier", "later", "yesterday", "today"}
+_PLACE_BEFORE = re.compile(r"(?:\b(?:from|in|at|near|on)|(?<!\w)(?:из|в|во|у|под))\s+$", re.I)
+_BYLINE = re.compile(r"\s*(?:By|Автор|Author|Text|Текст)\b", re.I)
+# a speaker named by a title alone, and the words that describe a person with a title of that kind
+_MINISTER = re.compile(r"(?<!\w)(?:министр|замминистр|заместител\w* министр)\w*|\b(?:deputy\s+)?minister\b", re.I)
+_ANALYST = re.compile(r"(?<!\w)(?:аналитик|политолог|эксперт|директор\w*\s+(?:\w+\s+){0,2}центр)\w*|\b(?:analyst|expert|"
+                      r"political\s+scientist|fellow|researcher)\b", re.I)
+_SPOKESMAN = re.compile(r"(?<!\w)(?:пресс-секретар|официальн\w+ представител|спикер)\w*|\bspokes(?:man|woman|person)\b", re.I)
+_DIPLOMAT = re.compile(r"(?<!\w)(?:дипломат|посол|представител\w+ МИД|МИД)\w*|\b(?:diplomat|ambassador|Foreign\s+Ministry)\b")
+_TITLES = {"замминистра": _MINISTER, "министр": _MINISTER, "the minister": _MINISTER, "the deputy minister": _MINISTER,
+           "дипломат": _DIPLOMAT, "the diplomat": _DIPLOMAT, "политолог": _ANALYST, "эксперт": _ANALYST,
+           "аналитик": _ANALYST, "the analyst": _ANALYST, "the expert": _ANALYST, "the political scientist": _ANALYST,
+           "пресс-секретарь": _SPOKESMAN, "спикер": _SPOKESMAN, "the spokesman": _SPOKESMAN,
+           "the spokeswoman": _SPOKESMAN, "the spokesperson": _SPOKESMAN}
 _POSSESSIVE = {"their": "they", "its": "it", "his": "he", "her": "she", "его": "он", "её": "она", "их": "они"}
 POSITIVE = ("assert", "confirm", "cite")
 # a sentence that says who told the one before it
@@ -827,6 +845,10 @@ class Extractor:
                             citing = phrase[-1] + 1  # "according to AKIpress citing a source in …, P"
                             phrase = phrase + [citing] + self._phrase_until_comma(citing + 1, (first, last))
                         speaker_phrase = phrase[:phrase.index(citing)] if citing is not None else phrase
+                        # "как сообщил в понедельник пресс-секретарь …", "как сообщило накануне издание …": the day
+                        # is no speaker
+                        while speaker_phrase and tokens[speaker_phrase[0]].lower in _TIME_WORDS:
+                            speaker_phrase = speaker_phrase[1:]
                         if not speaker_phrase:
                             continue
                         heads = [i for i in speaker_phrase if tokens[i].head not in speaker_phrase or tokens[i].head == i]
@@ -903,6 +925,11 @@ class Extractor:
                 continue
             verb = next((i for i in range(first, last) if self.stance_of(tokens[i]) is not None), None)
             if verb is None:
+                continue
+            if any(tokens[i].dep in ("ROOT", "root") and self.stance_of(tokens[i]) not in (None, "assert")
+                   for i in range(before[0], before[1])):
+                # "Министерство … опровергло сообщения … Об этом заявил представитель министерства": the sentence
+                # before is itself a denial (its claim); who announced it asserts nothing else
                 continue
             start, end = self._trim(tokens[before[0]].start, tokens[before[1] - 1].end)
             claim = Claim(start, end, kind="reported")
@@ -1492,7 +1519,10 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
         elif claim.pronoun is not None and claim.speaker is None:
             at = claim.speaker_span[0] if claim.speaker_span else claim.start
             if claim.pronoun in ex.lex.words("pronouns_person"):
-                people = [name for offset, name in ex.persons if offset < at]
+                # (not a name inside a quote, a one-letter platform the NER calls a person, "he wrote on X", or a place
+                # the NER calls one, "said by phone from Kuf Ab")
+                people = [name for offset, name in ex.persons if offset < at and not ex.quoted(offset) and len(name) > 2
+                          and not _PLACE_BEFORE.search(ex.text, max(0, offset - 8), offset)]
                 claim.speaker = people[-1] if people else last_speaker
             elif claim.pronoun == "it":  # "It urged Tashkent …" after "at least 14 of the people had told relatives …"
                 claim.speaker = next((s for s in reversed(speakers) if not _plural(s)), last_speaker)
@@ -1521,14 +1551,18 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
             claim.speaker = owner
         elif claim.speaker and claim.kind != "author":
             named.append((claim.start, claim.speaker))
-    # '"This is a turning point," Umarov added' after "said Temur Umarov": one person, named in full
-    full = [s for s in speakers if len(s.split()) in (2, 3) and all(w[:1].isupper() for w in s.split())]
+    # '"This is a turning point," Umarov added' after "said Temur Umarov" (or after the text named him in full
+    # anywhere: "заявил официальный представитель министерства Шохин Самади" … "сказал Самади"): one person
+    full = [s for s in speakers + [name for offset, name in ex.persons if not ex.quoted(offset)]
+            if len(s.split()) in (2, 3) and all(w[:1].isupper() for w in s.split())]
     for claim in claims:
         name = claim.speaker or ""
         if " " not in name and name[:1].isupper() and len(name) > 2:
             matches = {s for s in full if s.split()[-1] == name}
             if len(matches) == 1:
                 claim.speaker = matches.pop()
+                if claim.via:
+                    claim.via = [claim.speaker if v == name else v for v in claim.via]
     by_group: dict[int, str] = {}
     for claim in claims:
         if claim.group is not None and claim.speaker:
@@ -1728,6 +1762,27 @@ _DASH_QUESTION = re.compile(r"^[ \t]*[—–][ \t]+[^\n]*\?[ \t]*$", re.MULTILIN
 _DASH_ANSWER = re.compile(r"^[ \t]*[—–][ \t]+(?=[^\n]*[^?\s][ \t]*$)", re.MULTILINE)
 
 
+def _titled_speakers(ex: "Extractor", claims: list[Claim]) -> None:
+    """"замминистра" after "Заместитель министра обороны России Алексей Криворучко", "аналитик" after "политолога …
+    Тимура Исмаилова": a speaker named by a bare title is the person last named with a title of that kind (not just
+    the last person: "Путин заявил … — сказал эксперт")."""
+    title_end = ex.doc.title_end() or 0
+    # (not a byline's author: "Автор: Сабина Назарова")
+    people = [(offset, name) for offset, name in ex.persons if not ex.quoted(offset) and offset >= title_end
+              and len(name.split()) in (2, 3) and all(w[:1].isupper() for w in name.split())
+              and not _BYLINE.match(ex.text, ex.text.rfind("\n", 0, offset) + 1)]
+    for claim in claims:
+        kind = _TITLES.get((claim.speaker or "").casefold())
+        if kind is None:
+            continue
+        # (a headline's title is the one the lead names: "«…»: аналитик о ситуации на границе")
+        headline = claim.start < title_end
+        described = [name for offset, name in people if (offset < claim.start or headline and offset < 800)
+                     and kind.search(ex.text, max(title_end, offset - 100), min(len(ex.text), offset + len(name) + 60))]
+        if described:
+            claim.speaker = described[0] if headline else described[-1]
+
+
 def _interview_answers(ex: "Extractor", claims: list[Claim]) -> None:
     """In an interview (two or more "Q:" and "A:" lines), what an answer line states is the interviewee's, not the
     author's: the one the title or a line "Interview with X" names, else "interviewee". Every sentence of an answer
@@ -1852,6 +1907,7 @@ def extract(doc: Document, score) -> list[Claim]:
             claim.start = ex._trim(lead.end() + 1, claim.end)[0]
     claims = _rebuttal_claims(ex, claims)
     _interview_answers(ex, claims)
+    _titled_speakers(ex, claims)
     for line in doc.layer("dateline"):  # "ALMATY, Nov 30, 2026 - Gunmen opened fire …": the claim starts after it
         for claim in claims:
             if line.start <= claim.start < line.end < claim.end:
