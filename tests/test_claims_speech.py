@@ -1413,3 +1413,35 @@ def test_an_interview_headline_s_analyst_is_the_one_the_lead_names():
         [text_document(text, doc_id="i", source="i", source_kind="file")])
     answer = next(a for a in doc.layer("claim") if doc.text[a.start:a.end].startswith("Я бы не драматизировал"))
     assert answer.attrs["speaker"] == "Тимур Исмаилов"  # not the byline's author, named between
+
+
+def test_a_denial_of_what_the_taliban_spokesman_said_answers_him_not_the_deniers_own_source():
+    text = ("Государственный комитет национальной безопасности Таджикистана опроверг заявление представителя талибов о "
+            "гибели мирных жителей на таджикско-афганской границе и назвал его дезинформацией. Об этом \"Азия-Плюс\" "
+            "сообщил во вторник источник в пресс-службе ведомства.\n\n"
+            "\"Среди убитых нет ни одного мирного жителя. Все трое были вооружены и открыли огонь первыми\", - сказал "
+            "собеседник издания. Он также отверг утверждение талибов о том, что погибших было пятеро.\n\n"
+            "Напомним, в ночь на воскресенье пограничный наряд у кишлака Нусай Дарвазского района ГБАО вступил в "
+            "перестрелку с группой нарушителей. По данным ГКНБ, трое нарушителей убиты, один пограничник получил "
+            "ранение.\n\n"
+            "Представитель движения \"Талибан\" Забихулла Муджахид в понедельник заявил, что таджикские военные убили "
+            "пятерых торговцев из уезда Куфаб, у которых не было оружия.")
+    found = claims(text, "ru")
+    denial = next(c for c in found if c["stance"] == "deny")
+    mujahid = next(c for c in found if c["speaker"] == "Забихулла Муджахид")
+    assert denial["denies"] == mujahid["claim_id"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Криворучко этого не подтвердил, но и не опроверг, заметив лишь, что \"вопрос о месте дислокации еще "
+     "прорабатывается\".", "ru"),
+    ("The deputy minister neither confirmed nor denied the report that drones would be based at Kulob.", "en"),
+])
+def test_neither_confirming_nor_denying_is_a_question(text, lang):
+    assert {c["stance"] for c in claims(text, lang)} == {"question"}
+
+
+def test_what_someone_does_whenever_is_no_claim():
+    found = claims("When Maria Zakharova calls a story \"disinformation,\" it usually means the story is true. Dushanbe "
+                   "said that no negotiations were being held.")
+    assert [c["speaker"] for c in found if c["kind"] != "author"] == ["Dushanbe"]

@@ -64,7 +64,12 @@ from .speakers import is_outlet
 # ("Asia-Plus spoke to Rustam Haidarov", "поговорил с … Кубатом Рахимовым о …"), or the one a line under the title
 # names, before the title's generic "эксперт"; a possibility set ahead ("may follow … within two or three years",
 # "вероятно, попытается … весной") is a prediction
-VERSION = "10"
+# 11: a day between the verb and its speaker is none of it ("как сообщил в понедельник пресс-секретарь …"); "he" is the
+# person named outside quotes, not a platform or a place; a denial announced ("Об этом заявил …") is no second claim; a
+# surname takes the full name the text gave; a bare title ("замминистра", "аналитик") is the person given that title;
+# "neither confirmed nor denied" questions; "When X calls …, it usually means" is no claim; a denial answers the claim
+# whose speaker it describes ("заявление представителя талибов")
+VERSION = "11"
 
 
 def claim_id(doc: Document, start: int, end: int, speaker: str | None) -> str:

@@ -31,6 +31,11 @@ _TIME_WORDS = {"в", "во", "накануне", "вчера", "сегодня",
                "минувший", "прошлую", "прошлый", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
                "saturday", "sunday", "earlier", "later", "yesterday", "today"}
 _PLACE_BEFORE = re.compile(r"(?:\b(?:from|in|at|near|on)|(?<!\w)(?:из|в|во|у|под))\s+$", re.I)
+_HABITUAL = re.compile(r"\W*(?:When(?:ever)?|Каждый\s+раз,?\s+когда|Всякий\s+раз,?\s+когда|Когда)\b(?P<clause>[^.;]*?),[\"”»]?\s+"
+                       r"(?:\w+\s+){0,3}?(?:usually|always|typically|generally|invariably|обычно|всегда|как\s+правило)\b")
+_NEITHER = re.compile(r"(?<!\w)не\s+(?:\w+\s+)?(?:подтверд|опроверг)\w*[^.;]{0,40}?не\s+(?:\w+\s+)?(?:опроверг|подтверд)\w*|"
+                      r"\bneither\s+(?:confirm|den)\w*\s+nor\s+(?:den|confirm)\w*|\b(?:not|n't)\s+(?:confirm|deny)\s+or\s+"
+                      r"(?:deny|confirm)\b", re.I)
 _BYLINE = re.compile(r"\s*(?:By|Автор|Author|Text|Текст)\b", re.I)
 # a speaker named by a title alone, and the words that describe a person with a title of that kind
 _MINISTER = re.compile(r"(?<!\w)(?:министр|замминистр|заместител\w* министр)\w*|\b(?:deputy\s+)?minister\b", re.I)
@@ -499,6 +504,11 @@ class Extractor:
             return "predict"
         return stance
 
+    def _neither(self, sentence: tuple[int, int]) -> bool:
+        """Whether a sentence neither confirms nor denies: "не подтвердил, но и не опроверг", "did not confirm or deny"."""
+        tokens = self.p.tokens
+        return bool(_NEITHER.search(self.text, tokens[sentence[0]].start, tokens[sentence[1] - 1].end))
+
     def negated(self, verb: int) -> bool:
         tokens = self.p.tokens
         if tokens[verb].dep == "xcomp" and tokens[tokens[verb].head].lemma in ("refuse", "decline", "fail", "unable") \
@@ -793,8 +803,12 @@ class Extractor:
             return False
         claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(head)
         claim.cue = tokens[verb].text
-        claim.stance = "question" if stance == "confirm" and self.negated(verb) else stance
         sent = self.p.sentence_of(verb)
+        if stance in ("confirm", "deny") and self._neither(sent):
+            stance = "question"  # "не подтвердил, но и не опроверг, заметив лишь, что «…»", "neither confirmed nor denied"
+        elif self.negated(verb) and stance == "confirm":
+            stance = "question"  # "did not confirm"
+        claim.stance = stance
         claim.via, cites = self.via_for(claim.speaker, window[0], window[-1] + 1, sent)
         if claim.via and claim.stance == "deny" and claim.via[0] in self.text[tokens[verb].end:claim.start]:
             claim.via = None  # "назвал публикацию Reuters «дезинформацией»": what is denied is no source of the denial
@@ -1439,7 +1453,9 @@ class Extractor:
             return None
         claim = Claim(span[0], span[1], cue=tokens[verb].text, kind="reported")
         claim.speaker, claim.speaker_span, claim.pronoun = self.speaker(head)
-        if self.negated(verb) and _RULE_OUT.match(self.text, tokens[verb].start):
+        if stance in ("confirm", "deny") and self._neither(self.p.sentence_of(verb)):
+            stance = "question"  # "He neither confirmed nor denied the report", "не подтвердил, но и не опроверг"
+        elif self.negated(verb) and _RULE_OUT.match(self.text, tokens[verb].start):
             stance = "predict"  # "Эксперты не исключают, что конфликт может возобновиться", "did not rule out that"
         elif self.negated(verb) and stance == "confirm" and _GUILT.match(self.text, span[0]):
             stance = "deny"  # "их подзащитные вину не признают", "did not admit guilt": they deny the charge
@@ -1916,6 +1932,15 @@ def extract(doc: Document, score) -> list[Claim]:
         cut = ex.text.find("; ", claim.start, claim.end)
         if not claim.quote and claim.kind != "author" and cut > claim.start:
             claim.end = ex._trim(claim.start, cut)[1]
+    # "When Maria Zakharova calls a story «disinformation», it usually means …": what she does whenever, no one saying
+    kept = []
+    for claim in claims:
+        first, last = ex.p.sentence_of(ex.p.tokens_in(claim.start, claim.end)[0].i) if ex.p.tokens_in(claim.start, claim.end) \
+            else (None, None)
+        habit = _HABITUAL.match(ex.text, ex.p.tokens[first].start) if first is not None else None
+        if habit is None or claim.kind == "author" or claim.start >= habit.end("clause"):
+            kept.append(claim)
+    claims = kept
     notes = [(a.start, a.end) for a in doc.layer("boilerplate")]  # "* Движение запрещено в РФ": the law's, no one's
     claims = [c for c in claims if not any(s <= c.start < e for s, e in notes)]
     claims.sort(key=lambda c: (c.start, c.end))

@@ -179,6 +179,11 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
             value += 2.0  # "заявления Бишкека" answers the Kyrgyz border service
         elif other.speaker and bare and own & stems(other.speaker):
             value += 2.0  # "could not verify the police account" answers the regional police
+        elif other.speaker_span and len(own & stems(ex.text[max(0, other.speaker_span[0] - 60, claim.end if claim.end
+                                                                    <= other.speaker_span[0] else 0):other.speaker_span[1]])) >= 2:
+            # "опроверг заявление представителя талибов" answers "Представитель движения «Талибан» Забихулла
+            # Муджахид … заявил": the speaker as the text describes them
+            value += 2.0
         if own and theirs:
             value += 5.0 * len(own & theirs) / len(own | theirs)
         # the same kind of deed in other words: "no force had been used" answers "police used batons and tear gas"
@@ -197,7 +202,7 @@ def _target(ex: Extractor, claims: list[Claim], index: int) -> Claim | None:
         for other in reversed(claims[max(0, index - 3) : index]):
             if other.stance == "deny" and other.speaker != claim.speaker and other.links.get("denies"):
                 denied = next((c for c in claims if c.id == other.links["denies"]), None)
-                if denied is not None and concepts(ex.text[claim.start : claim.end]) & concepts(
+                if denied is not None and denied is not claim and concepts(ex.text[claim.start : claim.end]) & concepts(
                         ex.text[denied.start : denied.end] + " " + ex.text[other.start : other.end]):
                     return denied
     return best if best_score >= 0.5 else None
