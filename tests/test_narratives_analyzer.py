@@ -263,6 +263,28 @@ def test_a_belief_the_author_tells_the_reader_to_drop_is_not_pushed(regional_cac
     assert regional(dropped) == set()
 
 
+@pytest.mark.parametrize("told, dismissed, narrative", [
+    ("Американцы хотят вернуть свои военные базы в Центральную Азию, чтобы получить плацдарм у границ России.",
+     "Разговоры о том, что американцы хотят вернуть свои военные базы в Центральную Азию, — это в основном пропаганда.",
+     "CA: The West seeks a military foothold"),
+    ("Washington wants its military bases back in Central Asia to gain a foothold on Russia's border.",
+     "Talk that Washington wants its military bases back in Central Asia to gain a foothold on Russia's border is "
+     "mostly propaganda.", "CA: The West seeks a military foothold"),
+    ("Без российских военных Центральная Азия не защитит свои границы.",
+     "Центральной Азии пора перестать ждать, что российские военные защитят её границы.",
+     "CA: Russia is the indispensable security guarantor"),
+])
+def test_what_the_text_calls_propaganda_or_stops_waiting_for_is_not_pushed(regional_cache, told, dismissed, narrative):
+    # an analyst's "это в основном пропаганда" and a column's "stop waiting for a rescue" had carried what they reject
+    def regional(text):
+        doc = list(Pipeline(("language", "segment", "encode", "narratives")).pipe(
+            [text_document(f"Migrants and politics\n\n{text}\n", doc_id="s", source="s", source_kind="text")]))[0]
+        return {a.label for a in doc.layer("narrative") if a.attrs["taxonomy"] == "regional"}
+
+    assert narrative in regional(told)
+    assert regional(dismissed) == set()
+
+
 def test_other_languages_are_skipped_not_guessed(regional_cache):
     doc = _docs([("de", "Der Goldpreis ist gestiegen.\n\nHändler in London meldeten am Montag einen Rekord.")])[0]
     assert doc.layer("narrative") == []

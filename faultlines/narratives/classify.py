@@ -30,7 +30,7 @@ from .regional import Hit, RegionalModel, active_stem, reported_sentences, sente
 from .taxonomy import OTHER
 
 log = logging.getLogger(__name__)
-VERSION = "12"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
+VERSION = "13"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
 # 4: a regional narrative records the roles it casts (`cast`, read by the roles analyzer); an author's sentence with
 # the cues carries a narrative from 0.3 when it is the sentence's most probable one; 5: what the author tells the reader
 # to stop believing ("пора перестать верить, что …") is rebutted, not pushed; 6: a narrative the debunked claims
@@ -43,7 +43,9 @@ VERSION = "12"  # 2: heads and regional detector retrained on the USE encoder pa
 # 11: "gratitude", "owes … to Russia" are ingratitude cues, and "security" in the CSTO's own name no guarantor cue; a
 # paragraph that mostly reports carries a narrative from 0.6; a headline that says its subject "does not need" something
 # pushes nothing; "раскачать", "foment", "stir up" are colour-revolution cues; 12: an author's sentence with three
-# distinct cue words of a narrative carries it from 0.02 (regional.STRONG_CUES)
+# distinct cue words of a narrative carries it from 0.02 (regional.STRONG_CUES); 13: a sentence that calls what it names
+# propaganda or a myth, says what something is not ("…, а не атака джихадистов") or tells the reader to stop waiting
+# for or relying on it rebuts that narrative
 LANGS = ("en", "ru")
 LAYER = "narrative"
 MIN_WORDS = 60  # the shortest SemEval-2025 training document has 76
@@ -162,9 +164,19 @@ class NarrativeAnalyzer(Analyzer):
 
 
 # a belief the author tells the reader to drop: "stop believing that X", "пора перестать верить, что X"
-_STOP_BELIEVING = re.compile(r"\b(?:stop|quit|cease)\s+believing\s+(?:that|in)\b|\bno\s+longer\s+believe\s+(?:that|in)\b|"
+_STOP_BELIEVING = re.compile(r"\b(?:stop|quit|cease)\s+(?:believing\s+(?:that|in)|waiting\s+for|relying\s+on|counting\s+on)\b|"
+                             r"\bno\s+longer\s+believe\s+(?:that|in)\b|"
+                             r"(?<!\w)(?:перестать|перестаньте|хватит|прекратить)\s+(?:ждать|надеяться\s+на|рассчитывать\s+на)(?!\w)|"
                              r"(?<!\w)(?:(?:перестать|перестаньте|хватит|прекратить)\s+(?:верить|думать)|пора\s+забыть),?\s*"
                              r"(?:что|в\s+то,\s+что)(?!\w)", re.IGNORECASE)
+
+
+_DISMISSED = re.compile(r"(?:—|–|-|\bis|\bare)\s+(?:это\s+)?(?:(?:в\s+основном|лишь|просто|всего\s+лишь|mostly|largely|just|"
+                        r"simply|nothing\s+but|little\s+more\s+than)\s+)?(?:пропаганд\w*|миф\w*|страшилк\w*|выдумк\w*|"
+                        r"propaganda|a\s+myth|myths|scaremongering|a\s+scare\s+story|a\s+fantasy|fiction)\b|"
+                        r"(?<!\w)не\s+подтвержда\w+\s+фактами|\bnot\s+(?:supported|borne\s+out)\s+by\s+(?:the\s+)?facts\b|"
+                        r",\s+(?:а\s+не|rather\s+than|and\s+not|not)\s+(?:\w+\s+){0,2}?(?:атак|нападени|вторжени|attack|invasion|"
+                        r"incursion)\w*", re.IGNORECASE)
 
 
 def detect_regional(regional: RegionalModel, doc: Document, encoding: Encoding) -> list[Hit]:
@@ -230,6 +242,9 @@ def _rebutted(doc: Document) -> list[tuple[int, int]]:
     sentences = [(a.start, a.end) for a in doc.layer("sentence")]
     for m in _STOP_BELIEVING.finditer(doc.text):
         spans.append((m.start(), next((e for s, e in sentences if s <= m.start() < e), len(doc.text))))
+    # "Разговоры о возвращении американских баз — это в основном пропаганда", "the talk of a Chinese base is a myth",
+    # "…, а не атака джихадистов": a sentence that calls what it names propaganda or a myth, or says what it is not
+    spans += [(s, e) for s, e in sentences if _DISMISSED.search(doc.text, s, e)]
     return spans
 
 
