@@ -395,3 +395,15 @@ def test_a_time_zone_is_no_one_and_rfe_rl_is_one_name():
     (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="r", text=(
         "The strike hit at 03:00 GMT on Friday. The BBC and RFE/RL rushed to call them journalists."))])
     assert {m.text for m in document_entities(doc)[0]} == {"BBC", "RFE/RL"}
+
+
+def test_who_wrote_the_piece_and_the_hospital_the_wounded_went_to_are_no_one():
+    (en, ru) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([
+        text_document("Gunmen kill three Tajik border guards\n\nBy Nazira Saidova\n\nGunmen from Afghanistan attacked a "
+                      "Tajik border post, the State Committee for National Security said.\n\n(Reporting by Nazira "
+                      "Saidova; Editing by Mark Heinrich)\n", doc_id="w", source="w", source_kind="file"),
+        text_document("На границе подорвался пастух\n\nАвтор: Айзада Кутуева\n\nРаненый доставлен в Баткенскую "
+                      "областную больницу, сообщил Азамат Турдубаев.\n", doc_id="r", source="r", source_kind="file")])
+    english = {m.text for m in document_entities(en)[0]}
+    assert {"Nazira Saidova", "Mark Heinrich"} & english == set() and "the State Committee for National Security" in english
+    assert {m.text for m in document_entities(ru)[0]} == {"Азамат Турдубаев"}
