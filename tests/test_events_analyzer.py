@@ -2067,3 +2067,25 @@ def test_smugglers_the_guards_killed_add_to_the_dead_of_the_clash():
             "fled back across the river, the statement said.\n")
     (clash,) = _violent(run(text, published="2026-12-05"))
     assert (clash["date"], clash["fatalities"], clash["injuries"]) == ("2026-12-03", 6, 3)
+
+
+def test_troops_who_fought_and_a_campaign_of_raids_since_an_attack():
+    text = ("Central Asia should stop waiting for Moscow\n\n"
+            "When Kyrgyz and Tajik troops fought along the Batken border in September 2022, killing about a hundred "
+            "people, the alliance did nothing. No peacekeepers came, not even an emergency summit until weeks later. Two "
+            "member states were shooting at each other, and the alliance that Moscow describes as the guarantor of "
+            "regional security looked away.\n\n"
+            "Migrants from Tajikistan and Uzbekistan have been rounded up in raids since the Crocus City Hall attack.\n")
+    events = [e.attrs for e in run(text, published="2026-12-06").layer("event")]
+    assert [(e["sub_event_type"], e["date"], e["admin1"], e["fatalities"]) for e in events] == [
+        ("Armed clash", "2022-09-01", "Batken", 100)]
+
+
+def test_a_state_s_forces_arrest_at_home_not_where_the_story_s_clash_was():
+    text = ("Two Tajik border guards killed in clash with smugglers\n\n"
+            "Two Tajik border guards were killed on Thursday night in a gunfight with armed drug smugglers in Tajikistan's "
+            "Shamsiddin Shohin district, the State Committee for National Security said.\n\n"
+            "The Taliban administration's spokesman said on Friday that Afghan border forces had detained two men on the "
+            "southern bank of the Panj.\n")
+    events = {e.attrs["sub_event_type"]: e.attrs for e in run(text, published="2026-12-05").layer("event")}
+    assert (events["Armed clash"]["country"], events["Arrests"]["country"]) == ("Tajikistan", "Afghanistan")

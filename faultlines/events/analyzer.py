@@ -102,7 +102,9 @@ from .extract import EventExtractor, aggregate_warnings
 # столкновения происходили и ранее", "in the months that followed", "in the past", "continues to stage attacks" tell
 # no event; seasons are dates; events of other years share no place; a party's quoted version and who fired first
 # are the clash told before; officials' seat, whence attackers came and a speaker's office are no places; a device
-# seized is no explosion; "стрельба", "задержав" are cues; "теракт" is typed by its actors
+# seized is no explosion; "стрельба", "задержав" are cues; "теракт" is typed by its actors; "troops fought",
+# "were shooting at each other" are battles; "not even a summit" is none; "have been rounded up … since" is a campaign;
+# a state's forces arrest at home; "47-летний мужчина скончался" counts one, "Ни один человек не погиб" none
 VERSION = "12"
 
 

@@ -118,6 +118,7 @@ _ACCIDENT = re.compile(r"\bgas\s+(?:cylinder|canister|bottle|leak|pipe|main)s?\b
 _EXPLOSION = re.compile(r"explo|blast|взрыв|взорв", re.I)
 # a negation right before an event cue: "Police never detained", "не задержала", "no X has ever threatened"
 _NEGATED = {"en": re.compile(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$|"
+                             r"\bnot\s+even\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$|"  # "not even an emergency summit"
                              r"\b(?:no|no\s+other)\s+(?:[\w-]+\s+){1,3}(?:has|have|had|did|was|were|will)\s+(?:ever\s+)?$|"
                              r"\b(?:declined|refused)\s+to\s+$|\bany\s+$|"  # "took part in any shooting": none in particular
                              # "Not a single CSTO soldier took part in the clashes"
@@ -164,11 +165,12 @@ _HELD_UNTIL = re.compile(r"(?:под\s+стражу|под\s+стражей|ар
                          r"(?:\s+[\w-]+){0,3}\s+до\s+$|\b(?:custody|detention|jail|prison|arrest)\b(?:\s+[\w-]+){0,3}\s+"
                          r"until\s+$", re.I)
 _GOVERNMENT_ACT = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:asked|requested|appealed|demanded|urged|accused|blamed|denied|"
-                             r"rejected|refused|warned|insisted|proposed|called\s+(?:for|on)|says|said|"
+                             r"rejected|refused|warned|insisted|proposed|called\s+(?:for|on)|says|said|describes|described|"
+                             r"calls|considers|regards|treats|"
                              r"(?:is\s+)?(?:push(?:es|ed|ing)\s+ahead|seeks|sought|wants|plans|planned|hopes|intends)|"
                              r"(?:по)?просил\w*|обратил\w*|потребовал\w*|требует|обвинил\w*|обвиняет|отверг\w*|"
                              r"опроверг\w*|отказал\w*|призвал\w*|предупредил\w*|настаивал\w*|настаивает|предложил\w*|"
-                             r"заявил\w*|заявляет)\b", re.I)
+                             r"заявил\w*|заявляет|называет|назвал\w*|считает)\b", re.I)
 # an event a number of days before the day its sentence gives: "a day after a shootout", "на следующий день после"
 _DAYS_BEFORE = re.compile(r"\b(a|one|two|three|four|five|\d+)\s+days?\s+after\s+(?:an?\s+)?$|(?<!\w)на\s+(следующий)\s+день\s+"
                           r"после\s+$", re.I)
@@ -359,8 +361,9 @@ _SEAT = re.compile(r"\b(?:authorities|officials?|government|embassy|consulate|mi
                    r"representatives?|diplomats?|headquarters)\s+(?:of\s+\w+\s+)?in\s+$|(?<!\w)(?:власт|чиновник|посольств|"
                    r"консульств|министерств|источник|представител|дипломат|штаб)\w*(?:\s+[\w-]+){0,2}\s+в\s+$", re.I)
 # "has denied it at least four times since 2021", "неоднократно опровергал", "has in the past denied", "continues to
-# stage attacks", "In the months that followed, police detained thousands": done again and again, no one event
-_REPEATED = re.compile(r"\brepeatedly\b|\bin\s+the\s+(?:days|weeks|months|years)\s+(?:that\s+followed|after(?:wards)?)\b|"
+# stage attacks", "In the months that followed, police detained thousands", "have been rounded up in raids since the
+# Crocus City Hall attack": done again and again, no one event
+_REPEATED = re.compile(r"\brepeatedly\b|\b(?:have|has)\s+been\s+(?:\w+\s+){1,4}?since\b|\bin\s+the\s+(?:days|weeks|months|years)\s+(?:that\s+followed|after(?:wards)?)\b|"
                        r"(?<!\w)в\s+(?:последующие|следующие)\s+(?:дни|недели|месяцы|годы)(?!\w)|\bcontinu(?:e|es|ed|ing)\s+to\s+(?:stage|carry\s+out|launch|mount|conduct)\b|\bin\s+the\s+past\b(?!\s+(?:\d+|few|two|three|several|24|week|month|day|year|hour)\w*)|"
                        r"(?<!\w)в\s+прошлом\b(?!\s+(?:год|месяц|недел|век|сезон)\w*)|\b(?:twice|(?:three|four|five|six|several|many|\d+)\s+times)\s+(?:since|this year|"
                        r"in the past)\b|(?<!\w)(?:неоднократно|не\s+раз|(?:дважды|трижды|\w+\s+раза?)\s+(?:с|за)\s)|"
@@ -1517,6 +1520,15 @@ class EventExtractor:
             # "Талибы … задержали на своей стороне ещё четырёх человек": on the actor's own side of the border
             place = self.gaz.country(own_side)
             warnings.append(f"place: the actor's own side of the border ({place.name})")
+        arrester = (a1[0].nationality or a1[0].fixed_country) if a1 and cand.sub_event_type == "Arrests" else None
+        carried = next((m.inherited_place or m.story_place for m in cand.mentions
+                        if m.inherited_place or m.story_place), None)
+        if place is None and arrester and carried is not None and carried.iso and carried.iso != arrester \
+                and self.gaz.country(arrester) is not None and not any(m.loose_places for m in cand.mentions):
+            # "Afghan border forces had detained two men on the southern bank of the Panj" after a clash in
+            # Tajikistan: a state's forces arrest at home, not where the story's last event was
+            place = self.gaz.country(arrester)
+            warnings.append(f"place: the arresting forces' country ({place.name}), not the story's")
         if place is None and not any(m.loose_places for m in cand.mentions):
             place = next((m.inherited_place for m in cand.mentions if m.inherited_place), None)
             if place is not None:
