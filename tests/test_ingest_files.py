@@ -206,6 +206,10 @@ def test_unknown_suffix_and_sniffing(tmp_path: Path) -> None:
     ("Title\n\n*By Jane Doe, Reuters | 5 Dec 2026*\n\nText.\n", "Jane Doe"),
     ("Title\n\nBy Tuesday, the protests had spread to three cities across the country.\n", None),
     ("Title\n\nBy Tuesday protests had spread.\n", None),
+    ("Exclusive: drones\n\nBy Olzhas Auyezov and Guy Faulconbridge\n\nNovember 26, 2026\n", "Olzhas Auyezov and Guy Faulconbridge"),
+    ("Drills end\n\nBy Asia-Plus staff\n\nText.\n", "Asia-Plus staff"),
+    ("Riots\n\nBy RFE/RL's Kyrgyz and Tajik services\n\nText.\n", "RFE/RL's Kyrgyz and Tajik services"),
+    ("Title\n\nBy Monday and Tuesday the roads were closed.\n", None),
 ])
 def test_a_byline_names_the_author(text, name):
     doc = text_document(text, doc_id="b", source="b.txt", source_kind="file")

@@ -36,7 +36,6 @@ _HABITUAL = re.compile(r"\W*(?:When(?:ever)?|Каждый\s+раз,?\s+когд�
 _NEITHER = re.compile(r"(?<!\w)не\s+(?:\w+\s+)?(?:подтверд|опроверг)\w*[^.;]{0,40}?не\s+(?:\w+\s+)?(?:опроверг|подтверд)\w*|"
                       r"\bneither\s+(?:confirm|den)\w*\s+nor\s+(?:den|confirm)\w*|\b(?:not|n't)\s+(?:confirm|deny)\s+or\s+"
                       r"(?:deny|confirm)\b", re.I)
-_BYLINE = re.compile(r"\s*(?:By|Автор|Author|Text|Текст)\b", re.I)
 # a speaker named by a title alone, and the words that describe a person with a title of that kind
 _MINISTER = re.compile(r"(?<!\w)(?:министр|замминистр|заместител\w* министр)\w*|\b(?:deputy\s+)?minister\b", re.I)
 _ANALYST = re.compile(r"(?<!\w)(?:аналитик|политолог|эксперт|директор\w*\s+(?:\w+\s+){0,2}центр)\w*|\b(?:analyst|expert|"
@@ -1783,10 +1782,11 @@ def _titled_speakers(ex: "Extractor", claims: list[Claim]) -> None:
     Тимура Исмаилова": a speaker named by a bare title is the person last named with a title of that kind (not just
     the last person: "Путин заявил … — сказал эксперт")."""
     title_end = ex.doc.title_end() or 0
-    # (not a byline's author: "Автор: Сабина Назарова")
+    # (not the byline's author ingest found: "Автор: Сабина Назарова")
+    byline = ex.doc.meta.get("byline")
+    wrote = range(byline[0], byline[1]) if isinstance(byline, list) and len(byline) == 2 else range(0)
     people = [(offset, name) for offset, name in ex.persons if not ex.quoted(offset) and offset >= title_end
-              and len(name.split()) in (2, 3) and all(w[:1].isupper() for w in name.split())
-              and not _BYLINE.match(ex.text, ex.text.rfind("\n", 0, offset) + 1)]
+              and len(name.split()) in (2, 3) and all(w[:1].isupper() for w in name.split()) and offset not in wrote]
     for claim in claims:
         kind = _TITLES.get((claim.speaker or "").casefold())
         if kind is None:

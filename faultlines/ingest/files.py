@@ -18,8 +18,13 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 # "By Rustam Nazarov", "Автор: Айбек Смадияров", "*By Jane Doe, Bishkek*", "Analysis by Elena Morozova": a byline
 # among the first lines (never "By Tuesday, the protests had spread": two capitalised words at least, a short tail)
+# (also two authors, "By Olzhas Auyezov and Guy Faulconbridge", and a newsroom, "By Asia-Plus staff", "By RFE/RL's
+# Kyrgyz and Tajik services")
+_NAME = r"[A-ZА-ЯЁ][\w'’./-]+(?:[ \t]+[A-ZА-ЯЁ][\w'’./-]+){1,3}"
 _BYLINE = re.compile(r"^[ \t*_]*(?:(?:(?:Analysis|Commentary|Opinion|Comment|Column|Interview|Report|Reporting)[ \t]+)?"
-                     r"(?:By|BY|by)|Author:|Автор:|Автор|(?:Комментарий|Мнение|Анализ|Колонка)[ \t]*:?)[ \t]+(?P<name>[A-ZА-ЯЁ][\w'’.-]+(?:[ \t]+[A-ZА-ЯЁ][\w'’.-]+){1,3})"
+                     r"(?:By|BY|by)|Author:|Автор:|Автор|(?:Комментарий|Мнение|Анализ|Колонка)[ \t]*:?)[ \t]+"
+                     rf"(?P<name>{_NAME}(?:[ \t]+(?:and|и)[ \t]+{_NAME})?|[A-ZА-ЯЁ][\w'’./-]+(?:[ \t]+(?:[A-ZА-ЯЁ][\w'’./-]+|and))*"
+                     r"[ \t]+(?:staff|correspondents?|services?|newsroom|desk|reporters?))"
                      r"[ \t*_]*(?:[,|—–-][\w'’.,|/ \t-]{0,50})?[ \t*_]*$", re.MULTILINE)
 _BYLINE_LINES = 6
 

@@ -325,11 +325,11 @@ class Entity:
 
 
 def _datelines(doc: Document) -> list[tuple[int, int]]:
-    """The (start, end) of every paragraph's dateline ("DUSHANBE, Nov 26 (Reuters) - "), the segmenter's, and of
-    the byline's name that ingest found ("By Rustam Nazarov") or, without one, a person's name alone on the line
-    under the title ("Забывчивые друзья из Бишкека / Игорь Малахов"): whoever files or writes the piece is no entity
-    it casts."""
-    spans = [(a.start, a.end) for a in doc.layer("dateline")]
+    """The (start, end) of every paragraph's dateline ("DUSHANBE, Nov 26 (Reuters) - "), the segmenter's, of a wire's
+    credits ("(Reporting by …; Editing by …)"), and of the byline's name that ingest found ("By Rustam Nazarov") or,
+    without one, a person's name alone on the line under the title ("Забывчивые друзья из Бишкека / Игорь
+    Малахов"): whoever files or writes the piece is no entity it casts."""
+    spans = [(a.start, a.end) for a in doc.layer("dateline")] + [m.span() for m in _CREDITS.finditer(doc.text)]
     byline = doc.meta.get("byline")
     if isinstance(byline, list) and len(byline) == 2 and all(isinstance(x, int) for x in byline):
         # the whole line: "Analysis by Elena Morozova" (spaCy's ORG "Analysis")
@@ -461,9 +461,6 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
         if lang == "en" and label != "NORP" and _common_noun_at_start(doc, start, end) \
                 and table.lookup(doc.text[start:end], lang) is None and not _is_demonym(doc.text[start:end], lang, table):
             continue  # spaCy's ORG "Videos" of "Videos posted on social media showed …": a capital, no name
-        line = doc.text.rfind("\n", 0, start) + 1
-        if _CREDIT_LINE.match(doc.text, line) or _CREDIT_NOTE.search(doc.text, max(0, start - 80), start):
-            continue  # "By Nazira Saidova", "Автор: …", "(Reporting by …; Editing by Mark Heinrich)": who wrote it
         if _LIST_LABEL.fullmatch(doc.text[start:end]) and doc.text.startswith(":", end) \
                 and (start == 0 or doc.text[start - 1] == "\n"):
             continue  # spaCy's PERSON "Verdict" of a fact check's "Verdict: False.": a label, no name
@@ -558,9 +555,8 @@ _COUNT_WORD = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
                          r"двое|трое|четверо|пятеро|шестеро|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+",
                          re.I)
 # a facility, a mine or field, or a body of water named by the word after or before it: no entity an article casts
-# a byline or a wire's credit line: its names wrote the piece, the piece casts them in no role
-_CREDIT_LINE = re.compile(r"[ \t]*(?:By|Автор(?:ы)?|Author|Text|Текст|Фото|Photo)\b[ \t]*:?", re.I)
-_CREDIT_NOTE = re.compile(r"\((?:Additional\s+)?(?:Reporting|Writing|Editing)\s+by\b[^)]*$", re.I)
+# a wire's credits: "(Reporting by Nazira Saidova; Editing by Mark Heinrich)"
+_CREDITS = re.compile(r"\((?:Additional\s+)?(?:Reporting|Writing|Editing)\s+by\b[^)]*\)", re.I)
 _FACILITY_AFTER = re.compile(r"\s+(?:canal|dam|reservoir|river|bridge|airport|air\s+base|airbase|pipeline|highway|"
                              r"tunnel|hydropower\s+plant|power\s+plant|HPP|mine|(?:border\s+)?crossing|checkpoint|outpost|border\s+post|КПП|пункт\w*\s+пропуска|(?:oil|gas)?field|(?:oil|gas)\s+field|"
                              r"deposit|refinery|plant|factory|(?:water\s+)?intake|ГЭС|канал\w*|водохранилищ\w*|мост\w*|"

@@ -661,7 +661,8 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # "Telegram-каналы"), of a station ("Казанский вокзал"), or of a word of a title ("Interior" of "Deputy Interior
 # Minister", "ГУ" of "ГУ МВД"), nor of a time zone ("GMT"); "RFE/RL" is one name; a news outlet, an international
 # body, a rights group or a research centre is never a terrorist, tyrant, saboteur, spy or traitor
-# 17: no mention on a byline or in a wire's credits ("By Nazira Saidova", "Editing by Mark Heinrich"), nor of a hospital
+# 17: no salient mention in a wire's credits ("Editing by Mark Heinrich") or on a byline of two authors or a newsroom
+# ("By Asia-Plus staff"), nor any of a hospital
 @analyzer("roles", version="17", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
