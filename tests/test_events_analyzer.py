@@ -2089,3 +2089,20 @@ def test_a_state_s_forces_arrest_at_home_not_where_the_story_s_clash_was():
             "southern bank of the Panj.\n")
     events = {e.attrs["sub_event_type"]: e.attrs for e in run(text, published="2026-12-05").layer("event")}
     assert (events["Armed clash"]["country"], events["Arrests"]["country"]) == ("Tajikistan", "Afghanistan")
+
+
+def test_a_flash_s_count_and_its_later_toll_update_and_a_pipeline_blast_from_corrosion():
+    text = ("Перестрелка на границе у Кок-Таша\n\n"
+            "Вечером в пятницу у села Кок-Таш Баткенского района произошла перестрелка между кыргызскими и таджикскими "
+            "пограничниками, сообщила пресс-служба Пограничной службы ГКНБ Кыргызстана.\n\n"
+            "Погиб один кыргызский пограничник, еще двое ранены.\n\n"
+            "UPD 23:15: Пограничные войска Таджикистана обвинили в провокации кыргызских военных.\n\n"
+            "UPD 21:40: Число погибших выросло до трех, сообщил аким района.\n")
+    (clash,) = _violent(run(text, published="2026-12-05"))
+    assert (clash["date"], clash["fatalities"], clash["injuries"]) == ("2026-12-04", 3, 2)
+    blast = ("Blast shuts gas pipeline in Uzbekistan's Bukhara region\n\n"
+             "TASHKENT, Dec 7 (Reuters) - An explosion tore through a section of the Bukhara-Ural gas pipeline near Gazli "
+             "early on Monday, the Emergency Situations Ministry said. No casualties were reported.\n\n"
+             "Ministry spokesman Abror Umarov told Reuters that corrosion of a 40-year-old pipe was the most likely cause "
+             "and that there were \"no signs of sabotage at this stage\".\n")
+    assert _violent(run(blast, published="2026-12-07")) == []

@@ -114,3 +114,10 @@ def test_a_night_from_one_weekday_to_the_next_is_dated_by_the_day_it_leads_into(
 @pytest.mark.parametrize("text", ["Last Tuesday, gunmen attacked a post.", "Gunmen attacked a post last Tuesday."])
 def test_last_tuesday_on_a_tuesday_is_the_week_before_at_a_sentence_start_too(text):
     assert _one(DateResolver("en", "2026-12-01"), text).date == date(2026, 11, 24)
+
+
+def test_a_day_range_takes_the_year_it_ends_with():
+    for text, lang, day in (("The clash of September 14-16, 2022 killed about 100 people.", "en", date(2022, 9, 14)),
+                            ("14–16 сентября 2022 года на границе шли бои.", "ru", date(2022, 9, 14)),
+                            ("Between May 16 and May 18, 2022, police detained 10 people.", "en", date(2022, 5, 16))):
+        assert DateResolver(lang, "2026-12-03").find(text)[0].date == day

@@ -104,7 +104,9 @@ from .extract import EventExtractor, aggregate_warnings
 # are the clash told before; officials' seat, whence attackers came and a speaker's office are no places; a device
 # seized is no explosion; "стрельба", "задержав" are cues; "теракт" is typed by its actors; "troops fought",
 # "were shooting at each other" are battles; "not even a summit" is none; "have been rounded up … since" is a campaign;
-# a state's forces arrest at home; "47-летний мужчина скончался" counts one, "Ни один человек не погиб" none
+# a state's forces arrest at home; "47-летний мужчина скончался" counts one, "Ни один человек не погиб" none; a count
+# alone in the next paragraph and a toll update anywhere are the attack's; "corrosion", "no signs of sabotage" make a
+# blast an accident; "September 14–16, 2022" is 2022
 VERSION = "12"
 
 

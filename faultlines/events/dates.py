@@ -203,7 +203,10 @@ class DateResolver:
         pub = self.published
         if kind == "md":
             month = EN_MONTHS[g["month"].lower().rstrip(".")]
-            return self._day(int(g["year"]) if g.get("year") else None, month, int(g["day"]), "explicit date")
+            # ("between May 16 and May 18, 2022": the year the range ends with)
+            closing = None if g.get("year") else _AND_DAY_YEAR.match(m.string, m.end())
+            year = g.get("year") or (closing.group(1) if closing else None)
+            return self._day(int(year) if year else None, month, int(g["day"]), "explicit date")
         if kind == "dm":
             month = (EN_MONTHS if self.language != "ru" else RU_MONTHS)[g["month"].lower().rstrip(".")]
             return self._day(int(g["year"]) if g.get("year") else None, month, int(g["day"]), "explicit date")
@@ -368,13 +371,15 @@ class DateResolver:
 
 
 _Y = r"(?:,?\s+(?P<year>\d{4}))?"
+_AND_DAY_YEAR = re.compile(rf"\s+(?:and|to|through)\s+(?:(?:{_EN_MONTH})\s+)?\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
 _SEASONS = {"summer": (6, 8), "летом": (6, 8), "autumn": (9, 11), "fall": (9, 11), "осенью": (9, 11),
             "spring": (3, 5), "весной": (3, 5), "winter": (1, 2), "зимой": (1, 2)}
 _PATTERNS_EN: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("numeric", re.compile(r"\b\d{1,2}([./])\d{1,2}\1\d{4}\b")),
     ("part", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<part>early|mid|late|beginning of|middle of|end of)[\s-]+(?P<month>{_EN_MONTH})(?:\s+(?P<year>\d{{4}}))?\b")),
-    ("md", re.compile(rf"\b(?P<month>{_EN_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_Y}")),
+    # ("September 14-16, 2022": the first day of a range, in the year after it)
+    ("md", re.compile(rf"\b(?P<month>{_EN_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*[–-]\s*\d{{1,2}}\b)?{_Y}")),
     ("dm", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_EN_MONTH})\b\.?{_Y}")),
     ("month", re.compile(rf"\b(?i:in|since|during|of|from|until|by)\s+(?P<month>{_EN_MONTH})(?:\s+(?P<year>\d{{4}})|(?P<this>\s+this\s+year))?\b(?!\s+\d)")),
     ("month", re.compile(rf"\b(?P<month>{_EN_MONTH})\s+(?P<year>\d{{4}})\b")),
@@ -400,7 +405,7 @@ _PATTERNS_RU: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("numeric", re.compile(r"\b\d{1,2}([./])\d{1,2}\1\d{4}\b")),
     ("part_ru", re.compile(rf"(?:в|во)\s+(?P<part>начале|середине|конце)\s+(?P<month>{_RU_MONTH_GEN})(?:\s+(?P<year>\d{{4}}))?", re.IGNORECASE)),
-    ("dm", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+(?P<month>{_RU_MONTH_GEN})(?![а-яё])(?:\s+(?P<year>\d{{4}}))?", re.IGNORECASE)),
+    ("dm", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})?\s+(?P<month>{_RU_MONTH_GEN})(?![а-яё])(?:\s+(?P<year>\d{{4}}))?", re.IGNORECASE)),
     ("month_ru", re.compile(rf"\b[вВ]о?\s+(?P<month>{_RU_PREP})(?:\s+(?P<year>\d{{4}})|(?P<this>\s+этого\s+года|\s+текущего\s+года))?", re.IGNORECASE)),
     ("year", re.compile(r"\b[вВ]\s+(?P<year>(?:19|20)\d{2})\s+год", re.IGNORECASE)),
     # "столкновения 2022 года", "события 2010 года в Оше": an event named by its year

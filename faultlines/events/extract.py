@@ -115,6 +115,11 @@ _TOLL_ROSE = re.compile(r"\b(?:rose|risen|climbed|increased|grew|jumped)\s+to\b|
 # a gas cause makes an explosion an accident, which ACLED does not code
 _ACCIDENT = re.compile(r"\bgas\s+(?:cylinder|canister|bottle|leak|pipe|main)s?\b|\b(?:boiler|gas)\s+explo|"
                        r"газов\w+\s+(?:баллон|труб|котл)\w*|утечк\w+\s+газа|взрыв\w*\s+(?:бытового\s+)?газа|котельн\w+", re.I)
+# the cause an official gives, in the explosion's paragraph or the next: "corrosion of a 40-year-old pipe was the most
+# likely cause … no signs of sabotage"
+_ACCIDENT_CAUSE = re.compile(r"\bcorrosion\b|коррози\w+|\btechnical\s+(?:fault|failure|malfunction)\b|"
+                             r"техническ\w+\s+неисправност\w*|\bno\s+signs?\s+of\s+sabotage\b|"
+                             r"признак\w*\s+диверси\w+\s+(?:нет|не\s+обнаружен\w*)", re.I)
 _EXPLOSION = re.compile(r"explo|blast|взрыв|взорв", re.I)
 # a negation right before an event cue: "Police never detained", "не задержала", "no X has ever threatened"
 _NEGATED = {"en": re.compile(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$|"
@@ -840,10 +845,14 @@ class EventExtractor:
                     prev = violent_by_para.get(para, prev)
                 if prev is None and figures and not dates and last_typed is not None \
                         and para == last_typed.mentions[-1].paragraph + 1 \
-                        and (_FIGURES_REPORTED.search(s) or _CONSEQUENCE.match(s)):
-                    # "МВД сообщило о двух погибших …", "В результате один пограничник погиб" in the next paragraph:
-                    # another count of it, or its toll
+                        and (_FIGURES_REPORTED.search(s) or _CONSEQUENCE.match(s)
+                             or last_typed.first.trigger.plover == "ASSAULT" and not places):
+                    # "МВД сообщило о двух погибших …", "В результате один пограничник погиб", "Погиб один кыргызский
+                    # пограничник, еще двое ранены." in the next paragraph: another count of it, or its toll
                     prev = last_typed
+                if prev is None and figures and not dates and _TOLL_OF.search(s) and _TOLL_ROSE.search(s):
+                    # "UPD 21:40: Число погибших выросло до трех": the toll of the last attack told, however far down
+                    prev = next((c for c in reversed(candidates) if c.first.trigger.plover == "ASSAULT"), None)
                 if prev is None:
                     # "На прошлой неделе в Хатлонской области снова пролилась кровь. В ночь на 1 декабря неизвестные
                     # обстреляли лагерь …": where the paragraph opens is where its first event happened
@@ -1151,7 +1160,9 @@ class EventExtractor:
         candidates = [c for c in candidates if not ((c.event_type == "Explosions/Remote violence" or all(
             _EXPLOSION.search(m.trigger.text) for m in c.mentions)) and any(
             _ACCIDENT.search(text, *paragraphs[p]) for m in c.mentions
-            for p in ((m.paragraph, m.paragraph + 1) if m.paragraph == 0 else (m.paragraph,)) if p < len(paragraphs)))]
+            for p in ((m.paragraph, m.paragraph + 1) if m.paragraph == 0 else (m.paragraph,)) if p < len(paragraphs))
+            or any(_ACCIDENT_CAUSE.search(text, *paragraphs[p]) for m in c.mentions
+                   for p in (m.paragraph, m.paragraph + 1) if p < len(paragraphs)))]
         return candidates, aggregates
 
     def _context(self, raw) -> tuple[set[str], set[str]]:
