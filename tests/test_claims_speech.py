@@ -1445,3 +1445,15 @@ def test_what_someone_does_whenever_is_no_claim():
     found = claims("When Maria Zakharova calls a story \"disinformation,\" it usually means the story is true. Dushanbe "
                    "said that no negotiations were being held.")
     assert [c["speaker"] for c in found if c["kind"] != "author"] == ["Dushanbe"]
+
+
+def test_a_feed_s_update_label_and_a_wire_s_desk_note_are_no_speakers_or_claims():
+    found = claims("Перестрелка у Кок-Таша\n\nUPD 23:15: Пограничные войска ГКНБ Таджикистана в заявлении обвинили в "
+                   "провокации кыргызских военных и сообщили о двух раненых таджикских военнослужащих.", "ru")
+    assert {c["speaker"] for c in found if c["kind"] != "author"} == {"Пограничные войска ГКНБ Таджикистана"}
+    update = claims("UPDATE, November 27: Two days after the initial report, Kyrgyzstan's Defence Ministry confirmed the "
+                    "plan.")
+    assert [(c["speaker"], c["stance"]) for c in update] == [("Kyrgyzstan's Defence Ministry", "confirm")]
+    note = claims("An explosion tore through a gas pipeline, the ministry said.\n\n(Adds ministry comment on cause, "
+                  "paragraph 2)")
+    assert not any("Adds" in c["text"] for c in note)

@@ -68,7 +68,8 @@ from .speakers import is_outlet
 # person named outside quotes, not a platform or a place; a denial announced ("Об этом заявил …") is no second claim; a
 # surname takes the full name the text gave; a bare title ("замминистра", "аналитик") is the person given that title;
 # "neither confirmed nor denied" questions; "When X calls …, it usually means" is no claim; a denial answers the claim
-# whose speaker it describes ("заявление представителя талибов")
+# whose speaker it describes ("заявление представителя талибов"); a feed's "UPD 23:15:" is a label, the name after it
+# speaks; a wire's "(Adds …)", "(Corrects …)" is no claim
 VERSION = "11"
 
 

@@ -82,7 +82,10 @@ _RULE_OUT = re.compile(r"(?:исключа|исключил|rule[sd]?\s+out|ruli
 _SAID_WHEN = re.compile(r"(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
                         r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=(?:it|he|she|they|the|a|an|[A-Z])\b)")
-_LINE_LABEL = re.compile(r"[A-ZА-ЯЁ]{3,}(?:,[ \t][^:\n]{1,30})?:")  # "UPDATE, November 27:", "ОБНОВЛЕНО:"
+# "UPDATE, November 27:", "ОБНОВЛЕНО:", "UPD 21:40:"
+_LINE_LABEL = re.compile(r"[A-ZА-ЯЁ]{3,}(?:[ \t]+\d{1,2}:\d{2})?(?:,[ \t][^:\n]{1,30})?:")
+# a wire's note on what changed: "(Adds ministry comment on cause, paragraph 2)", "(Corrects death toll …)"
+_WIRE_NOTE = re.compile(r"\((?:Adds|Corrects|Updates|Recasts|Changes|Fixes|Removes|Rewrites|Adds\s+details)\b[^)\n]*\)")
 # a possibility set in the future: "may follow Armenia's example within two or three years", "could spread next year"
 # (the Russian list has its own in the lexicon's predict_content; not "nobody could leave", a past without a time ahead)
 _FORECAST = re.compile(r"\b(?:may|might|could|will\s+probably|would\s+probably|would\s+likely)\b[^.;]{0,60}\b(?:next\s+"
@@ -235,6 +238,21 @@ class Extractor:
         if len(subjects) > 1 and self._aside_end(verb, self.p.sentence_of(verb)) is not None:
             return subjects[-1]  # "The attack …, two officials said …": the parse gave the verb the fronted subject too
         for child in self.p.children[verb]:
+            label = _LINE_LABEL.match(self.text, tokens[child].start) if tokens[child].dep in SUBJECTS \
+                and child == self.p.sentence_of(child)[0] else None
+            if label is not None:
+                # "UPD 23:15: Пограничные войска … обвинили …": the parse made the label the subject; the verb's other
+                # subject is the speaker ("UPDATE, November 27: Two days after …, the Defence Ministry confirmed"), else
+                # the name the parse hung on the label
+                others = [c for c in self.p.children[verb] if tokens[c].dep in SUBJECTS and c != child
+                          and tokens[c].start >= label.end()]
+                after = others[0] if others else next(
+                    (t.i for t in tokens[child + 1:verb] if t.start >= label.end() and t.pos in ("NOUN", "PROPN")
+                     and t.dep in ("appos", "nmod", "compound", "flat", "nsubj")), None)
+                while after is not None and after < tokens[after].head < verb and tokens[tokens[after].head].pos in ("NOUN", "PROPN"):
+                    after = tokens[after].head  # ("Kyrgyz police said": the phrase's head)
+                if after is not None:
+                    return after
             # a name in quotes may be the subject: "сообщает «Власть»"
             # never the place of a dateline the parser hung on the verb ("ASTANA, Dec 1 — X said …")
             if tokens[child].dep in SUBJECTS and not self._long_quote_at(tokens[child].start) \
@@ -1942,7 +1960,12 @@ def extract(doc: Document, score) -> list[Claim]:
             kept.append(claim)
     claims = kept
     notes = [(a.start, a.end) for a in doc.layer("boilerplate")]  # "* Движение запрещено в РФ": the law's, no one's
+    notes += [m.span() for m in _WIRE_NOTE.finditer(ex.text)]  # "(Corrects death toll …)": the desk's, no claim
     claims = [c for c in claims if not any(s <= c.start < e for s, e in notes)]
+    for claim in claims:  # "UPD 21:40: Число погибших выросло до трех, сообщил аким": the claim starts after the label
+        label = _LINE_LABEL.match(ex.text, claim.start)
+        if label is not None and label.end() < claim.end and claim.kind != "author" or label is not None and claim.kind == "author":
+            claim.start = ex._trim(label.end(), claim.end)[0]
     claims.sort(key=lambda c: (c.start, c.end))
     doc.work["claims_extractor"] = ex
     return claims
