@@ -85,7 +85,7 @@ _SAID_WHEN = re.compile(r"(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:Monday|Tue
 # "UPDATE, November 27:", "ОБНОВЛЕНО:", "UPD 21:40:"
 _LINE_LABEL = re.compile(r"[A-ZА-ЯЁ]{3,}(?:[ \t]+\d{1,2}:\d{2})?(?:,[ \t][^:\n]{1,30})?:")
 # a wire's note on what changed: "(Adds ministry comment on cause, paragraph 2)", "(Corrects death toll …)"
-_WIRE_NOTE = re.compile(r"\((?:Adds|Corrects|Updates|Recasts|Changes|Fixes|Removes|Rewrites|Adds\s+details)\b[^)\n]*\)")
+_WIRE_NOTE = re.compile(r"\((?:Adds|Corrects|Updates|Recasts|Changes|Fixes|Removes|Rewrites)\b[^)\n]*\)")
 # a possibility set in the future: "may follow Armenia's example within two or three years", "could spread next year"
 # (the Russian list has its own in the lexicon's predict_content; not "nobody could leave", a past without a time ahead)
 _FORECAST = re.compile(r"\b(?:may|might|could|will\s+probably|would\s+probably|would\s+likely)\b[^.;]{0,60}\b(?:next\s+"
@@ -1795,6 +1795,16 @@ _DASH_QUESTION = re.compile(r"^[ \t]*[—–][ \t]+[^\n]*\?[ \t]*$", re.MULTILIN
 _DASH_ANSWER = re.compile(r"^[ \t]*[—–][ \t]+(?=[^\n]*[^?\s][ \t]*$)", re.MULTILINE)
 
 
+def _habitual(ex: "Extractor", claim: Claim) -> bool:
+    """Whether a claim stands in a "when …, it usually means" clause: "When Maria Zakharova calls a story
+    «disinformation», it usually means …" tells what she does whenever, no one saying anything."""
+    inside = ex.p.tokens_in(claim.start, claim.end)
+    if not inside or claim.kind == "author":
+        return False
+    habit = _HABITUAL.match(ex.text, ex.p.tokens[ex.p.sentence_of(inside[0].i)[0]].start)
+    return habit is not None and claim.start < habit.end("clause")
+
+
 def _titled_speakers(ex: "Extractor", claims: list[Claim]) -> None:
     """"замминистра" after "Заместитель министра обороны России Алексей Криворучко", "аналитик" after "политолога …
     Тимура Исмаилова": a speaker named by a bare title is the person last named with a title of that kind (not just
@@ -1950,21 +1960,13 @@ def extract(doc: Document, score) -> list[Claim]:
         cut = ex.text.find("; ", claim.start, claim.end)
         if not claim.quote and claim.kind != "author" and cut > claim.start:
             claim.end = ex._trim(claim.start, cut)[1]
-    # "When Maria Zakharova calls a story «disinformation», it usually means …": what she does whenever, no one saying
-    kept = []
-    for claim in claims:
-        first, last = ex.p.sentence_of(ex.p.tokens_in(claim.start, claim.end)[0].i) if ex.p.tokens_in(claim.start, claim.end) \
-            else (None, None)
-        habit = _HABITUAL.match(ex.text, ex.p.tokens[first].start) if first is not None else None
-        if habit is None or claim.kind == "author" or claim.start >= habit.end("clause"):
-            kept.append(claim)
-    claims = kept
+    claims = [c for c in claims if not _habitual(ex, c)]
     notes = [(a.start, a.end) for a in doc.layer("boilerplate")]  # "* Движение запрещено в РФ": the law's, no one's
     notes += [m.span() for m in _WIRE_NOTE.finditer(ex.text)]  # "(Corrects death toll …)": the desk's, no claim
     claims = [c for c in claims if not any(s <= c.start < e for s, e in notes)]
     for claim in claims:  # "UPD 21:40: Число погибших выросло до трех, сообщил аким": the claim starts after the label
         label = _LINE_LABEL.match(ex.text, claim.start)
-        if label is not None and label.end() < claim.end and claim.kind != "author" or label is not None and claim.kind == "author":
+        if label is not None and label.end() < claim.end:
             claim.start = ex._trim(label.end(), claim.end)[0]
     claims.sort(key=lambda c: (c.start, c.end))
     doc.work["claims_extractor"] = ex
