@@ -118,6 +118,7 @@ def test_oversize_input_refused_with_limit(runner, corpus, tmp_path):
     result = invoke(runner, "ingest", corpus / "attack.txt", "--db", tmp_path / "s.db", "--max-bytes", "100", "-q")
     assert result.exit_code == 1
     assert "FL104" in result.stderr and "attack.txt" in result.stderr
+    assert "--max-bytes" in result.stderr  # the option the user typed, not only its environment variable
 
 
 def test_stdin(runner, tmp_path):

@@ -104,6 +104,8 @@ def test_refused_urls(url: str, words: str) -> None:
     err = fetch_error(url)
     assert err.code == "FL107"
     assert words in err.reason
+    if words in ("loopback", "private"):
+        assert "--allow-private" in err.reason  # the option a user of the CLI types
 
 
 def test_forbidden_reason_unit() -> None:

@@ -50,7 +50,7 @@ def read_bytes(path: str | os.PathLike[str], settings: Settings, *, source: str 
     if st.st_size > settings.max_bytes:
         raise InputError(
             label,
-            f"too large: {st.st_size} bytes, the limit is {settings.max_bytes} (raise FAULTLINES_MAX_BYTES)",
+            f"too large: {st.st_size} bytes, the limit is {settings.max_bytes} (pass --max-bytes or set FAULTLINES_MAX_BYTES)",
             code="FL104",
         )
     if st.st_size == 0:

@@ -180,7 +180,7 @@ class Fetcher:
                 shown = host if str(address) == host else f"{host} ({address})"
                 raise _refuse(
                     source,
-                    f"refused host {shown}: {reason}; fetching from private networks needs allow_private",
+                    f"refused host {shown}: {reason}; fetching from private networks needs --allow-private (allow_private=True in Python)",
                 )
         return parsed, str(addresses[0])
 
