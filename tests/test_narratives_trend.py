@@ -75,3 +75,9 @@ def test_trend_rejects_bad_arguments_in_one_line(tmp_path):
         result = runner.invoke(app, ["narratives", "trend", "--db", str(db), *args])
         assert result.exit_code == 2, args
         assert result.output.startswith("faultlines: error:") and word in result.output
+
+
+def test_an_unknown_narrative_is_named_as_such(tmp_path):
+    db = _store(tmp_path)
+    result = runner.invoke(app, ["narratives", "trend", "--narrative", "CA: Bogus", "--db", str(db)])
+    assert "no document in the store pushes 'CA: Bogus'" in result.output and WATER in result.output

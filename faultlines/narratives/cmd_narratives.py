@@ -214,6 +214,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         """Narrative prevalence over time: documents per period per narrative, or per outlet, from the store."""
         with open_queries(db) as queries:
             result = queries.narrative_trends(period=period, by=by, narrative=narrative, since=since, until=until)
+            known = {name for name, _ in queries.facets().get("narratives", [])}
         if as_json:
             write_json(result, indent=2)
             return
@@ -233,5 +234,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             out.print(f"documents in the range per {what}:", markup=False)
         for series in result["series"]:
             out.print(f"{series['total']:>6}  {series['name']}", markup=False)
-        if not result["series"]:
+        if not result["series"] and narrative and narrative not in known:
+            say(f"no document in the store pushes {narrative!r}; stored narratives: {', '.join(sorted(known)) or 'none'}")
+        elif not result["series"]:
             say("no dated documents with narratives in the store for that range")
