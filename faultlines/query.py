@@ -175,6 +175,10 @@ def outlet(source: str | None, meta: dict[str, Any] | None = None) -> str:
     return "local files" if source else "unknown"
 
 
+ACLED_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+                               "Strategic developments"})
+
+
 @dataclass
 class Page:
     items: list[dict[str, Any]]
@@ -631,6 +635,9 @@ class Queries:
         if f.iso:
             conditions.append(self._attr(a.c.attrs, "iso") == f.iso.upper())
         if f.event_type:
+            if f.event_type not in ACLED_EVENT_TYPES:  # (a typo must not quietly match nothing)
+                raise QueryError(f"event_type must be one of {', '.join(sorted(ACLED_EVENT_TYPES))}, not "
+                                 f"{f.event_type[:60]!r}", code="FL303")
             conditions.append(a.c.label == f.event_type)
         since, until = check_range(f.since, f.until)
         if since:

@@ -278,6 +278,7 @@ def test_analyze_returns_the_record_and_stores_only_when_asked(client, db) -> No
         ("/api/events?iso=TJK", "iso"),
         ("/api/events?cursor=WyJ4Il0", "cursor"),
         ("/api/claims?stance=shout", "stance"),
+        ("/api/events?event_type=Bogus", "event_type must be one of"),
         ("/api/narratives/trends?period=year", "period"),
         ("/api/entities?layer=sentence", "layer"),
         ("/api/search", "q"),
