@@ -2106,3 +2106,16 @@ def test_a_flash_s_count_and_its_later_toll_update_and_a_pipeline_blast_from_cor
              "Ministry spokesman Abror Umarov told Reuters that corrosion of a 40-year-old pipe was the most likely cause "
              "and that there were \"no signs of sabotage at this stage\".\n")
     assert _violent(run(blast, published="2026-12-07")) == []
+
+
+def test_counts_of_incidents_an_outlet_named_after_a_town_and_a_raid_far_from_an_old_attack():
+    text = ("Рейды против мигрантов\n\n"
+            "22 марта 2024 года вооружённые люди открыли огонь в «Крокус Сити Холле» в Красногорске, погибли 145 человек.\n\n"
+            "В ночь на 27 ноября 2026 года полиция провела облаву на овощной базе в Екатеринбурге и задержала 212 "
+            "иностранных граждан. По словам очевидцев, на которых ссылается издание «Фергана», нескольких задержанных "
+            "избили.\n\n"
+            "В 2026 году в России произошло как минимум 17 нападений на мигрантов, в которых погибли четыре человека.\n")
+    events = sorted((e["sub_event_type"], e["date"], e["location"]) for e in
+                    [a.attrs for a in run(text, published="2026-12-01").layer("event")])
+    assert ("Attack", "2026-11-27", "Yekaterinburg") in events  # the beating: not in Fergana, not part of Crocus
+    assert not any(e[2] == "Fergana" for e in events) and not any(e[1] == "2026-01-01" for e in events)

@@ -106,7 +106,8 @@ from .extract import EventExtractor, aggregate_warnings
 # "were shooting at each other" are battles; "not even a summit" is none; "have been rounded up … since" is a campaign;
 # a state's forces arrest at home; "47-летний мужчина скончался" counts one, "Ни один человек не погиб" none; a count
 # alone in the next paragraph and a toll update anywhere are the attack's; "corrosion", "no signs of sabotage" make a
-# blast an accident; "September 14–16, 2022" is 2022
+# blast an accident; "September 14–16, 2022" is 2022; "38 attacks …, killing 112" is a total; "издание «Фергана»" is
+# no place; an undated mention in a paragraph of another day is no part of an event two years before
 VERSION = "12"
 
 

@@ -149,9 +149,13 @@ _PATTERNS = {
 _AGGREGATE = {
     "en": re.compile(r"\b(?:in\s+total|since\s+then|ever\s+since|a\s+total\s+of|in\s+all|altogether|all\s+told|overall|so\s+far\s+this\s+year|since\s+the\s+start\s+of|combined|in\s+less\s+than\s+a\s+week|over\s+the\s+past\s+(?:week|month|year)|in\s+recent\s+(?:weeks|months)|"
                      r"^\W*since\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
-                     r"December|(?:19|20)\d\d)|(?:a|the|its|their)\s+tally)\b", re.I),
+                     r"December|(?:19|20)\d\d)|(?:a|the|its|their)\s+tally|"
+                     # a count of incidents: "carried out 38 attacks in northern Afghanistan in 2025, killing 112"
+                     r"(?:[3-9]|\d\d+)\s+(?:separate\s+|such\s+|deadly\s+)?(?:attacks|incidents|clashes|bombings|shootings|raids))\b", re.I),
     "ru": re.compile(r"(?:всего|с\s+тех\s+пор|в\s+общей\s+сложности|итого|общее\s+число|с\s+начала\s+года|за\s+(?:последн\w+\s+)?(?:неделю|месяц|год)|менее\s+чем\s+за\s+неделю|"
-                     r"^\W*с\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|(?:19|20)\d\d\s+года))", re.I),
+                     r"^\W*с\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|(?:19|20)\d\d\s+года)|"
+                     # "произошло как минимум 17 нападений на мигрантов, в которых погибли четыре человека"
+                     r"(?<!\d)(?:[3-9]|\d\d+)\s+(?:нападени|инцидент|столкновени|терракт|теракт|взрыв)\w*)", re.I),
 }
 
 
