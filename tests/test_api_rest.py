@@ -392,3 +392,11 @@ def test_every_dashboard_search_form_and_link_goes_to_the_search_page(client) ->
     for path in ("/", "/search", "/events"):
         page = client.get(path).text
         assert 'action="/search"' in page and 'action="/api/search"' not in page and 'href="/api/search' not in page
+
+
+def test_the_overview_s_entities_say_which_role_each_line_counts(client) -> None:
+    # an entity cast in several roles is one line per role: without the role, "Tajikistan" stood three times unexplained
+    items = client.get("/api/entities", params={"limit": 10}).json()["items"]
+    page = client.get("/").text
+    first = items[0]
+    assert f"{first['type']} · {first['role']} · {first['mentions']}" in page
