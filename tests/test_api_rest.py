@@ -300,7 +300,8 @@ def test_unknown_ids_and_paths_are_404_json(client) -> None:
 
 
 def test_bad_and_huge_bodies_are_4xx_json(client) -> None:
-    _error(client.post("/api/analyze", content=b"{not json", headers={"content-type": "application/json"}), 400)
+    broken = _error(client.post("/api/analyze", content=b"{not json", headers={"content-type": "application/json"}), 400)
+    assert broken["errors"][0]["parameter"] == "body" and "not valid JSON" in broken["error"]
     _error(client.post("/api/analyze", json={"text": "x", "unknown": 1}), 400)
     _error(client.post("/api/analyze", json={"text": ""}), 400)
     _error(client.post("/api/analyze", json={"text": "x", "published": "12/10/2025"}), 400)

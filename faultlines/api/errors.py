@@ -54,6 +54,12 @@ def install(app: FastAPI) -> None:
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
         errors = []
         for item in exc.errors():
+            if item.get("type") == "json_invalid":
+                # (its location is a character position, not a parameter)
+                at = next((p for p in item.get("loc", ()) if isinstance(p, int)), None)
+                errors.append({"parameter": "body", "message": "not valid JSON" + (f" (at character {at})" if at is not None
+                                                                                   else "")})
+                continue
             where = _location(item.get("loc", ()))
             errors.append({"parameter": where, "message": item.get("msg", "invalid")})
         summary = "; ".join(f"{e['parameter']}: {e['message']}" for e in errors) or "invalid request"
