@@ -65,11 +65,9 @@ def _errors() -> Iterator[None]:
 def _open_store(settings: Settings, *, existing: bool = False):
     """The store; ``existing`` for commands that only read it (a store that is not there is an error, not a new
     empty one)."""
-    from .store import Store, require_existing
+    from .store import Store
 
-    if existing:
-        require_existing(settings)
-    return Store(settings=settings)
+    return Store(settings=settings, existing=existing)
 
 
 def _run(inputs, settings, *, store, quiet, emit=None, published=None, include=None, exclude=None, analyzers=None):

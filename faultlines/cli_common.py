@@ -107,12 +107,10 @@ def open_queries(db: str | None) -> Iterator[Any]:
     from .errors import FaultlinesError
     from .query import Queries
     from .settings import Settings
-    from .store import Store, require_existing
+    from .store import Store
 
     try:
-        settings = Settings.from_env(db=db)
-        require_existing(settings)
-        with Store(settings=settings) as store:
+        with Store(settings=Settings.from_env(db=db), existing=True) as store:
             queries = Queries(store)
             try:
                 yield queries

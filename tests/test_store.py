@@ -327,3 +327,12 @@ def test_document_from_json_round_trips_through_the_store(store: Store) -> None:
     doc = Document.from_json(make_doc("bishkek-ru").to_json())
     store.add([doc])
     assert store.get(doc.id).to_json() == doc.to_json()
+
+
+def test_a_store_opened_for_reading_must_be_there(tmp_path: Path) -> None:
+    missing = tmp_path / "mistyped.db"
+    with pytest.raises(StoreError, match="no store at") as err:
+        Store(missing, existing=True)
+    assert err.value.code == "FL210" and not missing.exists()
+    Store(missing).close()  # (without it a new store is made, as ingest wants)
+    Store(missing, existing=True).close()

@@ -24,7 +24,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         from ..cli import _fatal, _settings, err
         from ..errors import FaultlinesError
-        from ..store import Store, require_existing
+        from ..store import Store
         from .app import ServeSettings, create_app
 
         core = _settings(db)
@@ -34,8 +34,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         )
         try:
             settings.check()
-            require_existing(core)
-            Store(settings=core).close()  # migrate (once, as the writer) before read-only connections open
+            Store(settings=core, existing=True).close()  # migrate (once, as the writer) before read-only connections open
         except FaultlinesError as exc:
             _fatal(exc)
         shown = f"[{host}]" if ":" in host else host

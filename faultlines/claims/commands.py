@@ -21,11 +21,10 @@ def _settings(db: str | None):
 def _documents(settings):
     """Every stored document with its claims (streamed; the store is opened read-only by use)."""
     from ..errors import FaultlinesError
-    from ..store import Store, require_existing
+    from ..store import Store
 
     try:
-        require_existing(settings)
-        with Store(settings=settings) as store:
+        with Store(settings=settings, existing=True) as store:
             yield from store.iter_documents()
     except FaultlinesError as exc:
         fail(str(exc), 3)

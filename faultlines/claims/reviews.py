@@ -49,10 +49,9 @@ def make_review(claim_id: str, rating: str, note: str | None = None, reviewer: s
 
 
 def add_review(settings: Any, review: dict[str, Any]) -> None:
-    from ..store import Store, require_existing
+    from ..store import Store
 
-    require_existing(settings)
-    with Store(settings=settings) as store:
+    with Store(settings=settings, existing=True) as store:
         store.add_review(review)
 
 

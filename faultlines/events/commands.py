@@ -15,12 +15,10 @@ from . import bench as _bench  # noqa: F401 - registers ``faultlines bench event
 def _documents(db: str | None):
     from ..errors import FaultlinesError
     from ..settings import Settings
-    from ..store import Store, require_existing
+    from ..store import Store
 
     try:
-        settings = Settings.from_env(db=db)
-        require_existing(settings)
-        with Store(settings=settings) as store:
+        with Store(settings=Settings.from_env(db=db), existing=True) as store:
             yield from store.iter_documents()
     except FaultlinesError as exc:
         fail(str(exc), 3)

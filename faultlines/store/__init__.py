@@ -6,8 +6,8 @@
         for hit in store.search("Душанбе OR Dushanbe"):
             print(hit.id, hit.snippet)
 """
-from .core import AddResult, SearchHit, Store, require_existing
+from .core import AddResult, SearchHit, Store
 from .fts import to_fts_query
 from .schema import SCHEMA_REVISION
 
-__all__ = ["AddResult", "SCHEMA_REVISION", "SearchHit", "Store", "require_existing", "to_fts_query"]
+__all__ = ["AddResult", "SCHEMA_REVISION", "SearchHit", "Store", "to_fts_query"]

@@ -310,7 +310,10 @@ class Store:
         settings: Settings | None = None,
         *,
         timeout: float = 30.0,
+        existing: bool = False,
     ) -> None:
+        """``existing``: refuse an SQLite file that is not there (FL210) instead of creating an empty store: a command
+        that only reads, given a mistyped ``--db``, would otherwise quietly find nothing."""
         settings = settings or Settings.from_env()
         if url_or_path is not None:
             settings = replace(settings, db=str(url_or_path))
@@ -321,6 +324,9 @@ class Store:
         self.path: Path | None = None
         if self.dialect == "sqlite" and self.url.database not in (None, "", ":memory:"):
             self.path = Path(self.url.database)
+        if existing and self.path is not None and not self.path.exists():
+            raise StoreError(f"no store at {settings.db_shown()}: run `faultlines demo --db {settings.db}` or "
+                             f"`faultlines analyze … --db {settings.db}` first, or pass the right --db", code="FL210")
         self.where = str(self.path) if self.path else self.url.render_as_string(hide_password=True)
         self.timeout = timeout
         self._engine = self._create_engine()
@@ -1186,14 +1192,3 @@ class Store:
         except (exc.StatementError, UnicodeError) as e:  # text the driver cannot encode (lone surrogates)
             raise QueryError(f"cannot search for {query[:60]!r}: not valid text", code="FL302") from e
         return [SearchHit(r.id, r.title, r.snippet or "", -float(r.rank)) for r in rows]
-
-
-def require_existing(settings: Any) -> None:
-    """Refuse to read an SQLite store that is not there: a mistyped ``--db`` would otherwise create an empty one and
-    every read would quietly find nothing."""
-    url = settings.db_url()
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        path = Path(url[len("sqlite:///"):])
-        if not path.exists():
-            raise StoreError(f"no store at {settings.db_shown()}: run `faultlines demo --db {settings.db}` or "
-                             f"`faultlines analyze … --db {settings.db}` first, or pass the right --db", code="FL210")
