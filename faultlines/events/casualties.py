@@ -61,6 +61,13 @@ def _alternation(words) -> str:
     return "|".join(sorted(words, key=lambda w: (-len(w), w)))
 
 
+def _ru_toll(nouns: str) -> re.Pattern:
+    """"число погибших в результате взрыва выросло до девяти", "число раненых достигло 12": a toll, of the dead or
+    of the hurt as ``nouns`` say."""
+    return re.compile(rf"(?<!\w)(?:число|количество)\s+(?:{nouns})\s+(?:[^.;]{{1,160}}?\s+)?(?:возросл\w*|вырос\w*|"
+                      rf"увеличил\w*|достиг\w*|составил\w*|составляет)\s+(?:до\s+)?{_NUM_RU}\b", re.I)
+
+
 _RANK = re.compile(r"(?:Senior\s+|Junior\s+)?(?:Sergeant|Sgt\.|Private|Pvt\.|Corporal|Cpl\.|Lieutenant|Lt\.|Captain|Capt\.|"
                    r"Major|Colonel|Col\.|Warrant\s+Officer)")
 
@@ -102,8 +109,7 @@ _PATTERNS = {
         ("fatalities", re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+{_KILLED_RU}", re.I)),
         ("fatalities", re.compile(rf"{_KILLED_RU}(?:\s+(?!(?:и|а)\b)[\w-]+){{0,2}}?\s+{_NUM_RU}\b(?!\s+(?:дн\w*|лет|год\w*|недел\w*|раз)\b)", re.I)),
         # "число погибших в результате взрыва выросло до девяти", "число жертв достигло 12"
-        ("fatalities", re.compile(rf"(?<!\w)(?:число|количество)\s+(?:погибш\w*|жертв|убит\w*|умерш\w*)\s+(?:[^.;]{{1,160}}?\s+)?"
-                                  rf"(?:возросл\w*|вырос\w*|увеличил\w*|достиг\w*|составил\w*|составляет)\s+(?:до\s+)?{_NUM_RU}\b", re.I)),
+        ("fatalities", _ru_toll(r"погибш\w*|жертв|убит\w*|умерш\w*")),
         # "унесли жизни около 100 человек", "стрельба, унесшая жизни двух пограничников"
         ("fatalities", re.compile(rf"(?<!\w)(?:унесл\w*|унёс|унес|унесш\w*|унёсш\w*)\s+жизн\w+\s+{_NUM_RU}\b", re.I)),
         # "обстреляли автобус, убив двоих", "убили троих"
@@ -130,8 +136,7 @@ _PATTERNS = {
         ("fatalities", re.compile(r"(?<!\w)(?:застрелил[аи]?|убил[аи]?|зарезал[аи]?|расстрелял[аи]?)\s+(?:[\w-]+\s+){0,2}?"
                                   rf"(?P<n>{'|'.join(_RU_PERSONS_ACCUSATIVE)})\b", re.I)),
         ("injuries", re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+(?:получил\w*\s+)?{_HURT_RU}", re.I)),
-        ("injuries", re.compile(rf"(?<!\w)(?:число|количество)\s+(?:ранен\w*|пострадавш\w*)\s+(?:[^.;]{{1,160}}?\s+)?"
-                                rf"(?:возросл\w*|вырос\w*|увеличил\w*|достиг\w*|составил\w*|составляет)\s+(?:до\s+)?{_NUM_RU}\b", re.I)),
+        ("injuries", _ru_toll(r"ранен\w*|пострадавш\w*")),
         ("injuries", re.compile(rf"(?:ранен\w*|пострадал\w*)(?:\s+[\w-]+){{0,2}}?\s+{_NUM_RU}\b(?!\s+(?:дн\w*|лет|год\w*|недел\w*|раз)\b)", re.I)),
         # "напала на лагерь, ранив пятерых рабочих", "ранили троих"
         ("injuries", re.compile(rf"(?<!\w)(?:ранив|ранил[аи]?)\s+{_NUM_RU}\b", re.I)),

@@ -267,8 +267,7 @@ class DateResolver:
                 # the day before the date told last in its paragraph or the one before ("Нападение произошло 30 ноября.
                 # Накануне …"), else before the report's
                 if self.anchor is not None and (self.anchor_at >= self.near_start or pub is None):
-                    return DateMention(0, 0, "", self.anchor - timedelta(days=1), "day",
-                                       "'накануне': the day before the previous date in the text", relative=True)
+                    return DateMention(0, 0, "", self.anchor - timedelta(days=1), "day", EVE_OF_PREVIOUS, relative=True)
                 return DateMention(0, 0, "", pub - timedelta(days=1), "day", "'накануне': the day before the date of the report", relative=True)
             base = pub
             if base is None:
@@ -371,6 +370,8 @@ class DateResolver:
 
 
 _Y = r"(?:,?\s+(?P<year>\d{4}))?"
+# the basis of a "накануне" counted from the date told before it (the events stage moves it when it cannot be)
+EVE_OF_PREVIOUS = "'накануне': the day before the previous date in the text"
 _AND_DAY_YEAR = re.compile(rf"\s+(?:and|to|through)\s+(?:(?:{_EN_MONTH})\s+)?\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
 _SEASONS = {"summer": (6, 8), "летом": (6, 8), "autumn": (9, 11), "fall": (9, 11), "осенью": (9, 11),
             "spring": (3, 5), "весной": (3, 5), "winter": (1, 2), "зимой": (1, 2)}

@@ -31,7 +31,7 @@ from ..sources import sources
 from ..text.nlp import russian_lemma, russian_nominative, russian_parts_of_speech
 from .actors import ActorMention, find_actors, inter_label, interaction
 from .casualties import Count, counts, is_aggregate, summarize
-from .dates import DateMention, DateResolver, named_event_date
+from .dates import EVE_OF_PREVIOUS, DateMention, DateResolver, named_event_date
 from .gazetteer import KIND_RANK, Gazetteer, Place, PlaceMention, gazetteer, rank
 from .text import is_cyrillic, load_resource
 
@@ -267,7 +267,8 @@ _SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|largest|biggest|most\
                           r"(?<!\w)(?:крупнейш\w*|кровавейш\w*|сам\w+\s+(?:кровав|смертоносн|крупн|масштабн)\w*)\s+"
                           r"(?:[\w-]+\s+){0,2}$", re.I)
 _SINCE_WORD = re.compile(r"\b(?:ever\s+)?since\b|(?<!\w)(?:с\s+тех\s+пор,?\s+как|с\s+момента)", re.I)
-_SINCE = re.compile(r"\b(?:ever\s+)?since\b[^.;:!?]*$|(?<!\w)(?:с\s+тех\s+пор,?\s+как|с\s+момента)[^.;:!?]*$", re.I)
+# ... the last one of a text, with no sentence end after it
+_SINCE = re.compile(rf"(?:{_SINCE_WORD.pattern})[^.;:!?]*$", re.I)
 # a border named by its two states: "Kyrgyz-Tajik border", "киргизско-таджикской границе"
 _BORDER_PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)[-–](?P<b>[A-Z][a-z]+)\s+(?:state\s+)?(?:border|frontier)\b|"
                           r"(?<!\w)(?P<c>[а-яё]+ско)[-–](?P<d>[а-яё]+)\s+(?:участк\w+\s+)?(?:государственн\w+\s+)?границ|"
@@ -1092,7 +1093,7 @@ class EventExtractor:
                                and c.date().date]
                     own_dates = [replace(d, date=self._published - timedelta(days=1),
                                          basis="'накануне': the day before the report (what it answers came later)")
-                                 if d.basis.startswith("'накануне': the day before the previous date") and d.date
+                                 if d.basis == EVE_OF_PREVIOUS and d.date
                                  and any(a > d.date for a in attacks) else d for d in own_dates]
                 if not own_dates and _DURING_ARREST.match(s):
                     # "При задержании ещё один участник группы оказал вооружённое сопротивление": on the day of the
@@ -1248,10 +1249,7 @@ class EventExtractor:
                 # "боевые действия на границе с применением беспилотников": the fighting, waged with drones
                 best = max((t for t in typed if t.event_type == "Battles" and t.end <= best.start),
                            key=lambda t: (t.priority, -t.start), default=best)
-            if best.event_type == "attack":
-                # "several attacks …, including a bombing at a Shiite mosque": an attack by explosion is the explosion
-                best = max((t for t in typed if t.event_type == "Explosions/Remote violence"),
-                           key=lambda t: (t.priority, -t.start), default=best)
+            best = _explosion_over_attack(best, typed)  # "several attacks …, including a bombing at a Shiite mosque"
             out.append(best)
         plovers = {t.plover for t in out}
         # A second coded event in one sentence only for a different kind of development
@@ -1392,11 +1390,9 @@ class EventExtractor:
             # "столкнулись участники земельного спора … массовой драки между жителями двух сёл": a clash no armed group
             # fights is the brawl told with it
             best = next((m for m in mentions if m.trigger.sub_event_type == "Mob violence"), best)
-        if best.trigger.event_type == "attack":
-            # "An explosion ripped through a market …. UNAMA condemned the attack": an attack by explosion is the
-            # explosion (ACLED types violence by its means, whoever it hits)
-            best = max((m for m in mentions if m.trigger.event_type == "Explosions/Remote violence"),
-                       key=lambda m: m.trigger.priority, default=best)
+        # ("An explosion ripped through a market …. UNAMA condemned the attack")
+        chosen = _explosion_over_attack(best.trigger, [m.trigger for m in mentions])
+        best = next(m for m in mentions if m.trigger is chosen)
         t = best.trigger
         cand.plover = t.plover
         cand.event_type, cand.sub_event_type = t.event_type, t.sub_event_type
@@ -2070,6 +2066,15 @@ class EventExtractor:
         if cand.event_type in VIOLENT_TYPES or cand.sub_event_type == "Looting/property destruction":
             return 3  # an unidentified armed group
         return {"Protests": 6, "Riots": 5}.get(cand.event_type or "", 1 if cand.sub_event_type == "Arrests" else None)
+
+
+def _explosion_over_attack(best: Trigger, triggers: list[Trigger]) -> Trigger:
+    """An attack told with an explosion is the explosion (ACLED types violence by its means, whoever it hits): the
+    strongest explosion cue among ``triggers`` when ``best`` is a bare attack, else ``best``."""
+    if best.event_type != "attack":
+        return best
+    return max((t for t in triggers if t.event_type == "Explosions/Remote violence"),
+               key=lambda t: (t.priority, -t.start), default=best)
 
 
 def _clause_start(sentence: str, at: int) -> int:
