@@ -19,6 +19,7 @@ from rich.text import Text
 from .cli_common import DbOption, err, fail, out, print_error, print_summary, progress, write_json
 from .errors import FaultlinesError, QueryError, StoreError
 from .settings import Settings
+from .store.fts import MARK_END, MARK_START
 
 app = typer.Typer(
     name="faultlines",
@@ -175,9 +176,9 @@ def search(
         line = Text(hit.id, style="bold cyan")
         line.append(f"  {hit.title or ''}", style="bold")
         out.print(line)
-        # The store marks matches with «»: show them highlighted.
+        # The store marks matches with private-use characters (« » are Russian quotes): show them highlighted.
         snippet = Text("    ")
-        for n, part in enumerate(re.split(r"[«»]", " ".join((hit.snippet or "").split()))):
+        for n, part in enumerate(re.split(f"[{MARK_START}{MARK_END}]", " ".join((hit.snippet or "").split()))):
             snippet.append(part, style="reverse" if n % 2 else "")
         out.print(snippet)
 

@@ -16,7 +16,7 @@ err = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[
     Optional[str],
-    typer.Option("--db", help="Store: an SQLite file or SQLAlchemy URL [env FAULTLINES_DB; default ./faultlines.db]."),
+    typer.Option("--db", help="Store: an SQLite file or SQLAlchemy URL (env FAULTLINES_DB; default ./faultlines.db)."),
 ]
 LANGUAGES = ("en", "ru")
 # Training and evaluation read the shared encoder's vectors through this cache, so cross-validation never re-encodes.

@@ -34,6 +34,7 @@ from sqlalchemy.engine import Connection, Engine
 from .errors import QueryError, StoreError
 from .output import LAYER_FIELDS, RECORD_LISTS
 from .store import pg
+from .store.fts import MARK_END, MARK_START
 from .store.core import add_sqlite_functions
 from .store.fts import to_fts_query
 from .store.schema import analyses, annotations, documents
@@ -53,8 +54,6 @@ SEARCH_RANK_DOCUMENTS = 10_000
 ENTITY_SEARCH_DOCUMENTS = 500
 # Written as a literal: SQLite uses a partial index (ix_annotations_entity) only when the planner sees the value.
 ENTITY_LAYER = annotations.c.layer == sa.literal_column("'entity'")
-# Snippet markers: private-use characters, because « » are ordinary Russian quotes.
-MARK_START, MARK_END = "\ue000", "\ue001"
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

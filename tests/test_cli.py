@@ -148,9 +148,11 @@ def test_search_and_show(runner, corpus, tmp_path):
     invoke(runner, "ingest", corpus, "--db", db, "-q")
     hits = [json.loads(line) for line in invoke(runner, "search", "Khatlon", "--json", "--db", db).stdout.splitlines()]
     assert [h["id"] for h in hits] == ["attack"]
-    assert "«Khatlon»" in hits[0]["snippet"]
+    assert "\ue000Khatlon\ue001" in hits[0]["snippet"]
     russian = invoke(runner, "search", "дезинформацию", "--json", "--db", db).stdout
     assert '"mid"' in russian
+    table = invoke(runner, "search", "дезинформацию", "--db", db).stdout
+    assert "дезинформацию" in table and "\ue000" not in table and "\ue001" not in table  # markers become highlighting
     shown = invoke(runner, "show", "attack", "--db", db)
     assert shown.exit_code == 0
     assert "Gunmen attack Chinese workers" in shown.stdout and "2025-12-10" in shown.stdout
@@ -283,3 +285,36 @@ def test_serve_on_a_busy_port_says_so_before_claiming_to_serve(runner, tmp_path)
         result = runner.invoke(app, ["serve", "--port", str(port), "--db", str(db), "--no-models", "--no-contradictions"])
     assert result.exit_code != 0
     assert f"cannot listen on 127.0.0.1:{port}" in result.output and "serving" not in result.output
+
+
+def _commands(group, path=()):
+    import click
+
+    for name, command in sorted(group.commands.items()):
+        yield (*path, name), command
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*path, name))
+
+
+def test_help_shows_bracketed_text_that_rich_markup_could_swallow(runner):
+    import re
+
+    import typer
+
+    # Rich reads "[spark]" or "[env …]" as a markup tag and drops it from --help unless escaped.
+    root = typer.main.get_command(app)
+    checked = 0
+    for path, command in _commands(root):
+        helps = [command.help or ""] + [getattr(p, "help", None) or "" for p in command.params]
+        wanted = [m.group(1) for h in helps for m in re.finditer(r"(?<!\\)\[([a-z][^\]]*)\]", h)]
+        if not wanted:
+            continue
+        shown = " ".join(runner.invoke(app, [*path, "--help"], terminal_width=400).stdout.split())
+        for text in wanted:
+            assert f"[{' '.join(text.split())}]" in shown, (path, text)
+            checked += 1
+    for name, command in root.commands.items():
+        for text in re.findall(r"\\\[([a-z][^\]]*)\]", command.help or ""):
+            assert f"[{text}]" in " ".join(runner.invoke(app, ["--help"], terminal_width=400).stdout.split()), name
+            checked += 1
+    assert checked

@@ -299,7 +299,7 @@ def test_search_finds_the_same_documents_with_snippets(stores, q, word) -> None:
     assert postgres_hits and {h.id for h in postgres_hits} == {h.id for h in sqlite_hits}
     assert [h.rank for h in postgres_hits] == sorted(h.rank for h in postgres_hits)  # best (lowest) first
     if word:
-        assert any(f"«{word}»" in h.snippet for h in postgres_hits)
+        assert any(f"{MARK_START}{word}{MARK_END}" in h.snippet for h in postgres_hits)
     sq, pq = stores.queries()
     found = pq.search(q, limit=50)
     assert {r["id"] for r in found} == {r["id"] for r in sq.search(q, limit=50)}

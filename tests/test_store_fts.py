@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from faultlines.errors import QueryError
-from faultlines.store import Store, to_fts_query
+from faultlines.store import MARK_END, MARK_START, Store, to_fts_query
 
 NASTY = [
     '"', '""', '"""', 'NEAR(', "NEAR(a b)", "NEAR/3", "a OR", "OR b", "OR", "AND", "NOT", "a AND", "*", "**",
@@ -70,7 +70,7 @@ def test_nothing_to_search_for(text: str) -> None:
 def test_search_english_with_snippets(store: Store) -> None:
     hits = store.search("Rogun")
     assert hits[0].id == "rogun-dam"
-    assert "«Rogun»" in hits[0].snippet
+    assert f"{MARK_START}Rogun{MARK_END}" in hits[0].snippet
     assert hits[0].title.startswith("Uzbekistan and Tajikistan")
     assert {h.id for h in store.search("Tajikistan")} >= {"khatlon-attack", "rogun-dam"}
     assert [h.id for h in store.search('"Foreign Ministry" Khatlon')] == ["khatlon-attack"]
@@ -85,12 +85,18 @@ def test_search_english_with_snippets(store: Store) -> None:
 def test_search_russian(store: Store) -> None:
     hits = store.search("Душанбе")
     assert [h.id for h in hits] == ["dushanbe-ru"]
-    assert "«Душанбе»" in hits[0].snippet
+    assert f"{MARK_START}Душанбе{MARK_END}" in hits[0].snippet
     assert [h.id for h in store.search("душанбе")] == ["dushanbe-ru"]  # case folded
     assert [h.id for h in store.search("ТАДЖИКИСТАНА опроверг")] == ["dushanbe-ru"]
     assert {h.id for h in store.search("Таджикистан*")} == {"dushanbe-ru", "bishkek-ru"}
     assert [h.id for h in store.search("ёлки")] == ["dushanbe-ru"]
     assert [h.id for h in store.search("«Ничего подобного»")] == ["dushanbe-ru"]
+
+
+def test_snippet_markers_are_not_the_texts_own_quotation_marks(store: Store) -> None:
+    (hit,) = store.search("подобного")
+    # the text's guillemets stay as written; only the match is marked (« » had been both)
+    assert f"«Ничего {MARK_START}подобного{MARK_END} не происходит»" in hit.snippet
 
 
 def test_raw_mode_passes_fts5_syntax_and_reports_errors(store: Store) -> None:

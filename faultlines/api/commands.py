@@ -15,7 +15,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     def serve(
         host: Annotated[str, typer.Option("--host", help="Address to bind; anything but loopback needs FAULTLINES_TOKEN.")] = "127.0.0.1",
         port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port.")] = 8765,
-        db: Annotated[Optional[str], typer.Option("--db", help="Store: an SQLite file or SQLAlchemy URL [env FAULTLINES_DB; default ./faultlines.db].")] = None,
+        db: Annotated[Optional[str], typer.Option("--db", help="Store: an SQLite file or SQLAlchemy URL (env FAULTLINES_DB; default ./faultlines.db).")] = None,
         no_models: Annotated[bool, typer.Option("--no-models", help="Do not load analyzers (POST /api/analyze answers 503); starts faster.")] = False,
         no_contradictions: Annotated[bool, typer.Option("--no-contradictions", help="Do not compare claims across articles at startup.")] = False,
     ) -> None:

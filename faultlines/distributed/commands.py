@@ -10,7 +10,7 @@ from . import bench as _bench  # noqa: F401 - registers ``faultlines bench spark
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
-    spark_app = typer.Typer(help="Run the analysis on Apache Spark (pip install 'faultlines[spark]').",
+    spark_app = typer.Typer(help="Run the analysis on Apache Spark (pip install 'faultlines\\[spark]').",
                             no_args_is_help=True)
     app.add_typer(spark_app, name="spark")
 

@@ -30,7 +30,7 @@ from ..errors import QueryError, StoreError
 from ..model import Annotation, Document
 from ..settings import Settings
 from . import pg
-from .fts import to_fts_query
+from .fts import MARK_END, MARK_START, to_fts_query
 from .schema import SCHEMA_REVISION, analyses, annotations, document_sources, documents, reviews, runs
 
 log = logging.getLogger(__name__)
@@ -1140,7 +1140,7 @@ class Store:
         ``OR`` and ``prefix*`` on PostgreSQL); ``raw=True`` passes the
         database's own syntax through (FTS5 MATCH on SQLite, ``to_tsquery``
         on PostgreSQL), and a syntax error becomes a QueryError. Snippets
-        mark matches with « ».
+        mark matches with MARK_START … MARK_END (U+E000, U+E001).
         """
         if not isinstance(limit, int) or limit < 1:
             raise QueryError(f"limit must be a positive integer, not {limit!r}", code="FL303")
@@ -1154,14 +1154,16 @@ class Store:
             return self._search_pg(query, limit, raw)
         sql = sa.text(
             "SELECT d.id AS id, d.title AS title, "
-            "snippet(documents_fts, -1, '«', '»', '…', 16) AS snippet, "
+            "snippet(documents_fts, -1, :mark_start, :mark_end, '…', 16) AS snippet, "
             "bm25(documents_fts, 5.0, 1.0) AS rank "
             "FROM documents_fts JOIN documents AS d ON d.pk = documents_fts.rowid "
             "WHERE documents_fts MATCH :match ORDER BY rank LIMIT :limit"
         )
         try:
             with self._engine.connect() as connection:
-                rows = connection.execute(sql, {"match": match, "limit": limit}).all()
+                rows = connection.execute(
+                    sql, {"match": match, "limit": limit, "mark_start": MARK_START, "mark_end": MARK_END}
+                ).all()
         except exc.OperationalError as e:
             message = _first_line(e)
             lower = message.lower()
@@ -1179,7 +1181,7 @@ class Store:
         if "\x00" in query:  # the one character PostgreSQL text cannot hold (the safe path drops it)
             query = query.replace("\x00", " ")
         statement = pg.ranked(
-            pg.tsquery(query, raw=raw), limit, documents.c.id, documents.c.title, start="«", stop="»", words=16
+            pg.tsquery(query, raw=raw), limit, documents.c.id, documents.c.title, start=MARK_START, stop=MARK_END, words=16
         )
         try:
             with self._engine.connect() as connection:

@@ -26,6 +26,8 @@ import unicodedata
 
 from ..errors import QueryError
 
+# Snippet markers around matched words: private-use characters, because « » are ordinary Russian quotes.
+MARK_START, MARK_END = "\ue000", "\ue001"
 _PHRASE = re.compile(r'"([^"]*)"(\*?)')
 # FTS5 syntax characters that have no meaning in a search box.
 _SYNTAX = re.compile(r'[()^:{}+,"]')
