@@ -57,6 +57,9 @@ def test_contradictions_command_formats(store):
         assert any(i["speaker_a"] == "Tajikistan's Foreign Ministry" and i["speaker_b"] == "Security Council" for i in items)
     csv_out = runner.invoke(app, ["contradictions", "--format", "csv", "--db", store]).stdout
     assert csv_out.splitlines()[0].startswith("doc_a,speaker_a,stance_a")
+    # a normal terminal: ten table columns had cut every cell to four letters ("spea…")
+    table = " ".join(runner.invoke(app, ["contradictions", "--db", store], env={"COLUMNS": "80"}).stdout.split())
+    assert "A Tajikistan's Foreign Ministry deny" in table and "B Security Council" in table and "spea…" not in table
 
 
 def test_review_and_claimreview_export(store):

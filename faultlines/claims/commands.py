@@ -74,10 +74,37 @@ def contradictions_command(db: str | None, format: str) -> None:
         for item in found:
             sys.stdout.write(json.dumps(item.row() | {"a": item.to_dict()["a"], "b": item.to_dict()["b"]}, ensure_ascii=False) + "\n")
         return
-    if not found and format == "table":
+    if format == "csv":
+        _emit([c.row() for c in found], format, CONTRADICTION_COLUMNS)
+    elif not found:
         err.print("no contradictions found", markup=False)
-        return
-    _emit([c.row() for c in found], format, CONTRADICTION_COLUMNS)
+    else:
+        _print_contradictions([c.row() for c in found])
+
+
+_REASONS = {"denies": "denial", "confirms-denied": "confirmation of what is denied", "embedding": "opposite stances, similar text"}
+
+
+def _print_contradictions(rows: list[dict]) -> None:
+    """One block per contradiction, each side on its own lines: ten columns were unreadable at 80 characters."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    for n, row in enumerate(rows, 1):
+        head = Text(f"{n:>3}  ", style="bold")
+        head.append(_REASONS.get(row["reason"], row["reason"]), style="bold")
+        if row.get("about"):
+            head.append(f" · about {row['about']!r}")
+        if row.get("similarity") is not None:
+            head.append(f" · similarity {row['similarity']:.2f}")
+        out.print(head)
+        for side in ("a", "b"):
+            line = Text(f"{side.upper()}  ", style="bold")
+            line.append(row[f"speaker_{side}"] or "(author)", style="cyan")
+            line.append(f" {row[f'stance_{side}']}", style="magenta")
+            line.append(f"  {row[f'doc_{side}']}", style="dim")
+            out.print(Padding(line, (0, 0, 0, 5), expand=False))
+            out.print(Padding(Text(_cell(row[f"text_{side}"], 400)), (0, 0, 0, 8), expand=False))
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
