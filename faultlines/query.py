@@ -958,7 +958,7 @@ class Queries:
 
     def entities(
         self, *, layer: str | None = None, type: str | None = None, role: str | None = None, q: str | None = None,
-        doc: str | None = None, limit: int = 100,
+        doc: str | None = None, limit: int = 100, cursor: str | None = None,
     ) -> dict[str, Any]:
         """Entity mentions grouped by name, type and role, most frequent first.
 
@@ -970,9 +970,11 @@ class Queries:
         contains it, or one of whose forms does in the newest
         ENTITY_SEARCH_DOCUMENTS documents matching it in the full-text index (a
         substring scan of every mention would take seconds on a large store),
-        any script's case folded.
+        any script's case folded. Pages with ``cursor`` (the ``next_cursor`` of the page before): the sort key
+        (mentions, name, type, role) of the last item shown.
         """
         check_limit(limit)
+        after = decode_cursor(cursor, (int, str, str, str))
         with self._read() as c:
             if layer is None:
                 has_roles = c.execute(sa.select(annotations.c.id).where(annotations.c.layer == "entity").limit(1)).first()
@@ -980,12 +982,18 @@ class Queries:
             if layer not in ("entity", "ner"):
                 raise QueryError(f"layer must be entity or ner, not {layer!r}", code="FL303")
             if layer == "ner":
-                return {"layer": layer, "items": self._named_entities(c, type, role, q, doc, limit)}
-            return {"layer": layer, "items": self._role_entities(c, type, role, q, doc, limit)}
+                items = self._named_entities(c, type, role, q, doc, limit + 1, after)
+            else:
+                items = self._role_entities(c, type, role, q, doc, limit + 1, after)
+        more = len(items) > limit
+        items = items[:limit]
+        last = items[-1] if more else None
+        return {"layer": layer, "items": items, "next_cursor": encode_cursor(
+            (last["mentions"], last["name"], last["type"], last["role"] or "")) if last else None}
 
     def _named_entities(self, c: Any, type: str | None, role: str | None, q: str | None, doc: str | None,
-                        limit: int) -> list[dict[str, Any]]:
-        """Plain NER mentions grouped by their text."""
+                        limit: int, after: list[Any] | None) -> list[dict[str, Any]]:
+        """Plain NER mentions grouped by their text, after the sort key ``after`` (mentions, name, type, role)."""
         a, d = annotations, documents
         name = self._span_text(a, d)
         role_expr = self._attr(a.c.attrs, "role")
@@ -998,20 +1006,29 @@ class Queries:
             conditions.append(d.c.id == doc)
         if q:
             conditions.append(self._contains(self._lower(name), q.lower()))
+        mentions = sa.func.count()
+        role_or_empty = sa.func.coalesce(role_expr, "", type_=sa.Text)
         query = (
-            sa.select(name.label("name"), a.c.label, role_expr.label("role"), sa.func.count().label("mentions"),
+            sa.select(name.label("name"), a.c.label, role_expr.label("role"), mentions.label("mentions"),
                       sa.func.count(sa.distinct(a.c.doc_pk)).label("documents"))
             .select_from(a.join(d, d.c.pk == a.c.doc_pk))
             .where(*conditions)
             .group_by(name, a.c.label, role_expr)
-            .order_by(sa.desc("mentions"), self._bytewise(name))
+            .order_by(sa.desc("mentions"), self._bytewise(name), self._bytewise(a.c.label),
+                      self._bytewise(role_or_empty))
             .limit(limit)
         )
+        if after:  # keyset: fewer mentions, or as many and a later (name, type, role)
+            count, *key = after
+            later = sa.false()
+            for column, value in reversed(list(zip((name, a.c.label, role_or_empty), key))):
+                later = sa.or_(self._bytewise(column) > value, sa.and_(column == value, later))
+            query = query.having(sa.or_(mentions < count, sa.and_(mentions == count, later)))
         return [{"name": r.name, "type": r.label, "role": r.role, "mentions": r.mentions, "documents": r.documents}
                 for r in c.execute(query)]
 
     def _role_entities(self, c: Any, type: str | None, role: str | None, q: str | None, doc: str | None,
-                       limit: int) -> list[dict[str, Any]]:
+                       limit: int, after: list[Any] | None) -> list[dict[str, Any]]:
         """The entity layer grouped by canonical name, type and role.
 
         Without ``doc`` the groups come from :meth:`_group_entities` (the whole
@@ -1028,6 +1045,11 @@ class Queries:
         names = set(self._entity_names_matching(c, q, [g[0] for g in groups])) if q else None
         rows = [g for g in groups
                 if (not type or g[1] == type) and (not role or g[2] == role) and (names is None or g[0] in names)]
+        # Python's string order is code point order, as _bytewise makes the databases' (and NULL roles sort as "")
+        rows.sort(key=lambda g: (-g[3], g[0], g[1], g[2] or ""))
+        if after:
+            start = (-after[0], *after[1:])
+            rows = [g for g in rows if (-g[3], g[0], g[1], g[2] or "") > start]
         page = rows[:limit]
         keys = tuple(g[:3] for g in page)
 

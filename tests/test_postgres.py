@@ -445,6 +445,13 @@ def test_events_claims_entities_and_trends_agree(stores) -> None:
     for kwargs in ({}, {"layer": "ner"}, {"q": "tajik"}, {"q": "душанбе"}, {"type": "LOC"}):
         entities = pq.entities(**kwargs)
         assert entities["items"] and entities == sq.entities(**kwargs), kwargs
+    for kwargs in ({}, {"type": "GPE"}):  # pages of three, the same on both stores and equal to one page
+        pages = [pq.entities(limit=3, **kwargs)]
+        while pages[-1]["next_cursor"]:
+            pages.append(pq.entities(limit=3, cursor=pages[-1]["next_cursor"], **kwargs))
+        whole = pq.entities(limit=500, **kwargs)
+        assert len(pages) > 2 and [i for p in pages for i in p["items"]] == whole["items"], kwargs
+        assert pages[1] == sq.entities(limit=3, cursor=pages[0]["next_cursor"], **kwargs)
     for kwargs in ({}, {"by": "source", "period": "week"}, {"period": "day", "narrative": "China expands its military presence"}):
         trends = pq.narrative_trends(**kwargs)
         assert trends["series"] and trends == sq.narrative_trends(**kwargs)

@@ -2,6 +2,9 @@
 forms, filters, search by a form the canonical name does not contain, and a fresh answer after the store changes."""
 from __future__ import annotations
 
+import pytest
+
+from faultlines.errors import QueryError
 from faultlines.model import Annotation, Document
 from faultlines.query import Queries
 from faultlines.store import Store
@@ -52,6 +55,17 @@ def test_entities_group_by_canonical_name_with_forms(tmp_path) -> None:
             assert [(i["role"], i["mentions"]) for i in queries.entities(doc="b")["items"]] == [
                 ("Antagonist", 1), ("Innocent", 1)]
             assert queries.entities(limit=1)["items"] == listed["items"][:1]
+            # pages of one, each after the sort key of the last item shown, make the whole list
+            pages = [queries.entities(limit=1)]
+            while pages[-1]["next_cursor"]:
+                pages.append(queries.entities(limit=1, cursor=pages[-1]["next_cursor"]))
+            assert [p["items"][0] for p in pages] == listed["items"] and listed["next_cursor"] is None
+            for layer in ("entity", "ner"):
+                first = queries.entities(layer=layer, limit=2)
+                rest = queries.entities(layer=layer, limit=2, cursor=first["next_cursor"])
+                assert first["items"] + rest["items"] == queries.entities(layer=layer)["items"][:4]
+            with pytest.raises(QueryError, match="bad cursor"):
+                queries.entities(cursor="bm90IGEgY3Vyc29y")
             assert {i["name"] for i in queries.entities(q="Tajik*")["items"]} == {"Tajikistan"}
             for odd in ('"', "*", "NEAR(", "()", "x" * 300):  # search-box input that names nothing: no entity, no error
                 assert queries.entities(q=odd)["items"] == []

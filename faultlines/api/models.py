@@ -149,6 +149,7 @@ class EntityOut(BaseModel):
 class Entities(BaseModel):
     layer: str
     items: list[EntityOut]
+    next_cursor: Optional[str] = Field(None, description="Pass as ?cursor= for the next page; null on the last page")
 
 
 class SearchHitOut(BaseModel):
