@@ -166,3 +166,5 @@ def test_a_russian_word_finds_its_inflected_forms_and_a_quoted_one_only_itself(s
     assert {h.id for h in store.search("Таджикистан")} == {"dushanbe-ru", "bishkek-ru"}
     assert {h.id for h in store.search('"Таджикистан"')} == {"bishkek-ru"}
     assert to_fts_query("мир") == '"мир"'  # a stem this short would find unrelated words
+    # a word that is its own stem finds its forms too: "Хатлон" had missed «Хатлонской области»
+    assert to_fts_query("Хатлон") == '"хатлон"*' and to_fts_query("Душанбе") == '"душанб"*'

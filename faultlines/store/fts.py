@@ -79,7 +79,7 @@ def _bare(segment: str, items: list) -> None:
         core = chunk.rstrip("*")
         if not prefix and _CYRILLIC_WORD.fullmatch(core):
             stem = _russian_stem(core)
-            if len(stem) >= _MIN_STEM and stem != core.lower():
+            if len(stem) >= _MIN_STEM:  # (a stem that is the whole word too: "Хатлон" finds «Хатлонской»)
                 core, prefix = stem, True
         if _has_token(core):
             items.append((core, prefix))
