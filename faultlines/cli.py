@@ -196,7 +196,7 @@ def alerts(
     """Early warning: regions where violence or unrest rises above their recent past, and narratives that surge."""
     from datetime import date
 
-    from rich.table import Table
+    from rich.padding import Padding
 
     from .alerts import AlertSettings
     from .alerts import alerts as find_alerts
@@ -215,18 +215,20 @@ def alerts(
     if not report["alerts"]:
         out.print(f"no alerts for {window_text}", markup=False)
         return
-    table = Table(title=f"alerts, {window_text}", title_justify="left")
-    table.add_column("kind", no_wrap=True)
-    table.add_column("what", no_wrap=True)
-    for name in ("observed", "expected", "score", "fatalities"):
-        table.add_column(name, justify="right")
-    table.add_column("documents", overflow="ellipsis")
+    # one block per alert (a table of seven columns cut every figure to one character at 80 columns)
+    out.print(Text(f"alerts, {window_text}", style="bold"))
     for a in report["alerts"]:
         hidden = a["more_documents"] + max(0, len(a["documents"]) - 3)
         more = f" (+{hidden})" if hidden else ""
-        table.add_row(a["kind"], a["name"], str(a["observed"]), f"{a['expected']:.2f}", f"{a['score']:.1f}",
-                      str(a.get("fatalities", "")), ", ".join(a["documents"][:3]) + more)
-    out.print(table)
+        head = Text(f"{a['kind']:<10}", style="bold magenta")
+        head.append(a["name"], style="bold")
+        figures = f"observed {a['observed']} · expected {a['expected']:.2f} · score {a['score']:.1f}"
+        if a.get("fatalities") is not None:
+            figures += f" · fatalities {a['fatalities']}"
+        out.print(head)
+        out.print(Padding(Text(figures), (0, 0, 0, 10), expand=False))
+        out.print(Padding(Text("documents: " + ", ".join(a["documents"][:3]) + more, style="dim"), (0, 0, 0, 10),
+                          expand=False))
 
 
 @app.command()

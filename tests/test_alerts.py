@@ -114,8 +114,10 @@ def test_cli_and_rest_give_the_same_alerts(db):
     assert result.exit_code == 0, result.output
     cli = json.loads(result.stdout)
     assert [a["name"] for a in cli["alerts"]] == [a["name"] for a in _report(db)["alerts"]]
-    table = CliRunner().invoke(app, ["alerts", "--db", str(db)], catch_exceptions=False)
+    table = CliRunner().invoke(app, ["alerts", "--db", str(db)], catch_exceptions=False, env={"COLUMNS": "80"})
     assert "Gorno-Badakhshan" in table.stdout and "violence" in table.stdout
+    first = cli["alerts"][0]  # every figure whole at 80 columns (a seven-column table had cut them to "0…")
+    assert f"observed {first['observed']} · expected {first['expected']:.2f} · score {first['score']:.1f}" in table.stdout
     bad = CliRunner().invoke(app, ["alerts", "--db", str(db), "--as-of", "2026-02-30"])
     assert bad.exit_code == 2 and "--as-of must be a date" in bad.output
     with TestClient(create_app(ServeSettings(db=str(db), load_models=False, contradictions=False))) as client:
