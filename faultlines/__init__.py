@@ -16,7 +16,7 @@ from .model import Annotation, Document
 from .settings import Settings
 
 __version__ = "0.1.0"
-__all__ = ["Annotation", "Document", "Pipeline", "Settings", "Store", "analyze", "load", "__version__"]
+__all__ = ["Annotation", "Document", "Pipeline", "Settings", "Store", "analyze", "document", "load", "__version__"]
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
@@ -41,6 +41,13 @@ def load(analyzers=None, settings: Settings | None = None):
     from .pipeline import DEFAULT_ANALYZERS, Pipeline
 
     return Pipeline(analyzers or DEFAULT_ANALYZERS, settings or Settings.from_env())
+
+
+def document(text: str, published: str | None = None, *, doc_id: str | None = None) -> Document:
+    """An article given as text, not yet analyzed (title and date line read from its top): input for ``load().pipe``."""
+    from .workbench import document as _document
+
+    return _document(text, published, doc_id=doc_id)
 
 
 def analyze(text_or_path, published: str | None = None, *, analyzers=None, settings: Settings | None = None) -> Document:

@@ -175,6 +175,9 @@ class Pipeline:
         """Analyze lazily in batches; with ``on_error`` "skip"/"record" one bad document does not stop the run."""
         batch: list[Document] = []
         for doc in docs:
+            if not isinstance(doc, Document):
+                raise TypeError(f"pipe() takes Document objects, not {type(doc).__name__}: make them with "
+                                "faultlines.document(text, published=...)")
             batch.append(doc)
             if len(batch) >= batch_size:
                 yield from self._run_batch(batch, on_error)

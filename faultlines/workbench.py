@@ -29,6 +29,14 @@ def _is_location(value: str | os.PathLike) -> bool:
     return value.startswith(("http://", "https://")) or os.path.exists(value)
 
 
+def document(text: str, published: str | None = None, *, doc_id: str | None = None) -> Document:
+    """An article given as text, read as a .txt file is (title and date line from its top), not yet analyzed: what
+    ``faultlines.load().pipe(...)`` takes."""
+    if not str(text).strip():
+        raise InputError(TEXT_SOURCE, "empty text", code="FL102")
+    return text_document(str(text), doc_id=doc_id, source=TEXT_SOURCE, source_kind="text", published=published)
+
+
 def analyze(
     text_or_path: str | os.PathLike,
     published: str | None = None,
@@ -60,9 +68,7 @@ def analyze(
             raise InputError(str(text_or_path), "no documents found", code="FL102")
         doc = found[0]
     else:
-        if not str(text_or_path).strip():
-            raise InputError(TEXT_SOURCE, "empty text", code="FL102")
-        doc = text_document(str(text_or_path), doc_id=None, source=TEXT_SOURCE, source_kind="text", published=published)
+        doc = document(str(text_or_path), published)
     return pipeline(doc)
 
 

@@ -63,3 +63,12 @@ def test_load_returns_a_reusable_pipeline():
     docs = [faultlines.Document(id=str(i), text=t) for i, t in enumerate(["Calm in Osh today.", "Спокойно в Оше."])]
     out = list(pipeline.pipe(docs))
     assert [d.language for d in out] == ["en", "ru"]
+
+
+def test_the_readme_s_pipe_takes_documents_made_from_text_and_names_them_when_given_strings():
+    pipeline = faultlines.load(("language", "segment"))
+    docs = [faultlines.document("Clash near Osh\n\nDecember 5, 2026\n\nTwo guards were hurt in Osh.")]
+    (out,) = pipeline.pipe(docs, on_error="record")
+    assert (out.title, out.published, out.language) == ("Clash near Osh", "2026-12-05", "en")
+    with pytest.raises(TypeError, match=r"faultlines\.document\(text"):
+        list(pipeline.pipe(["Calm in Osh today."], on_error="record"))
