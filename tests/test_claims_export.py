@@ -76,6 +76,7 @@ def test_review_and_claimreview_export(store):
     ok = runner.invoke(app, ["review", ministry["claim_id"], "--rating", "false",
                              "--note", "The Security Council confirmed the consultations two days later.", "--db", store])
     assert ok.exit_code == 0, ok.output
+    assert "no --url" in ok.stderr  # a ClaimReview without its page is not publishable: say so
     result = runner.invoke(app, ["claims", "export", "--format", "claimreview", "--db", store])
     reviews = json.loads(result.stdout)
     assert len(reviews) == 1
@@ -85,6 +86,7 @@ def test_review_and_claimreview_export(store):
     assert review["reviewRating"]["alternateName"] == "False" and review["reviewRating"]["ratingValue"] == 1
     assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "Tajikistan's Foreign Ministry"}
     assert review["itemReviewed"]["datePublished"] == "2025-12-10"
+    assert "url" not in review["itemReviewed"]["appearance"]  # the article is a local file: its path is no URL
     assert review["reviewBody"].startswith("The Security Council")
 
 

@@ -195,6 +195,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             fail(f"no claim with id {claim_id!r} in {settings.db_shown()}")
         add_review(settings, verdict)
         err.print(f"faultlines: verdict {verdict['rating']} on {claim_id} stored in {settings.db_shown()}", markup=False)
+        if not url:
+            err.print("faultlines: note: no --url, so its ClaimReview names no page of the review (publishers such as "
+                      "Google's fact-check tools need one); run review again with --url to add it", markup=False)
 
     @eval_app.command("claims")
     def eval_claims(

@@ -68,7 +68,7 @@ def claim_review(row: dict[str, Any], review: dict[str, Any]) -> dict[str, Any]:
         "author": _agent(row.get("speaker")),
         "appearance": {"@type": "CreativeWork", "headline": row.get("title") or row.get("doc_id")},
     }
-    if row.get("source"):
+    if str(row.get("source") or "").startswith(("http://", "https://")):  # (a local file's path is no URL)
         item["appearance"]["url"] = row["source"]
     if row.get("published"):
         item["datePublished"] = row["published"]
