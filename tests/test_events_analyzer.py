@@ -907,6 +907,12 @@ def test_a_protest_or_arrests_in_listed_towns_are_one_event_per_town(text, place
     ("Накануне полиция задержала 11 активистов в Алматы.", [("Arrests", "2026-11-26")]),
     ("Police detained activists ahead of a CSTO summit in Almaty on Thursday.", [("Arrests", "2026-11-26")]),
     ("The rally was to take place on Republic Square in Almaty on Friday.", []),
+    # "planned for Saturday" is the Saturday to come (read back it had been the Saturday before)
+    ("Residents said a rally was planned for Saturday outside the regional administration in Osh.", []),
+    ("Police in Osh detained 11 activists on Thursday; a rally is planned for Saturday.", [("Arrests", "2026-11-26")]),
+    ("Мэрия Алматы пригласила инициативную группу на встречу в понедельник.", []),
+    # strike drones to be stationed: the adjective "ударный" is no strike
+    ("На базе под Ошем разместят до 150 военнослужащих и несколько ударных беспилотников «Орион».", []),
 ])
 def test_a_protest_or_summit_yet_to_come_is_no_event_and_the_eve_of_one_no_date(text, expected):
     events = document_record(run(text, published="2026-11-27"))["events"]
@@ -928,6 +934,27 @@ def test_mortars_fired_in_an_exchange_of_fire_are_the_clash():
         "Баткенской области во вторник. По данным ведомства, таджикские военные открыли огонь из минометов по позициям "
         "у села Кок-Таш.", published="2026-11-18"))["events"]
     assert (event["event_type"], event["sub_event_type"], event["fatalities"]) == ("Battles", "Armed clash", 2)
+
+
+def test_what_a_fact_check_checks_and_finds_did_not_happen_is_no_event():
+    text = ('Fact Check: Video of "Tajik Shelling of Kyrgyz School" Is From 2022\n\n'
+            "A video circulating on Telegram since Thursday claims to show Tajik artillery shelling a school in the "
+            "Kyrgyz village of Ak-Sai in Batken region.\n\n"
+            "Verdict: False. The video was filmed in 2022 and no shelling took place in Ak-Sai this month.\n\n"
+            "Kyrgyzstan's Ministry of Emergency Situations said on Friday it had recorded no incidents of shelling in "
+            "Batken region in December.")
+    assert run(text, published="2026-12-06").layer("event") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Миф первый: Россия превращает 201-ю базу в плацдарм для ударов по Афганистану.",
+    "Myth two: Russian troops fired on protesters in Almaty.",
+    # several years' events, none told: "the clashes we saw in 2021 and 2022"
+    '"The agreement removes the main trigger for the clashes we saw in 2021 and 2022," said Temur Umarov of the '
+    'Carnegie Russia Eurasia Center.',
+])
+def test_a_numbered_myth_and_the_clashes_of_several_years_are_no_events(text):
+    assert run(text, published="2026-12-06").layer("event") == []
 
 
 def test_a_fact_check_s_claim_line_is_no_event():
@@ -2119,3 +2146,28 @@ def test_counts_of_incidents_an_outlet_named_after_a_town_and_a_raid_far_from_an
                     [a.attrs for a in run(text, published="2026-12-01").layer("event")])
     assert ("Attack", "2026-11-27", "Yekaterinburg") in events  # the beating: not in Fergana, not part of Crocus
     assert not any(e[2] == "Fergana" for e in events) and not any(e[1] == "2026-01-01" for e in events)
+
+
+def test_who_was_among_the_dead_is_no_count_and_the_attack_told_before_is_not_where_suspects_were_held():
+    events = document_record(run(
+        "KABUL, Dec 7 (Reuters) - A bomb hidden in a motorcycle exploded at a crowded market in the northern Afghan "
+        "province of Takhar on Sunday, killing seven people and wounding at least 19, a police spokesman said.\n\n"
+        "The blast hit the main bazaar of Rustaq district at around 10 a.m., the spokesman said. Two children were among "
+        "the dead, he said.\n\n"
+        "Taliban spokesman Zabihullah Mujahid said the attack was carried out by Islamic State Khorasan, and that "
+        "security forces had arrested two suspects in the neighbouring district of Chah Ab on Sunday afternoon.",
+        published="2026-12-07"))["events"]
+    assert [(e["sub_event_type"], e["location"], e["fatalities"], e["injuries"]) for e in events] == [
+        ("Remote explosive/landmine/IED", "Rustaq", 7, 19), ("Arrests", "Chah Ab", 0, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The governments of Kyrgyzstan and Tajikistan on Tuesday signed a protocol finalizing the last disputed sections "
+     "of their border in the Fergana Valley.\n\nThe document was signed in the Tajik city of Khujand by the heads of "
+     "the two countries' security services.", ("2026-12-01", "Tajikistan", "Khujand")),
+    ("Россия и Киргизия подписали соглашение о размещении авиабазы. Документ в среду в Бишкеке подписали министры "
+     "обороны двух стран.", ("2026-12-02", "Kyrgyzstan", "Bishkek")),
+])
+def test_a_deal_is_placed_where_it_was_signed_not_in_a_party_s_state_or_a_shared_valley(text, expected):
+    (event,) = document_record(run(text, published="2026-12-04"))["events"]
+    assert (event["sub_event_type"], event["date"], event["country"], event["location"]) == ("Agreement", *expected)

@@ -38,6 +38,18 @@ def test_russian_weekdays_with_last_and_overnight():
     assert _one(DateResolver("ru", "2025-06-06"), "В прошлую пятницу боевики обстреляли заставу.").date == date(2025, 5, 30)
 
 
+@pytest.mark.parametrize("language, sentence", [
+    ("ru", "В пятницу, 27 ноября, около 400 жителей перекрыли трассу."),
+    ("ru", "27 ноября (в пятницу) жители перекрыли трассу."),
+    ("en", "On Friday, Nov. 27, about 400 villagers blocked the highway."),
+    ("en", "Villagers blocked the highway on November 27, Friday."),
+])
+def test_a_weekday_beside_its_full_date_takes_the_date(language, sentence):
+    # published on Friday 4 December: the weekday alone is that day, the date says the Friday before
+    found = [m for m in DateResolver(language, "2026-12-04").find(sentence) if m.date]
+    assert [m.date for m in found] == [date(2026, 11, 27)], found
+
+
 def test_late_november_is_a_range():
     m = _one(DateResolver("en", "2025-12-10"), "In late November, gunmen opened fire.")
     assert (m.date, m.end_date, m.precision) == (date(2025, 11, 21), date(2025, 11, 30), "range")

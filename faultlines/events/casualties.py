@@ -180,6 +180,10 @@ _ATTACKERS = re.compile(r"\b(?:attackers|assailants|gunmen|militants|insurgents|
 _BOUND_WORDS = re.compile(r"(?<!\w)не\s+(?:менее|более|меньше|больше)(?!\w)|\b(?:not|no)\s+(?:less|more|fewer)\s+than\b", re.I)
 _NOT = re.compile(r"(?<!\w)(?:не|not|never)(?!\w)", re.I)
 _AMONG = re.compile(r"(?:\bamong|(?<!\w)(?:среди|в\s+числе))\s+(?:the\s+)?$", re.I)
+# "Two children were among the dead", "Двое детей оказались среди погибших": who the dead were, counted already
+_AMONG_AFTER = re.compile(r"\s+(?:(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?|(?:были|был|была|оказал\w*|"
+                          r"есть|также)\s+(?:также\s+)?(?:среди|в\s+числе)\s+)(?:dead|killed|victims|fatalities|wounded|"
+                          r"injured|погибш|убит|жертв|ранен|пострадавш)", re.I)
 _HURT = re.compile(rf"\b{_HURT_EN}\b|{_HURT_RU}", re.I)
 # "eight of the dead", "трое из погибших": a share of casualties counted already ("один из них скончался" counts)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS_EN})\.?\s+$", re.I)
@@ -220,7 +224,8 @@ def counts(text: str, language: str, offset: int = 0) -> list[Count]:
                 if text[max(0, m.start() - 3):m.start()].lower() == "ни ":
                     found.append(Count(field, 0, offset + m.start(), offset + m.end()))
                 continue
-            if _AMONG.search(text, max(0, m.start() - 20), m.start()):
+            if _AMONG.search(text, max(0, m.start() - 20), m.start()) or _AMONG_AFTER.match(text, m.end("n")) \
+                    or _AMONG_AFTER.search(m.group(0)):
                 continue  # "Среди погибших - двое подростков", "among the dead were two children": who, not how many
             if _MONTH_BEFORE.search(text, max(0, n_start - 12), n_start):
                 continue  # "On November 18 an engineer was shot dead": a day, not a count

@@ -147,6 +147,7 @@ class DateResolver:
             for m in pattern.finditer(text):
                 raw.append((m.start(), m.end(), kind, m))
         raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+        raw = _without_weekdays_beside_dates(text, raw)
         out: list[DateMention] = []
         last_end = -1
         dateline = DATELINE.match(text)  # "ALMATY, Dec 5 (Reuters) - Police dispersed a rally on Friday"
@@ -367,6 +368,26 @@ class DateResolver:
                                f"{written} is ambiguous; {other.isoformat()} would be after the publication date")
         chosen = readings[0] if self.day_first else readings[-1]
         return DateMention(0, 0, "", chosen, "day", f"{written} is ambiguous; read as {chosen.isoformat()}: {self.locale_why}")
+
+
+_WEEKDAY_KINDS = frozenset({"weekday", "weekday_ru", "next_weekday", "next_weekday_ru"})
+_FULL_DATE_KINDS = frozenset({"iso", "numeric", "md", "dm"})
+# between a weekday and the date it names: "В пятницу, 27 ноября", "on Friday, Nov. 27", "27 ноября (пятница)"
+_APPOSITION = re.compile(r"\s*[,(]?\s*(?:(?:on|в|во)\s+)?$", re.IGNORECASE)
+
+
+def _without_weekdays_beside_dates(text: str, raw: list[tuple[int, int, str, re.Match]]) -> list[tuple[int, int, str, re.Match]]:
+    """Drop a weekday written beside the full date it names: the date says which week (the weekday alone is read
+    as the last one before the publication, a week off for "В пятницу, 27 ноября" published on a Friday)."""
+    dates = [(start, end) for start, end, kind, _ in raw if kind in _FULL_DATE_KINDS]
+    if not dates:
+        return raw
+
+    def beside(start: int, end: int) -> bool:
+        return any(_APPOSITION.fullmatch(text[end:d_start]) or _APPOSITION.fullmatch(text[d_end:start])
+                   for d_start, d_end in dates if 0 <= d_start - end <= 6 or 0 <= start - d_end <= 6)
+
+    return [r for r in raw if r[2] not in _WEEKDAY_KINDS or not beside(r[0], r[1])]
 
 
 _Y = r"(?:,?\s+(?P<year>\d{4}))?"

@@ -123,6 +123,9 @@ _ACCIDENT_CAUSE = re.compile(r"\bcorrosion\b|коррози\w+|\btechnical\s+(?:
 _EXPLOSION = re.compile(r"explo|blast|взрыв|взорв", re.I)
 # a negation right before an event cue: "Police never detained", "не задержала", "no X has ever threatened"
 _NEGATED = {"en": re.compile(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$|"
+                             # "no shelling took place", "recorded no incidents of shelling"
+                             r"\bno\s+(?:(?:new|further|major|other|such|fresh)\s+)?(?:(?:incidents?|reports?|signs?|"
+                             r"cases?|evidence)\s+of\s+)?$|"
                              r"\bnot\s+even\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$|"  # "not even an emergency summit"
                              r"\b(?:no|no\s+other)\s+(?:[\w-]+\s+){1,3}(?:has|have|had|did|was|were|will)\s+(?:ever\s+)?$|"
                              r"\b(?:declined|refused)\s+to\s+$|\bany\s+$|"  # "took part in any shooting": none in particular
@@ -141,11 +144,19 @@ _UPCOMING = re.compile(r"(?:\b(?:planned|upcoming|scheduled|announced|proposed|i
                        r"(?<!\w)(?:запланированн|предстоящ|анонсированн)\w*\s+(?:\w+\s+)?)$", re.I)
 # ... and its "planned" hedges nothing else: "Накануне запланированной акции полиция задержала 11 активистов"
 _PLANNED_PROTEST = re.compile(r"\b(?:planned|upcoming|scheduled)\s+(?:[\w-]+\s+)?(?:rally|rallies|protests?|march|"
-                              r"demonstrations?|strike|picket)\b|(?<!\w)(?:запланированн|предстоящ|анонсированн)\w*\s+"
+                              r"demonstrations?|strike|picket)\b|\b(?:rally|rallies|protests?|march|demonstrations?|"
+                              r"strike|picket)\s+(?:that\s+)?(?:(?:is|was|are|were)\s+)?(?:planned|scheduled|slated)\s+for\b|(?<!\w)(?:запланированн|предстоящ|анонсированн)\w*\s+"
                               r"(?:\w+\s+)?(?:акци|митинг|протест|шестви|забастовк|пикет)\w*", re.I)
+_INSTITUTION_NAME = re.compile(r"\s(?:Center|Centre|Institute|Foundation|University|College|Fund|Programme|Program|"
+                               r"Initiative|Project|Network|Forum|Endowment)$|^(?:Центр|Институт|Фонд|Университет)\w*\s")
+_PLURAL_CUE = re.compile(r"(?:clashes|attacks|protests|riots|bombings|strikes|skirmishes|столкновени[яй]|нападени[яй]|"
+                         r"протест(?:ы|ов)|беспорядк(?:и|ов)|атак(?:и)?|теракт(?:ы|ов)|стычк(?:и|ек))$", re.I)
+_YEARS_LIST = re.compile(r"\b(?:19|20)\d\d(?:\s+год\w*)?\s*(?:,|and|и|or|или|–|-)\s*(?:19|20)\d\d\b", re.I)
+_FACT_CHECK_TITLE = re.compile(r"\W*(?:fact[\s-]?check(?:ing|ed)?|фактчек\w*|проверка\s+факт\w*|фейк)\s*[:.—–-]", re.I)
 # "Claim: …", "Миф № 2: …": a line that states what the text denies
 _LABELLED_CLAIM = re.compile(r"[\s*_#>•-]*(?:\d{1,2}[.)]\s*)?(?:claim|myth|fake|lie|false claim|rumou?r|утверждение|миф|"
-                             r"фейк|ложь|слух)(?:\s*(?:№|#|no\.?)?\s*\d{1,2})?[*_]*\s*[:—–]", re.I)
+                             r"фейк|ложь|слух)(?:\s*(?:№|#|no\.?)?\s*\d{1,2}|\s+(?:перв|втор|трет|четв[её]рт|пят)\w+|"
+                             r"\s+(?:one|two|three|four|five|first|second|third|fourth|fifth))?[*_]*\s*[:—–]", re.I)
 # "rejected a report that accused …": the accusation is the rejected report's
 _EMBEDDED_SPEECH = re.compile(r"[^;,]*?\b(?:that|which|who)\s+(?:\w+\s+){0,2}$|[^;,]*?(?<!\w)(?:котор\w+)\s+(?:\w+\s+){0,2}$",
                               re.I)
@@ -684,6 +695,9 @@ class EventExtractor:
         # (a person's full name: natasha calls "Пянджа" of "у Пянджа" a person too)
         persons = [(a.start, a.end) for a in doc.layer("ner") if a.label in ("PER", "PERSON")
                    and " " in text[a.start:a.end].strip()]
+        # ("the Carnegie Russia Eurasia Center", "University of Central Asia": a name inside an institution's)
+        persons += [(a.start, a.end) for a in doc.layer("ner") if a.label == "ORG"
+                    and _INSTITUTION_NAME.search(text[a.start:a.end])]
         resolver = DateResolver(language, doc.published, language)
         self._published = date.fromisoformat(doc.published) if doc.published else None
         self._text = text
@@ -744,6 +758,8 @@ class EventExtractor:
             if any(d.date for d in dates):
                 date_para = para
             found = self.triggers(s, start, language)
+            if start < title_end and _FACT_CHECK_TITLE.match(s):
+                found = []  # "Fact Check: Video of "Tajik Shelling of Kyrgyz School" Is From 2022": the claim checked
             # "Пограничная служба Киргизии эти обвинения отвергла. По данным ведомства, огонь первой открыла таджикская
             # сторона, а киргизские пограничники у села Кок-Таш …": who fired first, by the other side's account, in the
             # clash told before (the village its guards held is no other place of it)
@@ -1069,9 +1085,11 @@ class EventExtractor:
                     # (one with no place of its own is where the sentence's other event is: "detained 12 people in Osh
                     # after a rally turned into clashes")
                     near = [p for p in own_places if nearest(p)]
-                    # (but a deal agreed by phone is not made where the fighting it answers happened)
-                    own_places = near if any(p.locative for p in near) or trig.plover in ("AGREE", "CONSULT") else near + [
-                        p for p in own_places if p.locative and p not in near]
+                    # (but a deal agreed by phone is not made where the fighting it answers happened, nor "the attack"
+                    # told before where the suspects were arrested: "said the attack was carried out by ISIS-K and that
+                    # security forces had arrested two suspects in … Chah Ab")
+                    own_places = near if any(p.locative for p in near) or trig.plover in ("AGREE", "CONSULT") \
+                        or definite else near + [p for p in own_places if p.locative and p not in near]
                     own_actors = [a for a in actors if nearest(a)]
                 # "was arrested in July after he criticised the handling of floods in the Surkhandarya region": a place
                 # in a clause of its own after the cue is that clause's
@@ -1119,6 +1137,10 @@ class EventExtractor:
                 mention.arrest_apart = trig.sub_event_type != "Arrests" and any(
                     t.sub_event_type == "Arrests" for t in selected)
                 days = sorted({d.date for d in own_dates if d.date and d.precision == "day"})
+                years = {d.date.year for d in own_dates if d.date and d.precision == "year"}
+                if not days and _PLURAL_CUE.search(trig.text) and (len(years) >= 2 or _YEARS_LIST.search(
+                        text[max(start, trig.start - 50):min(end, trig.end + 50)])):
+                    continue  # "the clashes we saw in 2021 and 2022": events of several years, none told
                 batch = [mention]
                 if hurt and len(days) >= 2 and _SEVERAL.search(text, max(start, trig.start - 30), trig.start):
                     # "The two attacks, on November 18 and on the night of December 1, killed five Chinese citizens":
@@ -1341,6 +1363,11 @@ class EventExtractor:
             return False
         p1 = cand.place()
         p2 = _most_specific(m.places)
+        if p1 and p2 and p1.kind == "country" and a.plover in ("AGREE", "CONSULT") and any(
+                p.place is not None and p.place.iso == p2.iso for x in cand.mentions for p in x.places):
+            # "Kyrgyzstan and Tajikistan signed a protocol …. The document was signed in … Khujand": the parties'
+            # states are no place of the deal
+            p1 = None
         if p1 and p2:
             if p1.iso != p2.iso:
                 return False

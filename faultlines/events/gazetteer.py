@@ -456,7 +456,15 @@ def _is_street(folded: list[str], i: int, n: int) -> bool:
 
 
 def _is_river(folded: list[str], after: int) -> bool:
-    return after < len(folded) and folded[after] in _RIVER
+    return after < len(folded) and folded[after] in _RIVER or _is_shared_valley(folded, after)
+
+
+# valleys shared by several states: "the Fergana Valley" (Uzbekistan, Kyrgyzstan, Tajikistan) is not Fergana region
+_SHARED_VALLEYS = {"fergana", "ferghana", "ферган", "chui", "chuy", "чу", "zeravshan", "zarafshan", "зеравшан"}
+
+
+def _is_shared_valley(folded: list[str], after: int) -> bool:
+    return after < len(folded) and folded[after] in ("valley", "долин") and after > 0 and folded[after - 1] in _SHARED_VALLEYS
 
 
 def _latin_or_cyrillic(name: str) -> bool:
