@@ -56,6 +56,22 @@ def test_link_incidents_keeps_sources_and_disagreements(reports):
     assert len(others) == 2 and all(len(i.sources) == 1 for i in others)
 
 
+def test_acled_csv_per_incident_counts_an_attack_two_outlets_told_once(reports):
+    from faultlines.events.export import export_events
+
+    buffer = io.StringIO()
+    assert export_events(reports, "acled-csv", buffer, per="incident") == 2
+    rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+    attack = next(r for r in rows if r["event_date"] == "2025-11-26")
+    # one row, the most specific report's place, the lowest toll, both sources (per report it was 3 + 4 dead)
+    assert (attack["admin2"], attack["fatalities"], attack["source_scale"]) == ("Shamsiddin Shohin", "3", "2 reports")
+    assert attack["source"] == "https://example.org/paper-b; https://example.org/wire-a"
+    assert "Fatality reports differ" in attack["notes"]
+    assert sum(int(r["fatalities"]) for r in rows) == 5
+    with pytest.raises(ValueError, match="acled-csv"):
+        export_events(reports, "geojson", io.StringIO(), per="incident")
+
+
 def test_link_keeps_events_of_one_article_apart():
     doc = _doc("one", "Two attacks on the same day.", "2025-11-27", _event(), _event(fatalities=3))
     assert len(link_incidents([doc])) == 2
@@ -101,6 +117,11 @@ def test_cli_export_and_incidents_over_a_store(reports, tmp_path):
     assert any(len(i["sources"]) == 2 for i in incidents)
     bad = runner.invoke(app, ["events", "export", "--format", "kml", "--db", str(db)])
     assert bad.exit_code == 2
+    per_incident = runner.invoke(app, ["events", "export", "--per", "incident", "--db", str(db)])
+    assert per_incident.exit_code == 0 and len(per_incident.output.strip().splitlines()) == 1 + 2
+    for wrong in (["--per", "incident", "--format", "geojson"], ["--per", "article"]):
+        refused = runner.invoke(app, ["events", "export", *wrong, "--db", str(db)])
+        assert refused.exit_code == 2 and "--per" in refused.output
 
 
 def test_a_battle_told_from_each_side_is_one_incident_but_two_attackers_are_two():

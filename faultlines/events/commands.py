@@ -61,6 +61,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         format: Annotated[str, typer.Option("--format", "-f", help="acled-csv, plover-jsonl or geojson.")] = "acled-csv",
         output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (default: stdout).")] = None,
         db: DbOption = None,
+        per: Annotated[str, typer.Option("--per", help="report: a row per article's event; incident: a row per incident "
+                                                       "however many articles told it (acled-csv).")] = "report",
         quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
     ) -> None:
         """Stream the stored events out as an ACLED-style CSV, PLOVER JSON lines or a GeoJSON FeatureCollection."""
@@ -68,9 +70,13 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         if format not in FORMATS:
             fail(f"unknown --format {format!r}; use {', '.join(FORMATS)}")
+        if per not in ("report", "incident"):
+            fail(f"--per must be report or incident, not {per!r}")
+        if per == "incident" and format != "acled-csv":
+            fail("--per incident is for --format acled-csv (PLOVER and GeoJSON keep each article's report)")
         stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
         try:
-            n = export_events(_documents(db), format, stream)
+            n = export_events(_documents(db), format, stream, per=per)
         finally:
             if output:
                 stream.close()

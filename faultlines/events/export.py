@@ -176,13 +176,44 @@ def write_geojson(docs: Iterable[Document], out: IO[str]) -> int:
     return n
 
 
+def write_acled_csv_incidents(docs: Iterable[Document], out: IO[str]) -> int:
+    """One row per incident (``faultlines events incidents``), as ACLED codes an event once whoever reported it: the
+    most specific report's fields, the lowest reported toll (ACLED's conservative figure), every source."""
+    from .link import link_reports
+
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for incident, reports in link_reports(docs):
+        if incident.event_type is None:
+            continue
+        n += 1
+        doc, ann = reports[0]
+        row = acled_row(doc, ann, n)
+        sources = list(dict.fromkeys(d.source or d.id for d, _ in reports))
+        row.update(fatalities=incident.fatalities, source="; ".join(sources),
+                   source_scale=f"{len(reports)} reports" if len(reports) > 1 else None,
+                   doc_id="; ".join(dict.fromkeys(d.id for d, _ in reports)))
+        if incident.notes:
+            row["notes"] = f"{row['notes']} {incident.notes}"
+        writer.writerow(row)
+    return n
+
+
 WRITERS = {"acled-csv": write_acled_csv, "plover-jsonl": write_plover_jsonl, "geojson": write_geojson}
 
 
-def export_events(docs: Iterable[Document], fmt: str, out: IO[str]) -> int:
-    """Write the events of ``docs`` in ``fmt``; returns the number of events written."""
+def export_events(docs: Iterable[Document], fmt: str, out: IO[str], *, per: str = "report") -> int:
+    """Write the events of ``docs`` in ``fmt``, one row per report or (ACLED CSV only) per incident; returns the number
+    of rows written."""
     if fmt not in WRITERS:
         raise ValueError(f"unknown events export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if per == "incident":
+        if fmt != "acled-csv":
+            raise ValueError(f"--per incident is for acled-csv, not {fmt}")
+        return write_acled_csv_incidents(docs, out)
+    if per != "report":
+        raise ValueError(f"--per must be report or incident, not {per!r}")
     return WRITERS[fmt](docs, out)
 
 

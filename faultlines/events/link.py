@@ -127,14 +127,19 @@ def group_reports(reports: Sequence[tuple[str, dict[str, Any]]]) -> list[list[in
 
 def link_incidents(documents: Iterable[Document]) -> list[Incident]:
     """Group the events of ``documents`` into incidents (in order of their earliest date)."""
-    items: list[tuple[Document, dict[str, Any], int, int]] = []
-    for doc in documents:
-        for ann in doc.layer("event"):
-            items.append((doc, dict(ann.attrs), ann.start, ann.end))
-    groups = group_reports([(doc.id, ev) for doc, ev, _, _ in items])
-    incidents = [_incident([items[i] for i in group]) for group in groups]
-    incidents.sort(key=lambda i: (i.date or "9999", i.id))
-    return incidents
+    return [incident for incident, _ in link_reports(documents)]
+
+
+def link_reports(documents: Iterable[Document]) -> list[tuple[Incident, list[tuple[Document, Any]]]]:
+    """Each incident with its reports, ``(document, event annotation)``, the most specific report first."""
+    reports = [(doc, ann) for doc in documents for ann in doc.layer("event")]
+    linked = []
+    for group in group_reports([(doc.id, dict(ann.attrs)) for doc, ann in reports]):
+        incident = _incident([(reports[i][0], dict(reports[i][1].attrs), reports[i][1].start, reports[i][1].end)
+                              for i in group])
+        linked.append((incident, sorted((reports[i] for i in group), key=lambda r: -_specificity(r[1].attrs))))
+    linked.sort(key=lambda pair: (pair[0].date or "9999", pair[0].id))
+    return linked
 
 
 def _incident(group) -> Incident:
