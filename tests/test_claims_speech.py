@@ -1345,6 +1345,14 @@ def test_the_interviewee_the_lead_says_the_outlet_spoke_to_answers():
         "was behind the drone attack?\n\nA: My sources say it was a commercial quadcopter.\n\nQ: Will it happen "
         "again?\n\nA: I expect more incidents before the spring.") if c["quote"]]
     assert english and {c["speaker"] for c in english} == {"Rustam Haidarov"}
+    # an answer's first sentence (it starts at the "A:" label) and an "I expect" inside an answer are the interviewee's
+    answers = claims(
+        "Border chief on Batken\n\nRFE/RL spoke with Colonel Talant Abdykadyrov in Bishkek on Wednesday.\n\nQ: What "
+        "happened near Kok-Tash?\n\nA: At about 6 p.m. one of our patrols came under fire from the Tajik side. A sergeant "
+        "was wounded.\n\nQ: Do you expect another escalation?\n\nA: No. But I expect small incidents over water to "
+        "continue until the spring.")
+    assert {c["speaker"] for c in answers if "patrols" in c["text"] or "small incidents" in c["text"]} == {
+        "Colonel Talant Abdykadyrov"}
     russian = [c for c in claims(
         "«Угроза с юга никуда не делась»: эксперт о безопасности\n\nKaktus.media поговорил с экспертом по вопросам "
         "безопасности, бывшим сотрудником Совбеза Кыргызстана Кубатом Рахимовым о взрыве в Кара-Суу.\n\n— Это начало "

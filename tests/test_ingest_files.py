@@ -210,6 +210,11 @@ def test_unknown_suffix_and_sniffing(tmp_path: Path) -> None:
     ("Drills end\n\nBy Asia-Plus staff\n\nText.\n", "Asia-Plus staff"),
     ("Riots\n\nBy RFE/RL's Kyrgyz and Tajik services\n\nText.\n", "RFE/RL's Kyrgyz and Tajik services"),
     ("Title\n\nBy Monday and Tuesday the roads were closed.\n", None),
+    # a ministry's release, in its own voice
+    ("МВД: задержаны пятеро\n\nПресс-служба Министерства внутренних дел Кыргызской Республики\n\n5 декабря 2026\n\nТекст.\n",
+     "Пресс-служба Министерства внутренних дел Кыргызской Республики"),
+    ("Title\n\nPress service of the Ministry of Foreign Affairs of Tajikistan\n\nText.\n",
+     "Press service of the Ministry of Foreign Affairs of Tajikistan"),
 ])
 def test_a_byline_names_the_author(text, name):
     doc = text_document(text, doc_id="b", source="b.txt", source_kind="file")

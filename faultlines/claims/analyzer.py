@@ -70,7 +70,9 @@ from .speakers import is_outlet
 # "neither confirmed nor denied" questions; "When X calls …, it usually means" is no claim; a denial answers the claim
 # whose speaker it describes ("заявление представителя талибов"); a feed's "UPD 23:15:" is a label, the name after it
 # speaks; a wire's "(Adds …)", "(Corrects …)" is no claim
-VERSION = "11"
+# 12: an interview answer's first sentence (it starts at "A:") and its "I expect …" are the interviewee's; a ministry's
+# release ("Пресс-служба МВД …" under the title, read by ingest as the byline) speaks its own sentences
+VERSION = "12"
 
 
 def claim_id(doc: Document, start: int, end: int, speaker: str | None) -> str:

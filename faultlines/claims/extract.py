@@ -1827,6 +1827,9 @@ def _titled_speakers(ex: "Extractor", claims: list[Claim]) -> None:
             claim.speaker = described[0] if headline else described[-1]
 
 
+_FIRST_PERSON = frozenset({"i", "we", "я", "мы"})
+
+
 def _interview_answers(ex: "Extractor", claims: list[Claim]) -> None:
     """In an interview (two or more "Q:" and "A:" lines), what an answer line states is the interviewee's, not the
     author's: the one the title or a line "Interview with X" names, else "interviewee". Every sentence of an answer
@@ -1868,9 +1871,13 @@ def _interview_answers(ex: "Extractor", claims: list[Claim]) -> None:
             claims.append(Claim(start, end, speaker=name, kind="quote", quote=True, cue=":",
                                 stance=ex.content_stance("assert", start, end)))
     for claim in claims:
-        if claim.kind == "author" and any(s <= claim.start < e for s, e in spans):
+        # (an answer's first sentence starts at its "A:" label, before the answer's own words)
+        answer = next(((s, e) for s, e in spans if claim.start < e and s < claim.end), None)
+        if claim.kind == "author" and answer is not None:
             claim.speaker, claim.kind, claim.quote = name, "quote", True
-            claim.start = max(claim.start, next(s for s, e in spans if s <= claim.start < e))
+            claim.start = max(claim.start, answer[0])
+        elif answer is not None and (claim.speaker or "").casefold() in _FIRST_PERSON:
+            claim.speaker = name  # "But I expect small incidents … to continue": the interviewee
         elif claim.quote and claim.speaker is None and claim.start < title_end:
             claim.speaker = name  # the headline quotes the interviewee
         question = _QUESTION_LINE.match(text, claim.start)

@@ -27,6 +27,10 @@ _BYLINE = re.compile(r"^[ \t*_]*(?:(?:(?:Analysis|Commentary|Opinion|Comment|Col
                      r"[ \t]+(?:staff|correspondents?|services?|newsroom|desk|reporters?))"
                      r"[ \t*_]*(?:[,|—–-][\w'’.,|/ \t-]{0,50})?[ \t*_]*$", re.MULTILINE)
 _BYLINE_LINES = 6
+# "Пресс-служба Министерства внутренних дел Кыргызской Республики", "Press service of the Foreign Ministry": an
+# institution's own release, written in its voice (its sentences are its claims)
+_PRESS_SERVICE = re.compile(r"^[ \t*_]*(?P<name>(?:Пресс-служба|Пресс-центр|Пресс-секретариат|Press\s+(?:service|office)"
+                            r"(?:\s+of)?)\s+[^\n]{3,100}?)[ \t*_.]*$", re.MULTILINE | re.IGNORECASE)
 
 
 def read_bytes(path: str | os.PathLike[str], settings: Settings, *, source: str | None = None) -> bytes:
@@ -85,7 +89,8 @@ def title_of(lines: list[str], *, markdown: bool = False) -> str | None:
             return None
         if not following.strip():
             return line.strip()
-        header = _BYLINE.match(following) or (parse_date_line(following) and len(following) <= 60) \
+        header = _BYLINE.match(following) or _PRESS_SERVICE.match(following) \
+            or (parse_date_line(following) and len(following) <= 60) \
             or DATELINE.match(following)
         return line.strip() if header and not line.rstrip().endswith((".", ",", ";", ":")) else None
     return None
@@ -102,7 +107,8 @@ def byline(text: str) -> tuple[int, int, str] | None:
         seen += 1
         if seen > _BYLINE_LINES:
             break
-        m = _BYLINE.match(text, line.start(), line.start() + len(line.group(0).rstrip("\r\n")))
+        end = line.start() + len(line.group(0).rstrip("\r\n"))
+        m = _BYLINE.match(text, line.start(), end) or (_PRESS_SERVICE.match(text, line.start(), end) if seen > 1 else None)
         if m:
             return m.start("name"), m.end("name"), m.group("name")
     return None
