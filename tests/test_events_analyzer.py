@@ -2171,3 +2171,14 @@ def test_who_was_among_the_dead_is_no_count_and_the_attack_told_before_is_not_wh
 def test_a_deal_is_placed_where_it_was_signed_not_in_a_party_s_state_or_a_shared_valley(text, expected):
     (event,) = document_record(run(text, published="2026-12-04"))["events"]
     assert (event["sub_event_type"], event["date"], event["country"], event["location"]) == ("Agreement", *expected)
+
+
+@pytest.mark.parametrize("text", [
+    "About 300 people rallied outside the regional administration in Khorog on Monday to demand the release of "
+    "activists. Police dispersed the crowd with tear gas.",
+    "Около 300 человек собрались у здания администрации в Хороге в понедельник. Полиция разогнала собравшихся.",
+])
+def test_a_crowd_dispersed_is_the_protest_told_before_with_intervention(text):
+    (event,) = document_record(run(text, published="2026-12-01"))["events"]
+    assert (event["sub_event_type"], event["date"], event["admin1"]) == (
+        "Protest with intervention", "2026-11-30", "Gorno-Badakhshan")

@@ -113,7 +113,8 @@ from .extract import EventExtractor, aggregate_warnings
 # and "the clashes we saw in 2021 and 2022" are no events; "ударные беспилотники" are no strike; "Two children were
 # among the dead" counts no one; "the attack" told before takes no place from the arrest beside it; "the Fergana
 # Valley" and a name inside an institution's ("Carnegie Russia Eurasia Center") are no places; "The document was
-# signed in Khujand", "Документ … в Бишкеке подписали" place the deal, whose parties' states are no place of it
+# signed in Khujand", "Документ … в Бишкеке подписали" place the deal, whose parties' states are no place of it;
+# "Police dispersed the crowd", "разогнала собравшихся" tell the protest before
 VERSION = "13"
 
 
