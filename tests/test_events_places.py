@@ -36,6 +36,18 @@ def test_transliterations_and_russian_cases(gaz, name, kind, admin1):
     assert best.latitude is not None and best.longitude is not None
 
 
+def test_a_district_without_coordinates_stands_at_its_town_spelled_another_way(gaz):
+    district = next(p for p in gaz.lookup("Ishkoshim") if p.kind == "admin2")
+    town = next(p for p in gaz.lookup("Ishkashim") if p.kind == "city")  # GeoNames' "Ishqoshim"
+    khorog = next(p for p in gaz.lookup("Khorog") if p.kind == "city")
+    # it had stood at Khorog, the province's largest town, 80 km to the north
+    assert (district.latitude, district.longitude) == (town.latitude, town.longitude) != (khorog.latitude, khorog.longitude)
+
+
+def test_the_fergana_valley_is_no_place_of_one_state(gaz):
+    assert [m.text for m in gaz.find("talks on the border in the Fergana Valley and in Fergana city")] == ["Fergana city"]
+
+
 def test_afghan_provinces_in_russian_and_a_bare_badakhshan_left_open(gaz):
     found = {m.text: m.candidates[0] for m in gaz.find(
         "Взрывы прогремели в провинции Бадахшан, в Нангархаре, в провинции Кундуз и в Кундузе.")}

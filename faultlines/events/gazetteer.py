@@ -311,6 +311,16 @@ class Gazetteer:
         # (keyed by the entry, not its id: a region's alias-table entry and its raw GeoNames entry share the id, and
         # which of them a name finds must not depend on the order the index was filled in)
         fixed: dict[tuple[str, bool, str], Place] = {}
+        # a district's town of its name spelled another way ("Ishkoshim" district, "Ishqoshim" town: both found by
+        # "Ishkashim"), where no town has the district's own spelling
+        seat: dict[tuple[str, bool, str], Place] = {}
+        for places in self.index.values():
+            for p in places:
+                if p.kind == "admin2" and p.latitude is None:
+                    town = next((c for c in places if c.kind == "city" and c.admin1_code == p.admin1_code
+                                 and c.latitude is not None), None)
+                    if town is not None:
+                        seat.setdefault((p.id, p.alias, p.name), town)
         for k, places in self.index.items():
             out = []
             for p in places:
@@ -320,6 +330,8 @@ class Gazetteer:
                         p = fixed[entry]
                     else:
                         same = self._cities.get((p.iso or "", key(p.name))) if p.kind == "admin2" else None
+                        if not (same and same.admin1_code == p.admin1_code):
+                            same = seat.get(entry)
                         src = same if same and same.admin1_code == p.admin1_code else largest.get(p.admin1_code or "")
                         if src is not None:
                             p = replace(p, latitude=src.latitude, longitude=src.longitude)
