@@ -42,7 +42,7 @@ def roles_of(doc, text):
 
 
 def test_roles_needs_ner_and_the_encoding():
-    assert check_pipeline(ANALYZERS)["roles"] == "17"
+    assert check_pipeline(ANALYZERS)["roles"] == "18"
     with pytest.raises(Exception, match="requires"):
         check_pipeline(("language", "segment", "nlp", "roles"))
 
@@ -262,3 +262,18 @@ def test_an_outlet_or_a_un_mission_is_never_a_terrorist():
                                                                                                 "Reuters"))]
     assert watchers and not any({"Terrorist", "Tyrant", "Saboteur", "Spy", "Traitor"} & set(a.attrs["fine_roles"])
                                 for a in watchers)
+
+
+def test_a_group_the_text_calls_banned_is_the_antagonist_and_an_abbreviation_joins_the_name_it_spells():
+    text = ("Задержаны члены «Хизб ут-Тахрир»\n\n"
+            "Сотрудники Государственного комитета национальной безопасности задержали в Джалал-Абадской области 14 членов "
+            "запрещенной религиозно-экстремистской организации «Хизб ут-Тахрир». Об этом сообщили в пресс-центре ГКНБ. "
+            "Задержанных доставили в ИВС, при обысках изъяты средства ПВО и детали вертолёта Ми-24.")
+    (doc,) = Pipeline(ANALYZERS, Settings()).pipe([Document(id="hut", text=text, language="ru", published="2026-12-05")])
+    by_text = {doc.text[a.start:a.end]: a.attrs for a in doc.layer("entity")}
+    designated = [a for a in doc.layer("entity") if doc.text[a.start:a.end] == "Хизб ут-Тахрир"
+                  and doc.text[a.start - 45:a.start].endswith("организации «")]
+    assert [(a.attrs["role"], a.attrs["fine_roles"]) for a in designated] == [("Antagonist", ["Terrorist"])]
+    # (the abbreviation the text never spells out in parentheses is the committee its initials spell)
+    assert by_text["ГКНБ"]["entity_id"] == by_text["Государственного комитета национальной безопасности"]["entity_id"]
+    assert not {"ИВС", "ПВО", "Ми-24"} & set(by_text)  # a holding cell, air defence, a helicopter model: no one

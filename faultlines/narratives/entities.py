@@ -452,6 +452,9 @@ def find_mentions(doc: Document, given: Iterable[tuple[int, int]] = ()) -> list[
         counted = _COUNT_WORD.match(doc.text, start, end)  # "Eleven Kazakh workers": the number is no part of a name
         if counted and counted.end() < end:
             start = counted.end()
+        joined = _AND_AT_END.search(doc.text, start, end)  # spaCy's "Sadyr Japarov and" of "Sadyr Japarov and Emomali …"
+        if joined:
+            end = joined.start()
         if end <= start:
             continue
         if lang == "ru" and label in ("PER", "ORG") and " " not in doc.text[start:end].strip() \
@@ -566,7 +569,11 @@ _FACILITY_AFTER = re.compile(r"\s+(?:canal|dam|reservoir|river|bridge|airport|ai
 _PART_OF_A_TITLE = re.compile(r"\s+(?:Minister|Secretary|Commissioner|МВД|МЧС|ФСИН|ФСБ)\b")
 # a building named by its first word ("Дом правительства", "Дома офицеров"), a medium that names no outlet ("СМИ",
 # "Telegram-каналы"), a time zone: no one an article casts
-_NO_ONE = re.compile(r"(?:Дом|Дома|Доме|Домом|Дому)\s.+|СМИ|(?:Telegram|Телеграмм?)-канал\w*|GMT|UTC", re.I)
+_NO_ONE = re.compile(r"(?:Дом|Дома|Доме|Домом|Дому)\s.+|СМИ|(?:Telegram|Телеграмм?)-канал\w*|GMT|UTC|"
+                     # a model or a numbered facility ("Mi-24", "Су-25", "Худжанд-500"), a common abbreviation ("ПВО" is
+                     # air defence, "ИВС" a holding cell)
+                     r"(?!G-)\w+-\d+\w*|ПВО|ИВС|СИЗО|КПП|БПЛА|ДТП|ЧС|ЧП", re.I)
+_AND_AT_END = re.compile(r"\s+(?:and|и)$")
 _FACILITY_BEFORE = re.compile(r"(?<!\w)(?:канал\w*|плотин\w*|ГЭС|водохранилищ\w*|рек\w*|мост\w*|аэропорт\w*|"
                               r"трубопровод\w*|тоннел\w*|туннел\w*|месторождени\w*|рудник\w*|шахт\w*|завод\w*|"
                               r"комбинат\w*|водозабор\w*|улиц\w*|ул\.|проспект\w*|переул\w*|бульвар\w*|"
@@ -702,6 +709,13 @@ def _add_descriptions(doc: Document, lang: str, table: Aliases, tokens: Sequence
 
 
 _ABBREVIATED = re.compile(r"^\w[^()]*\w\s*\(([A-ZА-ЯЁ]{2,8})\)$")
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,6}")
+_NOT_INITIALLED = {"of", "for", "the", "and", "on", "in", "по", "и", "в", "на", "при", "для"}
+
+
+def _initials(key: str) -> str:
+    """"государственный комитет национальный безопасность" → "гкнб" (function words are not abbreviated)."""
+    return "".join(word[0] for word in key.split() if word not in _NOT_INITIALLED)
 
 
 def merge(mentions: list[Mention]) -> list[Entity]:
@@ -719,6 +733,17 @@ def merge(mentions: list[Mention]) -> list[Entity]:
         found = _ABBREVIATED.match(m.text)
         if found is not None and m.canonical is None:
             spelled_out[found.group(1).casefold()] = m.key
+    # ... and an abbreviation the text never spells out in parentheses is the one name its initials spell ("ГКНБ" and
+    # "Государственного комитета национальной безопасности", "МВД" and "Министерство внутренних дел")
+    by_initials: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "ORG" and m.canonical is None and len(m.key.split()) >= 2:
+            by_initials.setdefault(_initials(m.key), set()).add(m.key)
+    for m in mentions:
+        short = m.text.casefold()
+        if m.canonical is None and _ACRONYM.fullmatch(m.text) and short not in spelled_out \
+                and len(by_initials.get(short, ())) == 1:
+            spelled_out[short] = next(iter(by_initials[short]))
     group_of: dict[str, int] = {}
     entities: list[Entity] = []
     for n, m in enumerate(mentions):

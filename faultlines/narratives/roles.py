@@ -434,6 +434,7 @@ def _write_roles(doc: Document, mentions: Sequence[Mention], entities: Sequence[
     _cast_falsely_accused(doc, mentions, main, fine)
     _cast_debunk_opponents(doc, mentions, main, fine)
     _cast_event_actors(doc, mentions, main, fine)
+    _cast_designated_groups(doc, mentions, main, fine)
     watchers = [_is_watcher(m, entities) for m in mentions]
     decided = _no_violent_roles(model.decide(main, fine), fine, watchers)
     # the entity's roles: the same decision over the mean probabilities of its mentions
@@ -597,6 +598,28 @@ def _cast_event_actors(doc: Document, mentions: Sequence[Mention], main: np.ndar
                 main[i] = np.eye(len(MAIN_ROLES))[antagonist]
 
 
+# "the banned extremist group Hizb ut-Tahrir", "запрещенной религиозно-экстремистской организации «Хизб ут-Тахрир»",
+# "ИГИЛ (запрещена в России)": how the text designates the group it names
+_DESIGNATED_BEFORE = re.compile(r"(?:\b(?:banned|outlawed|proscribed|extremist|terrorist|jihadist|militant)\s+(?:[\w-]+\s+)?"
+                                r"(?:group|organi[sz]ation|movement|network|cell)|(?<!\w)(?:запрещ[её]нн|экстремистск|"
+                                r"террористическ)\w*\s+(?:[\w-]+\s+)?(?:организаци|группировк|движени|ячейк)\w*)"
+                                r"\s*[«\"“]?$", re.I)
+_DESIGNATED_AFTER = re.compile(r"[»\"”]?\s*\*?\s*\((?:запрещ\w+|признан\w+ террористическ\w+|banned|outlawed)\b", re.I)
+
+
+def _cast_designated_groups(doc: Document, mentions: Sequence[Mention], main: np.ndarray, fine: np.ndarray) -> None:
+    """An organisation the text designates as banned, extremist or terrorist where it names it is Antagonist /
+    Terrorist in that mention (the model had made a wire's "запрещенной религиозно-экстремистской организации «Хизб
+    ут-Тахрир»" Protagonist / Guardian): the article casts it so in its own words."""
+    antagonist, terrorist = MAIN_ROLES.index("Antagonist"), ALL_FINE.index("Terrorist")
+    for i, m in enumerate(mentions):
+        if m.type not in ("ORG", "NORP"):
+            continue
+        if _DESIGNATED_BEFORE.search(doc.text[max(0, m.start - 70):m.start]) or _DESIGNATED_AFTER.match(doc.text, m.end):
+            main[i] = np.eye(len(MAIN_ROLES))[antagonist]
+            fine[i] = np.eye(len(ALL_FINE))[terrorist]
+
+
 _COMPANY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:company|firm|contractor|corporation)\b", re.I)
 _COMPANY_BEFORE = re.compile(r"(?<!\w)(?:компани\w+|фирм\w+|предприяти\w+|подрядчик\w*)\s+[«\"]?$", re.I)
 
@@ -663,7 +686,11 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # body, a rights group or a research centre is never a terrorist, tyrant, saboteur, spy or traitor
 # 17: no salient mention in a wire's credits ("Editing by Mark Heinrich") or on a byline of two authors or a newsroom
 # ("By Asia-Plus staff"), nor any of a hospital
-@analyzer("roles", version="17", requires=("ner", "encoding"), assigns=("entity",))
+# 18: a group the text designates as banned, extremist or terrorist where it names it is Antagonist / Terrorist there;
+# an abbreviation is the one name its initials spell ("ГКНБ", "Государственного комитета национальной безопасности");
+# no mention of a model or a numbered facility ("Mi-24", "Худжанд-500") or of "ПВО", "ИВС"; "Sadyr Japarov and" ends
+# before "and"
+@analyzer("roles", version="18", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 
