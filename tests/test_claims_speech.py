@@ -1465,3 +1465,35 @@ def test_a_feed_s_update_label_and_a_wire_s_desk_note_are_no_speakers_or_claims(
     note = claims("An explosion tore through a gas pipeline, the ministry said.\n\n(Adds ministry comment on cause, "
                   "paragraph 2)")
     assert not any("Adds" in c["text"] for c in note)
+
+
+def test_an_official_statement_speaks_in_the_voice_its_title_names():
+    import faultlines
+    from claims_support import pipeline
+
+    def claims(text, language="en"):  # read as a file is, so that the title is the statement's
+        doc = pipeline()(faultlines.document(text))
+        return [dict(a.attrs) for a in doc.layer("claim")]
+
+    english = claims("Statement by the Ministry of Foreign Affairs of the Kyrgyz Republic on the incident at Kok-Tash\n\n"
+                     "December 6, 2026\n\nAs a result, one Kyrgyz border guard was killed, and two were injured. A house in "
+                     "the village of Kulundu was damaged by a mortar round.")
+    assert {c["speaker"] for c in english} == {"Ministry of Foreign Affairs of the Kyrgyz Republic"}
+    russian = claims("Информационное сообщение МИД Таджикистана в связи с инцидентом в Исфаринском районе\n\n5 декабря 2026\n\n"
+                     "В результате погибла жительница села, еще трое мирных жителей получили ранения. Повреждены здание "
+                     "школы и четыре жилых дома.", "ru")
+    assert {c["speaker"] for c in russian} == {"МИД Таджикистана"}
+
+
+def test_the_interviewee_the_lead_names_as_speaking_to_the_outlet_or_the_title_quotes_answers():
+    english = [c for c in claims(
+        '"We will not hand over a single metre": Tajik border chief on the Darvoz shootout\n\nTwo weeks after a firefight, '
+        "Major General Rustam Nazarzoda, deputy head of Tajikistan's Border Troops, spoke to RFE/RL's Tajik Service.\n\n"
+        "Q: What happened near Khumbon?\n\nA: A group of armed men tried to cross the river.\n\nQ: Will it happen "
+        "again?\n\nA: I expect the pressure to grow once the river freezes.") if c["quote"]]
+    assert english and {c["speaker"] for c in english} == {"Major General Rustam Nazarzoda"}
+    russian = [c for c in claims(
+        "Бахтиёр Рахимов: «Мы не исключаем, что границу придется закрыть»\n\nПосле нападения на пункт пропуска "
+        "заместитель министра Бахтиёр Рахимов ответил на вопросы «Коммерсанта».\n\n— Что известно о нападавших?\n\n— "
+        "Их было не меньше шести.\n\n— Закроете границу?\n\n— Этого нельзя исключать.", "ru") if c["quote"]]
+    assert russian and {c["speaker"] for c in russian} == {"Бахтиёр Рахимов"}

@@ -72,7 +72,10 @@ from .speakers import is_outlet
 # speaks; a wire's "(Adds …)", "(Corrects …)" is no claim
 # 12: an interview answer's first sentence (it starts at "A:") and its "I expect …" are the interviewee's; a ministry's
 # release ("Пресс-служба МВД …" under the title, read by ingest as the byline) speaks its own sentences
-VERSION = "12"
+# 13: a statement whose title names its institution ("Statement by the Ministry of Foreign Affairs of …", "Информационное
+# сообщение МИД Таджикистана …") speaks its own sentences; the interviewee is the one the lead says spoke to the outlet
+# ("Major General X, deputy head of …, spoke to RFE/RL") or answered its questions, or the title quotes by name
+VERSION = "13"
 
 
 def claim_id(doc: Document, start: int, end: int, speaker: str | None) -> str:

@@ -1789,7 +1789,14 @@ _INTERVIEWEE = (re.compile(r"\b(?:interview|conversation|talk)\s+with\s+([^\n.,:
                 # a line of its own under the title: "Интервью с гидрологом Бахтиёром Нуровым"
                 re.compile(r"\n[ \t]*(?:interview|conversation|интервью|беседа|разговор)\s+(?:with|с)\s+([^\n.,:;]{3,60})",
                            re.I),
-                re.compile(r"^[\"“«].{3,120}?[\"”»]\s*[:—–]\s*(.{3,60}?)\s+(?:on|about|о|об)\s", re.I))
+                # the lead names who spoke to the outlet or answered its questions: "Major General Rustam Nazarzoda,
+                # deputy head of …, spoke to RFE/RL", "Бахтиёр Рахимов ответил на вопросы «Коммерсанта»"
+                re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3}),\s+[^\n.]{0,140}?,\s+(?:spoke|talked)\s+(?:to|with)\s"),
+                re.compile(r"(?<![\w-])([А-ЯЁA-Z][\w-]+\s+[А-ЯЁA-Z][\w-]+)\s+(?:ответил\w*\s+на\s+вопросы|answered\s+"
+                           r"(?:the\s+)?questions)"),
+                re.compile(r"^[\"“«].{3,120}?[\"”»]\s*[:—–]\s*(.{3,60}?)\s+(?:on|about|о|об)\s", re.I),
+                # the title quotes them by name: "Бахтиёр Рахимов: «Мы не исключаем …»"
+                re.compile(r"^([А-ЯЁA-Z][\w-]+\s+[А-ЯЁA-Z][\w-]+)\s*:\s*[«\"“]"))
 # a Russian transcript: "— Насколько реальна угроза …?" asks, "— Угроза вполне реальна. …" answers
 _DASH_QUESTION = re.compile(r"^[ \t]*[—–][ \t]+[^\n]*\?[ \t]*$", re.MULTILINE)
 _DASH_ANSWER = re.compile(r"^[ \t]*[—–][ \t]+(?=[^\n]*[^?\s][ \t]*$)", re.MULTILINE)
@@ -1844,7 +1851,7 @@ def _interview_answers(ex: "Extractor", claims: list[Claim]) -> None:
     # ("Interview with X" in the title, else a lead that names who spoke "в интервью" or whom the outlet spoke to, else
     # a line "Интервью с X" under the title, else the title's 'Quote: X on')
     found = next((m for p, source in zip(_INTERVIEWEE, (title, title, text[:400], text[:400], text[:1200], text[:1200],
-                                                        text[:400], title))
+                                                        text[:400], text[:1200], text[:1200], title, title))
                   for m in [p.search(source)] if m), None)
     name = re.sub(r"^(?:an?|the)\s+", "", found.group(1).strip()) if found else "interviewee"
     if found and ex.lex.language == "ru":
@@ -1885,8 +1892,25 @@ def _interview_answers(ex: "Extractor", claims: list[Claim]) -> None:
             claim.start = ex._trim(question.end(), claim.end)[0]
 
 
+# an institution's own text: "Statement by the Ministry of Foreign Affairs of the Kyrgyz Republic on …",
+# "Информационное сообщение МИД Таджикистана в связи с …"
+_STATEMENT_TITLE = re.compile(r"^(?:Joint\s+)?(?:Statement|Press\s+release|Information\s+note|Communiqu[eé])\s+(?:by|of|from)\s+"
+                              r"(?:the\s+)?(?P<en>.+?)(?:\s+(?:on|regarding|concerning|about|in\s+connection\s+with)\s.*)?$|"
+                              r"^(?:Заявление|Информационное\s+сообщение|Сообщение|Комментарий|Пресс-релиз)\s+"
+                              r"(?:пресс-службы\s+)?(?P<ru>(?:МИД|МВД|ГКНБ|МЧС|Министерств|Правительств|Посольств|"
+                              r"Пограничн|Генпрокуратур|Администраци|Мэри|Аппарат)[^\n]*?)(?:\s+(?:в\s+связи\s+с|по\s+поводу|"
+                              r"о|об|относительно|по)\s.*)?$")
+
+
 def _author_name(doc: Document) -> str:
-    """Who speaks in the author's own sentences: the byline, else the site, else "author"."""
+    """Who speaks in the author's own sentences: the byline, else the site, else the institution whose statement the
+    title says the text is, else "author"."""
+    statement = _STATEMENT_TITLE.match(doc.title or "") if not (doc.meta.get("author") or doc.meta.get("site")) else None
+    if statement is not None:
+        if statement.group("en"):
+            return statement.group("en")
+        head, _, rest = statement.group("ru").partition(" ")  # the head in the nominative, its genitives as written
+        return " ".join(w for w in (russian_nominative(head), rest) if w)
     speaker = doc.meta.get("author") or doc.meta.get("site") or "author"
     name = ", ".join(map(str, speaker)) if isinstance(speaker, list) else str(speaker)
     byline = doc.meta.get("byline")
