@@ -352,3 +352,15 @@ def test_a_why_question_after_a_myth_list_gives_every_item_its_motive():
                       "Фейк 2: Российская база — это оккупация.\nПравда: база находится в республике на основании "
                       "соглашения.\n\nЗачем это распространяют? Западным фондам нужно поссорить Душанбе с Москвой.")
     assert [item["motive"] for item in items] == ["Западным фондам нужно поссорить Душанбе с Москвой"] * 2
+
+
+def test_a_counter_opening_a_sentence_of_the_myth_s_own_paragraph():
+    _, items = _items("Западные СМИ уже сочинили свою версию событий.\n\nМиф первый: протест был мирным до конца. На самом "
+                      "деле уже в пятницу толпа ворвалась в здание парламента.\n\nМиф второй: полиция стреляла по "
+                      "безоружным. На самом деле МВД опровергло применение боевого оружия.")
+    assert [(item["claim"], item["counter"]) for item in items] == [
+        ("протест был мирным до конца.", "уже в пятницу толпа ворвалась в здание парламента."),
+        ("полиция стреляла по безоружным.", "МВД опровергло применение боевого оружия.")]
+    _, items = _items("Myth 1: The protest stayed peaceful. In fact, rioters stormed the parliament on Friday.\n\n"
+                      "Myth 2: Police fired on unarmed people. In reality, no live rounds were used.")
+    assert [item["counter"] for item in items] == ["rioters stormed the parliament on Friday.", "no live rounds were used."]

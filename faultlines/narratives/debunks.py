@@ -35,7 +35,7 @@ from ..pipeline import Analyzer, analyzer
 from ..text.nlp import russian_nominative
 
 CUES_PATH = Path(__file__).parent / "resources" / "debunk_cues.json"
-VERSION = "8"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: Telegram channels are opponents;
+VERSION = "9"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: Telegram channels are opponents;
 # 4: a byline or a date line above the text is no context paragraph of a list; a sentence telling more of the
 # opponent's claim ("The latest version … claims that …") is not the counter: a marker sentence after it is;
 # 5: nor is one saying where they have it from ("Авторы ссылаются на …"); "the aim of such stories is" opens a motive;
@@ -47,6 +47,8 @@ VERSION = "8"  # 2: ordinal labels ("Миф первый:", "Myth No. 3:"); 3: T
 # Because it serves a purpose: …")
 # 8: so is the answer to a why-question opening the paragraph after a labelled list ("Why do these stories spread?
 # Because …", "Зачем это распространяют? Западным фондам нужно …"), every item's when it asks of them all
+# 9: a counter opener that starts a sentence of the claim's own paragraph ("Миф первый: протест был мирным до конца. На
+# самом деле уже в пятницу …") opens the counter
 # Confidence by form: a labelled list is unambiguous; inline framing is read from prose.
 SCORE_LIST = 0.95
 SCORE_INLINE_STRONG = 0.85
@@ -100,6 +102,7 @@ class Cues:
     reported_after: re.Pattern
     doubt_verb: re.Pattern
     counter_opener: re.Pattern
+    counter_inline: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -223,10 +226,13 @@ def cues() -> Cues:
         r"[,—–]\s*[—–]?\s*(?:[\w-]+\s+){0,4}" + reporting_verbs + r"(?:\s+[\w-]+){0,4}\s*[.!?…]*\s*\Z", re.IGNORECASE)
     counter_opener = re.compile(r"^[ \t]*(?P<label>" + _words(data["counter_openers"]) + r")(?:,?[ \t]+(?:что|that)\b|,)[ \t]*",
                                 re.IGNORECASE | re.MULTILINE)
+    # ... or a sentence of the claim's own paragraph: "Миф первый: протест был мирным. На самом деле уже в пятницу …"
+    counter_inline = re.compile(r"(?<=[.!?…»\"”])[ \t]+(?P<label>" + _words(data["counter_openers"]) + r")(?:,?[ \t]+(?:что|that)\b|,|"
+                                r"(?=[ \t]))[ \t]*", re.IGNORECASE)
     return Cues(label, kinds, opponent, lowercase_word, power, en_said, ru_said, en_framing, ru_framing,
                 plain_framing, refuted, framing_hint, said_hint, en_contrary,
                 ru_contrary, contrast, next_marker, denial, motive_inline, motive_sentence, reporting, reported_after,
-                doubt_verb, counter_opener)
+                doubt_verb, counter_opener, counter_inline)
 
 
 # ---------------------------------------------------------------------------- data
@@ -352,6 +358,11 @@ def _labels(text: str) -> list[_Label]:
         found.append(_Label(cues().label_kinds[word], m.group("label"), start, m.end()))
     # a counter written as a sentence at the start of its line: "Правда в том, что …", "The truth is that …"
     found += [_Label("counter", m.group("label"), m.start("label"), m.end()) for m in cues().counter_opener.finditer(text)]
+    for claim in [label for label in found if label.kind == "claim"]:
+        line_end = text.find("\n", claim.content)
+        inline = cues().counter_inline.search(text, claim.content, line_end if line_end >= 0 else len(text))
+        if inline is not None:
+            found.append(_Label("counter", inline.group("label"), inline.start("label"), inline.end()))
     return sorted(found, key=lambda label: label.start)
 
 
