@@ -2182,3 +2182,37 @@ def test_a_crowd_dispersed_is_the_protest_told_before_with_intervention(text):
     (event,) = document_record(run(text, published="2026-12-01"))["events"]
     assert (event["sub_event_type"], event["date"], event["admin1"]) == (
         "Protest with intervention", "2026-11-30", "Gorno-Badakhshan")
+
+
+def test_a_toll_raised_on_a_later_day_is_the_riot_s_and_lower_than_a_rights_group_s():
+    (riot,) = [e for e in document_record(run(
+        "Violence peaked on Friday, when protesters stormed the ground floor of the Jokargy Kenes building in Nukus and "
+        "set vehicles on fire. The interior ministry on Sunday raised the official death toll to four, including a police "
+        "officer, and said 87 people were injured.\n\nHuman Rights Watch, citing relatives and two doctors, said at least "
+        "nine people had died.", published="2026-11-30"))["events"] if e["event_type"]]
+    assert (riot["sub_event_type"], riot["date"], riot["fatalities"], riot["injuries"]) == (
+        "Violent demonstration", "2026-11-27", 4, 87)
+
+
+def test_a_relative_clause_s_deed_keeps_its_own_day_and_place_and_a_participle_s_day_is_not_the_protest_s():
+    events = document_record(run(
+        "Сотрудники ФСБ в пятницу задержали в Хасавюрте пятерых предполагаемых пособников боевиков, которые в ночь на "
+        "1 декабря напали на пост ДПС у села Манаскент.", published="2026-12-05"))["events"]
+    assert sorted((e["sub_event_type"], e["date"], e["location"]) for e in events) == [
+        ("Armed clash", "2026-12-01", "Манаскент"), ("Arrests", "2026-12-04", "Khasavyurt")]
+    (protest,) = document_record(run(
+        "Several thousand people rallied in Nukus on Wednesday. Protesters carried placards and chanted the name of "
+        "Dauletmurat Tleuov, a blogger detained on November 19.", published="2026-11-26"))["events"]
+    assert (protest["sub_event_type"], protest["date"]) == ("Peaceful protest", "2026-11-25")
+
+
+@pytest.mark.parametrize("text", [
+    "По словам очевидцев, опрошенных «Ферганой», полиция применила слезоточивый газ против участников митинга.",
+    "«Мы вышли мирно, но нас встретили газом и дубинками», — рассказал участник акции.",
+    "Karakalpakstan, on the shores of the shrinking Aral Sea, was shaken in July 2022 by protests in which 21 people "
+    "were killed.",
+])
+def test_an_outlet_in_quotes_a_lake_and_a_crowd_met_with_gas_are_no_place_and_no_talks(text):
+    events = document_record(run(text, published="2026-11-28"))["events"]
+    assert not [e for e in events if e["plover"] == "CONSULT"]
+    assert not [e for e in events if e["country"] == "Kazakhstan" or e["location"] in ("Fergana", "Aral")]

@@ -83,6 +83,9 @@ _PATTERNS = {
         # (also "the death toll from Saturday's attack on a bus rose to 14")
         ("fatalities", re.compile(rf"\bdeath\s+toll\s+(?:(?:from|in|of|after)\s+[^,.;]{{1,80}}?\s+)?(?:(?:has|had|have)\s+)?(?:(?:rose|risen|rises|climbed|climbs|jumped|"
                                   rf"increased|grew|grown)\s+to|reached|of|(?:now\s+)?stands\s+at|stood\s+at)\s+{_NUM_EN}\b", re.I)),
+        # "raised the official death toll to four", "revised the toll up to 14"
+        ("fatalities", re.compile(rf"\b(?:raised|revised|increased|lowered|put|updated)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:death\s+)?toll\s+"
+                                  rf"(?:(?:up|down)\s+)?(?:to|at)\s+{_NUM_EN}\b", re.I)),
         # "killing a woman and her son": two
         ("fatalities", re.compile(r"\b(?:killing|killed|shot\s+dead|murdered)\s+(?P<n>(?:a|an|one)\s+[\w-]+\s+and\s+(?:his|her|their|a|an|one)\s+"
                                   r"(?:son|daughter|child|wife|husband|brother|sister|mother|father|[\w-]+))\b", re.I)),

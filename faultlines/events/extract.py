@@ -95,7 +95,8 @@ _TARGETED = {"REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE"}
 _SPEECH = {"REJECT", "ACCUSE", "THREATEN", "REQUEST"}
 _AND = {"en": "and", "ru": "и"}
 # a sentence that passes on a count: "МВД сообщило о двух погибших", "police said two people died"
-_FIGURES_REPORTED = re.compile(r"\b(?:said|says|saying|reported|announced|told|confirmed|according\s+to|writes|wrote)\b|"
+_FIGURES_REPORTED = re.compile(r"\b(?:said|says|saying|reported|announced|told|confirmed|according\s+to|writes|wrote|"
+                               r"(?:reports?|officials?|authorities)\s+(?:had\s+|have\s+)?(?:put|given|gave|set))\b|"
                                r"сообщ\w*|заявил\w*|пиш\w*|писал\w*|по\s+данным|по\s+(?:\w+\s+)?словам|подтвердил\w*", re.I)
 # the toll of an incident told before: "the death toll from the blast", "число погибших в результате взрыва"
 _TOLL_OF = re.compile(r"\b(?:death\s+)?toll\s+(?:from|in|of|after)\b|(?<!\w)(?:число|количество)\s+"
@@ -151,6 +152,15 @@ _INSTITUTION_NAME = re.compile(r"\s(?:Center|Centre|Institute|Foundation|Univers
                                r"Initiative|Project|Network|Forum|Endowment)$|^(?:Центр|Институт|Фонд|Университет)\w*\s")
 _PLURAL_CUE = re.compile(r"(?:clashes|attacks|protests|riots|bombings|strikes|skirmishes|столкновени[яй]|нападени[яй]|"
                          r"протест(?:ы|ов)|беспорядк(?:и|ов)|атак(?:и)?|теракт(?:ы|ов)|стычк(?:и|ек))$", re.I)
+_TOLL_SET = re.compile(r"\b(?:raised|revised|increased|lowered|updated)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:death\s+)?toll\b|"
+                       r"(?<!\w)(?:уточнил\w*|повысил\w*|увеличил\w*)\s+(?:число|количество)\s+(?:погибш|жертв|ранен)\w*", re.I)
+_RELATIVE_CUE = re.compile(r",\s*(?:котор\w+|who|which)\s+[^,;]{0,50}$", re.I)
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(?:котор\w+|who|which|that)\s+(?:[\w-]+\s+){0,3}?(?:в\s+ночь\s+(?:с\s+\w+\s+)?на\s+|"
+                              r"on\s+the\s+night\s+of\s+|on\s+|in\s+|в\s+|во\s+)?$", re.I)
+_PARTICIPLE_DAY = re.compile(r"(?:,\s+|\b(?:a|an|the|who\s+was|who\s+were)\s+[\w-]+\s+|\b)(?:detained|arrested|jailed|sentenced|"
+                             r"convicted|abducted|kidnapped|born|elected|appointed|released|freed)\s+(?:on\s+|in\s+)?$|"
+                             r"(?<!\w)(?:задержанн|арестованн|осужденн|осуждённ|похищенн|родившегося|родившейся|избранн|"
+                             r"назначенн|освобожденн|освобождённ)\w*\s+(?:в\s+|во\s+)?$", re.I)
 _YEARS_LIST = re.compile(r"\b(?:19|20)\d\d(?:\s+год\w*)?\s*(?:,|and|и|or|или|–|-)\s*(?:19|20)\d\d\b", re.I)
 _FACT_CHECK_TITLE = re.compile(r"\W*(?:fact[\s-]?check(?:ing|ed)?|фактчек\w*|проверка\s+факт\w*|фейк)\s*[:.—–-]", re.I)
 # "Claim: …", "Миф № 2: …": a line that states what the text denies
@@ -718,7 +728,7 @@ class EventExtractor:
             # (nor does one open an outlet's longer name: "издание Afghanistan International сообщило")
             places = [p for p in self.gaz.find(s, start) if (p.locative or sources().outlet(p.text) is None)
                       and not any(a <= p.start and p.end <= b and (p.start, p.end) != (a, b) for a, b in persons)
-                      and not _opens_outlet(text, p.start, p.end)]
+                      and not _opens_outlet(text, p.start, p.end) and not _quoted_name(text, p.start, p.end)]
             # ("Vladimir" of "Vladimir Putin" is no town; the NER's whole "Shir Khan Bandar" may be one)
             raw.append((start, end, para, places))
         context_isos, context_admin1 = self._context(raw)
@@ -851,6 +861,10 @@ class EventExtractor:
                     # incident told before, which had no day of its own, began
                     told.mentions[-1].dates.append(day)
                     continue
+                if figures and (_TOLL_SET.search(s) or _TOLL_OF.search(s) and _TOLL_ROSE.search(s)):
+                    # "The interior ministry on Sunday raised the official death toll to four": the day a toll is given
+                    # is the report's, the toll the event's
+                    dates = []
                 if figures and _EARLIER_COUNT.search(s) and _FIGURES_REPORTED.search(s):
                     # (the wounded it gave stand until a later count: "… he said at the time, and 19 were wounded")
                     figures = [f for f in figures if f.field == "injuries"]
@@ -1028,8 +1042,11 @@ class EventExtractor:
                     own_dates = [d for d in own_dates if not d.report] or own_dates
                     # ... but a date that opens the sentence frames all of it ("На прошлой неделе полиция задержала …,
                     # а в Екатеринбурге неизвестные избили …")
-                    own_dates = [d for d in own_dates if self._cue_of_date(selected, d, text) is trig
-                                 or len(text[start:d.start].split()) <= 2 and d.end <= min(t.start for t in selected)] \
+                    # (but not a cue with a date of its own: "в пятницу задержали … пособников, которые в ночь на 1
+                    # декабря напали на пост")
+                    own_dates = [d for d in own_dates if self._cue_of_date(selected, d, text) is trig] or [
+                        d for d in own_dates if len(text[start:d.start].split()) <= 2
+                        and d.end <= min(t.start for t in selected)] \
                         or [d for d in own_dates if d.end <= min(t.start for t in selected)]
                     # (a cue with no date of its own shares one told before every cue: "В ходе спецоперации в ночь на
                     # четверг ликвидированы восемь …, ещё 14 человек задержаны")
@@ -1063,6 +1080,11 @@ class EventExtractor:
                     # "on Thursday sentenced six men … for an attack … that killed three … in September": the day of the
                     # sentence is not the attack's
                     own_dates = [d for d in own_dates if d.start > trig.start] or own_dates
+                # "chanted the name of Tleuov, a blogger detained on November 19", "блогера, задержанного 19 ноября":
+                # the day of the deed a participle tells, not the cue's (unless the participle is the cue)
+                own_dates = [d for d in own_dates if not any(
+                    not (p.start() <= trig.start - start < p.end()) for p in [_PARTICIPLE_DAY.search(
+                        text[start:d.start])] if p)]
                 hurt = trig.plover in ("ASSAULT", "PROTEST")  # counts belong to violence, not to a deal in the same sentence
                 # "В посольстве Таджикистана в Москве заявили, что … о задержании граждан": where an embassy sits is
                 # not where what it speaks of happened (but "Житель Дарваза рассказал …" speaks of Darvaz)
@@ -1088,8 +1110,12 @@ class EventExtractor:
                     # (but a deal agreed by phone is not made where the fighting it answers happened, nor "the attack"
                     # told before where the suspects were arrested: "said the attack was carried out by ISIS-K and that
                     # security forces had arrested two suspects in … Chah Ab")
+                    # (nor the deed a relative clause tells: "задержали в Хасавюрте … пособников боевиков, которые …
+                    # напали на пост ДПС у села Манаскент")
+                    told_before = any(m.start() <= trig.start - start < m.end() for m in definite_re.finditer(s))
                     own_places = near if any(p.locative for p in near) or trig.plover in ("AGREE", "CONSULT") \
-                        or definite else near + [p for p in own_places if p.locative and p not in near]
+                        or told_before or _RELATIVE_CUE.search(text, max(start, trig.start - 60), trig.start) \
+                        else near + [p for p in own_places if p.locative and p not in near]
                     own_actors = [a for a in actors if nearest(a)]
                 # "was arrested in July after he criticised the handling of floods in the Surkhandarya region": a place
                 # in a clause of its own after the cue is that clause's
@@ -1255,6 +1281,12 @@ class EventExtractor:
         owned = [t for t in selected if d.end < t.start <= d.end + 30 and _POSSESSIVE_DAY.fullmatch(text, d.end, t.start)]
         if owned:
             return owned[0]
+        # "задержали … пособников боевиков, которые в ночь на 1 декабря напали на пост": the day inside a relative
+        # clause is the deed it tells
+        relative = [t for t in selected if d.end <= t.start <= d.end + 40 and _RELATIVE_BEFORE.search(
+            text, max(0, d.start - 40), d.start) and not re.search(r"[,;]", text[d.end:t.start])]
+        if relative:
+            return relative[0]
         before = [t for t in selected if t.end <= d.start and not _CLAUSE_SPLIT.search(text, t.end, d.start)]
         return max(before, key=lambda t: t.start) if before else min(selected, key=lambda t: abs(t.start - d.start))
 
@@ -2131,6 +2163,17 @@ def _clause_before(text: str, end: int, cue: int) -> bool:
     """Whether another clause ends between a name that ends at ``end`` and the cue ("Bishkek blamed Tajik forces;
     Dushanbe denied …"); a colon only opens what the name's clause says ("the ministry said: '… is a lie'")."""
     return any(found.group() != ":" for found in _NEW_CLAUSE.finditer(text, end, cue))
+
+
+_POST_BEFORE = re.compile(r"(?<!\w)(?:пост\w*|погранпост\w*|застав\w*|КПП|пункт\w*\s+пропуска|checkpoint|post|crossing)\s*$",
+                          re.I)
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """A place name alone in quotes names an outlet, a market or a firm ("опрошенных «Ферганой»", "рынке «Кара-Суу»"),
+    not where anything happened (but a post or a checkpoint bears its village's name: "КПП «Достук»")."""
+    return start > 0 and end < len(text) and text[start - 1] in "«\"“" and text[end] in "»\"”" \
+        and not _POST_BEFORE.search(text, max(0, start - 25), start - 1)
 
 
 def _opens_outlet(text: str, start: int, end: int) -> bool:

@@ -359,7 +359,7 @@ class Gazetteer:
                 if k in self.index:
                     hit = (n, self.index[k])
                     break
-            if hit is None or (require_capital and not tokens[i][2][0].isupper() and folded[i] not in _GENERIC_BEFORE) or _is_river(folded, i + hit[0]) or (
+            if hit is None or (require_capital and not tokens[i][2][0].isupper() and folded[i] not in _GENERIC_BEFORE) or _is_river(folded, i + hit[0]) or folded[i + hit[0] - 1] in _WATER_WORDS or (
                     i and folded[i - 1] in _BANK) or (i and folded[i - 1] == "the" and folded[i] in _RIVER_TOWNS and hit[0] == 1 and not (
                     i + 1 < len(folded) and folded[i + 1] in ADMIN1_WORDS | ADMIN2_WORDS | {"valley", "town", "city"})) or _is_dateline(text, tokens, i, hit[0]) or _is_date(folded, i, hit[0]) or (
                     hit[0] == 1 and is_cyrillic(tokens[i][2]) and russian_function_word(tokens[i][2]) and not (i and folded[i - 1] in _LOCATIVE)) or (
@@ -412,7 +412,8 @@ _LOC_FILL = {"the", "southern", "northern", "eastern", "western", "central", "so
              "northwestern", "remote", "border", "restive", "city", "town", "village", "of", "сел", "город", "посел", "район",
              "анклав", "кишлак", "окраин"}
 _CROSSED = {"crossed", "crossing", "cross", "across", "пересекли", "пересек", "пересёк", "через"}  # a way, not a setting
-_RIVER = {"river", "реки", "рек", "река", "darya", "дарь"}
+_RIVER = {"river", "реки", "рек", "река", "darya", "дарь", "sea", "lake", "мор", "озер"}  # ("the Aral Sea" is no Aral)
+_WATER_WORDS = {"sea", "lake", "мор", "озер"}
 
 
 # towns named after their river: "the Panj" is the river ("trade fire on the Panj"), "Panj" the town
