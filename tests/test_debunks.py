@@ -55,7 +55,7 @@ def _check_offsets(doc, annotation):
 
 def test_analyzer_is_registered_with_its_contract():
     spec = registered()["debunks"]
-    assert spec.version == "8"
+    assert spec.version == "9"
     assert spec.requires == ("paragraph", "sentence")
     assert spec.assigns == ("debunk",)
 
