@@ -1497,3 +1497,27 @@ def test_the_interviewee_the_lead_names_as_speaking_to_the_outlet_or_the_title_q
         "заместитель министра Бахтиёр Рахимов ответил на вопросы «Коммерсанта».\n\n— Что известно о нападавших?\n\n— "
         "Их было не меньше шести.\n\n— Закроете границу?\n\n— Этого нельзя исключать.", "ru") if c["quote"]]
     assert russian and {c["speaker"] for c in russian} == {"Бахтиёр Рахимов"}
+
+
+@pytest.mark.parametrize("text, language, owner", [
+    ("Claims by Kyrgyz officials that Tajik guards fired first are false.", "en", "Kyrgyz officials"),
+    ("The Ministry rejects the assertions made by the Tajik side on December 5 that the Kyrgyz border guards were the "
+     "first to open fire.", "en", "Tajik side"),
+    ("Заявления официальных лиц Кыргызской Республики о том, что огонь первыми открыли таджикские пограничники, не "
+     "соответствуют действительности.", "ru", "официальные лица Кыргызской Республики"),
+])
+def test_a_claim_named_with_its_owner_and_called_false_is_the_owner_s_and_denied(text, language, owner):
+    found = claims(text, language)
+    assert [c["stance"] for c in found if c["kind"] in ("author", "reported") and c["stance"] == "deny"]
+    (named,) = [c for c in found if c["stance"] == "assert"]
+    assert named["speaker"] == owner and ("fire" in named["text"] or "огонь" in named["text"])
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("Накануне Telegram-канал «Ош сегодня» опубликовал пост, в котором утверждалось, что «силовики открыли огонь по "
+     "толпе, есть трое погибших».", "ru", "Ош сегодня"),
+    ("On Friday the channel Batken Front published a post which claimed that Tajik artillery had shelled a school.", "en",
+     "Batken Front"),
+])
+def test_a_post_speaks_in_the_voice_of_whoever_published_it(text, language, speaker):
+    assert {c["speaker"] for c in claims(text, language) if c["kind"] != "author"} == {speaker}

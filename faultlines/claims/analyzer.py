@@ -75,7 +75,10 @@ from .speakers import is_outlet
 # 13: a statement whose title names its institution ("Statement by the Ministry of Foreign Affairs of …", "Информационное
 # сообщение МИД Таджикистана …") speaks its own sentences; the interviewee is the one the lead says spoke to the outlet
 # ("Major General X, deputy head of …, spoke to RFE/RL") or answered its questions, or the title quotes by name
-VERSION = "13"
+# 14: "Claims by X that P are false", "Заявления X о том, что P, не соответствуют действительности" are the author's
+# denial of P and X's claim P, and "the assertions made by X that P" name X; a post speaks in the voice of whoever
+# published it ("опубликовал пост, в котором утверждалось, что …")
+VERSION = "14"
 
 
 def claim_id(doc: Document, start: int, end: int, speaker: str | None) -> str:

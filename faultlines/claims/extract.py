@@ -424,8 +424,12 @@ class Extractor:
             owner = next((self.p.tokens[c] for c in self.p.subtree(head) if self.p.tokens[c].lower in _POSSESSIVE), None)
             if owner is not None:
                 return None, (owner.start, owner.end), _POSSESSIVE[owner.lower]
-        if tok.lower in ("that", "who", "which", "который", "которая", "которое", "которые") and verb.dep in ("relcl", "acl:relcl", "acl") and verb.head != verb.i:
-            return self.speaker(verb.head)
+        if tok.lower in _RELATIVE_PRONOUNS and verb.dep in ("relcl", "acl:relcl", "acl") and verb.head != verb.i:
+            antecedent = self.p.tokens[verb.head]
+            publisher = next((c for c in self.p.children[antecedent.head] if self.p.tokens[c].dep in ("nsubj", "nsubj:pass")),
+                             None) if antecedent.lower in _PUBLISHED_NOUNS and antecedent.dep in ("obj", "dobj") else None
+            # "Telegram-канал «Ош сегодня» опубликовал пост, в котором утверждалось, что …": who published it speaks
+            return self.speaker(publisher if publisher is not None else verb.head)
         author = self._published_by(head)
         if author is not None:  # "The latest version, published by a Washington institute last week, claims …"
             return self.speaker(author)
@@ -1080,6 +1084,11 @@ class Extractor:
                     owner = next((g for g in self.p.children[child] if tokens[g].dep == "pobj"), None)
                 elif c.dep == "nmod" and c.case == "Gen" and c.pos in ("NOUN", "PROPN") and child > tok.i:
                     owner = child
+                elif c.dep == "acl" and c.lower in ("made", "voiced", "put", "spread", "circulated", "published"):
+                    # "the assertions made by the Tajik side on December 5 that …"
+                    agent = next((g for g in self.p.children[child] if tokens[g].dep == "agent"), None)
+                    owner = next((g for g in self.p.children[agent] if tokens[g].dep == "pobj"), None) \
+                        if agent is not None else None
                 if owner is not None:
                     break
             sub = self.p.subtree(tok.i)
@@ -1528,10 +1537,31 @@ class Extractor:
                 continue
             if body[-1:].isalnum() and (end >= len(self.text) or self.text[end:end + 1] == "\n"):
                 continue  # a headline or a label line ("Three myths about the Rogun dam"): no sentence of the author's
+            denied = self._denied_subject(first, last)
+            if denied is not None:
+                # "Заявления официальных лиц КР о том, что P, не соответствуют действительности", "Claims by Kyrgyz
+                # officials that P are false": the author denies what the subject says someone claimed
+                denial = Claim(start, denied, speaker=str(speaker), stance="deny", kind="author")
+                embedded = self._embedded(denial)
+                claims += [denial] + ([embedded] if embedded is not None else [])
+                continue
             claim = Claim(start, end, speaker=str(speaker), stance="assert", kind="author")
             if score(self, claim) >= AUTHOR_MIN:
                 claims.append(claim)
         return claims
+
+    def _denied_subject(self, first: int, last: int) -> int | None:
+        """Where the subject ends when a sentence opens with a noun of saying and says it is false ("Claims by X that P
+        are false", "Сообщения о том, что P, не соответствуют действительности"), else None."""
+        tokens = self.p.tokens
+        words = [t for t in tokens[first:last] if t.pos != "PUNCT"]
+        opening = next((i for i, t in enumerate(words[:3]) if t.lower in self.lex.words("claim_nouns")), None)
+        if opening is None or any(t.pos in ("NOUN", "PROPN") for t in words[:opening]):
+            return None
+        found = _FALSE_PREDICATE.search(self.text, words[opening].end, tokens[last - 1].end)
+        if found is None:
+            return None
+        return self._trim(words[opening].start, found.start())[1]
 
 
 # A sentence of the author's becomes a claim at this check-worthiness: base 0.2 plus
@@ -1900,6 +1930,21 @@ _STATEMENT_TITLE = re.compile(r"^(?:Joint\s+)?(?:Statement|Press\s+release|Infor
                               r"(?:пресс-службы\s+)?(?P<ru>(?:МИД|МВД|ГКНБ|МЧС|Министерств|Правительств|Посольств|"
                               r"Пограничн|Генпрокуратур|Администраци|Мэри|Аппарат)[^\n]*?)(?:\s+(?:в\s+связи\s+с|по\s+поводу|"
                               r"о|об|относительно|по)\s.*)?$")
+
+
+# what says a claim is false: "… are false", "… does not correspond to reality", "… не соответствуют действительности"
+_FALSE_PREDICATE = re.compile(r",?\s+(?:(?:are|is|were|was)\s+(?:(?:completely|absolutely|simply|totally)\s+)?(?:false|untrue|"
+                              r"baseless|groundless|unfounded|fabricated|fake|a\s+lie|lies|fabrications|disinformation)|"
+                              r"do(?:es)?\s+not\s+correspond\s+to\s+reality)\b|,?\s+(?:(?:абсолютно|полностью|совершенно)\s+)?"
+                              r"(?:не\s+соответству\w+\s+действительности|явля\w+\s+(?:ложью|фейком|вымыслом|"
+                              r"дезинформацией|неправдой)|(?:ложн|безосновательн|голословн|беспочвенн)\w+)(?!\w)", re.I)
+
+
+_RELATIVE_PRONOUNS = frozenset({"that", "who", "which", "который", "которая", "которое", "которые", "котором", "которой",
+                                "которых", "которого", "которому", "которым"})
+# what one publishes: the one who published it speaks in it
+_PUBLISHED_NOUNS = frozenset({"post", "article", "statement", "video", "message", "report", "пост", "публикацию", "статью",
+                              "заявление", "видео", "сообщение", "материал"})
 
 
 def _author_name(doc: Document) -> str:
