@@ -1155,6 +1155,8 @@ def test_a_gas_explosion_whose_investigators_ruled_out_an_attack_is_an_accident(
 @pytest.mark.parametrize("text, expected", [
     ("A quarrel over a water pipe or a camera on a canal turns into mortar fire, a few coffins and a phone call.", []),
     ("Любой спор из-за воды перерастает в перестрелку.", []),
+    ("Канал кормит поля по обе стороны границы, и каждую весну, когда воды не хватает, спор о том, кто первым откроет "
+     "задвижку, превращается в драку.", []),
     ("A protest in Osh turned into clashes with police on Monday.", ["Violent demonstration"]),
     ("Tajik and Kyrgyz border guards clashed near Vorukh on Monday, a day after a protest by villagers.",
      ["Armed clash"]),
@@ -2216,3 +2218,11 @@ def test_an_outlet_in_quotes_a_lake_and_a_crowd_met_with_gas_are_no_place_and_no
     events = document_record(run(text, published="2026-11-28"))["events"]
     assert not [e for e in events if e["plover"] == "CONSULT"]
     assert not [e for e in events if e["country"] == "Kazakhstan" or e["location"] in ("Fergana", "Aral")]
+
+
+@pytest.mark.parametrize("text", [
+    "When Moscow talks about 'compatriots', Kazakhstan should listen carefully.",
+    "In Khorog the only foreigners I met in a week were two Chinese engineers working on the bridge.",
+])
+def test_talking_about_something_and_the_writer_s_own_meetings_are_no_talks(text):
+    assert run(text, published="2026-12-04").layer("event") == []

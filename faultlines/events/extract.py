@@ -150,6 +150,8 @@ _PLANNED_PROTEST = re.compile(r"\b(?:planned|upcoming|scheduled)\s+(?:[\w-]+\s+)
                               r"(?:\w+\s+)?(?:акци|митинг|протест|шестви|забастовк|пикет)\w*", re.I)
 _INSTITUTION_NAME = re.compile(r"\s(?:Center|Centre|Institute|Foundation|University|College|Fund|Programme|Program|"
                                r"Initiative|Project|Network|Forum|Endowment)$|^(?:Центр|Институт|Фонд|Университет)\w*\s")
+_HABITUAL = re.compile(r"(?<!\w)(?:кажд\w+\s+(?:весн|осен|зим|лет|год|раз)\w*|из\s+года\s+в\s+год|every\s+(?:spring|summer|"
+                       r"autumn|fall|winter|year|time)|whenever|year\s+after\s+year)(?!\w)", re.I)
 _PLURAL_CUE = re.compile(r"(?:clashes|attacks|protests|riots|bombings|strikes|skirmishes|столкновени[яй]|нападени[яй]|"
                          r"протест(?:ы|ов)|беспорядк(?:и|ов)|атак(?:и)?|теракт(?:ы|ов)|стычк(?:и|ек))$", re.I)
 _TOLL_SET = re.compile(r"\b(?:raised|revised|increased|lowered|updated)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:death\s+)?toll\b|"
@@ -650,8 +652,11 @@ class EventExtractor:
                 # "трое участников беспорядков 2022 года", "participants in the 2022 protests … of 2022": who they are,
                 # by an event of another year (but "задержаны пятеро участников митинга": the rally they were held at)
                 continue
-            if _GENERIC_TURN.search(sentence[max(0, s - 40):s]) and _GENERIC_SUBJECT.match(sentence):
-                continue  # "A quarrel over a water pipe turns into mortar fire": what happens again and again, no event
+            if _GENERIC_TURN.search(sentence[max(0, s - 40):s]) and (
+                    _GENERIC_SUBJECT.match(sentence) or _HABITUAL.search(sentence, 0, s)):
+                # "A quarrel over a water pipe turns into mortar fire", "каждую весну … спор … превращается в драку":
+                # what happens again and again, no event
+                continue
             if t.plover == "PROTEST" and _CELEBRATION.search(sentence):
                 continue  # "Тысячи болельщиков вышли на улицы, празднуя победу": a celebration, no protest
             if t.plover == "PROTEST" and (_DIPLOMATIC_PROTEST.search(sentence[max(0, s - 30):e])
