@@ -2226,3 +2226,13 @@ def test_an_outlet_in_quotes_a_lake_and_a_crowd_met_with_gas_are_no_place_and_no
 ])
 def test_talking_about_something_and_the_writer_s_own_meetings_are_no_talks(text):
     assert run(text, published="2026-12-04").layer("event") == []
+
+
+def test_a_deed_a_week_before_the_report_after_a_forecast_is_dated_from_the_publication_and_a_herder_shot_dead_counts():
+    events = document_record(run(
+        "Officials expect the talks to be finished by April and May 2027.\n\nThe report comes a week after Kyrgyz border "
+        "guards shot dead a Tajik herder and wounded two others near the village of Kok-Tash in Kyrgyzstan's Batken "
+        "region.", published="2025-10-14"))["events"]
+    # (counted from the forecast it had been 2027-04-24, and the herder no one dead; the talks expected are none)
+    assert [(e["sub_event_type"], e["date"], e["fatalities"], e["injuries"]) for e in events] == [
+        ("Attack", "2025-10-07", 1, 2)]

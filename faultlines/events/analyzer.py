@@ -120,7 +120,9 @@ from .extract import EventExtractor, aggregate_warnings
 # Манаскент"); a place name alone in quotes ("опрошенных «Ферганой»", "рынок «Кара-Суу»") and a sea or a lake ("the Aral
 # Sea") are no places; "встретили газом" is no meeting; "raised the official death toll to four" counts, on the day it
 # was said, and "Earlier reports had put the toll at two" yields to it; a ДПС post is police
-# 15: "каждую весну … спор … превращается в драку" happens again and again; "talks about", "I met" are no talks
+# 15: "каждую весну … спор … превращается в драку" happens again and again; "talks about", "I met" are no talks;
+# "a week after" a forecast's date counts from the publication; "shot dead a Tajik herder" kills one; what officials
+# "expect" to happen is none
 VERSION = "15"
 
 

@@ -89,7 +89,7 @@ _PATTERNS = {
         # "killing a woman and her son": two
         ("fatalities", re.compile(r"\b(?:killing|killed|shot\s+dead|murdered)\s+(?P<n>(?:a|an|one)\s+[\w-]+\s+and\s+(?:his|her|their|a|an|one)\s+"
                                   r"(?:son|daughter|child|wife|husband|brother|sister|mother|father|[\w-]+))\b", re.I)),
-        ("fatalities", re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered|shot\s+and\s+killed)\s+(?P<n>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|worker|serviceman|farmer|driver|journalist|teacher|smuggler|suspect|militant|gunman|fighter|attacker|intruder|engineer|employee|national|citizen|shepherd|guard|builder|miner|contractor|trader)\b", re.I)),
+        ("fatalities", re.compile(r"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered|shot\s+and\s+killed)\s+(?P<n>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|worker|serviceman|farmer|driver|journalist|teacher|smuggler|suspect|militant|gunman|fighter|attacker|intruder|engineer|employee|national|citizen|shepherd|guard|builder|miner|contractor|trader|herder|herdsman|villager|boy|girl|teenager|youth|student|pensioner|activist|blogger|businessman|official|imam|doctor|nurse|local)\b", re.I)),
         # "killing Sergeant Rustam Saidov": one soldier named by rank
         ("fatalities", re.compile(rf"\b(?:shot\s+dead|gunned\s+down|killed|killing|murdered)\s+(?P<n>{_RANK.pattern})\s+[A-Z][\w'-]+")),
         # "A Chinese worker was shot dead": one, with up to two words before the person ("Four Taliban guards and a

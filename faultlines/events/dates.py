@@ -322,6 +322,10 @@ class DateResolver:
                     (base, base_precision), why = self.event_anchor, "counted from the previous date in the text that is not a report's"
             if base is None:
                 return None
+            if self.published and base > self.published:
+                # "… by April and May 2027. The report comes a week after border guards shot dead a herder": a forecast
+                # anchors nothing told in the past tense; the sentence speaks from the publication's time
+                base, base_precision, why = self.published, "day", "counted from the publication date (the previous date is ahead of it)"
             d, precision = _shift(base, n, unit, sign)
             if sign > 0 and self.published and d > self.published and re.search(r"\bafter\b|после", m.group(0) + m.string[m.end():m.end() + 8], re.I):
                 # "Nearly two years after Kyrgyzstan and Tajikistan signed a treaty, villagers say …": what comes
