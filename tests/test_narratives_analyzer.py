@@ -156,6 +156,25 @@ def test_an_author_s_sentence_with_three_cue_words_carries_its_narrative(regiona
     assert not [a for a in reported.layer("narrative") if a.attrs["taxonomy"] == "regional"]
 
 
+def test_a_report_s_sentence_with_three_cue_words_argues_nothing(regional_cache):
+    from faultlines.model import Annotation
+    from faultlines.pipeline import get_analyzer
+    from faultlines.settings import Settings
+
+    # what the genre head calls a report (the persuasion analyzer runs before narratives in the default pipeline)
+    def regional(genre):
+        (doc,) = Pipeline(("language", "segment", "encode")).pipe(
+            [text_document(STRONG_CUES_COLUMN, doc_id="c", source="c", source_kind="text")])
+        if genre:
+            doc.add(Annotation("genre", 0, len(doc.text), label=genre[0], score=genre[1], analyzer="persuasion", version="t"))
+        doc = get_analyzer("narratives", Settings())(doc)
+        return [a.label for a in doc.layer("narrative") if a.attrs["taxonomy"] == "regional"]
+
+    assert regional(None) == regional(("opinion", 0.9)) == regional(("reporting", 0.45)) == [
+        "CA: Colour revolutions and hybrid war behind unrest"]
+    assert regional(("reporting", 0.8)) == []
+
+
 def test_a_sentence_without_the_cue_does_not_carry_the_narrative(regional_cache, tmp_path):
     """The same text with every cue made unmatchable: no sentence may carry a narrative then, and the paragraph
     alone reaches none."""
@@ -273,6 +292,9 @@ def test_a_belief_the_author_tells_the_reader_to_drop_is_not_pushed(regional_cac
     ("Без российских военных Центральная Азия не защитит свои границы.",
      "Центральной Азии пора перестать ждать, что российские военные защитят её границы.",
      "CA: Russia is the indispensable security guarantor"),
+    ("Американцы хотят вернуть свои военные базы в Центральную Азию, чтобы получить плацдарм у границ России.",
+     "Утверждение, будто американцы хотят вернуть свои военные базы в Центральную Азию, чтобы получить плацдарм у "
+     "границ России, — чепуха.", "CA: The West seeks a military foothold"),
 ])
 def test_what_the_text_calls_propaganda_or_stops_waiting_for_is_not_pushed(regional_cache, told, dismissed, narrative):
     # an analyst's "это в основном пропаганда" and a column's "stop waiting for a rescue" had carried what they reject

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,7 @@ from .regional import Hit, RegionalModel, active_stem, reported_sentences, sente
 from .taxonomy import OTHER
 
 log = logging.getLogger(__name__)
-VERSION = "13"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
+VERSION = "14"  # 2: heads and regional detector retrained on the USE encoder pass; 3: one sentence with a cue suffices;
 # 4: a regional narrative records the roles it casts (`cast`, read by the roles analyzer); an author's sentence with
 # the cues carries a narrative from 0.3 when it is the sentence's most probable one; 5: what the author tells the reader
 # to stop believing ("пора перестать верить, что …") is rebutted, not pushed; 6: a narrative the debunked claims
@@ -45,7 +46,11 @@ VERSION = "13"  # 2: heads and regional detector retrained on the USE encoder pa
 # pushes nothing; "раскачать", "foment", "stir up" are colour-revolution cues; 12: an author's sentence with three
 # distinct cue words of a narrative carries it from 0.02 (regional.STRONG_CUES); 13: a sentence that calls what it names
 # propaganda or a myth, says what something is not ("…, а не атака джихадистов") or tells the reader to stop waiting
-# for or relying on it rebuts that narrative
+# for or relying on it rebuts that narrative; 14: so does one that calls it nonsense ("— чепуха", "is nonsense", "сказки"),
+# and a text the genre head calls reporting (REPORT_GENRE) carries none by the strong-cue rule of version 12
+# a text the genre head calls reporting with at least this probability argues no narrative in one sentence with cue
+# words far below the threshold (Russian commentary often reads as reporting at 0.4-0.5, wire reports at 0.55-0.85)
+REPORT_GENRE = 0.6
 LANGS = ("en", "ru")
 LAYER = "narrative"
 MIN_WORDS = 60  # the shortest SemEval-2025 training document has 76
@@ -172,8 +177,10 @@ _STOP_BELIEVING = re.compile(r"\b(?:stop|quit|cease)\s+(?:believing\s+(?:that|in
 
 
 _DISMISSED = re.compile(r"(?:—|–|-|\bis|\bare)\s+(?:это\s+)?(?:(?:в\s+основном|лишь|просто|всего\s+лишь|mostly|largely|just|"
-                        r"simply|nothing\s+but|little\s+more\s+than)\s+)?(?:пропаганд\w*|миф\w*|страшилк\w*|выдумк\w*|"
-                        r"propaganda|a\s+myth|myths|scaremongering|a\s+scare\s+story|a\s+fantasy|fiction)\b|"
+                        r"simply|nothing\s+but|little\s+more\s+than|полная|полнейшая|complete|utter|pure)\s+)?(?:пропаганд\w*|"
+                        r"миф\w*|страшилк\w*|выдумк\w*|чепух\w*|ерунд\w*|бред\w*|вздор\w*|сказк\w*|небылиц\w*|"
+                        r"propaganda|a\s+myth|myths|scaremongering|a\s+scare\s+story|a\s+fantasy|fiction|nonsense|"
+                        r"absurd|a\s+fairy\s+tale|fairy\s+tales|a\s+fable)\b|"
                         r"(?<!\w)не\s+подтвержда\w+\s+фактами|\bnot\s+(?:supported|borne\s+out)\s+by\s+(?:the\s+)?facts\b|"
                         r",\s+(?:а\s+не|rather\s+than|and\s+not|not)\s+(?:\w+\s+){0,2}?(?:атак|нападени|вторжени|attack|invasion|"
                         r"incursion)\w*", re.IGNORECASE)
@@ -197,6 +204,8 @@ def detect_regional(regional: RegionalModel, doc: Document, encoding: Encoding) 
     reported = reported_sentences(doc, encoding.sentence_spans)
     sentences = sentences_of(encoding, doc.text, doc.language,
                              [i for i, span in enumerate(encoding.sentence_spans) if _overlaps(span, rebutted)], reported)
+    if sentences is not None and any(g.label == "reporting" and g.score >= REPORT_GENRE for g in doc.layer("genre")):
+        sentences = replace(sentences, strong_cues=False)  # a report's factual sentence names cue words, it argues nothing
     # a paragraph most of whose sentences pass on others' words or tell events: "По данным пограничной службы,
     # нарушители оказали вооруженное сопротивление. В ходе перестрелки … Потерь среди пограничников нет." is a report,
     # however near a guarantor story its vector lies
