@@ -426,8 +426,10 @@ class Extractor:
                 return None, (owner.start, owner.end), _POSSESSIVE[owner.lower]
         if tok.lower in _RELATIVE_PRONOUNS and verb.dep in ("relcl", "acl:relcl", "acl") and verb.head != verb.i:
             antecedent = self.p.tokens[verb.head]
+            published = antecedent.lower in _PUBLISHED_NOUNS and antecedent.dep in ("obj", "dobj") \
+                and self.p.tokens[antecedent.head].lemma.lower().startswith(_PUBLISH_VERBS)
             publisher = next((c for c in self.p.children[antecedent.head] if self.p.tokens[c].dep in ("nsubj", "nsubj:pass")),
-                             None) if antecedent.lower in _PUBLISHED_NOUNS and antecedent.dep in ("obj", "dobj") else None
+                             None) if published else None
             # "Telegram-канал «Ош сегодня» опубликовал пост, в котором утверждалось, что …": who published it speaks
             return self.speaker(publisher if publisher is not None else verb.head)
         author = self._published_by(head)
@@ -1945,6 +1947,11 @@ _RELATIVE_PRONOUNS = frozenset({"that", "who", "which", "который", "ко�
 # what one publishes: the one who published it speaks in it
 _PUBLISHED_NOUNS = frozenset({"post", "article", "statement", "video", "message", "report", "пост", "публикацию", "статью",
                               "заявление", "видео", "сообщение", "материал"})
+
+
+# (lemmas, or the stems of Russian forms, which the parse leaves unlemmatized)
+_PUBLISH_VERBS = ("publish", "post", "release", "issue", "share", "опубликова", "публикова", "размести", "распространи",
+                  "выпусти", "выложи")
 
 
 def _author_name(doc: Document) -> str:
