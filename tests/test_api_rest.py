@@ -401,3 +401,41 @@ def test_the_overview_s_entities_say_which_role_each_line_counts(client) -> None
     page = client.get("/").text
     first = items[0]
     assert f"{first['type']} · {first['role']} · {first['mentions']}" in page
+
+
+def test_contradictions_page_with_a_cursor_and_are_computed_again_after_claims_are_stored(db, tmp_path) -> None:
+    from faultlines.model import Annotation, Document
+    from faultlines.store import Store
+
+    copy = tmp_path / "copy.db"
+    with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+
+    def ready(c, **params):
+        deadline = time.time() + 120
+        body = c.get("/api/contradictions", params=params).json()
+        while (body["state"] == "pending" or body["refreshing"]) and time.time() < deadline:
+            time.sleep(0.5)
+            body = c.get("/api/contradictions", params=params).json()
+        return body
+
+    with TestClient(create_app(ServeSettings(db=str(copy), load_models=False))) as c:
+        whole = ready(c, limit=500)
+        assert whole["state"] == "ready" and whole["total"] == len(whole["items"]) >= 3 and whole["computed_at"]
+        pages = [c.get("/api/contradictions", params={"limit": 2}).json()]
+        while pages[-1]["next_cursor"]:
+            pages.append(c.get("/api/contradictions", params={"limit": 2, "cursor": pages[-1]["next_cursor"]}).json())
+        assert [x for p in pages for x in p["items"]] == whole["items"] and all(len(p["items"]) <= 2 for p in pages)
+        _error(c.get("/api/contradictions", params={"limit": 0}), 400)  # (the limit had been ignored: 7.6 MB at once)
+        first_cursor = pages[0]["next_cursor"]
+        # claims stored while serving: the pairs are computed again (they had stayed the startup's)
+        with Store(str(copy)) as store:
+            doc = Document(id="late", text="Officials denied that troops had crossed the border.", language="en")
+            doc.add(Annotation("claim", 0, 51, label="deny", analyzer="claims", version="t",
+                               attrs={"claim_id": "clate0000001", "speaker": "Officials", "stance": "deny", "kind": "reported"}))
+            store.add([doc])
+        again = ready(c, limit=500)
+        assert again["state"] == "ready" and again["computed_at"] and not again["refreshing"]
+        _error(c.get("/api/contradictions", params={"cursor": first_cursor}), 400)  # a cursor of the earlier list
+        page = c.get("/claims").text
+        assert f"{again['total']} pairs" in page

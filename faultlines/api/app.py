@@ -12,6 +12,7 @@ import ipaddress
 import logging
 import threading
 from contextlib import asynccontextmanager
+from datetime import datetime, timezone
 from dataclasses import dataclass, field
 from typing import Any, AsyncIterator
 
@@ -69,29 +70,47 @@ class ServeSettings:
 
 
 class _Contradictions:
-    """Contradictions computed once in a background thread; ``state`` is pending, ready, unavailable or failed."""
+    """Contradictions computed in a background thread, at startup and again whenever claims have been stored since
+    (``refresh``); ``state`` is pending, ready, unavailable or failed, and ``refreshing`` says new pairs are on the way
+    while the last ones are served."""
 
     def __init__(self) -> None:
         self.state = "pending"
         self.rows: list[dict[str, Any]] = []
         self.error: str | None = None
         self.thread: threading.Thread | None = None
+        self.key: tuple[Any, ...] | None = None  # the claims the rows were computed from (Queries.claims_key)
+        self.computed_at: str | None = None
+        self.generation = 0  # counts the computations, so that a cursor from an earlier list is refused
+
+    @property
+    def refreshing(self) -> bool:
+        return self.state == "ready" and self.thread is not None and self.thread.is_alive()
 
     def start(self, queries: Any, lock: threading.Lock) -> None:
         def work() -> None:
             try:
+                key = queries.claims_key()
                 with lock:
                     rows = queries.contradictions()
                 if rows is None:
                     self.state = "unavailable"
                 else:
-                    self.rows, self.state = rows, "ready"
+                    self.rows, self.key, self.state = rows, key, "ready"
+                    self.computed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                    self.generation += 1
             except Exception as exc:  # noqa: BLE001 - reported on the page, logged here
                 log.exception("contradictions failed")
                 self.error, self.state = f"{type(exc).__name__}: {exc}", "failed"
 
         self.thread = threading.Thread(target=work, name="faultlines-contradictions", daemon=True)
         self.thread.start()
+
+    def refresh(self, queries: Any, lock: threading.Lock) -> None:
+        """Recompute in the background when claims were stored after the last computation (the served pairs had
+        stayed those of the startup however many articles were analyzed into the store since)."""
+        if self.state == "ready" and not self.refreshing and queries.claims_key() != self.key:
+            self.start(queries, lock)
 
 
 def create_app(settings: ServeSettings | None = None) -> FastAPI:

@@ -114,6 +114,11 @@ class Contradictions(BaseModel):
     state: str = Field(description="pending (still computing), ready, unavailable (no claims stage), disabled or failed")
     error: Optional[str] = None
     items: list[dict[str, Any]] = []
+    total: int = Field(0, description="Pairs in the whole list")
+    limit: int = 100
+    next_cursor: Optional[str] = Field(None, description="Pass as ?cursor= for the next page; null on the last page")
+    computed_at: Optional[str] = Field(None, description="When the pairs were computed (UTC)")
+    refreshing: bool = Field(False, description="Claims were stored since: new pairs are being computed")
 
 
 class Series(BaseModel):

@@ -147,15 +147,19 @@ def narratives(
 def claims(
     request: Request, q: Text = None, speaker: Text = None,
     stance: Annotated[Optional[str], Query(pattern=r"^(assert|confirm|deny|predict|question|cite)?$")] = None,
-    cursor: Cursor = None, queries_: Queries = Depends(queries),
+    cursor: Cursor = None, pairs: Cursor = None, queries_: Queries = Depends(queries),
 ) -> HTMLResponse:
+    from ..api.routers.claims import contradiction_page
+
     filters = ClaimFilters(q=q, speaker=speaker, stance=stance)
     result = queries_.claims(filters, limit=50, cursor=cursor)
     found = request.app.state.contradictions
+    found.refresh(queries_, request.app.state.model_lock)
     return page(
         request, "claims.html", "claims",
         filters=filters, result=result, stances=queries_.facets()["stances"],
-        contradictions=found, stance_colours=render.colour_map(["assert", "confirm", "deny", "predict", "question", "cite"]),
+        contradictions=found, pairs=contradiction_page(found, 100, pairs),
+        stance_colours=render.colour_map(["assert", "confirm", "deny", "predict", "question", "cite"]),
     )
 
 
