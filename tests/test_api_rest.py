@@ -439,3 +439,18 @@ def test_contradictions_page_with_a_cursor_and_are_computed_again_after_claims_a
         _error(c.get("/api/contradictions", params={"cursor": first_cursor}), 400)  # a cursor of the earlier list
         page = c.get("/claims").text
         assert f"{again['total']} pairs" in page
+
+
+def test_the_search_and_documents_pages_say_what_is_wrong_with_a_query_and_lead_to_every_match(client, monkeypatch) -> None:
+    import faultlines.web.views as views
+
+    monkeypatch.setattr(views, "SEARCH_PAGE", 3)  # (the demo has fewer matches than the page's 30)
+    for path in ("/search", "/documents"):
+        for odd in ("%", "*", "NEAR("):
+            response = client.get(path, params={"q": odd})
+            # (it had been a bare 400 error page in place of the search page)
+            assert response.status_code == 200 and 'id="search-problem"' in response.text and "<form" in response.text
+    many = client.get("/search", params={"q": "Tajikistan"}).text
+    assert 'id="all-matches"' in many and 'href="/documents?q=Tajikistan"' in many
+    options = client.get("/documents").text
+    assert " events)</option>" in options and " documents)</option>" in options  # what each filter's count counts

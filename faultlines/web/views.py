@@ -12,11 +12,13 @@ from fastapi.templating import Jinja2Templates
 
 from ..api.deps import Cursor, DocId, Label, Language, Since, Text, Until, queries
 from ..alerts import alerts
-from ..query import ClaimFilters, DocumentFilters, EventFilters, Queries, document_detail
+from ..errors import QueryError
+from ..query import ClaimFilters, DocumentFilters, EventFilters, Page, Queries, document_detail
 from . import render
 
 router = APIRouter(include_in_schema=False)
 
+SEARCH_PAGE = 30  # documents the search page ranks; the documents list pages through every match
 NAV = [("overview", "Overview"), ("documents", "Documents"), ("events", "Events"), ("narratives", "Narratives"),
        ("claims", "Claims"), ("search", "Search"), ("api_docs", "API")]
 
@@ -77,8 +79,15 @@ def documents(
 ) -> HTMLResponse:
     filters = DocumentFilters(q=q, language=language, source=source, since=since, until=until,
                               narrative=narrative, technique=technique, country=country)
-    result = queries_.documents(filters, limit=50, cursor=cursor)
-    return page(request, "documents.html", "documents", filters=filters, result=result, facets=queries_.facets())
+    problem = None
+    try:
+        result = queries_.documents(filters, limit=50, cursor=cursor)
+    except QueryError as exc:
+        if exc.code != "FL301":  # (a bad cursor or date is the request's fault: 400)
+            raise
+        problem, result = str(exc), Page([])  # "%", "NEAR(": nothing to search for, said beside the box
+    return page(request, "documents.html", "documents", filters=filters, result=result, facets=queries_.facets(),
+                problem=problem)
 
 
 @router.get("/articles/{doc_id:path}", name="article")
@@ -166,10 +175,13 @@ def claims(
 @router.get("/search", name="search")
 def search(request: Request, q: Annotated[Optional[str], Query(max_length=300)] = None,
            queries_: Queries = Depends(queries)) -> HTMLResponse:
-    results = None
+    results, problem = None, None
     if q and q.strip():
-        results = queries_.search_all(q, limit=30)
-    return page(request, "search.html", "search", q=q or "", results=results)
+        try:
+            results = queries_.search_all(q, limit=SEARCH_PAGE)
+        except QueryError as exc:
+            problem = str(exc)  # "%", "NEAR(": said beside the box, the page kept
+    return page(request, "search.html", "search", q=q or "", results=results, problem=problem, shown=SEARCH_PAGE)
 
 
 @router.get("/docs", name="api_docs")
