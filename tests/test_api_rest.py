@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 import time
 
@@ -390,9 +391,10 @@ def test_contradictions_finish_in_the_background(client) -> None:
 
 def test_every_dashboard_search_form_and_link_goes_to_the_search_page(client) -> None:
     # the API's route and the page were both named "search", so the pages' url('search') gave /api/search (raw JSON)
-    for path in ("/", "/search", "/events"):
+    for path in ("/", "/search", "/events", "/entities", "/alerts"):
         page = client.get(path).text
         assert 'action="/search"' in page and 'action="/api/search"' not in page and 'href="/api/search' not in page
+        assert 'href="/entities"' in page and 'href="/alerts"' in page and 'href="/api/entities"' not in page
 
 
 def test_the_overview_s_entities_say_which_role_each_line_counts(client) -> None:
@@ -454,3 +456,16 @@ def test_the_search_and_documents_pages_say_what_is_wrong_with_a_query_and_lead_
     assert 'id="all-matches"' in many and 'href="/documents?q=Tajikistan"' in many
     options = client.get("/documents").text
     assert " events)</option>" in options and " documents)</option>" in options  # what each filter's count counts
+
+
+def test_the_entities_and_alerts_pages_the_readme_names(client) -> None:
+    # (both had been 404: entities showed only as the overview's chips, alerts only for the last week)
+    page = client.get("/entities", params={"role": "Antagonist"}).text
+    rows = re.findall(r"<tr><td><a href=\"/search\?q=[^\"]+\">([^<]+)</a></td><td>[A-Z]*</td><td>(\w+)</td>", page)
+    assert rows and {role for _, role in rows} == {"Antagonist"}
+    everything = client.get("/entities").text
+    assert 'href="/entities"' in everything and 'href="/alerts"' in everything  # in the navigation
+    alerts = client.get("/alerts", params={"as_of": "2025-12-03", "window": 14, "min_count": 2, "alpha": 0.05}).text
+    assert 'id="alerts"' in alerts and "Tajikistan" in alerts and 'value="14"' in alerts
+    assert 'id="alert-problem"' in client.get("/alerts", params={"as_of": "2025-12"}).text
+    assert client.get("/alerts", params={"window": 0}).status_code == 400

@@ -20,7 +20,7 @@ router = APIRouter(include_in_schema=False)
 
 SEARCH_PAGE = 30  # documents the search page ranks; the documents list pages through every match
 NAV = [("overview", "Overview"), ("documents", "Documents"), ("events", "Events"), ("narratives", "Narratives"),
-       ("claims", "Claims"), ("search", "Search"), ("api_docs", "API")]
+       ("claims", "Claims"), ("entities_page", "Entities"), ("alerts_page", "Alerts"), ("search", "Search"), ("api_docs", "API")]
 
 
 def templates() -> Jinja2Templates:
@@ -170,6 +170,38 @@ def claims(
         contradictions=found, pairs=contradiction_page(found, 100, pairs),
         stance_colours=render.colour_map(["assert", "confirm", "deny", "predict", "question", "cite"]),
     )
+
+
+@router.get("/entities", name="entities_page")
+def entities(
+    request: Request, q: Text = None, role: Label = None, type: Label = None, cursor: Cursor = None,
+    queries_: Queries = Depends(queries),
+) -> HTMLResponse:
+    result = queries_.entities(q=q, role=role, type=type, limit=100, cursor=cursor)
+    return page(request, "entities.html", "entities_page", result=result, q=q, role=role, type=type,
+                roles=("Protagonist", "Antagonist", "Innocent"), types=("PER", "ORG", "GPE", "NORP", "LOC"))
+
+
+@router.get("/alerts", name="alerts_page")
+def alerts_page(
+    request: Request, as_of: Since = None,
+    window: Annotated[int, Query(ge=1, le=366)] = 7, baseline: Annotated[int, Query(ge=1, le=104)] = 8,
+    min_count: Annotated[int, Query(ge=1)] = 3, alpha: Annotated[float, Query(gt=0, le=0.5)] = 0.01,
+    queries_: Queries = Depends(queries),
+) -> HTMLResponse:
+    from datetime import date
+
+    from ..alerts import AlertSettings
+
+    report, problem = None, None
+    try:
+        day = date.fromisoformat(as_of) if as_of else None
+        settings = AlertSettings(day, window, baseline, min_count, alpha)
+        report = alerts(queries_, settings)
+    except ValueError:
+        settings, problem = AlertSettings(None, window, baseline, min_count, alpha), \
+            f"the window's end must be a date YYYY-MM-DD, not {as_of!r}"
+    return page(request, "alerts.html", "alerts_page", report=report, settings=settings, as_of=as_of, problem=problem)
 
 
 @router.get("/search", name="search")
