@@ -826,12 +826,10 @@ class Queries:
         item["document"] = {"id": r.doc_id, "title": r.doc_title, "published": r.doc_published, "language": r.doc_language}
         return item
 
-    def claims_key(self) -> tuple[int, int | None]:
-        """(number of claims, newest claim's id): changes whenever claims are stored, so that pairs computed from them
-        are known to be out of date."""
-        a = annotations
-        with self._read() as c:
-            return tuple(c.execute(sa.select(sa.func.count(), sa.func.max(a.c.id)).where(a.c.layer == "claim")).one())
+    def store_version(self) -> tuple[Any, ...]:
+        """Changes whenever documents or annotations are stored (two rowid lookups): what was computed from the store
+        before may be out of date."""
+        return self._version()
 
     def contradictions(self, *, max_documents: int = 300) -> list[dict[str, Any]] | None:
         """Contradicting claim pairs among the newest ``max_documents`` documents with claims.
@@ -845,7 +843,8 @@ class Queries:
             return None
         a = annotations
         with self._read() as c:
-            key = self.claims_key() + (max_documents,)
+            key = c.execute(sa.select(sa.func.count(), sa.func.max(a.c.id)).where(a.c.layer == "claim")).one()
+            key = tuple(key) + (max_documents,)
             if self._contradictions.key == key:
                 return self._contradictions.value
             pks = c.execute(

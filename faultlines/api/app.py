@@ -79,9 +79,10 @@ class _Contradictions:
         self.rows: list[dict[str, Any]] = []
         self.error: str | None = None
         self.thread: threading.Thread | None = None
-        self.key: tuple[Any, ...] | None = None  # the claims the rows were computed from (Queries.claims_key)
+        self.version: tuple[Any, ...] | None = None  # the store the rows were computed from (Queries.store_version)
         self.computed_at: str | None = None
-        self.generation = 0  # counts the computations, so that a cursor from an earlier list is refused
+        self.generation = 0  # counts the lists computed, so that a cursor from an earlier list is refused
+        self._starting = threading.Lock()
 
     @property
     def refreshing(self) -> bool:
@@ -90,15 +91,16 @@ class _Contradictions:
     def start(self, queries: Any, lock: threading.Lock) -> None:
         def work() -> None:
             try:
-                key = queries.claims_key()
+                version = queries.store_version()
                 with lock:
-                    rows = queries.contradictions()
+                    rows = queries.contradictions()  # (the same list, cached, while the claims are the same)
                 if rows is None:
                     self.state = "unavailable"
                 else:
-                    self.rows, self.key, self.state = rows, key, "ready"
-                    self.computed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-                    self.generation += 1
+                    if rows is not self.rows:
+                        self.rows, self.generation = rows, self.generation + 1
+                        self.computed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                    self.version, self.state = version, "ready"
             except Exception as exc:  # noqa: BLE001 - reported on the page, logged here
                 log.exception("contradictions failed")
                 self.error, self.state = f"{type(exc).__name__}: {exc}", "failed"
@@ -107,10 +109,11 @@ class _Contradictions:
         self.thread.start()
 
     def refresh(self, queries: Any, lock: threading.Lock) -> None:
-        """Recompute in the background when claims were stored after the last computation (the served pairs had
+        """Recompute in the background when the store changed after the last computation (the served pairs had
         stayed those of the startup however many articles were analyzed into the store since)."""
-        if self.state == "ready" and not self.refreshing and queries.claims_key() != self.key:
-            self.start(queries, lock)
+        with self._starting:
+            if self.state == "ready" and not self.refreshing and queries.store_version() != self.version:
+                self.start(queries, lock)
 
 
 def create_app(settings: ServeSettings | None = None) -> FastAPI:
