@@ -469,3 +469,13 @@ def test_the_entities_and_alerts_pages_the_readme_names(client) -> None:
     assert 'id="alerts"' in alerts and "Tajikistan" in alerts and 'value="14"' in alerts
     assert 'id="alert-problem"' in client.get("/alerts", params={"as_of": "2025-12"}).text
     assert client.get("/alerts", params={"window": 0}).status_code == 400
+
+
+def test_an_event_s_place_names_a_state_once_and_its_tooltip_says_what_happened() -> None:
+    from faultlines.web.render import _tooltip, place
+
+    assert place({"location": "Kazakhstan", "country": "Kazakhstan"}) == "Kazakhstan"  # had been "Kazakhstan, Kazakhstan"
+    assert place({"admin1": "Batken", "country": "Kyrgyzstan"}) == "Batken, Kyrgyzstan"
+    tip = _tooltip("event", {"label": None, "attrs": {"plover": "REJECT", "date": "2025-08-01", "location": "Kyrgyzstan",
+                                                       "country": "Kyrgyzstan"}})
+    assert "(REJECT)" in tip and tip.endswith("— 2025-08-01, Kyrgyzstan")

@@ -71,6 +71,14 @@ class Highlighted:
     spans: int = 0
 
 
+def place(event: dict[str, Any]) -> str:
+    """An event's place: the location (or province) and its country, once ("Kazakhstan", not "Kazakhstan,
+    Kazakhstan", where the text names only the state)."""
+    where = event.get("location") or event.get("admin1") or ""
+    country = event.get("country") or ""
+    return ", ".join(x for x in (where, country) if x) if where != country else where
+
+
 def _tooltip(layer: str, annotation: dict[str, Any]) -> str:
     key = colour_key(layer, annotation)
     parts = [key]
@@ -84,7 +92,10 @@ def _tooltip(layer: str, annotation: dict[str, Any]) -> str:
     if layer == "claim" and attrs.get("speaker"):
         parts.append(f"— speaker: {attrs['speaker']}")
     if layer == "event":
-        where = ", ".join(str(attrs[k]) for k in ("date", "location", "country") if attrs.get(k))
+        kind = attrs.get("sub_event_type") or attrs.get("plover")
+        if kind:
+            parts.append(f"({kind})")
+        where = ", ".join(x for x in (attrs.get("date"), place(attrs)) if x)
         if where:
             parts.append(f"— {where}")
     if annotation.get("score") is not None:

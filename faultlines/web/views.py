@@ -32,6 +32,7 @@ def templates() -> Jinja2Templates:
     )
     env.filters["snippet"] = render.mark_snippet
     env.filters["listed"] = render.listed
+    env.filters["place"] = render.place
     env.globals["definition"] = render.definition
     return Jinja2Templates(env=env)
 

@@ -31,7 +31,8 @@
     var box = document.createElement("div");
     box.className = "event-popup";
     line(box, "strong", (p.event_type || p.plover || "event") + (p.sub_event_type ? " · " + p.sub_event_type : ""));
-    var place = [p.location || p.admin1, p.country].filter(Boolean).join(", ");
+    var where = p.location || p.admin1;
+    var place = (where === p.country ? [where] : [where, p.country]).filter(Boolean).join(", ");
     line(box, "div", [p.date || "date unknown", place].filter(Boolean).join(" · "));
     var actors = [p.actor1, p.actor2].filter(Boolean).join(" → ");
     if (actors) { line(box, "div", actors, "actors"); }
