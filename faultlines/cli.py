@@ -81,19 +81,26 @@ def _run(inputs, settings, *, store, quiet, emit=None, published=None, include=N
             normalize_given(published)
         except ValueError as exc:
             fail(str(exc))
-    with progress(quiet, "analyzing" if emit else "ingesting") as advance:
-        return run(
-            inputs,
-            settings=settings,
-            analyzers=analyzers or (DEFAULT_ANALYZERS if emit else INGEST_ANALYZERS),
-            store=store,
-            published=published,
-            include=include or None,
-            exclude=exclude or (),
-            emit=emit,
-            on_error=print_error,
-            on_progress=advance,
-        )
+    try:
+        with progress(quiet, "analyzing" if emit else "ingesting") as advance:
+            return run(
+                inputs,
+                settings=settings,
+                analyzers=analyzers or (DEFAULT_ANALYZERS if emit else INGEST_ANALYZERS),
+                store=store,
+                published=published,
+                include=include or None,
+                exclude=exclude or (),
+                emit=emit,
+                on_error=print_error,
+                on_progress=advance,
+            )
+    except KeyboardInterrupt:
+        # (Click would print an empty line: say what was kept)
+        where = "" if store is None else f" in {settings.db_shown()}"
+        err.print(f"faultlines: interrupted; the batches already stored{where} are kept, and running the same command "
+                  "again resumes (what is stored is skipped)", markup=False)
+        raise typer.Exit(130) from None
 
 
 @app.command()

@@ -318,3 +318,15 @@ def test_help_shows_bracketed_text_that_rich_markup_could_swallow(runner):
             assert f"[{text}]" in " ".join(runner.invoke(app, ["--help"], terminal_width=400).stdout.split()), name
             checked += 1
     assert checked
+
+
+def test_an_interrupted_run_says_what_is_kept_and_exits_130(runner, corpus, tmp_path, monkeypatch):
+    import faultlines.runner
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(faultlines.runner, "run", interrupted)
+    result = runner.invoke(app, ["analyze", str(corpus), "--db", str(tmp_path / "s.db"), "-q"])
+    # (Click had printed an empty line)
+    assert result.exit_code == 130 and "interrupted" in result.stderr and "resumes" in result.stderr
