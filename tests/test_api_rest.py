@@ -479,3 +479,17 @@ def test_an_event_s_place_names_a_state_once_and_its_tooltip_says_what_happened(
     tip = _tooltip("event", {"label": None, "attrs": {"plover": "REJECT", "date": "2025-08-01", "location": "Kyrgyzstan",
                                                        "country": "Kyrgyzstan"}})
     assert "(REJECT)" in tip and tip.endswith("— 2025-08-01, Kyrgyzstan")
+
+
+def test_every_page_of_an_empty_store_says_there_is_nothing_yet(tmp_path) -> None:
+    from faultlines.store import Store
+
+    with Store(str(tmp_path / "empty.db")):
+        pass
+    with TestClient(create_app(ServeSettings(db=str(tmp_path / "empty.db"), load_models=False, contradictions=False))) as c:
+        for path in ("/", "/documents", "/events", "/narratives", "/narratives?narrative=Other", "/claims", "/entities",
+                     "/alerts", "/search?q=Khatlon"):
+            page = c.get(path)
+            assert page.status_code == 200 and 'class="empty"' in page.text, path
+        # (a narrative's drill-down had drawn an empty chart and an "Articles" heading with nothing under it)
+        assert "by outlet" not in c.get("/narratives", params={"narrative": "Other"}).text
