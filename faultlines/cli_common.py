@@ -58,6 +58,9 @@ def print_summary(report, store_path: str | None, quiet: bool) -> None:
         parts.append(f"{len(report.errors)} failed")
     where = f" into {store_path}" if store_path else ""
     err.print(f"faultlines: {', '.join(parts)}{where}", markup=False)
+    if not report.read and not report.errors:
+        err.print("faultlines: warning: no article found in the inputs (an empty folder, or no file of a kind faultlines "
+                  "reads, or every file left out by --include/--exclude)", markup=False)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

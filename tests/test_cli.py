@@ -330,3 +330,10 @@ def test_an_interrupted_run_says_what_is_kept_and_exits_130(runner, corpus, tmp_
     result = runner.invoke(app, ["analyze", str(corpus), "--db", str(tmp_path / "s.db"), "-q"])
     # (Click had printed an empty line)
     assert result.exit_code == 130 and "interrupted" in result.stderr and "resumes" in result.stderr
+
+
+def test_an_input_with_no_article_in_it_is_said_to_be_so(runner, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, ["ingest", str(empty), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0 and "0 read" in result.stderr and "no article found" in result.stderr

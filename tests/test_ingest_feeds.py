@@ -71,11 +71,14 @@ def test_feed_urls_sniffed_in_iter_documents(site: Server) -> None:
     assert all(d.source_kind == "feed" for d in docs)
 
 
-def test_local_feed_file_falls_back_to_feed_content(tmp_path: Path) -> None:
+def test_local_feed_file_falls_back_to_feed_content(tmp_path: Path, caplog) -> None:
     # Entry links point at a closed local port and private addresses are refused: no network needed.
     path = tmp_path / "security.rss"
     path.write_bytes(fixture_bytes("feed_rss.xml", f"http://127.0.0.1:{closed_port()}"))
-    out = list(iter_documents([str(path)], Settings(workers=1)))
+    with caplog.at_level("WARNING", logger="faultlines.ingest.feeds"):
+        out = list(iter_documents([str(path)], Settings(workers=1)))
+    # the fallback is said (it had been silent, only in meta["page_error"])
+    assert sum("feed entry's own text is analyzed" in r.getMessage() for r in caplog.records) == 2
     first, second, third = out
     assert first.meta["extraction"] == "feed-content"
     assert first.text.startswith("Two Chinese nationals were killed")  # from <description>

@@ -1,6 +1,7 @@
 """RSS / Atom feeds: one Document per entry, from the entry's page when it can be fetched."""
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Any, Iterator
 
@@ -15,6 +16,8 @@ from .files import read_bytes
 from .html import HtmlItem, extract_html_many, fragment_to_text, has_main_text
 from .published import Published, given
 from .url import Fetcher, is_url
+
+log = logging.getLogger(__name__)
 
 _BATCH = 16
 
@@ -142,6 +145,8 @@ def _batch(
             meta = _entry_meta(entry, feed_source, feed_title)
             meta["extraction"] = "feed-content"
             meta["page_error"] = str(result)
+            # (the fallback had been silent: the page's refusal was only in meta)
+            log.warning("%s: page not used (%s); the feed entry's own text is analyzed", label, result.reason)
             doc = Document(id="", text=text, title=entry.get("title") or None, source=label, source_kind="feed", meta=meta)
             doc.id = doc.content_hash[:16]
         doc.source = label
