@@ -111,3 +111,10 @@ def test_an_author_in_guillemets_keeps_its_closing_one() -> None:
             f"<body><article><h1>Перестрелка на границе</h1>{body}</article></body></html>").encode("utf-8")
     doc = extract_html(page, "saved/ru.html", SETTINGS)
     assert doc.meta["author"] == "Редакция «Евразийского обозревателя»"
+
+
+def test_an_author_s_initial_keeps_its_dot() -> None:
+    body = "<p>" + "Border guards reported an exchange of fire on the Tajik-Afghan border on Monday. " * 12 + "</p>"
+    page = ('<html><head><meta charset="utf-8"><title>Fire on the border</title><meta name="author" content="H. Analyst">'
+            f"</head><body><article><h1>Fire on the border</h1>{body}</article></body></html>").encode("utf-8")
+    assert extract_html(page, "saved/en.html", SETTINGS).meta["author"] == "H. Analyst"  # (had been "H Analyst")

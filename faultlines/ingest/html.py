@@ -154,6 +154,8 @@ def extract_html(
     get = (lambda name: getattr(result, name, None)) if result is not None else (lambda name: None)
     for key, attr in (("author", "author"), ("site", "sitename"), ("url", "url"), ("description", "description")):
         value = get(attr)
+        if key == "author" and value:
+            value = _as_written(html, value)
         if value:
             info_meta[key] = _closed_quotes(value) if key in ("author", "site") else value
     if url and "url" not in info_meta:
@@ -313,6 +315,16 @@ def _collect(chunk: list[HtmlItem], submitted: list[Any], settings: Settings) ->
         except (BrokenProcessPool, OSError, RuntimeError):
             # The pool died under this item: do it here instead.
             yield _run_item(item, settings)
+
+
+_META_AUTHOR = re.compile(r"""<meta\s[^>]*?name=["']author["'][^>]*?content=["']([^"'<>]{1,200})["']""", re.I)
+
+
+def _as_written(html: str, author: str) -> str:
+    """The page's own author tag where the extractor dropped its dots ("H. Analyst" had become "H Analyst")."""
+    found = _META_AUTHOR.search(html)
+    written = found.group(1).strip() if found else ""
+    return written if written and written.replace(".", "").split() == author.replace(".", "").split() else author
 
 
 def _closed_quotes(name: str) -> str:
