@@ -707,12 +707,12 @@ class EventExtractor:
         sentences = [part for span in sentences for part in self._semicolon_parts(text, *span, language)]
         paragraphs = [(a.start, a.end) for a in doc.layer("paragraph")]
         ner = [(a.start, a.end) for a in doc.layer("ner") if a.label in ("LOC", "GPE", "FAC")]
-        # (a person's full name: natasha calls "Пянджа" of "у Пянджа" a person too)
-        persons = [(a.start, a.end) for a in doc.layer("ner") if a.label in ("PER", "PERSON")
-                   and " " in text[a.start:a.end].strip()]
-        # ("the Carnegie Russia Eurasia Center", "University of Central Asia": a name inside an institution's)
-        persons += [(a.start, a.end) for a in doc.layer("ner") if a.label == "ORG"
-                    and _INSTITUTION_NAME.search(text[a.start:a.end])]
+        # names no place inside them is: a person's full name (natasha calls "Пянджа" of "у Пянджа" a person too) and an
+        # institution's ("the Carnegie Russia Eurasia Center", "University of Central Asia")
+        names = [(a.start, a.end) for a in doc.layer("ner") if a.label in ("PER", "PERSON")
+                 and " " in text[a.start:a.end].strip()]
+        names += [(a.start, a.end) for a in doc.layer("ner") if a.label == "ORG"
+                  and _INSTITUTION_NAME.search(text[a.start:a.end])]
         resolver = DateResolver(language, doc.published, language)
         self._published = date.fromisoformat(doc.published) if doc.published else None
         self._text = text
@@ -732,7 +732,7 @@ class EventExtractor:
             # a news outlet that shares its name with a village ("according to Kabar") is no place
             # (nor does one open an outlet's longer name: "издание Afghanistan International сообщило")
             places = [p for p in self.gaz.find(s, start) if (p.locative or sources().outlet(p.text) is None)
-                      and not any(a <= p.start and p.end <= b and (p.start, p.end) != (a, b) for a, b in persons)
+                      and not any(a <= p.start and p.end <= b and (p.start, p.end) != (a, b) for a, b in names)
                       and not _opens_outlet(text, p.start, p.end) and not _quoted_name(text, p.start, p.end)]
             # ("Vladimir" of "Vladimir Putin" is no town; the NER's whole "Shir Khan Bandar" may be one)
             raw.append((start, end, para, places))
