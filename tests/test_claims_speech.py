@@ -1521,3 +1521,13 @@ def test_a_claim_named_with_its_owner_and_called_false_is_the_owner_s_and_denied
 ])
 def test_a_post_speaks_in_the_voice_of_whoever_published_it(text, language, speaker):
     assert {c["speaker"] for c in claims(text, language) if c["kind"] != "author"} == {speaker}
+
+
+def test_a_transcript_with_hyphens_answers_for_the_one_the_outlet_asked_to_comment():
+    found = [c for c in claims(
+        "Эксперт - о перестрелке на границе\n\nВокруг перестрелки не утихают споры. «Азия-Плюс» попросила "
+        "прокомментировать ситуацию военного аналитика, бывшего офицера погранвойск Тимура Раджабова.\n\n- Тимур, кому "
+        "сейчас верить?\n\n- Я бы не спешил верить ни одной из версий.\n\n- Могли ли талибы стрелять первыми?\n\n- Не "
+        "думаю. Кабулу сейчас конфликт с Душанбе невыгоден.", "ru") if c["quote"]]
+    # (answers typed with a hyphen had been the author's, and the interviewee unnamed)
+    assert found and {c["speaker"] for c in found} == {"Тимур Раджабов"}

@@ -78,7 +78,9 @@ from .speakers import is_outlet
 # 14: "Claims by X that P are false", "Заявления X о том, что P, не соответствуют действительности" are the author's
 # denial of P and X's claim P, and "the assertions made by X that P" name X; a post speaks in the voice of whoever
 # published it ("опубликовал пост, в котором утверждалось, что …")
-VERSION = "14"
+# 15: a transcript typed with hyphens ("- Тимур, кому сейчас верить?") is an interview, and its interviewee the one the
+# outlet "попросила прокомментировать"
+VERSION = "15"
 
 
 def claim_id(doc: Document, start: int, end: int, speaker: str | None) -> str:

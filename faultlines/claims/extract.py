@@ -1825,13 +1825,15 @@ _INTERVIEWEE = (re.compile(r"\b(?:interview|conversation|talk)\s+with\s+([^\n.,:
                 # deputy head of …, spoke to RFE/RL", "Бахтиёр Рахимов ответил на вопросы «Коммерсанта»"
                 re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3}),\s+[^\n.]{0,140}?,\s+(?:spoke|talked)\s+(?:to|with)\s"),
                 re.compile(r"(?<![\w-])([А-ЯЁA-Z][\w-]+\s+[А-ЯЁA-Z][\w-]+)\s+(?:ответил\w*\s+на\s+вопросы|answered\s+"
-                           r"(?:the\s+)?questions)"),
+                           r"(?:the\s+)?questions)|(?<!\w)попросил\w*\s+(?:прокомментировать|рассказать|ответить)[^\n.:;]{0,140}?"
+                           r"([А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:а|у))(?=[\s.,])"),
                 re.compile(r"^[\"“«].{3,120}?[\"”»]\s*[:—–]\s*(.{3,60}?)\s+(?:on|about|о|об)\s", re.I),
                 # the title quotes them by name: "Бахтиёр Рахимов: «Мы не исключаем …»"
                 re.compile(r"^([А-ЯЁA-Z][\w-]+\s+[А-ЯЁA-Z][\w-]+)\s*:\s*[«\"“]"))
 # a Russian transcript: "— Насколько реальна угроза …?" asks, "— Угроза вполне реальна. …" answers
-_DASH_QUESTION = re.compile(r"^[ \t]*[—–][ \t]+[^\n]*\?[ \t]*$", re.MULTILINE)
-_DASH_ANSWER = re.compile(r"^[ \t]*[—–][ \t]+(?=[^\n]*[^?\s][ \t]*$)", re.MULTILINE)
+# (typed with a hyphen too: "- Тимур, кому сейчас верить?")
+_DASH_QUESTION = re.compile(r"^[ \t]*[—–-][ \t]+[^\n]*\?[ \t]*$", re.MULTILINE)
+_DASH_ANSWER = re.compile(r"^[ \t]*[—–-][ \t]+(?=[^\n]*[^?\s][ \t]*$)", re.MULTILINE)
 
 
 def _habitual(ex: "Extractor", claim: Claim) -> bool:
@@ -1885,11 +1887,12 @@ def _interview_answers(ex: "Extractor", claims: list[Claim]) -> None:
     found = next((m for p, source in zip(_INTERVIEWEE, (title, title, text[:400], text[:400], text[:1200], text[:1200],
                                                         text[:400], text[:1200], text[:1200], title, title))
                   for m in [p.search(source)] if m), None)
-    name = re.sub(r"^(?:an?|the)\s+", "", found.group(1).strip()) if found else "interviewee"
+    group = next((g for g in range(1, (found.re.groups if found else 0) + 1) if found.group(g)), 1)  # the alternative that matched
+    name = re.sub(r"^(?:an?|the)\s+", "", found.group(group).strip()) if found else "interviewee"
     if found and ex.lex.language == "ru":
         # "Беседа с депутатом Жогорку Кенеша Аркадием Дубновым": the role and the name after it in the nominative, the
         # genitive between as written
-        at = found.start(1)  # (the title and the text's first 200 characters both start the text)
+        at = found.start(group)  # (the title and the text's first 200 characters both start the text)
         person = next((a for a in ex.doc.layer("ner") if a.label == "PER" and at <= a.start < at + len(name)), None)
         cut = person.start - at if person else len(name)
         words = name[:cut].split()
