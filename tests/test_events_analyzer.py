@@ -2236,3 +2236,22 @@ def test_a_deed_a_week_before_the_report_after_a_forecast_is_dated_from_the_publ
     # (counted from the forecast it had been 2027-04-24, and the herder no one dead; the talks expected are none)
     assert [(e["sub_event_type"], e["date"], e["fatalities"], e["injuries"]) for e in events] == [
         ("Attack", "2025-10-07", 1, 2)]
+
+
+@pytest.mark.parametrize("text", [
+    # a period's statistics and a count of incidents (1,112 had been read as 112 dead and 112 wounded)
+    "According to the United Nations Assistance Mission in Afghanistan, 1,112 civilians were killed or injured in the "
+    "first nine months of 2026. UNAMA recorded 41 attacks attributed to Islamic State Khorasan in the same period, "
+    "compared with 63 in 2025.",
+    "В Киеве удар по Ижевску не комментировали.",
+    "Police tried to detain the suspects in Osh on Monday.",
+])
+def test_statistics_a_strike_not_commented_on_and_an_attempted_arrest_are_no_events(text):
+    assert document_record(run(text, published="2026-12-07"))["events"] == []
+
+
+def test_a_figure_with_a_thousands_separator_is_one_figure():
+    from faultlines.events.casualties import counts
+
+    assert [(c.field, c.value) for c in counts("The blasts killed 12 people and wounded 1,340.", "en")] == [
+        ("fatalities", 12), ("injuries", 1340)]

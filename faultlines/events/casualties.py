@@ -21,7 +21,8 @@ _RU_NUM = "|".join(sorted((re.escape(w) for w in _NUMBERS["ru"]), key=len, rever
 _QUAL_EN = r"(?:(?P<q>at\s+least|more\s+than|over|nearly|almost|about|around|up\s+to|some)\s+)?"
 _QUAL_RU = r"(?:(?P<q>не\s+менее|более|около|свыше|по\s+меньшей\s+мере|как\s+минимум|почти|ещё|еще)\s+)?"
 # (never an age: "47-летний чабан", "a 14-year-old boy")
-_NUM_EN = rf"{_QUAL_EN}(?P<n>\d+|{_EN_NUM})(?!-\w)"
+# ("1,112 civilians" is one figure: its "112" alone is none)
+_NUM_EN = rf"{_QUAL_EN}(?P<n>(?<![\d,.])\d{{1,3}}(?:,\d{{3}})+|(?<![\d,.])\d+|{_EN_NUM})(?!-\w)"
 _NUM_RU = rf"{_QUAL_RU}(?P<n>\d+|{_RU_NUM})(?!-\w)"
 _MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTHS_RU = "январ\\w*|феврал\\w*|март\\w*|апрел\\w*|ма[яй]|июн\\w*|июл\\w*|август\\w*|сентябр\\w*|октябр\\w*|ноябр\\w*|декабр\\w*"
@@ -155,12 +156,12 @@ _PATTERNS = {
 }
 # Cues of a total over several events (or over a period), not one incident.
 _AGGREGATE = {
-    "en": re.compile(r"\b(?:in\s+total|since\s+then|ever\s+since|a\s+total\s+of|in\s+all|altogether|all\s+told|overall|so\s+far\s+this\s+year|since\s+the\s+start\s+of|combined|in\s+less\s+than\s+a\s+week|over\s+the\s+past\s+(?:week|month|year)|in\s+recent\s+(?:weeks|months)|"
+    "en": re.compile(r"\b(?:in\s+the\s+first\s+(?:\w+\s+)?(?:months|weeks|half|quarter)\s+of|in\s+total|since\s+then|ever\s+since|a\s+total\s+of|in\s+all|altogether|all\s+told|overall|so\s+far\s+this\s+year|since\s+the\s+start\s+of|combined|in\s+less\s+than\s+a\s+week|over\s+the\s+past\s+(?:week|month|year)|in\s+recent\s+(?:weeks|months)|"
                      r"^\W*since\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                      r"December|(?:19|20)\d\d)|(?:a|the|its|their)\s+tally|"
                      # a count of incidents: "carried out 38 attacks in northern Afghanistan in 2025, killing 112"
                      r"(?:[3-9]|\d\d+)\s+(?:separate\s+|such\s+|deadly\s+)?(?:attacks|incidents|clashes|bombings|shootings|raids))\b", re.I),
-    "ru": re.compile(r"(?:всего|с\s+тех\s+пор|в\s+общей\s+сложности|итого|общее\s+число|с\s+начала\s+года|за\s+(?:последн\w+\s+)?(?:неделю|месяц|год)|менее\s+чем\s+за\s+неделю|"
+    "ru": re.compile(r"(?:за\s+(?:первые\s+)?(?:\w+\s+)?месяц\w*\s+(?:этого|текущего|прошлого|(?:19|20)\d\d)|за\s+первое\s+полугодие|всего|с\s+тех\s+пор|в\s+общей\s+сложности|итого|общее\s+число|с\s+начала\s+года|за\s+(?:последн\w+\s+)?(?:неделю|месяц|год)|менее\s+чем\s+за\s+неделю|"
                      r"^\W*с\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|(?:19|20)\d\d\s+года)|"
                      # "произошло как минимум 17 нападений на мигрантов, в которых погибли четыре человека"
                      r"(?<!\d)(?:[3-9]|\d\d+)\s+(?:нападени|инцидент|столкновени|терракт|теракт|взрыв)\w*)", re.I),
@@ -203,8 +204,8 @@ def _value(word: str) -> int | None:
     w = word.lower()
     if " and " in w:  # "a woman and her son"
         return 2
-    if w.isdigit():
-        return int(w)
+    if w.replace(",", "").isdigit():
+        return int(w.replace(",", ""))
     if w in ("a", "an", "the") or w in _RU_PERSONS or w in _RU_PERSONS_ACCUSATIVE or _RANK.fullmatch(word):
         return 1
     return _EN_WORDS.get(w) or _NUMBERS["ru"].get(w)

@@ -150,6 +150,11 @@ _PLANNED_PROTEST = re.compile(r"\b(?:planned|upcoming|scheduled)\s+(?:[\w-]+\s+)
                               r"(?:\w+\s+)?(?:акци|митинг|протест|шестви|забастовк|пикет)\w*", re.I)
 _INSTITUTION_NAME = re.compile(r"\s(?:Center|Centre|Institute|Foundation|University|College|Fund|Programme|Program|"
                                r"Initiative|Project|Network|Forum|Endowment)$|^(?:Центр|Институт|Фонд|Университет)\w*\s")
+_COUNTED_CUE = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\b)(?:[3-9]|\d\d+|(?:\d{1,3},)+\d{3}|three|four|five|six|seven|eight|nine|ten|dozens\s+of|"
+                          r"hundreds\s+of|трех|четыр\w+|пят\w+|шест\w+|десят\w+|десятк\w+)\s+(?:[\w-]+\s+)?$", re.I)
+_NOT_COMMENTED = re.compile(r"(?:\s+[\w«»\"-]+){0,4}?\s+(?:не\s+(?:комментир|прокомментир)\w*|(?:did\s+not|declined\s+to|would\s+not)\s+"
+                            r"comment)", re.I)
+_ATTEMPTED = re.compile(r"(?<!\w)попытк\w*\s+$|\b(?:attempt(?:ed|ing)?|tried|trying)\s+to\s+$|\battempted\s+$", re.I)
 _HABITUAL = re.compile(r"(?<!\w)(?:кажд\w+\s+(?:весн|осен|зим|лет|год|раз)\w*|из\s+года\s+в\s+год|every\s+(?:spring|summer|"
                        r"autumn|fall|winter|year|time)|whenever|year\s+after\s+year)(?!\w)", re.I)
 _PLURAL_CUE = re.compile(r"(?:clashes|attacks|protests|riots|bombings|strikes|skirmishes|столкновени[яй]|нападени[яй]|"
@@ -640,6 +645,12 @@ class EventExtractor:
                 # "an attack on free speech", "атака на свободу слова", "серьёзный удар", "солнечный удар", "удар по
                 # экономике": a figure of speech
                 continue
+            if _COUNTED_CUE.search(sentence[max(0, s - 30):s]) and _PLURAL_CUE.search(t.text):
+                continue  # "UNAMA recorded 41 attacks … compared with 63 in 2025": a count of incidents, no one of them
+            if _NOT_COMMENTED.match(sentence, e):
+                continue  # "В Киеве удар по Ижевску не комментировали": the strike told before, no new one
+            if t.sub_event_type == "Arrests" and _ATTEMPTED.search(sentence[max(0, s - 25):s]):
+                continue  # "оказали сопротивление при попытке задержания": no one was arrested
             if t.plover == "ASSAULT" and _FOILED.search(sentence[max(0, s - 40):s]) \
                     and not _FAILED_TO.search(sentence[max(0, s - 70):s]):
                 continue  # "foiled an attack on a school", "предотвратили теракт": it did not happen (the arrest did)
