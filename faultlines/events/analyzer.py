@@ -122,9 +122,10 @@ from .extract import EventExtractor, aggregate_warnings
 # was said, and "Earlier reports had put the toll at two" yields to it; a ДПС post is police
 # 15: "каждую весну … спор … превращается в драку" happens again and again; "talks about", "I met" are no talks;
 # "a week after" a forecast's date counts from the publication; "shot dead a Tajik herder" kills one; what officials
-# "expect" to happen is none; "1,112 civilians" is one figure; a period's statistics ("in the first nine months of"),
-# a count of incidents ("recorded 41 attacks"), a strike "не комментировали" and an attempted arrest are no events
-VERSION = "15"
+# "expect" to happen is none
+# 16: "1,112 civilians" is one figure; a period's statistics ("in the first nine months of"), a count of incidents
+# ("recorded 41 attacks"), a strike "не комментировали" and an attempted arrest are no events
+VERSION = "16"
 
 
 @analyzer("events", version=VERSION, requires=("ner", "sentence"), assigns=("event",))
