@@ -156,25 +156,6 @@ def test_an_author_s_sentence_with_three_cue_words_carries_its_narrative(regiona
     assert not [a for a in reported.layer("narrative") if a.attrs["taxonomy"] == "regional"]
 
 
-def test_a_report_s_sentence_with_three_cue_words_argues_nothing(regional_cache):
-    from faultlines.model import Annotation
-    from faultlines.pipeline import get_analyzer
-    from faultlines.settings import Settings
-
-    # what the genre head calls a report (the persuasion analyzer runs before narratives in the default pipeline)
-    def regional(genre):
-        (doc,) = Pipeline(("language", "segment", "encode")).pipe(
-            [text_document(STRONG_CUES_COLUMN, doc_id="c", source="c", source_kind="text")])
-        if genre:
-            doc.add(Annotation("genre", 0, len(doc.text), label=genre[0], score=genre[1], analyzer="persuasion", version="t"))
-        doc = get_analyzer("narratives", Settings())(doc)
-        return [a.label for a in doc.layer("narrative") if a.attrs["taxonomy"] == "regional"]
-
-    assert regional(None) == regional(("opinion", 0.9)) == regional(("reporting", 0.45)) == [
-        "CA: Colour revolutions and hybrid war behind unrest"]
-    assert regional(("reporting", 0.8)) == []
-
-
 def test_a_sentence_without_the_cue_does_not_carry_the_narrative(regional_cache, tmp_path):
     """The same text with every cue made unmatchable: no sentence may carry a narrative then, and the paragraph
     alone reaches none."""

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -46,11 +45,7 @@ VERSION = "14"  # 2: heads and regional detector retrained on the USE encoder pa
 # pushes nothing; "раскачать", "foment", "stir up" are colour-revolution cues; 12: an author's sentence with three
 # distinct cue words of a narrative carries it from 0.02 (regional.STRONG_CUES); 13: a sentence that calls what it names
 # propaganda or a myth, says what something is not ("…, а не атака джихадистов") or tells the reader to stop waiting
-# for or relying on it rebuts that narrative; 14: so does one that calls it nonsense ("— чепуха", "is nonsense", "сказки"),
-# and a text the genre head calls reporting (REPORT_GENRE) carries none by the strong-cue rule of version 12
-# a text the genre head calls reporting with at least this probability argues no narrative in one sentence with cue
-# words far below the threshold (Russian commentary often reads as reporting at 0.4-0.5, wire reports at 0.55-0.85)
-REPORT_GENRE = 0.6
+# for or relying on it rebuts that narrative; 14: so does one that calls it nonsense ("— чепуха", "is nonsense", "сказки")
 LANGS = ("en", "ru")
 LAYER = "narrative"
 MIN_WORDS = 60  # the shortest SemEval-2025 training document has 76
@@ -204,8 +199,6 @@ def detect_regional(regional: RegionalModel, doc: Document, encoding: Encoding) 
     reported = reported_sentences(doc, encoding.sentence_spans)
     sentences = sentences_of(encoding, doc.text, doc.language,
                              [i for i, span in enumerate(encoding.sentence_spans) if _overlaps(span, rebutted)], reported)
-    if sentences is not None and any(g.label == "reporting" and g.score >= REPORT_GENRE for g in doc.layer("genre")):
-        sentences = replace(sentences, strong_cues=False)  # a report's factual sentence names cue words, it argues nothing
     # a paragraph most of whose sentences pass on others' words or tell events: "По данным пограничной службы,
     # нарушители оказали вооруженное сопротивление. В ходе перестрелки … Потерь среди пограничников нет." is a report,
     # however near a guarantor story its vector lies

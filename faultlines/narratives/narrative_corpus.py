@@ -294,7 +294,7 @@ def read_cases(path: Path) -> list[dict]:
 
 
 # the layers the regional detector consults, as the default pipeline gives them
-AS_ANALYZED = ("language", "segment", "nlp", "encode", "claims", "events", "persuasion", "debunks")
+AS_ANALYZED = ("language", "segment", "nlp", "claims", "events", "debunks")
 
 
 def case_documents(cases: Sequence[dict]) -> list[Document]:

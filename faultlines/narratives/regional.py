@@ -84,9 +84,6 @@ class Sentences:
     # sentences that pass on someone else's words or tell an event: they carry a narrative only at the full
     # threshold, never in the zone a commentator's own sentence may ("The Kremlin accused Western media of lies")
     reported: frozenset[int] = frozenset()
-    # whether a sentence with STRONG_CUES cue words may carry a narrative far below the threshold: commentary's, not a
-    # report's ("The United States operated an air base at Karshi-Khanabad … until 2005" in a wire story)
-    strong_cues: bool = True
 
 
 @dataclass
@@ -171,8 +168,7 @@ class RegionalModel:
                         hits[meta["name"]] = Hit(meta["name"], subnarrative, score, -1, int(i))
                         break
             for n, meta in enumerate(self.narratives):
-                if meta["name"] in hits or not self._cue_patterns(n).get(sentences.language or "") \
-                        or not sentences.strong_cues:
+                if meta["name"] in hits or not self._cue_patterns(n).get(sentences.language or ""):
                     continue
                 for i in np.argsort(-sentence_probs[:, n], kind="stable"):
                     score = float(sentence_probs[i, n])
