@@ -1526,8 +1526,9 @@ def test_a_post_speaks_in_the_voice_of_whoever_published_it(text, language, spea
 def test_a_transcript_with_hyphens_answers_for_the_one_the_outlet_asked_to_comment():
     found = [c for c in claims(
         "Эксперт - о перестрелке на границе\n\nВокруг перестрелки не утихают споры. «Азия-Плюс» попросила "
-        "прокомментировать ситуацию военного аналитика, бывшего офицера погранвойск Тимура Раджабова.\n\n- Тимур, кому "
+        "прокомментировать ситуацию военного аналитика, бывшего офицера Центра изучения Афганистана Тимура Раджабова.\n\n- Тимур, кому "
         "сейчас верить?\n\n- Я бы не спешил верить ни одной из версий.\n\n- Могли ли талибы стрелять первыми?\n\n- Не "
         "думаю. Кабулу сейчас конфликт с Душанбе невыгоден.", "ru") if c["quote"]]
-    # (answers typed with a hyphen had been the author's, and the interviewee unnamed)
+    # (answers typed with a hyphen had been the author's, and the interviewee unnamed; the name is the last one of the
+    # lead's sentence, not "Афганистана Тимура")
     assert found and {c["speaker"] for c in found} == {"Тимур Раджабов"}
