@@ -133,3 +133,12 @@ def test_a_day_range_takes_the_year_it_ends_with():
                             ("14–16 сентября 2022 года на границе шли бои.", "ru", date(2022, 9, 14)),
                             ("Between May 16 and May 18, 2022, police detained 10 people.", "en", date(2022, 5, 16))):
         assert DateResolver(lang, "2026-12-03").find(text)[0].date == day
+
+
+def test_russian_instrumental_spans_count_from_the_previous_date():
+    r = DateResolver("ru", "2026-12-05")
+    r.find("В ФСБ сообщили в пятницу, что пятеро задержаны.")
+    (m,) = r.find("Их задержали двумя днями ранее в Хасавюрте.")  # (had been no date: the report's Friday stood)
+    assert (m.date, m.precision) == (date(2026, 12, 2), "day")
+    r.find("Нападение произошло 1 декабря.")
+    assert [m.date for m in r.find("Неделей позже в селе прошел митинг.")] == [date(2026, 12, 8)]

@@ -124,7 +124,8 @@ from .extract import EventExtractor, aggregate_warnings
 # "a week after" a forecast's date counts from the publication; "shot dead a Tajik herder" kills one; what officials
 # "expect" to happen is none
 # 16: "1,112 civilians" is one figure; a period's statistics ("in the first nine months of"), a count of incidents
-# ("recorded 41 attacks"), a strike "не комментировали" and an attempted arrest are no events
+# ("recorded 41 attacks"), a strike "не комментировали" and an attempted arrest are no events; "двумя днями ранее",
+# "неделей позже" count from the previous date
 VERSION = "16"
 
 

@@ -302,7 +302,7 @@ class DateResolver:
                                    end_date=monday - timedelta(days=1))
             return DateMention(0, 0, "", monday, "range", "the publication week", end_date=pub)
         if kind in ("later", "ago"):
-            n_word, unit_word = g.get("n") or g.get("n2"), g.get("unit") or g.get("unit2")
+            n_word, unit_word = g.get("n") or g.get("n2"), g.get("unit") or g.get("unit2") or g.get("unit3")
             n = _num(n_word) if n_word else 1
             unit = _UNITS.get(unit_word.lower()) if unit_word else "day"
             if n is None or unit is None:
@@ -453,7 +453,9 @@ _PATTERNS_RU: list[tuple[str, re.Pattern]] = [
     ("week", re.compile(r"(?:на\s+прошлой\s+неделе|на\s+этой\s+неделе|в\s+прошлом\s+месяце|в\s+начале\s+месяца)", re.IGNORECASE)),
     ("later_vague", re.compile(r"(?:через|спустя)\s+(?:несколько|пару)\s+(?P<unit>дней|дня|недель|недели)\b|"
                                r"(?:несколько|пару)\s+(?P<unit2>дней|недель)\s+спустя", re.IGNORECASE)),
-    ("later", re.compile(rf"(?:через|спустя)\s+(?:(?P<n>{_RU_NUM}|\d+)\s+)?(?P<unit>{_RU_UNIT})\b|(?P<n2>{_RU_NUM}|\d+)\s+(?P<unit2>{_RU_UNIT})\s+спустя", re.IGNORECASE)),
+    # ("двумя днями ранее", "неделей позже": counted from the previous date, as "two days earlier")
+    ("later", re.compile(rf"(?:через|спустя)\s+(?:(?P<n>{_RU_NUM}|\d+)\s+)?(?P<unit>{_RU_UNIT})\b|(?P<n2>{_RU_NUM}|\d+)\s+(?P<unit2>{_RU_UNIT})\s+(?:спустя|ранее|раньше|позже|позднее)(?!\w)|"
+                         rf"(?<!\w)(?P<unit3>днем|днём|неделей|месяцем|годом)\s+(?:ранее|раньше|позже|позднее)(?!\w)", re.IGNORECASE)),
     ("ago", re.compile(rf"(?P<n>{_RU_NUM}|\d+)\s+(?P<unit>{_RU_UNIT})\s+(?:назад|тому\s+назад)", re.IGNORECASE)),
     ("sameday", re.compile(r"(?:в\s+тот\s+же\s+день|(?:вечером|ночью|утром|днём|позже|позднее)\s+того\s+же\s+дня|"
                            r"в\s+тот\s+же\s+вечер|на\s+следующий\s+день|на\s+следующее\s+утро)", re.IGNORECASE)),
