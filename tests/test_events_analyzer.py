@@ -2255,3 +2255,12 @@ def test_a_figure_with_a_thousands_separator_is_one_figure():
 
     assert [(c.field, c.value) for c in counts("The blasts killed 12 people and wounded 1,340.", "en")] == [
         ("fatalities", 12), ("injuries", 1340)]
+
+
+def test_a_toll_that_has_risen_stands_against_what_officials_initially_reported():
+    events = [e for e in document_record(run(
+        "KABUL (Reuters) - The death toll from the November 27 suicide bombing at a mosque in Mazar-i-Sharif has risen to "
+        "14 after two wounded worshippers died in hospital on Sunday, a health official in Balkh province said.\n\n"
+        "The bomber detonated his explosives during Friday prayers. Officials initially reported 12 dead and about 30 "
+        "wounded.", published="2026-11-30"))["events"] if e["sub_event_type"] == "Suicide bomb"]
+    assert [(e["date"], e["fatalities"], e["injuries"]) for e in events] == [("2026-11-27", 14, 30)]  # (12 had stood)

@@ -125,7 +125,7 @@ from .extract import EventExtractor, aggregate_warnings
 # "expect" to happen is none
 # 16: "1,112 civilians" is one figure; a period's statistics ("in the first nine months of"), a count of incidents
 # ("recorded 41 attacks"), a strike "не комментировали" and an attempted arrest are no events; "двумя днями ранее",
-# "неделей позже" count from the previous date
+# "неделей позже" count from the previous date; what officials "initially reported" yields to a toll that has risen
 VERSION = "16"
 
 

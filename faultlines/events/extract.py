@@ -108,7 +108,8 @@ _CONSEQUENCE = re.compile(r"\W*(?:в\s+результате|в\s+итоге|as\s
 # a count superseded by the one the report gives: "Ранее погранвойска сообщали о трех погибших", "Officials had
 # earlier put the toll at three", "Eleven people were killed at the scene, he said at the time"
 _EARLIER_COUNT = re.compile(r"^\W*(?:ранее|прежде|первоначально|изначально|earlier|previously|initially)\b|"
-                            r"\b(?:had|have)\s+(?:earlier|initially|previously)\s+(?:said|reported|put|given)\b|"
+                            r"\b(?:(?:had|have)\s+)?(?:earlier|initially|previously|originally)\s+(?:said|reported|put|given|gave|"
+                            r"announced)\b|"
                             r"\b(?:said|reported|told\s+\w+)\s+at\s+the\s+time\b|(?<!\w)(?:сообщал\w*|заявлял\w*)\s+тогда(?!\w)", re.I)
 # a later count that updates the toll: "the death toll rose to three", "число погибших возросло до трёх"
 _TOLL_ROSE = re.compile(r"\b(?:rose|risen|climbed|increased|grew|jumped)\s+to\b|(?<!\w)(?:возросл\w*|вырос\w*|увеличил\w*|"
