@@ -142,3 +142,5 @@ def test_russian_instrumental_spans_count_from_the_previous_date():
     assert (m.date, m.precision) == (date(2026, 12, 2), "day")
     r.find("Нападение произошло 1 декабря.")
     assert [m.date for m in r.find("Неделей позже в селе прошел митинг.")] == [date(2026, 12, 8)]
+    r.find("В октябре Туркменистан поставил в КНР 3,1 млрд кубометров газа.")
+    assert r.find("Это на 9% больше, чем годом ранее.") == []  # a comparison, no date

@@ -454,8 +454,9 @@ _PATTERNS_RU: list[tuple[str, re.Pattern]] = [
     ("later_vague", re.compile(r"(?:через|спустя)\s+(?:несколько|пару)\s+(?P<unit>дней|дня|недель|недели)\b|"
                                r"(?:несколько|пару)\s+(?P<unit2>дней|недель)\s+спустя", re.IGNORECASE)),
     # ("двумя днями ранее", "неделей позже": counted from the previous date, as "two days earlier")
-    ("later", re.compile(rf"(?:через|спустя)\s+(?:(?P<n>{_RU_NUM}|\d+)\s+)?(?P<unit>{_RU_UNIT})\b|(?P<n2>{_RU_NUM}|\d+)\s+(?P<unit2>{_RU_UNIT})\s+(?:спустя|ранее|раньше|позже|позднее)(?!\w)|"
-                         rf"(?<!\w)(?P<unit3>днем|днём|неделей|месяцем|годом)\s+(?:ранее|раньше|позже|позднее)(?!\w)", re.IGNORECASE)),
+    ("later", re.compile(rf"(?:через|спустя)\s+(?:(?P<n>{_RU_NUM}|\d+)\s+)?(?P<unit>{_RU_UNIT})\b|(?<!чем\s)(?P<n2>{_RU_NUM}|\d+)\s+(?P<unit2>{_RU_UNIT})\s+(?:спустя|ранее|раньше|позже|позднее)(?!\w)|"
+                         # (not a comparison: "на 9% больше, чем годом ранее")
+                         rf"(?<!\w)(?<!чем\s)(?P<unit3>днем|днём|неделей|месяцем|годом)\s+(?:ранее|раньше|позже|позднее)(?!\w)", re.IGNORECASE)),
     ("ago", re.compile(rf"(?P<n>{_RU_NUM}|\d+)\s+(?P<unit>{_RU_UNIT})\s+(?:назад|тому\s+назад)", re.IGNORECASE)),
     ("sameday", re.compile(r"(?:в\s+тот\s+же\s+день|(?:вечером|ночью|утром|днём|позже|позднее)\s+того\s+же\s+дня|"
                            r"в\s+тот\s+же\s+вечер|на\s+следующий\s+день|на\s+следующее\s+утро)", re.IGNORECASE)),
