@@ -178,9 +178,11 @@ def entities(
     request: Request, q: Text = None, role: Label = None, type: Label = None, cursor: Cursor = None,
     queries_: Queries = Depends(queries),
 ) -> HTMLResponse:
+    from ..narratives.taxonomy import MAIN_ROLES
+
     result = queries_.entities(q=q, role=role, type=type, limit=100, cursor=cursor)
     return page(request, "entities.html", "entities_page", result=result, q=q, role=role, type=type,
-                roles=("Protagonist", "Antagonist", "Innocent"), types=("PER", "ORG", "GPE", "NORP", "LOC"))
+                roles=MAIN_ROLES, types=("PER", "ORG", "GPE", "NORP", "LOC"))
 
 
 @router.get("/alerts", name="alerts_page")
