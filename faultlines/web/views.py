@@ -11,7 +11,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from ..api.deps import Cursor, DocId, Label, Language, Since, Text, Until, queries
-from ..alerts import alerts
+from ..alerts import AlertSettings, alerts
+from ..api.routers.alerts import Alpha, Baseline, MinCount, Window
 from ..errors import QueryError
 from ..query import ClaimFilters, DocumentFilters, EventFilters, Page, Queries, document_detail
 from . import render
@@ -187,14 +188,10 @@ def entities(
 
 @router.get("/alerts", name="alerts_page")
 def alerts_page(
-    request: Request, as_of: Since = None,
-    window: Annotated[int, Query(ge=1, le=366)] = 7, baseline: Annotated[int, Query(ge=1, le=104)] = 8,
-    min_count: Annotated[int, Query(ge=1)] = 3, alpha: Annotated[float, Query(gt=0, le=0.5)] = 0.01,
-    queries_: Queries = Depends(queries),
+    request: Request, as_of: Since = None, window: Window = 7, baseline: Baseline = 8, min_count: MinCount = 3,
+    alpha: Alpha = 0.01, queries_: Queries = Depends(queries),
 ) -> HTMLResponse:
     from datetime import date
-
-    from ..alerts import AlertSettings
 
     report, problem = None, None
     try:
