@@ -1227,7 +1227,7 @@ def test_a_date_opening_the_sentence_frames_both_events_and_podmoskovye_is_mosco
                                  "Узбекистана, а в Екатеринбурге неизвестные избили двух рабочих из Киргизии.",
                                  published="2026-12-07"))["events"]
     assert sorted((e["sub_event_type"], e["date"], e["admin1"]) for e in events) == [
-        ("Arrests", "2026-11-30", "Moscow Oblast"), ("Attack", "2026-11-30", "Sverdlovskaya oblast")]
+        ("Arrests", "2026-11-30", "Moscow Oblast"), ("Attack", "2026-11-30", "Sverdlovsk Oblast")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -2264,3 +2264,73 @@ def test_a_toll_that_has_risen_stands_against_what_officials_initially_reported(
         "The bomber detonated his explosives during Friday prayers. Officials initially reported 12 dead and about 30 "
         "wounded.", published="2026-11-30"))["events"] if e["sub_event_type"] == "Suicide bomb"]
     assert [(e["date"], e["fatalities"], e["injuries"]) for e in events] == [("2026-11-27", 14, 30)]  # (12 had stood)
+
+
+def test_a_toll_confirmed_later_belongs_to_the_attack_that_had_it_and_a_gang_near_a_district_is_no_employer():
+    events = [e for e in document_record(run(
+        "In the early hours of Wednesday, a drone launched from the Afghan bank of the Panj dropped two explosive charges "
+        "on a camp of Chinese road builders near the village of Panji Poyon in Khatlon province. Two Chinese engineers "
+        "were killed and four other workers were wounded.\n\n"
+        "This was not the first blood on that stretch of border. On November 24, Tajik border guards fought a gang of "
+        "drug couriers near Shamsiddin Shohin district; one Tajik serviceman and three smugglers died in the firefight.\n\n"
+        "The Chinese embassy in Dushanbe confirmed to RIA Novosti that two of its citizens had died.",
+        published="2026-12-07"))["events"] if e["plover"] == "ASSAULT"]
+    assert [(e["date"], e["location"], e["fatalities"]) for e in events] == [
+        ("2026-12-02", "Panji Poyon", 2), ("2026-11-24", "Shamsiddin Shohin", 4)]
+    assert events[1].get("actor2_employer") is None
+
+
+def test_return_fire_makes_a_shelling_a_battle_and_the_attackers_dead_count():
+    events = document_record(run(
+        "В воскресенье, 29 ноября, боевики движения «Талибан» обстреляли из миномётов пограничную заставу в Ишкашимском "
+        "районе Горно-Бадахшанской автономной области. Погиб один таджикский пограничник, ещё двое ранены. Таджикские "
+        "военные открыли ответный огонь; по данным афганских источников, убиты четверо талибов.",
+        published="2026-12-04"))["events"]
+    assert [(e["sub_event_type"], e["date"], e["fatalities"], e["injuries"]) for e in events] == [
+        ("Armed clash", "2026-11-29", 5, 2)]
+
+
+def test_the_other_one_wounded_kant_is_a_place_and_a_report_of_the_attack_is_no_second_attack():
+    events = document_record(run(
+        "В прошлое воскресенье вечером в городе Кант Чуйской области неизвестный напал с ножом на двух российских "
+        "военнослужащих. Один из них, 27-летний сержант, скончался в больнице, второй получил ранения средней тяжести.\n\n"
+        "Министерство обороны России сообщило о нападении только в понедельник.", published="2026-12-05"))["events"]
+    assert [(e["date"], e["location"], e["actor1"], e["fatalities"], e["injuries"]) for e in events] == [
+        ("2026-11-29", "Kant", "неизвестный", 1, 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a raid that is the arrests, a market named after a Moscow district in Yekaterinburg
+    ("Police raided the Sadovod market in Moscow on Thursday and detained 148 migrants.",
+     [("Arrests", "2026-12-03", "Moscow")]),
+    ("В четверг полиция устроила облаву на Таганском рынке в Екатеринбурге и задержала 60 граждан Кыргызстана.",
+     [("Arrests", "2026-12-03", "Yekaterinburg")]),
+    # land handed over under a border deal; a unit deployed
+    ("Kyrgyz officials on Saturday formally handed over a 12-hectare strip of pasture near the village of Ak-Sai in the "
+     "Batken region to Tajikistan.", [("Non-violent transfer of territory", "2026-12-05", "Ak-Sai")]),
+    ("В субботу Киргизия передала Таджикистану участок пастбища площадью 12 гектаров у села Ак-Сай в Баткенской области.",
+     [("Non-violent transfer of territory", "2026-12-05", "Ak-Sai")]),
+    ("По данным ведомства, дивизион развернут в пятницу в окрестностях Актау.",
+     [("Change to group/activity", "2026-12-04", "Aktau")]),
+    # none: an exercise, summits as a habit, a denial that denies nothing, clashes of other years
+    ("Министр отметил, что в ходе маневров впервые отрабатывалось совместное применение беспилотников.", []),
+    ("So what does Moscow promise Dushanbe at every summit?", []),
+    ("На саммитах — объятия, на рынках — дубинки.", []),
+    ("Russia's Foreign Ministry neither confirmed nor denied reports of the talks.", []),
+    ("В МИД России не подтвердили и не опровергли эти сообщения.", []),
+    ("Baisalov wrote on Facebook on Monday that the deal closes the book on decades of disputes that led to deadly "
+     "clashes in 2021 and 2022.", []),
+])
+def test_raids_markets_transfers_deployments_and_what_is_no_event(text, expected):
+    events = document_record(run(text, published="2026-12-07"))["events"]
+    assert [(e["sub_event_type"] or e["plover"], e["date"], e["location"]) for e in events] == expected
+
+
+def test_protesters_who_dispersed_peacefully_were_not_dispersed_and_dagestan_reads_as_analysts_write_it():
+    [rally] = document_record(run(
+        "On Saturday, around 300 residents of Ak-Sai blocked the Batken-Isfana highway for six hours. Police did not "
+        "interfere and the protesters dispersed peacefully in the evening.", published="2026-12-06"))["events"]
+    assert rally["sub_event_type"] == "Peaceful protest"
+    [raid] = document_record(run("Gunmen raided a police post in Dagestan on Thursday, killing two officers.",
+                                 published="2026-12-05"))["events"]
+    assert (raid["admin1"], raid["fatalities"]) == ("Dagestan", 2)

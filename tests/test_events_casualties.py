@@ -97,3 +97,30 @@ def test_one_russian_victim_in_the_accusative(text, expected):
 ])
 def test_who_died_one_by_one_no_one_and_who_was_among_the_dead(text, lang, expected):
     assert [(c.field, c.value) for c in counts(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a named soldier, and a count with an apposition between it and its verb
+    ("Sergeant Nurbek Asanov, 23, was killed and two other Kyrgyz border guards were wounded.", "en",
+     [("fatalities", 1), ("injuries", 2)]),
+    ("Three security guards, all local Pamiris, were killed and one was wounded.", "en",
+     [("fatalities", 3), ("injuries", 1)]),
+    # two groups after one verb of injury, and "the other one" of two
+    ("По данным МВД, задержаны 23 человека, ранения получили четверо милиционеров и семеро протестующих.", "ru",
+     [("injuries", 11)]),
+    ("Погибли двое военных и трое мирных жителей.", "ru", [("fatalities", 5)]),
+    ("Погибли двое военных, и трое ранены.", "ru", [("fatalities", 2), ("injuries", 3)]),
+    ("Один из них, 27-летний сержант, скончался в больнице, второй получил ранения средней тяжести.", "ru",
+     [("fatalities", 1), ("injuries", 1)]),
+    ("One died and the other was badly wounded.", "en", [("fatalities", 1), ("injuries", 1)]),
+])
+def test_named_dead_appositions_and_coordinated_groups(text, language, expected):
+    assert [(c.field, c.value) for c in counts(text, language)] == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("It said the attackers had been carrying heroin and that one of them was killed while the others retreated.", "en"),
+    ("Таджикские военные открыли ответный огонь; по данным афганских источников, убиты четверо талибов.", "ru"),
+])
+def test_the_attackers_dead_are_known_by_them_or_by_the_noun_after_the_count(text, language):
+    assert [c.attackers for c in counts(text, language) if c.field == "fatalities"] == [True]

@@ -16,7 +16,8 @@ from ..text.nlp import russian_parts_of_speech
 from .gazetteer import Gazetteer
 from .text import key, load_resource
 
-_EMPLOYER_EN = re.compile(r"^\s+(?:of|for)\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:company|firm|contractor|mine|project)?\s*"
+# ("a gang of drug couriers near Shamsiddin Shohin district": a place, no employer)
+_EMPLOYER_EN = re.compile(r"^\s+(?:of|for)\s+(?:the\s+|a\s+)?(?:(?!(?:near|in|at|on|outside|from|close|along|across)\b)[a-z][\w-]*\s+){0,3}?(?:company|firm|contractor|mine|project)?\s*"
                           r"(?P<org>(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*){0,3})")
 _EMPLOYER_RU = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:компани\w+|фирм\w+|предприяти\w+|подрядчик\w*|рудник\w*)\s*[«\"](?P<org>[^»\"]{1,40})[»\"]")
 _FROM_EN = re.compile(r"^\s+(?:who\s+had\s+)?(?:(?:crossed|coming|came|infiltrated)\s+)?(?:from|of)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)")

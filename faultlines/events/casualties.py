@@ -35,6 +35,8 @@ _FILL_EN = (rf"(?:\s+(?!(?:days?|weeks?|months?|years?|hours?|minutes?|kilometre
 _FILL_RU = (rf"(?:\s+(?!(?:дн\w*|недел\w*|месяц\w*|год\w*|лет|час\w*|минут\w*|км|километр\w*|раз|{_MONTHS_RU})\b"
             rf"|(?:и\s+)?(?:\d|(?:{_RU_NUM})\b))[\w-]+){{0,4}}?")
 
+# "At least five people, including two children, were killed", "Three security guards, all local Pamiris, were killed"
+_APPOSITIVE_EN = r"(?:,\s+(?:including|all|both|mostly|most\s+of\s+them|among\s+them)\s+[^,.;]{1,40},)"
 _PERSON_EN = (r"(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|"
               r"worker|employee|engineer|serviceman|farmer|shepherd|driver|journalist|teacher|national|citizen|guard|"
               r"builder|miner|contractor|trader)")
@@ -75,7 +77,10 @@ _RANK = re.compile(r"(?:Senior\s+|Junior\s+)?(?:Sergeant|Sgt\.|Private|Pvt\.|Cor
 _PATTERNS = {
     "en": [
         # "At least five people, including two children, were killed"
-        ("fatalities", re.compile(rf"\b{_NUM_EN}{_FILL_EN}(?:,\s+including\s+[^,.;]{{1,40}},)?\s+(?:(?:were|was|have\s+been|had\s+been|are|have|has|had|being)\s+)?{_KILLED_EN}\b", re.I)),
+        ("fatalities", re.compile(rf"\b{_NUM_EN}{_FILL_EN}{_APPOSITIVE_EN}?\s+(?:(?:were|was|have\s+been|had\s+been|are|have|has|had|being)\s+)?{_KILLED_EN}\b", re.I)),
+        # "Sergeant Nurbek Asanov, 23, was killed": one soldier named by rank
+        ("fatalities", re.compile(rf"\b(?P<n>{_RANK.pattern})\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?(?:,\s+\d{{1,2}},)?\s+(?:was\s+)?"
+                                  rf"(?:killed|shot\s+dead|died)\b")),
         ("fatalities", re.compile(rf"\b(?:killing|killed|kill|claimed\s+the\s+lives\s+of|shot\s+dead|gunned\s+down|murdered|shot\s+and\s+killed)\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)(?=(?:{_FILL_EN})(?:\s|[,.;]|$))", re.I)),
         # "left three dead", but not "left at least 20 people injured"
         ("fatalities", re.compile(rf"\bleft\s+{_NUM_EN}\b(?=(?:\s+[\w-]+){{0,3}}?\s+(?:dead|killed)\b)", re.I)),
@@ -99,13 +104,16 @@ _PATTERNS = {
         # (not "killed five Chinese citizens and wounded four others": the wounded are the four)
         # "Eleven people, including four police officers, were injured"
         # (not "three wounded passengers died": they are dead)
-        ("injuries", re.compile(rf"\b{_NUM_EN}{_FILL_EN}(?:,\s+including\s+[^,.;]{{1,40}},)?\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?{_HURT_EN}\b"
+        ("injuries", re.compile(rf"\b{_NUM_EN}{_FILL_EN}{_APPOSITIVE_EN}?\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?{_HURT_EN}\b"
                                 rf"(?!\s+(?:at\s+least\s+|about\s+|some\s+)?(?:\d|(?:{_EN_NUM})\b))"
                                 rf"(?!(?:\s+[\w-]+){{0,2}}\s+(?:died|have\s+died|had\s+died|succumbed))", re.I)),
         ("injuries", re.compile(rf"\b(?:wounding|wounded|injuring|injured|hurt)\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)", re.I)),
         # "injuring a shepherd", "a soldier was wounded": one
         ("injuries", re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+(?P<n>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_EN}\b", re.I)),
         ("injuries", re.compile(rf"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_EN}\s+(?:was\s+)?(?:wounded|injured|hurt)\b", re.I)),
+        # "one died and the other was wounded"
+        ("injuries", re.compile(r"\b(?P<n>the\s+other|the\s+second)\s+(?:one\s+)?(?:was\s+)?(?:seriously\s+|badly\s+|"
+                                r"critically\s+|lightly\s+)?(?:wounded|injured|hurt)\b", re.I)),
         ("fatalities_zero", re.compile(r"\b(?:no\s+one|nobody|no-one|no\s+(?:civilians|people|residents|soldiers|workers))\s+"
                                        r"(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:killed|hurt|injured|harmed)|\bno\s+(?:casualties|deaths|fatalities)\b|\bwithout\s+casualties\b", re.I)),
     ],
@@ -139,7 +147,14 @@ _PATTERNS = {
         # a killing verb and one person in the accusative: "неизвестные застрелили гражданина КНР"
         ("fatalities", re.compile(r"(?<!\w)(?:застрелил[аи]?|убил[аи]?|зарезал[аи]?|расстрелял[аи]?)\s+(?:[\w-]+\s+){0,2}?"
                                   rf"(?P<n>{'|'.join(_RU_PERSONS_ACCUSATIVE)})\b", re.I)),
+        # "Один из них, 27-летний сержант, скончался в больнице, второй получил ранения": one of the people the sentence
+        # before named (alone, "один из них скончался" may be one of the dead counted before)
+        ("fatalities", re.compile(r"(?<!\w)(?P<n>один|одна)\s+из\s+них(?:,[^,.;]{1,40},)?\s+(?:[\w-]+\s+)?"
+                                  r"(?:скончал\w*|погиб\w*|умер\w*|убит\w*)(?=[^.;]*?(?<!\w)(?:втор|друг|остальн))", re.I)),
         ("injuries", re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+(?:получил\w*\s+)?{_HURT_RU}", re.I)),
+        # "второй получил ранения средней тяжести", "ещё один ранен": the other one of them
+        ("injuries", re.compile(r"(?<!\w)(?P<n>второй|вторая|другой|другая)\s+(?:был\s+|была\s+)?(?:получил\w*\s+(?:[\w-]+\s+)?"
+                                r"ранени\w*|ранен\w*|госпитализирован\w*)", re.I)),
         ("injuries", _ru_toll(r"ранен\w*|пострадавш\w*")),
         ("injuries", re.compile(rf"(?:ранен\w*|пострадал\w*)(?:\s+[\w-]+){{0,2}}?\s+{_NUM_RU}\b(?!\s+(?:дн\w*|лет|год\w*|недел\w*|раз)\b)", re.I)),
         # "напала на лагерь, ранив пятерых рабочих", "ранили троих"
@@ -180,7 +195,10 @@ class Count:
 
 # the armed men an attack's defenders kill: their dead add to the attack's, they are no new event
 _ATTACKERS = re.compile(r"\b(?:attackers|assailants|gunmen|militants|insurgents|raiders|smugglers)\b|"
-                        r"(?<!\w)(?:нападавш|боевик|террорист|нарушител|бандит|контрабандист)\w*", re.I)
+                        r"\btaliban\s+(?:fighters|militants|gunmen)\b|(?<!\w)(?:нападавш|боевик|террорист|нарушител|бандит|контрабандист|талиб)\w*", re.I)
+# "the attackers … and that one of them was killed", "боевики … двое из них уничтожены"
+_NEXT_WORDS = re.compile(r"(?:\s+[\w-]+){1,2}")
+_OF_THEM = re.compile(r"\b(?:of\s+them|из\s+них)\b", re.I)
 _BOUND_WORDS = re.compile(r"(?<!\w)не\s+(?:менее|более|меньше|больше)(?!\w)|\b(?:not|no)\s+(?:less|more|fewer)\s+than\b", re.I)
 _NOT = re.compile(r"(?<!\w)(?:не|not|never)(?!\w)", re.I)
 _AMONG = re.compile(r"(?:\bamong|(?<!\w)(?:среди|в\s+числе))\s+(?:the\s+)?$", re.I)
@@ -194,6 +212,12 @@ _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS_EN})\.?\s+$", re.I)
 _COORD_ONE = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_EN[:-1]}|boy|girl|teenager)\s+and\s+$", re.I)
 _PARTITIVE = re.compile(r"\s+(?:of\s+(?:the|those)\s+(?:dead|killed|victims|wounded|injured)|"
                         r"из\s+(?:погибш|убит|ранен|пострадавш|жертв)\w*)\b", re.I)
+_KILLED = re.compile(rf"\b{_KILLED_EN}\b|{_KILLED_RU}", re.I)
+# a second group after the count, its verb said once: "погибли двое военных и трое мирных жителей"
+_COORD_TAIL = {
+    "en": re.compile(rf"(?:\s+(?!and\b)[\w-]+){{1,2}}?\s+and\s+(?!\w+\s+(?:of|from)\b){_NUM_EN}\s+[\w-]+(?:\s+[\w-]+)?(?=\s*[,.;]|$)", re.I),
+    "ru": re.compile(rf"(?:\s+(?!и\b)[\w-]+){{1,2}}?\s+и\s+{_NUM_RU}\s+[\w-]+(?:\s+[\w-]+)?(?=\s*[,.;]|$)", re.I),
+}
 _COORD_HEAD = {
     "en": re.compile(rf"\b{_NUM_EN}{_FILL_EN}\s+and\s+$", re.I),
     "ru": re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+и\s+$", re.I),
@@ -206,7 +230,8 @@ def _value(word: str) -> int | None:
         return 2
     if w.replace(",", "").isdigit():
         return int(w.replace(",", ""))
-    if w in ("a", "an", "the") or w in _RU_PERSONS or w in _RU_PERSONS_ACCUSATIVE or _RANK.fullmatch(word):
+    if w in ("a", "an", "the", "второй", "вторая", "другой", "другая") or w.startswith(("the other", "the second")) \
+            or w in _RU_PERSONS or w in _RU_PERSONS_ACCUSATIVE or _RANK.fullmatch(word):
         return 1
     return _EN_WORDS.get(w) or _NUMBERS["ru"].get(w)
 
@@ -251,9 +276,19 @@ def counts(text: str, language: str, offset: int = 0) -> list[Count]:
                     value += _value(head.group("n")) or 0
                 elif head is None and language != "ru" and _COORD_ONE.search(text[:m.start()]):
                     value += 1  # "A 17-year-old boy and two women were killed"
+            tail = _COORD_TAIL["ru" if language == "ru" else "en"].match(text, m.end())
+            if tail is not None and _value(tail.group("n")) is not None and not _HURT.search(tail.group(0)) \
+                    and not _KILLED.search(tail.group(0)):
+                # "ранения получили четверо милиционеров и семеро протестующих": both groups
+                value += _value(tail.group("n")) or 0
+            # (the noun may follow the count: "убиты четверо талибов")
+            noun = _NEXT_WORDS.match(text, m.end())
+            attackers = field == "fatalities" and bool(
+                _ATTACKERS.search(m.group(0)) or (noun is not None and _ATTACKERS.search(noun.group(0)))
+                or (_OF_THEM.search(m.group(0)) and _ATTACKERS.search(text, max(0, m.start() - 120), m.start())))
             taken.append((m.start(), m.end(), field))
             found.append(Count(field, value, offset + m.start(), offset + m.end(), q.lower() if q else None,
-                               attackers=field == "fatalities" and bool(_ATTACKERS.search(m.group(0)))))
+                               attackers=attackers))
     found.sort(key=lambda c: c.start)
     return found
 

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..cli_common import DbOption, err, fail, out
+from ..cli_common import DbOption, check_out_file, err, fail, out
 from . import bench as _bench  # noqa: F401 - registers ``faultlines bench events``
 
 
@@ -74,6 +74,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             fail(f"--per must be report or incident, not {per!r}")
         if per == "incident" and format != "acled-csv":
             fail("--per incident is for --format acled-csv (PLOVER and GeoJSON keep each article's report)")
+        check_out_file(output)
         stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
         try:
             n = export_events(_documents(db), format, stream, per=per)

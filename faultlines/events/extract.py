@@ -170,6 +170,8 @@ _PARTICIPLE_DAY = re.compile(r"(?:,\s+|\b(?:a|an|the|who\s+was|who\s+were)\s+[\w
                              r"(?<!\w)(?:задержанн|арестованн|осужденн|осуждённ|похищенн|родившегося|родившейся|избранн|"
                              r"назначенн|освобожденн|освобождённ)\w*\s+(?:в\s+|во\s+)?$", re.I)
 _YEARS_LIST = re.compile(r"\b(?:19|20)\d\d(?:\s+год\w*)?\s*(?:,|and|и|or|или|–|-)\s*(?:19|20)\d\d\b", re.I)
+# "deadly clashes in 2021 and 2022", whatever day the sentence tells ("Baisalov wrote on Monday that …")
+_IN_YEARS = re.compile(r"\s+(?:in|of|during|в|во)\s+(?:19|20)\d\d(?:\s+год\w*)?\s*(?:,|and|и|or|или|–|-)\s*(?:19|20)\d\d\b", re.I)
 _FACT_CHECK_TITLE = re.compile(r"\W*(?:fact[\s-]?check(?:ing|ed)?|фактчек\w*|проверка\s+факт\w*|фейк)\s*[:.—–-]", re.I)
 # "Claim: …", "Миф № 2: …": a line that states what the text denies
 _LABELLED_CLAIM = re.compile(r"[\s*_#>•-]*(?:\d{1,2}[.)]\s*)?(?:claim|myth|fake|lie|false claim|rumou?r|утверждение|миф|"
@@ -428,7 +430,20 @@ _SIDE = {"en": re.compile(r"\b(?:the\s+)?(?P<people>[A-Z]\w+)\s+(?:side|authorit
                           re.IGNORECASE)}
 # between two actors joined as one subject: " and two ", " fighters and two "
 _COORDINATED = re.compile(r"\s*(?:\w+\s+)??(?:,|and|и)\s+(?:\w+\s+){0,2}$", re.I)
-_RESPONSE = re.compile(r"returned fire|fired back|ответил\w* огн[её]м", re.I)
+_REPORTED_ABOUT = re.compile(r"(?:(?<!\w)(?:сообщил\w*|рассказал\w*|заявил\w*|узнал\w*|написал\w*|доложил\w*)\s+"
+                             r"(?:[\w-]+\s+)?об?|\b(?:reported|confirmed|announced|disclosed|acknowledged)\s+the)\s+$", re.I)
+_EVERY_BEFORE = re.compile(r"(?:\b(?:every|each)|(?<!\w)кажд\w+)\s+$", re.I)
+_MEETINGS_PLURAL = re.compile(r"\bsummits\b|(?<!\w)саммит(?:ах|ы|ов)\b", re.I)
+_NEITHER_NOR = re.compile(r"\b(?:neither\s+\w+\s+nor|(?:did\s+not|didn't|would\s+not|wouldn't|could\s+not)\s+\w+\s+or)\s+$|"
+                          r"(?<!\w)(?:не|ни)\s+(?:[\w-]+\s+){1,2}?(?:и\s+не|ни)\s+$", re.I)
+_EXERCISE = re.compile(r"(?<!\w)(?:учени(?:я|й|ях|ям)|маневр\w*|манёвр\w*|отрабатыва\w*|отработ(?:ал|ал[иао]|ка|ки|ку)|"
+                       r"учебн\w+\s+(?:стрельб|цел|бо[йяю]))|\b(?:military\s+exercises?|joint\s+exercises?|"
+                       r"during\s+(?:the\s+)?(?:exercises?|drills?|manoeuvres|maneuvers)|war\s+games|simulated|rehearsed|"
+                       r"practi[sc]ed)\b", re.I)
+_THE_OTHER = re.compile(r"(?:второй|вторая|другой|другая|the\s+other|the\s+second)\b", re.I)
+_BASE_AT = re.compile(r"\b(?:air\s*)?base\s+(?:at|in)\s+$|(?<!\w)(?:авиа)?баз\w*\s+(?:в|под)\s+$", re.I)
+_RAIDED = re.compile(r"raid(?:ed|s)?", re.I)
+_RESPONSE = re.compile(r"returned fire|fired back|ответил\w* огн[её]м|ответный огонь", re.I)
 # before the cue, a sentence that tells a new event of the same story: "Later that day …", "Hours later …",
 # "Вечером того же дня …", "… снова / again …"
 _FRESH = {
@@ -470,6 +485,10 @@ _INTERVENTION = {"en": re.compile(r"\b(?:detained|arrested|dispersed|broke up|de
                                   r"water cannons?|pepper spray|batons?|crushed|suppressed|quelled)\b", re.I),
                  "ru": re.compile(r"задерж\w*|разогнал\w*|разгон\w*|арест\w*|слезоточив\w*|резинов\w+ пул\w*|"
                                   r"водомет\w*|водомёт\w*|дубинк\w*|подавил\w*|подавлени\w*", re.I)}
+# "the protesters dispersed peacefully in the evening": the crowd went home, no one dispersed it
+_SELF_DISPERSED = re.compile(r"dispersed\s+(?:peacefully|quietly|calmly|on\s+their\s+own|voluntarily|of\s+their\s+own)", re.I)
+_CROWD_BEFORE = re.compile(r"\b(?:protesters|demonstrators|crowds?|participants|people|residents|they)\s+(?:later\s+|then\s+|"
+                           r"eventually\s+|had\s+|have\s+)?$", re.I)
 _NO_ONE = re.compile(r"\b(?:no one|nobody|none|not|never|no)\b(?:\s+\w+){0,3}\s+$|(?<!\w)(?:никто|никого|не|ни один\w*)"
                      r"(?:\s+\w+){0,2}\s+$", re.I)
 # An arrest verb says the police intervened even when the police go unnamed ("задержаны пятеро участников").
@@ -527,6 +546,7 @@ class Candidate:
     sub_event_type: str | None = None
     plover: str = ""
     warnings: list[str] = field(default_factory=list)
+    answered: bool = False  # the side attacked fired back ("открыли ответный огонь"): a battle, whatever hit first
 
     @property
     def first(self) -> Mention:
@@ -657,6 +677,11 @@ class EventExtractor:
                 continue  # "foiled an attack on a school", "предотвратили теракт": it did not happen (the arrest did)
             if t.plover in ("PROTEST", "CONSULT") and _UPCOMING.search(sentence[max(0, s - 50):s]):
                 continue  # (nor talks or a summit: "ahead of a CSTO summit")
+            if t.plover == "ASSAULT" and _EXERCISE.search(sentence):
+                continue  # "в ходе маневров отрабатывалось применение беспилотников": an exercise, no strike
+            if t.plover == "CONSULT" and (_EVERY_BEFORE.search(sentence[max(0, s - 20):s])
+                                          or _MEETINGS_PLURAL.search(t.text)):
+                continue  # "what Moscow promises Dushanbe at every summit", "на саммитах — объятия": a habit, no meeting
             if t.plover == "PROTEST" and _BLOCKADE.match(t.text) and _FORCES_BEFORE.search(sentence[max(0, s - 40):s]):
                 continue  # "Police blocked the road to the square": no protest
             if (t.event_type in ("Protests", "Riots") or t.plover == "PROTEST") and _PARTICIPANTS_OF.search(
@@ -676,6 +701,8 @@ class EventExtractor:
                                           or _PROTESTED.match(t.text) and self._state_before(sentence[max(0, s - 50):s])):
                 continue  # "Kazakhstan immediately protested", "МИД выразил протест": a government's protest, no rally
             if t.plover in ("REJECT", "ACCUSE"):
+                if t.plover == "REJECT" and _NEITHER_NOR.search(sentence[max(0, s - 50):s]):
+                    continue  # "neither confirmed nor denied", "не подтвердили и не опровергли": no denial
                 if _COUNTED_OBJECT.match(sentence, e) or _WITHHELD.match(sentence, e):
                     continue  # "a visa office that rejects two applications in three": things counted, no denial
                 if cut is not None and t.start >= cut and _EMBEDDED_SPEECH.match(sentence, cut - offset, s):
@@ -817,6 +844,15 @@ class EventExtractor:
             figures = [f for f in counts(s, language, start)
                        if not _COMMEMORATED.search(text, max(start, f.start - 45), f.start)]
             fat, inj = summarize(figures)
+            if fat is None and inj is None and any(t.sub_event_type == "Arrests" for t in found):
+                # "Police raided the Sadovod market and detained 148 migrants": the raid is the arrests, no attack
+                found = [t for t in found if not _RAIDED.fullmatch(t.text)]
+            if found and not figures and last_typed is not None and last_typed.first.trigger.plover == "ASSAULT" \
+                    and not any(p.locative for p in places):
+                # "Министерство обороны России сообщило о нападении только в понедельник" after the attack: a report of
+                # the attack told before, no new one
+                found = [t for t in found if not (t.plover == "ASSAULT" and _REPORTED_ABOUT.search(
+                    text, max(start, t.start - 40), t.start))]
             # (the total's own clause: "Это уже второе подобное нападение за месяц — 18 ноября … был убит китайский
             # инженер" tells one event after the dash)
             head = max(s.rfind(sep, 0, figures[0].start - start) for sep in (" — ", " – ", ": ", "; ")) if figures else -1
@@ -843,6 +879,7 @@ class EventExtractor:
                     if inj is not None and all(m.injuries is None for m in prev.mentions):
                         counted.injuries = inj
                     prev.warnings.append(f"{dead} attackers killed ({s.strip()[:80]!r}): added to the dead")
+                    prev.answered = prev.answered or any(_RESPONSE.search(t.text) for t in found)
                     continue
             later = _LATER_DEATH[language].search(s) if not found else None
             if later:
@@ -861,6 +898,11 @@ class EventExtractor:
                     died = fat or 1
                     counted.fatalities = (counted.fatalities or 0) + died
                     prev.warnings.append(f"{died} later died of wounds ({s.strip()[:80]!r}): added to the dead")
+                    other = [f.value for f in figures if f.field == "injuries" and _THE_OTHER.match(text, f.start)]
+                    if other and all(m.injuries is None for m in prev.mentions):
+                        # "Один из них скончался в больнице, второй получил ранения" (but "скончались еще двое
+                        # пострадавших" are the dead, no wounded)
+                        counted.injuries = max(other)
                 continue
             if not found:
                 # "… were injured, the regional health department said on Friday": a report's date is no new day
@@ -900,6 +942,11 @@ class EventExtractor:
                     # "МВД сообщило о двух погибших …", "В результате один пограничник погиб", "Погиб один кыргызский
                     # пограничник, еще двое ранены." in the next paragraph: another count of it, or its toll
                     prev = last_typed
+                    if fat is not None and prev.fatalities() not in (None, fat):
+                        # "The Chinese embassy confirmed … that two of its citizens had died" after a clash that killed
+                        # four: the toll of the attack before it that killed two, confirmed
+                        prev = next((c for c in reversed(candidates) if c.first.trigger.plover == "ASSAULT"
+                                     and c.fatalities() == fat), prev)
                 if prev is None and figures and not dates and _TOLL_OF.search(s) and _TOLL_ROSE.search(s):
                     # "UPD 21:40: Число погибших выросло до трех": the toll of the last attack told, however far down
                     prev = next((c for c in reversed(candidates) if c.first.trigger.plover == "ASSAULT"), None)
@@ -1005,6 +1052,11 @@ class EventExtractor:
                     p.origin = True  # "перекрыли трассу Бишкек — Ош", "the Bishkek–Osh highway": a road's name
                 elif not p.locative and _CLEFT_BEFORE.search(text, max(start, p.start - 12), p.start):
                     p.origin = True  # "it was Moscow that brought both presidents to the table": who, not where
+                elif _BASE_AT.search(text, max(start, p.start - 25), p.start) and not any(
+                        t.start < p.start for t in found):
+                    # "valued … the Russian air base at Kant, but did not comment on the Bishkek protests": where the
+                    # base sits, said before the deed (but "an attack on the air base at Kant" is there)
+                    p.origin = True
                 elif _MISSION_SEAT.search(text, max(start, p.start - 40), p.start) \
                         and not _AT_MISSION.search(text, max(start, p.start - 60), p.start):
                     p.origin = True  # "China's embassy in Dushanbe condemned the attack": where the mission sits
@@ -1181,8 +1233,8 @@ class EventExtractor:
                     t.sub_event_type == "Arrests" for t in selected)
                 days = sorted({d.date for d in own_dates if d.date and d.precision == "day"})
                 years = {d.date.year for d in own_dates if d.date and d.precision == "year"}
-                if not days and _PLURAL_CUE.search(trig.text) and (len(years) >= 2 or _YEARS_LIST.search(
-                        text[max(start, trig.start - 50):min(end, trig.end + 50)])):
+                if _PLURAL_CUE.search(trig.text) and (not days and (len(years) >= 2 or _YEARS_LIST.search(
+                        text[max(start, trig.start - 50):min(end, trig.end + 50)])) or _IN_YEARS.match(text, trig.end)):
                     continue  # "the clashes we saw in 2021 and 2022": events of several years, none told
                 batch = [mention]
                 if hurt and len(days) >= 2 and _SEVERAL.search(text, max(start, trig.start - 30), trig.start):
@@ -1472,6 +1524,9 @@ class EventExtractor:
         t = best.trigger
         cand.plover = t.plover
         cand.event_type, cand.sub_event_type = t.event_type, t.sub_event_type
+        if cand.answered and t.sub_event_type == "Shelling/artillery/missile attack":
+            # "обстреляли из миномётов заставу … Таджикские военные открыли ответный огонь": an exchange of fire
+            cand.event_type, cand.sub_event_type = "Battles", "Armed clash"
         span_text = " ".join(text[m.sentence[0]:m.sentence[1]] for m in mentions)
         actors = [a for m in mentions for a in m.actors]
         fat = cand.fatalities()
@@ -1528,6 +1583,9 @@ class EventExtractor:
                 cand.sub_event_type = "Excessive force against protesters"
             elif (police or _ARREST_VERB["ru" if language == "ru" else "en"].search(span_text)) and any(
                     not _NO_ONE.search(span_text[max(0, m.start() - 30):m.start()])
+                    and not _SELF_DISPERSED.match(span_text, m.start())
+                    and not (m.group().lower() == "dispersed"
+                             and _CROWD_BEFORE.search(span_text[max(0, m.start() - 40):m.start()]))
                     for m in _INTERVENTION["ru" if language == "ru" else "en"].finditer(span_text)):
                 # (not "Police said the protest was peaceful and no one had been detained")
                 cand.sub_event_type = "Protest with intervention"

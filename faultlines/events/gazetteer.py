@@ -465,7 +465,9 @@ def _not_a_name_alone(tokens, i: int) -> bool:
 
 # "на улице Токтогула", "Chui Avenue": a street named after a place, not the place
 _STREET_BEFORE = {"улиц", "ул", "проспект", "переулок", "переулк", "бульвар", "микрорайон", "мкр"}  # stems, as `fold` gives
-_STREET_AFTER = {"street", "st", "avenue", "ave", "prospekt", "prospect", "boulevard", "lane"}
+# (and a market named by a place's adjective: "на Таганском рынке в Екатеринбурге"; but "the Mazar-i-Sharif market
+# bombing" is in the city)
+_STREET_AFTER = {"street", "st", "avenue", "ave", "prospekt", "prospect", "boulevard", "lane", "рынок", "рынк"}
 
 
 def _is_street(folded: list[str], i: int, n: int) -> bool:
