@@ -42,7 +42,7 @@ def roles_of(doc, text):
 
 
 def test_roles_needs_ner_and_the_encoding():
-    assert check_pipeline(ANALYZERS)["roles"] == "18"
+    assert check_pipeline(ANALYZERS)["roles"] == "19"
     with pytest.raises(Exception, match="requires"):
         check_pipeline(("language", "segment", "nlp", "roles"))
 

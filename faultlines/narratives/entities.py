@@ -572,7 +572,12 @@ _PART_OF_A_TITLE = re.compile(r"\s+(?:Minister|Secretary|Commissioner|МВД|М�
 _NO_ONE = re.compile(r"(?:Дом|Дома|Доме|Домом|Дому)\s.+|СМИ|(?:Telegram|Телеграмм?)-канал\w*|GMT|UTC|"
                      # a model or a numbered facility ("Mi-24", "Су-25", "Худжанд-500"), a common abbreviation ("ПВО" is
                      # air defence, "ИВС" a holding cell)
-                     r"(?!G-)\w+-\d+\w*|ПВО|ИВС|СИЗО|КПП|БПЛА|ДТП|ЧС|ЧП", re.I)
+                     r"(?!G-)\w+-[A-ZА-Я]?\d+\w*|ПВО|ИВС|СИЗО|КПП|БПЛА|ДТП|ЧС|ЧП|"
+                     # a weapon ("Bayraktar TB2"), a language ("spoke Dari"), a currency ("takes Chinese yuan"), the
+                     # "State" of "Secretary of State"
+                     r"(?:Bayraktar|Байрактар)\w*(?:\s+TB\d)?|TB\d|Dari|Pashto|Дари|Пушту|State|"
+                     r"(?:[\w-]+\s+)?(?:yuan|rubles?|roubles?|dollars?|somoni|tenge|юан\w*|рубл\w*|доллар\w*|сомони|тенге)",
+                     re.I)
 _AND_AT_END = re.compile(r"\s+(?:and|и)$")
 _FACILITY_BEFORE = re.compile(r"(?<!\w)(?:канал\w*|плотин\w*|ГЭС|водохранилищ\w*|рек\w*|мост\w*|аэропорт\w*|"
                               r"трубопровод\w*|тоннел\w*|туннел\w*|месторождени\w*|рудник\w*|шахт\w*|завод\w*|"

@@ -690,7 +690,9 @@ def entity_roles(doc: Document) -> list[dict[str, Any]]:
 # an abbreviation is the one name its initials spell ("ГКНБ", "Государственного комитета национальной безопасности");
 # no mention of a model or a numbered facility ("Mi-24", "Худжанд-500") or of "ПВО", "ИВС"; "Sadyr Japarov and" ends
 # before "and"
-@analyzer("roles", version="18", requires=("ner", "encoding"), assigns=("entity",))
+# 19: nor of a weapon ("Tor-M2", "Bayraktar TB2"), a language ("Dari"), a currency ("Chinese yuan") or the "State" of
+# "Secretary of State"
+@analyzer("roles", version="19", requires=("ner", "encoding"), assigns=("entity",))
 class RoleAnalyzer(Analyzer):
     """Salient entity mentions with main and fine framing roles, merged per document (``entity`` layer)."""
 
