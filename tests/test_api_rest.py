@@ -344,6 +344,7 @@ def test_token_required_when_configured(db) -> None:
         assert c.get("/api/documents", headers={"Authorization": f"Bearer {token}"}).status_code == 200
         assert c.get("/").status_code == 401
         assert c.get("/static/css/app.css").status_code == 200 and c.get("/-/health").status_code == 200
+        assert c.get("/-/health").json()["documents"] is None  # public: no figure of the store's
         login = c.get(f"/events?country=Tajikistan&token={token}", follow_redirects=False)
         assert login.status_code == 303 and login.headers["location"] == "/events?country=Tajikistan"
         assert token not in login.headers["set-cookie"] and "HttpOnly" in login.headers["set-cookie"]
@@ -356,13 +357,28 @@ def test_token_required_when_configured(db) -> None:
 def test_serve_refuses_public_address_without_token(monkeypatch, db) -> None:
     with pytest.raises(FaultlinesError, match="FAULTLINES_TOKEN"):
         ServeSettings(db=db, host="0.0.0.0").check()
-    ServeSettings(db=db, host="0.0.0.0", token="t").check()
+    with pytest.raises(FaultlinesError, match="at least 16"):
+        ServeSettings(db=db, host="0.0.0.0", token="t").check()
+    ServeSettings(db=db, host="0.0.0.0", token="a-long-random-token-1234").check()
     ServeSettings(db=db, host="::1").check()
     from faultlines.cli import app
 
     monkeypatch.delenv("FAULTLINES_TOKEN", raising=False)
     result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--db", db])
     assert result.exit_code == 2 and "FAULTLINES_TOKEN" in result.output
+
+
+def test_a_loopback_server_answers_only_its_own_host_names(db) -> None:
+    """DNS rebinding: a page at evil.example, its name pointed at 127.0.0.1, must not read or write the store."""
+    from faultlines.api.app import loopback_hosts
+
+    settings = ServeSettings(db=db, load_models=False, contradictions=False, allowed_hosts=loopback_hosts("127.0.0.1"))
+    with TestClient(create_app(settings)) as c:
+        for host in ("127.0.0.1:8765", "localhost:8765", "[::1]:8765", "127.0.0.1"):
+            assert c.get("/api/stats", headers={"Host": host}).status_code == 200, host
+        for host in ("evil.example:8765", "evil.example", "127.0.0.1.evil.example"):
+            assert "Host" in _error(c.get("/api/stats", headers={"Host": host}), 400)["error"]
+            _error(c.post("/api/analyze", headers={"Host": host}, json={"text": "x"}), 400)
 
 
 def test_query_indexes_from_migration_0002(db) -> None:

@@ -37,6 +37,14 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+MIN_TOKEN = 16
+
+
+def loopback_hosts(host: str) -> tuple[str, ...]:
+    """The names a browser on this machine sends as Host for a server bound to ``host`` (a loopback address)."""
+    return tuple(dict.fromkeys(("127.0.0.1", "localhost", "::1", host.strip("[]"))))
+
+
 @dataclass(frozen=True)
 class ServeSettings:
     """What ``faultlines serve`` was asked for (defaults → environment → CLI, like :class:`Settings`)."""
@@ -56,15 +64,24 @@ class ServeSettings:
     contradictions: bool = True
     analyzers: tuple[str, ...] | None = None
     core: Settings = field(default_factory=Settings)
+    # Host headers answered (None: any). `serve` on loopback without a token answers its own names only, so that a
+    # web page whose domain an attacker points at 127.0.0.1 (DNS rebinding) cannot read or write the store.
+    allowed_hosts: tuple[str, ...] | None = None
 
     def check(self) -> None:
-        """Refuse to expose the store on a non-loopback address without a token."""
+        """Refuse to expose the store on a non-loopback address without a token, or with a token one could guess."""
         from ..errors import FaultlinesError
 
         if not is_loopback(self.host) and not self.token:
             raise FaultlinesError(
                 f"refusing to serve on {self.host}: binding beyond loopback needs a token; "
                 "set FAULTLINES_TOKEN (a long random string) or use --host 127.0.0.1",
+                code="FL501",
+            )
+        if self.token is not None and len(self.token) < MIN_TOKEN:
+            raise FaultlinesError(
+                f"FAULTLINES_TOKEN has {len(self.token)} characters: use a random string of at least {MIN_TOKEN} "
+                "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(24))')",
                 code="FL501",
             )
 
@@ -161,7 +178,7 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router)
     install_web(app)
-    app.add_middleware(Guard, token=settings.token, max_body=settings.max_body)
+    app.add_middleware(Guard, token=settings.token, max_body=settings.max_body, allowed_hosts=settings.allowed_hosts)
     return app
 
 

@@ -25,12 +25,14 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from ..cli import _fatal, _settings, err
         from ..errors import FaultlinesError
         from ..store import Store
-        from .app import ServeSettings, create_app
+        from .app import ServeSettings, create_app, is_loopback, loopback_hosts
 
         core = _settings(db)
+        token = os.environ.get("FAULTLINES_TOKEN") or None
         settings = ServeSettings(
-            db=core.db, host=host, port=port, token=os.environ.get("FAULTLINES_TOKEN") or None,
+            db=core.db, host=host, port=port, token=token,
             load_models=not no_models, contradictions=not no_contradictions, core=core,
+            allowed_hosts=loopback_hosts(host) if is_loopback(host) and not token else None,
         )
         try:
             settings.check()

@@ -187,7 +187,7 @@ class Stats(BaseModel):
 class Health(BaseModel):
     ok: bool
     version: str
-    documents: int
+    documents: Optional[int]  # null where a token guards the server: the health check is public
     models_loaded: bool
 
 

@@ -40,14 +40,23 @@ def session_value(token: str) -> str:
     return hmac.new(token.encode("utf-8"), b"faultlines-session-v1", hashlib.sha256).hexdigest()
 
 
+def _host_name(value: bytes) -> str:
+    """The host of a Host header, without its port: "127.0.0.1:8765" -> "127.0.0.1", "[::1]:8765" -> "::1"."""
+    host = value.decode("latin-1").strip().lower()
+    if host.startswith("["):
+        return host[1:host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
 def _json(status: int, message: str) -> tuple[int, bytes]:
     body = {"ok": False, "error": message, "errors": [], "status": status}
     return status, json.dumps(body).encode("utf-8")
 
 
 class Guard:
-    def __init__(self, app: Any, *, token: str | None, max_body: int) -> None:
+    def __init__(self, app: Any, *, token: str | None, max_body: int, allowed_hosts: tuple[str, ...] | None = None) -> None:
         self.app = app
+        self.allowed_hosts = frozenset(h.lower() for h in allowed_hosts) if allowed_hosts else None
         self.token = token or None
         self.session = session_value(token) if token else None
         self.max_body = max_body
@@ -65,6 +74,11 @@ class Guard:
 
         path = scope.get("path", "")
         headers = {k.lower(): v for k, v in scope.get("headers", [])}
+        if self.allowed_hosts is not None and _host_name(headers.get(b"host", b"")) not in self.allowed_hosts:
+            # (DNS rebinding: a page at evil.example whose name now resolves to 127.0.0.1 sends Host: evil.example)
+            await self._reply(send_with_headers, *_json(400, "unknown Host header: open the dashboard at the address "
+                                                              "faultlines serve printed"))
+            return
         if self.token and not path.startswith(PUBLIC_PREFIXES):
             verdict = self._authorize(scope, headers)
             if verdict is not True:

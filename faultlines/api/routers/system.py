@@ -13,7 +13,9 @@ router = APIRouter(tags=["system"])
 def health(request: Request, q: Queries = Depends(queries)) -> dict:
     from ... import __version__
 
-    return {"ok": True, "version": __version__, "documents": q.counts()["documents"],
+    # (public even where a token guards the rest, so no figure of the store's: the count is null there)
+    guarded = request.app.state.settings.token is not None
+    return {"ok": True, "version": __version__, "documents": None if guarded else q.counts()["documents"],
             "models_loaded": request.app.state.pipeline is not None}
 
 
