@@ -16,6 +16,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -125,9 +127,23 @@ class _Analysis:
 _WORKER: _Analysis | None = None
 
 
-def _init_worker(settings: Settings, analyzers: Sequence[str], skip_analyzed: bool) -> None:
+def _init_worker(settings: Settings, analyzers: Sequence[str], skip_analyzed: bool, parent: int) -> None:
     global _WORKER
+    threading.Thread(target=_exit_with, args=(parent,), name="faultlines-parent-watch", daemon=True).start()
     _WORKER = _Analysis(settings, analyzers, skip_analyzed)
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when the process that started the pool is gone (killed with SIGKILL, it cannot shut the pool
+    down, and the workers would go on analyzing for no one, a gigabyte each)."""
+    while True:
+        time.sleep(2)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # (the number now belongs to another user's process: ours is gone)
+            os._exit(1)
 
 
 def _work(paths: list[str], published: str | None) -> _Outcome:
@@ -186,7 +202,7 @@ def _outcomes(
             max_workers=settings.workers,
             mp_context=_mp_context(),
             initializer=_init_worker,
-            initargs=(worker_settings, tuple(analyzers), skip_analyzed),
+            initargs=(worker_settings, tuple(analyzers), skip_analyzed, os.getpid()),
         )
     pending: deque[tuple[Future, list[str]] | _Outcome | str] = deque()
 
