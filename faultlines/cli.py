@@ -16,7 +16,7 @@ from typing import Annotated, Iterator, Optional
 import typer
 from rich.text import Text
 
-from .cli_common import DbOption, err, fail, out, print_error, print_summary, progress, write_json
+from .cli_common import DbOption, check_out_file, err, fail, out, print_error, print_summary, progress, write_json
 from .errors import FaultlinesError, QueryError, StoreError
 from .settings import Settings
 from .store.fts import MARK_END, MARK_START
@@ -288,6 +288,7 @@ def export(
         _fatal(QueryError(f"unknown --format {format!r}; use jsonl, csv or parquet"))
     if format == "parquet" and output is None:
         _fatal(QueryError("parquet needs a file: add --out FILE.parquet"))
+    check_out_file(output)
     settings = _settings(db)
     with _errors(), _open_store(settings, existing=True) as store:
         rows = export_store(store, format, output, language=language, since=since, until=until)

@@ -69,6 +69,16 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def check_out_file(path: "Path | None", option: str = "--out") -> None:
+    """Fail in one line where ``path`` cannot be written as a file: a folder, or one in a folder that is not there."""
+    if path is None:
+        return
+    if path.is_dir():
+        fail(f"{option} {path} is a folder: name a file in it")
+    if not path.parent.is_dir():
+        fail(f"{option} {path}: the folder {path.parent} does not exist")
+
+
 def say(message: str) -> None:
     """A progress or status line on stderr (stdout stays parseable)."""
     err.print(f"faultlines: {message}", markup=False, soft_wrap=True)

@@ -17,6 +17,18 @@ from typing import Any, Iterable, Iterator
 
 _SPACE = re.compile(r"\s+")
 
+# The longest document id the API and the dashboard open (ingest refuses longer ones).
+MAX_ID_LENGTH = 300
+
+# News is dated within these years; a date outside them is a typo or a probe ("9999-12-31"), and date arithmetic
+# over the store (alert windows, trends) would overflow at the calendar's edges.
+PUBLISHED_YEARS = (1900, 2100)
+
+
+def plausible(day: date) -> bool:
+    """Whether ``day`` may be a publication date (or a bound of a query over them)."""
+    return PUBLISHED_YEARS[0] <= day.year <= PUBLISHED_YEARS[1]
+
 
 def normalize_for_identity(text: str) -> str:
     """Text as compared for identity: NFC, whitespace folded, case folded.
@@ -26,6 +38,19 @@ def normalize_for_identity(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text).replace("\ufeff", "")
     return _SPACE.sub(" ", text).strip().casefold()
+
+
+# Control characters other than line breaks and tabs never belong to an article, and ESC sequences in one would
+# reach the terminal of whoever prints it ("\x1b[2J" clears the screen). Each becomes a space, so offsets hold.
+# (A lone surrogate, which a JSON "\udc00" escape can make, cannot be stored as UTF-8: it becomes U+FFFD.)
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def neutralize_controls(text: str) -> str:
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub(" ", text)
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -123,6 +148,9 @@ class Document:
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise TypeError("Document.text must be str")
+        self.text = neutralize_controls(self.text)
+        if isinstance(self.title, str):
+            self.title = neutralize_controls(self.title)
         if not self.content_hash:
             self.content_hash = content_hash(self.text)
         if self.fetched is None:

@@ -32,6 +32,7 @@ from sqlalchemy import event, exc
 from sqlalchemy.engine import Connection, Engine
 
 from .errors import QueryError, StoreError
+from .model import PUBLISHED_YEARS, plausible
 from .output import LAYER_FIELDS, RECORD_LISTS
 from .store import pg
 from .store.fts import MARK_END, MARK_START
@@ -89,9 +90,11 @@ def check_date(value: str | None, name: str) -> str | None:
     if not _DATE.match(value):
         raise QueryError(f"{name} must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not {value[:40]!r}", code="FL303")
     try:
-        date.fromisoformat(value if len(value) == 10 else (value + "-01-01")[:10])
+        day = date.fromisoformat(value if len(value) == 10 else (value + "-01-01")[:10])
     except ValueError as e:
         raise QueryError(f"{name} {value!r} is not a calendar date", code="FL303") from e
+    if not plausible(day):
+        raise QueryError(f"{name} {value!r} lies outside the years {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}", code="FL303")
     return value
 
 
@@ -426,7 +429,9 @@ class Queries:
     def anchor_date(self) -> date:
         """"Today" for the dashboard: the newest publication date in the store (a demo corpus lives in its own time)."""
         with self._read() as c:
-            newest = c.execute(sa.select(sa.func.max(documents.c.published))).scalar_one()
+            # (a date a store of an older version took in unchecked, "9999-12-31", is no one's "today")
+            newest = c.execute(sa.select(sa.func.max(documents.c.published)).where(
+                documents.c.published < f"{PUBLISHED_YEARS[1] + 1}")).scalar_one()
         try:
             return date.fromisoformat(str(newest)[:10]) if newest else date.today()
         except ValueError:

@@ -337,3 +337,38 @@ def test_an_input_with_no_article_in_it_is_said_to_be_so(runner, tmp_path):
     empty.mkdir()
     result = runner.invoke(app, ["ingest", str(empty), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 0 and "0 read" in result.stderr and "no article found" in result.stderr
+
+
+def test_dates_outside_the_years_of_news_are_refused_and_out_files_checked(runner, corpus, tmp_path, caplog):
+    """A probe's 9999-12-31 had been stored, and then every alert window and export bound overflowed."""
+    db = tmp_path / "s.db"
+    refused = invoke(runner, "ingest", corpus, "--db", db, "--published", "9999-12-31", "-q")
+    assert refused.exit_code == 2 and "outside the years 1900-2100" in refused.stderr
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text(json.dumps({"id": "odd", "text": "Police detained two men in Osh.", "published": "9999-12-31"}) + "\n"
+                   + json.dumps({"id": "x" * 301, "text": "Police detained two men in Osh."}) + "\n", encoding="utf-8")
+    result = invoke(runner, "ingest", odd, "--db", db)
+    assert "no date between 1900 and 2100" in caplog.text and 'field "id" must be 1 to 300 characters' in result.stderr
+    assert [r["published"] for r in records(invoke(runner, "export", "--db", db).stdout)] == [None]
+    for command in (["export", "--until", "9999-12-31"], ["alerts", "--as-of", "9999-12-31"],
+                    ["alerts", "--as-of", "0001-01-01"], ["narratives", "trend", "--until", "9999-12-31"]):
+        bad = invoke(runner, *command, "--db", db)
+        assert bad.exit_code == 2 and "outside the years 1900-2100" in bad.stderr and "Traceback" not in bad.output, command
+    assert invoke(runner, "alerts", "--db", db).exit_code == 0
+    for command in (["export"], ["events", "export"], ["claims", "export"]):
+        missing = invoke(runner, *command, "--db", db, "--out", tmp_path / "nowhere" / "x.csv")
+        assert missing.exit_code == 2 and "does not exist" in missing.stderr, command
+        folder = invoke(runner, *command, "--db", db, "--out", tmp_path)
+        assert folder.exit_code == 2 and "is a folder" in folder.stderr, command
+    long_query = invoke(runner, "search", "word " * 100, "--db", db)
+    assert long_query.exit_code == 2 and "at most 300" in long_query.stderr
+
+
+def test_a_pool_worker_ends_when_the_process_that_started_it_is_gone():
+    """`kill -9` on `analyze` left its two workers analyzing for no one, a gigabyte each, for minutes."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    started = time.monotonic()
+    worker = subprocess.run([sys.executable, "-c", f"from faultlines.runner import _exit_with; _exit_with({gone.pid})"],
+                            timeout=30)
+    assert worker.returncode == 1 and time.monotonic() - started < 20

@@ -63,5 +63,15 @@ def test_round_trip_property(text, data):
     end = data.draw(st.integers(start, len(text)))
     doc.add(Annotation("span", start, end, label=data.draw(st.text(max_size=10)), score=0.5))
     again = Document.from_json(doc.to_json())
-    assert again.text == text
-    assert again.span_text(again.annotations[0]) == text[start:end]
+    assert again.text == doc.text and len(again.text) == len(text)  # (control characters became spaces)
+    assert again.span_text(again.annotations[0]) == doc.text[start:end]
+
+
+def test_control_characters_and_lone_surrogates_never_reach_a_terminal_or_the_store():
+    """"\x1b[2J" in an article cleared the screen of whoever ran `faultlines show`; offsets must hold."""
+    from faultlines.model import Document
+
+    doc = Document(id="x", text="A\x1b[2Jb\x00c\n\td \udc00 e\x9b", title="T\x1b]8;;http://evil.example\x07x")
+    assert doc.text == "A [2Jb c\n\td \ufffd e " and len(doc.text) == len("A\x1b[2Jb\x00c\n\td \udc00 e\x9b")
+    assert doc.title == "T ]8;;http://evil.example x"
+    doc.text.encode("utf-8")

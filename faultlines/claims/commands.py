@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from ..cli_common import DbOption, err, fail, out
+from ..cli_common import DbOption, check_out_file, err, fail, out
 
 
 def _settings(db: str | None):
@@ -157,6 +157,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from .export import CSV_FIELDS, claim_reviews
         from .reviews import load_reviews
 
+        check_out_file(output)
         settings = _settings(db)
         if format in ("jsonl", "csv"):
             _emit(list(_rows(settings)), format, CSV_FIELDS, output)

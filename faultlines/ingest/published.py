@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Iterable
 
+from faultlines.model import PUBLISHED_YEARS, plausible
+
 EN_MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
     [
@@ -90,9 +92,10 @@ def _year(text: str) -> int:
 
 def _valid(year: int, month: int, day: int) -> date | None:
     try:
-        return date(year, month, day)
+        d = date(year, month, day)
     except ValueError:
         return None
+    return d if plausible(d) else None
 
 
 def _clean(line: str) -> str:
@@ -268,9 +271,13 @@ def normalize_given(published: str) -> str:
     """A date given by the user (``--published``) as an ISO date; ValueError if it is none."""
     text = published.strip()
     try:
-        return date.fromisoformat(text[:10]).isoformat() if len(text) >= 10 and text[4] == "-" else date.fromisoformat(text).isoformat()
+        d = date.fromisoformat(text[:10]) if len(text) >= 10 and text[4] == "-" else date.fromisoformat(text)
     except ValueError:
         pass
+    else:
+        if not plausible(d):
+            raise ValueError(f"--published {published!r} lies outside the years {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}")
+        return d.isoformat()
     readings = parse_date_line(text)
     if len(readings) == 1:
         return readings[0]
@@ -283,9 +290,11 @@ def iso_date(value: str | None) -> str | None:
         return None
     value = value.strip()
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+        d = datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
         pass
+    else:
+        return d.isoformat() if plausible(d) else None
     m = _ISO.match(value)
     if m:
         d = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -27,7 +27,7 @@ from sqlalchemy import event, exc
 from sqlalchemy.engine import Connection, Engine, make_url
 
 from ..errors import QueryError, StoreError
-from ..model import Annotation, Document
+from ..model import PUBLISHED_YEARS, Annotation, Document, plausible
 from ..settings import Settings
 from . import pg
 from .fts import MARK_END, MARK_START, to_fts_query
@@ -147,6 +147,8 @@ def _iso_bound(value: str | date | datetime | None, *, upper: bool) -> str | Non
         day = date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
     except ValueError as e:
         raise QueryError(f"bad date {value[:40]!r}: use a calendar date YYYY-MM-DD (or YYYY-MM, YYYY)", code="FL303") from e
+    if not plausible(day):
+        raise QueryError(f"date {value!r} lies outside the years {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}", code="FL303")
     if not upper:
         return value
     if len(value) == 10:

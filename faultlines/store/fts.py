@@ -40,6 +40,9 @@ _CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ-]+")
 _MIN_STEM = 4
 
 
+MAX_QUERY = 300  # characters of a search query
+
+
 @functools.lru_cache(maxsize=1)
 def _stemmer():
     import snowballstemmer
@@ -87,6 +90,8 @@ def _bare(segment: str, items: list) -> None:
 
 def _groups(text: str) -> list[list[tuple[str, bool]]]:
     """What ``text`` asks for: groups joined by AND of (term or phrase, prefix?) joined by OR."""
+    if len(text) > MAX_QUERY:  # (the API's bound too: a query of 20,000 words took a minute to parse)
+        raise QueryError(f"the search is {len(text)} characters long: at most {MAX_QUERY}", code="FL301")
     cleaned = _UNSAFE.sub(" ", text)
     items: list = []
     position = 0
