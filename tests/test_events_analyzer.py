@@ -2326,6 +2326,16 @@ def test_raids_markets_transfers_deployments_and_what_is_no_event(text, expected
     assert [(e["sub_event_type"] or e["plover"], e["date"], e["location"]) for e in events] == expected
 
 
+def test_a_base_named_before_the_deed_is_where_the_base_sits_not_where_the_deed_happened():
+    protests = document_record(run(
+        "Protests over electricity prices were held in Bishkek on Wednesday. Kulubaev said Kyrgyzstan valued the Russian "
+        "air base at Kant, but did not comment on the Bishkek protests.", published="2026-12-04"))["events"]
+    assert [(e["date"], e["location"]) for e in protests] == [("2026-12-02", "Bishkek")]
+    [attack] = document_record(run("Gunmen attacked the Russian air base at Kant on Monday, wounding two soldiers.",
+                                   published="2026-12-05"))["events"]
+    assert (attack["location"], attack["injuries"]) == ("Kant", 2)
+
+
 def test_protesters_who_dispersed_peacefully_were_not_dispersed_and_dagestan_reads_as_analysts_write_it():
     [rally] = document_record(run(
         "On Saturday, around 300 residents of Ak-Sai blocked the Batken-Isfana highway for six hours. Police did not "

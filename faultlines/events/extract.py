@@ -441,7 +441,8 @@ _EXERCISE = re.compile(r"(?<!\w)(?:учени(?:я|й|ях|ям)|маневр\w*
                        r"during\s+(?:the\s+)?(?:exercises?|drills?|manoeuvres|maneuvers)|war\s+games|simulated|rehearsed|"
                        r"practi[sc]ed)\b", re.I)
 _THE_OTHER = re.compile(r"(?:второй|вторая|другой|другая|the\s+other|the\s+second)\b", re.I)
-_BASE_AT = re.compile(r"\b(?:air\s*)?base\s+(?:at|in)\s+$|(?<!\w)(?:авиа)?баз\w*\s+(?:в|под)\s+$", re.I)
+_BASE_AT = re.compile(r"\b(?:(?:air|military|naval)\s+base|airbase)\s+(?:at|in)\s+$|"
+                      r"(?<!\w)(?:авиабаз\w*|военн\w+\s+баз\w*)\s+(?:в|под)\s+$", re.I)
 _RAIDED = re.compile(r"raid(?:ed|s)?", re.I)
 _RESPONSE = re.compile(r"returned fire|fired back|ответил\w* огн[её]м|ответный огонь", re.I)
 # before the cue, a sentence that tells a new event of the same story: "Later that day …", "Hours later …",
