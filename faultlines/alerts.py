@@ -28,7 +28,7 @@ from typing import Any
 from scipy.stats import binom, poisson
 
 from .events.link import group_reports
-from .model import PUBLISHED_YEARS, plausible
+from .model import OUTSIDE_YEARS, plausible
 from .query import Queries, QueryError
 
 VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -47,7 +47,7 @@ class AlertSettings:
 
     def check(self) -> None:
         if self.as_of is not None and not plausible(self.as_of):
-            raise QueryError(f"as_of {self.as_of} lies outside the years {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}", code="FL303")
+            raise QueryError(f"as_of {self.as_of} {OUTSIDE_YEARS}", code="FL303")
         if not 1 <= self.window <= 366:
             raise QueryError(f"window must be 1 to 366 days, not {self.window}", code="FL303")
         if not 1 <= self.baseline <= 104:

@@ -17,8 +17,9 @@ from typing import Any, Iterable, Iterator
 
 _SPACE = re.compile(r"\s+")
 
-# The longest document id the API and the dashboard open (ingest refuses longer ones).
+# The longest document id the API and the dashboard open (ingest refuses longer ones), and what an id may hold.
 MAX_ID_LENGTH = 300
+ID_PATTERN = rf"^[^\x00-\x1f\x7f]{{1,{MAX_ID_LENGTH}}}$"
 
 # News is dated within these years; a date outside them is a typo or a probe ("9999-12-31"), and date arithmetic
 # over the store (alert windows, trends) would overflow at the calendar's edges.
@@ -28,6 +29,9 @@ PUBLISHED_YEARS = (1900, 2100)
 def plausible(day: date) -> bool:
     """Whether ``day`` may be a publication date (or a bound of a query over them)."""
     return PUBLISHED_YEARS[0] <= day.year <= PUBLISHED_YEARS[1]
+
+
+OUTSIDE_YEARS = f"lies outside the years {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}"
 
 
 def normalize_for_identity(text: str) -> str:

@@ -32,7 +32,7 @@ from sqlalchemy import event, exc
 from sqlalchemy.engine import Connection, Engine
 
 from .errors import QueryError, StoreError
-from .model import PUBLISHED_YEARS, plausible
+from .model import OUTSIDE_YEARS, PUBLISHED_YEARS, plausible
 from .output import LAYER_FIELDS, RECORD_LISTS
 from .store import pg
 from .store.fts import MARK_END, MARK_START
@@ -94,7 +94,7 @@ def check_date(value: str | None, name: str) -> str | None:
     except ValueError as e:
         raise QueryError(f"{name} {value!r} is not a calendar date", code="FL303") from e
     if not plausible(day):
-        raise QueryError(f"{name} {value!r} lies outside the years {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}", code="FL303")
+        raise QueryError(f"{name} {value!r} {OUTSIDE_YEARS}", code="FL303")
     return value
 
 

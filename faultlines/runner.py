@@ -140,9 +140,7 @@ def _exit_with(parent: int) -> None:
         time.sleep(2)
         try:
             os.kill(parent, 0)
-        except ProcessLookupError:
-            os._exit(1)
-        except PermissionError:  # (the number now belongs to another user's process: ours is gone)
+        except (ProcessLookupError, PermissionError):  # (PermissionError: the number is another user's process now)
             os._exit(1)
 
 

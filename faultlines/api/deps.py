@@ -5,11 +5,10 @@ from typing import Annotated, Optional
 
 from fastapi import Path, Query, Request
 
-from ..model import MAX_ID_LENGTH
+from ..model import ID_PATTERN
 from ..query import Queries
 
-# Document ids are file stems or ids given in JSON input: any printable text, bounded.
-ID_PATTERN = rf"^[^\x00-\x1f\x7f]{{1,{MAX_ID_LENGTH}}}$"
+# Document ids are file stems or ids given in JSON input: any printable text, bounded (model.ID_PATTERN).
 # Empty values (a blank form field) mean "not given".
 DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 

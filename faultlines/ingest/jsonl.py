@@ -14,7 +14,7 @@ import re
 from typing import Any, Iterator
 
 from faultlines.errors import InputError
-from faultlines.model import MAX_ID_LENGTH, PUBLISHED_YEARS, Document
+from faultlines.model import ID_PATTERN, MAX_ID_LENGTH, PUBLISHED_YEARS, Document
 from faultlines.settings import Settings
 
 from .decode import decode_bytes_ex
@@ -22,7 +22,6 @@ from .files import read_bytes
 from .published import Published, choose_published, given, iso_date, parse_date_line
 
 log = logging.getLogger(__name__)
-_ID_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
 
 _KNOWN = ("id", "title", "text", "url", "published", "language")
 
@@ -43,7 +42,7 @@ def json_document(
     given_id = obj.get("id")
     if given_id is not None and not isinstance(given_id, (str, int)):
         return _bad(where, "field \"id\" must be a string or a number")
-    if given_id is not None and (len(str(given_id)) > MAX_ID_LENGTH or _ID_CONTROLS.search(str(given_id))):
+    if given_id not in (None, "") and not re.fullmatch(ID_PATTERN, str(given_id)):
         # (the API and the dashboard open documents by id: one they cannot name would be stored out of reach)
         return _bad(where, f"field \"id\" must be 1 to {MAX_ID_LENGTH} characters without control characters")
     url = obj.get("url") if isinstance(obj.get("url"), str) and obj.get("url") else None

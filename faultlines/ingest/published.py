@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Iterable
 
-from faultlines.model import PUBLISHED_YEARS, plausible
+from faultlines.model import OUTSIDE_YEARS, plausible
 
 EN_MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
@@ -276,7 +276,7 @@ def normalize_given(published: str) -> str:
         pass
     else:
         if not plausible(d):
-            raise ValueError(f"--published {published!r} lies outside the years {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}")
+            raise ValueError(f"--published {published!r} {OUTSIDE_YEARS}")
         return d.isoformat()
     readings = parse_date_line(text)
     if len(readings) == 1:

@@ -27,7 +27,7 @@ from sqlalchemy import event, exc
 from sqlalchemy.engine import Connection, Engine, make_url
 
 from ..errors import QueryError, StoreError
-from ..model import PUBLISHED_YEARS, Annotation, Document, plausible
+from ..model import OUTSIDE_YEARS, Annotation, Document, plausible
 from ..settings import Settings
 from . import pg
 from .fts import MARK_END, MARK_START, to_fts_query
@@ -148,7 +148,7 @@ def _iso_bound(value: str | date | datetime | None, *, upper: bool) -> str | Non
     except ValueError as e:
         raise QueryError(f"bad date {value[:40]!r}: use a calendar date YYYY-MM-DD (or YYYY-MM, YYYY)", code="FL303") from e
     if not plausible(day):
-        raise QueryError(f"date {value!r} lies outside the years {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}", code="FL303")
+        raise QueryError(f"date {value!r} {OUTSIDE_YEARS}", code="FL303")
     if not upper:
         return value
     if len(value) == 10:
