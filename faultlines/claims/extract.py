@@ -1563,14 +1563,14 @@ class Extractor:
         return claims
 
     def _trailing_claim(self, start: int, m: re.Match) -> Claim:
-        who = re.sub(r"^the\s+", "", m.group("speaker"))
+        who = clean(m.group("speaker"), self.lex)
         cited = m.group("cited")
         stance = {"confirmed": "confirm", "denied": "deny"}.get(m.group("verb"), "cite" if cited else "assert")
         claim = Claim(*self._trim(start, start + m.end("content")), speaker=who, kind="reported", cue=m.group("verb"),
                       stance=stance)
         claim.stance = self.content_stance(stance, claim.start, claim.end)
         if cited:
-            claim.via = [who, re.sub(r"^(?:the|a|an)\s+", "", cited.strip())]
+            claim.via = [who, clean(cited, self.lex)]
         return claim
 
     def _denied_subject(self, first: int, last: int) -> int | None:
@@ -1597,6 +1597,7 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
     last_speaker: str | None = None
     last_at = 0
     speakers: list[str] = []
+    person_names = {name for _, name in ex.persons}
     for claim in sorted(claims, key=lambda c: c.start):
         if claim.pronoun is not None and claim.speaker is None and claim.pronoun.startswith("the "):
             body = claim.pronoun[4:]
@@ -1610,9 +1611,8 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
                 # (nor one the claims just before speak of, when a person said them or they ask: "Zabihullah Mujahid dismissed
                 # the Tajik account as fabricated. '…,' he said", "Asked whether President Sadyr Japarov had been
                 # informed, he replied")
-                named = {name for _, name in ex.persons}
                 spoken_of = [(c.start, c.end, c.speaker or "") for c in claims if c is not claim and c.kind != "author"
-                             and 0 < at - c.start < 400 and (c.stance == "question" or c.speaker in named)]
+                             and 0 < at - c.start < 400 and (c.stance == "question" or c.speaker in person_names)]
                 people = [name for offset, name in ex.persons if offset < at and not ex.quoted(offset) and len(name) > 2
                           and not _PLACE_BEFORE.search(ex.text, max(0, offset - 8), offset)
                           and not any(s <= offset < e and name not in who for s, e, who in spoken_of)]

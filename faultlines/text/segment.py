@@ -110,15 +110,20 @@ def _english_sentences(text: str) -> list[tuple[int, int]]:
 
 
 # "he wrote on X. He added …": the platform's name, which the tokenizer keeps with its period as an initial
-PLATFORM_X = re.compile(r"\b(?:on|via)\s+X\.(?=\s+[A-Z\"“])")
+_PLATFORM_X = re.compile(r"\b(?:on|via)\s+X\.(?=\s+([A-Z\"“]))")
+
+
+def after_platform_x(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(where a sentence ends, where the next starts) at each "on X." in ``text[start:end]``."""
+    return [(m.end(), m.start(1)) for m in _PLATFORM_X.finditer(text, start, len(text) if end is None else end)]
 
 
 def _split_platform_x(sentences: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     out = []
     for start, end in sentences:
-        for m in PLATFORM_X.finditer(text, start, end):
-            out.append((start, m.end()))
-            start = m.end() + len(text[m.end():end]) - len(text[m.end():end].lstrip())
+        for stop, following in after_platform_x(text, start, end):
+            out.append((start, stop))
+            start = following
         out.append((start, end))
     return out
 
