@@ -2344,3 +2344,105 @@ def test_protesters_who_dispersed_peacefully_were_not_dispersed_and_dagestan_rea
     [raid] = document_record(run("Gunmen raided a police post in Dagestan on Thursday, killing two officers.",
                                  published="2026-12-05"))["events"]
     assert (raid["admin1"], raid["fatalities"]) == ("Dagestan", 2)
+
+
+# twenty-first stop: war reports from Russia's border regions and occupied Ukraine, and court news (helpers' texts, cut)
+KAMIANKA = (
+    "Балицкий: ВСУ обстреляли Каменку-Днепровскую\n\n8 декабря 2026\n\n"
+    "МЕЛИТОПОЛЬ, 8 декабря - РИА Новости. Украинские войска в понедельник обстреляли Каменку-Днепровскую в Запорожской "
+    "области, погибли три мирных жителя, еще шесть ранены, сообщил губернатор региона Евгений Балицкий.\n\n"
+    "\"Сегодня около 16.00 противник нанес удар из реактивной системы залпового огня по центру Каменки-Днепровской. "
+    "По предварительным данным, погибли три человека. Еще шесть человек получили ранения\", - написал Балицкий в своем "
+    "Telegram-канале.\n\n"
+    "Позднее он сообщил, что одна из раненых скончалась в больнице, таким образом число погибших возросло до четырех.\n\n"
+    "Накануне, по данным губернатора, в результате атаки беспилотника на Энергодар был ранен сотрудник Запорожской АЭС.")
+
+
+def with_claims(text, published=None):
+    # the claims stage tells the events stage what is quoted and who speaks
+    return faultlines.analyze(text, published=published, analyzers=("language", "segment", "nlp", "claims", "events"))
+
+
+def test_a_town_the_gazetteer_lacks_a_quoted_today_and_a_toll_that_rose_to_a_new_total():
+    events = document_record(with_claims(KAMIANKA))["events"]
+    assert [(e["sub_event_type"], e["date"], e["location"], e["admin1"], e["fatalities"], e["injuries"]) for e in events] == [
+        # one shelling (the governor's post says "Сегодня", the report "в понедельник"), four dead, not 3 + 4
+        ("Shelling/artillery/missile attack", "2026-12-07", "Каменка-Днепровская", "Zaporizka", 4, 6),
+        # Enerhodar is another town: its strike was merged into the shelling of the town the gazetteer lacks
+        ("Air/drone strike", "2026-12-07", "Enerhodar", "Zaporizka", 0, 1)]
+
+
+SHEBEKINO = (
+    "MOSCOW, Dec 7 (Reuters) - A Ukrainian drone struck a passenger car in the Russian border town of Shebekino "
+    "overnight, killing three people, Belgorod region Governor Vyacheslav Gladkov said on Monday.\n\n"
+    "Gladkov said on the Telegram messaging app that the drone hit the car on Sovetskaya Street shortly after 2 a.m. Two "
+    "people died at the scene and four were taken to hospital. In a later post he said the toll had risen to three.\n\n"
+    "In the neighbouring Kursk region, Governor Alexander Khinshtein said a drone had hit an electrical substation in the "
+    "Rylsk district on Sunday evening. Nobody was hurt, he said.\n\n"
+    "On Saturday, a drone dropped an explosive device on a tractor in the village of Novaya Tavolzhanka, wounding the "
+    "driver, Gladkov said at the time.")
+
+
+def test_the_first_count_of_a_toll_that_rose_a_village_apart_and_a_drone_that_had_hit():
+    events = document_record(run(SHEBEKINO, published="2026-12-07"))["events"]
+    assert [(e["date"], e["location"], e["fatalities"], e["injuries"]) for e in events] == [
+        ("2026-12-07", "Shebekino", 3, 4),  # not dated Saturday by the village's strike, nor a second event on a street
+        ("2026-12-06", "Rylsk", 0, None),
+        ("2026-12-05", "Novaya Tavolzhanka", 0, 1)]
+    assert all(e["actor1_acled"] == "Military Forces of Ukraine" for e in events)
+
+
+def test_a_drone_strike_is_the_state_whose_drones_the_report_names():
+    [strike] = document_record(run(
+        "ПВО за ночь уничтожили 27 украинских беспилотников над Курской областью, сообщили в Минобороны. Губернатор "
+        "Александр Хинштейн сообщил, что в Льгове беспилотник попал в жилой дом, двое погибших, еще пять человек "
+        "получили ранения. Позднее он уточнил, что число раненых возросло до семи.", published="2026-12-06"))["events"]
+    assert (strike["sub_event_type"], strike["actor1_acled"], strike["inter1"]) == (
+        "Air/drone strike", "Military Forces of Ukraine", 1)
+    assert (strike["admin1"], strike["fatalities"], strike["injuries"]) == ("Kursk Oblast", 2, 7)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite "the attack" is where it happened, not where the speaker will raise it
+    ("Russian shelling of Kostiantynivka, a Ukrainian-held town northwest of Horlivka, killed two civilians on Friday. "
+     "Maria Zakharova called the attack a war crime and said Moscow would raise it at the UN Security Council.",
+     [("Shelling/artillery/missile attack", "2026-12-04", "Kostyantynivka")]),
+    ("Militants shelled the village of Shahrak in Takhar province on Monday, killing three civilians.",
+     [("Shelling/artillery/missile attack", "2026-11-30", "Takhar")]),
+    ("A freight train derailed near the town of Unecha in Russia's Bryansk Oblast late on Dec. 1 after an explosion "
+     "under the tracks.", [("Remote explosive/landmine/IED", "2026-12-01", "Unecha")]),
+    ("HUR has claimed responsibility for a series of attacks on Russian railway infrastructure since 2022.", []),
+    ("He said investigators had kept him without sleep and threatened to arrest his wife.", [("THREATEN", "2026-12-06", None)]),
+    ("Правда: Карим Давлатов пришёл в отдел милиции добровольно. Никакого задержания не было, подчеркнули в МВД.", []),
+    ("Нападения на пост не было.", []),
+    ("В пятницу Южный окружной военный суд в Ростове-на-Дону приговорил 18-летнего жителя Таганрога к 16 годам колонии "
+     "за поджог локомотива.", []),
+    ("«Сотрудники издания распространяли материалы, направленные на возбуждение массовых беспорядков», — заявили в "
+     "ГКНБ. Возбуждено уголовное дело по статье 278 УК КР («Массовые беспорядки»).", []),
+    ("Now Astana is shooting its own sequel, frame by frame.", []),
+])
+def test_war_and_court_news_what_is_an_event_and_where(text, expected):
+    events = document_record(run(text, published="2026-12-06"))["events"]
+    assert [(e["sub_event_type"] or e["plover"], e["date"], e["location"]) for e in events] == expected
+
+
+def test_parties_of_arrests_and_blasts_and_what_is_no_place():
+    [arrest] = document_record(run(
+        "В Махачкале в понедельник задержаны двое жителей Буйнакского района, подозреваемых в пособничестве боевикам, "
+        "сообщили в МВД по Дагестану.", published="2026-12-02"))["events"]
+    assert arrest["actor1_acled"] == "Police Forces of Russia"
+    [blast] = document_record(with_claims(
+        "A freight train carrying fuel for the Russian military derailed near Unecha in Bryansk Oblast on Dec. 1 after an "
+        "explosion under the tracks, a source in Ukraine's military intelligence agency told the Kyiv Independent.",
+        published="2026-12-03"))["events"]
+    assert (blast["actor1_acled"], blast["actor2"]) == ("Unidentified Armed Group (Russia)", None)
+    [detained] = document_record(with_claims(
+        "Officers of the State Committee for National Security have detained Nurbek Asanaliev, a reporter, his lawyer "
+        "said on December 4.", published="2026-12-04"))["events"]
+    assert detained["actor2"] != "lawyer"  # who says so after the fact is no party to it
+    # a surname is no village (Laptevo), a slogan on a placard no place
+    events = document_record(run(
+        "Журналист Максим Лаптев приговорен к пяти годам. Лаптева задержали 11 июня в его квартире. После оглашения "
+        "приговора полицейские задержали у здания суда двоих слушателей, развернувших плакат «Свободу Максиму».",
+        published="2026-12-06"))["events"]
+    assert events and {e["location"] for e in events} == {None}

@@ -124,3 +124,12 @@ def test_named_dead_appositions_and_coordinated_groups(text, language, expected)
 ])
 def test_the_attackers_dead_are_known_by_them_or_by_the_noun_after_the_count(text, language):
     assert [c.attackers for c in counts(text, language) if c.field == "fatalities"] == [True]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("The number of wounded later rose to eight.", "en", [("injuries", 8)]),
+    ("On Saturday, a drone dropped an explosive device on a tractor, wounding the driver.", "en", [("injuries", 1)]),
+    ("Gunmen fired at the car, killing the guard.", "en", [("fatalities", 1)]),
+])
+def test_revised_wounded_and_one_person_named_by_the_article(text, language, expected):
+    assert [(c.field, c.value) for c in counts(text, language)] == expected

@@ -138,3 +138,13 @@ def test_the_gazetteer_is_the_same_whatever_the_hash_seed():
     seen = {subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "3")}
     assert len(seen) == 1 and "('Ishkoshim', 'admin2', True)" in seen.pop()
+
+
+def test_romanisations_that_differ_in_y_and_i_are_one_name():
+    from faultlines.events.gazetteer import gazetteer
+    gaz = gazetteer()
+    # GeoNames spells Kostyantynivka, Slovyansk; the Ukrainian official romanisation Kostiantynivka, Sloviansk
+    assert [(p.name, p.admin1) for p in gaz.lookup("Kostiantynivka")] == [("Kostyantynivka", "Donetska")]
+    assert [p.name for p in gaz.lookup("Sloviansk")] == ["Slovyansk"]
+    assert [p.text for p in gaz.find("Russian troops shelled Kostiantynivka on Friday.")] == ["Kostiantynivka"]
+    assert gaz.lookup("Javan") == []  # short names keep their spelling

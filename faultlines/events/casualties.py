@@ -110,8 +110,11 @@ _PATTERNS = {
                                 rf"(?!\s+(?:at\s+least\s+|about\s+|some\s+)?(?:\d|(?:{_EN_NUM})\b))"
                                 rf"(?!(?:\s+[\w-]+){{0,2}}\s+(?:died|have\s+died|had\s+died|succumbed))", re.I)),
         ("injuries", re.compile(rf"\b(?:wounding|wounded|injuring|injured|hurt)\s+{_NUM_EN}\b(?!\s+(?:days?|weeks?|years?)\b)", re.I)),
+        # "the number of wounded later rose to eight"
+        ("injuries", re.compile(rf"\bnumber\s+of\s+(?:the\s+)?(?:wounded|injured)\s+(?:(?:has|had|later|then)\s+)?(?:rose|risen|climbed|"
+                                rf"increased|grew|jumped|reached)\s+(?:to\s+)?{_NUM_EN}\b", re.I)),
         # "injuring a shepherd", "a soldier was wounded": one
-        ("injuries", re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+(?P<n>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_EN}\b", re.I)),
+        ("injuries", re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+(?P<n>a|an|one|the)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_EN}\b", re.I)),
         ("injuries", re.compile(rf"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_EN}\s+(?:was\s+)?(?:wounded|injured|hurt)\b", re.I)),
         # "one died and the other was wounded"
         ("injuries", re.compile(rf"\b(?P<n>{THE_OTHER.pattern})\s+(?:one\s+)?(?:was\s+)?(?:seriously\s+|badly\s+|"

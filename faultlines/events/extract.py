@@ -33,7 +33,7 @@ from .actors import ActorMention, find_actors, inter_label, interaction
 from .casualties import THE_OTHER, Count, counts, is_aggregate, summarize
 from .dates import EVE_OF_PREVIOUS, DateMention, DateResolver, named_event_date
 from .gazetteer import KIND_RANK, Gazetteer, Place, PlaceMention, gazetteer, rank
-from .text import is_cyrillic, load_resource
+from .text import fold, is_cyrillic, load_resource
 
 # a death of someone wounded in an attack reported before
 _LATER_DEATH = {
@@ -48,10 +48,39 @@ _PASSIVE = re.compile(r"\b(?:came|come|comes|coming)\s+under\b|\b(?:was|were|bee
                       r"(?:fired|opened|attacked|ambushed|shelled|targeted|hit|struck|raided|bombed)\b", re.IGNORECASE)
 _FIRED_FROM = {
     "en": re.compile(r"\bfrom\s+(?:the\s+)?(?P<country>[A-Z]\w+)\s+(?:side|territory|bank)\b"
-                     r"|\bfrom\s+(?:the\s+)?territory\s+of\s+(?P<country2>[A-Z]\w+)"),
+                     r"|\bfrom\s+(?:the\s+)?territory\s+of\s+(?P<country2>[A-Z]\w+)"
+                     r"|\b(?:launched|flown|fired)\s+from\s+(?P<country3>[A-Z]\w+)"),
     "ru": re.compile(r"(?<!\w)со\s+стороны\s+(?P<country>[А-ЯЁ]\w+)|(?<!\w)с\s+(?P<country2>\w+(?:ск|цк)ой)\s+(?:стороны|территории)"
                      r"|(?<!\w)с\s+территории\s+(?P<country3>[А-ЯЁ]\w+)",
                      re.IGNORECASE),
+}
+# fire on a town: "обстреляли Каменку-Днепровскую", "обстрелу Горловки", "обстреляли центр Энергодара"
+_DRONES_USED = re.compile(r"\b(?:destroy\w*|shot\s+down|downed|intercept\w*|attack\w*|struck|strikes?)\b|(?<!\w)(?:уничтож\w*|"
+                          r"сбит\w*|сбил\w*|перехвач\w*|перехват\w*|атак\w*|удар\w*)", re.I)
+_SHELLED_TOWN = re.compile(r"(?i:обстрел\w*\s+(?:(?:центр|окраин|жил\w+\s+кварт)\w*\s+)?(?:город\w*\s+|сел\w*\s+|посёлок\s+|"
+                           r"поселок\s+)?)[А-ЯЁ]")
+_SETTLEMENT = {
+    "en": re.compile(r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)"),
+    "ru": re.compile(r"(?<!\w)(?:сел[оеау]|селом|посёлк?\w*|поселк?\w*|деревн\w+|хутор\w*|аул\w*|кишлак\w*)\s+"
+                     r"(?P<name>[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)?)"),
+}
+# "a source in Ukraine's military intelligence agency (HUR) told …": the source's agency tells, it does not act
+_SOURCE_IN = re.compile(r"(?:(?:a|an|the|two|three|several)\s+)?(?:[\w-]+\s+)?sources?\s+(?:in|at|within|from|close\s+to)\b|"
+                        r"источник\w*\s+(?:в|из|близк)", re.I)
+# whom a cargo is for: "a freight train carrying fuel for the Russian military" (no party to the blast)
+_CARGO_FOR = re.compile(r"\b(?:carrying|supplying|delivering|transporting|bound|destined|intended|meant)\b[^,.;]{0,30}?\bfor\s+"
+                        r"(?:the\s+)?$|(?<!\w)(?:перевозивш|доставлявш|вёзш|везш|везущ|предназначенн)\w*[^,.;]{0,30}?\sдля\s+$", re.I)
+# whom the arrested are said to have helped: "задержаны двое, подозреваемых в пособничестве боевикам"
+_AIDED = re.compile(r"(?<!\w)(?:подозрева\w+|обвиня\w+|обвинени\w+)\s+в\s+(?:пособничеств\w*|связ\w+\s+с|помощи|финансировани\w*|"
+                    r"содействи\w*)\s+$|\b(?:suspected|accused)\s+of\s+(?:aiding|helping|financing|funding|links\s+to|ties\s+to|"
+                    r"supporting|sheltering)\s+(?:the\s+)?$", re.I)
+_TODAY = re.compile(r"(?:сегодня|today|this\s+morning|tonight)(?:\s+(?:утром|днём|днем|вечером|ночью))?", re.IGNORECASE)
+_IN_REGION = re.compile(r",?\s+(?:в|во|in)\s+(?:the\s+)?")
+# whose drones an article names: "27 украинских беспилотников", "Ukrainian drones"
+_DRONES_OF = {
+    "en": re.compile(r"\b(?P<country>[A-Z]\w+)\s+(?:(?:attack|combat|kamikaze|long-range)\s+)?(?:drones?|UAVs?)\b"),
+    "ru": re.compile(r"(?<!\w)(?P<country>\w+(?:ск|цк)(?:ий|ого|ому|им|ом|ие|их|ими|ая|ой|ую))\s+(?:(?:ударн|боев)\w+\s+)?"
+                     r"(?:беспилотн\w+|дрон\w*|БПЛА)", re.IGNORECASE),
 }
 STORY_DAYS = 7  # an event without a place of its own takes the story's place only this close in time
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -68,7 +97,10 @@ _FIGURATIVE = re.compile(r"\s+(?:on|against|upon)\s+(?:the\s+|our\s+|their\s+)?(
                          r"rights|(?:civil\s+)?rights|the\s+press|(?:press|media)\s+freedom|sovereignty|independence|"
                          r"(?:the\s+)?constitution|common\s+sense|truth|values|civil\s+society|journalism)\b|"
                          r"\s+на\s+(?:свобод|демократи|прав[аои]\b|СМИ|суверенитет|независимост|конституци|гражданск|"
-                         r"журналист)", re.I)
+                         r"журналист)|"
+                         # "Astana is shooting its own sequel": a film
+                         r"\s+(?:(?:a|an|the|its|his|her|their|our)\s+)?(?:own\s+|new\s+|next\s+)?(?:sequel|film|movie|video|"
+                         r"scene|documentary|remake|episode|footage|commercial|clip)s?\b", re.I)
 _PROPERTY = re.compile(r"\b(?:depot|warehouse|office|shop|store|plant|factory|pipeline|power\s+line|substation|tower|"
                        r"vehicles?|trucks?|equipment)\b|(?<!\w)(?:склад|нефтебаз|офис|магазин|завод|трубопровод|подстанци|"
                        r"техник|автомобил|грузовик)\w*", re.I)
@@ -134,11 +166,12 @@ _NEGATED = {"en": re.compile(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\s+(?:\w+
                              # "Not a single CSTO soldier took part in the clashes"
                              r"\b(?:not\s+a\s+single|no)\s+(?:[\w-]+\s+){1,3}(?:took\s+part|participated|was\s+involved|were\s+"
                              r"involved|fought)\s+in\s+(?:the\s+)?(?:\w+\s+)?$", re.I),
-            "ru": re.compile(r"(?<!\w)(?:не|никогда\s+не)\s+(?!только)(?:\w+\s+)?$|(?<!\w)отказал\w*\s+$|(?<!\w)не\s+(?:принимал\w*\s+участи\w*|"
+            "ru": re.compile(r"(?<!\w)(?:не|никогда\s+не)\s+(?!только)(?:\w+\s+)?$|(?<!\w)никак(?:ого|ой|их|ое|ая|ие)\s+$|(?<!\w)отказал\w*\s+$|(?<!\w)не\s+(?:принимал\w*\s+участи\w*|"
                              r"участвовал\w*)\s+в\s+(?:\w+\s+)?$", re.I)}
 # "опровергать сообщение агентства не стал": an infinitive cue negated after it
-_NEGATED_AFTER = re.compile(r"[а-яё]*ть(?:ся)?\s+(?:[\w«»\"-]+\s+){0,4}не\s+(?:стал[аи]?|станет|станут|будет|будут|собира\w+)\b",
-                            re.I)
+_NEGATED_AFTER = re.compile(r"[а-яё]*ть(?:ся)?\s+(?:[\w«»\"-]+\s+){0,4}не\s+(?:стал[аи]?|станет|станут|будет|будут|собира\w+)\b|"
+                            # "Никакого задержания не было", "No arrest took place" (with "no" before it, above)
+                            r"\w+(?:\s+[\w«»\"-]+){0,3}?\s+не\s+(?:было|произошло|проводил\w*)(?!\w)", re.I)
 # "hours before a planned rally", "ahead of the protest", "накануне акции": a protest yet to come is no event
 _UPCOMING = re.compile(r"(?:\b(?:planned|upcoming|scheduled|announced|proposed|intended)\s+(?:[\w-]+\s+){0,2}|"
                        r"\b(?:ahead\s+of|before)\s+(?:a|an|the|their|its|this|next)\s+(?:[\w-]+(?<!ed)(?<!ing)\s+){0,2}|"
@@ -218,6 +251,8 @@ _CRIME_OBJECT = re.compile(r"\b(?:attacks?|assault|murders?|killings?|kidnapping
                            r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$|(?<!\w)(?:нападени\w*|атак\w*|убийств\w*|"
                            r"похищени\w*|ограблени\w*|избиени\w*)\s+(?:на\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # "на улице Токтогула": a street named after a person or a place, not where the name points
+_STREET_NAME = re.compile(r"\b(?:street|avenue|boulevard|square|road|lane|highway)$|^(?:улиц|проспект|переул|бульвар|площад)",
+                          re.I)
 _STREET_BEFORE = re.compile(r"(?<!\w)(?:улиц\w*|ул\.|проспект\w*|переул\w*|бульвар\w*|микрорайон\w*|мкр\.?)\s+[«\"]?$", re.I)
 # a government's protest ("Kazakhstan protested", "МИД выразил протест"): a statement, no demonstration
 _PROTESTED = re.compile(r"protest(?:ed|s)\b", re.I)
@@ -260,14 +295,16 @@ _CHARGED = re.compile(r"\b(?:for|over)\s+(?:organi[sz]ing|taking\s+part\s+in|par
                       r"joining)\s+(?:[\w-]+\s+){0,4}$|\b(?:jail\w*|sentenc\w*|convict\w*|fine[sd]?|charg\w*|tried|prosecut\w*|held|imprison\w*)"
                       r"\b[^.;]{0,60}\b(?:over|for)\s+(?:(?:an?|the|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$|(?<!\w)за\s+"
                       r"(?:организаци\w+|участи\w+\s+в|проведени\w+)\s+(?:[\w-]+\s+){0,4}$|"
+                      # "приговорил … к 16 годам колонии за поджог локомотива": the crime of a sentence
+                      r"(?<!\w)(?:приговор|осужд|осуд|обвин)\w*[^.;]{0,80}?(?<!\w)за\s+$|"
                       # "обвинение в призывах к массовым беспорядкам", "charged with calling for riots": a charge
-                      r"(?<!\w)призыв\w*\s+(?:к\s+)?(?:[\w-]+\s+){0,2}$|(?<!\w)участии\s+в\s+(?:[\w-]+\s+){0,2}$|"
+                      r"(?<!\w)(?:призыв\w*\s+(?:к\s+)?|возбуждени\w+\s+|разжигани\w+\s+)(?:[\w-]+\s+){0,2}$|(?<!\w)участии\s+в\s+(?:[\w-]+\s+){0,2}$|"
                       # "подозреваемые в организации массовых беспорядков", "suspected of organising riots"
                       r"(?<!\w)(?:подозрева\w+|обвиняем\w+)\s+в\s+(?:организаци\w+|подготовк\w+|участии\s+в)\s+(?:[\w-]+\s+){0,2}$|"
                       r"\b(?:suspected|accused)\s+of\s+(?:organi[sz]ing|planning|inciting|preparing)\s+(?:[\w-]+\s+){0,2}$|"
                       r"\b(?:calls?|calling|called|incit\w+)\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}$|"
                       # "уголовное дело по статье «Массовые беспорядки»", "under the article on mass riots": the charge
-                      r"(?<!\w)по\s+стать\w+\s+(?:\d+\s+)?(?:УК\s+)?«?(?:\w+\s+)?$|\bunder\s+(?:the\s+)?article\s+"
+                      r"(?<!\w)по\s+стать\w+\s+(?:\d+\s+)?(?:УК\s+(?:[А-ЯЁ]{2,3}\s+)?)?\(?«?(?:\w+\s+)?$|\bunder\s+(?:the\s+)?article\s+"
                       r"(?:\d+\s+)?(?:on\s+)?(?:[\w-]+\s+)?$", re.I)
 # the dead of a day a gathering commemorates are not its dead
 _COMMEMORATED = re.compile(r"\b(?:commemorat\w+|mourn\w*|in\s+memory\s+of|honou?r(?:ing)?\s+the\s+memory|the\s+anniversary\s+of)\b|"
@@ -718,6 +755,9 @@ class EventExtractor:
                 # they are suspected of is hypothetical, the arrest happened
                 cue_at = s - max(0, s - 70)
                 window = window[:suspicion.start()] + (window[cue_at:] if suspicion.start() < cue_at else "")
+            if t.plover == "THREATEN":
+                at = s - max(0, s - 70)
+                window = window[:at] + " " + window[at + e - s:]  # a threat is no hedge of itself
             if t.plover != "PROTEST":
                 window = _PLANNED_PROTEST.sub(" ", window)
             if hedges.search(window):
@@ -746,15 +786,21 @@ class EventExtractor:
         sentences = [part for span in sentences for part in self._semicolon_parts(text, *span, language)]
         paragraphs = [(a.start, a.end) for a in doc.layer("paragraph")]
         ner = [(a.start, a.end) for a in doc.layer("ner") if a.label in ("LOC", "GPE", "FAC")]
+        # "in the village of Novaya Tavolzhanka", "в селе Лакомая Буда": a settlement the text names as one, whatever
+        # the NER made of it
+        settlements = [m.span("name") for m in _SETTLEMENT[language].finditer(text)]
+        ner = sorted(ner + [(a, b) for a, b in settlements if not any(x < b and a < y for x, y in ner)])
         # names no place inside them is: a person's full name (natasha calls "Пянджа" of "у Пянджа" a person too) and an
         # institution's ("the Carnegie Russia Eurasia Center", "University of Central Asia")
         names = [(a.start, a.end) for a in doc.layer("ner") if a.label in ("PER", "PERSON")
-                 and " " in text[a.start:a.end].strip()]
+                 and " " in text[a.start:a.end].strip() and not any(x < a.end and a.start < y for x, y in settlements)]
+        surnames = {fold(text[a:b].split()[-1]) for a, b in names}
         names += [(a.start, a.end) for a in doc.layer("ner") if a.label == "ORG"
                   and _INSTITUTION_NAME.search(text[a.start:a.end])]
         resolver = DateResolver(language, doc.published, language)
         self._published = date.fromisoformat(doc.published) if doc.published else None
         self._text = text
+        self._settlements = settlements
         definite_re = _cues(language)[2]
         claims = [c for c in doc.layer("claim") if c.attrs.get("kind") != "author"]
         self._speakers = [(c.attrs["speaker_start"], c.attrs["speaker_end"], (c.attrs.get("speaker") or "").lower())
@@ -772,8 +818,13 @@ class EventExtractor:
             # (nor does one open an outlet's longer name: "издание Afghanistan International сообщило")
             places = [p for p in self.gaz.find(s, start) if (p.locative or sources().outlet(p.text) is None)
                       and not any(a <= p.start and p.end <= b and (p.start, p.end) != (a, b) for a, b in names)
-                      and not _opens_outlet(text, p.start, p.end) and not _quoted_name(text, p.start, p.end)]
-            # ("Vladimir" of "Vladimir Putin" is no town; the NER's whole "Shir Khan Bandar" may be one)
+                      and not _opens_outlet(text, p.start, p.end) and not _quoted_name(text, p.start, p.end)
+                      and not (" " not in p.text and fold(p.text) in surnames)]
+            for p, q in zip(places, places[1:]):
+                if _IN_REGION.fullmatch(text, p.end, q.start):
+                    p.region = q
+            # ("Vladimir" of "Vladimir Putin" is no town; the NER's whole "Shir Khan Bandar" may be one; nor is
+            # "Лаптева задержали" after "Максим Лаптев" the village of Laptevo)
             raw.append((start, end, para, places))
         context_isos, context_admin1 = self._context(raw)
 
@@ -895,6 +946,13 @@ class EventExtractor:
                                              f"({s.strip()[:60]!r}); the lower is kept")
                         counted.fatalities = min(counted.fatalities, fat)
                         continue
+                    if fat is not None and counted.fatalities is not None and fat > counted.fatalities \
+                            and _TOLL_ROSE.search(s):
+                        # "одна из раненых скончалась …, таким образом число погибших возросло до четырех": the
+                        # new total, not four more
+                        prev.warnings.append(f"the toll rose from {counted.fatalities} to {fat} ({s.strip()[:60]!r})")
+                        counted.fatalities = fat
+                        continue
                     died = fat or 1
                     counted.fatalities = (counted.fatalities or 0) + died
                     prev.warnings.append(f"{died} later died of wounds ({s.strip()[:80]!r}): added to the dead")
@@ -981,6 +1039,12 @@ class EventExtractor:
                 elif figures and killing and fat is None and inj is not None and not dates \
                         and all(m.injuries is None for m in prev.mentions):
                     last.injuries = inj  # "… погибли пять человек. Ещё восемь человек получили ранения."
+                elif figures and killing and fat is None and inj is not None and not dates and _TOLL_ROSE.search(s) \
+                        and inj > max(m.injuries or 0 for m in prev.mentions):
+                    # "Позднее он уточнил, что число раненых возросло до семи": the new number of wounded
+                    counted = next(m for m in prev.mentions if m.injuries is not None)
+                    prev.warnings.append(f"the wounded rose from {counted.injuries} to {inj} ({s.strip()[:60]!r})")
+                    counted.injuries = inj
                 elif figures and killing and fat is None and inj is not None and not dates and self._other_side(
                         text, [c for m in prev.mentions for c in m.counts], figures, field="injuries"):
                     # "трое киргизских военнослужащих получили ранения … сообщили о двух раненых таджикских
@@ -1027,10 +1091,15 @@ class EventExtractor:
             # whom they tell it)
             actors = [a for a in find_actors(s, start, language, self.gaz) if not any(
                 c.attrs.get("speaker_start") is not None and (
-                    c.attrs["speaker_start"] <= a.start < c.attrs["speaker_end"] and sources().office_word(c.attrs.get("speaker") or "")
+                    c.attrs["speaker_start"] <= a.start < c.attrs["speaker_end"] and (
+                        sources().office_word(c.attrs.get("speaker") or "") or _SOURCE_IN.match(c.attrs.get("speaker") or "")
+                        # "… have detained Nurbek Asanaliev, a reporter, his lawyer said": one named after what they say
+                        or c.start < c.attrs["speaker_start"])
                     or c.attrs.get("quote") and c.attrs["speaker_start"] <= a.end + 1 and a.start < c.attrs["speaker_end"]
                     and not text[a.end:c.attrs["speaker_start"]].strip()) for c in claims)
-                and not _TOLD_TO.search(text, max(start, a.start - 25), a.start)]  # "заявил журналистам": whom told
+                and not _TOLD_TO.search(text, max(start, a.start - 25), a.start)  # "заявил журналистам": whom told
+                and not _CARGO_FOR.search(text, max(start, a.start - 60), a.start)  # "a train carrying fuel for the army"
+                and not _AIDED.search(text, max(start, a.start - 50), a.start)]  # "suspected of aiding militants"
             for p in places:  # "граждане Китая", "gunmen from Afghanistan": who, not where
                 if any(a.start <= p.start < a.end for a in actors):
                     p.origin = True
@@ -1093,6 +1162,7 @@ class EventExtractor:
                      and not any(p.start <= a < p.end for p in places)
                      and not self.gaz.demonym(text[a:b]) and not any(x.start <= a < x.end for x in actors)
                      and sources().outlet(text[a:b]) is None and not _FACILITY_AFTER.match(text, b)
+                     and not _STREET_NAME.search(text[a:b])  # "the drone hit the car on Sovetskaya Street"
                      and not _STREET_BEFORE.search(text[max(start, a - 15):a])
                      and not _TOLD_TO.search(text, max(start, a - 25), a)  # "told Central Asia Monitor": whom, not where
                      and not any(d0 <= a < d1 for d0, d1 in datelines)  # "MOSCOW, Dec 5 (Reuters) -": where it is filed
@@ -1449,6 +1519,10 @@ class EventExtractor:
             happened = d2 if reported is d1 else d1
             if reported is not None and timedelta(0) <= reported.date - (happened.end_date or happened.date) <= timedelta(days=14):
                 pass
+            elif self._quoted_today(d2) and timedelta(0) <= d2.date - d1.date <= timedelta(days=1):
+                # «Сегодня около 16.00 противник нанес удар …», — написал Балицкий: the day the post was written, which
+                # the report that quotes it may date a day earlier ("в понедельник")
+                pass
             elif r1[1] < r2[0] or r2[1] < r1[0]:
                 return False
         elif d1 is not None and d1.date and d2 is None and m.inherited_date is not None and m.inherited_date.date \
@@ -1463,7 +1537,13 @@ class EventExtractor:
             # event the text recalls, not the same one
             return False
         p1 = cand.place()
-        p2 = _most_specific(m.places)
+        # "Zakharova called the attack a war crime and said Moscow would raise it at the UN": the attack told before,
+        # whatever place the sentence names other than where it happened
+        p2 = _most_specific(m.places) if not m.definite or any(p.locative for p in m.places) else None
+        named = [x for x in m.loose_places if any(a <= x[0] < b for a, b in self._settlements)]
+        if p1 is not None and p1.kind == "city" and named and p2 is None:
+            # "in the village of Novaya Tavolzhanka" is not Shebekino, though the gazetteer knows only the town
+            return False
         if p1 and p2 and p1.kind == "country" and a.plover in ("AGREE", "CONSULT") and any(
                 p.place is not None and p.place.iso == p2.iso for x in cand.mentions for p in x.places):
             # "Kyrgyzstan and Tajikistan signed a protocol …. The document was signed in … Khujand": the parties'
@@ -1475,6 +1555,10 @@ class EventExtractor:
             if p1.admin1_code and p2.admin1_code and p1.admin1_code != p2.admin1_code:
                 return False
             if p1.kind == p2.kind and p1.kind in ("admin2", "city") and p1.id != p2.id:
+                return False
+            if p1.kind == "admin1" and p2.kind in ("admin2", "city") and self._town_in_region(cand, p1, self._text):
+                # "обстреляли Каменку-Днепровскую в Запорожской области" is not "атаки беспилотника на Энергодар": a
+                # town the gazetteer lacks is another town
                 return False
         f1, f2 = cand.fatalities(), m.fatalities
         # a party's own words about what happened, with no day or place of their own, tell the incident told before
@@ -1488,7 +1572,10 @@ class EventExtractor:
         # (but "Два киргизских пограничника погибли … первыми огонь открыли киргизские военнослужащие, … о гибели
         # одного таджикского военного" tells the other side's dead of the same clash)
         if f1 is not None and f2 is not None and f1 != f2 and not self._other_side(
-                self._text, [c for x in cand.mentions for c in x.counts], m.counts):
+                self._text, [c for x in cand.mentions for c in x.counts], m.counts) and not (
+                f2 < f1 and _TOLL_ROSE.search(self._text, m.sentence[1], self._text.find("\n\n", m.sentence[1]) % (len(self._text) + 1))):
+            # (but "Two people died at the scene … he said the toll had risen to three": the first count of the toll
+            # the lead gives)
             return False
         if a.plover in _SPEECH and b.plover in _SPEECH:
             # "Dushanbe's Foreign Ministry denied … Kyrgyzstan's Foreign Ministry dismissed …": two governments, two
@@ -1538,6 +1625,11 @@ class EventExtractor:
         if cand.event_type == "attack" and any(a.protest and not a.armed for a in actors):
             # "Security forces opened fire on protesters": force against a protest (ACLED), not an attack on civilians
             cand.event_type, cand.sub_event_type, cand.plover = "Protests", "Excessive force against protesters", "PROTEST"
+        if cand.event_type == "attack" and any(a.acled_template.startswith("Military Forces") and a.start < m.trigger.start
+                                               for m in mentions for a in m.actors) \
+                and all(_SHELLED_TOWN.match(text, m.trigger.start) for m in mentions if m.trigger.event_type == "attack"):
+            # "Украинские войска обстреляли Каменку-Днепровскую": an army that fires on a town shells it (ACLED)
+            cand.event_type, cand.sub_event_type = "Explosions/Remote violence", "Shelling/artillery/missile attack"
         if cand.event_type == "attack":
             armed = [a for a in actors if a.armed and not a.weak]
             targets = [a for a in actors if not a.armed]
@@ -1716,6 +1808,12 @@ class EventExtractor:
                 capital = None
                 lat = lon = capital
             geo_precision = place.geo_precision
+            town = self._town_in_region(cand, place, doc.text) if place.kind == "admin1" else None
+            if town is not None:
+                # "обстреляли Каменку-Днепровскую в Запорожской области": a town the gazetteer lacks, in the region
+                # the text names
+                location = place_text = russian_nominative(town) if is_cyrillic(town) else town
+                warnings.append(f"place {location!r} not in the gazetteer: the region's coordinates")
             if place.kind == "city":
                 admin2 = next((p.place.admin2 for m in cand.mentions for p in m.places
                                if p.place and p.place.kind == "admin2" and p.place.admin1_code == place.admin1_code), None)
@@ -1723,7 +1821,7 @@ class EventExtractor:
             loose = next((lp for m in cand.mentions for lp in m.loose_places), None)
             if loose is not None:
                 location, place_text = loose[2], loose[2]
-                if is_cyrillic(location) and " " not in location.strip() and "-" not in location:
+                if is_cyrillic(location) and " " not in location.strip():
                     location = russian_nominative(location)  # "под Айдарканом": the village Айдаркан
                 warnings.append(f"place {location!r} not in the gazetteer: no coordinates")
                 # "обстреляли школу в селе Максат" after a clash in Batken: the village lies where the story is
@@ -1798,8 +1896,10 @@ class EventExtractor:
             fat = 0  # ACLED codes an event with no reported deaths as 0 fatalities
         # "обстреляли со стороны Киргизии", "fire from the Afghan side": an unnamed attacker from that country
         fired_from = self._side_of_origin(cand, doc.text, language) if not a1 and cand.event_type in VIOLENT_TYPES else None
-        a1_name = a1[0].acled(iso, self.gaz, a1[1]) if a1 else (
-            self._default_actor1(cand, fired_from or iso) if acled else None)
+        drones_of = self._drones_of(doc.text, language, iso) if not a1 and not fired_from and \
+            cand.sub_event_type == "Air/drone strike" else None
+        a1_name = a1[0].acled(iso, self.gaz, a1[1]) if a1 else f"Military Forces of {self._country_name(drones_of)}" \
+            if drones_of else (self._default_actor1(cand, fired_from or iso) if acled else None)
         # protesters who clash are rioters (inter 5), and so are two groups that fight each other
         brawl = bool(a1 and a2) and cand.event_type == "Riots" and a1[0] is a2[0]
         rioting = bool(a1) and cand.event_type == "Riots" and (a1[0].protest or brawl)
@@ -1808,7 +1908,8 @@ class EventExtractor:
         a2_name = a2[0].acled(iso, self.gaz, a2[1]) if a2 else (self._default_actor2(cand, iso) if acled else None)
         if brawl:
             a2_name = a1_name
-        inter1 = 5 if rioting else a1[0].inter if a1 else (self._default_inter1(cand) if acled else None)
+        inter1 = 5 if rioting else a1[0].inter if a1 else 1 if drones_of else (
+            self._default_inter1(cand) if acled else None)
         inter2 = 5 if brawl else a2[0].inter if a2 else (1 if a2_name else None)
         attrs: dict[str, Any] = {
             "event_type": cand.event_type,
@@ -1849,6 +1950,31 @@ class EventExtractor:
             "warnings": warnings,
         }
         return attrs
+
+    def _quoted_today(self, d: DateMention) -> bool:
+        """A "today" said inside a quotation: the speaker's day, not necessarily the report's."""
+        return bool(_TODAY.fullmatch(d.text.strip())) and any(a <= d.start < b for a, b in self._quotes)
+
+    @staticmethod
+    def _town_in_region(cand: Candidate, region: Place, text: str) -> str | None:
+        """A name the gazetteer lacks written just before the region the event is placed in: "Каменку-Днепровскую в
+        Запорожской области", "Kamianka-Dniprovska in Zaporizhzhia region"."""
+        for m in cand.mentions:
+            for p in m.places:
+                if p.place is not region:
+                    continue
+                for a, b, name in m.loose_places:
+                    if b <= p.start and _IN_REGION.fullmatch(text, b, p.start):
+                        return name
+        return None
+
+    def _drones_of(self, text: str, language: str, iso: str | None) -> str | None:
+        """The one foreign state whose drones the article names: a drone strike whose own sentences say only "a drone
+        hit a house" in a report of "27 Ukrainian drones" downed over three regions is Ukraine's."""
+        # (drones said to attack or be downed: "Russian drones will not fly over Afghanistan" are no one's strike)
+        states = {self._country_of_word(m.group("country")) for m in _DRONES_OF[language].finditer(text)
+                  if _DRONES_USED.search(text, max(0, m.start() - 80), m.end() + 80)} - {None}
+        return next(iter(states)) if len(states) == 1 and iso not in states else None
 
     def _side_of_origin(self, cand: Candidate, text: str, language: str) -> str | None:
         """The country an unnamed attack came from: "со стороны Киргизии", "from the Afghan side", "from Afghan
@@ -2247,8 +2373,14 @@ _POST_BEFORE = re.compile(r"(?<!\w)(?:пост\w*|погранпост\w*|зас
 def _quoted_name(text: str, start: int, end: int) -> bool:
     """A place name alone in quotes names an outlet, a market or a firm ("опрошенных «Ферганой»", "рынке «Кара-Суу»"),
     not where anything happened (but a post or a checkpoint bears its village's name: "КПП «Достук»")."""
+    if _SLOGAN_BEFORE.search(text, max(0, start - 40), start):
+        return True  # "развернувших плакат «Свободу Максиму»", "a banner reading 'Free Osh'": words on a placard
     return start > 0 and end < len(text) and text[start - 1] in "«\"“" and text[end] in "»\"”" \
         and not _POST_BEFORE.search(text, max(0, start - 25), start - 1)
+
+
+_SLOGAN_BEFORE = re.compile(r"(?:плакат\w*|лозунг\w*|транспарант\w*|баннер\w*|надпись\w*|placards?|banners?|slogans?|"
+                            r"signs?)(?:\s+(?:reading|saying|with\s+the\s+words|с\s+надписью))?\s*[«\"“][^»\"”]*$", re.I)
 
 
 def _opens_outlet(text: str, start: int, end: int) -> bool:
@@ -2331,6 +2463,12 @@ def _most_specific(places: list[PlaceMention]) -> Place | None:
         if best is not None and KIND_RANK[q.kind] > KIND_RANK[best.kind] and q.iso == best.iso and (
                 best.kind == "country" or (best.admin1_code and q.admin1_code == best.admin1_code)):
             best = q
+    # "the village of Shahrak in Takhar province": a name the gazetteer knows only in another province (Ghor) is not
+    # that place; the province the text names is where it happened
+    within = next((p.region.place for p in usable if p.place is best and p.region is not None), None)
+    if best is not None and best.kind not in ("country", "admin1") and within is not None and within.kind == "admin1" \
+            and within.iso == best.iso and within.admin1_code != best.admin1_code:
+        best = within
     return best
 
 

