@@ -1580,3 +1580,40 @@ def test_russian_surnames_negative_statements_and_present_tense_warnings(text, e
 def test_a_hedged_future_is_a_forecast_but_an_announced_step_is_asserted():
     assert _said("The incident will almost certainly delay plans to reopen the market, a diplomat said.")[0][1] == "predict"
     assert _said("Prosecutors will ask for two months in custody, the agency said.")[0][1] == "assert"
+
+
+def test_a_court_that_declares_asserts_and_a_name_across_a_full_stop_is_one_word():
+    # "признал X экстремистскими": a designation, not an admission (which "признал, что" stays)
+    assert _said("Во вторник районный суд Бишкека признал экстремистскими материалы издания «Ачык Сөз».", "ru") == [
+        ("районный суд Бишкека", "assert", "материалы издания «Ачык Сөз»")]
+    assert [st for _, st, _ in _said("«Мемориал» признал Лаптева политзаключенным.", "ru")] == ["assert"]
+    assert [st for _, st, _ in _said("Министр признал, что ситуация на границе остается сложной.", "ru")] == ["confirm"]
+    # "Kavkaz.Realii" ended a sentence at its full stop, and the relatives' claim was the author's
+    assert _said("Relatives of one of the dead men, 24-year-old Alim K., told the Kavkaz.Realii outlet that he had been "
+                 "detained by plainclothes officers two days before the raid.") == [
+        ("Relatives of one of the dead men", "assert",
+         "he had been detained by plainclothes officers two days before the raid")]
+
+
+def test_the_segmenter_keeps_a_name_written_across_a_full_stop_whole():
+    import faultlines
+
+    doc = faultlines.analyze("They told the Kavkaz.Realii outlet so. It ended.\"He left.\" Visit news.az today.",
+                             analyzers=("language", "segment"))
+    assert [doc.text[a.start:a.end] for a in doc.layer("sentence")] == [
+        "They told the Kavkaz.Realii outlet so.", "It ended.", '"He left."', "Visit news.az today."]
+
+
+def test_she_is_not_the_man_named_last():
+    found = _said("По словам матери одного из них, 23-летнего торговца Азизбека Турсунова, сына забрали из дома ночью. "
+                  "«У него были сломаны два пальца», — заявила она.", "ru")
+    assert found[-1][:2] == ("мать одного из них", "assert")
+    # ("Ерлан" is a man's name, whose reading as the plural of "Ерлана" came first)
+    found = _said("Министр Руслан Жаксылыков заявил, что рубеж создан. Депутат Ерлан Саиров выразил сомнение. «Кто нам "
+                  "угрожает с Каспия?» — написал он.", "ru")
+    assert found[-1][0] == "Ерлан Саиров"
+
+
+def test_an_outlet_that_reports_in_its_own_name_is_no_chain_of_itself():
+    found = [c for c in claims("Их доставили в отдел полиции «Ленинский», сообщает ОВД-Инфо.", "ru") if c["kind"] != "author"]
+    assert [(c["speaker"], c["via"]) for c in found] == [("ОВД-Инфо", None)]

@@ -16,7 +16,7 @@ from ..text.nlp import russian_future, russian_nominative
 from .lexicon import Lexicon, lexicon
 from .parse import Parsed, Tok, parsed
 from .quotes import Quote, find_quotes
-from .speakers import OUTLET_HEADS, PERSON, QUOTED_NAME, STATEMENT_NOUNS, clean, is_outlet, speaker_of
+from .speakers import OUTLET_HEADS, PERSON, QUOTED_NAME, STATEMENT_NOUNS, clean, first_name_gender, is_outlet, speaker_of
 
 SUBJECTS = ("nsubj", "nsubj:pass")
 PASSIVE_SUBJECTS = ("nsubjpass", "nsubj:pass")
@@ -577,7 +577,8 @@ class Extractor:
         if found is not None and (_OUTLETS_WORK.match(self.text, window_start + found[1]) or _WORK_OF.search(
                 self.text, window_start, window_start + found[0])):
             found = None  # "called the Reuters report fake news and insisted …": the outlet's story, no one it was told to
-        if found is not None and speaker and found[2] != speaker and found[2] not in speaker:
+        if found is not None and speaker and found[2] != speaker and found[2] not in speaker \
+                and sources().canonical(speaker) != found[2]:  # ("сообщает ОВД-Инфо": the outlet speaks, no chain)
             return [found[2], speaker], False
         paper = _NEWSPAPER.search(self.text, window_start, window_end) if self.lex.language == "en" else None
         if paper and speaker and paper.group(1) not in speaker:  # "told the Caspian Herald by phone": one the table lacks
@@ -1489,6 +1490,11 @@ class Extractor:
             stance = "question"  # "He neither confirmed nor denied the report", "не подтвердил, но и не опроверг"
         elif self.negated(verb) and _RULE_OUT.match(self.text, tokens[verb].start):
             stance = "predict"  # "Эксперты не исключают, что конфликт может возобновиться", "did not rule out that"
+        elif stance == "confirm" and tokens[verb].lower.startswith("призна") and not self.negated(verb) and any(
+                tokens[c].case == "Ins" for c in self.p.children[verb]):
+            # "суд признал экстремистскими материалы издания", "«Мемориал» признал Лаптева политзаключенным": a
+            # designation, which asserts, not an admission
+            stance = "assert"
         elif self.negated(verb) and stance == "confirm" and _GUILT.match(self.text, span[0]):
             stance = "deny"  # "их подзащитные вину не признают", "did not admit guilt": they deny the charge
         elif self.negated(verb):
@@ -1613,9 +1619,13 @@ def resolve_pronouns(claims: list[Claim], ex: Extractor) -> None:
                 # informed, he replied")
                 spoken_of = [(c.start, c.end, c.speaker or "") for c in claims if c is not claim and c.kind != "author"
                              and 0 < at - c.start < 400 and (c.stance == "question" or c.speaker in person_names)]
+                # (nor a man for "она": "— заявила она" after the mother of "Азизбек Турсунов")
+                other_gender = {"она": "Masc", "он": "Fem"}.get(claim.pronoun)
                 people = [name for offset, name in ex.persons if offset < at and not ex.quoted(offset) and len(name) > 2
                           and not _PLACE_BEFORE.search(ex.text, max(0, offset - 8), offset)
-                          and not any(s <= offset < e and name not in who for s, e, who in spoken_of)]
+                          and not any(s <= offset < e and name not in who for s, e, who in spoken_of)
+                          and not (other_gender and len(name.split()) > 1
+                                   and first_name_gender(name.split()[0]) == other_gender)]
                 claim.speaker = people[-1] if people else last_speaker
             elif claim.pronoun == "it":  # "It urged Tashkent …" after "at least 14 of the people had told relatives …"
                 claim.speaker = next((s for s in reversed(speakers) if not _plural(s)), last_speaker)

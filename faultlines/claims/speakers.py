@@ -229,18 +229,27 @@ def _surname_nominative(word: str, gender: str) -> str | None:
     return None
 
 
+def first_name_gender(word: str) -> str | None:
+    """The gender ("Masc", "Fem") of a Russian first name ("Азизбек", "Гульмира"), else None."""
+    if not word[:1].isupper():
+        return None
+    names = [p for p in morph_vocab().parse(word) if "Name" in str(getattr(p, "tag", ""))]
+    # the reading whose dictionary form is the word itself first ("Ерлан" is a man, not the plural of "Ерлана")
+    names.sort(key=lambda p: p.normal != word.lower())
+    return names[0].feats.get("Gender") if names else None
+
+
 def nominative(tokens: list[Tok], text: str) -> str | None:
     """Russian words put in the nominative, keeping number; None when they already are."""
     if not tokens or all(t.case in ("", "Nom") for t in tokens):
         return None
     words = []
     morph = morph_vocab()
-    first_name_gender = None
+    gender = None  # of the first name just before
     for tok in tokens:
         word = tok.text
-        surname = _surname_nominative(word, first_name_gender) if first_name_gender and word[:1].isupper() else None
-        first_name_gender = next((p.feats.get("Gender") for p in morph.parse(word) if "Name" in str(getattr(p, "tag", ""))),
-                                 None) if word[:1].isupper() else None
+        surname = _surname_nominative(word, gender) if gender and word[:1].isupper() else None
+        gender = first_name_gender(word)
         if surname is not None:
             # "Андрея Ступина" -> "Андрей Ступин" (not the village Ступино), "Дильноза Рахимова" stays a woman
             words.append(surname)

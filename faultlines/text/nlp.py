@@ -47,6 +47,15 @@ def _with_breaks(parsed, doc: Document, offset: int = 0):
         line_end = doc.text.find("\n", doc.title_end())
         if line_end != -1:
             breaks.add(len(doc.text) - len(doc.text[line_end:].lstrip()))
+    # "the Kavkaz.Realii outlet": a name written across a full stop is one word (the segmenter does not end a sentence
+    # there either)
+    joined = [t.i - 1 for t in parsed[2:] if t.text[:1].isalpha() and parsed[t.i - 1].text == "."
+              and not parsed[t.i - 1].whitespace_ and not parsed[t.i - 2].whitespace_ and parsed[t.i - 2].text[-1:].isalpha()]
+    if joined:
+        with parsed.retokenize() as retokenizer:
+            for i in joined:
+                if i - 1 not in joined and i + 1 not in joined:
+                    retokenizer.merge(parsed[i - 1:i + 2])
     for token in parsed[1:]:
         if token.idx + offset in breaks:
             token.is_sent_start = True
@@ -144,7 +153,9 @@ def russian_nominative(phrase: str) -> str:
     Abbreviations in capitals ("СМИ") and other words stay as written.
     """
     morph = morph_vocab()
-    words = phrase.split(" ")
+    # the parts of a hyphenated name agree like words ("Каменку-Днепровскую" → "Каменка-Днепровская")
+    pieces = re.split(r"( |-(?=[А-ЯЁ]))", phrase)
+    words, separators = pieces[::2], pieces[1::2]
     options = []
     for word in words:
         inflectable = not word.isupper() and re.fullmatch(r"[а-яё-]+", word, re.IGNORECASE)
@@ -164,7 +175,7 @@ def russian_nominative(phrase: str) -> str:
         fitting = [p for p in parses if (p.feats.get("Number"), p.feats.get("Case")) in agree]
         form = fitting[0].inflect({"Nom", fitting[0].feats.get("Number") or "Sing"}) if fitting else None
         out.append(word if form is None else form.word.capitalize() if word[:1].isupper() else form.word)
-    return " ".join(out)
+    return "".join(w + sep for w, sep in zip(out, separators + [""]))
 
 
 @lru_cache(maxsize=1)
@@ -221,8 +232,8 @@ def russian_nlp() -> _Natasha:
 # 2: the English parse starts a sentence after every blank line and after the title's line; the Russian one ends a
 # sentence at a blank line after a line without punctuation; 3: the English parse starts a sentence after a dateline;
 # 4: "Islamic State Khorasan", "ISIS-K", "ISKP" are one ORG (spaCy split them into a NORP and a PERSON); 5: and a
-# sentence starts after "on X."
-@analyzer("nlp", version="5", requires=("language",), assigns=("ner", "parse"))
+# sentence starts after "on X."; 6: a name written across a full stop ("Kavkaz.Realii") is one token
+@analyzer("nlp", version="6", requires=("language",), assigns=("ner", "parse"))
 class LinguisticPass(Analyzer):
     """Parses English and Russian documents once; other languages are skipped."""
 

@@ -100,7 +100,11 @@ def _english_sentences(text: str) -> list[tuple[int, int]]:
     prev_word = np.concatenate(([-1], last_word[:-1]))
     safe = np.maximum(prev_word, 0)
     finals_through_prev_word = np.where(prev_word >= 0, finals_before[safe] + is_final[safe], 0)
-    starts = np.flatnonzero(~punct_like & (finals_before > finals_through_prev_word) & (index > 0))
+    # a word written against the full stop before it does not start a sentence: "the Kavkaz.Realii outlet"
+    spaced = np.concatenate(([True], (rows[1:, 1] > rows[:-1, 1] + rows[:-1, 2]) | ~is_final[:-1]))
+    for i in np.flatnonzero(~spaced):  # (but '"He left."' after 'It ended.' opens a quotation)
+        spaced[i] = not text[rows[i, 1]].isalnum()
+    starts = np.flatnonzero(~punct_like & (finals_before > finals_through_prev_word) & (index > 0) & spaced)
     bounds = [0, *starts.tolist(), len(rows)]
     return [
         (int(rows[a, 1]), int(rows[b - 1, 1] + rows[b - 1, 2]))
@@ -234,8 +238,8 @@ _SLASHED_CREDIT = re.compile(r"[/(]\s*([^/()\n]{2,30}?)\s*[/)]\.?[ \t]*")
 # 2: the ``dateline`` layer; 3: the headline and byline lines are paragraphs of their own, "ДУШАНБЕ, 4 декабря." a
 # dateline, and an agency's credit after the dash ("— АКИpress.") is the dateline's; 4: so is "/ТАСС/." after the date;
 # 5: and a name in quotes after the dash ("— «Фергана»."); 6: the ``boilerplate`` layer; 7: a live blog entry's time;
-# 8: "he wrote on X. He added …" is two sentences
-@analyzer("segment", version="8", requires=("language",), assigns=("paragraph", "sentence", "dateline", "boilerplate"))
+# 8: "he wrote on X. He added …" is two sentences; 9: "the Kavkaz.Realii outlet" is one
+@analyzer("segment", version="9", requires=("language",), assigns=("paragraph", "sentence", "dateline", "boilerplate"))
 class Segmenter(Analyzer):
     """Adds ``paragraph``, ``sentence``, ``dateline`` and ``boilerplate`` annotations (replacing earlier ones): the
     wire dateline a paragraph opens with ("DUSHANBE, Nov 26 (Reuters) - ") is no part of what its first sentence
