@@ -143,7 +143,7 @@ def analyze(
     from .pipeline import with_requirements
 
     if format != "jsonl":
-        _fatal(QueryError(f"unknown --format {format!r}; use jsonl"))
+        _fatal(QueryError(f"unknown --format {format!r}; use jsonl", code="FL304"))
     settings = _settings(db, allow_private=allow_private or None, max_bytes=max_bytes)
     # ("events" runs what it needs before it: language, segment, nlp)
     names = list(with_requirements([n.strip() for n in analyzers.split(",") if n.strip()])) if analyzers else None
@@ -285,9 +285,9 @@ def export(
     from .export import export as export_store
 
     if format not in ("jsonl", "csv", "parquet"):
-        _fatal(QueryError(f"unknown --format {format!r}; use jsonl, csv or parquet"))
+        _fatal(QueryError(f"unknown --format {format!r}; use jsonl, csv or parquet", code="FL304"))
     if format == "parquet" and output is None:
-        _fatal(QueryError("parquet needs a file: add --out FILE.parquet"))
+        _fatal(QueryError("parquet needs a file: add --out FILE.parquet", code="FL304"))
     check_out_file(output)
     settings = _settings(db)
     with _errors(), _open_store(settings, existing=True) as store:

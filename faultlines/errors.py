@@ -23,7 +23,8 @@ class InputError(FaultlinesError):
     large, FL105 undecodable text, FL106 no main text in HTML, FL107 URL
     refused (private address, scheme), FL108 fetch failed, FL109 not a feed,
     FL110 malformed JSON document, FL111 unsupported kind, FL112 several
-    documents where one was expected.
+    documents where one was expected, FL113 bad narrative taxonomy file,
+    FL120 unreadable SemEval roles data.
     """
 
     code = "FL100"
@@ -79,3 +80,7 @@ class DistributedError(FaultlinesError):
     """
 
     code = "FL500"
+
+
+# Other codes, raised as FaultlinesError: FL601 no official scorer under the data folder, FL602 a scorer failed;
+# FL701 refusing to serve (beyond loopback without a token, or a token too short to be secret).

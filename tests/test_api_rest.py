@@ -365,7 +365,8 @@ def test_serve_refuses_public_address_without_token(monkeypatch, db) -> None:
 
     monkeypatch.delenv("FAULTLINES_TOKEN", raising=False)
     result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--db", db])
-    assert result.exit_code == 2 and "FAULTLINES_TOKEN" in result.output
+    # its own code (FL501 is Spark's), listed in faultlines/errors.py
+    assert result.exit_code == 2 and "FAULTLINES_TOKEN" in result.output and "FL701" in result.output
 
 
 def test_a_loopback_server_answers_only_its_own_host_names(db) -> None:

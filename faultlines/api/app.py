@@ -76,13 +76,13 @@ class ServeSettings:
             raise FaultlinesError(
                 f"refusing to serve on {self.host}: binding beyond loopback needs a token; "
                 "set FAULTLINES_TOKEN (a long random string) or use --host 127.0.0.1",
-                code="FL501",
+                code="FL701",
             )
         if self.token is not None and len(self.token) < MIN_TOKEN:
             raise FaultlinesError(
                 f"FAULTLINES_TOKEN has {len(self.token)} characters: use a random string of at least {MIN_TOKEN} "
                 "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(24))')",
-                code="FL501",
+                code="FL701",
             )
 
 

@@ -61,7 +61,9 @@ def _cell(value, width: int = 90) -> str:
 
 
 CLAIM_COLUMNS = ("claim_id", "check_worthiness", "speaker", "stance", "text", "doc_id")
-CONTRADICTION_COLUMNS = ("doc_a", "speaker_a", "stance_a", "text_a", "doc_b", "speaker_b", "stance_b", "text_b", "similarity", "reason")
+# the row's fields (as jsonl has them, less the nested sides)
+CONTRADICTION_COLUMNS = ("doc_a", "claim_a", "speaker_a", "stance_a", "text_a", "doc_b", "claim_b", "speaker_b", "stance_b",
+                         "text_b", "about", "similarity", "reason")
 
 
 def contradictions_command(db: str | None, format: str) -> None:

@@ -283,7 +283,10 @@ def analyze_on_spark(
             raise
         # A failed job is one line; what earlier waves stored stays stored.
         lines = [line for line in str(exc).splitlines() if line.strip()]
-        raise DistributedError(f"the Spark job failed: {lines[-1] if lines else type(exc).__name__}", code="FL502") from exc
+        hint = " (the executors' Python has no faultlines: set PYSPARK_PYTHON to one that has, before the session " \
+               "starts)" if "No module named 'faultlines'" in str(exc) else ""
+        raise DistributedError(f"the Spark job failed: {lines[-1] if lines else type(exc).__name__}{hint}",
+                               code="FL502") from exc
     finally:
         if own_session:
             spark.stop()

@@ -95,7 +95,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     ) -> None:
         """Item precision / recall and exact-field accuracy of the debunks analyzer on written articles."""
         if not gold.is_file():
-            err.print(f"faultlines: error: no gold file {gold}", markup=False)
+            err.print(f"faultlines: error: no gold file {gold} (the written gold lives in the repository: run from its root "
+                      f"or give --gold PATH)", markup=False)
             raise typer.Exit(2)
         figures = score_gold(gold)
         if split is not None:
