@@ -54,14 +54,15 @@ _FIRED_FROM = {
                      r"|(?<!\w)с\s+территории\s+(?P<country3>[А-ЯЁ]\w+)",
                      re.IGNORECASE),
 }
-# fire on a town: "обстреляли Каменку-Днепровскую", "обстрелу Горловки", "обстреляли центр Энергодара"
+# drones said to attack or to be downed ("27 украинских беспилотников уничтожены"), whose state a strike may be told by
 _DRONES_USED = re.compile(r"\b(?:destroy\w*|shot\s+down|downed|intercept\w*|attack\w*|struck|strikes?)\b|(?<!\w)(?:уничтож\w*|"
                           r"сбит\w*|сбил\w*|перехвач\w*|перехват\w*|атак\w*|удар\w*)", re.I)
+# fire on a town: "обстреляли Каменку-Днепровскую", "обстрелу Горловки", "обстреляли центр Энергодара"
 _SHELLED_TOWN = re.compile(r"(?i:обстрел\w*\s+(?:(?:центр|окраин|жил\w+\s+кварт)\w*\s+)?(?:город\w*\s+|сел\w*\s+|посёлок\s+|"
                            r"поселок\s+)?)[А-ЯЁ]")
 _SETTLEMENT = {
     "en": re.compile(r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)"),
-    "ru": re.compile(r"(?<!\w)(?:сел[оеау]|селом|посёлк?\w*|поселк?\w*|деревн\w+|хутор\w*|аул\w*|кишлак\w*)\s+"
+    "ru": re.compile(r"(?<!\w)(?:сел[оеау]|селом|пос[её]л(?:ок|ке|ка|ком)|деревн\w+|хутор\w*|аул\w*|кишлак\w*)\s+"
                      r"(?P<name>[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)?)"),
 }
 # "a source in Ukraine's military intelligence agency (HUR) told …": the source's agency tells, it does not act
@@ -1573,7 +1574,7 @@ class EventExtractor:
         # одного таджикского военного" tells the other side's dead of the same clash)
         if f1 is not None and f2 is not None and f1 != f2 and not self._other_side(
                 self._text, [c for x in cand.mentions for c in x.counts], m.counts) and not (
-                f2 < f1 and _TOLL_ROSE.search(self._text, m.sentence[1], self._text.find("\n\n", m.sentence[1]) % (len(self._text) + 1))):
+                f2 < f1 and self._toll_rises_after(m)):
             # (but "Two people died at the scene … he said the toll had risen to three": the first count of the toll
             # the lead gives)
             return False
@@ -1950,6 +1951,11 @@ class EventExtractor:
             "warnings": warnings,
         }
         return attrs
+
+    def _toll_rises_after(self, m: Mention) -> bool:
+        """Whether the rest of the mention's paragraph says the toll rose ("… he said the toll had risen to three")."""
+        end = self._text.find("\n\n", m.sentence[1])
+        return _TOLL_ROSE.search(self._text, m.sentence[1], len(self._text) if end == -1 else end) is not None
 
     def _quoted_today(self, d: DateMention) -> bool:
         """A "today" said inside a quotation: the speaker's day, not necessarily the report's."""
