@@ -183,6 +183,13 @@ class Document:
             (a for a in self.annotations if a.layer == name), key=lambda a: (a.start, a.end)
         )
 
+    def best_label(self, name: str) -> str | None:
+        """The highest-scoring label of a document-level layer ("genre"), or None."""
+        candidates = self.layer(name)
+        if not candidates:
+            return None
+        return max(candidates, key=lambda a: a.score if a.score is not None else 0.0).label
+
     def layers(self) -> list[str]:
         return sorted({a.layer for a in self.annotations})
 

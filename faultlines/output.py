@@ -36,14 +36,6 @@ def _item(doc: Document, annotation: Annotation, label_key: str | None, with_tex
     return item
 
 
-def best_label(doc: Document, layer: str) -> str | None:
-    """The highest-scoring label of a document-level layer, or None."""
-    candidates = doc.layer(layer)
-    if not candidates:
-        return None
-    return max(candidates, key=lambda a: a.score if a.score is not None else 0.0).label
-
-
 def document_record(doc: Document, *, with_segments: bool = True) -> dict[str, Any]:
     """Render a document as the INTERFACES.md §1 JSON object (plus extra fields)."""
     record: dict[str, Any] = {
@@ -53,7 +45,7 @@ def document_record(doc: Document, *, with_segments: bool = True) -> dict[str, A
         "text": doc.text,
         "language": doc.language,
         "published": doc.published,
-        "genre": best_label(doc, "genre"),
+        "genre": doc.best_label("genre"),
     }
     for layer, (field, label_key, with_text) in LAYER_FIELDS.items():
         record[field] = [_item(doc, a, label_key, with_text) for a in doc.layer(layer)]

@@ -1418,7 +1418,7 @@ def _item_json_decoded(
 
 
 def _best_label(candidates: list[tuple[str | None, float | None]]) -> str | None:
-    """``output.best_label``: the first highest-scoring label, a missing score counting as 0."""
+    """``Document.best_label``: the first highest-scoring label, a missing score counting as 0."""
     best, best_score = None, None
     for label, score in candidates:
         score = 0.0 if score is None else score

@@ -42,7 +42,7 @@ def roles_of(doc, text):
 
 
 def test_roles_needs_ner_and_the_encoding():
-    assert check_pipeline(ANALYZERS)["roles"] == "19"
+    assert check_pipeline(ANALYZERS)["roles"] == "20"
     with pytest.raises(Exception, match="requires"):
         check_pipeline(("language", "segment", "nlp", "roles"))
 
@@ -277,3 +277,20 @@ def test_a_group_the_text_calls_banned_is_the_antagonist_and_an_abbreviation_joi
     # (the abbreviation the text never spells out in parentheses is the committee its initials spell)
     assert by_text["ГКНБ"]["entity_id"] == by_text["Государственного комитета национальной безопасности"]["entity_id"]
     assert not {"ИВС", "ПВО", "Ми-24"} & set(by_text)  # a holding cell, air defence, a helicopter model: no one
+
+
+def test_in_a_news_report_outlets_play_no_part_and_watchdogs_are_no_villains():
+    import faultlines
+
+    doc = faultlines.analyze(
+        "Shelling kills seven at Horlivka market\n\nHORLIVKA, Dec 5 (AP) - Shelling killed seven people at a market in "
+        "Horlivka on Friday, Russian-installed officials said. Ukraine's military denied firing at the town.\n\n"
+        "Russian Foreign Ministry spokeswoman Maria Zakharova said Moscow would raise the attack at the United Nations "
+        "Security Council next week. Ukraine's human rights commissioner Dmytro Lubinets urged the International "
+        "Committee of the Red Cross to send observers. The AP could not verify either account.\n", published="2026-12-05")
+    assert doc.best_label("genre") == "reporting"
+    roles = {a.attrs["canonical"]: a.attrs["entity_role"] for a in doc.layer("entity")}
+    assert "Associated Press" not in roles, roles  # the wire that tells the story
+    # (the model alone cast both Antagonist)
+    assert roles["United Nations Security Council"] != "Antagonist"
+    assert roles["International Committee of the Red Cross"] != "Antagonist"

@@ -407,3 +407,26 @@ def test_who_wrote_the_piece_and_the_hospital_the_wounded_went_to_are_no_one():
     english = {m.text for m in document_entities(en)[0] if m.salient}
     assert {"Nazira Saidova", "Mark Heinrich"} & english == set() and "the State Committee for National Security" in english
     assert {m.text for m in document_entities(ru)[0] if m.salient} == {"Азамат Турдубаев"}
+
+
+def test_an_abbreviation_in_parentheses_joins_the_name_before_it_and_a_name_typed_twice_is_one():
+    (doc,) = Pipeline(("language", "segment", "nlp"), Settings()).pipe([Document(id="a", text=(
+        "Officers of Kyrgyzstan's State Committee for National Security (GKNB) detained the reporter. The Committee to "
+        "Protect Journalists (CPJ) condemned the arrest. The GKNB said he had called for riots, and CPJ called the "
+        "charge absurd."))])
+    mentions, entities = document_entities(doc)
+    by_text = {m.text: entities[m.entity].id for m in mentions}
+    assert by_text["GKNB"] == next(v for k, v in by_text.items() if "State Committee for National Security" in k)
+    assert by_text["CPJ"] == next(v for k, v in by_text.items() if "Committee to Protect Journalists" in k)
+
+
+def test_a_name_the_ner_typed_a_person_once_and_an_organisation_elsewhere_is_one_entity():
+    from faultlines.narratives.entities import Mention, merge
+
+    text = "Temirov Live Plus said so. Reporters of Temirov Live Plus were detained."
+    mentions = [Mention(0, 17, "Temirov Live Plus", "PER", key="temirov live plus"),
+                Mention(40, 57, "Temirov Live Plus", "ORG", key="temirov live plus")]
+    assert len(merge(mentions, text)) == 1
+    people = [Mention(0, 12, "Saidov Karim", "PER", key="saidov karim"), Mention(20, 32, "Saidov Karim", "PER",
+                                                                              key="saidov karim")]
+    assert len(merge(people, text)) == 1

@@ -723,8 +723,9 @@ def _initials(key: str) -> str:
     return "".join(word[0] for word in key.split() if word not in _NOT_INITIALLED)
 
 
-def merge(mentions: list[Mention]) -> list[Entity]:
-    """Group mentions into entities (sets ``Mention.entity``); entity ids are e1, e2… in order of first mention."""
+def merge(mentions: list[Mention], text: str = "") -> list[Entity]:
+    """Group mentions into entities (sets ``Mention.entity``); entity ids are e1, e2… in order of first mention.
+    ``text`` (the document's) lets an abbreviation in parentheses join the name before it."""
     table = aliases()
     # persons without an alias entry: full names are indexed by surname so a bare surname joins them
     by_surname: dict[str, set[str]] = {}
@@ -738,6 +739,11 @@ def merge(mentions: list[Mention]) -> list[Entity]:
         found = _ABBREVIATED.match(m.text)
         if found is not None and m.canonical is None:
             spelled_out[found.group(1).casefold()] = m.key
+    for before, m in zip(mentions, mentions[1:]):
+        # (also where the NER found the two apart: "State Committee for National Security" and "GKNB")
+        if _ACRONYM.fullmatch(m.text) and before.type == "ORG" and before.canonical is None and m.canonical is None \
+                and text[before.end:m.start] == " (" and text[m.end:m.end + 1] == ")" and len(before.key.split()) >= 2:
+            spelled_out.setdefault(m.text.casefold(), before.key)
     # ... and an abbreviation the text never spells out in parentheses is the one name its initials spell ("ГКНБ" and
     # "Государственного комитета национальной безопасности", "МВД" and "Министерство внутренних дел")
     by_initials: dict[str, set[str]] = {}
@@ -749,12 +755,14 @@ def merge(mentions: list[Mention]) -> list[Entity]:
         if m.canonical is None and _ACRONYM.fullmatch(m.text) and short not in spelled_out \
                 and len(by_initials.get(short, ())) == 1:
             spelled_out[short] = next(iter(by_initials[short]))
+    # a name the NER typed a person once and an organisation elsewhere ("Temirov Live Plus") is the organisation
+    organisations = {m.key for m in mentions if m.type == "ORG" and len(m.key.split()) >= 2}
     group_of: dict[str, int] = {}
     entities: list[Entity] = []
     for n, m in enumerate(mentions):
         if m.canonical is not None:
             group = f"alias:{m.canonical}"
-        elif m.type == "PER" or len(m.key.split()) == 1 and len(by_surname.get(m.key, ())) == 1:
+        elif (m.type == "PER" and m.key not in organisations) or len(m.key.split()) == 1 and len(by_surname.get(m.key, ())) == 1:
             # (a bare surname the NER typed otherwise joins the one person of that name: "Saidov" ORG after
             # "Bakhtiyor Saidov")
             words = m.key.split()
@@ -871,7 +879,7 @@ def _is_cited(m: Mention, cited: list[tuple[int, int, set[str]]], outlet_speaker
 def document_entities(doc: Document, given: Iterable[tuple[int, int]] = ()) -> tuple[list[Mention], list[Entity]]:
     """Mentions (with salience) and entities of a parsed document."""
     mentions = find_mentions(doc, given)
-    entities = merge(mentions)
+    entities = merge(mentions, doc.text)
     mark_salience(doc, mentions, entities)
     name_entities(doc, mentions, entities)
     return mentions, entities
