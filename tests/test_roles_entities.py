@@ -420,6 +420,16 @@ def test_an_abbreviation_in_parentheses_joins_the_name_before_it_and_a_name_type
     assert by_text["CPJ"] == next(v for k, v in by_text.items() if "Committee to Protect Journalists" in k)
 
 
+def test_a_member_abbreviated_after_the_body_is_not_the_body():
+    from faultlines.narratives.entities import Mention, merge
+
+    text = "Sikorski, then a member of the European Parliament (MEP), said so. The European Parliament voted."
+    body = Mention(text.index("the European"), text.index(" (MEP)"), "the European Parliament", "ORG",
+                   key="european parliament")
+    mep = Mention(text.index("MEP"), text.index("MEP") + 3, "MEP", "ORG", key="mep")
+    assert len(merge([body, mep], text)) == 2
+
+
 def test_a_name_the_ner_typed_a_person_once_and_an_organisation_elsewhere_is_one_entity():
     from faultlines.narratives.entities import Mention, merge
 

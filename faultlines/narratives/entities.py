@@ -715,6 +715,7 @@ def _add_descriptions(doc: Document, lang: str, table: Aliases, tokens: Sequence
 
 _ABBREVIATED = re.compile(r"^\w[^()]*\w\s*\(([A-ZА-ЯЁ]{2,8})\)$")
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,6}")
+_MEMBER_OF = re.compile(r"\bmembers?\s+of\s+$|(?<!\w)член\w*\s+$", re.I)
 _NOT_INITIALLED = {"of", "for", "the", "and", "on", "in", "по", "и", "в", "на", "при", "для"}
 
 
@@ -742,7 +743,9 @@ def merge(mentions: list[Mention], text: str = "") -> list[Entity]:
     for before, m in zip(mentions, mentions[1:]):
         # (also where the NER found the two apart: "State Committee for National Security" and "GKNB")
         if _ACRONYM.fullmatch(m.text) and before.type == "ORG" and before.canonical is None and m.canonical is None \
-                and text[before.end:m.start] == " (" and text[m.end:m.end + 1] == ")" and len(before.key.split()) >= 2:
+                and text[before.end:m.start] == " (" and text[m.end:m.end + 1] == ")" and len(before.key.split()) >= 2 \
+                and not _MEMBER_OF.search(text, max(0, before.start - 14), before.start):
+            # (not "a member of the European Parliament (MEP)": the member abbreviated)
             spelled_out.setdefault(m.text.casefold(), before.key)
     # ... and an abbreviation the text never spells out in parentheses is the one name its initials spell ("ГКНБ" and
     # "Государственного комитета национальной безопасности", "МВД" and "Министерство внутренних дел")
