@@ -577,7 +577,7 @@ class Extractor:
         if found is not None and (_OUTLETS_WORK.match(self.text, window_start + found[1]) or _WORK_OF.search(
                 self.text, window_start, window_start + found[0])):
             found = None  # "called the Reuters report fake news and insisted …": the outlet's story, no one it was told to
-        if found is not None and speaker and found[2] != speaker and found[2] not in speaker \
+        if found is not None and speaker and found[2] not in speaker \
                 and sources().canonical(speaker) != found[2]:  # ("сообщает ОВД-Инфо": the outlet speaks, no chain)
             return [found[2], speaker], False
         paper = _NEWSPAPER.search(self.text, window_start, window_end) if self.lex.language == "en" else None

@@ -412,7 +412,7 @@ def annotate(docs: Sequence[Document], model: RoleModel, *, name: str = "roles",
         if doc.language not in ("en", "ru"):
             continue
         mentions, entities = document_entities(doc, _debunk_opponents(doc))
-        reporting = doc.best_label("genre") == "reporting"
+        reporting = doc.best_label("genre") == "reporting"  # (the persuasion pass's decision, when it ran before)
         # a news report's outlets (its own name, "Reuters could not verify", those it cites) tell the story, they play no
         # part in it (a column may cast "Western media" as the deceiver: the model decides there)
         mentions = [m for m in mentions if m.salient and not (reporting and _is_outlet(m, entities))]
@@ -420,26 +420,26 @@ def annotate(docs: Sequence[Document], model: RoleModel, *, name: str = "roles",
             contexts = contexts_for(doc, mentions, entities)
             for c in contexts:  # entities are per document, even where two documents of a batch share an id
                 c.group = f"{len(prepared)}:{c.group}"
-            prepared.append((doc, mentions, entities, contexts))
+            prepared.append((doc, mentions, entities, contexts, reporting))
     if not prepared:
         return
-    main, fine = model.probabilities([c for *_, contexts in prepared for c in contexts])
+    main, fine = model.probabilities([c for *_, contexts, _ in prepared for c in contexts])
     offset = 0
-    for doc, mentions, entities, contexts in prepared:
+    for doc, mentions, entities, contexts, reporting in prepared:
         rows = slice(offset, offset + len(contexts))
         offset += len(contexts)
-        _write_roles(doc, mentions, entities, main[rows], fine[rows], model, name, version)
+        _write_roles(doc, mentions, entities, main[rows], fine[rows], model, name, version, reporting)
 
 
 def _write_roles(doc: Document, mentions: Sequence[Mention], entities: Sequence[Entity], main: np.ndarray,
-                 fine: np.ndarray, model: RoleModel, name: str, version: str) -> None:
+                 fine: np.ndarray, model: RoleModel, name: str, version: str, reporting: bool) -> None:
     _cast_by_narratives(doc, mentions, entities, main, fine)
     _cast_falsely_accused(doc, mentions, main, fine)
     _cast_debunk_opponents(doc, mentions, main, fine)
     _cast_event_actors(doc, mentions, main, fine)
     _cast_designated_groups(doc, mentions, main, fine)
     watchers = [_is_watcher(m, entities) for m in mentions]
-    if doc.best_label("genre") == "reporting":
+    if reporting:
         _no_watcher_villains(main, watchers)
     decided = _no_violent_roles(model.decide(main, fine), fine, watchers)
     # the entity's roles: the same decision over the mean probabilities of its mentions
@@ -512,14 +512,14 @@ _WATCHERS = re.compile(r"\b(?:United\s+Nations|UN|UNAMA|UNHCR|UNICEF|UNDP|OSCE|H
 _VIOLENT_FINE = [ALL_FINE.index(r) for r in ("Terrorist", "Tyrant", "Saboteur", "Spy", "Traitor") if r in ALL_FINE]
 
 
+def _is_outlet(m: Mention, entities: Sequence[Entity]) -> bool:
+    """Whether the mention (or its entity's canonical name) is a news outlet of the outlet table."""
+    return any(sources().outlet(n) is not None for n in (entities[m.entity].canonical, m.text))
+
+
 def _is_watcher(m: Mention, entities: Sequence[Entity]) -> bool:
     """Whether the mention names a news outlet, an international body, a rights group or a research centre."""
-    name = entities[m.entity].canonical
-    return any(sources().outlet(n) is not None or _WATCHERS.search(n) for n in (name, m.text))
-
-
-def _is_outlet(m: Mention, entities: Sequence[Entity]) -> bool:
-    return any(sources().outlet(n) is not None for n in (entities[m.entity].canonical, m.text))
+    return _is_outlet(m, entities) or any(_WATCHERS.search(n) for n in (entities[m.entity].canonical, m.text))
 
 
 def _no_watcher_villains(main: np.ndarray, watchers: Sequence[bool]) -> None:
